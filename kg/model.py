@@ -1,0 +1,196 @@
+"""The data that passes between stages. Nothing else crosses a module boundary.
+
+Claims are what one article says; entities are what the corpus says once claims
+are resolved. Every claim carries an ``evidence`` span (the sentence it came from)
+so any triple can be traced back to its text.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A character range ``[start, end)`` in ``Article.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class OrgType(StrEnum):
+    POLICE_FORCE = "PoliceForce"
+    INSPECTORATE = "Inspectorate"
+    GOVERNMENT_BODY = "GovernmentBody"
+    OTHER = "Other"
+
+
+class SpeakerKind(StrEnum):
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    REPORT = "Report"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.month is None and self.day is not None:
+            raise ValueError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"bad month {self.month}")
+        if self.day is not None and self.month is not None:
+            if not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]:
+                raise ValueError(f"bad day {self.year}-{self.month}-{self.day}")
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def month_only(self) -> PartialDate:
+        return PartialDate(self.year, self.month)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        parts = [int(p) for p in text.split("-")]
+        return cls(*parts)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input file, read. ``text`` is what offsets point into."""
+
+    id: str  # the file stem: outputs line up with gold files
+    file_name: str
+    text: str
+    format: str  # "text", "markdown" or "html"
+    title: str | None = None
+    published: PartialDate | None = None  # the article's own date, as stated
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    # Paragraphs that carry the article's content; page clutter is left out.
+    body: tuple[Span, ...] = ()
+    # Clutter found and set aside (sign-ups, captions, related links, adverts).
+    clutter: tuple[Span, ...] = ()
+    # A date known less precisely than a day (a URL's /2019/09/), used only to
+    # resolve relative dates when ``published`` is missing.
+    date_hint: PartialDate | None = None
+    sha256: str = ""
+
+    @property
+    def reference_date(self) -> PartialDate | None:
+        return self.published or self.date_hint
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    """A named or coreferent mention of a known organization."""
+
+    org: str  # key of the organization in the reference data
+    span: Span
+    evidence: Span
+    text: str
+    by_context: bool = False  # "the force", "the watchdog"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named in the text; ``name`` is the full name without titles."""
+
+    name: str
+    span: Span
+    evidence: Span
+    text: str
+    surname_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RoleClaim:
+    person: str
+    role: str  # key of the role concept
+    org: str | None  # key of the organization the role is held in
+    evidence: Span
+    qualifier: str | None = None  # acting, interim, temporary, former, ...
+    label: str | None = None  # the words the article used, for roles not in the scheme
+
+
+@dataclass(frozen=True, slots=True)
+class ReportClaim:
+    publisher: str  # organization key
+    subjects: tuple[str, ...]  # organization keys of the forces it is about
+    kind: str  # in the article's words
+    evidence: Span
+    published: PartialDate | None = None
+    kind_concept: str | None = None  # key of the report kind concept
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteClaim:
+    text: str
+    span: Span  # the quotation itself, without the marks
+    evidence: Span
+    speaker_kind: SpeakerKind
+    speaker: str  # person name, organization key, or a report's claim index
+    parts: tuple[Span, ...] = ()  # every quoted segment, for quotes over paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleClaims:
+    """Everything the extractors found in one article."""
+
+    article: Article
+    organizations: tuple[OrgMention, ...] = ()
+    people: tuple[PersonMention, ...] = ()
+    roles: tuple[RoleClaim, ...] = ()
+    reports: tuple[ReportClaim, ...] = ()
+    quotes: tuple[QuoteClaim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    """A file that could not be read as an article, and why."""
+
+    file_name: str
+    reason: str
+
+
+@dataclass
+class BuildSummary:
+    read: int = 0
+    skipped: list[IngestError] = field(default_factory=list)
+    facts: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,191 @@
+"""Names and word lists, read from ``ontology/`` and ``kg/lexicon/`` on first use.
+
+The ontology is the single source of names: forces, inspectorates, bodies and
+role titles with their aliases. Nothing here hard-codes a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.model import OrgType
+from kg.vocab import KGO, ORGS, ROLE, SCHEMA
+
+_PACKAGE = Path(__file__).resolve().parent
+LEXICON_DIR = _PACKAGE / "lexicon"
+ONTOLOGY_FILES = (
+    "kg.ttl",
+    "forces.ttl",
+    "inspectorates.ttl",
+    "bodies.ttl",
+    "roles.ttl",
+    "report-kinds.ttl",
+)
+
+_TYPES = {
+    KGO.PoliceForce: OrgType.POLICE_FORCE,
+    KGO.Inspectorate: OrgType.INSPECTORATE,
+    KGO.GovernmentBody: OrgType.GOVERNMENT_BODY,
+    KGO.OtherOrganization: OrgType.OTHER,
+}
+
+
+class OntologyError(Exception):
+    """The ontology files are missing or unreadable."""
+
+
+def ontology_dir() -> Path:
+    """``kg/ontology`` in an installed wheel, ``ontology/`` beside ``kg/`` in a checkout."""
+    for candidate in (_PACKAGE / "ontology", _PACKAGE.parent / "ontology"):
+        if (candidate / "kg.ttl").is_file():
+            return candidate
+    raise OntologyError("ontology/ not found beside the kg package")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    key: str
+    iri: URIRef
+    name: str
+    type: OrgType
+    labels: tuple[str, ...]  # name, legal name and aliases
+    context_labels: tuple[str, ...]  # usable only when the context supports them
+    places: tuple[str, ...] = ()  # place stems: "Lancashire", "Lancs", "Beds"
+    area: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    key: str
+    iri: URIRef
+    label: str
+    labels: tuple[str, ...]  # every label that names the role outright
+    context_labels: tuple[str, ...]  # "Chief": a role only in "the present Chief, Name"
+    scope: OrgType | None
+    default_org: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KindEntry:
+    key: str
+    label: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    orgs: dict[str, OrgEntry]
+    roles: dict[str, RoleEntry]
+    kinds: dict[str, KindEntry]
+    reporting_verbs: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    qualifiers: dict[str, str | None]
+    clutter_prefixes: tuple[str, ...]
+    clutter_substrings: tuple[str, ...]
+    clutter_sections: tuple[str, ...]
+    coreference: dict[str, OrgType]
+
+    def orgs_of(self, kind: OrgType) -> list[OrgEntry]:
+        return [o for o in self.orgs.values() if o.type is kind]
+
+
+@functools.cache
+def ontology_graph() -> Graph:
+    """The ontology and reference data as one rdflib graph."""
+    g = Graph()
+    base = ontology_dir()
+    for name in ONTOLOGY_FILES:
+        try:
+            g.parse(base / name, format="turtle")
+        except Exception as e:  # rdflib raises many kinds
+            raise OntologyError(f"{base / name}: {e}") from e
+    return g
+
+
+def _lines(name: str) -> list[str]:
+    text = (LEXICON_DIR / name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+# Words that end a force's name and are not part of its place: "Beds Police" -> "Beds".
+_FORCE_HEADS = re.compile(r"\s+(?:Police(?:\s+Service|\s+Force)?|Constabulary)$")
+
+
+def _places(name: str, short: str | None, area: str | None, aliases: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for text in [short, area, name, *aliases]:
+        if not text:
+            continue
+        stem = _FORCE_HEADS.sub("", text).strip()
+        if stem and stem != text or text in (short, area):
+            if stem and stem[0].isupper() and "(" not in stem and stem not in out:
+                out.append(stem)
+    return tuple(out)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    g = ontology_graph()
+    orgs: dict[str, OrgEntry] = {}
+    for cls, kind in _TYPES.items():
+        for node in sorted(set(g.subjects(RDF.type, cls))):
+            key = str(node).removeprefix(str(ORGS))
+            name = str(g.value(node, SKOS.prefLabel))
+            alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
+            legal = [str(x) for x in g.objects(node, SCHEMA.legalName)]
+            short = g.value(node, SCHEMA.alternateName)
+            area = g.value(node, KGO.policeArea)
+            labels = tuple(dict.fromkeys([name, *legal, *alts]))
+            ctx = tuple(sorted(str(x) for x in g.objects(node, KGO.contextLabel)))
+            places = (
+                _places(name, str(short) if short else None, str(area) if area else None, alts)
+                if kind is OrgType.POLICE_FORCE
+                else ()
+            )
+            orgs[key] = OrgEntry(key, node, name, kind, labels, ctx, places,
+                                 str(area) if area else None)
+    roles: dict[str, RoleEntry] = {}
+    for node in sorted(set(g.subjects(SKOS.inScheme, ROLE["scheme"]))):
+        key = str(node).removeprefix(str(ROLE))
+        label = str(g.value(node, SKOS.prefLabel))
+        alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
+        ctx = tuple(sorted(str(x) for x in g.objects(node, KGO.contextLabel)))
+        scope = _TYPES.get(g.value(node, KGO.roleScope))  # type: ignore[call-overload]
+        default = g.value(node, KGO.defaultOrganization)
+        roles[key] = RoleEntry(key, node, label, (label, *alts), ctx, scope,
+                               str(default).removeprefix(str(ORGS)) if default else None)
+    kinds: dict[str, KindEntry] = {}
+    for node in sorted(set(g.subjects(RDF.type, KGO.ReportKind))):
+        key = str(node).rsplit("/", 1)[-1]
+        label = str(g.value(node, SKOS.prefLabel))
+        alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
+        kinds[key] = KindEntry(key, label, (label, *alts))
+
+    qualifiers: dict[str, str | None] = {}
+    for line in _lines("qualifiers.txt"):
+        word, meaning = line.split("\t")
+        qualifiers[word] = None if meaning == "-" else meaning
+    clutter = _lines("clutter.txt")
+    coref: dict[str, OrgType] = {}
+    for line in _lines("coreference.txt"):
+        phrase, kind_name = line.split("\t")
+        coref[phrase] = OrgType(kind_name)
+    return Lexicon(
+        orgs=orgs,
+        roles=roles,
+        kinds=kinds,
+        reporting_verbs=tuple(_lines("reporting_verbs.txt")),
+        honorifics=tuple(_lines("honorifics.txt")),
+        qualifiers=qualifiers,
+        clutter_prefixes=tuple(c for c in clutter if not c.startswith(("~", "section: "))),
+        clutter_substrings=tuple(c[1:] for c in clutter if c.startswith("~")),
+        clutter_sections=tuple(c.removeprefix("section: ") for c in clutter
+                               if c.startswith("section: ")),
+        coreference=coref,
+    )

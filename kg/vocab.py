@@ -1,0 +1,143 @@
+"""Our ontology's terms as Python attributes, mirroring ``ontology/kg.ttl``,
+and the one place IRIs are minted from canonical keys."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://w3id.org/kg-oversight/"
+
+
+class KGO(DefinedNamespace):
+    """The kg domain namespace; a misspelt term raises."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    PoliceForce: URIRef
+    Inspectorate: URIRef
+    GovernmentBody: URIRef
+    OtherOrganization: URIRef
+    InspectionReport: URIRef
+    ReportKind: URIRef
+    Evidence: URIRef
+    BuildRun: URIRef
+    policeArea: URIRef
+    dataPoliceUkId: URIRef
+    contextLabel: URIRef
+    roleScope: URIRef
+    defaultOrganization: URIRef
+    qualifier: URIRef
+    roleLabel: URIRef
+    reportKind: URIRef
+    kindText: URIRef
+    fileName: URIRef
+    contentHash: URIRef
+    inArticle: URIRef
+    evidence: URIRef
+
+
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+WD = Namespace("http://www.wikidata.org/entity/")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+
+ID = Namespace(BASE + "id/")
+ROLE = Namespace(BASE + "role/")
+KIND = Namespace(BASE + "report-kind/")
+ORGS = Namespace(BASE + "id/org/")
+
+PREFIXES: dict[str, str] = {
+    "kgo": str(KGO._NS),
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "wd": str(WD),
+    "dcterms": str(DCTERMS),
+    "orgs": str(ORGS),
+    "role": str(ROLE),
+    "kind": str(KIND),
+    "id": str(ID),
+}
+
+
+def slug(text: str) -> str:
+    """ASCII slug: "Sunita Gamblin" -> "sunita-gamblin"; never empty."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return s or "x" + digest(text)[:10]
+
+
+def digest(*parts: str) -> str:
+    h = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:16]
+
+
+def org_iri(key: str) -> URIRef:
+    return ORGS[key]
+
+
+def person_iri(key: str) -> URIRef:
+    return ID["person/" + key]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID["article/" + slug(article_id) + "-" + digest(article_id)[:6]]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    return ID["graph/" + slug(article_id) + "-" + digest(article_id)[:6]]
+
+
+def reference_graph_iri() -> URIRef:
+    return ID["graph/reference"]
+
+
+def evidence_iri(article_id: str, start: int, end: int) -> URIRef:
+    return ID[f"evidence/{slug(article_id)}-{digest(article_id)[:6]}/{start}-{end}"]
+
+
+def membership_iri(person: str, role: str, org: str | None, qualifier: str | None,
+                   article_id: str) -> URIRef:
+    return ID["membership/" + digest(person, role, org or "", qualifier or "", article_id)]
+
+
+def report_iri(key: str) -> URIRef:
+    return ID["report/" + digest(key)]
+
+
+def quote_iri(article_id: str, start: int) -> URIRef:
+    return ID[f"quote/{slug(article_id)}-{digest(article_id)[:6]}/{start}"]
+
+
+def publisher_iri(name: str) -> URIRef:
+    return ID["publisher/" + slug(name)]
+
+
+def role_iri(key: str) -> URIRef:
+    return ROLE[key]
+
+
+def custom_role_iri(label: str) -> URIRef:
+    return ROLE["other/" + slug(label)]
+
+
+def kind_iri(key: str) -> URIRef:
+    return KIND[key]
+
+
+def build_iri(corpus_digest: str) -> URIRef:
+    return ID["build/" + corpus_digest]
