@@ -194,3 +194,36 @@ class BuildSummary:
     read: int = 0
     skipped: list[IngestError] = field(default_factory=list)
     facts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person across the corpus."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """An inspection report across the corpus."""
+
+    key: str
+    publisher: str
+    subjects: tuple[str, ...]
+    published: PartialDate | None
+    kinds: tuple[str, ...]
+    kind_concept: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The corpus after resolution: canonical people and reports, and which
+    canonical entity each claim refers to."""
+
+    claims: tuple[ArticleClaims, ...]
+    people: dict[str, Person]
+    person_key: dict[tuple[str, str], str]  # (article id, name as claimed) -> person key
+    reports: dict[str, Report]
+    report_key: dict[tuple[str, int], str]  # (article id, claim index) -> report key

@@ -26,6 +26,7 @@ ONTOLOGY_FILES = (
     "bodies.ttl",
     "roles.ttl",
     "report-kinds.ttl",
+    "history.ttl",
 )
 
 _TYPES = {
@@ -189,3 +190,21 @@ def lexicon() -> Lexicon:
                                if c.startswith("section: ")),
         coreference=coref,
     )
+
+
+@functools.cache
+def name_eras() -> dict[str, tuple[int | None, int | None]]:
+    """Labels that date a text: a former name (used until about a year after the
+    rename) and the new name (used from the rename on)."""
+    g = ontology_graph()
+    eras: dict[str, tuple[int | None, int | None]] = {}
+    for node, founded in g.subject_objects(SCHEMA.foundingDate):
+        year = int(str(founded)[:4])
+        former = {str(x) for x in g.objects(node, KGO.formerName)}
+        for label in former:
+            eras[label] = (None, year + 1)
+        if former:
+            pref = g.value(node, SKOS.prefLabel)
+            if pref is not None:
+                eras[str(pref)] = (year, None)
+    return eras

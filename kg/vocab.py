@@ -40,6 +40,7 @@ class KGO(DefinedNamespace):
     contentHash: URIRef
     inArticle: URIRef
     evidence: URIRef
+    formerName: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")

@@ -1,0 +1,179 @@
+"""``kg eval``: score a graph against gold annotations (tests/gold/GOLD_FORMAT.md).
+
+Micro precision, recall and F1 over the whole set of articles, for:
+  people-roles   (person, role, organization)
+  organizations  (organization, type)
+  reports        (publisher, subject, year-month of publication)
+  quotes         (speaker, article) and the quotation's first words
+  articles       (article, publication date)
+Names are compared without case or accents; organizations by their key in the
+ontology (so "HMIC" is "HMICFRS" and a force matches under any of its names).
+The graph's side comes from the package's named queries, as a user would see it.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.patterns import fold, org_labels
+
+MEASURES = ("people-roles", "organizations", "reports", "quotes", "articles")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _name(text: str | None) -> str:
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return fold(s)
+
+
+def _org(text: str | None) -> str:
+    if not text:
+        return ""
+    return org_labels().get(fold(text), _name(text))
+
+
+def _text(text: str) -> str:
+    t = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(_name(t).split())
+
+
+def load_gold(folder: Path) -> list[dict[str, Any]]:
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder of gold files")
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise InputError(f"{path.name}: not a gold file: {e}") from None
+        if isinstance(data, dict) and "article" in data:
+            out.append(data)
+    if not out:
+        raise InputError(f"{folder}: no gold files (*.json with an 'article' field)")
+    return out
+
+
+def _set_score(gold: list[Hashable], pred: list[Hashable]) -> Score:
+    g, p = set(gold), set(pred)
+    s = Score(tp=len(g & p), fp=len(p - g), fn=len(g - p))
+    s.misses = sorted(map(repr, g - p))
+    s.false_positives = sorted(map(repr, p - g))
+    return s
+
+
+def score(gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Score]:
+    """Score query rows (as ``kg query NAME --format json`` prints them) against gold."""
+    articles = {g["article"] for g in gold}
+    out: dict[str, Score] = {}
+    out["people-roles"] = _set_score(
+        [(_name(p["name"]), _name(r["role"]), _org(r["organization"]))
+         for g in gold for p in g.get("people", []) for r in p.get("roles", [])],
+        [(_name(r["person"]), _name(r["role"]), _org(r["organization"]))
+         for r in rows["people-roles"]],
+    )
+    out["organizations"] = _set_score(
+        [(_org(o["name"]), o["type"]) for g in gold for o in g.get("organizations", [])],
+        [(_org(r["organization"]), r["type"]) for r in rows["organizations"]],
+    )
+    out["reports"] = _set_score(
+        [(_org(r["publisher"]), _org(r["subject"]), (r.get("published") or "")[:7])
+         for g in gold for r in g.get("reports", [])],
+        [(_org(r["publisher"]), _org(r["subject"]), (r.get("published") or "")[:7])
+         for r in rows["reports"]],
+    )
+    out["articles"] = _set_score(
+        [(g["article"], g.get("published") or "") for g in gold],
+        [(r["article"], r.get("published") or "") for r in rows["articles"]
+         if r["article"] in articles],
+    )
+    out["quotes"] = _quotes(gold, [r for r in rows["quotes"] if r["article"] in articles])
+    return out
+
+
+def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
+    s = Score()
+    left = [(_name(r["speaker"]), r["article"], _text(r["text"]), r) for r in pred]
+    for g in gold:
+        for q in g.get("quotes", []):
+            want = (_name(q["speaker"]), g["article"], _text(q["text_start"]))
+            hit = next((x for x in left if x[0] == want[0] and x[1] == want[1]
+                        and x[2].startswith(want[2])), None)
+            if hit:
+                s.tp += 1
+                left.remove(hit)
+            else:
+                s.fn += 1
+                s.misses.append(repr((q["speaker"], g["article"], q["text_start"])))
+    s.fp = len(left)
+    s.false_positives = [repr((r["speaker"], r["article"], r["text"][:60])) for *_, r in left]
+    return s
+
+
+def report(scores: dict[str, Score], show: bool = False) -> str:
+    lines = [f"{'measure':<15} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+    for name in MEASURES:
+        sc = scores[name]
+        lines.append(f"{name:<15} {sc.precision:6.3f} {sc.recall:6.3f} {sc.f1:6.3f} "
+                     f"{sc.tp:4d} {sc.fp:4d} {sc.fn:4d}")
+    if show:
+        for name in MEASURES:
+            sc = scores[name]
+            for m in sc.misses:
+                lines.append(f"  miss  {name}: {m}")
+            for f in sc.false_positives:
+                lines.append(f"  false {name}: {f}")
+    return "\n".join(lines)
+
+
+def rows_from_graph(graph_file: Path) -> dict[str, list[dict[str, Any]]]:
+    """Run the five named queries on an RDF file with pyoxigraph, as ``kg query`` does."""
+    import pyoxigraph as ox
+
+    if not graph_file.is_file():
+        raise InputError(f"{graph_file}: no such graph file (run `kg build` first)")
+    fmt = ox.RdfFormat.from_extension(graph_file.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(graph_file), format=fmt)
+    except (OSError, SyntaxError, ValueError) as e:
+        raise InputError(f"{graph_file}: cannot read: {e}") from None
+    queries = Path(__file__).parent / "queries"
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in MEASURES:
+        text = (queries / f"{name}.rq").read_text(encoding="utf-8")
+        result = store.query(text, use_default_graph_as_union=True)
+        names = [v.value for v in result.variables]  # type: ignore[union-attr]
+        out[name] = [
+            {n: (sol[n].value if sol[n] is not None else None) for n in names}  # type: ignore[index]
+            for sol in result  # type: ignore[union-attr]
+        ]
+    return out

@@ -1,0 +1,40 @@
+"""The extractors, in order. Each is a pure function of the article and of what
+the extractors before it found; none mutates anything or raises on odd text.
+
+    name            needs
+    sentences       -
+    organizations   sentences
+    people          sentences
+    roles           sentences, people, organizations
+    reports         sentences, organizations
+    quotes          sentences, people, organizations
+"""
+
+from __future__ import annotations
+
+from kg.extract import organizations, people, quotes, reports, roles, text
+from kg.model import Article, ArticleClaims
+
+EXTRACTORS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sentences", ()),
+    ("organizations", ("sentences",)),
+    ("people", ("sentences",)),
+    ("roles", ("sentences", "people", "organizations")),
+    ("reports", ("sentences", "organizations")),
+    ("quotes", ("sentences", "people", "organizations")),
+)
+
+
+def extract_article(article: Article) -> ArticleClaims:
+    """Every claim one article makes."""
+    sents = text.sentences(article)
+    orgs = organizations.extract(article, sents)
+    persons = people.extract(article, sents)
+    return ArticleClaims(
+        article=article,
+        organizations=tuple(orgs),
+        people=tuple(persons),
+        roles=tuple(roles.extract(article, sents, persons, orgs)),
+        reports=tuple(reports.extract(article, sents, orgs)),
+        quotes=tuple(quotes.extract(article, sents, persons, orgs)),
+    )

@@ -1,0 +1,229 @@
+"""Dates in news copy: datelines, absolute dates and dates relative to the article.
+
+Shapes handled (each seen in saved news pages):
+``2018-03-08``, ``02/03/2017`` (day first, as in UK pages), ``Monday, 15th April 2019``,
+``Thursday, April 11, 2019``, ``Sep 21, 2017``, ``Fri 25 Nov 2016``, ``NOVEMBER 2016``,
+``in 2016``; and, against the article's own date, ``today``, ``this morning``,
+``yesterday``, ``last week``, ``last month``, ``In March last year``, ``last year``,
+``Thursday (September 1)``, ``Thursday March 22``.
+
+A day and month without a year take the year from the weekday when one is given
+(``Thursday March 22`` is 2018 in a text of that period), otherwise from the
+article. Relative phrases are resolved here, never by dateutil's fuzzy mode
+(which reads "15 days ago" as the 15th).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kg.model import PartialDate, Span
+
+MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+MONTHS["sept"] = 9
+WEEKDAYS = {
+    name.lower(): i
+    for i in range(7)
+    for name in (calendar.day_name[i], calendar.day_abbr[i])
+}
+WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WDAY = r"(?:(?P<wday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# 2018-03-08
+RE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+# 02/03/2017 (day first)
+RE_DMY_NUM = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")
+# Monday, 15th April 2019 ; Fri 25 Nov 2016 ; 27th November 2014
+RE_DMY = re.compile(_WDAY + r"?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b",
+                    re.IGNORECASE)
+# Thursday, April 11, 2019 ; Sep 21, 2017 ; Thursday, Mar 22nd, 2018
+RE_MDY = re.compile(_WDAY + r"?" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b",
+                    re.IGNORECASE)
+# NOVEMBER 2016 ; in March 2018
+RE_MY = re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE)
+# Thursday March 22 ; Thursday (September 1) ; Tuesday December 12
+RE_WMD = re.compile(_WDAY + r"\(?" + _MONTH + r"\s+" + _DAY + r"\b\)?", re.IGNORECASE)
+# Thursday, April 11th (no year) ; Thursday 22 March
+RE_WDM = re.compile(_WDAY + r"\(?" + _DAY + r"\s+" + _MONTH + r"\b\)?", re.IGNORECASE)
+RE_YEAR = re.compile(r"\b" + _YEAR + r"\b")
+
+# A line that announces the article's own date: "Posted: Thu 22nd Mar 2018",
+# "Published: Thursday, Mar 22nd, 2018", " date 2018-03-08 ...", "Posted on ...".
+RE_DATELINE_LEAD = re.compile(
+    r"^\s*(?:[•*·-]\s*)?(?:this article is old\s*-\s*)?"
+    r"(?:(?:date|dated|published|posted|posted on|first published|last updated|updated)\b[:\s]*)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    date: PartialDate
+    span: Span
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")]
+
+
+def _make(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def absolute_dates(text: str, offset: int = 0) -> list[DateMatch]:
+    """Every date with a year in ``text``, most precise first where they overlap."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for rx in (RE_ISO, RE_DMY_NUM, RE_DMY, RE_MDY, RE_MY):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            day = int(g["day"]) if g.get("day") else None
+            date = _make(int(g["year"]), _month(g["month"]), day)
+            if date is None:
+                continue
+            found.append(DateMatch(date, Span(offset + m.start(), offset + m.end())))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.span)
+    return found
+
+
+def dateline(line: str, offset: int = 0, max_tail_words: int = 4) -> DateMatch | None:
+    """The date a dateline states, if ``line`` is one.
+
+    A dateline is a line that is mostly a date ("Monday, 15th April 2019, 3:36 pm"),
+    or starts with a date field (" date 2018-03-08 Vulnerable children ...").
+    """
+    lead = RE_DATELINE_LEAD.match(line)
+    start = lead.end() if lead else 0
+    labelled = bool(lead and lead.group(0).strip())
+    dates = absolute_dates(line[start:], offset + start)
+    if not dates or dates[0].date.day is None:
+        return None
+    first = dates[0]
+    if first.span.start - offset - start > 12:
+        return None
+    if labelled:
+        return first
+    tail = line[first.span.end - offset:]
+    tail = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b(?:am|pm|GMT|BST|UTC)\b", "", tail,
+                  flags=re.IGNORECASE)
+    words = re.findall(r"[A-Za-z]{2,}", tail)
+    return first if len(words) <= max_tail_words else None
+
+
+def infer_year(month: int, day: int, weekday: int | None, lo: int, hi: int,
+               near: int | None = None) -> int | None:
+    """The year in ``[lo, hi]`` in which ``day month`` fell on ``weekday``.
+
+    Several years fit a weekday; the latest one not after ``near`` (or ``hi``) wins.
+    """
+    if weekday is None:
+        return near
+    fits = [y for y in range(hi, lo - 1, -1) if _make(y, month, day)
+            and dt.date(y, month, day).weekday() == weekday]
+    if not fits:
+        return None
+    if near is not None:
+        before = [y for y in fits if y <= near]
+        if before:
+            return before[0]
+    return fits[-1] if near is not None and near < fits[-1] else fits[0]
+
+
+def undated_day(m: re.Match[str], ref: PartialDate | None, lo: int, hi: int) -> PartialDate | None:
+    """A ``RE_WMD``/``RE_WDM`` match resolved to a date."""
+    g = m.groupdict()
+    month, day = _month(g["month"]), int(g["day"])
+    weekday = WEEKDAYS.get((g.get("wday") or "").lower().rstrip("."))
+    if ref is not None:
+        year = ref.year
+        if ref.month is not None and month > ref.month:
+            year -= 1  # "Thursday (November 1)" in a January article is last year
+        return _make(year, month, day)
+    year = infer_year(month, day, weekday, lo, hi)
+    return _make(year, month, day) if year else None
+
+
+def shift_days(date: PartialDate, days: int) -> PartialDate:
+    if date.day is None or date.month is None:
+        return date
+    d = dt.date(date.year, date.month, date.day) + dt.timedelta(days=days)
+    return PartialDate(d.year, d.month, d.day)
+
+
+def shift_months(date: PartialDate, months: int) -> PartialDate:
+    if date.month is None:
+        return PartialDate(date.year)
+    n = date.year * 12 + (date.month - 1) + months
+    return PartialDate(n // 12, n % 12 + 1)
+
+
+# "In March last year", "in March this year", "last March"
+RE_MONTH_REL = re.compile(
+    r"\b(?:in\s+)?" + _MONTH + r"\s+(?P<rel>last|this|next)\s+year\b|\blast\s+" + _MONTH.replace(
+        "month>", "month2>") + r"\b",
+    re.IGNORECASE,
+)
+RE_RELATIVE = re.compile(
+    r"\b(?P<what>today|this morning|this afternoon|this evening|tonight|yesterday|"
+    r"last week|last month|this month|earlier this month|last year|this year|earlier this year|"
+    r"the previous year|the year before|a year ago|last summer|last autumn|last spring|last winter)\b",
+    re.IGNORECASE,
+)
+
+
+def relative_date(phrase: str, ref: PartialDate) -> PartialDate | None:
+    """Resolve one RE_RELATIVE phrase against the article's date."""
+    p = phrase.lower()
+    if p in {"today", "this morning", "this afternoon", "this evening", "tonight"}:
+        return ref
+    if p == "yesterday":
+        return shift_days(ref, -1) if ref.day else ref
+    if p == "last week":
+        return shift_days(ref, -7).month_only() if ref.day else ref
+    if p in {"last month"}:
+        return shift_months(ref, -1) if ref.month else None
+    if p in {"this month", "earlier this month"}:
+        return ref.month_only() if ref.month else None
+    if p in {"last year", "the previous year", "the year before", "a year ago", "last summer",
+             "last autumn", "last spring", "last winter"}:
+        return PartialDate(ref.year - 1)
+    if p in {"this year", "earlier this year"}:
+        return PartialDate(ref.year)
+    return None
+
+
+def month_relative(m: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    g = m.groupdict()
+    if g.get("month2"):
+        month = _month(g["month2"])
+        year = ref.year if ref.month is not None and month < ref.month else ref.year - 1
+        return _make(year, month, None)
+    month = _month(g["month"])
+    delta = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+    return _make(ref.year + delta, month, None)
+
+
+def today() -> dt.date:
+    """The build machine's date; only an upper bound for years, never written to the graph."""
+    return dt.date.today()

@@ -1,0 +1,131 @@
+"""People: full names in the contexts that mark them as people, and their
+surname-only second mentions.
+
+A run of capitalised words is a person's name only where the text says so:
+after a role title ("Deputy Chief Constable Sunita Gamblin") or an honorific
+("Dr Alan Billings"), before or after a reporting verb ("Olly Martins said",
+"said Olly Martins"), in apposition to a role ("Jason Hogg, Deputy Chief
+Constable"), or after "Statement from", "the words of", "appointed". Once a
+name is known, its other occurrences and its surname after an honorific
+("Mr Martins") are mentions too. Words of organization and role labels,
+places, months and weekdays never form a name, so "Lancashire Police said" is
+not a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Article, PersonMention, Sentence, Span
+from kg.patterns import (
+    NAME_TOKEN,
+    name_stopwords,
+    re_context_role,
+    re_honorific,
+    re_reporting_verb,
+    re_role,
+)
+
+RE_RUN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})*(?![\w'’-])")
+# words before a name that mark it as a person's
+RE_LEAD_CUE = re.compile(
+    r"(?:\b(?:[Ss]tatement from|words of|[Aa]ppointed|[Aa]ccording to|[Ss]aid|[Ss]ays|[Aa]dded|"
+    r"[Tt]old by|[Ii]nterview with)|\([A-Z]{2,6}\))[ \t]+$"
+)
+# words after a name that mark it as a person's: "(inset) said", ", one of", ", who"
+RE_TAIL_CUE = re.compile(r"^(?:[ \t]*\([a-z ]+\))?(?:[ \t]*,[ \t]+(?:one of|the|who|a|an)\b|[ \t]*,[ \t]+)")
+
+
+def _name_parts(run: str, start: int) -> tuple[str, int] | None:
+    """Strip stopword tokens from both ends of a capitalised run; 2-3 tokens remain."""
+    stop = name_stopwords()
+    tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", run)]
+    while tokens and tokens[0][0].rstrip(".") in stop:
+        tokens.pop(0)
+    while tokens and tokens[-1][0] in stop:
+        tokens.pop()
+    if not 2 <= len(tokens) <= 3 or any(t in stop for t, _ in tokens):
+        return None
+    if any(len(t) < 2 or t.isupper() for t, _ in tokens):
+        return None
+    first = tokens[0][1]
+    return run[first : tokens[-1][1] + len(tokens[-1][0])], start + first
+
+
+def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
+    text = article.text
+    verbs = re_reporting_verb()
+    candidates: list[tuple[str, Span, Sentence]] = []
+    accepted: set[str] = set()
+    for sent in sents:
+        role_ends = {m.end() for m in re_role().finditer(text, sent.span.start, sent.span.end)}
+        role_starts = {m.start() for m in re_role().finditer(text, sent.span.start, sent.span.end)}
+        hon_ends = {m.end() for m in re_honorific().finditer(text, sent.span.start, sent.span.end)}
+        for m in RE_RUN.finditer(text, sent.span.start, sent.span.end):
+            parts = _name_parts(m.group(), m.start())
+            if parts is None:
+                continue
+            name, start = parts
+            end = start + len(name)
+            candidates.append((name, Span(start, end), sent))
+            before = text[sent.span.start : start]
+            after = text[end : sent.span.end]
+            gap_before = before.rstrip(" \t")
+            lead_pos = sent.span.start + len(gap_before)
+            tail = RE_TAIL_CUE.match(after)
+            tail_role = tail is not None and any(
+                p in role_starts for p in range(end + tail.end(), end + tail.end() + 40)
+            ) and (end + tail.end()) in _role_lead_positions(text, end + tail.end(), role_starts)
+            comma = gap_before.endswith(",")
+            appos = comma and (
+                sent.span.start + len(gap_before) - 1 in role_ends
+                or re_context_role().search(before) is not None
+            )
+            cue = (
+                appos
+                or lead_pos in role_ends
+                or lead_pos in hon_ends
+                or RE_LEAD_CUE.search(before) is not None
+                or verbs.match(after.lstrip(" \t(inset)")) is not None
+                or re.match(r"^[ \t]*\([a-z ]+\)[ \t]+", after) is not None
+                and verbs.match(after[after.index(")") + 1 :].lstrip()) is not None
+                or tail_role
+            )
+            if cue:
+                accepted.add(name)
+    out: list[PersonMention] = []
+    taken: list[Span] = []
+    for name, span, sent in candidates:
+        if name in accepted:
+            out.append(PersonMention(name, span, sent.span, name))
+            taken.append(span)
+    # surname-only mentions: "Mr Martins", "Ms Billingham"
+    surnames = {n.split()[-1]: n for n in sorted(accepted)}
+    for sent in sents:
+        for m in re_honorific().finditer(text, sent.span.start, sent.span.end):
+            tok = re.match(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])", text[m.end() : sent.span.end])
+            if not tok:
+                continue
+            start = m.end() + tok.start(1)
+            span = Span(start, start + len(tok.group(1)))
+            if any(s.overlaps(span) for s in taken) or tok.group(1) in name_stopwords():
+                continue
+            full = surnames.get(tok.group(1))
+            out.append(PersonMention(full or tok.group(1), span, sent.span,
+                                     text[m.start() : span.end], surname_only=full is None))
+    out.sort(key=lambda p: p.span)
+    return out
+
+
+def _role_lead_positions(text: str, pos: int, role_starts: set[int]) -> set[int]:
+    """Positions from which a role title follows, allowing "one of", "the", a
+    qualifier and an org or place ("Marc Jones, Lincolnshire's Police and Crime
+    Commissioner")."""
+    m = re.match(r"(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}",
+                 text[pos : pos + 80])
+    if m is None:
+        return set()
+    for p in range(pos, pos + m.end() + 1):
+        if p in role_starts:
+            return {pos}
+    return set()

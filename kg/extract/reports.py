@@ -1,0 +1,158 @@
+"""Inspection reports: who published them, about which forces, when, and of
+what kind, in the article's words.
+
+A sentence speaks of a report when it has a report noun ("report", "inspection",
+"review", "findings", "judgements") or reports a past judgement with a date
+("was found to 'require improvement' ... last month", "since being graded ...
+last year", "in 2016 HMI inspected SYP, said ..."). Its date is the one the
+sentence gives, resolved against the article's date ("In March last year",
+"published today", "Thursday (September 1)", "NOVEMBER 2016", "in 2016");
+a sentence with none speaks of the article's current report, dated like the
+article. Fieldwork dates ("an inspection of the force in September 2016" in a
+sentence about "the report") are not publication dates. The publisher is the
+inspectorate the sentence names or, failing that, the one the article names;
+the subject is the force the sentence names or the article's main force.
+Sentences about another body's work ("a peer review by the College of
+Policing") are not inspection reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import dates
+from kg.extract.organizations import main_org
+from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence
+from kg.patterns import fold
+from kg.reference import lexicon
+
+RE_REPORT_NOUN = re.compile(
+    r"\b(?:reports?|inspections?|review|re-?inspection|assessment|findings|judgements?|judgments?|"
+    r"PEEL)\b", re.IGNORECASE)
+RE_JUDGED = re.compile(r"\b(?:graded|rated|judged|found to|inspected|placed it in|said the force|"
+                       r"highlighted|criticised|identified)\b",
+                       re.IGNORECASE)
+# "in 2016", "since 2014", "during 2017" (a bare year names a programme: "Efficiency 2016")
+RE_IN_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?:(?:early|late|mid)[- ])?(?P<year>(?:19|20)\d\d)\b(?![/-])")
+# quoted words: dates inside a quotation date what the speaker speaks of, not a report
+RE_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# fieldwork, not publication: "an inspection of the force in September 2016", "a visit in October"
+RE_FIELDWORK = re.compile(r"\b(?:inspection|visit|fieldwork)\b[^.]{0,40}\b(?:in|during)\s+$", re.I)
+RE_THE_REPORT = re.compile(r"^\s*(?:The|This)\s+(?:latest\s+|new\s+)?report\b")
+# the words that name a report's kind: up to four modifiers, the head noun, and an
+# "on/into ..." complement: "child protection inspection", "report on Crime Data Integrity"
+RE_KIND = re.compile(
+    r"(?P<head>(?:(?:inspection|report|review|assessment)\s+)*"
+    r"(?:report|inspection|review|assessment|findings|judgements|judgments))"
+    r"(?P<comp>\s+(?:on|into)\s+(?:[A-Za-z][\w-]*\s*){1,4})?",
+    re.IGNORECASE,
+)
+_DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "latest", "new", "by", "of",
+                "has", "have", "today", "published", "in", "on", "into", "and", "for", "his", "her",
+                "our", "last", "week's", "year's", "s", "from", "following", "publication"}
+
+
+def _date_in(sent: Sentence, article: Article, offset: int = 0) -> PartialDate | None:
+    """The publication date a sentence gives, or None."""
+    text = RE_QUOTED.sub(lambda m: " " * len(m.group()), sent.text)
+    ref = article.reference_date
+    for d in dates.absolute_dates(text):
+        lead = text[: d.span.start]
+        if RE_FIELDWORK.search(lead) or RE_THE_REPORT.match(text) and "follow" in text.lower():
+            continue
+        return d.date
+    if ref is not None:
+        m = dates.RE_MONTH_REL.search(text)
+        if m:
+            return dates.month_relative(m, ref)
+        for rx in (dates.RE_WMD, dates.RE_WDM):
+            m = rx.search(text)
+            if m:
+                return dates.undated_day(m, ref, 1990, ref.year)
+        m = dates.RE_RELATIVE.search(text)
+        if m:
+            return dates.relative_date(m.group("what"), ref)
+    m = RE_IN_YEAR.search(text)
+    if m and not RE_FIELDWORK.search(text[: m.start() + 3]):
+        return PartialDate(int(m.group("year")))
+    return None
+
+
+def _kind(text: str) -> tuple[str, str | None]:
+    """The report's kind in the sentence's words, and the kind concept it names."""
+    words = "report"
+    for m in RE_KIND.finditer(text):
+        before = re.findall(r"[\w:'’&-]+", text[: m.start()])
+        mods: list[str] = []
+        for w in reversed(before[-4:]):
+            low = w.lower().strip(":")
+            if (low in _DETERMINERS or fold(w) in _org_words() or low.endswith(("ed", "ing"))
+                    or low in {"says", "said", "gives", "to", "according"}):
+                break
+            mods.insert(0, w.strip(":"))
+        comp = (m.group("comp") or "").strip()
+        comp = re.sub(r"\s+(?:in|the|a|which|that|and|has|have|was|were|is)$", "", comp)
+        words = " ".join([*mods, m.group("head"), comp]).strip()
+        break
+    lower = fold(words)
+    concept = None
+    best = 0
+    for kind in lexicon().kinds.values():
+        for label in kind.labels:
+            f = fold(label)
+            if re.search(r"\b" + re.escape(f) + r"\b", lower) and len(f) > best and kind.key != "report":
+                concept, best = kind.key, len(f)
+    return words, concept
+
+
+def _org_words() -> set[str]:
+    from kg.patterns import org_labels
+
+    return {w for label in org_labels() for w in label.split() if len(label.split()) == 1}
+
+
+def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> list[ReportClaim]:
+    lex = lexicon()
+    types = {m.org: lex.orgs[m.org].type for m in orgs}
+    inspectorate = main_org(orgs, types, OrgType.INSPECTORATE)
+    if inspectorate is None:
+        return []
+    force = main_org(orgs, types, OrgType.POLICE_FORCE)
+    claims: list[ReportClaim] = []
+    for sent in sents:
+        noun = RE_REPORT_NOUN.search(sent.text)
+        date = _date_in(sent, article)
+        if noun is None and not (RE_JUDGED.search(sent.text) and date is not None):
+            continue
+        in_sent = [m for m in orgs if sent.span.contains(m.span)]
+        publishers = [m.org for m in in_sent if types[m.org] is OrgType.INSPECTORATE]
+        others = [m for m in in_sent if types[m.org] in (OrgType.OTHER, OrgType.GOVERNMENT_BODY)
+                  and not m.by_context]
+        if not publishers and others:
+            continue  # another body's work: "a peer review ... by the College of Policing"
+        subjects = sorted({m.org for m in in_sent if types[m.org] is OrgType.POLICE_FORCE},
+                          key=lambda k: min(m.span.start for m in in_sent if m.org == k))
+        if not subjects and force:
+            subjects = [force]
+        if not subjects:
+            continue
+        if date is None:
+            date = article.reference_date
+        kind, concept = _kind(sent.text)
+        claims.append(ReportClaim(publishers[0] if publishers else inspectorate, tuple(subjects),
+                                  kind, sent.span, date, concept))
+    return _merge(claims)
+
+
+def _merge(claims: list[ReportClaim]) -> list[ReportClaim]:
+    """One claim per (publisher, subjects, date): sentences about the same report."""
+    out: dict[tuple[str, tuple[str, ...], str | None], ReportClaim] = {}
+    for c in claims:
+        key = (c.publisher, c.subjects, c.published.iso() if c.published else None)
+        have = out.get(key)
+        if have is None or (have.kind_concept is None and c.kind_concept is not None):
+            out[key] = c if have is None else ReportClaim(
+                c.publisher, c.subjects, c.kind, have.evidence, c.published, c.kind_concept)
+    return list(out.values())
+

@@ -1,0 +1,205 @@
+"""Roles: a person, a canonical role and the organization it is held in.
+
+Shapes handled, each seen in the news:
+  "Lancashire Constabulary's Deputy Chief Constable Sunita Gamblin"  (org's ROLE NAME)
+  "Cumbria police and crime commissioner Peter McCall", "Beds PCC Olly Martins"  (place ROLE NAME)
+  "Police and Crime Commissioner (PCC) Marc Jones"                    (ROLE (ABBR) NAME)
+  "Jason Hogg, Deputy Chief Constable, said"                          (NAME, ROLE)
+  "Roy Wilsher, one of His Majesty's Inspectors of Constabulary"      (NAME, one of ROLEs)
+  "the incoming Chief Constable, Stephen Watson"                      (ROLE, NAME)
+  "I appointed Stephen Watson as Chief Constable"                     (NAME as ROLE)
+  "before he left to become Chief Constable of Greater Manchester"    (he ... become ROLE of PLACE)
+  "during my time as Police and Crime Commissioner"                   (the author's own role)
+  "interim Chief Constable Dave Jones"                                (qualifiers kept)
+The organization is the one the text attaches to the role (possessive, place
+before the title, "of/for/at" after it); else the role's default organization
+in the ontology; else the article's main organization of the role's scope (a
+PCC's is the force of the police area). A role with no person is not a claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.organizations import main_org
+from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
+from kg.patterns import (
+    context_role_key,
+    fold,
+    org_labels,
+    place_keys,
+    re_context_role,
+    re_org,
+    re_place,
+    re_qualifier,
+    re_role,
+    role_key,
+)
+from kg.reference import lexicon
+
+RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
+RE_OF_ORG = re.compile(r"[ \t]+(?:of|for|at|with|in)[ \t]+(?:the[ \t]+)?")
+RE_BECOME = re.compile(r"\b(?P<who>[Hh]e|[Ss]he)\b[^.;]*?\b(?:become|became|becomes|becoming|"
+                       r"appointed|named|made)[ \t]+(?:as[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
+RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+RE_APPOS = re.compile(r",[ \t]+(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
+                      r"(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+
+
+def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
+    """An org or place ending right before ``pos`` ("Lancashire's ", "Beds "): key, start."""
+    window_start = max(floor, pos - 120)
+    window = text[window_start:pos]
+    best: tuple[str | None, int] = (None, pos)
+    for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
+        for m in rx.finditer(window):
+            rest = window[m.end():]
+            if re.fullmatch(r"(?:['’]s?)?[ \t]+", rest):
+                key = table.get(fold(m.group()))
+                if key and window_start + m.start() < best[1]:
+                    best = (key, window_start + m.start())
+    return best
+
+
+def _org_after(text: str, pos: int, ceiling: int) -> str | None:
+    m = RE_OF_ORG.match(text, pos, ceiling)
+    if not m:
+        return None
+    for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
+        o = rx.match(text, m.end(), ceiling)
+        if o:
+            return table.get(fold(o.group()))
+    return None
+
+
+def _qualifier(text: str, pos: int, floor: int) -> tuple[str | None, int]:
+    m = re_qualifier().search(text, max(floor, pos - 30), pos)
+    if not m or m.end() != pos:
+        return None, pos
+    return lexicon().qualifiers.get(m.group("q").lower()), m.start()
+
+
+def extract(article: Article, sents: list[Sentence], people: list[PersonMention],
+            orgs: list[OrgMention]) -> list[RoleClaim]:
+    text = article.text
+    lex = lexicon()
+    types = {m.org: lex.orgs[m.org].type for m in orgs}
+    by_start = {p.span.start: p for p in people}
+    by_end = {p.span.end: p for p in people}
+    claims: list[RoleClaim] = []
+
+    def person_at(pos: int) -> PersonMention | None:
+        return by_start.get(pos)
+
+    def last_person_before(pos: int) -> PersonMention | None:
+        before = [p for p in people if p.span.end <= pos]
+        return before[-1] if before else None
+
+    def add(person: PersonMention | str, key: str, org: str | None, qual: str | None,
+            sent: Sentence) -> None:
+        name = person if isinstance(person, str) else person.name
+        role = lex.roles[key]
+        if org is not None and role.scope is not None and lex.orgs[org].type is not role.scope:
+            org = None
+        if org is None:
+            org = role.default_org
+        if org is None and role.scope is not None:
+            org = main_org(orgs, types, role.scope)
+        if org is None and role.scope is OrgType.POLICE_FORCE:
+            return
+        claims.append(RoleClaim(name, key, org, sent.span, qual))
+
+    for sent in sents:
+        lo, hi = sent.span.start, sent.span.end
+        matches = [(m.start(), m.end(), role_key(m.group()), None)
+                   for m in re_role().finditer(text, lo, hi)]
+        for m in re_context_role().finditer(text, lo, hi):
+            matches.append((m.start("role"), m.end("role"), context_role_key(m.group("role")),
+                            m.group("q")))
+        for start, end, key, ctx_q in matches:
+            if key is None:
+                continue
+            # qualifier / org before the title, in either order
+            qual, p = _qualifier(text, start, lo)
+            org, p2 = _org_before(text, p, lo)
+            if org is not None:
+                p = p2
+            if qual is None:
+                qual, p = _qualifier(text, p, lo)
+            if ctx_q:
+                qual = lex.qualifiers.get(ctx_q.lower(), qual)
+            after_org = _org_after(text, end, hi)
+            org = org or after_org
+            abbr = RE_ABBR.match(text, end, hi)
+            after = abbr.end() if abbr else end
+            lead = text[lo:p]
+            # ROLE NAME
+            nxt = re.match(r"[ \t]+", text[after:hi])
+            person = person_at(after + nxt.end()) if nxt else None
+            # ROLE, NAME
+            if person is None:
+                c = re.match(r",[ \t]+", text[end:hi])
+                if c:
+                    person = person_at(end + c.end())
+            # NAME, (one of) (the) ROLE
+            if person is None:
+                a = RE_APPOS.search(lead)
+                if a:
+                    person = by_end.get(lo + a.start())
+            # NAME as ROLE
+            if person is None:
+                a = RE_AS.search(lead)
+                if a:
+                    person = by_end.get(lo + a.start())
+            # he ... became ROLE
+            if person is None and RE_BECOME.search(lead):
+                person = last_person_before(lo + RE_BECOME.search(lead).start())  # type: ignore[union-attr]
+            # my time as ROLE: the author's own
+            if person is None and RE_FIRST_PERSON.search(lead) and article.author:
+                add(_plain_name(article.author), key, org, qual, sent)
+                continue
+            if person is not None:
+                add(person, key, org, qual, sent)
+    claims.extend(_publisher_role(article, sents, orgs, types))
+    return _dedupe(claims)
+
+
+def _plain_name(name: str) -> str:
+    from kg.patterns import re_honorific
+
+    return re_honorific().sub("", name).strip()
+
+
+def _publisher_role(article: Article, sents: list[Sentence], orgs: list[OrgMention],
+                    types: dict[str, OrgType]) -> list[RoleClaim]:
+    """A statement by its author on an office-holder's own site: the page of the
+    "South Yorkshire Police and Crime Commissioner" with "Statement from Dr Alan Billings"."""
+    if not (article.publisher and article.author and sents):
+        return []
+    m = re_role().search(article.publisher)
+    if not m:
+        return []
+    key = role_key(m.group())
+    if key is None:
+        return []
+    org, _ = _org_before(article.publisher, m.start(), 0)
+    role = lexicon().roles[key]
+    if org is None and role.scope is not None:
+        org = main_org(orgs, types, role.scope)
+    if org is None:
+        return []
+    name = _plain_name(article.author)
+    ev = next((s for s in sents if name in s.text), sents[0])
+    return [RoleClaim(name, key, org, ev.span)]
+
+
+def _dedupe(claims: list[RoleClaim]) -> list[RoleClaim]:
+    seen: set[tuple[str, str, str | None, str | None]] = set()
+    out = []
+    for c in claims:
+        k = (c.person, c.role, c.org, c.qualifier)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out

@@ -1,0 +1,232 @@
+"""Compiled regular expressions. Those built from names read the ontology and
+the lexicon on first use (``functools.cache``), never at import time."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.reference import lexicon
+
+# A name token: "Sunita", "McCall", "O'Brien", "Smith-Jones", "Poultney"
+NAME_TOKEN = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:['’-][A-Z][a-z]+)*|[A-Z]\.)"
+# "Sunita Gamblin", "Mary Jane Smith" (2 or 3 tokens on one line)
+RE_FULL_NAME = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,2}}(?![\w'’-])")
+RE_NAME_TOKEN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?![\w'’-])")
+# he / she / his / her at a word boundary
+RE_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
+# Sentence ends: after . ! ? (optionally closing quotes/brackets) and spaces, before
+# a capital, a digit or an opening quote. Abbreviations are checked in code.
+RE_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])")
+ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr St Sgt Insp Supt Det Con Ch Col Gen Lt Prof Rev No Nos Co Ltd Inc Jr Sr vs "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+
+
+def fold(text: str) -> str:
+    """Case, '&'/'and', quote and dash variants folded away, for comparing names."""
+    t = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    t = re.sub(r"\s*&\s*", " and ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _label_pattern(label: str) -> str:
+    parts = []
+    for word in re.split(r"\s+", label.strip()):
+        w = re.escape(word)
+        w = re.sub("['’]", "['’]", w).replace(r"\-", "[-–]")
+        if word == "&" or word.lower() == "and":
+            w = r"(?:&|and)"
+        parts.append(w)
+    body = r"[ \t]+".join(parts)
+    return body
+
+
+def _case_sensitive(label: str) -> bool:
+    """Acronyms and short or ambiguous labels must match their case ("GMP", "the Met")."""
+    return len(label) <= 5 or label.isupper() or label in {"the Met", "Met Police"} or any(
+        w.isupper() and len(w) > 1 for w in label.split()
+    )
+
+
+def alternation(labels: list[str], ci_single_words: bool = True) -> re.Pattern[str]:
+    """One regex matching any label, longest first, case-insensitively except acronyms."""
+    alts = []
+    for label in sorted(set(labels), key=lambda s: (-len(s), s)):
+        pat = _label_pattern(label)
+        single = " " not in label.strip()
+        if _case_sensitive(label) or (single and not ci_single_words):
+            alts.append(pat)
+        else:
+            alts.append(f"(?i:{pat})")
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@functools.cache
+def org_labels() -> dict[str, str]:
+    """Folded label -> organization key, for every label that names an org outright."""
+    out: dict[str, str] = {}
+    for org in lexicon().orgs.values():
+        for label in org.labels:
+            out.setdefault(fold(label), org.key)
+    return out
+
+
+@functools.cache
+def context_labels() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for org in lexicon().orgs.values():
+        for label in org.context_labels:
+            out.setdefault(fold(label), org.key)
+    return out
+
+
+@functools.cache
+def re_org() -> re.Pattern[str]:
+    """Every organization label: "Lancashire Constabulary", "HMIC", "the Met"."""
+    return alternation(list(org_labels()) and [lb for o in lexicon().orgs.values() for lb in o.labels])
+
+
+@functools.cache
+def re_org_context() -> re.Pattern[str]:
+    return alternation([lb for o in lexicon().orgs.values() for lb in o.context_labels])
+
+
+@functools.cache
+def place_keys() -> dict[str, str]:
+    """Folded place stem -> force key: "lancashire", "lancs", "beds", "greater manchester"."""
+    out: dict[str, str] = {}
+    for org in lexicon().orgs.values():
+        for place in org.places:
+            out.setdefault(fold(place), org.key)
+    return out
+
+
+@functools.cache
+def re_place() -> re.Pattern[str]:
+    """A force's place, capitalised: "Lancashire", "Beds", "South Yorkshire"."""
+    places = [p for o in lexicon().orgs.values() for p in o.places]
+    alts = [_label_pattern(p) for p in sorted(set(places), key=lambda s: (-len(s), s))]
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@functools.cache
+def role_labels() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for role in lexicon().roles.values():
+        for label in role.labels:
+            out.setdefault(fold(label), role.key)
+    return out
+
+
+@functools.cache
+def re_role() -> re.Pattern[str]:
+    """Every role label, plurals too ("Inspectors of Constabulary"); single words only
+    when capitalised ("Inspector Jane Doe", not "inspectors said")."""
+    alts = []
+    labels = [lb for r in lexicon().roles.values() for lb in r.labels]
+    for label in sorted(set(labels), key=lambda s: (-len(s), s)):
+        pat = _label_pattern(label)
+        words = label.split()
+        # "Inspector(s) of Constabulary", "Commissioner(s)": a plural on the head word
+        for i, w in enumerate(words):
+            if w in {"Inspector", "Commissioner", "Constable", "Superintendent"}:
+                esc = _label_pattern(" ".join(words[: i + 1]))
+                rest = _label_pattern(" ".join(words[i + 1 :])) if words[i + 1 :] else ""
+                pat = esc + "s?" + (r"[ \t]+" + rest if rest else "")
+                break
+        if _case_sensitive(label) or len(words) == 1:
+            alts.append(pat)
+        else:
+            alts.append(f"(?i:{pat})")
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@functools.cache
+def role_key(text: str) -> str | None:
+    """Role key of a matched role label, plural or not."""
+    f = fold(text)
+    labels = role_labels()
+    if f in labels:
+        return labels[f]
+    singular = re.sub(r"\b(inspector|commissioner|constable|superintendent)s\b", r"\1", f)
+    return labels.get(singular)
+
+
+@functools.cache
+def re_context_role() -> re.Pattern[str]:
+    """ "the present Chief, Lauren Poultney": a context label only in that shape."""
+    labels = [lb for r in lexicon().roles.values() for lb in r.context_labels]
+    alts = "|".join(re.escape(lb) for lb in labels) or "(?!)"
+    return re.compile(r"\b[Tt]he[ \t]+(?:(?P<q>[a-z]+)[ \t]+)?(?P<role>" + alts + r"),[ \t]+")
+
+
+@functools.cache
+def context_role_key(label: str) -> str | None:
+    for r in lexicon().roles.values():
+        if label in r.context_labels:
+            return r.key
+    return None
+
+
+@functools.cache
+def re_reporting_verb() -> re.Pattern[str]:
+    verbs = sorted(lexicon().reporting_verbs, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
+
+
+@functools.cache
+def re_honorific() -> re.Pattern[str]:
+    hons = sorted(lexicon().honorifics, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h) for h in hons) + r")\.?(?=[ \t])")
+
+
+@functools.cache
+def re_qualifier() -> re.Pattern[str]:
+    quals = sorted(lexicon().qualifiers, key=len, reverse=True)
+    return re.compile(r"(?i:\b(?P<q>" + "|".join(re.escape(q) for q in quals) + r"))[ \t]+$")
+
+
+@functools.cache
+def re_coreference() -> re.Pattern[str]:
+    phrases = sorted(lexicon().coreference, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?i:" + "|".join(_label_pattern(p) for p in phrases)
+                      + r")(?!['’]?[\w-])")
+
+
+@functools.cache
+def name_stopwords() -> frozenset[str]:
+    """Capitalised words that are never part of a person's name: words of org and
+    role labels, places, months and weekdays, sentence openers."""
+    import calendar
+
+    words: set[str] = set()
+    lex = lexicon()
+    for o in lex.orgs.values():
+        for lb in (*o.labels, *o.context_labels, *o.places):
+            words.update(w.strip("'’()") for w in lb.split())
+    for r in lex.roles.values():
+        for lb in (*r.labels, *r.context_labels):
+            words.update(w.strip("'’()") for w in lb.split())
+    for k in lex.kinds.values():
+        for lb in k.labels:
+            words.update(w.capitalize() for w in lb.split())
+    words.update(calendar.month_name[1:])
+    words.update(calendar.day_name)
+    words.update(lex.honorifics)
+    words.update(
+        "The This That These Those Their There Then When While What Which Who Why How In On At "
+        "For From By With Without After Before During Since Until Under Over About Across "
+        "A An And But Or Nor So Yet If As It Its He She His Her They We Our I My Me You Your "
+        "Mr Mrs Ms Dr Sir Police Report Reports Inspectors Inspection Officers Force Forces "
+        "Chief Deputy Assistant Head Commissioner Crime Government Minister Secretary "
+        "News Today Monday Friday Related Image Sign Key Findings Statement Responding "
+        "Commenting Speaking Overall However Meanwhile Also Only Both Every Each Some Many Most "
+        "Two Three Four Five Six Ten First Second Last Latest New Former Acting Interim Detective "
+        "England Wales Scotland Britain UK British English Welsh Scottish National Her His Majesty "
+        "Majesty's Majesty’s Fire Rescue Services Service Constabulary Office Council College "
+        "Authority Agency Department Commission Court Trust Group Team Unit Panel Board Centre "
+        "Street Road House Hall Church Hospital School University PEEL Dear Thank Thanks".split()
+    )
+    return frozenset(w for w in words if w)
