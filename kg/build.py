@@ -119,3 +119,19 @@ def _facts(claims: tuple[ArticleClaims, ...], resolved: object) -> dict[str, int
 
 def _eprint(msg: str) -> None:
     print(msg, file=sys.stderr)
+
+
+def load_graph(path: Path) -> Dataset:
+    """Any RDF file kg writes (ttl, trig, nt, nq, jsonld) as an rdflib Dataset."""
+    from rdflib.util import guess_format
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such graph file (run `kg build` first)")
+    fmt = {"jsonld": "json-ld", "nq": "nquads"}.get(path.suffix.lstrip("."), None) or guess_format(
+        str(path)) or "turtle"
+    ds = Dataset()
+    try:
+        ds.parse(path, format=fmt)
+    except Exception as e:  # rdflib raises many kinds
+        raise InputError(f"{path}: cannot read as {fmt}: {str(e).splitlines()[0][:200]}") from None
+    return ds

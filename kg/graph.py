@@ -64,7 +64,7 @@ def build_dataset(resolved: Resolved) -> Dataset:
     ds = new_dataset()
     add_reference(ds)
     build = build_iri(digest(*(ac.article.sha256 or ac.article.id for ac in resolved.claims)))
-    default = ds.default_context
+    default = ds.default_graph
     default.add((build, RDF.type, KGO.BuildRun))
     default.add((build, RDF.type, PROV.Activity))
     default.add((build, SCHEMA.softwareVersion, Literal(f"kg {__version__}")))

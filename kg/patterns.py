@@ -39,8 +39,9 @@ def _label_pattern(label: str) -> str:
         if word == "&" or word.lower() == "and":
             w = r"(?:&|and)"
         parts.append(w)
-    body = r"[ \t]+".join(parts)
-    return body
+    if parts and parts[0] == "the":
+        parts[0] = "[Tt]he"  # "the Met" opens a sentence as "The Met"
+    return r"[ \t]+".join(parts)
 
 
 def _case_sensitive(label: str) -> bool:

@@ -102,10 +102,13 @@ def extract(article: Article, sents: list[Sentence], people: list[PersonMention]
         role = lex.roles[key]
         if org is not None and role.scope is not None and lex.orgs[org].type is not role.scope:
             org = None
-        if org is None:
-            org = role.default_org
-        if org is None and role.scope is not None:
-            org = main_org(orgs, types, role.scope)
+        # an inspector belongs to the inspectorate the article names (HMICS in
+        # Scotland); a minister to the role's own department whatever else is named
+        found = main_org(orgs, types, role.scope) if org is None and role.scope else None
+        if org is None and role.scope is OrgType.INSPECTORATE:
+            org = found or role.default_org
+        elif org is None:
+            org = role.default_org or found
         if org is None and role.scope is OrgType.POLICE_FORCE:
             return
         claims.append(RoleClaim(name, key, org, sent.span, qual))

@@ -1,0 +1,98 @@
+"""End to end: the default corpus, built, re-parsed, validated and scored."""
+
+import json
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build import build_graph, load_graph
+from kg.evaluate import load_gold, rows_from_graph, score
+from kg.validate import validate_graph
+
+from .conftest import CORPUS, GOLD
+
+# The scores the devset reached when this floor was set; a drop fails the suite.
+FLOORS = {"people-roles": 0.95, "organizations": 0.95, "reports": 0.95, "quotes": 0.95,
+          "articles": 0.95}
+
+
+def test_build_writes_every_export(built):
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt"):
+        assert (built / name).stat().st_size > 1000
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("graph.ttl", ox.RdfFormat.TURTLE),
+                                           ("graph.trig", ox.RdfFormat.TRIG),
+                                           ("graph.nt", ox.RdfFormat.N_TRIPLES),
+                                           ("graph.jsonld", ox.RdfFormat.JSON_LD)])
+def test_build_exports_reparse_with_pyoxigraph(built, name, fmt):
+    quads = list(ox.parse(path=str(built / name), format=fmt))
+    assert len(quads) > 1000
+
+
+def test_build_graph_conforms_to_shapes(built):
+    assert validate_graph(load_graph(built / "graph.trig")) == []
+
+
+def test_build_is_deterministic(built, tmp_path):
+    build_graph(CORPUS, tmp_path, html=False, store=False)
+    for name in ("graph.ttl", "graph.trig", "graph.nt"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
+
+
+def test_build_devset_scores_stay_above_floor(built):
+    scores = score(load_gold(GOLD), rows_from_graph(built / "graph.ttl"))
+    low = {k: round(s.f1, 3) for k, s in scores.items() if s.f1 < FLOORS[k]}
+    assert not low, f"scores below the floor: {low}"
+
+
+def test_build_evidence_offsets_point_at_the_sentence(built):
+    store = ox.Store()
+    store.bulk_load(path=str(built / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    rows = store.query("""
+        PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX kgo: <https://w3id.org/kg-oversight/ontology#>
+        SELECT ?exact ?start ?end ?file WHERE {
+          ?e a kgo:Evidence ; oa:exact ?exact ; oa:start ?start ; oa:end ?end ;
+             kgo:inArticle/kgo:fileName ?file }""")
+    checked = 0
+    for row in rows:
+        from kg.ingest import read_article
+
+        text = read_article(CORPUS / row["file"].value).text
+        assert text[int(row["start"].value) : int(row["end"].value)] == row["exact"].value
+        checked += 1
+    assert checked > 50
+
+
+def test_build_cli_reports_bad_files_and_goes_on(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blob.bin").write_bytes(bytes(range(256)) * 10)
+    (corpus / "ok.txt").write_bytes((CORPUS / "003_53badd724a3fb463.txt").read_bytes())
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out),
+                           "--no-html"], capture_output=True, text=True)
+    assert proc.returncode == 3, proc.stderr
+    assert "skipped empty.txt: empty file" in proc.stderr
+    assert "skipped blob.bin: binary file" in proc.stderr
+    assert "read 1 articles, skipped 2" in proc.stdout
+    assert (out / "graph.ttl").exists()
+    assert "Traceback" not in proc.stderr
+
+
+def test_build_cli_eval_prints_scores(built):
+    proc = subprocess.run([sys.executable, "-m", "kg", "eval", str(GOLD), "--graph",
+                           str(built / "graph.ttl"), "--json"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) == set(FLOORS) and all(0 <= v["f1"] <= 1 for v in data.values())
+
+
+def test_build_cli_errors_are_one_line(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "missing")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().count("\n") == 0 and "no such folder" in proc.stderr

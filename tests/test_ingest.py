@@ -1,0 +1,103 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import read_article, read_corpus
+from kg.model import Article, IngestError, PartialDate
+
+from .conftest import CORPUS
+
+
+def test_ingest_yaml_fenced_front_matter():
+    a = read_article(CORPUS / "002_8253f2a74fd231eb.txt")
+    assert a.url == "https://www.lancashire.police.uk/news/2019/april/significant-improvements-in-child-protection/"
+    assert a.title == "Significant improvements in child protection"
+    assert a.publisher == "Lancashire Constabulary"
+    assert a.published == PartialDate(2019, 4, 11)
+    assert "```" not in a.text[a.body[0].start : a.body[0].end]
+
+
+def test_ingest_offsets_point_into_text():
+    a = read_article(CORPUS / "003_53badd724a3fb463.txt")
+    for span in a.body:
+        assert a.text[span.start : span.end].strip() == a.text[span.start : span.end]
+    assert a.text[a.body[0].start :].startswith("Vulnerable children")
+
+
+def test_ingest_page_clutter_is_set_aside():
+    a = read_article(CORPUS / "004_074a5c4103a920a0.txt")
+    clutter = " ".join(a.text[s.start : s.end] for s in a.clutter)
+    body = " ".join(a.text[s.start : s.end] for s in a.body)
+    assert "Greater Manchester Police" in clutter and "Greater Manchester Police" not in body
+    assert a.publisher == "Police Professional"
+
+
+def test_ingest_html_main_text(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Force rated good</title>"
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="article:published_time" content="2019-05-02"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/jobs'>Jobs at Kent Police</a></nav>"
+        "<script>var x = 'Greater Manchester Police';</script><article><h1>Force rated good</h1>"
+        "<p>HM Inspectorate of Constabulary and Fire &amp; Rescue Services today published a "
+        "report into how Cumbria Constabulary is performing, and rated it good.</p>"
+        "<p>HM Inspector of Constabulary Phil Gormley said: &ldquo;I am pleased with how Cumbria "
+        "Constabulary is performing in keeping people safe.&rdquo;</p></article></body></html>",
+        encoding="utf-8",
+    )
+    a = read_article(page)
+    assert a.format == "html"
+    assert "Cumbria Constabulary" in a.text
+    assert "Greater Manchester" not in a.text and "var x" not in a.text
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (bytes(range(256)) * 20, "binary"),
+])
+def test_ingest_bad_files_reported(tmp_path, content, reason):
+    (tmp_path / "bad.txt").write_bytes(content)
+    (tmp_path / "good.txt").write_text("HMICFRS praised Cumbria Constabulary today.", encoding="utf-8")
+    items = list(read_corpus(tmp_path))
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert [e.file_name for e in errors] == ["bad.txt"] and reason in errors[0].reason
+    assert [i.file_name for i in items if isinstance(i, Article)] == ["good.txt"]
+
+
+def test_ingest_legacy_encoding_decoded(tmp_path):
+    (tmp_path / "cp.txt").write_bytes("Cumbria Constabulary’s report – “good”, said HMIC. Café "
+                                      "owners agreed with the inspectors.".encode("cp1252"))
+    a = read_article(tmp_path / "cp.txt")
+    assert "’s report – “good”" in a.text
+
+
+def test_ingest_size_limit(tmp_path):
+    (tmp_path / "big.txt").write_text("word " * 1000, encoding="utf-8")
+    items = list(read_corpus(tmp_path, max_bytes=100))
+    assert isinstance(items[0], IngestError) and "size limit" in items[0].reason
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files without permission")
+def test_ingest_unreadable_file(tmp_path):
+    p = tmp_path / "locked.txt"
+    p.write_text("HMICFRS praised Cumbria Constabulary.", encoding="utf-8")
+    p.chmod(0)
+    items = list(read_corpus(tmp_path))
+    assert isinstance(items[0], IngestError) and "permission" in items[0].reason
+
+
+def test_ingest_crlf_and_bom(tmp_path):
+    (tmp_path / "w.txt").write_bytes(b"\xef\xbb\xbfTitle line here\r\n\r\nSep 21, 2017\r\n\r\n"
+                                     b"HMICFRS praised Cumbria Constabulary.\r\n")
+    a = read_article(tmp_path / "w.txt")
+    assert "\r" not in a.text and a.published == PartialDate(2017, 9, 21)
+
+
+def test_ingest_corpus_order_is_by_name(tmp_path):
+    for name in ("b.txt", "a.txt", "c.md"):
+        (tmp_path / name).write_text("HMICFRS praised Cumbria Constabulary.", encoding="utf-8")
+    assert [i.file_name for i in read_corpus(tmp_path)] == ["a.txt", "b.txt", "c.md"]
+    _ = Path

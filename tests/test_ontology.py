@@ -1,0 +1,21 @@
+import subprocess
+import sys
+
+from kg.reference import lexicon
+
+from .conftest import ROOT
+
+
+def test_ontology_reference_files_match_the_csvs(tmp_path):
+    before = {n: (ROOT / "ontology" / n).read_bytes() for n in ("forces.ttl", "inspectorates.ttl")}
+    subprocess.run([sys.executable, str(ROOT / "ontology" / "build_reference.py")], check=True)
+    after = {n: (ROOT / "ontology" / n).read_bytes() for n in before}
+    assert before == after, "run python ontology/build_reference.py and commit the result"
+
+
+def test_ontology_has_every_force_and_role():
+    lex = lexicon()
+    assert sum(o.type == "PoliceForce" for o in lex.orgs.values()) == 46
+    assert lex.orgs["hmicfrs"].name == "HMICFRS" and "HMIC" in lex.orgs["hmicfrs"].labels
+    labels = {lb for r in lex.roles.values() for lb in r.labels}
+    assert {"Deputy Ch Con", "DCC", "PCC", "HMI"} <= labels
