@@ -29,13 +29,17 @@ class BuildResult:
 
     def summary(self) -> str:
         facts = ", ".join(f"{n} {k}" for k, n in self.facts.items())
-        return (f"read {self.read} articles, skipped {len(self.skipped)}; "
-                f"extracted {facts}; {self.triples} triples")
+        return (
+            f"read {self.read} articles, skipped {len(self.skipped)}; "
+            f"extracted {facts}; {self.triples} triples"
+        )
 
 
-def extract_corpus(corpus: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                   on_article: Callable[[str], None] | None = None
-                   ) -> tuple[list[ArticleClaims], list[IngestError]]:
+def extract_corpus(
+    corpus: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_article: Callable[[str], None] | None = None,
+) -> tuple[list[ArticleClaims], list[IngestError]]:
     claims: list[ArticleClaims] = []
     skipped: list[IngestError] = []
     for item in read_corpus(corpus, max_bytes):
@@ -48,10 +52,17 @@ def extract_corpus(corpus: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     return claims, skipped
 
 
-def build_graph(corpus: Path, out: Path, *, formats: tuple[str, ...] = FORMATS,
-                validate: bool = True, html: bool = True, store: bool = True,
-                max_bytes: int = DEFAULT_MAX_BYTES,
-                on_article: Callable[[str], None] | None = None) -> BuildResult:
+def build_graph(
+    corpus: Path,
+    out: Path,
+    *,
+    formats: tuple[str, ...] = FORMATS,
+    validate: bool = True,
+    html: bool = True,
+    store: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_article: Callable[[str], None] | None = None,
+) -> BuildResult:
     """Read ``corpus``, extract, resolve, assemble, check and write into ``out``.
 
     Unreadable files are skipped and listed in the result. A graph that does not
@@ -77,12 +88,15 @@ def check(ds: Dataset) -> None:
     violations = validate_graph(ds)
     if violations:
         first = format_violation(violations[0])
-        raise ValidationFailed(f"the graph does not conform to the shapes "
-                               f"({len(violations)} violations); first: {first}")
+        raise ValidationFailed(
+            f"the graph does not conform to the shapes "
+            f"({len(violations)} violations); first: {first}"
+        )
 
 
-def write_all(ds: Dataset, out: Path, formats: tuple[str, ...], *, html: bool,
-              store: bool) -> dict[str, Path]:
+def write_all(
+    ds: Dataset, out: Path, formats: tuple[str, ...], *, html: bool, store: bool
+) -> dict[str, Path]:
     from kg.export import write_exports
 
     outputs = dict(write_exports(ds, out, formats))
@@ -90,7 +104,7 @@ def write_all(ds: Dataset, out: Path, formats: tuple[str, ...], *, html: bool,
         try:
             from kg.store import write_store
 
-            outputs["store"] = write_store(ds, out / "store")  # type: ignore[arg-type]
+            outputs["store"] = write_store(ds, out / "store")
         except ImportError:
             pass
     if html:
@@ -127,8 +141,11 @@ def load_graph(path: Path) -> Dataset:
 
     if not path.is_file():
         raise InputError(f"{path}: no such graph file (run `kg build` first)")
-    fmt = {"jsonld": "json-ld", "nq": "nquads"}.get(path.suffix.lstrip("."), None) or guess_format(
-        str(path)) or "turtle"
+    fmt = (
+        {"jsonld": "json-ld", "nq": "nquads"}.get(path.suffix.lstrip("."))
+        or guess_format(str(path))
+        or "turtle"
+    )
     ds = Dataset()
     try:
         ds.parse(path, format=fmt)

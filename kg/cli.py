@@ -55,17 +55,40 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("corpus", type=click.Path(path_type=Path), default=DEFAULT_CORPUS)
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=DEFAULT_OUT,
-              show_default=True, help="Folder the exports are written into.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "trig", "jsonld", "nt"]),
-              help="Export formats (repeatable; default all).")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder the exports are written into.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["ttl", "trig", "jsonld", "nt"]),
+    help="Export formats (repeatable; default all).",
+)
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check before writing.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
-              help="Files larger than this are skipped and reported.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=5_000_000,
+    show_default=True,
+    help="Files larger than this are skipped and reported.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(corpus: Path, out: Path, formats: tuple[str, ...], no_validate: bool, no_html: bool,
-          max_bytes: int, quiet: bool) -> None:
+def build(
+    corpus: Path,
+    out: Path,
+    formats: tuple[str, ...],
+    no_validate: bool,
+    no_html: bool,
+    max_bytes: int,
+    quiet: bool,
+) -> None:
     """Build the knowledge graph of the articles in CORPUS (default: corpus/).
 
     Writes OUT/graph.ttl, graph.trig, graph.jsonld, graph.nt, the query store
@@ -83,8 +106,14 @@ def build(corpus: Path, out: Path, formats: tuple[str, ...], no_validate: bool, 
     """
     from kg.build import FORMATS, build_graph
 
-    result = build_graph(corpus, out, formats=formats or FORMATS, validate=not no_validate,
-                         html=not no_html, max_bytes=max_bytes)
+    result = build_graph(
+        corpus,
+        out,
+        formats=formats or FORMATS,
+        validate=not no_validate,
+        html=not no_html,
+        max_bytes=max_bytes,
+    )
     for skip in result.skipped:
         click.echo(f"kg: skipped {skip.file_name}: {skip.reason}", err=True)
     if not quiet:
@@ -97,8 +126,14 @@ def build(corpus: Path, out: Path, formats: tuple[str, ...], no_validate: bool, 
 
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path), default="tests/gold")
-@click.option("--graph", "graph_file", type=click.Path(path_type=Path),
-              default=f"{DEFAULT_OUT}/graph.ttl", show_default=True, help="The graph to score.")
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(path_type=Path),
+    default=f"{DEFAULT_OUT}/graph.ttl",
+    show_default=True,
+    help="The graph to score.",
+)
 @click.option("--show", is_flag=True, help="List every miss and false positive.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_(gold_dir: Path, graph_file: Path, show: bool, as_json: bool) -> None:
@@ -114,11 +149,89 @@ def eval_(gold_dir: Path, graph_file: Path, show: bool, as_json: bool) -> None:
 
     scores = score(load_gold(gold_dir), rows_from_graph(graph_file))
     if as_json:
-        click.echo(json.dumps({k: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                                   "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn}
-                               for k, s in scores.items()}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    k: {
+                        "precision": round(s.precision, 4),
+                        "recall": round(s.recall, 4),
+                        "f1": round(s.f1, 4),
+                        "tp": s.tp,
+                        "fp": s.fp,
+                        "fn": s.fn,
+                    }
+                    for k, s in scores.items()
+                },
+                indent=2,
+            )
+        )
     else:
         click.echo(report(scores, show=show))
+
+
+@cli.command()
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(path_type=Path),
+    default=f"{DEFAULT_OUT}/graph.trig",
+    show_default=True,
+    help="The graph to draw.",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=f"{DEFAULT_OUT}/graph.html",
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option("--focus", help="Draw only this entity's neighbourhood (a name or IRI).")
+@click.option(
+    "--hops",
+    type=click.IntRange(min=1, max=10),
+    default=2,
+    show_default=True,
+    help="How far from --focus to draw.",
+)
+@click.option(
+    "--query",
+    "query_file",
+    type=click.Path(path_type=Path),
+    help="Draw the result of this CONSTRUCT query (.rq file).",
+)
+@click.option("--no-articles", is_flag=True, help="Leave article nodes out.")
+@click.option("--no-quotes", is_flag=True, help="Leave quotation nodes out.")
+def viz(
+    graph_file: Path,
+    out: Path,
+    focus: str | None,
+    hops: int,
+    query_file: Path | None,
+    no_articles: bool,
+    no_quotes: bool,
+) -> None:
+    """Write the interactive network of a graph as one offline HTML file.
+
+    \b
+    Example:
+      kg viz --focus "Lancashire Constabulary" --hops 2 --out lancs.html
+    """
+    from kg.build import load_graph
+    from kg.errors import InputError
+    from kg.viz import subgraph_from_construct, write_html
+
+    graph = load_graph(graph_file)
+    if query_file is not None:
+        try:
+            text = query_file.read_text(encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{query_file}: {e.strerror or e}") from None
+        graph = subgraph_from_construct(graph, text)  # type: ignore[assignment]
+    path = write_html(
+        graph, out, show_articles=not no_articles, show_quotes=not no_quotes, focus=focus, hops=hops
+    )
+    click.echo(f"wrote {path}")
 
 
 @cli.command()

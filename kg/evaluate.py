@@ -95,25 +95,39 @@ def score(gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> 
     articles = {g["article"] for g in gold}
     out: dict[str, Score] = {}
     out["people-roles"] = _set_score(
-        [(_name(p["name"]), _name(r["role"]), _org(r["organization"]))
-         for g in gold for p in g.get("people", []) for r in p.get("roles", [])],
-        [(_name(r["person"]), _name(r["role"]), _org(r["organization"]))
-         for r in rows["people-roles"]],
+        [
+            (_name(p["name"]), _name(r["role"]), _org(r["organization"]))
+            for g in gold
+            for p in g.get("people", [])
+            for r in p.get("roles", [])
+        ],
+        [
+            (_name(r["person"]), _name(r["role"]), _org(r["organization"]))
+            for r in rows["people-roles"]
+        ],
     )
     out["organizations"] = _set_score(
         [(_org(o["name"]), o["type"]) for g in gold for o in g.get("organizations", [])],
         [(_org(r["organization"]), r["type"]) for r in rows["organizations"]],
     )
     out["reports"] = _set_score(
-        [(_org(r["publisher"]), _org(r["subject"]), (r.get("published") or "")[:7])
-         for g in gold for r in g.get("reports", [])],
-        [(_org(r["publisher"]), _org(r["subject"]), (r.get("published") or "")[:7])
-         for r in rows["reports"]],
+        [
+            (_org(r["publisher"]), _org(r["subject"]), (r.get("published") or "")[:7])
+            for g in gold
+            for r in g.get("reports", [])
+        ],
+        [
+            (_org(r["publisher"]), _org(r["subject"]), (r.get("published") or "")[:7])
+            for r in rows["reports"]
+        ],
     )
     out["articles"] = _set_score(
         [(g["article"], g.get("published") or "") for g in gold],
-        [(r["article"], r.get("published") or "") for r in rows["articles"]
-         if r["article"] in articles],
+        [
+            (r["article"], r.get("published") or "")
+            for r in rows["articles"]
+            if r["article"] in articles
+        ],
     )
     out["quotes"] = _quotes(gold, [r for r in rows["quotes"] if r["article"] in articles])
     return out
@@ -125,8 +139,14 @@ def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
     for g in gold:
         for q in g.get("quotes", []):
             want = (_name(q["speaker"]), g["article"], _text(q["text_start"]))
-            hit = next((x for x in left if x[0] == want[0] and x[1] == want[1]
-                        and x[2].startswith(want[2])), None)
+            hit = next(
+                (
+                    x
+                    for x in left
+                    if x[0] == want[0] and x[1] == want[1] and x[2].startswith(want[2])
+                ),
+                None,
+            )
             if hit:
                 s.tp += 1
                 left.remove(hit)
@@ -142,8 +162,10 @@ def report(scores: dict[str, Score], show: bool = False) -> str:
     lines = [f"{'measure':<15} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
     for name in MEASURES:
         sc = scores[name]
-        lines.append(f"{name:<15} {sc.precision:6.3f} {sc.recall:6.3f} {sc.f1:6.3f} "
-                     f"{sc.tp:4d} {sc.fp:4d} {sc.fn:4d}")
+        lines.append(
+            f"{name:<15} {sc.precision:6.3f} {sc.recall:6.3f} {sc.f1:6.3f} "
+            f"{sc.tp:4d} {sc.fp:4d} {sc.fn:4d}"
+        )
     if show:
         for name in MEASURES:
             sc = scores[name]
@@ -173,7 +195,7 @@ def rows_from_graph(graph_file: Path) -> dict[str, list[dict[str, Any]]]:
         result = store.query(text, use_default_graph_as_union=True)
         names = [v.value for v in result.variables]  # type: ignore[union-attr]
         out[name] = [
-            {n: (sol[n].value if sol[n] is not None else None) for n in names}  # type: ignore[index]
+            {n: (sol[n].value if sol[n] is not None else None) for n in names}
             for sol in result  # type: ignore[union-attr]
         ]
     return out

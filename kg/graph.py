@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg import __version__
-from kg.model import ArticleClaims, PartialDate, Resolved, SpeakerKind, Span
+from kg.model import ArticleClaims, PartialDate, Resolved, Span, SpeakerKind
 from kg.reference import lexicon, ontology_graph
 from kg.vocab import (
     DCTERMS,
@@ -112,7 +112,9 @@ def add_article(g: Graph, ac: ArticleClaims, resolved: Resolved) -> None:
 
     mentioned_orgs = {m.org for m in ac.organizations}
     mentioned_orgs |= {r.org for r in ac.roles if r.org}
-    mentioned_orgs |= {r.publisher for r in ac.reports} | {s for r in ac.reports for s in r.subjects}
+    mentioned_orgs |= {r.publisher for r in ac.reports} | {
+        s for r in ac.reports for s in r.subjects
+    }
     for key in sorted(mentioned_orgs):
         g.add((art, SCHEMA.mentions, org_iri(key)))
 
@@ -139,7 +141,9 @@ def add_article(g: Graph, ac: ArticleClaims, resolved: Resolved) -> None:
         if r.org is None:
             continue
         who = person(r.person)
-        node = membership_iri(resolved.person_key[(a.id, r.person)], r.role, r.org, r.qualifier, a.id)
+        node = membership_iri(
+            resolved.person_key[(a.id, r.person)], r.role, r.org, r.qualifier, a.id
+        )
         g.add((node, RDF.type, ORG.Membership))
         g.add((node, ORG.member, who))
         g.add((node, ORG.organization, org_iri(r.org)))

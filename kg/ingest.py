@@ -29,19 +29,28 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 # ---yaml front matter---  or  ```yaml ... ```  at the very top of the file
-RE_FRONT_MATTER = re.compile(r"\A\ufeff?(?:---[ \t]*\n(?P<a>.*?)\n---[ \t]*\n|```ya?ml[ \t]*\n"
-                             r"(?P<b>.*?)\n```[ \t]*\n)", re.DOTALL)
+RE_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:---[ \t]*\n(?P<a>.*?)\n---[ \t]*\n|```ya?ml[ \t]*\n"
+    r"(?P<b>.*?)\n```[ \t]*\n)",
+    re.DOTALL,
+)
 # /2019/09/ or /2019/april/ in a URL
 RE_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d|[a-z]{3,9})(?:/|$)", re.I)
 # "Copyright © 2024 Police Professional", "© Newsquest Media Group 2019"
 RE_COPYRIGHT = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?(?P<name>[A-Z][\w&'’. -]+?)"
-    r"(?:\s+(?:19|20)\d\d)?\s*\.?(?:\s+all rights reserved\.?)?$", re.IGNORECASE)
+    r"(?:\s+(?:19|20)\d\d)?\s*\.?(?:\s+all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
 # "The BBC is not responsible for the content of external sites."
-RE_NOT_RESPONSIBLE = re.compile(r"^The (?P<name>[A-Z][\w&'’ .-]+?) is not responsible for the "
-                                r"content of external (?:sites|websites)")
+RE_NOT_RESPONSIBLE = re.compile(
+    r"^The (?P<name>[A-Z][\w&'’ .-]+?) is not responsible for the "
+    r"content of external (?:sites|websites)"
+)
 # "Statement from Dr Alan Billings", "By Jane Smith"
-RE_BYLINE = re.compile(r"^(?:By|Statement from|Written by)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})")
+RE_BYLINE = re.compile(
+    r"^(?:By|Statement from|Written by)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+)
 _STOP = {"and", "of", "the", "for", "in", "on", "at", "&", "-", "–", "|"}
 
 
@@ -92,8 +101,16 @@ def _looks_binary(text: str) -> bool:
 def _html_page(raw: str) -> _Page:
     import trafilatura
 
-    body = trafilatura.extract(raw, output_format="txt", include_comments=False,
-                               include_tables=False, favor_precision=True) or ""
+    body = (
+        trafilatura.extract(
+            raw,
+            output_format="txt",
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        )
+        or ""
+    )
     meta: dict[str, Any] = {}
     md = trafilatura.extract_metadata(raw)
     if md is not None:
@@ -138,8 +155,10 @@ def _is_clutter(line: str) -> bool:
     lex = lexicon()
     s = line.strip().lstrip("•*·-– ").strip()
     low = s.lower()
-    if any(low.startswith(p.lower()) and (len(low) == len(p) or not low[len(p)].isalnum())
-           for p in lex.clutter_prefixes):
+    if any(
+        low.startswith(p.lower()) and (len(low) == len(p) or not low[len(p)].isalnum())
+        for p in lex.clutter_prefixes
+    ):
         return True
     return any(sub.lower() in low for sub in lex.clutter_substrings)
 
@@ -151,8 +170,9 @@ def _is_section(line: str) -> bool:
 
 def _title_case(line: str) -> bool:
     words = re.findall(r"[\w'’&]+", line)
-    return bool(words) and all(w[0].isupper() or w.lower() in _STOP or w[0].isdigit()
-                               for w in words)
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in _STOP or w[0].isdigit() for w in words
+    )
 
 
 def _url_date(url: str | None) -> PartialDate | None:
@@ -185,7 +205,7 @@ def _undated_day(text: str, ref_hi: int, era: tuple[int, int]) -> PartialDate | 
     """ "today, Thursday March 22" / "today (Tuesday December 12)": the article's own day."""
     rx = re.compile(r"\b(?:today|this morning)\b[,\s(]*(?:\(\s*)?", re.IGNORECASE)
     for m in rx.finditer(text):
-        rest = text[m.end():m.end() + 40]
+        rest = text[m.end() : m.end() + 40]
         for drx in (dates.RE_WMD, dates.RE_WDM):
             d = drx.match(rest)
             if d and d.group("wday"):
@@ -253,9 +273,15 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
             if published is None:
                 published = dl.date
             rest = Span(dl.span.end, span.end)
-            if len(re.findall(r"[A-Za-z]{2,}", text[rest.start:rest.end])) > 4:
-                body.append(Span(dl.span.end + 1 if text[dl.span.end:dl.span.end + 1] == " "
-                                 else dl.span.end, span.end))
+            if len(re.findall(r"[A-Za-z]{2,}", text[rest.start : rest.end])) > 4:
+                body.append(
+                    Span(
+                        dl.span.end + 1
+                        if text[dl.span.end : dl.span.end + 1] == " "
+                        else dl.span.end,
+                        span.end,
+                    )
+                )
             continue
         if len(first_lines) < 3:
             first_lines.append((pos, stripped))
@@ -264,10 +290,14 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
     # Masthead: a short Title Case first line followed by the headline ("Cumbria Crack").
     if first_lines and publisher is None and fmt != "html":
         pos, line = first_lines[0]
-        if (_title_case(line) and len(line.split()) <= 7 and not re.search(r"[.!?:|]$|\|", line)
-                and any(len(later.split()) > 4 for _, later in first_lines[1:])):
+        if (
+            _title_case(line)
+            and len(line.split()) <= 7
+            and not re.search(r"[.!?:|]$|\|", line)
+            and any(len(later.split()) > 4 for _, later in first_lines[1:])
+        ):
             publisher = line
-            body = [s for s in body if text[s.start:s.end].strip() != line]
+            body = [s for s in body if text[s.start : s.end].strip() != line]
             first_lines = first_lines[1:]
     if title is None:
         for _, line in first_lines:
@@ -276,26 +306,29 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
                 break
 
     for span in list(clutter) + body[-2:]:
-        line = text[span.start:span.end].strip()
+        line = text[span.start : span.end].strip()
         m = RE_COPYRIGHT.match(line) or RE_NOT_RESPONSIBLE.match(line)
         if m and publisher is None:
             publisher = m.group("name").strip().rstrip(".")
     if publisher is None and body and fmt != "html":
         # a short Title Case sign-off line: "Yorkshire Post", "Newton News"
-        last = text[body[-1].start:body[-1].end].strip()
+        last = text[body[-1].start : body[-1].end].strip()
         head = re.split(r"\s+[–|-]\s+", last)[0].strip()
         if _title_case(head) and 1 < len(head.split()) <= 4 and not re.search(r"[.!?\"”]$", head):
             publisher = head
             body = body[:-1]
     if author is None:
         for span in body[:6]:
-            m = RE_BYLINE.match(text[span.start:span.end].strip())
+            m = RE_BYLINE.match(text[span.start : span.end].strip())
             if m:
                 author = m.group("name")
                 break
         if author is None and title:
-            m = re.search(r"\s[-–|]\s+(?P<name>(?:Dr|Mr|Mrs|Ms|Sir|Dame|Prof)\.?\s+[A-Z][\w'’-]+"
-                          r"(?:\s+[A-Z][\w'’-]+){0,2})\s*$", title)
+            m = re.search(
+                r"\s[-–|]\s+(?P<name>(?:Dr|Mr|Mrs|Ms|Sir|Dame|Prof)\.?\s+[A-Z][\w'’-]+"
+                r"(?:\s+[A-Z][\w'’-]+){0,2})\s*$",
+                title,
+            )
             if m:
                 author = m.group("name")
 
@@ -306,7 +339,7 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
         if in_title and in_title[0].date.month:
             date_hint = in_title[0].date
     if published is None:
-        body_text = "\n".join(text[s.start:s.end] for s in body)
+        body_text = "\n".join(text[s.start : s.end] for s in body)
         published = _undated_day(body_text, dates.today().year, _era(body_text))
     return Article(
         id=Path(file_name).stem,
@@ -368,7 +401,9 @@ def corpus_files(folder: Path) -> list[Path]:
     return sorted(out, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def read_corpus(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | IngestError]:
+def read_corpus(
+    folder: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | IngestError]:
     """Every article of ``folder`` in file-name order; unreadable files as ``IngestError``."""
     for path in corpus_files(folder):
         try:

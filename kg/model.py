@@ -59,9 +59,9 @@ class PartialDate:
             raise ValueError("a day needs a month")
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"bad month {self.month}")
-        if self.day is not None and self.month is not None:
-            if not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]:
-                raise ValueError(f"bad day {self.year}-{self.month}-{self.day}")
+        last_day = calendar.monthrange(self.year, self.month)[1] if self.month else 31
+        if self.day is not None and not 1 <= self.day <= last_day:
+            raise ValueError(f"bad day {self.year}-{self.month}-{self.day}")
 
     @property
     def precision(self) -> str:
@@ -80,7 +80,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         parts = [int(p) for p in text.split("-")]
-        return cls(*parts)  # type: ignore[arg-type]
+        return cls(*parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.reference import lexicon
+from kg.reference import LEXICON_DIR, lexicon
 
 # A name token: "Sunita", "McCall", "O'Brien", "Smith-Jones", "Poultney"
 NAME_TOKEN = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:['’-][A-Z][a-z]+)*|[A-Z]\.)"
@@ -18,10 +18,17 @@ RE_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 # Sentence ends: after . ! ? (optionally closing quotes/brackets) and spaces, before
 # a capital, a digit or an opening quote. Abbreviations are checked in code.
 RE_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])")
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St Sgt Insp Supt Det Con Ch Col Gen Lt Prof Rev No Nos Co Ltd Inc Jr Sr vs "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
+
+
+def _words(name: str) -> list[str]:
+    text = (LEXICON_DIR / name).read_text(encoding="utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+@functools.cache
+def abbreviations() -> frozenset[str]:
+    """Words whose full stop does not end a sentence."""
+    return frozenset(_words("abbreviations.txt"))
 
 
 def fold(text: str) -> str:
@@ -46,8 +53,11 @@ def _label_pattern(label: str) -> str:
 
 def _case_sensitive(label: str) -> bool:
     """Acronyms and short or ambiguous labels must match their case ("GMP", "the Met")."""
-    return len(label) <= 5 or label.isupper() or label in {"the Met", "Met Police"} or any(
-        w.isupper() and len(w) > 1 for w in label.split()
+    return (
+        len(label) <= 5
+        or label.isupper()
+        or label in {"the Met", "Met Police"}
+        or any(w.isupper() and len(w) > 1 for w in label.split())
     )
 
 
@@ -86,7 +96,9 @@ def context_labels() -> dict[str, str]:
 @functools.cache
 def re_org() -> re.Pattern[str]:
     """Every organization label: "Lancashire Constabulary", "HMIC", "the Met"."""
-    return alternation(list(org_labels()) and [lb for o in lexicon().orgs.values() for lb in o.labels])
+    return alternation(
+        list(org_labels()) and [lb for o in lexicon().orgs.values() for lb in o.labels]
+    )
 
 
 @functools.cache
@@ -192,8 +204,9 @@ def re_qualifier() -> re.Pattern[str]:
 @functools.cache
 def re_coreference() -> re.Pattern[str]:
     phrases = sorted(lexicon().coreference, key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?i:" + "|".join(_label_pattern(p) for p in phrases)
-                      + r")(?!['’]?[\w-])")
+    return re.compile(
+        r"(?<![\w'’-])(?i:" + "|".join(_label_pattern(p) for p in phrases) + r")(?!['’]?[\w-])"
+    )
 
 
 @functools.cache
@@ -216,18 +229,5 @@ def name_stopwords() -> frozenset[str]:
     words.update(calendar.month_name[1:])
     words.update(calendar.day_name)
     words.update(lex.honorifics)
-    words.update(
-        "The This That These Those Their There Then When While What Which Who Why How In On At "
-        "For From By With Without After Before During Since Until Under Over About Across "
-        "A An And But Or Nor So Yet If As It Its He She His Her They We Our I My Me You Your "
-        "Mr Mrs Ms Dr Sir Police Report Reports Inspectors Inspection Officers Force Forces "
-        "Chief Deputy Assistant Head Commissioner Crime Government Minister Secretary "
-        "News Today Monday Friday Related Image Sign Key Findings Statement Responding "
-        "Commenting Speaking Overall However Meanwhile Also Only Both Every Each Some Many Most "
-        "Two Three Four Five Six Ten First Second Last Latest New Former Acting Interim Detective "
-        "England Wales Scotland Britain UK British English Welsh Scottish National Her His Majesty "
-        "Majesty's Majesty’s Fire Rescue Services Service Constabulary Office Council College "
-        "Authority Agency Department Commission Court Trust Group Team Unit Panel Board Centre "
-        "Street Road House Hall Church Hospital School University PEEL Dear Thank Thanks".split()
-    )
+    words.update(_words("not_names.txt"))
     return frozenset(w for w in words if w)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,10 +125,14 @@ def _places(name: str, short: str | None, area: str | None, aliases: list[str]) 
         if not text:
             continue
         stem = _FORCE_HEADS.sub("", text).strip()
-        if stem and stem != text or text in (short, area):
-            if stem and stem[0].isupper() and "(" not in stem and stem not in out:
-                out.append(stem)
+        derived = stem != text or text in (short, area)
+        if derived and stem and stem[0].isupper() and "(" not in stem and stem not in out:
+            out.append(stem)
     return tuple(out)
+
+
+def _iris(nodes: Iterable[object]) -> set[URIRef]:
+    return {n for n in nodes if isinstance(n, URIRef)}
 
 
 @functools.cache
@@ -135,7 +140,7 @@ def lexicon() -> Lexicon:
     g = ontology_graph()
     orgs: dict[str, OrgEntry] = {}
     for cls, kind in _TYPES.items():
-        for node in sorted(set(g.subjects(RDF.type, cls))):
+        for node in sorted(_iris(g.subjects(RDF.type, cls))):
             key = str(node).removeprefix(str(ORGS))
             name = str(g.value(node, SKOS.prefLabel))
             alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
@@ -149,20 +154,28 @@ def lexicon() -> Lexicon:
                 if kind is OrgType.POLICE_FORCE
                 else ()
             )
-            orgs[key] = OrgEntry(key, node, name, kind, labels, ctx, places,
-                                 str(area) if area else None)
+            orgs[key] = OrgEntry(
+                key, node, name, kind, labels, ctx, places, str(area) if area else None
+            )
     roles: dict[str, RoleEntry] = {}
-    for node in sorted(set(g.subjects(SKOS.inScheme, ROLE["scheme"]))):
+    for node in sorted(_iris(g.subjects(SKOS.inScheme, ROLE["scheme"]))):
         key = str(node).removeprefix(str(ROLE))
         label = str(g.value(node, SKOS.prefLabel))
         alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
         ctx = tuple(sorted(str(x) for x in g.objects(node, KGO.contextLabel)))
         scope = _TYPES.get(g.value(node, KGO.roleScope))  # type: ignore[call-overload]
         default = g.value(node, KGO.defaultOrganization)
-        roles[key] = RoleEntry(key, node, label, (label, *alts), ctx, scope,
-                               str(default).removeprefix(str(ORGS)) if default else None)
+        roles[key] = RoleEntry(
+            key,
+            node,
+            label,
+            (label, *alts),
+            ctx,
+            scope,
+            str(default).removeprefix(str(ORGS)) if default else None,
+        )
     kinds: dict[str, KindEntry] = {}
-    for node in sorted(set(g.subjects(RDF.type, KGO.ReportKind))):
+    for node in sorted(_iris(g.subjects(RDF.type, KGO.ReportKind))):
         key = str(node).rsplit("/", 1)[-1]
         label = str(g.value(node, SKOS.prefLabel))
         alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
@@ -186,8 +199,9 @@ def lexicon() -> Lexicon:
         qualifiers=qualifiers,
         clutter_prefixes=tuple(c for c in clutter if not c.startswith(("~", "section: "))),
         clutter_substrings=tuple(c[1:] for c in clutter if c.startswith("~")),
-        clutter_sections=tuple(c.removeprefix("section: ") for c in clutter
-                               if c.startswith("section: ")),
+        clutter_sections=tuple(
+            c.removeprefix("section: ") for c in clutter if c.startswith("section: ")
+        ),
         coreference=coref,
     )
 

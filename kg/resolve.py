@@ -32,7 +32,9 @@ def resolve(claims: list[ArticleClaims]) -> Resolved:
     return Resolved(ordered, people, person_key, reports, report_key)
 
 
-def _people(claims: tuple[ArticleClaims, ...]) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
+def _people(
+    claims: tuple[ArticleClaims, ...],
+) -> tuple[dict[str, Person], dict[tuple[str, str], str]]:
     full: dict[str, str] = {}  # folded name -> display name (first seen)
     aliases: dict[str, set[str]] = defaultdict(set)
     for ac in claims:
@@ -61,14 +63,18 @@ def _people(claims: tuple[ArticleClaims, ...]) -> tuple[dict[str, Person], dict[
         return slug(name) or "person-" + digest(name)[:8]
 
     for ac in claims:
-        names = {p.name for p in ac.people} | {r.person for r in ac.roles} | {
-            q.speaker for q in ac.quotes if q.speaker_kind == "Person"}
+        names = (
+            {p.name for p in ac.people}
+            | {r.person for r in ac.roles}
+            | {q.speaker for q in ac.quotes if q.speaker_kind == "Person"}
+        )
         for name in sorted(names):
             key = key_for(name)
             person_key[(ac.article.id, name)] = key
             folded = _fold_name(name)
             display = full.get(folded) or next(
-                (full[f] for f in full if slug(full[f]) == key), name)
+                (full[f] for f in full if slug(full[f]) == key), name
+            )
             known = people.get(key)
             alias_set = set(known.aliases) if known else set()
             alias_set |= {a for a in aliases.get(_fold_name(display), set()) if a != display}
@@ -77,8 +83,11 @@ def _people(claims: tuple[ArticleClaims, ...]) -> tuple[dict[str, Person], dict[
     return people, person_key
 
 
-def _reports(claims: tuple[ArticleClaims, ...]) -> tuple[dict[str, Report], dict[tuple[str, int], str]]:
+def _reports(
+    claims: tuple[ArticleClaims, ...],
+) -> tuple[dict[str, Report], dict[tuple[str, int], str]]:
     groups: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
+    key: tuple[str, ...]
     by_id = {ac.article.id: ac for ac in claims}
     # first the reports whose kind is stated, then the rest join them
     for pass_ in ("stated", "unstated"):
@@ -105,8 +114,9 @@ def _reports(claims: tuple[ArticleClaims, ...]) -> tuple[dict[str, Report], dict
         published = _most_precise(dates)
         kinds = tuple(sorted({c.kind for c in claims_}))
         first = claims_[0]
-        reports[rkey] = Report(rkey, first.publisher, first.subjects, published, kinds,
-                               first.kind_concept)
+        reports[rkey] = Report(
+            rkey, first.publisher, first.subjects, published, kinds, first.kind_concept
+        )
         for m in members:
             report_key[m] = rkey
     return reports, report_key

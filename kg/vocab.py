@@ -111,8 +111,9 @@ def evidence_iri(article_id: str, start: int, end: int) -> URIRef:
     return ID[f"evidence/{slug(article_id)}-{digest(article_id)[:6]}/{start}-{end}"]
 
 
-def membership_iri(person: str, role: str, org: str | None, qualifier: str | None,
-                   article_id: str) -> URIRef:
+def membership_iri(
+    person: str, role: str, org: str | None, qualifier: str | None, article_id: str
+) -> URIRef:
     return ID["membership/" + digest(person, role, org or "", qualifier or "", article_id)]
 
 

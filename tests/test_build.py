@@ -14,8 +14,13 @@ from kg.validate import validate_graph
 from .conftest import CORPUS, GOLD
 
 # The scores the devset reached when this floor was set; a drop fails the suite.
-FLOORS = {"people-roles": 0.95, "organizations": 0.95, "reports": 0.95, "quotes": 0.95,
-          "articles": 0.95}
+FLOORS = {
+    "people-roles": 0.95,
+    "organizations": 0.95,
+    "reports": 0.95,
+    "quotes": 0.95,
+    "articles": 0.95,
+}
 
 
 def test_build_writes_every_export(built):
@@ -23,10 +28,15 @@ def test_build_writes_every_export(built):
         assert (built / name).stat().st_size > 1000
 
 
-@pytest.mark.parametrize(("name", "fmt"), [("graph.ttl", ox.RdfFormat.TURTLE),
-                                           ("graph.trig", ox.RdfFormat.TRIG),
-                                           ("graph.nt", ox.RdfFormat.N_TRIPLES),
-                                           ("graph.jsonld", ox.RdfFormat.JSON_LD)])
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("graph.ttl", ox.RdfFormat.TURTLE),
+        ("graph.trig", ox.RdfFormat.TRIG),
+        ("graph.nt", ox.RdfFormat.N_TRIPLES),
+        ("graph.jsonld", ox.RdfFormat.JSON_LD),
+    ],
+)
 def test_build_exports_reparse_with_pyoxigraph(built, name, fmt):
     quads = list(ox.parse(path=str(built / name), format=fmt))
     assert len(quads) > 1000
@@ -73,8 +83,11 @@ def test_build_cli_reports_bad_files_and_goes_on(tmp_path):
     (corpus / "blob.bin").write_bytes(bytes(range(256)) * 10)
     (corpus / "ok.txt").write_bytes((CORPUS / "003_53badd724a3fb463.txt").read_bytes())
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out),
-                           "--no-html"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--no-html"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 3, proc.stderr
     assert "skipped empty.txt: empty file" in proc.stderr
     assert "skipped blob.bin: binary file" in proc.stderr
@@ -84,15 +97,30 @@ def test_build_cli_reports_bad_files_and_goes_on(tmp_path):
 
 
 def test_build_cli_eval_prints_scores(built):
-    proc = subprocess.run([sys.executable, "-m", "kg", "eval", str(GOLD), "--graph",
-                           str(built / "graph.ttl"), "--json"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "eval",
+            str(GOLD),
+            "--graph",
+            str(built / "graph.ttl"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) == set(FLOORS) and all(0 <= v["f1"] <= 1 for v in data.values())
 
 
 def test_build_cli_errors_are_one_line(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "missing")],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(tmp_path / "missing")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     assert proc.stderr.strip().count("\n") == 0 and "no such folder" in proc.stderr

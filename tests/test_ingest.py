@@ -11,7 +11,10 @@ from .conftest import CORPUS
 
 def test_ingest_yaml_fenced_front_matter():
     a = read_article(CORPUS / "002_8253f2a74fd231eb.txt")
-    assert a.url == "https://www.lancashire.police.uk/news/2019/april/significant-improvements-in-child-protection/"
+    assert (
+        a.url
+        == "https://www.lancashire.police.uk/news/2019/april/significant-improvements-in-child-protection/"
+    )
     assert a.title == "Significant improvements in child protection"
     assert a.publisher == "Lancashire Constabulary"
     assert a.published == PartialDate(2019, 4, 11)
@@ -53,14 +56,19 @@ def test_ingest_html_main_text(tmp_path):
     assert "Greater Manchester" not in a.text and "var x" not in a.text
 
 
-@pytest.mark.parametrize(("content", "reason"), [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (bytes(range(256)) * 20, "binary"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (bytes(range(256)) * 20, "binary"),
+    ],
+)
 def test_ingest_bad_files_reported(tmp_path, content, reason):
     (tmp_path / "bad.txt").write_bytes(content)
-    (tmp_path / "good.txt").write_text("HMICFRS praised Cumbria Constabulary today.", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "HMICFRS praised Cumbria Constabulary today.", encoding="utf-8"
+    )
     items = list(read_corpus(tmp_path))
     errors = [i for i in items if isinstance(i, IngestError)]
     assert [e.file_name for e in errors] == ["bad.txt"] and reason in errors[0].reason
@@ -68,8 +76,10 @@ def test_ingest_bad_files_reported(tmp_path, content, reason):
 
 
 def test_ingest_legacy_encoding_decoded(tmp_path):
-    (tmp_path / "cp.txt").write_bytes("Cumbria Constabulary’s report – “good”, said HMIC. Café "
-                                      "owners agreed with the inspectors.".encode("cp1252"))
+    (tmp_path / "cp.txt").write_bytes(
+        "Cumbria Constabulary’s report – “good”, said HMIC. Café "
+        "owners agreed with the inspectors.".encode("cp1252")
+    )
     a = read_article(tmp_path / "cp.txt")
     assert "’s report – “good”" in a.text
 
@@ -90,8 +100,10 @@ def test_ingest_unreadable_file(tmp_path):
 
 
 def test_ingest_crlf_and_bom(tmp_path):
-    (tmp_path / "w.txt").write_bytes(b"\xef\xbb\xbfTitle line here\r\n\r\nSep 21, 2017\r\n\r\n"
-                                     b"HMICFRS praised Cumbria Constabulary.\r\n")
+    (tmp_path / "w.txt").write_bytes(
+        b"\xef\xbb\xbfTitle line here\r\n\r\nSep 21, 2017\r\n\r\n"
+        b"HMICFRS praised Cumbria Constabulary.\r\n"
+    )
     a = read_article(tmp_path / "w.txt")
     assert "\r" not in a.text and a.published == PartialDate(2017, 9, 21)
 

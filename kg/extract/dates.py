@@ -29,9 +29,7 @@ MONTHS = {
 }
 MONTHS["sept"] = 9
 WEEKDAYS = {
-    name.lower(): i
-    for i in range(7)
-    for name in (calendar.day_name[i], calendar.day_abbr[i])
+    name.lower(): i for i in range(7) for name in (calendar.day_name[i], calendar.day_abbr[i])
 }
 WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 
@@ -45,11 +43,11 @@ RE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\
 # 02/03/2017 (day first)
 RE_DMY_NUM = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")
 # Monday, 15th April 2019 ; Fri 25 Nov 2016 ; 27th November 2014
-RE_DMY = re.compile(_WDAY + r"?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b",
-                    re.IGNORECASE)
+RE_DMY = re.compile(
+    _WDAY + r"?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE
+)
 # Thursday, April 11, 2019 ; Sep 21, 2017 ; Thursday, Mar 22nd, 2018
-RE_MDY = re.compile(_WDAY + r"?" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b",
-                    re.IGNORECASE)
+RE_MDY = re.compile(_WDAY + r"?" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.IGNORECASE)
 # NOVEMBER 2016 ; in March 2018
 RE_MY = re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE)
 # Thursday March 22 ; Thursday (September 1) ; Tuesday December 12
@@ -124,23 +122,31 @@ def dateline(line: str, offset: int = 0, max_tail_words: int = 4) -> DateMatch |
         return None
     if labelled:
         return first
-    tail = line[first.span.end - offset:]
-    tail = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b(?:am|pm|GMT|BST|UTC)\b", "", tail,
-                  flags=re.IGNORECASE)
+    tail = line[first.span.end - offset :]
+    tail = re.sub(
+        r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b(?:am|pm|GMT|BST|UTC)\b",
+        "",
+        tail,
+        flags=re.IGNORECASE,
+    )
     words = re.findall(r"[A-Za-z]{2,}", tail)
     return first if len(words) <= max_tail_words else None
 
 
-def infer_year(month: int, day: int, weekday: int | None, lo: int, hi: int,
-               near: int | None = None) -> int | None:
+def infer_year(
+    month: int, day: int, weekday: int | None, lo: int, hi: int, near: int | None = None
+) -> int | None:
     """The year in ``[lo, hi]`` in which ``day month`` fell on ``weekday``.
 
     Several years fit a weekday; the latest one not after ``near`` (or ``hi``) wins.
     """
     if weekday is None:
         return near
-    fits = [y for y in range(hi, lo - 1, -1) if _make(y, month, day)
-            and dt.date(y, month, day).weekday() == weekday]
+    fits = [
+        y
+        for y in range(hi, lo - 1, -1)
+        if _make(y, month, day) and dt.date(y, month, day).weekday() == weekday
+    ]
     if not fits:
         return None
     if near is not None:
@@ -160,8 +166,8 @@ def undated_day(m: re.Match[str], ref: PartialDate | None, lo: int, hi: int) -> 
         if ref.month is not None and month > ref.month:
             year -= 1  # "Thursday (November 1)" in a January article is last year
         return _make(year, month, day)
-    year = infer_year(month, day, weekday, lo, hi)
-    return _make(year, month, day) if year else None
+    inferred = infer_year(month, day, weekday, lo, hi)
+    return _make(inferred, month, day) if inferred else None
 
 
 def shift_days(date: PartialDate, days: int) -> PartialDate:
@@ -180,14 +186,18 @@ def shift_months(date: PartialDate, months: int) -> PartialDate:
 
 # "In March last year", "in March this year", "last March"
 RE_MONTH_REL = re.compile(
-    r"\b(?:in\s+)?" + _MONTH + r"\s+(?P<rel>last|this|next)\s+year\b|\blast\s+" + _MONTH.replace(
-        "month>", "month2>") + r"\b",
+    r"\b(?:in\s+)?"
+    + _MONTH
+    + r"\s+(?P<rel>last|this|next)\s+year\b|\blast\s+"
+    + _MONTH.replace("month>", "month2>")
+    + r"\b",
     re.IGNORECASE,
 )
 RE_RELATIVE = re.compile(
     r"\b(?P<what>today|this morning|this afternoon|this evening|tonight|yesterday|"
     r"last week|last month|this month|earlier this month|last year|this year|earlier this year|"
-    r"the previous year|the year before|a year ago|last summer|last autumn|last spring|last winter)\b",
+    r"the previous year|the year before|a year ago|"
+    r"last summer|last autumn|last spring|last winter)\b",
     re.IGNORECASE,
 )
 
@@ -205,8 +215,16 @@ def relative_date(phrase: str, ref: PartialDate) -> PartialDate | None:
         return shift_months(ref, -1) if ref.month else None
     if p in {"this month", "earlier this month"}:
         return ref.month_only() if ref.month else None
-    if p in {"last year", "the previous year", "the year before", "a year ago", "last summer",
-             "last autumn", "last spring", "last winter"}:
+    if p in {
+        "last year",
+        "the previous year",
+        "the year before",
+        "a year ago",
+        "last summer",
+        "last autumn",
+        "last spring",
+        "last winter",
+    }:
         return PartialDate(ref.year - 1)
     if p in {"this year", "earlier this year"}:
         return PartialDate(ref.year)

@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.model import Article, OrgMention, OrgType, Sentence, Span
-from kg.patterns import context_labels, fold, org_labels, re_coreference, re_org, re_org_context, re_role
+from kg.patterns import (
+    context_labels,
+    fold,
+    org_labels,
+    re_coreference,
+    re_org,
+    re_org_context,
+    re_role,
+)
 from kg.reference import lexicon
 
 
@@ -23,7 +31,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     labels, ctx_labels = org_labels(), context_labels()
     named: list[OrgMention] = []
     pending: list[OrgMention] = []
-    roles = [m.span() for s in sents for m in re_role().finditer(article.text, s.span.start, s.span.end)]
+    roles = [
+        m.span() for s in sents for m in re_role().finditer(article.text, s.span.start, s.span.end)
+    ]
 
     def inside_role(a: int, b: int) -> bool:
         return any(a < e and s < b for s, e in roles)
@@ -36,7 +46,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
         for m in re_org_context().finditer(article.text, sent.span.start, sent.span.end):
             key = ctx_labels.get(fold(m.group()))
             if key and not inside_role(m.start(), m.end()):
-                pending.append(OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True))
+                pending.append(
+                    OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
+                )
     keys = {m.org for m in named}
     mentions = named + [m for m in pending if m.org in keys]
 
@@ -48,15 +60,19 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
                 continue
             key = _antecedent(mentions, types, want, m.start())
             if key and not inside_role(m.start(), m.end()):
-                mentions.append(OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True))
+                mentions.append(
+                    OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
+                )
     mentions.sort(key=lambda x: (x.span, x.org))
     return mentions
 
 
-def _antecedent(mentions: list[OrgMention], types: dict[str, OrgType], want: OrgType,
-                pos: int) -> str | None:
-    before = [m for m in mentions if m.span.end <= pos and types.get(m.org) is want
-              and not m.by_context]
+def _antecedent(
+    mentions: list[OrgMention], types: dict[str, OrgType], want: OrgType, pos: int
+) -> str | None:
+    before = [
+        m for m in mentions if m.span.end <= pos and types.get(m.org) is want and not m.by_context
+    ]
     if before:
         return before[-1].org
     return main_org(mentions, types, want)

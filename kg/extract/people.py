@@ -33,7 +33,9 @@ RE_LEAD_CUE = re.compile(
     r"[Tt]old by|[Ii]nterview with)|\([A-Z]{2,6}\))[ \t]+$"
 )
 # words after a name that mark it as a person's: "(inset) said", ", one of", ", who"
-RE_TAIL_CUE = re.compile(r"^(?:[ \t]*\([a-z ]+\))?(?:[ \t]*,[ \t]+(?:one of|the|who|a|an)\b|[ \t]*,[ \t]+)")
+RE_TAIL_CUE = re.compile(
+    r"^(?:[ \t]*\([a-z ]+\))?(?:[ \t]*,[ \t]+(?:one of|the|who|a|an)\b|[ \t]*,[ \t]+)"
+)
 
 
 def _name_parts(run: str, start: int) -> tuple[str, int] | None:
@@ -73,9 +75,11 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             gap_before = before.rstrip(" \t")
             lead_pos = sent.span.start + len(gap_before)
             tail = RE_TAIL_CUE.match(after)
-            tail_role = tail is not None and any(
-                p in role_starts for p in range(end + tail.end(), end + tail.end() + 40)
-            ) and (end + tail.end()) in _role_lead_positions(text, end + tail.end(), role_starts)
+            tail_role = (
+                tail is not None
+                and any(p in role_starts for p in range(end + tail.end(), end + tail.end() + 40))
+                and (end + tail.end()) in _role_lead_positions(text, end + tail.end(), role_starts)
+            )
             comma = gap_before.endswith(",")
             appos = comma and (
                 sent.span.start + len(gap_before) - 1 in role_ends
@@ -111,8 +115,15 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             if any(s.overlaps(span) for s in taken) or tok.group(1) in name_stopwords():
                 continue
             full = surnames.get(tok.group(1))
-            out.append(PersonMention(full or tok.group(1), span, sent.span,
-                                     text[m.start() : span.end], surname_only=full is None))
+            out.append(
+                PersonMention(
+                    full or tok.group(1),
+                    span,
+                    sent.span,
+                    text[m.start() : span.end],
+                    surname_only=full is None,
+                )
+            )
     out.sort(key=lambda p: p.span)
     return out
 
@@ -121,8 +132,10 @@ def _role_lead_positions(text: str, pos: int, role_starts: set[int]) -> set[int]
     """Positions from which a role title follows, allowing "one of", "the", a
     qualifier and an org or place ("Marc Jones, Lincolnshire's Police and Crime
     Commissioner")."""
-    m = re.match(r"(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}",
-                 text[pos : pos + 80])
+    m = re.match(
+        r"(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}",
+        text[pos : pos + 80],
+    )
     if m is None:
         return set()
     for p in range(pos, pos + m.end() + 1):

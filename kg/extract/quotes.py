@@ -28,13 +28,15 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.text import sentence_at
-from kg.model import Article, OrgMention, PersonMention, QuoteClaim, Sentence, SpeakerKind, Span
+from kg.model import Article, OrgMention, PersonMention, QuoteClaim, Sentence, Span, SpeakerKind
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
 MIN_SINGLE_WORDS = 5
-RE_REPORT_REF = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:\w+\s+){0,3}?(?:report|review|"
-                           r"inspection|assessment|findings)\b|\b(?:It|it)\b")
+RE_REPORT_REF = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:\w+\s+){0,3}?(?:report|review|"
+    r"inspection|assessment|findings)\b|\b(?:It|it)\b"
+)
 RE_PLURAL = re.compile(r"\b(?:[Tt]hey|[Ii]nspectors|[Tt]he inspectors)\b")
 RE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
@@ -74,7 +76,11 @@ def segments(article: Article) -> list[_Segment]:
                     break
                 if double and d == OPEN_DOUBLE:
                     break  # a new quote opens: the old one was never closed
-                if not double and d in (CLOSE_SINGLE, "'") and (j + 1 >= end or not text[j + 1].isalnum()):
+                if (
+                    not double
+                    and d in (CLOSE_SINGLE, "'")
+                    and (j + 1 >= end or not text[j + 1].isalnum())
+                ):
                     close = j
                     break
                 j += 1
@@ -95,8 +101,9 @@ def segments(article: Article) -> list[_Segment]:
     return out
 
 
-def extract(article: Article, sents: list[Sentence], people: list[PersonMention],
-            orgs: list[OrgMention]) -> list[QuoteClaim]:
+def extract(
+    article: Article, sents: list[Sentence], people: list[PersonMention], orgs: list[OrgMention]
+) -> list[QuoteClaim]:
     text = article.text
     segs = segments(article)
     claims: list[QuoteClaim] = []
@@ -117,8 +124,14 @@ def extract(article: Article, sents: list[Sentence], people: list[PersonMention]
             prev, prev_seg = None, None
             continue
         kind, who = speaker
-        claim = QuoteClaim(text[seg.start : seg.end], Span(seg.start, seg.end), sent.span, kind,
-                           who, (Span(seg.start, seg.end),))
+        claim = QuoteClaim(
+            text[seg.start : seg.end],
+            Span(seg.start, seg.end),
+            sent.span,
+            kind,
+            who,
+            (Span(seg.start, seg.end),),
+        )
         claims.append(claim)
         prev, prev_seg = claim, seg
     return claims
@@ -131,9 +144,16 @@ def _continues(text: str, article: Article, prev: _Segment, seg: _Segment) -> bo
         if not _starts_sentence(text, article, prev):
             return False
         between = text[prev.end : seg.start]
-        return bool(re.fullmatch(r"[\s.,;:!?”\"’]*(?:(?:he|she|they|[A-Z][\w'’ .-]{0,60}?)\s+"
-                                 r"(?:said|says|added|adds|continued|went on)\.?)?[\s.,;:]*[“\"‘]?",
-                                 between)) and seg.opens_paragraph is False
+        return (
+            bool(
+                re.fullmatch(
+                    r"[\s.,;:!?”\"’]*(?:(?:he|she|they|[A-Z][\w'’ .-]{0,60}?)\s+"
+                    r"(?:said|says|added|adds|continued|went on)\.?)?[\s.,;:]*[“\"‘]?",
+                    between,
+                )
+            )
+            and seg.opens_paragraph is False
+        )
     if seg.paragraph == prev.paragraph + 1 and seg.opens_paragraph:
         return not prev.closed or _ends_paragraph(text, article, prev)
     return False
@@ -147,7 +167,7 @@ def _starts_sentence(text: str, article: Article, seg: _Segment) -> bool:
 
 def _ends_paragraph(text: str, article: Article, seg: _Segment) -> bool:
     para = article.body[seg.paragraph]
-    return not text[seg.end : para.end].strip(" ”\"’.")
+    return not text[seg.end : para.end].strip(' ”"’.')
 
 
 def _extend(claim: QuoteClaim, seg: _Segment, text: str, sent: Sentence) -> QuoteClaim:
@@ -157,9 +177,14 @@ def _extend(claim: QuoteClaim, seg: _Segment, text: str, sent: Sentence) -> Quot
     return QuoteClaim(body, claim.span, ev, claim.speaker_kind, claim.speaker, parts)
 
 
-def _attribute(article: Article, sents: list[Sentence], sent: Sentence, seg: _Segment,
-               people: list[PersonMention], orgs: list[OrgMention]
-               ) -> tuple[SpeakerKind, str] | None:
+def _attribute(
+    article: Article,
+    sents: list[Sentence],
+    sent: Sentence,
+    seg: _Segment,
+    people: list[PersonMention],
+    orgs: list[OrgMention],
+) -> tuple[SpeakerKind, str] | None:
     text = article.text
     open_at = seg.start - 1
     pre = Span(sent.span.start, max(sent.span.start, open_at))
@@ -190,8 +215,9 @@ def _attribute(article: Article, sents: list[Sentence], sent: Sentence, seg: _Se
     return None
 
 
-def _speaker_in(text: str, span: Span, people: list[PersonMention], orgs: list[OrgMention],
-                first: bool) -> tuple[SpeakerKind, str] | None:
+def _speaker_in(
+    text: str, span: Span, people: list[PersonMention], orgs: list[OrgMention], first: bool
+) -> tuple[SpeakerKind, str] | None:
     chunk = text[span.start : span.end]
     if not chunk.strip():
         return None

@@ -28,13 +28,18 @@ from kg.reference import lexicon
 
 RE_REPORT_NOUN = re.compile(
     r"\b(?:reports?|inspections?|review|re-?inspection|assessment|findings|judgements?|judgments?|"
-    r"PEEL)\b", re.IGNORECASE)
-RE_JUDGED = re.compile(r"\b(?:graded|rated|judged|found to|inspected|placed it in|said the force|"
-                       r"highlighted|criticised|identified)\b",
-                       re.IGNORECASE)
+    r"PEEL)\b",
+    re.IGNORECASE,
+)
+RE_JUDGED = re.compile(
+    r"\b(?:graded|rated|judged|found to|inspected|placed it in|said the force|"
+    r"highlighted|criticised|identified)\b",
+    re.IGNORECASE,
+)
 # "in 2016", "since 2014", "during 2017" (a bare year names a programme: "Efficiency 2016")
 RE_IN_YEAR = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?:(?:early|late|mid)[- ])?(?P<year>(?:19|20)\d\d)\b(?![/-])")
+    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?:(?:early|late|mid)[- ])?(?P<year>(?:19|20)\d\d)\b(?![/-])"
+)
 # quoted words: dates inside a quotation date what the speaker speaks of, not a report
 RE_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # fieldwork, not publication: "an inspection of the force in September 2016", "a visit in October"
@@ -48,9 +53,38 @@ RE_KIND = re.compile(
     r"(?P<comp>\s+(?:on|into)\s+(?:[A-Za-z][\w-]*\s*){1,4})?",
     re.IGNORECASE,
 )
-_DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "latest", "new", "by", "of",
-                "has", "have", "today", "published", "in", "on", "into", "and", "for", "his", "her",
-                "our", "last", "week's", "year's", "s", "from", "following", "publication"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "this",
+    "that",
+    "latest",
+    "new",
+    "by",
+    "of",
+    "has",
+    "have",
+    "today",
+    "published",
+    "in",
+    "on",
+    "into",
+    "and",
+    "for",
+    "his",
+    "her",
+    "our",
+    "last",
+    "week's",
+    "year's",
+    "s",
+    "from",
+    "following",
+    "publication",
+}
 
 
 def _date_in(sent: Sentence, article: Article, offset: int = 0) -> PartialDate | None:
@@ -87,8 +121,12 @@ def _kind(text: str) -> tuple[str, str | None]:
         mods: list[str] = []
         for w in reversed(before[-4:]):
             low = w.lower().strip(":")
-            if (low in _DETERMINERS or fold(w) in _org_words() or low.endswith(("ed", "ing"))
-                    or low in {"says", "said", "gives", "to", "according"}):
+            if (
+                low in _DETERMINERS
+                or fold(w) in _org_words()
+                or low.endswith(("ed", "ing"))
+                or low in {"says", "said", "gives", "to", "according"}
+            ):
                 break
             mods.insert(0, w.strip(":"))
         comp = (m.group("comp") or "").strip()
@@ -101,7 +139,11 @@ def _kind(text: str) -> tuple[str, str | None]:
     for kind in lexicon().kinds.values():
         for label in kind.labels:
             f = fold(label)
-            if re.search(r"\b" + re.escape(f) + r"\b", lower) and len(f) > best and kind.key != "report":
+            if (
+                re.search(r"\b" + re.escape(f) + r"\b", lower)
+                and len(f) > best
+                and kind.key != "report"
+            ):
                 concept, best = kind.key, len(f)
     return words, concept
 
@@ -127,12 +169,17 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
             continue
         in_sent = [m for m in orgs if sent.span.contains(m.span)]
         publishers = [m.org for m in in_sent if types[m.org] is OrgType.INSPECTORATE]
-        others = [m for m in in_sent if types[m.org] in (OrgType.OTHER, OrgType.GOVERNMENT_BODY)
-                  and not m.by_context]
+        others = [
+            m
+            for m in in_sent
+            if types[m.org] in (OrgType.OTHER, OrgType.GOVERNMENT_BODY) and not m.by_context
+        ]
         if not publishers and others:
             continue  # another body's work: "a peer review ... by the College of Policing"
-        subjects = sorted({m.org for m in in_sent if types[m.org] is OrgType.POLICE_FORCE},
-                          key=lambda k: min(m.span.start for m in in_sent if m.org == k))
+        subjects = sorted(
+            {m.org for m in in_sent if types[m.org] is OrgType.POLICE_FORCE},
+            key=lambda k: min(m.span.start for m in in_sent if m.org == k),
+        )
         if not subjects and force:
             subjects = [force]
         if not subjects:
@@ -140,8 +187,16 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
         if date is None:
             date = article.reference_date
         kind, concept = _kind(sent.text)
-        claims.append(ReportClaim(publishers[0] if publishers else inspectorate, tuple(subjects),
-                                  kind, sent.span, date, concept))
+        claims.append(
+            ReportClaim(
+                publishers[0] if publishers else inspectorate,
+                tuple(subjects),
+                kind,
+                sent.span,
+                date,
+                concept,
+            )
+        )
     return _merge(claims)
 
 
@@ -152,7 +207,11 @@ def _merge(claims: list[ReportClaim]) -> list[ReportClaim]:
         key = (c.publisher, c.subjects, c.published.iso() if c.published else None)
         have = out.get(key)
         if have is None or (have.kind_concept is None and c.kind_concept is not None):
-            out[key] = c if have is None else ReportClaim(
-                c.publisher, c.subjects, c.kind, have.evidence, c.published, c.kind_concept)
+            out[key] = (
+                c
+                if have is None
+                else ReportClaim(
+                    c.publisher, c.subjects, c.kind, have.evidence, c.published, c.kind_concept
+                )
+            )
     return list(out.values())
-

@@ -39,12 +39,16 @@ from kg.reference import lexicon
 
 RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
 RE_OF_ORG = re.compile(r"[ \t]+(?:of|for|at|with|in)[ \t]+(?:the[ \t]+)?")
-RE_BECOME = re.compile(r"\b(?P<who>[Hh]e|[Ss]he)\b[^.;]*?\b(?:become|became|becomes|becoming|"
-                       r"appointed|named|made)[ \t]+(?:as[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+RE_BECOME = re.compile(
+    r"\b(?P<who>[Hh]e|[Ss]he)\b[^.;]*?\b(?:become|became|becomes|becoming|"
+    r"appointed|named|made)[ \t]+(?:as[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+)?$"
+)
 RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
 RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
-RE_APPOS = re.compile(r",[ \t]+(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
-                      r"(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+RE_APPOS = re.compile(
+    r",[ \t]+(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
+    r"(?:the[ \t]+|a[ \t]+|an[ \t]+)?$"
+)
 
 
 def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
@@ -54,7 +58,7 @@ def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     best: tuple[str | None, int] = (None, pos)
     for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
         for m in rx.finditer(window):
-            rest = window[m.end():]
+            rest = window[m.end() :]
             if re.fullmatch(r"(?:['’]s?)?[ \t]+", rest):
                 key = table.get(fold(m.group()))
                 if key and window_start + m.start() < best[1]:
@@ -80,8 +84,9 @@ def _qualifier(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     return lexicon().qualifiers.get(m.group("q").lower()), m.start()
 
 
-def extract(article: Article, sents: list[Sentence], people: list[PersonMention],
-            orgs: list[OrgMention]) -> list[RoleClaim]:
+def extract(
+    article: Article, sents: list[Sentence], people: list[PersonMention], orgs: list[OrgMention]
+) -> list[RoleClaim]:
     text = article.text
     lex = lexicon()
     types = {m.org: lex.orgs[m.org].type for m in orgs}
@@ -96,8 +101,9 @@ def extract(article: Article, sents: list[Sentence], people: list[PersonMention]
         before = [p for p in people if p.span.end <= pos]
         return before[-1] if before else None
 
-    def add(person: PersonMention | str, key: str, org: str | None, qual: str | None,
-            sent: Sentence) -> None:
+    def add(
+        person: PersonMention | str, key: str, org: str | None, qual: str | None, sent: Sentence
+    ) -> None:
         name = person if isinstance(person, str) else person.name
         role = lex.roles[key]
         if org is not None and role.scope is not None and lex.orgs[org].type is not role.scope:
@@ -115,11 +121,14 @@ def extract(article: Article, sents: list[Sentence], people: list[PersonMention]
 
     for sent in sents:
         lo, hi = sent.span.start, sent.span.end
-        matches = [(m.start(), m.end(), role_key(m.group()), None)
-                   for m in re_role().finditer(text, lo, hi)]
+        matches: list[tuple[int, int, str | None, str | None]] = [
+            (m.start(), m.end(), role_key(m.group()), None)
+            for m in re_role().finditer(text, lo, hi)
+        ]
         for m in re_context_role().finditer(text, lo, hi):
-            matches.append((m.start("role"), m.end("role"), context_role_key(m.group("role")),
-                            m.group("q")))
+            matches.append(
+                (m.start("role"), m.end("role"), context_role_key(m.group("role")), m.group("q"))
+            )
         for start, end, key, ctx_q in matches:
             if key is None:
                 continue
@@ -174,8 +183,9 @@ def _plain_name(name: str) -> str:
     return re_honorific().sub("", name).strip()
 
 
-def _publisher_role(article: Article, sents: list[Sentence], orgs: list[OrgMention],
-                    types: dict[str, OrgType]) -> list[RoleClaim]:
+def _publisher_role(
+    article: Article, sents: list[Sentence], orgs: list[OrgMention], types: dict[str, OrgType]
+) -> list[RoleClaim]:
     """A statement by its author on an office-holder's own site: the page of the
     "South Yorkshire Police and Crime Commissioner" with "Statement from Dr Alan Billings"."""
     if not (article.publisher and article.author and sents):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.model import Article, Sentence, Span
-from kg.patterns import ABBREVIATIONS, RE_SENTENCE_END
+from kg.patterns import RE_SENTENCE_END, abbreviations
 
 
 def sentences(article: Article) -> list[Sentence]:
@@ -12,11 +12,11 @@ def sentences(article: Article) -> list[Sentence]:
     text = article.text
     for index, para in enumerate(article.body):
         start = para.start
-        chunk = text[para.start:para.end]
+        chunk = text[para.start : para.end]
         for m in RE_SENTENCE_END.finditer(chunk):
             before = chunk[: m.start()].rstrip("\"”’')]").rstrip(".!?")
             last = before.rsplit(None, 1)[-1] if before.split() else ""
-            if last in ABBREVIATIONS or (len(last) == 1 and last.isupper()):
+            if last in abbreviations() or (len(last) == 1 and last.isupper()):
                 continue
             end = para.start + m.start()
             if end > start:

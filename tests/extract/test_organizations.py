@@ -7,32 +7,47 @@ def orgs(article):
     return {m.org for m in extract_article(article).organizations}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("LANCASHIRE Constabulary has welcomed it.", {"lancashire"}),
-    ("Beds Police requires improvement, said HMIC.", {"bedfordshire", "hmicfrs"}),
-    ("The Met was inspected by HM Inspectorate of Constabulary and Fire & Rescue Services.",
-     {"metropolitan", "hmicfrs"}),
-    ("Her Majesty’s Inspectorate of Constabulary and Fire and Rescue Services (HMICFRS) said so.",
-     {"hmicfrs"}),
-    ("SYP was graded good by the College of Policing.", {"south-yorkshire", "college-of-policing"}),
-    # a role title is not a mention of the force it contains
-    ("They met the police and crime commissioner.", set()),
-    # "HMI" alone is an inspector, not the inspectorate
-    ("The HMI spoke.", set()),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LANCASHIRE Constabulary has welcomed it.", {"lancashire"}),
+        ("Beds Police requires improvement, said HMIC.", {"bedfordshire", "hmicfrs"}),
+        (
+            "The Met was inspected by HM Inspectorate of Constabulary and Fire & Rescue Services.",
+            {"metropolitan", "hmicfrs"},
+        ),
+        (
+            "Her Majesty’s Inspectorate of Constabulary and Fire and Rescue Services (HMICFRS) said so.",
+            {"hmicfrs"},
+        ),
+        (
+            "SYP was graded good by the College of Policing.",
+            {"south-yorkshire", "college-of-policing"},
+        ),
+        # a role title is not a mention of the force it contains
+        ("They met the police and crime commissioner.", set()),
+        # "HMI" alone is an inspector, not the inspectorate
+        ("The HMI spoke.", set()),
+    ],
+)
 def test_organizations_by_name_and_alias(make_article, text, expected):
     assert orgs(make_article(text)) == expected
 
 
 def test_organizations_context_refers_back(make_article):
-    claims = extract_article(make_article(
-        "Cumbria Constabulary was praised. Cleveland Police was criticised. The force must improve."))
+    claims = extract_article(
+        make_article(
+            "Cumbria Constabulary was praised. Cleveland Police was criticised. The force must improve."
+        )
+    )
     last = [m for m in claims.organizations if m.by_context]
     assert [m.org for m in last] == ["cleveland"]
 
 
 def test_organizations_none_from_page_clutter(make_article):
-    a = make_article("HMICFRS praised Cumbria Constabulary.\n\nRelated News\n\nSelect Vacancies\n\n"
-                     "Greater Manchester Police\n\nCopyright © 2024 Police Professional")
+    a = make_article(
+        "HMICFRS praised Cumbria Constabulary.\n\nRelated News\n\nSelect Vacancies\n\n"
+        "Greater Manchester Police\n\nCopyright © 2024 Police Professional"
+    )
     assert orgs(a) == {"hmicfrs", "cumbria"}
     assert a.publisher == "Police Professional"

@@ -3,35 +3,61 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
-    ("Lancashire Constabulary's Deputy Chief Constable Sunita Gamblin said it was good.",
-     ("Sunita Gamblin", "deputy-chief-constable", "lancashire", None)),
-    ("Cumbria police and crime commissioner Peter McCall said: “Busy.”",
-     ("Peter McCall", "police-and-crime-commissioner", "cumbria", None)),
-    ("Beds PCC Olly Martins hit back at HMIC.",
-     ("Olly Martins", "police-and-crime-commissioner", "bedfordshire", None)),
-    ("Deputy Ch Con Sunita Gamblin said the force at Lancashire Police was sorry.",
-     ("Sunita Gamblin", "deputy-chief-constable", "lancashire", None)),
-    ("Police and Crime Commissioner (PCC) Marc Jones welcomed the Lincolnshire Police report.",
-     ("Marc Jones", "police-and-crime-commissioner", "lincolnshire", None)),
-    ("Commenting on the report, Jason Hogg, Deputy Chief Constable, said it was fair about "
-     "Thames Valley Police.",
-     ("Jason Hogg", "deputy-chief-constable", "thames-valley", None)),
-    ("In May, interim Chief Constable Dave Jones and I commissioned a review of South Yorkshire Police.",
-     ("Dave Jones", "chief-constable", "south-yorkshire", "interim")),
-    ("It was the words of Roy Wilsher, one of His Majesty’s Inspectors of Constabulary and Fire "
-     "and Rescue Services (HMICFRS), who led it.",
-     ("Roy Wilsher", "hm-inspector-of-constabulary", "hmicfrs", None)),
-    ("HM Inspector of Constabulary Mike Cunningham pointed out the force has done innovative work.",
-     ("Mike Cunningham", "hm-inspector-of-constabulary", "hmicfrs", None)),
-    ("Derbyshire’s Chief Constable Mick Creedon has welcomed the HMIC report.",
-     ("Mick Creedon", "chief-constable", "derbyshire", None)),
-    ("I appointed Stephen Watson as Chief Constable of South Yorkshire Police. Later he left to "
-     "become Chief Constable of Greater Manchester.",
-     ("Stephen Watson", "chief-constable", "greater-manchester", None)),
-    ("When I appointed the present Chief, Lauren Poultney, South Yorkshire Police was stable.",
-     ("Lauren Poultney", "chief-constable", "south-yorkshire", None)),
-    ("Former Chief Constable Jane Doe of Kent Police spoke.",
-     ("Jane Doe", "chief-constable", "kent", "former")),
+    (
+        "Lancashire Constabulary's Deputy Chief Constable Sunita Gamblin said it was good.",
+        ("Sunita Gamblin", "deputy-chief-constable", "lancashire", None),
+    ),
+    (
+        "Cumbria police and crime commissioner Peter McCall said: “Busy.”",
+        ("Peter McCall", "police-and-crime-commissioner", "cumbria", None),
+    ),
+    (
+        "Beds PCC Olly Martins hit back at HMIC.",
+        ("Olly Martins", "police-and-crime-commissioner", "bedfordshire", None),
+    ),
+    (
+        "Deputy Ch Con Sunita Gamblin said the force at Lancashire Police was sorry.",
+        ("Sunita Gamblin", "deputy-chief-constable", "lancashire", None),
+    ),
+    (
+        "Police and Crime Commissioner (PCC) Marc Jones welcomed the Lincolnshire Police report.",
+        ("Marc Jones", "police-and-crime-commissioner", "lincolnshire", None),
+    ),
+    (
+        "Commenting on the report, Jason Hogg, Deputy Chief Constable, said it was fair about "
+        "Thames Valley Police.",
+        ("Jason Hogg", "deputy-chief-constable", "thames-valley", None),
+    ),
+    (
+        "In May, interim Chief Constable Dave Jones and I commissioned a review of South Yorkshire Police.",
+        ("Dave Jones", "chief-constable", "south-yorkshire", "interim"),
+    ),
+    (
+        "It was the words of Roy Wilsher, one of His Majesty’s Inspectors of Constabulary and Fire "
+        "and Rescue Services (HMICFRS), who led it.",
+        ("Roy Wilsher", "hm-inspector-of-constabulary", "hmicfrs", None),
+    ),
+    (
+        "HM Inspector of Constabulary Mike Cunningham pointed out the force has done innovative work.",
+        ("Mike Cunningham", "hm-inspector-of-constabulary", "hmicfrs", None),
+    ),
+    (
+        "Derbyshire’s Chief Constable Mick Creedon has welcomed the HMIC report.",
+        ("Mick Creedon", "chief-constable", "derbyshire", None),
+    ),
+    (
+        "I appointed Stephen Watson as Chief Constable of South Yorkshire Police. Later he left to "
+        "become Chief Constable of Greater Manchester.",
+        ("Stephen Watson", "chief-constable", "greater-manchester", None),
+    ),
+    (
+        "When I appointed the present Chief, Lauren Poultney, South Yorkshire Police was stable.",
+        ("Lauren Poultney", "chief-constable", "south-yorkshire", None),
+    ),
+    (
+        "Former Chief Constable Jane Doe of Kent Police spoke.",
+        ("Jane Doe", "chief-constable", "kent", "former"),
+    ),
 ]
 
 
@@ -42,19 +68,24 @@ def test_roles_extracts_person_role_org(make_article, text, expected):
     assert expected in got
 
 
-@pytest.mark.parametrize("text", [
-    "The Police and Crime Commissioner has welcomed the report on Lincolnshire Police.",
-    "Inspectors said Lancashire Police was improving.",
-    "PCC Marc Jones has asked the Chief Constable for assurances.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Police and Crime Commissioner has welcomed the report on Lincolnshire Police.",
+        "Inspectors said Lancashire Police was improving.",
+        "PCC Marc Jones has asked the Chief Constable for assurances.",
+    ],
+)
 def test_roles_needs_a_named_person(make_article, text):
     claims = extract_article(make_article(text))
     assert all(r.person == "Marc Jones" for r in claims.roles)
 
 
 def test_roles_keep_people_who_share_a_surname_apart(make_article):
-    a = make_article("Interim Chief Constable Dave Jones of South Yorkshire Police met "
-                     "PCC Marc Jones of Lincolnshire Police. Mr Jones said: “We talked at length "
-                     "about the inspection.”")
+    a = make_article(
+        "Interim Chief Constable Dave Jones of South Yorkshire Police met "
+        "PCC Marc Jones of Lincolnshire Police. Mr Jones said: “We talked at length "
+        "about the inspection.”"
+    )
     claims = extract_article(a)
     assert {r.person for r in claims.roles} == {"Dave Jones", "Marc Jones"}
