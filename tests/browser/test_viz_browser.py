@@ -1,0 +1,197 @@
+"""The graph page in headless Chromium with every network request aborted."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from kg import viz
+from tests.browser.vizgraphs import EVIDENCE_SENTENCE, sample_graph, synthetic_graph
+
+# A DOM point (relative to the canvas) on edge `id`, away from any node.
+POINT_ON_EDGE = """(id) => {
+  const n = kgViz.network, e = kgViz.data.edges[id];
+  const p = n.getPositions([e[0], e[1]]), a = p[e[0]], b = p[e[1]];
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65]) {
+    const d = n.canvasToDOM({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
+    for (const dx of [0, 2, -2, 4, -4]) for (const dy of [0, 2, -2, 4, -4]) {
+      const q = {x: d.x + dx, y: d.y + dy};
+      if (n.getEdgeAt(q) === id && n.getNodeAt(q) === undefined) return q;
+    }
+  }
+  return null;
+}"""
+# The DOM point (relative to the canvas) of node `id`'s centre, and the node drawn there.
+POINT_ON_NODE = """(id) => {
+  const n = kgViz.network, q = n.canvasToDOM(n.getPositions([id])[id]);
+  return {x: q.x, y: q.y, hit: n.getNodeAt(q)};
+}"""
+
+
+def canvas_click(page: Any, point: dict[str, float]) -> None:
+    box = page.locator("#kg-network canvas").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+def assert_clean(opened: Any) -> None:
+    assert opened.requests == [], "the page asked the network for something"
+    assert opened.errors == []
+    assert opened.page.evaluate("window.__cspViolations") == []
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[viz.Network, str]:
+    g = sample_graph()
+    return viz.build_network(g), viz.render_html(g)
+
+
+def test_viz_browser_page_holds_every_node_and_edge(open_page: Any, sample: Any) -> None:
+    net, html = sample
+    opened = open_page(html)
+    counts = opened.page.evaluate(
+        """() => ({nodes: kgViz.nodes.length, edges: kgViz.edges.length,
+                   drawnNodes: kgViz.network.body.nodeIndices.length,
+                   drawnEdges: kgViz.network.body.edgeIndices.length})"""
+    )
+    assert counts == {
+        "nodes": len(net.nodes),
+        "drawnNodes": len(net.nodes),
+        "edges": len(net.edges),
+        "drawnEdges": len(net.edges),
+    }
+    assert (
+        opened.page.text_content("#kg-counts") == f"{len(net.nodes)} nodes · {len(net.edges)} edges"
+    )
+    assert_clean(opened)
+
+
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [("Jane Doe", "Jane Doe"), ("lancashire police", "Lancashire Constabulary")],
+)
+def test_viz_browser_search_selects_the_node(
+    open_page: Any, sample: Any, query: str, label: str
+) -> None:
+    net, html = sample
+    opened = open_page(html)
+    page = opened.page
+    page.fill("#kg-search", query)
+    page.press("#kg-search", "Enter")
+    expected = [i for i, n in enumerate(net.nodes) if n.label == label]
+    assert page.evaluate("kgViz.network.getSelectedNodes()") == expected
+    assert page.text_content("#kg-details h3") == label
+    assert page.text_content("#kg-search-status") == "1 of 1"
+    assert_clean(opened)
+
+
+def test_viz_browser_clicking_an_edge_shows_its_evidence(open_page: Any, sample: Any) -> None:
+    net, html = sample
+    opened = open_page(html)
+    page = opened.page
+    (edge_id,) = [
+        i
+        for i, e in enumerate(net.edges)
+        if e.relation == "role" and e.label == "Deputy Chief Constable"
+    ]
+    point = page.evaluate(POINT_ON_EDGE, edge_id)
+    assert point is not None, "no clickable point on the edge"
+    canvas_click(page, point)
+    assert page.evaluate("kgViz.network.getSelectedEdges()") == [edge_id]
+    evidence = page.text_content("#kg-edge-evidence")
+    assert EVIDENCE_SENTENCE in evidence
+    assert "001_aaaa.txt" in evidence and "2018-03-08" in evidence
+    assert "Police criticised" in evidence  # the article's title
+    assert page.text_content("#kg-details h3") == "holds role at (Deputy Chief Constable)"
+    assert_clean(opened)
+
+
+def test_viz_browser_clicking_a_node_shows_its_details(open_page: Any, sample: Any) -> None:
+    net, html = sample
+    opened = open_page(html)
+    page = opened.page
+    (lancs,) = [i for i, n in enumerate(net.nodes) if n.label == "Lancashire Constabulary"]
+    point = page.evaluate(POINT_ON_NODE, lancs)
+    assert point["hit"] == lancs
+    canvas_click(page, point)
+    facts = page.text_content("#kg-node-facts")
+    assert "Lancashire Police" in facts and "lancashire" in facts and "Q6482989" in facts
+    link = page.locator("#kg-node-facts a")
+    assert link.get_attribute("href") == "https://www.wikidata.org/wiki/Q6482989"
+    assert "Police criticised" in page.text_content("#kg-node-articles")
+    assert_clean(opened)
+
+
+def test_viz_browser_article_payloads_run_nothing(open_page: Any, sample: Any) -> None:
+    net, html = sample
+    opened = open_page(html)
+    page = opened.page
+    # put every node's and edge's details on screen, hover tooltips too
+    page.evaluate(
+        """() => {
+          kgViz.data.nodes.forEach((_, i) => kgViz.showNode(i));
+          kgViz.data.edges.forEach((_, i) => kgViz.showEdge(i));
+        }"""
+    )
+    for i, n in enumerate(net.nodes):
+        point = page.evaluate(POINT_ON_NODE, i)
+        if point["hit"] == i:
+            box = page.locator("#kg-network canvas").bounding_box()
+            page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+            page.wait_for_timeout(50)
+            if "<script>" in n.label:
+                assert "<script>" in page.text_content("#kg-tip")
+    (sunita,) = [i for i, n in enumerate(net.nodes) if n.label == "Sunita Gamblin"]
+    page.evaluate("(i) => kgViz.showNode(i)", sunita)
+    page.fill("#kg-search", '<img src=x onerror="window.__pwned = 1">')
+    page.press("#kg-search", "Enter")
+    page.wait_for_timeout(300)  # time for an onerror to fire, were there an <img>
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert page.evaluate("document.scripts.length") == 3
+    assert (
+        page.evaluate("document.querySelectorAll('#kg-tip *, #kg-details blockquote *').length")
+        == 0
+    )
+    # the payload is on screen as text
+    page.evaluate("(i) => kgViz.showNode(i)", sunita)
+    assert '<script>window.__pwned = "script"</script>' in page.text_content("#kg-node-facts")
+    assert_clean(opened)
+
+
+def test_viz_browser_filters_and_physics(open_page: Any, sample: Any) -> None:
+    net, html = sample
+    opened = open_page(html)
+    page = opened.page
+    page.uncheck("#kg-show-article")
+    page.uncheck("#kg-show-quote")
+    shown = page.evaluate("[kgViz.nodeView.length, kgViz.edgeView.length]")
+    assert shown == [6, 5]
+    page.check("#kg-show-article")
+    assert page.evaluate("kgViz.nodeView.length") == 8
+    assert page.evaluate("kgViz.network.physics.options.enabled") is False
+    page.check("#kg-physics")
+    assert page.evaluate("kgViz.network.physics.options.enabled") is True
+    assert_clean(opened)
+
+
+def test_viz_browser_5000_nodes_interactive_within_5_seconds(open_page: Any) -> None:
+    g = synthetic_graph(5000)
+    net = viz.build_network(g)
+    assert len(net.nodes) == 5000
+    opened = open_page(viz.render_html(g))
+    page = opened.page
+    start = time.perf_counter()
+    biggest = max(range(len(net.nodes)), key=lambda i: net.nodes[i].mentions)
+    point = page.evaluate(POINT_ON_NODE, biggest)
+    canvas_click(page, point)
+    label = net.nodes[point["hit"]].label
+    page.wait_for_function(
+        "(label) => document.querySelector('#kg-details h3')?.textContent === label", arg=label
+    )
+    seconds = opened.seconds + time.perf_counter() - start
+    assert page.evaluate("kgViz.network.body.nodeIndices.length") == 5000
+    assert page.evaluate("kgViz.edges.length") == len(net.edges)
+    assert seconds < 5.0, f"interactive after {seconds:.1f} s"
+    assert_clean(opened)
