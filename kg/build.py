@@ -108,13 +108,9 @@ def write_all(
         except ImportError:
             pass
     if html:
-        try:
-            from kg.viz import write_html
+        from kg.viz import write_html
 
-            write_html(ds, out / "graph.html")
-            outputs["html"] = out / "graph.html"
-        except ImportError:
-            pass
+        outputs["html"] = write_html(ds, out / "graph.html")
     return outputs
 
 

@@ -20,7 +20,7 @@ DEFAULT_OUT = "exports"
 
 
 class _Group(click.Group):
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: click.Context) -> object:  # noqa: D401
         try:
             return super().invoke(ctx)
         except KgError as e:
@@ -253,6 +253,187 @@ def validate(graph_file: Path) -> None:
         click.echo(f"kg: {len(violations)} violations in {graph_file}", err=True)
         raise click.exceptions.Exit(1)
     click.echo(f"{graph_file}: conforms to the shapes")
+
+
+def _graph_source(graph_file: Path | None, store_dir: Path | None) -> Path:
+    from kg.errors import UsageError
+    from kg.query import default_graph_source
+
+    if graph_file is not None and store_dir is not None:
+        raise UsageError("give --graph or --store, not both")
+    return graph_file or store_dir or default_graph_source(DEFAULT_OUT)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("-e", "--expr", "inline", metavar="SPARQL", help="The query itself, inline.")
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(path_type=Path),
+    help="Any RDF file (.ttl .trig .nt .nq .jsonld .rdf). "
+    "Default: exports/store, else exports/graph.ttl.",
+)
+@click.option(
+    "--store", "store_dir", type=click.Path(path_type=Path), help="A store built by kg build."
+)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a parameter (repeatable). VALUE is a string; <...> makes it an IRI.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(
+        ["table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle", "ntriples"]
+    ),
+    help="Output format. Default: table on a terminal, else csv; turtle for CONSTRUCT.",
+)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
+def query(
+    query: str | None,
+    inline: str | None,
+    graph_file: Path | None,
+    store_dir: Path | None,
+    params: tuple[str, ...],
+    fmt: str | None,
+    timeout: float | None,
+    list_: bool,
+) -> None:
+    """Ask the graph: a named query, a .rq file, -e SPARQL, or SPARQL on stdin.
+
+    \b
+    Exit status: 0 answered; 1 no graph; 2 a malformed or refused query or a
+    bad option; 3 --timeout expired.
+
+    \b
+    Examples:
+      kg query --list
+      kg query people-roles --format json
+      kg query force-timeline --param force="Lancashire Constabulary"
+      kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --graph exports/graph.ttl
+    """
+    import re
+
+    from kg.errors import UsageError
+    from kg.query import list_queries, load_query, param_term, run_query
+
+    if list_:
+        named = list_queries()
+        width = max(len(q.name) for q in named)
+        for q in named:
+            extra = " ".join(
+                f"--param {p.name}=..." if p.required else f"[--param {p.name}=...]"
+                for p in q.params
+            )
+            first = re.split(r"(?<=[?.])\s", q.question, maxsplit=1)[0]
+            click.echo(f"{q.name:<{width}}  {first}" + (f"  ({extra})" if extra else ""))
+        return
+    if query and inline:
+        raise UsageError("give a query name or file, or -e SPARQL, not both")
+    stdin = click.get_text_stream("stdin")
+    if inline is not None:
+        text: object = inline
+    elif query:
+        text = load_query(query)
+    elif not stdin.isatty():
+        text = stdin.read()
+    else:
+        raise UsageError("no query: give a name (kg query --list), a .rq file, -e SPARQL or stdin")
+    bound = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise UsageError(f"--param {item!r}: write NAME=VALUE")
+        bound[name.strip()] = param_term(value)
+    result = run_query(_graph_source(graph_file, store_dir), text, bound, timeout=timeout)  # type: ignore[arg-type]
+    if fmt is None:
+        if result.kind == "graph":
+            fmt = "turtle"
+        else:
+            fmt = "table" if click.get_text_stream("stdout").isatty() else "csv"
+    click.echo(result.render(fmt), nl=False)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(path_type=Path),
+    help="Any RDF file to serve. Default: exports/store, else exports/graph.ttl.",
+)
+@click.option(
+    "--store", "store_dir", type=click.Path(path_type=Path), help="A store built by kg build."
+)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Longest a query may run; past it the client gets 503.",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest result (rows or triples); beyond it the client gets 422.",
+)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
+def serve(
+    host: str,
+    port: int,
+    graph_file: Path | None,
+    store_dir: Path | None,
+    timeout: float,
+    max_rows: int,
+    workers: int,
+    quiet: bool,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page.
+
+    GET or POST /sparql (JSON, XML, CSV, TSV results; Turtle for CONSTRUCT);
+    / is a page to type queries into; /graph.html the network view when
+    exports/graph.html exists. Updates, SERVICE and FROM <file:...> are
+    refused. Stop with Ctrl-C.
+
+    \b
+    Example:
+      kg serve --port 7878
+      curl -H 'Accept: text/csv' http://127.0.0.1:7878/sparql --data-urlencode 'query=ASK {}'
+    """
+    from kg.serve import is_loopback
+    from kg.serve import serve as serve_graph
+
+    source = _graph_source(graph_file, store_dir)
+    if not is_loopback(host):
+        click.echo(f"kg: warning: listening on {host}: anyone who can reach it can query", err=True)
+
+    def ready(url: str) -> None:
+        click.echo(f"kg: serving {source} at {url} (SPARQL endpoint {url}sparql); Ctrl-C stops")
+        sys.stdout.flush()
+
+    serve_graph(
+        source,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        html_file=Path(DEFAULT_OUT) / "graph.html",
+        workers=workers,
+        quiet=quiet,
+        on_ready=ready,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from kg.errors import KgError
 from kg.model import OrgType
 from kg.vocab import KGO, ORGS, ROLE, SCHEMA
 
@@ -38,7 +39,7 @@ _TYPES = {
 }
 
 
-class OntologyError(Exception):
+class OntologyError(KgError):
     """The ontology files are missing or unreadable."""
 
 
