@@ -6,6 +6,9 @@ Micro precision, recall and F1 over the whole set of articles, for:
   reports        (publisher, subject, year-month of publication)
   quotes         (speaker, article) and the quotation's first words
   articles       (article, publication date)
+  grades         (force, area, grade)
+  findings       (article, polarity) and the finding's first words, found in its text
+  figures        (article, count, total)
 Names are compared without case or accents; organizations by their key in the
 ontology (so "HMIC" is "HMICFRS" and a force matches under any of its names).
 The graph's side comes from the package's named queries, as a user would see it.
@@ -14,6 +17,7 @@ The graph's side comes from the package's named queries, as a user would see it.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -23,7 +27,16 @@ from typing import Any
 from kg.errors import InputError
 from kg.patterns import fold, org_labels
 
-MEASURES = ("people-roles", "organizations", "reports", "quotes", "articles")
+MEASURES = (
+    "people-roles",
+    "organizations",
+    "reports",
+    "quotes",
+    "articles",
+    "grades",
+    "findings",
+    "figures",
+)
 
 
 @dataclass
@@ -130,7 +143,62 @@ def score(gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> 
         ],
     )
     out["quotes"] = _quotes(gold, [r for r in rows["quotes"] if r["article"] in articles])
+    if not any(k in g for g in gold for k in ("grades", "findings", "figures")):
+        return out  # gold written before grades, findings and figures were annotated
+    out["grades"] = _set_score(
+        [
+            (_org(x["subject"]), _name(x["area"]), _name(x["grade"]))
+            for g in gold
+            for x in g.get("grades", [])
+        ],
+        [(_org(r["subject"]), _name(r["area"]), _name(r["grade"])) for r in rows["grades"]],
+    )
+    out["figures"] = _set_score(
+        [
+            (g["article"], int(x["count"]), x.get("total"))
+            for g in gold
+            for x in g.get("figures", [])
+        ],
+        [
+            (r["article"], int(r["count"]), int(r["total"]) if r.get("total") else None)
+            for r in rows["figures"]
+            if r["article"] in articles
+        ],
+    )
+    out["findings"] = _findings(gold, [r for r in rows["findings"] if r["article"] in articles])
     return out
+
+
+def _findings(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
+    """A predicted finding matches a gold one of its article and polarity whose
+    first words it contains."""
+    s = Score()
+    left = [(r["article"], _name(r["kind"]), _words(r["text"]), r) for r in pred]
+    for g in gold:
+        for f in g.get("findings", []):
+            want = _words(f["text_start"])
+            hit = next(
+                (
+                    x
+                    for x in left
+                    if x[0] == g["article"] and x[1] == _name(f["polarity"]) and want in x[2]
+                ),
+                None,
+            )
+            if hit:
+                s.tp += 1
+                left.remove(hit)
+            else:
+                s.fn += 1
+                s.misses.append(repr((g["article"], f["polarity"], f["text_start"])))
+    s.fp = len(left)
+    s.false_positives = [repr((r["article"], r["kind"], r["text"][:60])) for *_, r in left]
+    return s
+
+
+def _words(text: str) -> str:
+    """Words only, lower case: punctuation and quote marks never decide a match."""
+    return " ".join(re.findall(r"[a-z0-9]+", _name(text)))
 
 
 def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
@@ -161,6 +229,8 @@ def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
 def report(scores: dict[str, Score], show: bool = False) -> str:
     lines = [f"{'measure':<15} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
     for name in MEASURES:
+        if name not in scores:
+            continue
         sc = scores[name]
         lines.append(
             f"{name:<15} {sc.precision:6.3f} {sc.recall:6.3f} {sc.f1:6.3f} "
@@ -168,6 +238,8 @@ def report(scores: dict[str, Score], show: bool = False) -> str:
         )
     if show:
         for name in MEASURES:
+            if name not in scores:
+                continue
             sc = scores[name]
             for m in sc.misses:
                 lines.append(f"  miss  {name}: {m}")

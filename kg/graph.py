@@ -16,10 +16,13 @@ from kg import __version__
 from kg.model import ArticleClaims, PartialDate, Resolved, Span, SpeakerKind
 from kg.reference import lexicon, ontology_graph
 from kg.vocab import (
+    AREA,
     DCTERMS,
+    GRADE,
     KGO,
     OA,
     ORG,
+    POLARITY,
     PREFIXES,
     PROV,
     SCHEMA,
@@ -27,7 +30,10 @@ from kg.vocab import (
     build_iri,
     digest,
     evidence_iri,
+    figure_iri,
+    finding_iri,
     graph_iri,
+    judgement_iri,
     kind_iri,
     membership_iri,
     org_iri,
@@ -171,9 +177,17 @@ def add_article(g: Graph, ac: ArticleClaims, resolved: Resolved) -> None:
         g.add((node, KGO.kindText, Literal(rc.kind)))
         g.add((node, KGO.reportKind, kind_iri(rep.kind_concept or "report")))
         g.add((node, SKOS.prefLabel, Literal(_report_label(rep, lex), lang="en")))
+        if rep.follows_up:
+            g.add((node, KGO.followsUp, report_iri(rep.follows_up)))
+        if rc.fieldwork:
+            g.add((node, KGO.fieldwork, Literal(rc.fieldwork)))
+        if rc.revisit:
+            g.add((node, KGO.revisit, Literal(rc.revisit)))
         g.add((node, KGO.evidence, _evidence(g, ac, rc.evidence)))
         g.add((node, PROV.wasDerivedFrom, art))
         g.add((art, SCHEMA.mentions, node))
+
+    _add_assessments(g, ac, resolved, art)
 
     for q in ac.quotes:
         node = quote_iri(a.id, q.span.start)
@@ -192,6 +206,57 @@ def add_article(g: Graph, ac: ArticleClaims, resolved: Resolved) -> None:
             speaker = report_iri(resolved.report_key[(a.id, idx)])
         g.add((node, SCHEMA.spokenByCharacter, speaker))
         g.add((node, KGO.evidence, _evidence(g, ac, q.evidence)))
+        g.add((node, PROV.wasDerivedFrom, art))
+
+
+def _add_assessments(g: Graph, ac: ArticleClaims, resolved: Resolved, art: URIRef) -> None:
+    """Grades, findings and figures, each linked to its report and force."""
+    a = ac.article
+
+    def report_of(index: int | None) -> URIRef | None:
+        if index is None or not ac.reports:
+            return None
+        return report_iri(resolved.report_key[(a.id, index)])
+
+    for gc in ac.grades:
+        rep = report_of(gc.report)
+        if rep is None:
+            continue
+        node = judgement_iri(str(rep), gc.subject, gc.area, gc.grade)
+        g.add((node, RDF.type, KGO.Judgement))
+        g.add((rep, KGO.judgement, node))
+        g.add((node, KGO.gradedForce, org_iri(gc.subject)))
+        g.add((node, KGO.area, AREA[gc.area]))
+        g.add((node, KGO.grade, GRADE[gc.grade]))
+        g.add((node, KGO.evidence, _evidence(g, ac, gc.evidence)))
+        g.add((node, PROV.wasDerivedFrom, art))
+    for fc in ac.findings:
+        rep = report_of(fc.report)
+        node = finding_iri(a.id, fc.span.start)
+        g.add((node, RDF.type, KGO.Finding))
+        if rep is not None:
+            g.add((rep, KGO.finding, node))
+        g.add((node, SCHEMA.about, org_iri(fc.subject)))
+        g.add((node, KGO.polarity, POLARITY[fc.polarity]))
+        g.add((node, SCHEMA.text, Literal(fc.text)))
+        g.add((node, KGO.evidence, _evidence(g, ac, fc.evidence)))
+        g.add((node, PROV.wasDerivedFrom, art))
+    for xc in ac.figures:
+        rep = report_of(xc.report)
+        node = figure_iri(a.id, xc.span.start)
+        g.add((node, RDF.type, KGO.Figure))
+        if rep is not None:
+            g.add((rep, KGO.figure, node))
+        if xc.subject:
+            g.add((node, SCHEMA.about, org_iri(xc.subject)))
+        g.add((node, KGO.count, Literal(xc.count)))
+        if xc.total is not None:
+            g.add((node, KGO.total, Literal(xc.total)))
+        g.add((node, KGO.counted, Literal(xc.counted)))
+        if xc.judgement:
+            g.add((node, KGO.judgementText, Literal(xc.judgement)))
+        g.add((node, SCHEMA.text, Literal(a.text[xc.span.start : xc.span.end])))
+        g.add((node, KGO.evidence, _evidence(g, ac, xc.evidence)))
         g.add((node, PROV.wasDerivedFrom, art))
 
 

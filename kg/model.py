@@ -157,6 +157,8 @@ class ReportClaim:
     evidence: Span
     published: PartialDate | None = None
     kind_concept: str | None = None  # key of the report kind concept
+    fieldwork: str | None = None  # "a 10-day visit in October"
+    revisit: str | None = None  # "will be reassessed in six months"
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,43 @@ class QuoteClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class GradeClaim:
+    """A judgement: "rated 'good' at keeping people safe and reducing crime"."""
+
+    subject: str  # force key
+    area: str  # area concept key
+    grade: str  # grade concept key
+    evidence: Span
+    report: int | None = None  # index of the report claim it belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class FindingClaim:
+    """What inspectors found, concluded, highlighted or recommended."""
+
+    subject: str
+    polarity: str  # polarity concept key
+    text: str
+    span: Span
+    evidence: Span
+    report: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureClaim:
+    """A count about an inspection's sample: "30 of the 79 cases ... inadequate"."""
+
+    subject: str | None
+    count: int
+    total: int | None
+    counted: str
+    judgement: str | None
+    span: Span
+    evidence: Span
+    report: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleClaims:
     """Everything the extractors found in one article."""
 
@@ -179,6 +218,9 @@ class ArticleClaims:
     roles: tuple[RoleClaim, ...] = ()
     reports: tuple[ReportClaim, ...] = ()
     quotes: tuple[QuoteClaim, ...] = ()
+    grades: tuple[GradeClaim, ...] = ()
+    findings: tuple[FindingClaim, ...] = ()
+    figures: tuple[FigureClaim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +257,7 @@ class Report:
     published: PartialDate | None
     kinds: tuple[str, ...]
     kind_concept: str | None
+    follows_up: str | None = None  # key of the report a re-inspection follows up
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,9 @@ from kg.model import OrgType
 from kg.vocab import KGO, ORGS, ROLE, SCHEMA
 
 _PACKAGE = Path(__file__).resolve().parent
+GRADE_NS = "https://w3id.org/kg-oversight/grade/"
+AREA_NS = "https://w3id.org/kg-oversight/area/"
+POLARITY_NS = "https://w3id.org/kg-oversight/polarity/"
 LEXICON_DIR = _PACKAGE / "lexicon"
 ONTOLOGY_FILES = (
     "kg.ttl",
@@ -29,6 +32,7 @@ ONTOLOGY_FILES = (
     "roles.ttl",
     "report-kinds.ttl",
     "history.ttl",
+    "grades.ttl",
 )
 
 _TYPES = {
@@ -223,3 +227,49 @@ def name_eras() -> dict[str, tuple[int | None, int | None]]:
             if pref is not None:
                 eras[str(pref)] = (year, None)
     return eras
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    key: str
+    iri: URIRef
+    label: str
+    labels: tuple[str, ...]  # prefLabel and altLabels
+    cues: tuple[str, ...] = ()
+    rank: int = 0
+
+
+def _scheme(base: str) -> dict[str, Concept]:
+    g = ontology_graph()
+    out: dict[str, Concept] = {}
+    scheme = URIRef(base + "scheme")
+    for node in sorted(_iris(g.subjects(SKOS.inScheme, scheme))):
+        label = str(g.value(node, SKOS.prefLabel))
+        alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
+        cues = tuple(sorted(str(x) for x in g.objects(node, KGO.cue)))
+        rank = g.value(node, KGO.rank)
+        out[str(node).removeprefix(base)] = Concept(
+            str(node).removeprefix(base),
+            node,
+            label,
+            tuple(dict.fromkeys([label, *alts])),
+            cues,
+            int(str(rank)) if rank is not None else 0,
+        )
+    return out
+
+
+@functools.cache
+def grades() -> dict[str, Concept]:
+    """outstanding, good, requires-improvement, inadequate (with kgo:rank)."""
+    return _scheme(GRADE_NS)
+
+
+@functools.cache
+def areas() -> dict[str, Concept]:
+    return _scheme(AREA_NS)
+
+
+@functools.cache
+def polarities() -> dict[str, Concept]:
+    return _scheme(POLARITY_NS)

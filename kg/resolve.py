@@ -119,7 +119,31 @@ def _reports(
         )
         for m in members:
             report_key[m] = rkey
-    return reports, report_key
+    return _follow_ups(reports), report_key
+
+
+def _follow_ups(reports: dict[str, Report]) -> dict[str, Report]:
+    """A post-inspection review follows up the latest earlier report on the same force."""
+    from dataclasses import replace
+
+    out = dict(reports)
+    for key, r in reports.items():
+        if r.kind_concept != "post-inspection-review" or r.published is None:
+            continue
+        earlier = [
+            o
+            for o in reports.values()
+            if o.key != key
+            and o.publisher == r.publisher
+            and o.subjects == r.subjects
+            and o.published is not None
+            and o.published.iso() < r.published.iso()[: len(o.published.iso())]
+            and o.kind_concept != "post-inspection-review"
+        ]
+        if earlier:
+            latest = max(earlier, key=lambda o: o.published.iso())  # type: ignore[union-attr]
+            out[key] = replace(r, follows_up=latest.key)
+    return out
 
 
 def _most_precise(dates: list[PartialDate]) -> PartialDate | None:

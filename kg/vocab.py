@@ -41,6 +41,28 @@ class KGO(DefinedNamespace):
     inArticle: URIRef
     evidence: URIRef
     formerName: URIRef
+    Grade: URIRef
+    Area: URIRef
+    Polarity: URIRef
+    Judgement: URIRef
+    Finding: URIRef
+    Figure: URIRef
+    rank: URIRef
+    cue: URIRef
+    judgement: URIRef
+    grade: URIRef
+    area: URIRef
+    gradedForce: URIRef
+    finding: URIRef
+    polarity: URIRef
+    figure: URIRef
+    count: URIRef
+    total: URIRef
+    counted: URIRef
+    judgementText: URIRef
+    followsUp: URIRef
+    fieldwork: URIRef
+    revisit: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")
@@ -54,6 +76,9 @@ ID = Namespace(BASE + "id/")
 ROLE = Namespace(BASE + "role/")
 KIND = Namespace(BASE + "report-kind/")
 ORGS = Namespace(BASE + "id/org/")
+GRADE = Namespace(BASE + "grade/")
+AREA = Namespace(BASE + "area/")
+POLARITY = Namespace(BASE + "polarity/")
 
 PREFIXES: dict[str, str] = {
     "kgo": str(KGO._NS),
@@ -72,6 +97,9 @@ PREFIXES: dict[str, str] = {
     "role": str(ROLE),
     "kind": str(KIND),
     "id": str(ID),
+    "grade": str(GRADE),
+    "area": str(AREA),
+    "pol": str(POLARITY),
 }
 
 
@@ -143,3 +171,15 @@ def kind_iri(key: str) -> URIRef:
 
 def build_iri(corpus_digest: str) -> URIRef:
     return ID["build/" + corpus_digest]
+
+
+def judgement_iri(report_key: str, force: str, area: str, grade: str) -> URIRef:
+    return ID["judgement/" + digest(report_key, force, area, grade)]
+
+
+def finding_iri(article_id: str, start: int) -> URIRef:
+    return ID[f"finding/{slug(article_id)}-{digest(article_id)[:6]}/{start}"]
+
+
+def figure_iri(article_id: str, start: int) -> URIRef:
+    return ID[f"figure/{slug(article_id)}-{digest(article_id)[:6]}/{start}"]

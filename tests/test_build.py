@@ -54,7 +54,7 @@ def test_build_is_deterministic(built, tmp_path):
 
 def test_build_devset_scores_stay_above_floor(built):
     scores = score(load_gold(GOLD), rows_from_graph(built / "graph.ttl"))
-    low = {k: round(s.f1, 3) for k, s in scores.items() if s.f1 < FLOORS[k]}
+    low = {k: round(s.f1, 3) for k, s in scores.items() if s.f1 < FLOORS.get(k, 0.0)}
     assert not low, f"scores below the floor: {low}"
 
 
@@ -113,7 +113,7 @@ def test_build_cli_eval_prints_scores(built):
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == set(FLOORS) and all(0 <= v["f1"] <= 1 for v in data.values())
+    assert set(FLOORS) <= set(data) and all(0 <= v["f1"] <= 1 for v in data.values())
 
 
 def test_build_cli_errors_are_one_line(tmp_path):

@@ -8,11 +8,24 @@ the extractors before it found; none mutates anything or raises on odd text.
     roles           sentences, people, organizations
     reports         sentences, organizations
     quotes          sentences, people, organizations
+    grades          sentences, organizations, reports
+    figures         sentences, organizations, reports
+    findings        sentences, organizations, reports, quotes
 """
 
 from __future__ import annotations
 
-from kg.extract import organizations, people, quotes, reports, roles, text
+from kg.extract import (
+    figures,
+    findings,
+    grades,
+    organizations,
+    people,
+    quotes,
+    reports,
+    roles,
+    text,
+)
 from kg.model import Article, ArticleClaims
 
 EXTRACTORS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -22,6 +35,9 @@ EXTRACTORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("roles", ("sentences", "people", "organizations")),
     ("reports", ("sentences", "organizations")),
     ("quotes", ("sentences", "people", "organizations")),
+    ("grades", ("sentences", "organizations", "reports")),
+    ("figures", ("sentences", "organizations", "reports")),
+    ("findings", ("sentences", "organizations", "reports", "quotes")),
 )
 
 
@@ -30,11 +46,16 @@ def extract_article(article: Article) -> ArticleClaims:
     sents = text.sentences(article)
     orgs = organizations.extract(article, sents)
     persons = people.extract(article, sents)
+    reps = reports.extract(article, sents, orgs)
+    quotes_ = quotes.extract(article, sents, persons, orgs)
     return ArticleClaims(
         article=article,
         organizations=tuple(orgs),
         people=tuple(persons),
         roles=tuple(roles.extract(article, sents, persons, orgs)),
-        reports=tuple(reports.extract(article, sents, orgs)),
-        quotes=tuple(quotes.extract(article, sents, persons, orgs)),
+        reports=tuple(reps),
+        quotes=tuple(quotes_),
+        grades=tuple(grades.extract(article, sents, orgs, reps)),
+        findings=tuple(findings.extract(article, sents, orgs, reps, quotes_)),
+        figures=tuple(figures.extract(article, sents, orgs, reps)),
     )

@@ -197,7 +197,54 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
                 concept,
             )
         )
-    return _merge(claims)
+    merged = _merge(claims)
+    fieldwork, revisit = _visits(article, sents)
+    if merged and (fieldwork or revisit):
+        # the visit and the revisit belong to the article's current report: the
+        # one dated like the article, else the first
+        ref = article.reference_date
+        i = next((k for k, c in enumerate(merged) if ref and c.published == ref), 0)
+        c = merged[i]
+        merged[i] = ReportClaim(
+            c.publisher,
+            c.subjects,
+            c.kind,
+            c.evidence,
+            c.published,
+            c.kind_concept,
+            fieldwork,
+            revisit,
+        )
+    return merged
+
+
+# "during a 10-day visit in October", "an inspection of the force in September 2016",
+# "The inspection took place in the summer of 2016"
+RE_FIELDWORK_TEXT = re.compile(
+    r"\b(?:an?\s+)?(?:\w+-(?:day|week)\s+)?(?:visit|inspection|fieldwork)\s+(?:of the force\s+)?"
+    r"(?:took place\s+)?(?:in|during)\s+(?:the\s+(?:summer|spring|autumn|winter)\s+of\s+)?"
+    r"(?:[A-Z][a-z]+|\d{4})(?:\s+\d{4})?",
+    re.I,
+)
+# "It will be reassessed in six months", "before a follow-up inspection is carried out in
+# the next six months"
+RE_REVISIT = re.compile(
+    r"\b(?:will be (?:reassessed|re-inspected|reinspected|revisited|inspected again)|"
+    r"follow-up inspection|re-inspection|revisit)\b[^.;]*?\b(?:in|within)\s+(?:the next\s+)?"
+    r"(?:\w+|\d+)\s+(?:months?|weeks?|years?)",
+    re.I,
+)
+
+
+def _visits(article: Article, sents: list[Sentence]) -> tuple[str | None, str | None]:
+    fieldwork = revisit = None
+    for sent in sents:
+        masked = RE_QUOTED.sub(lambda m: " " * len(m.group()), sent.text)
+        if fieldwork is None and (m := RE_FIELDWORK_TEXT.search(masked)):
+            fieldwork = m.group().strip()
+        if revisit is None and (m := RE_REVISIT.search(masked)):
+            revisit = m.group().strip()
+    return fieldwork, revisit
 
 
 def _merge(claims: list[ReportClaim]) -> list[ReportClaim]:
