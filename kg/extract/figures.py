@@ -77,6 +77,14 @@ def _judgement(after: str) -> str | None:
     return q.group(1).lower() if q else None
 
 
+def _grade_before(before: str) -> str | None:
+    """ "rated Kent Police good in six out of 10 areas": a grade in the same clause."""
+    clause = re.split(r"[.;:]|\bbut\b", before)[-1]
+    labels = sorted({lb for c in grades().values() for lb in c.labels}, key=len, reverse=True)
+    found = re.findall(r"\b(" + "|".join(re.escape(lb) for lb in labels) + r")\b", clause, re.I)
+    return str(found[-1]).lower() if found else None
+
+
 def extract(
     article: Article, sents: list[Sentence], orgs: list[OrgMention], reports: list[ReportClaim]
 ) -> list[FigureClaim]:
@@ -119,7 +127,7 @@ def extract(
                         int(n),
                         int(total) if total else None,
                         _singular(noun),
-                        _judgement(sent.text[m.end() :]),
+                        _judgement(sent.text[m.end() :]) or _grade_before(sent.text[: m.start()]),
                         span,
                         sent.span,
                         next((i for i, r in enumerate(reports) if r.evidence == sent.span), 0),

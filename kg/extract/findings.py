@@ -127,18 +127,17 @@ def extract(
         if not line.rstrip().endswith(":") or not RE_LEAD_IN.search(line):
             continue
         lead = next((s for s in sents if s.span.start >= para.start and s.paragraph == i), None)
+        bullets = False
         for j in range(i + 1, len(paras)):
             item = paras[j]
             item_text = text[item.start : item.end]
             bullet = RE_BULLET.match(item_text)
-            if not bullet and len(item_text.split()) > 40:
-                break
-            if (
-                not bullet
-                and j > i + 1
-                and not RE_BULLET.match(text[paras[j - 1].start : paras[j - 1].end])
-            ):
-                break
+            if bullet:
+                bullets = True
+            elif bullets or len(item_text.split()) > 40:
+                break  # the list has ended
+            elif not item_text.rstrip().endswith((";", "; and", "and", ",")):
+                break  # an unmarked list runs on list punctuation
             sent = next((s for s in sents if s.paragraph == j), lead)
             if sent is None:
                 continue

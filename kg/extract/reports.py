@@ -36,6 +36,13 @@ RE_JUDGED = re.compile(
     r"highlighted|criticised|identified)\b",
     re.IGNORECASE,
 )
+# what inspectors do to a force, said of a named inspectorate: "HMICFRS found ...",
+# "Inspectors rated Lincolnshire Police as 'good'"
+RE_INSPECTED = re.compile(
+    r"\b(?:graded|rated|judged|found|concluded|identified|highlighted|criticised|praised|"
+    r"referred|reviewed|inspected|assessed)\b",
+    re.IGNORECASE,
+)
 # "in 2016", "since 2014", "during 2017" (a bare year names a programme: "Efficiency 2016")
 RE_IN_YEAR = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?:(?:early|late|mid)[- ])?(?P<year>(?:19|20)\d\d)\b(?![/-])"
@@ -165,7 +172,10 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     for sent in sents:
         noun = RE_REPORT_NOUN.search(sent.text)
         date = _date_in(sent, article)
-        if noun is None and not (RE_JUDGED.search(sent.text) and date is not None):
+        if noun is None and not (
+            (RE_JUDGED.search(sent.text) and date is not None)
+            or (RE_INSPECTED.search(sent.text) and _names_inspectorate(sent, orgs, types))
+        ):
             continue
         in_sent = [m for m in orgs if sent.span.contains(m.span)]
         publishers = [m.org for m in in_sent if types[m.org] is OrgType.INSPECTORATE]
@@ -245,6 +255,10 @@ def _visits(article: Article, sents: list[Sentence]) -> tuple[str | None, str | 
         if revisit is None and (m := RE_REVISIT.search(masked)):
             revisit = m.group().strip()
     return fieldwork, revisit
+
+
+def _names_inspectorate(sent: Sentence, orgs: list[OrgMention], types: dict[str, OrgType]) -> bool:
+    return any(sent.span.contains(m.span) and types[m.org] is OrgType.INSPECTORATE for m in orgs)
 
 
 def _merge(claims: list[ReportClaim]) -> list[ReportClaim]:
