@@ -13,7 +13,17 @@ from kg.validate import Violation, format_violation, shapes_graph, validate_grap
 from kg.vocab import ID, KGO, ORG, ORGS, PREFIXES, PROV, ROLE, SCHEMA
 
 DATA = Path(__file__).parent / "data" / "shapes"
-SHAPES = ("article", "person", "membership", "report", "quotation", "evidence")
+SHAPES = (
+    "article",
+    "person",
+    "membership",
+    "report",
+    "quotation",
+    "evidence",
+    "judgement",
+    "finding",
+    "figure",
+)
 
 # For each violating fixture: (focus, path) of every violation it must give, no more.
 EXPECTED: dict[str, set[tuple[str, str]]] = {
@@ -66,6 +76,23 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
         ("evidence-decimal-end", "oa:end"),
         ("evidence-no-article", "kgo:inArticle"),
         ("evidence-untyped-article", "kgo:inArticle"),
+    },
+    "judgement": {
+        ("judgement-no-force", "kgo:gradedForce"),
+        ("judgement-two-grades", "kgo:grade"),
+        ("judgement-no-area", "kgo:area"),
+        ("judgement-no-evidence", "kgo:evidence"),
+    },
+    "finding": {
+        ("finding-blank", "schema:text"),
+        ("finding-no-polarity", "kgo:polarity"),
+        ("finding-no-evidence", "kgo:evidence"),
+    },
+    "figure": {
+        ("figure-no-count", "kgo:count"),
+        ("figure-zero-total", "kgo:total"),
+        ("figure-nothing-counted", "kgo:counted"),
+        ("figure-no-evidence", "kgo:evidence"),
     },
 }
 
