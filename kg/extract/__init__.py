@@ -8,9 +8,9 @@ the extractors before it found; none mutates anything or raises on odd text.
     roles           sentences, people, organizations
     reports         sentences, organizations
     quotes          sentences, people, organizations
-    grades          sentences, organizations, reports
+    grades          sentences, organizations, reports, quotes, roles
     figures         sentences, organizations, reports
-    findings        sentences, organizations, reports, quotes
+    findings        sentences, organizations, reports, quotes, roles
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ EXTRACTORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("roles", ("sentences", "people", "organizations")),
     ("reports", ("sentences", "organizations")),
     ("quotes", ("sentences", "people", "organizations")),
-    ("grades", ("sentences", "organizations", "reports")),
+    ("grades", ("sentences", "organizations", "reports", "quotes", "roles")),
     ("figures", ("sentences", "organizations", "reports")),
-    ("findings", ("sentences", "organizations", "reports", "quotes")),
+    ("findings", ("sentences", "organizations", "reports", "quotes", "roles")),
 )
 
 
@@ -48,14 +48,16 @@ def extract_article(article: Article) -> ArticleClaims:
     persons = people.extract(article, sents)
     reps = reports.extract(article, sents, orgs)
     quotes_ = quotes.extract(article, sents, persons, orgs)
+    role_claims = roles.extract(article, sents, persons, orgs)
+    inspectors = roles.inspectors(role_claims)
     return ArticleClaims(
         article=article,
         organizations=tuple(orgs),
         people=tuple(persons),
-        roles=tuple(roles.extract(article, sents, persons, orgs)),
+        roles=tuple(role_claims),
         reports=tuple(reps),
         quotes=tuple(quotes_),
-        grades=tuple(grades.extract(article, sents, orgs, reps)),
-        findings=tuple(findings.extract(article, sents, orgs, reps, quotes_)),
+        grades=tuple(grades.extract(article, sents, orgs, reps, quotes_, inspectors)),
+        findings=tuple(findings.extract(article, sents, orgs, reps, quotes_, inspectors)),
         figures=tuple(figures.extract(article, sents, orgs, reps)),
     )

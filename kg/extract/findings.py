@@ -85,6 +85,7 @@ def extract(
     orgs: list[OrgMention],
     reports: list[ReportClaim],
     quotes: list[QuoteClaim],
+    inspectors: frozenset[str] = frozenset(),
 ) -> list[FindingClaim]:
     lex = lexicon()
     types = {m.org: lex.orgs[m.org].type for m in orgs}
@@ -93,7 +94,7 @@ def extract(
         return []
     text = article.text
     people_quotes = [q for q in quotes if q.speaker_kind is SpeakerKind.PERSON]
-    inspector_names = _inspectors(article, sents)
+    inspector_names = inspectors
     out: list[FindingClaim] = []
     used: set[int] = set()
 
@@ -167,17 +168,6 @@ def extract(
                         add(sent.span, sent)
     out.sort(key=lambda f: f.span)
     return out
-
-
-def _inspectors(article: Article, sents: list[Sentence]) -> set[str]:
-    from kg.extract import people, roles
-
-    persons = people.extract(article, sents)
-    from kg.extract import organizations
-
-    claims = roles.extract(article, sents, persons, organizations.extract(article, sents))
-    lex = lexicon()
-    return {c.person for c in claims if lex.roles[c.role].scope is OrgType.INSPECTORATE}
 
 
 def _person_subject(sent: Sentence, at: int, article: Article) -> bool:

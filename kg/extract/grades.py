@@ -20,7 +20,16 @@ import functools
 import re
 
 from kg.extract.organizations import main_org
-from kg.model import Article, GradeClaim, OrgMention, OrgType, ReportClaim, Sentence
+from kg.model import (
+    Article,
+    GradeClaim,
+    OrgMention,
+    OrgType,
+    QuoteClaim,
+    ReportClaim,
+    Sentence,
+    SpeakerKind,
+)
 from kg.patterns import fold
 from kg.reference import areas, grades, lexicon
 
@@ -30,8 +39,21 @@ RE_GRADING = re.compile(
     re.IGNORECASE,
 )
 # words that end the stretch naming an area
-RE_AREA_END = re.compile(r"[.;:]|\s[–—-]\s|\bbut\b|\bwhile\b|\bwhich\b|\bdespite\b")
+RE_AREA_END = re.compile(
+    r"[.;:]|\s[–—-]\s|\bbut\b|\bwhile\b|\bwhich\b|\bdespite\b|,\s+and\s+(?:it|the force|they)\b"
+)
 PILLARS = ("effectiveness", "efficiency", "legitimacy")
+# a speaker reporting the report: "The report says that ... it rates the force 'inadequate'"
+RE_REPORT_SAYS = re.compile(r"\b(?:report|inspectors|inspectorate|HMIC\w*)\b", re.I)
+RE_FOR_AREA = re.compile(r"[’'”\"]?\s+(?:at|for|in|when it comes to)\b", re.I)
+# a count before the grade: "graded 30 of the 79 cases ... as", "two of the 43 forces ... of"
+RE_COUNTED = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of|out of)\s+"
+    r"(?:the\s+)?\d+\b[^.]*$",
+    re.I,
+)
+# "preventing and investigating crime" -> "preventing crime and investigating crime"
+RE_SHARED_OBJECT = re.compile(r"\b(\w+ing) and (\w+ing) (\w+)")
 
 
 @functools.cache
@@ -54,7 +76,7 @@ def _area_labels() -> list[tuple[str, str]]:
 
 def area_keys(phrase: str) -> list[str]:
     """Every area a phrase names, in order, each once; longest labels first."""
-    text = fold(phrase)
+    text = RE_SHARED_OBJECT.sub(r"\1 \3 and \2 \3", fold(phrase))
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for label, key in _area_labels():
@@ -73,13 +95,26 @@ def area_keys(phrase: str) -> list[str]:
 
 
 def extract(
-    article: Article, sents: list[Sentence], orgs: list[OrgMention], reports: list[ReportClaim]
+    article: Article,
+    sents: list[Sentence],
+    orgs: list[OrgMention],
+    reports: list[ReportClaim],
+    quotes: tuple[QuoteClaim, ...] | list[QuoteClaim] = (),
+    inspectors: frozenset[str] = frozenset(),
 ) -> list[GradeClaim]:
+    """Grades in ``article``; grades inside quotations of people other than the
+    ``inspectors`` are the speaker's words about the grade, not the report's."""
     lex = lexicon()
     types = {m.org: lex.orgs[m.org].type for m in orgs}
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
     if force is None or not reports:
         return []
+    spoken = [
+        p
+        for q in quotes
+        if q.speaker_kind is SpeakerKind.PERSON and q.speaker not in inspectors
+        for p in q.parts
+    ]
     out: list[GradeClaim] = []
     for si, sent in enumerate(sents):
         text = sent.text
@@ -90,20 +125,38 @@ def extract(
         subject = _subject(sent, orgs, types) or force
         report = _report_for(sent, reports)
         for m in matches:
+            at = sent.span.start + m.start()
+            if any(p.start <= at < p.end for p in spoken) and not RE_REPORT_SAYS.search(text):
+                continue  # "we are ‘outstanding’ at ...", said the chief constable
             quoted = bool(m.group("q"))
-            if not (grading or quoted):
+            nxt = next((x.start() for x in matches if x.start() > m.start()), len(text))
+            # "is good at treating the public fairly": a grade for a named area
+            for_area = RE_FOR_AREA.match(text, m.end()) and area_keys(text[m.end() : nxt])
+            if not (grading or quoted or for_area):
                 continue
             if _is_noun_use(text, m):
                 continue
             key = _grade_keys().get(fold(m.group("g")))
             if key is None:
                 continue
-            if re.search(r"\b\d+\s+(?:of|out of)\s+(?:the\s+)?\d+\b[^.]*$", text[: m.start()]):
+            if RE_COUNTED.search(text[: m.start()]):
                 continue  # "graded 30 of the 79 cases ... as inadequate": a figure
-            nxt = next((x.start() for x in matches if x.start() > m.start()), len(text))
-            for area in _areas(text[:nxt], m, reports[report] if report is not None else None):
+            rep = reports[report] if report is not None else None
+            areas_ = _areas(text[:nxt], m, rep)
+            named = [c.area for c in out if c.area != "overall"]
+            if re.match(r"[’'”\"]?\s*in the same area\b", text[m.end() :]) and named:
+                areas_ = [named[-1]]  # "found to 'require improvement' in the same area"
+            for area in areas_:
                 out.append(GradeClaim(subject, area, key, sent.span, report))
-    return _dedupe(out)
+    return _dedupe(_drop_restated_overall(out))
+
+
+def _drop_restated_overall(claims: list[GradeClaim]) -> list[GradeClaim]:
+    """ "rated 'good' overall" in a headline restates a pillar's grade the body gives."""
+    pillar = {(c.subject, c.grade, c.report) for c in claims if c.area in PILLARS}
+    return [
+        c for c in claims if not (c.area == "overall" and (c.subject, c.grade, c.report) in pillar)
+    ]
 
 
 def _lead_grading(sents: list[Sentence], i: int) -> bool:
@@ -142,14 +195,18 @@ def _report_for(sent: Sentence, reports: list[ReportClaim]) -> int | None:
 
 
 def _areas(text: str, m: re.Match[str], report: ReportClaim | None) -> list[str]:
+    pillar = report.kind_concept if report and report.kind_concept in PILLARS else None
     after = text[m.end() :]
     stop = RE_AREA_END.search(after)
     after = after[: stop.start()] if stop else after
     found = area_keys(after)
+    if re.match(r"[’'”\"]?\s+in (?:this|that) (?:respect|regard)\b", after):
+        found = area_keys(
+            text[: m.start()]
+        )  # "... demand ... it rates the force 'inadequate' in this respect"
     if not found:
         # "placing both X and Y in the ‘requires improvement’ category"; "X as 'good'"
-        before = text[: m.start()]
-        clause = re.split(r"[.;:]|\bbut\b", before)[-1]
+        clause = re.split(r"[.;:]|\bbut\b", text[: m.start()])[-1]
         found = area_keys(clause)
     if "overall" in area_keys(text[m.end() : m.end() + 40]) and not area_keys(
         after.replace("overall", "")
@@ -158,12 +215,11 @@ def _areas(text: str, m: re.Match[str], report: ReportClaim | None) -> list[str]
     if re.search(
         r"across the board|all three areas|in every one of them|each of the three", text, re.I
     ) and not [a for a in found if a not in PILLARS and a != "overall"]:
-        pillar = report.kind_concept if report and report.kind_concept in PILLARS else None
         return [pillar] if pillar and "every one" in text else list(PILLARS)
     if not found:
-        pillar = report.kind_concept if report and report.kind_concept in PILLARS else None
-        found = [pillar] if pillar else ["overall"]
-    return found
+        found = ["overall"]
+    # an effectiveness inspection's overall grade is its effectiveness grade
+    return [pillar if a == "overall" and pillar else a for a in found]
 
 
 def _dedupe(claims: list[GradeClaim]) -> list[GradeClaim]:

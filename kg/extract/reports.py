@@ -208,6 +208,26 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
             )
         )
     merged = _merge(claims)
+    _, title_kind = _kind(article.title or "")
+    if title_kind:
+        # "Nottinghamshire Police responds to PEEL: Police effectiveness 2016": the
+        # headline names the kind of the article's current report
+        ref = article.reference_date
+        merged = [
+            ReportClaim(
+                c.publisher,
+                c.subjects,
+                c.kind,
+                c.evidence,
+                c.published,
+                title_kind,
+                c.fieldwork,
+                c.revisit,
+            )
+            if c.kind_concept is None and (c.published == ref)
+            else c
+            for c in merged
+        ]
     fieldwork, revisit = _visits(article, sents)
     if merged and (fieldwork or revisit):
         # the visit and the revisit belong to the article's current report: the

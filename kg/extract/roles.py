@@ -216,3 +216,9 @@ def _dedupe(claims: list[RoleClaim]) -> list[RoleClaim]:
             seen.add(k)
             out.append(c)
     return out
+
+
+def inspectors(claims: list[RoleClaim]) -> frozenset[str]:
+    """The people the article names as inspectors: their words are the report's."""
+    lex = lexicon()
+    return frozenset(c.person for c in claims if lex.roles[c.role].scope is OrgType.INSPECTORATE)
