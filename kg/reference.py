@@ -237,6 +237,7 @@ class Concept:
     labels: tuple[str, ...]  # prefLabel and altLabels
     cues: tuple[str, ...] = ()
     rank: int = 0
+    strong_cues: tuple[str, ...] = ()
 
 
 def _scheme(base: str) -> dict[str, Concept]:
@@ -246,7 +247,8 @@ def _scheme(base: str) -> dict[str, Concept]:
     for node in sorted(_iris(g.subjects(SKOS.inScheme, scheme))):
         label = str(g.value(node, SKOS.prefLabel))
         alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
-        cues = tuple(sorted(str(x) for x in g.objects(node, KGO.cue)))
+        strong = tuple(sorted(str(x) for x in g.objects(node, KGO.strongCue)))
+        cues = tuple(sorted({str(x) for x in g.objects(node, KGO.cue)} | set(strong)))
         rank = g.value(node, KGO.rank)
         out[str(node).removeprefix(base)] = Concept(
             str(node).removeprefix(base),
@@ -255,6 +257,7 @@ def _scheme(base: str) -> dict[str, Concept]:
             tuple(dict.fromkeys([label, *alts])),
             cues,
             int(str(rank)) if rank is not None else 0,
+            strong,
         )
     return out
 

@@ -49,6 +49,7 @@ class KGO(DefinedNamespace):
     Figure: URIRef
     rank: URIRef
     cue: URIRef
+    strongCue: URIRef
     judgement: URIRef
     grade: URIRef
     area: URIRef

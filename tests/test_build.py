@@ -20,6 +20,9 @@ FLOORS = {
     "reports": 0.95,
     "quotes": 0.95,
     "articles": 0.95,
+    "grades": 0.95,
+    "findings": 0.85,
+    "figures": 0.90,
 }
 
 

@@ -60,6 +60,24 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return part, bare
 
 
+@functools.cache
+def _whole_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Counts that are the whole: "all 43 police forces", "split into three areas ... in
+    every one of them"."""
+    words = sorted(_numbers(), key=len, reverse=True)
+    num = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in words if w[0] != "a") + r")"
+    all_ = re.compile(r"\ball\s+(?P<n>" + num + r")\s+(?:[a-z-]+\s+){0,2}?" + _NOUN, re.I)
+    every = re.compile(
+        r"\b(?:into|across|in)\s+(?P<n>"
+        + num
+        + r")\s+"
+        + _NOUN
+        + r"[^.]*?\b(?:in|for)\s+(?:every one|each|all) of them\b",
+        re.I,
+    )
+    return all_, every
+
+
 def _value(text: str) -> float | None:
     t = text.lower().replace(",", "")
     if t.isdigit():
@@ -99,12 +117,15 @@ def extract(
         if not RE_CONTEXT.search(sent.text):
             continue
         taken: list[tuple[int, int]] = []
-        for rx in (part, bare):
+        for rx in (part, bare, *_whole_patterns()):
+            whole = rx in _whole_patterns()
             for m in rx.finditer(sent.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 n = _value(m.group("n"))
                 total = _value(m.group("m")) if "m" in m.groupdict() and m.group("m") else None
+                if whole:
+                    total = n
                 noun = m.group("noun").lower()
                 if n is None or noun in {"year", "month", "week", "day", "pound", "hour", "minute"}:
                     continue

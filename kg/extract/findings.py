@@ -28,6 +28,7 @@ from kg.model import (
     FindingClaim,
     OrgMention,
     OrgType,
+    PersonMention,
     QuoteClaim,
     ReportClaim,
     Sentence,
@@ -39,16 +40,20 @@ from kg.reference import lexicon, polarities
 PRIORITY = ("cause-of-concern", "recommendation", "area-for-improvement", "weakness", "strength")
 RE_AGENT_CUE = re.compile(
     r"\b(?P<agent>[Ii]nspectors|[Tt]he [Ii]nspectorate|HMICFRS|HMIC|[Tt]he watchdog|"
-    r"[Tt]he (?:latest |new |HMIC(?:FRS)? )?report|[Tt]he inspection|[Tt]he assessment|"
-    r"[Ii]t|[Tt]hey)"
-    r"(?:\s+(?:also|further|still|did))?\s+"
+    r"(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]ts) (?:latest |new |HMIC(?:FRS)? |damning )?reports?|"
+    r"(?:[Tt]he|[Ii]ts|HMICFRS['’]s) (?:latest )?(?:inspection|assessment)(?: of [^.]{0,60}?)?|"
+    r"(?<=report)[^.]{0,60}?\bwhich|"
+    r"[Aa]n inspection|HM Inspectorate[\w ]*|Her Majesty[’']s Inspectorate[\w ]*|[Ii]t|[Tt]hey)"
+    r"(?:,[^,.;]{1,60},)?(?:\s+(?:also|further|still|did|have|has|had))?\s+"
     r"(?P<verb>found|finds|concluded|concludes|highlighted|highlights|noted|notes|identified|"
     r"identifies|raised concerns|raised|praised|criticised|described|judged|recommended|"
-    r"wants to see|observed|said|says|warned|added|pointed out)"
+    r"wants to see|observed|said|says|say|warned|added|pointed out|notes|graded)"
     r"(?:\s+that)?[\s:,]*"
 )
 RE_PASSIVE = re.compile(
-    r"\b(?:was|were|has been|have been)\s+(?:criticised|highlighted|praised|identified|found)\b"
+    r"\b(?:was|were|has been|have been|is being|are being)(?:\s+not)?\s+"
+    r"(?:criticised|highlighted|praised|"
+    r"identified|found|accused|discovered|failed)\b|\b(?:identified|highlighted)\s+in\s+the\b"
 )
 RE_LEAD_IN = re.compile(
     r"\b(?:key findings|found|concluded|highlighted|identified|findings)\b", re.I
@@ -72,11 +77,8 @@ def _cues() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def polarity(text: str) -> str:
-    """The finding's polarity, strongest cue first; a statement with none is a strength."""
-    for key, rx in _cues():
-        if rx.search(text):
-            return key
-    return "strength"
+    """The finding's polarity; a statement with no cue is a strength."""
+    return _cue_polarity(text) or "strength"
 
 
 def extract(
@@ -94,6 +96,9 @@ def extract(
         return []
     text = article.text
     people_quotes = [q for q in quotes if q.speaker_kind is SpeakerKind.PERSON]
+    from kg.extract import people as people_extractor
+
+    people = people_extractor.extract(article, sents)
     inspector_names = inspectors
     out: list[FindingClaim] = []
     used: set[int] = set()
@@ -143,31 +148,190 @@ def extract(
             if sent is None:
                 continue
             add(Span(item.start + (bullet.end() if bullet else 0), item.end), sent)
-    # 2. sentences with the inspectorate as the finder
-    for sent in sents:
-        if any(
-            q.span.start <= sent.span.start < q.parts[-1].end
-            for q in people_quotes
-            if q.speaker not in inspector_names
-        ):
+    # 2. sentences in a finding context, clause by clause
+    voiced = [  # what the report, the inspectorate or an inspector says
+        p
+        for q in quotes
+        if q.speaker_kind is not SpeakerKind.PERSON or q.speaker in inspector_names
+        for p in q.parts
+    ]
+    others = [  # what other people say
+        p for q in people_quotes if q.speaker not in inspector_names for p in q.parts
+    ]
+    previous = False
+    for k, sent in enumerate(sents):
+        at = sent.span.start
+        inside_voiced = any(p.start - 1 <= at < p.end for p in voiced) or any(
+            sent.span.start <= p.start < sent.span.end and len(p) > 0.6 * len(sent.span)
+            for p in voiced
+        )
+        inside_other = any(p.start - 1 <= at < p.end for p in others)
+        cue = RE_AGENT_CUE.search(sent.text) or RE_TRAILING_AGENT.search(sent.text)
+        passive = RE_PASSIVE.search(sent.text) and _mentions_force(sent, orgs, types)
+        speaking = _person_speaks(sent, people)
+        if inside_other and not (cue and RE_REPORT_WORD.search(sent.text)):
+            previous = False
             continue
-        m = RE_AGENT_CUE.search(sent.text)
-        if m and not _person_subject(sent, m.start(), article):
-            add(Span(sent.span.start + m.end(), sent.span.end), sent)
+        if speaking and not inside_voiced:
+            previous = False
             continue
-        if RE_PASSIVE.search(sent.text) and _mentions_force(sent, orgs, types):
-            add(sent.span, sent)
-    # 3. what an inspector says of the force
-    for q in people_quotes:
-        if q.speaker in inspector_names:
-            for part in q.parts:
-                for sent in sents:
-                    if part.start <= sent.span.start < part.end and re.search(
-                        r"\b(?:the force|the constabulary)\b", sent.text, re.I
-                    ):
-                        add(sent.span, sent)
+        if sent.text.rstrip().endswith(":") or RE_FORCE_STATEMENT.match(sent.text):
+            previous = False
+            continue  # a lead-in to a list, or the force speaking for itself
+        if _states_count(sent.text):
+            continue  # "Inspectors referred 10 cases ...": a figure
+        context = inside_voiced or bool(cue) or bool(passive)
+        follows = previous and k > 0 and sent.paragraph - sents[k - 1].paragraph <= 1
+        if not context and not (follows and _about_force(sent.text)):
+            previous = False
+            continue
+        found_any = False
+        start = sent.span.start
+        if cue and RE_AGENT_CUE.search(sent.text):
+            m = RE_AGENT_CUE.search(sent.text)
+            assert m is not None
+            if (
+                not re.search(r"\b(?:said|says)\b", m.group("verb"))
+                or len(sent.text) - m.end() > 20
+            ):
+                start = sent.span.start + m.end()
+        for clause in _clauses(text, Span(start, sent.span.end)):
+            body = text[clause.start : clause.end]
+            if _cue_polarity(body) is None or _grade_only(body):
+                continue
+            add(clause, sent)
+            found_any = True
+        previous = found_any or context
     out.sort(key=lambda f: f.span)
     return out
+
+
+RE_REPORT_WORD = re.compile(r"\b(?:report|inspectors?|inspectorate|HMIC\w*)\b", re.I)
+# ", says a new report", "according to a damning report", ", an inspection found",
+# ", investigators have found"
+RE_TRAILING_AGENT = re.compile(
+    r"(?:,\s*|\s)(?:says|said|finds|found)\s+(?:a|the)\s+(?:\w+\s+){0,2}(?:report|inspection)\b|"
+    r"\baccording to\s+(?:a|an|the|its)\s+(?:\w+\s+){0,3}(?:report|inspection|inspectorate)\b|"
+    r",\s*(?:an?|the)\s+(?:\w+\s+)?(?:inspection|report|review)\s+(?:has\s+)?found\b|"
+    r",\s*(?:investigators|inspectors)\s+(?:have\s+)?(?:found|said)\b",
+    re.I,
+)
+# "While some improvements have been made, the constabulary needs to ...": a finding of
+# each polarity on either side of "but", "while", "although", ";"
+RE_CLAUSE_BREAK = re.compile(
+    r";\s+(?:while\s+)?|,?\s+but\s+(?:that\s+)?|,\s+while\s+|,\s+although\s+|"
+    r",\s+and\s+(?=(?:that\s+)?(?:it|the force)\s+(?:has|is|was|had)\b)"
+)
+# "While some improvements have been made, the constabulary needs to ...": cut at the comma
+RE_LEAD_CLAUSE = re.compile(r"^\s*(?:While|Although|Though|Whilst)\s+[^,]{8,}(?P<cut>,\s+)")
+# "The report says that although the force understands X well, it did not ..."
+RE_INNER_CLAUSE = re.compile(r"\b(?P<cut>(?:that\s+)?(?:although|though|whilst)\s+)[^,]{8,},\s+")
+RE_FORCE_WORDS = re.compile(
+    r"\b(?:force|forces|constabulary|officers|staff|police|teams?|workforce|leaders|its|it)\b", re.I
+)
+
+
+def _clauses(text: str, span: Span) -> list[Span]:
+    """The sentence's clauses, split where the polarity turns ("but", "although",
+    "while", ";", ", and it"); neighbours of one polarity stay one finding."""
+    chunk = text[span.start : span.end]
+    cuts: list[tuple[int, int]] = []
+    for rx in (RE_LEAD_CLAUSE, RE_INNER_CLAUSE):
+        for m in rx.finditer(chunk):
+            cuts.append((m.start("cut"), m.end("cut")))
+    cuts += [(m.start(), m.end()) for m in RE_CLAUSE_BREAK.finditer(chunk)]
+    pieces: list[Span] = []
+    pos = 0
+    for a, b in sorted(set(cuts)):
+        if a < pos:
+            continue
+        if len(chunk[pos:a].split()) >= 3 and len(chunk[b:].split()) >= 3:
+            pieces.append(Span(span.start + pos, span.start + a))
+            pos = b
+    pieces.append(Span(span.start + pos, span.end))
+    merged: list[Span] = []
+    for piece in pieces:
+        pol = _cue_polarity(text[piece.start : piece.end])
+        if merged and pol in (None, _cue_polarity(text[merged[-1].start : merged[-1].end])):
+            merged[-1] = Span(merged[-1].start, piece.end)
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _cue_polarity(text: str) -> str | None:
+    """Strong cues decide ("praised"); then cause of concern, recommendation and area for
+    improvement in that order; then weakness or strength, whichever has more cues."""
+    pols = polarities()
+    for key in PRIORITY:
+        strong = pols[key].strong_cues
+        if strong and re.search(r"\b(?:" + "|".join(map(re.escape, strong)) + r")", text, re.I):
+            return key
+    counts = {key: len(rx.findall(text)) for key, rx in _cues()}
+    for key in ("cause-of-concern", "recommendation", "area-for-improvement"):
+        if counts[key]:
+            return key
+    if counts["weakness"] or counts["strength"]:
+        return "weakness" if counts["weakness"] >= counts["strength"] else "strength"
+    return None
+
+
+def _grade_only(text: str) -> bool:
+    """ "It was also rated 'good' for preventing crime ...": a grade, nothing more.
+
+    A grade word used as an adjective ("outstanding arrangements") is no grade; a
+    grade with more said beside it is a finding too."""
+    from kg.extract.grades import _is_noun_use, _re_grade, area_keys
+
+    grade_words = [m for m in _re_grade().finditer(text) if not _is_noun_use(text, m)]
+    if not grade_words:
+        return False
+    if not area_keys(text) and not re.search(
+        r"\b(?:rated|graded|judged|grade|grading|found to|was found)\b", text
+    ):
+        return False  # "The force's response to children ... requires improvement"
+    rest = _re_grade().sub(" ", text)
+    from kg.reference import areas
+
+    for concept in areas().values():
+        for label in concept.labels:
+            rest = re.sub(re.escape(label), " ", rest, flags=re.I)
+    rest = re.sub(
+        r"\b(?:rated|graded|judged|found to be|overall|category|grade|effective\w*|"
+        r"efficien\w*|legitima\w*)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    return _cue_polarity(rest) is None
+
+
+# "The force has apologised and said ...", "The force said it was ..."
+RE_FORCE_STATEMENT = re.compile(
+    r"^\s*(?:The force|The constabulary|It)\s+(?:has\s+)?"
+    r"(?:said|says|apologised|welcomed|responded)\b"
+)
+
+
+def _states_count(text: str) -> bool:
+    from kg.extract.figures import _patterns
+
+    return any(rx.search(text) for rx in _patterns())
+
+
+def _about_force(text: str) -> bool:
+    return bool(RE_FORCE_WORDS.search(text))
+
+
+def _person_speaks(sent: Sentence, people: list[PersonMention]) -> bool:
+    """ "Deputy Ch Con Sunita Gamblin said the force was ...": a person's statement."""
+    named = [p for p in people if sent.span.contains(p.span)]
+    return bool(named) and bool(
+        re.search(
+            r"\b(?:said|says|told|added|claimed|claiming|welcomed|hit back|accused|attacked)\b",
+            sent.text,
+        )
+    )
 
 
 def _person_subject(sent: Sentence, at: int, article: Article) -> bool:
@@ -177,7 +341,11 @@ def _person_subject(sent: Sentence, at: int, article: Article) -> bool:
 
 
 def _mentions_force(sent: Sentence, orgs: list[OrgMention], types: dict[str, OrgType]) -> bool:
-    return any(sent.span.contains(m.span) and types[m.org] is OrgType.POLICE_FORCE for m in orgs)
+    from kg.patterns import re_place
+
+    return any(
+        sent.span.contains(m.span) and types[m.org] is OrgType.POLICE_FORCE for m in orgs
+    ) or bool(re_place().search(sent.text))
 
 
 def _subject(sent: Sentence, orgs: list[OrgMention], types: dict[str, OrgType]) -> str | None:

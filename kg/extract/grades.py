@@ -171,8 +171,8 @@ def _lead_grading(sents: list[Sentence], i: int) -> bool:
 
 def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     """ "a good record", "good examples", "good work": an adjective, not a grade."""
-    if m.group("q"):
-        return False
+    if m.group("q") or _grade_keys().get(fold(m.group("g"))) == "requires-improvement":
+        return False  # quoted, or a verb: "requires improvement" is always a judgement
     after = text[m.end() : m.end() + 30]
     before = text[max(0, m.start() - 25) : m.start()].lower()
     if re.match(r"\s+(?:at|for|in|overall|across|when|grade|category|rating)\b", after, re.I):

@@ -15,8 +15,11 @@ def findings(article):
      "strength", "Cumbria Constabulary had invested"),
     ("HMICFRS published its report today. However, the report identified inconsistent decision-making at Cumbria Constabulary as areas "
      "in need of improvement.", "area-for-improvement", "inconsistent decision-making"),
-    ("HMIC published its report today. HMIC said it had “specific concerns” about how Bedfordshire Police deals with domestic abuse.",
-     "cause-of-concern", "it had"),
+    ("HMICFRS published its report today. The report says Thames Valley Police is good at treating "
+     "the public fairly, but describes the historical backlog in vetting officers as a cause for concern.",
+     "cause-of-concern", "describes the historical backlog"),
+    ("HMIC published its report today. HMIC said it had “specific concerns” about how Bedfordshire "
+     "Police deals with domestic abuse.", "weakness", "it had"),
 ])
 def test_findings_text_and_polarity(make_article, text, polarity, start):
     found = findings(make_article(text))
