@@ -197,6 +197,8 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
         if date is None:
             date = article.reference_date
         kind, concept = _kind(sent.text)
+        if RE_REVISIT.search(sent.text):
+            kind, concept = "report", None  # an announced revisit names the next report, not this
         claims.append(
             ReportClaim(
                 publishers[0] if publishers else inspectorate,
