@@ -508,6 +508,10 @@ def _make_node(
             ("Publisher", r.label(p)) for p in sorted(g.objects(s, SCHEMA.publisher), key=str)
         ]
         facts += [("About", a) for a in about]
+        facts += [("Grade", g_) for g_ in _grades(r, s)]
+        facts += [("Fieldwork", x) for x in _all(g, s, KGO.fieldwork)]
+        facts += [("Revisit", x) for x in _all(g, s, KGO.revisit)]
+        facts += [("Follows up", r.label(o)) for o in sorted(g.objects(s, KGO.followsUp), key=str)]
     else:
         label = r.label(s)
         aliases = [a for a in _all(g, s, *_ALIAS_PREDICATES) if a != label]
@@ -529,6 +533,23 @@ def _make_node(
         wikidata=wikidata,
         articles=tuple(sorted(mentioned_by.get(iri, ()))),
     )
+
+
+def _grades(r: _Reader, report: Node) -> list[str]:
+    """ "Cumbria Constabulary — effectiveness: good", one per judgement, sorted."""
+    g = r.g
+    out = []
+    for j in g.objects(report, KGO.judgement):
+        force = g.value(j, KGO.gradedForce)
+        area = g.value(j, KGO.area)
+        grade = g.value(j, KGO.grade)
+        if force is None or area is None or grade is None:
+            continue
+        out.append(
+            f"{r.label(force)} — {_first(g, area, SKOS.prefLabel)}: "
+            f"{_first(g, grade, SKOS.prefLabel)}"
+        )
+    return sorted(out)
 
 
 def _norm(text: str) -> str:

@@ -225,3 +225,16 @@ def test_viz_layout_is_stable_and_spread() -> None:
     assert a == viz.layout(900, edges)
     assert len(set(a)) == 900  # no two nodes on one spot
     assert viz.layout(0, []) == [] and viz.layout(1, []) == [(0, 0)]
+
+
+def test_viz_report_details_list_its_grades(built) -> None:
+    from kg.build import load_graph
+
+    net = viz.build_network(load_graph(built / "graph.trig"))
+    graded = {
+        n.label: [v for k, v in n.facts if k == "Grade"]
+        for n in net.nodes
+        if n.cls == "report" and any(k == "Grade" for k, _ in n.facts)
+    }
+    durham = next(v for label, v in graded.items() if "Durham" in label)
+    assert "Durham Constabulary \u2014 efficiency: outstanding" in durham
