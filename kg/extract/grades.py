@@ -152,8 +152,8 @@ def extract(
 
 
 def _drop_restated_overall(claims: list[GradeClaim]) -> list[GradeClaim]:
-    """ "rated 'good' overall" in a headline restates a pillar's grade the body gives."""
-    pillar = {(c.subject, c.grade, c.report) for c in claims if c.area in PILLARS}
+    """ "rated 'good' overall" in a headline restates an area's grade the body gives."""
+    pillar = {(c.subject, c.grade, c.report) for c in claims if c.area != "overall"}
     return [
         c for c in claims if not (c.area == "overall" and (c.subject, c.grade, c.report) in pillar)
     ]

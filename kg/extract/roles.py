@@ -29,6 +29,7 @@ from kg.patterns import (
     org_labels,
     place_keys,
     re_context_role,
+    re_honorific,
     re_org,
     re_place,
     re_qualifier,
@@ -74,6 +75,15 @@ def _org_after(text: str, pos: int, ceiling: int) -> str | None:
         o = rx.match(text, m.end(), ceiling)
         if o:
             return table.get(fold(o.group()))
+    return None
+
+
+def _org_within(title: str) -> str | None:
+    """A force named inside the title itself: "Met Commissioner"."""
+    for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
+        m = rx.search(title)
+        if m:
+            return table.get(fold(m.group()))
     return None
 
 
@@ -142,12 +152,16 @@ def extract(
             if ctx_q:
                 qual = lex.qualifiers.get(ctx_q.lower(), qual)
             after_org = _org_after(text, end, hi)
-            org = org or after_org
+            org = org or after_org or _org_within(text[start:end])
             abbr = RE_ABBR.match(text, end, hi)
             after = abbr.end() if abbr else end
             lead = text[lo:p]
-            # ROLE NAME
+            # ROLE NAME, also past an honorific: "Met Commissioner Sir Mark Rowley"
             nxt = re.match(r"[ \t]+", text[after:hi])
+            if nxt:
+                hon = re_honorific().match(text, after + nxt.end(), hi)
+                if hon:
+                    nxt = re.match(r"[ \t]+(?:\S+[ \t]+)", text[after:hi])
             person = person_at(after + nxt.end()) if nxt else None
             # ROLE, NAME
             if person is None:
