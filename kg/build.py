@@ -1,22 +1,74 @@
-"""``kg build``: a corpus folder -> the graph and its exports."""
+"""``kg build``: a corpus folder -> the graph and its exports.
+
+The build runs in four steps, so that it uses every core, keeps memory flat
+as the corpus grows, and redoes only what changed since the last build:
+
+1. **Read and extract** each file, in worker processes (``jobs``, default every
+   core). An article whose bytes, file name and extractor code are unchanged
+   takes its claims from the cache in ``OUT/.cache`` (``kg.cache``) instead.
+   Only a slim copy of the claims (no text) comes back to this process.
+2. **Resolve** people and reports across the corpus (``kg.resolve``), here.
+3. **Render** each article's named graph (``kg.graph.add_article``), in the
+   workers, given the slice of the resolution it uses; the sorted triples go
+   to the cache. An article whose claims and slice are unchanged is not
+   rendered again.
+4. **Assemble** the exports by streaming: the union of every graph is merged
+   from sorted runs spilled to disk, written once as N-Triples and handed to
+   pyoxigraph, which writes Turtle, N-Triples, JSON-LD and TriG. No rdflib
+   Dataset of the whole corpus is ever made.
+
+The files are byte-identical to those ``kg.export.write_exports`` writes from
+``kg.graph.build_dataset`` for the same corpus (``tests/test_scale.py`` checks
+it): triples are put in the same canonical order (subject, predicate with
+rdf:type first, object; literals keyed so that ``"x"`` and
+``"x"^^xsd:string`` are one), and the same pyoxigraph serializers write them.
+
+The SHACL check runs on the whole graph of a corpus of up to
+``VALIDATE_ALL_UP_TO`` articles; above that, on the reference data and a fixed
+sample of ``VALIDATE_SAMPLE`` articles (chosen by a hash of their ids, so the
+sample is stable as articles are added), since pySHACL takes about 0.25 ms a
+triple: a 10,000-article graph would take five minutes. ``graph.html`` is drawn
+for corpora of up to ``HTML_MAX_ARTICLES`` articles.
+"""
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import heapq
+import pickle
+import shutil
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import IO, Any, cast
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
 
-from kg.errors import InputError, ValidationFailed
+from kg.cache import CACHE_DIR, BuildCache
+from kg.errors import ExportError, InputError, UsageError, ValidationFailed
+from kg.executor import Executor, make_executor
 from kg.extract import extract_article
-from kg.graph import build_dataset
-from kg.ingest import DEFAULT_MAX_BYTES, read_corpus
-from kg.model import Article, ArticleClaims, IngestError
+from kg.ingest import DEFAULT_MAX_BYTES, corpus_files, read_article, read_corpus
+from kg.model import Article, ArticleClaims, IngestError, Resolved
 from kg.resolve import resolve
+from kg.vocab import ID, PROV
 
 FORMATS = ("ttl", "trig", "jsonld", "nt")
+VALIDATE_ALL_UP_TO = 100
+VALIDATE_SAMPLE = 50
+HTML_MAX_ARTICLES = 2000
+CHUNK_TRIPLES = 300_000  # sorted in memory, then spilled to disk as one run
+_BATCH = 10_000  # keys per pickle in a spilled run
+
+# Progress: (stage, done, total); stages "extract" and "render".
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -26,6 +78,11 @@ class BuildResult:
     facts: dict[str, int] = field(default_factory=dict)
     outputs: dict[str, Path] = field(default_factory=dict)
     triples: int = 0
+    extracted: int = 0  # articles extracted afresh; the others came from the cache
+    rendered: int = 0  # articles whose graph was rendered afresh
+    validated: int = 0  # articles whose graphs the SHACL check saw
+    notes: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step
 
     def summary(self) -> str:
         facts = ", ".join(f"{n} {k}" for k, n in self.facts.items())
@@ -40,6 +97,7 @@ def extract_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_article: Callable[[str], None] | None = None,
 ) -> tuple[list[ArticleClaims], list[IngestError]]:
+    """Every article's claims, in this process, without the cache."""
     claims: list[ArticleClaims] = []
     skipped: list[IngestError] = []
     for item in read_corpus(corpus, max_bytes):
@@ -62,24 +120,569 @@ def build_graph(
     store: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_article: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+    cache: bool = True,
+    full: bool = False,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Read ``corpus``, extract, resolve, assemble, check and write into ``out``.
 
     Unreadable files are skipped and listed in the result. A graph that does not
     conform to the shapes raises ``ValidationFailed`` and writes nothing.
+
+    ``jobs`` worker processes do the per-article work (default: every core; 1:
+    all in this process), or ``executor`` does. ``cache=False`` neither reads
+    nor keeps ``OUT/.cache``; ``full=True`` ignores what it holds and refills it.
     """
-    if not corpus.exists():
-        raise InputError(f"{corpus}: no such folder")
-    claims, skipped = extract_corpus(corpus, max_bytes, on_article)
-    resolved = resolve(claims)
-    ds = build_dataset(resolved)
-    result = BuildResult(read=len(claims), skipped=skipped, facts=_facts(resolved.claims, resolved))
-    result.triples = sum(1 for _ in ds.quads((None, None, None, None)))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(
+            f"unknown export format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
+        )
+    files = corpus_files(corpus)  # raises InputError for a missing folder
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ExportError(f"{out}: cannot create the folder: {e.strerror or e}") from e
+    _warm_up(validate)
+    work = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=out))
+    bc = BuildCache(out / CACHE_DIR if cache else work / "cache", read=cache and not full)
+    ex = executor or make_executor(jobs)
+    try:
+        result, keep = _build(files, out, work, bc, ex, formats, validate, html, store,
+                              max_bytes, on_article, progress)  # fmt: skip
+        if cache:
+            bc.prune(keep)
+        return result
+    finally:
+        if executor is None:
+            ex.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _build(
+    files: list[Path],
+    out: Path,
+    work: Path,
+    bc: BuildCache,
+    ex: Executor,
+    formats: tuple[str, ...],
+    validate: bool,
+    html: bool,
+    store: bool,
+    max_bytes: int,
+    on_article: Callable[[str], None] | None,
+    progress: Progress | None,
+) -> tuple[BuildResult, dict[str, set[str]]]:
+    result = BuildResult()
+    clock = _Clock(result.timings)
+
+    # 1. read and extract
+    tasks = [_ReadTask(str(p), max_bytes, bc) for p in files]
+    slim: list[ArticleClaims] = []
+    claims_keys: dict[int, str] = {}  # id(slim claims) -> claims key
+    orgs: set[str] = set()
+    for done, item in enumerate(ex.map(_read_extract, tasks), 1):
+        if isinstance(item, IngestError):
+            result.skipped.append(item)
+            name = item.file_name
+        else:
+            slim.append(item.claims)
+            claims_keys[id(item.claims)] = item.key
+            orgs |= item.orgs
+            result.extracted += not item.hit
+            name = item.claims.article.file_name
+        if on_article:
+            on_article(name)
+        if progress:
+            progress("extract", done, len(tasks))
+    result.read = len(slim)
+    clock.lap("extract")
+
+    # 2. resolve
+    resolved = resolve(slim)
+    result.facts = {
+        "people": len(resolved.people),
+        "organizations": len(orgs),
+        "roles": sum(len(ac.roles) for ac in slim),
+        "reports": len(resolved.reports),
+        "quotes": sum(len(ac.quotes) for ac in slim),
+    }
+    clock.lap("resolve")
+
+    # 3. render the articles whose claims or resolution changed
+    runs: list[tuple[str, str]] = []  # (graph IRI, run key) in resolved order
+    render: list[_RenderTask] = []
+    for ac in resolved.claims:
+        ckey = claims_keys[id(ac)]
+        part = _slice(ac, resolved)
+        rkey = bc.run_key(ckey, repr(_slice_repr(part)).encode())
+        runs.append((str(_graph_iri(ac.article.id)), rkey))
+        if not bc.has("runs", rkey):
+            render.append(_RenderTask(bc, ckey, rkey, part))
+    for done, _ in enumerate(ex.map(_render, render), 1):
+        if progress:
+            progress("render", done, len(render))
+    result.rendered = len(render)
+    clock.lap("render")
+
+    # 4. assemble: the default and reference graphs, then every run
+    asm = _Assembly(work, bc, runs, _default_keys(resolved), _reference_keys())
+    union_count = asm.write_union()
+    quad_count = asm.write_quads()
+    result.triples = quad_count
+    clock.lap("merge")
+
+    checking: Future[list[str]] | None = None
     if validate:
+        sample = _validation_sample(resolved)
+        result.validated = len(resolved.claims) if sample is None else len(sample)
+        checking = ex.submit(_check_sample, asm.sample(sample))
+        clock.lap("validate")
+        if sample is not None:
+            result.notes.append(
+                f"SHACL check on a sample of {len(sample)} of {len(resolved.claims)} articles"
+            )
+    staged = []
+    try:
+        for fmt in dict.fromkeys(formats):
+            quads = fmt in _QUAD_FORMATS
+            src = asm.nq if quads else asm.nt
+            staged.append(_stage_file(out / f"graph.{fmt}", fmt, src, quad_count if quads
+                                      else union_count))  # fmt: skip
+        clock.lap("export")
+        if checking is not None:
+            problems = checking.result()
+            clock.lap("validate")
+            if problems:
+                raise ValidationFailed(problems[0])
+        _commit(staged)
+    except BaseException:
+        for s in staged:
+            s.discard()
+        raise
+    result.outputs.update({fmt: out / f"graph.{fmt}" for fmt in dict.fromkeys(formats)})
+
+    if store:
+        try:
+            from kg.store import write_store
+
+            source = out / "graph.trig" if "trig" in formats else asm.nq
+            result.outputs["store"] = write_store(source, out / "store")
+        except ImportError:
+            pass
+        clock.lap("store")
+    if html:
+        if len(resolved.claims) <= HTML_MAX_ARTICLES:
+            from kg.viz import write_html
+
+            ds = Dataset()
+            ds.parse(asm.nq, format="nquads")
+            result.outputs["html"] = write_html(ds, out / "graph.html")
+        else:
+            result.notes.append(
+                f"graph.html not drawn: {len(resolved.claims)} articles is over "
+                f"{HTML_MAX_ARTICLES}; draw part of the graph with `kg viz --focus`"
+            )
+        clock.lap("html")
+    keep = {"claims": set(claims_keys.values()), "runs": {k for _, k in runs}}
+    return result, keep
+
+
+class _Clock:
+    def __init__(self, into: dict[str, float]) -> None:
+        self.into = into
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.into[name] = self.into.get(name, 0.0) + now - self.last
+        self.last = now
+
+
+def _warm_up(validate: bool) -> None:
+    """Load the ontology, compile the patterns and import what workers use, here, once,
+    so that forked workers start with it."""
+    import kg.graph  # noqa: F401
+    from kg.ingest import parse_article
+
+    extract_article(parse_article("Chief Constable Ann Smith said: “Fine.”\n", "warm.txt", "text"))
+    if validate:
+        import kg.validate  # noqa: F401  (pyshacl takes a second to import)
+
+
+# --- step 1: read and extract (in a worker) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _ReadTask:
+    path: str
+    max_bytes: int
+    cache: BuildCache
+
+
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    key: str  # claims key in the cache
+    claims: ArticleClaims  # without the text: what resolution needs
+    orgs: frozenset[str]
+    hit: bool
+
+
+def _read_extract(task: _ReadTask) -> _Extracted | IngestError:
+    path = Path(task.path)
+    bc = task.cache
+    try:
+        if path.stat().st_size <= task.max_bytes:
+            data = path.read_bytes()
+            key = bc.claims_key(path.name, hashlib.sha256(data).hexdigest())
+            cached = bc.get("claims", key)
+            if isinstance(cached, ArticleClaims):
+                return _Extracted(key, _slim(cached), _orgs(cached), True)
+    except OSError:
+        pass  # read_article names the problem
+    try:
+        article = read_article(path, task.max_bytes)
+    except InputError as e:
+        return IngestError(path.name, str(e).split(": ", 1)[-1])
+    claims = extract_article(article)
+    key = bc.claims_key(article.file_name, article.sha256)
+    bc.put("claims", key, claims)
+    return _Extracted(key, _slim(claims), _orgs(claims), False)
+
+
+def _slim(ac: ArticleClaims) -> ArticleClaims:
+    """What resolution reads: the claims without the article's text and mentions."""
+    return replace(
+        ac,
+        article=replace(ac.article, text="", body=(), clutter=()),
+        organizations=(),
+        quotes=tuple(replace(q, text="", parts=()) for q in ac.quotes),
+    )
+
+
+def _orgs(ac: ArticleClaims) -> frozenset[str]:
+    return frozenset(m.org for m in ac.organizations)
+
+
+# --- step 3: render (in a worker) -------------------------------------------------------
+
+
+def _slice(ac: ArticleClaims, resolved: Resolved) -> Resolved:
+    """The part of the corpus-wide resolution that one article's graph uses."""
+    a = ac.article.id
+    names = (
+        {p.name for p in ac.people}
+        | {r.person for r in ac.roles}
+        | {q.speaker for q in ac.quotes if q.speaker_kind == "Person"}
+    )
+    person_key = {(a, n): resolved.person_key[(a, n)] for n in sorted(names)}
+    report_key = {(a, i): resolved.report_key[(a, i)] for i in range(len(ac.reports))}
+    return Resolved(
+        claims=(),
+        people={k: resolved.people[k] for k in sorted(set(person_key.values()))},
+        person_key=person_key,
+        reports={k: resolved.reports[k] for k in sorted(set(report_key.values()))},
+        report_key=report_key,
+    )
+
+
+def _slice_repr(part: Resolved) -> tuple[object, ...]:
+    return (
+        tuple(part.person_key.items()),
+        tuple(part.people.items()),
+        tuple(part.report_key.items()),
+        tuple(part.reports.items()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _RenderTask:
+    cache: BuildCache
+    claims_key: str
+    run_key: str
+    resolved: Resolved
+
+
+class _Sink:
+    """Stands in for the rdflib Graph ``add_article`` fills: it only collects the triples."""
+
+    __slots__ = ("triples",)
+
+    def __init__(self) -> None:
+        self.triples: list[tuple[Node, Node, Node]] = []
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self.triples.append(triple)
+
+
+def _render(task: _RenderTask) -> int:
+    from kg.graph import add_article
+
+    claims = task.cache.load("claims", task.claims_key)
+    sink = _Sink()
+    add_article(cast(Graph, sink), claims, task.resolved)
+    run = _sorted_keys(sink.triples)
+    task.cache.put("runs", task.run_key, run)
+    return len(run)
+
+
+# --- canonical keys and N-Triples lines -------------------------------------------------
+
+# A term as a sortable tuple: ("<", iri) or ('"', lexical form, language, datatype);
+# a triple as (subject, predicate or "" for rdf:type, object). The same keys as
+# kg.export.canonical, so the same order.
+TermKey = tuple[str, ...]
+TripleKey = tuple[str, str, TermKey]
+_TYPE = str(RDF.type)
+_STRING = str(XSD.string)
+_QUAD_FORMATS = frozenset({"trig"})
+
+
+def _triple_key(s: Node, p: Node, o: Node, strings: dict[str, str]) -> TripleKey:
+    if not isinstance(s, URIRef) or not isinstance(p, URIRef):
+        raise ExportError(f"cannot export the triple {s.n3()} {p.n3()}: only IRIs here")
+    if isinstance(o, URIRef):
+        obj: TermKey = ("<", strings.setdefault(str(o), str(o)))
+    elif isinstance(o, Literal):
+        dt = "" if o.datatype is None else str(o.datatype)
+        obj = ('"', str(o), (o.language or "").lower(), "" if dt == _STRING else dt)
+    else:
+        raise ExportError(f"cannot export the {type(o).__name__} {o.n3()}: only IRIs and literals")
+    pred = str(p)
+    return (
+        strings.setdefault(str(s), str(s)),
+        "" if pred == _TYPE else strings.setdefault(pred, pred),
+        obj,
+    )
+
+
+def _sorted_keys(triples: Iterable[tuple[Node, Node, Node]]) -> list[TripleKey]:
+    strings: dict[str, str] = {}  # one string object per IRI: smaller pickles
+    return sorted({_triple_key(s, p, o, strings) for s, p, o in triples})
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt_object(o: TermKey) -> str:
+    if o[0] == "<":
+        return f"<{o[1]}>"
+    _, value, language, datatype = o
+    lit = '"' + value.translate(_ESCAPES) + '"'
+    if language:
+        return f"{lit}@{language}"
+    return f"{lit}^^<{datatype}>" if datatype else lit
+
+
+def _nt_line(k: TripleKey, graph: str = "") -> str:
+    s, p, o = k
+    g = f" <{graph}>" if graph else ""
+    return f"<{s}> <{p or _TYPE}> {_nt_object(o)}{g} .\n"
+
+
+# --- step 4: assemble -------------------------------------------------------------------
+
+
+def _graph_iri(article_id: str) -> URIRef:
+    from kg.vocab import graph_iri
+
+    return graph_iri(article_id)
+
+
+def _default_keys(resolved: Resolved) -> list[TripleKey]:
+    """The default graph: the build run and the provenance of each article's graph,
+    as ``kg.graph.build_dataset`` makes them."""
+    from kg import __version__
+    from kg.vocab import KGO, PROV, SCHEMA, article_iri, build_iri, digest
+
+    build = build_iri(digest(*(ac.article.sha256 or ac.article.id for ac in resolved.claims)))
+    triples: list[tuple[Node, Node, Node]] = [
+        (build, RDF.type, KGO.BuildRun),
+        (build, RDF.type, PROV.Activity),
+        (build, SCHEMA.softwareVersion, Literal(f"kg {__version__}")),
+    ]
+    for ac in resolved.claims:
+        gid, art = _graph_iri(ac.article.id), article_iri(ac.article.id)
+        triples += [
+            (build, PROV.used, art),
+            (gid, PROV.wasDerivedFrom, art),
+            (gid, PROV.wasGeneratedBy, build),
+        ]
+    return _sorted_keys(triples)
+
+
+@functools.cache
+def _reference_keys() -> list[TripleKey]:
+    from kg.reference import ontology_graph
+
+    return _sorted_keys(ontology_graph())
+
+
+def _write_run(path: Path, keys: list[TripleKey]) -> None:
+    with open(path, "wb") as f:
+        for i in range(0, len(keys), _BATCH):
+            pickle.dump(keys[i : i + _BATCH], f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_run(path: Path) -> Iterator[TripleKey]:
+    with open(path, "rb") as f:
+        while True:
+            try:
+                batch = pickle.load(f)
+            except EOFError:
+                return
+            yield from batch
+
+
+def _dedupe(keys: Iterable[TripleKey]) -> Iterator[TripleKey]:
+    last: TripleKey | None = None
+    for k in keys:
+        if k != last:
+            yield k
+            last = k
+
+
+class _Assembly:
+    """The sorted union and the sorted quads of the whole graph, as files in ``work``."""
+
+    def __init__(
+        self,
+        work: Path,
+        bc: BuildCache,
+        runs: list[tuple[str, str]],
+        default: list[TripleKey],
+        reference: list[TripleKey],
+    ) -> None:
+        from kg.vocab import reference_graph_iri
+
+        self.work, self.bc, self.runs = work, bc, runs
+        self.default, self.reference = default, reference
+        self.reference_iri = str(reference_graph_iri())
+        self.nt = work / "union.nt"
+        self.nq = work / "graph.nq"
+
+    def write_union(self) -> int:
+        """Every graph's triples once, in canonical order, as N-Triples; return the count."""
+        spills: list[Path] = []
+        chunk: list[TripleKey] = list(self.default) + list(self.reference)
+
+        def spill() -> None:
+            chunk.sort()
+            path = self.work / f"run-{len(spills)}.pickle"
+            _write_run(path, list(_dedupe(chunk)))
+            spills.append(path)
+            chunk.clear()
+
+        for _, rkey in self.runs:
+            chunk.extend(self.bc.load("runs", rkey))
+            if len(chunk) >= CHUNK_TRIPLES:
+                spill()
+        if chunk or not spills:
+            spill()
+        n = 0
+        with open(self.nt, "w", encoding="utf-8") as f:
+            for k in _dedupe(heapq.merge(*(_read_run(p) for p in spills))):
+                f.write(_nt_line(k))
+                n += 1
+        for p in spills:
+            p.unlink()
+        return n
+
+    def _graphs(self) -> Iterator[tuple[str, Iterable[TripleKey]]]:
+        """Each graph with its sorted keys: the default graph, then by IRI."""
+        yield "", self.default
+        by_iri: dict[str, list[str]] = {self.reference_iri: []}
+        for iri, rkey in self.runs:
+            by_iri.setdefault(iri, []).append(rkey)
+        for iri in sorted(by_iri):
+            if iri == self.reference_iri:
+                parts = [self.reference] + [self.bc.load("runs", r) for r in by_iri[iri]]
+            else:
+                parts = [self.bc.load("runs", r) for r in by_iri[iri]]
+            yield iri, parts[0] if len(parts) == 1 else _dedupe(heapq.merge(*parts))
+
+    def write_quads(self) -> int:
+        """Every graph's triples in its graph, as N-Quads in canonical order; return the count."""
+        n = 0
+        with open(self.nq, "w", encoding="utf-8") as f:
+            for iri, keys in self._graphs():
+                for k in keys:
+                    f.write(_nt_line(k, iri))
+                    n += 1
+        return n
+
+    def sample(self, article_ids: set[str] | None) -> list[tuple[TripleKey, str]]:
+        """Quads (key, graph IRI; "" for the default graph) of the reference graph,
+        the given articles' graphs and the default graph's triples about them:
+        every article's when ``article_ids`` is None."""
+        if article_ids is None:
+            return [(k, iri) for iri, keys in self._graphs() for k in keys]
+        wanted = {str(_graph_iri(a)) for a in article_ids}
+        articles = {str(_article_iri(a)) for a in article_ids}
+        used, graphs = str(PROV.used), str(ID["graph/"])
+
+        def about_sample(k: TripleKey) -> bool:
+            # the build run's own triples, its prov:used of a sampled article,
+            # and the provenance of a sampled article's graph
+            s, p, o = k
+            if p == used:
+                return o[1] in articles
+            return s in wanted or not s.startswith(graphs)
+
+        out: list[tuple[TripleKey, str]] = []
+        for iri, keys in self._graphs():
+            if iri == "":
+                out.extend((k, "") for k in keys if about_sample(k))
+            elif iri == self.reference_iri or iri in wanted:
+                out.extend((k, iri) for k in keys)
+        return out
+
+
+def _article_iri(article_id: str) -> URIRef:
+    from kg.vocab import article_iri
+
+    return article_iri(article_id)
+
+
+def _validation_sample(resolved: Resolved) -> set[str] | None:
+    """All articles (None) for a small corpus, else a stable sample of ids."""
+    ids = [ac.article.id for ac in resolved.claims]
+    if len(ids) <= VALIDATE_ALL_UP_TO:
+        return None
+    return set(sorted(ids, key=lambda a: hashlib.sha256(a.encode()).digest())[:VALIDATE_SAMPLE])
+
+
+def _check_sample(quads: list[tuple[TripleKey, str]]) -> list[str]:
+    """The violations of the graph of ``quads``, as one-line messages (empty: conforms)."""
+    ds = Dataset()
+    graphs: dict[str, Graph] = {}
+    iris: dict[str, URIRef] = {}
+
+    def iri(value: str) -> URIRef:
+        node = iris.get(value)
+        if node is None:
+            node = iris[value] = URIRef(value)
+        return node
+
+    for (s, p, o), g in quads:
+        graph = graphs.get(g)
+        if graph is None:
+            graph = graphs[g] = ds.default_graph if not g else ds.graph(iri(g))
+        if o[0] == "<":
+            obj: Node = iri(o[1])
+        else:
+            _, value, language, datatype = o
+            obj = Literal(
+                value, lang=language or None, datatype=iri(datatype) if datatype else None
+            )
+        graph.add((iri(s), iri(p or _TYPE), obj))
+    try:
         check(ds)
-    out.mkdir(parents=True, exist_ok=True)
-    result.outputs.update(write_all(ds, out, formats, html=html, store=store))
-    return result
+    except ValidationFailed as e:
+        return [str(e)]
+    return []
 
 
 def check(ds: Dataset) -> None:
@@ -94,9 +697,43 @@ def check(ds: Dataset) -> None:
         )
 
 
+# --- writing files, as kg.export does: staged, checked, then renamed --------------------
+
+
+def _stage_file(final: Path, fmt: str, source: Path, expected: int) -> Any:
+    import pyoxigraph as ox
+
+    from kg.export import FORMATS as OX_FORMATS
+    from kg.export import _check, _prefixes, _stage
+
+    src_fmt = ox.RdfFormat.N_QUADS if source.suffix == ".nq" else ox.RdfFormat.N_TRIPLES
+
+    def write(f: IO[bytes]) -> None:
+        try:
+            items = ox.parse(path=str(source), format=src_fmt)
+            ox.serialize(items, f, OX_FORMATS[fmt], prefixes=_prefixes())
+        except SyntaxError as e:
+            raise ExportError(f"{final.name}: a term cannot be written: {e}") from e
+
+    staged = _stage(final, write)
+    try:
+        _check(staged.temp, OX_FORMATS[fmt], expected, final.name)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def _commit(staged: list[Any]) -> None:
+    from kg.export import _commit as commit
+
+    commit(staged)
+
+
 def write_all(
     ds: Dataset, out: Path, formats: tuple[str, ...], *, html: bool, store: bool
 ) -> dict[str, Path]:
+    """Write an rdflib Dataset's exports, store and page (the path for graphs made elsewhere)."""
     from kg.export import write_exports
 
     outputs = dict(write_exports(ds, out, formats))
@@ -112,19 +749,6 @@ def write_all(
 
         outputs["html"] = write_html(ds, out / "graph.html")
     return outputs
-
-
-def _facts(claims: tuple[ArticleClaims, ...], resolved: object) -> dict[str, int]:
-    from kg.model import Resolved
-
-    assert isinstance(resolved, Resolved)
-    return {
-        "people": len(resolved.people),
-        "organizations": len({m.org for ac in claims for m in ac.organizations}),
-        "roles": sum(len(ac.roles) for ac in claims),
-        "reports": len(resolved.reports),
-        "quotes": sum(len(ac.quotes) for ac in claims),
-    }
 
 
 def _eprint(msg: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -79,7 +80,18 @@ def cli() -> None:
     show_default=True,
     help="Files larger than this are skipped and reported.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Worker processes for extraction (default: every core; 1: none).",
+)
+@click.option("--no-cache", is_flag=True, help="Neither use nor keep OUT/.cache.")
+@click.option("--full", is_flag=True, help="Re-extract every article, ignoring OUT/.cache.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Also print what was reused and the time of each step."
+)
 def build(
     corpus: Path,
     out: Path,
@@ -87,7 +99,11 @@ def build(
     no_validate: bool,
     no_html: bool,
     max_bytes: int,
+    jobs: int | None,
+    no_cache: bool,
+    full: bool,
     quiet: bool,
+    verbose: bool,
 ) -> None:
     """Build the knowledge graph of the articles in CORPUS (default: corpus/).
 
@@ -96,6 +112,11 @@ def build(
     (empty, binary, undecodable, too large, no permission) are reported with the
     reason and skipped; the build goes on.
 
+    Articles are extracted in parallel (--jobs). What each gave is kept in
+    OUT/.cache, so the next build re-extracts only the files that changed, were
+    added or were removed, and writes the same files a full build would. A
+    progress bar shows on a terminal.
+
     \b
     Exit status: 0 all files read; 1 the build failed (nothing was replaced);
     3 the graph was built but some files were skipped.
@@ -103,25 +124,83 @@ def build(
     \b
     Example:
       kg build corpus --out exports
+      kg build archive/ --out big --jobs 4 --verbose
     """
+    import time
+
     from kg.build import FORMATS, build_graph
 
-    result = build_graph(
-        corpus,
-        out,
-        formats=formats or FORMATS,
-        validate=not no_validate,
-        html=not no_html,
-        max_bytes=max_bytes,
-    )
+    bar = None if quiet else _progress_bar()
+    started = time.perf_counter()
+    try:
+        result = build_graph(
+            corpus,
+            out,
+            formats=formats or FORMATS,
+            validate=not no_validate,
+            html=not no_html,
+            max_bytes=max_bytes,
+            jobs=jobs,
+            cache=not no_cache,
+            full=full,
+            progress=bar,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     for skip in result.skipped:
         click.echo(f"kg: skipped {skip.file_name}: {skip.reason}", err=True)
     if not quiet:
         click.echo(result.summary())
         for name, path in result.outputs.items():
             click.echo(f"  {name:<7} {path}")
+        for note in result.notes:
+            click.echo(f"  note: {note}")
+    if verbose and not quiet:
+        seconds = time.perf_counter() - started
+        click.echo(
+            f"  {result.read + len(result.skipped)} files in {seconds:.1f} s "
+            f"({(result.read + len(result.skipped)) / max(seconds, 1e-9):.0f} articles/s); "
+            f"extracted {result.extracted}, reused {result.read - result.extracted} from the "
+            f"cache; rendered {result.rendered}; SHACL-checked {result.validated}"
+        )
+        click.echo("  steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in result.timings.items()))
     if result.skipped:
         raise click.exceptions.Exit(3)
+
+
+class _Bar:
+    """A tqdm bar per build step, on stderr, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self._bars: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        bar = self._bars.get(stage)
+        if bar is None:
+            for other in self._bars.values():
+                other.close()
+            bar = self._bars[stage] = tqdm(
+                total=total, desc=f"{stage:<8}", unit=" articles", file=sys.stderr,
+                dynamic_ncols=True, mininterval=0.5, leave=False,
+            )  # fmt: skip
+        bar.update(done - bar.n)
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()
+
+
+def _progress_bar() -> _Bar | None:
+    if not sys.stderr.isatty():
+        return None
+    try:
+        import tqdm  # noqa: F401
+    except ImportError:  # the bar is a nicety: build without it
+        return None
+    return _Bar()
 
 
 @cli.command(name="eval")

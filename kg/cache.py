@@ -1,0 +1,149 @@
+"""The incremental build cache: what each article gave last time, so a rebuild
+re-extracts only the articles that changed.
+
+Two kinds of entry, each one file under ``OUT/.cache/``:
+
+- ``claims/``: an article's claims (``ArticleClaims``, text included), keyed by
+  its file name, the SHA-256 of its bytes, and the *extract version*: a hash of
+  the source of ingest, the extractors, the patterns, the word lists and the
+  ontology. Editing any of them invalidates every entry, so a cached claim is
+  always what the current code would extract.
+- ``runs/``: an article's triples, rendered and sorted, keyed by its claims
+  key, the slice of the corpus-wide resolution it uses (its people and
+  reports), and the *render version* (the extract version plus the graph code).
+  An article whose people and reports resolved as before is not rendered again.
+
+Entries are pickles written atomically (temporary file, then rename), so
+several worker processes can fill the cache at once and a crash never leaves a
+torn entry. The cache is trusted local state, like ``__pycache__``: anyone who
+can write into ``OUT/.cache`` can make the next build run their code. Delete
+the folder, or build with ``--no-cache``, to start afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg import __version__
+
+CACHE_DIR = ".cache"
+_PACKAGE = Path(__file__).resolve().parent
+# The code and data that decide what an article's claims are ...
+_EXTRACT_SOURCES = ("ingest.py", "model.py", "patterns.py", "reference.py", "extract", "lexicon")
+# ... and, on top of those, what its triples are.
+_RENDER_SOURCES = ("graph.py", "vocab.py", "resolve.py", "build.py")
+
+
+def _hash_tree(h: Any, paths: Iterable[Path]) -> None:
+    for path in sorted(paths):
+        if path.is_dir():
+            _hash_tree(h, (p for p in path.iterdir() if not p.name.startswith((".", "__"))))
+        elif path.is_file():
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+@functools.cache
+def extract_version() -> str:
+    """A hash of everything that decides an article's claims."""
+    from kg.reference import ONTOLOGY_FILES, ontology_dir
+
+    h = hashlib.sha256(f"kg {__version__}".encode())
+    _hash_tree(h, [_PACKAGE / name for name in _EXTRACT_SOURCES])
+    _hash_tree(h, [ontology_dir() / name for name in ONTOLOGY_FILES])
+    return h.hexdigest()[:16]
+
+
+@functools.cache
+def render_version() -> str:
+    """A hash of everything that decides an article's triples, given its claims."""
+    h = hashlib.sha256(extract_version().encode())
+    _hash_tree(h, [_PACKAGE / name for name in _RENDER_SOURCES])
+    return h.hexdigest()[:16]
+
+
+def key(*parts: str) -> str:
+    """A cache key from strings."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildCache:
+    """A cache folder. ``read=False`` ignores what is there (a full rebuild) but
+    still writes fresh entries. The object is plain data: workers get a copy."""
+
+    root: Path
+    read: bool = True
+
+    def claims_key(self, file_name: str, sha256: str) -> str:
+        return key("claims", extract_version(), file_name, sha256)
+
+    def run_key(self, claims_key: str, resolution: bytes) -> str:
+        return key("run", render_version(), claims_key, hashlib.sha256(resolution).hexdigest())
+
+    def _path(self, kind: str, k: str) -> Path:
+        return self.root / kind / k[:2] / f"{k}.pickle"
+
+    def get(self, kind: str, k: str) -> Any | None:
+        """The entry, or None when it is missing, unreadable or not to be read."""
+        if not self.read:
+            return None
+        try:
+            with open(self._path(kind, k), "rb") as f:
+                return pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a stale or damaged entry is a miss, never an error
+            return None
+
+    def has(self, kind: str, k: str) -> bool:
+        return self.read and self._path(kind, k).is_file()
+
+    def put(self, kind: str, k: str, value: Any) -> None:
+        """Write an entry atomically; a cache that cannot be written is no error."""
+        path = self._path(kind, k)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(tmp)
+
+    def load(self, kind: str, k: str) -> Any:
+        """An entry that must be there (written earlier in this build)."""
+        with open(self._path(kind, k), "rb") as f:
+            return pickle.load(f)
+
+    def prune(self, keep: dict[str, set[str]]) -> int:
+        """Remove every entry of each kind that is not in ``keep[kind]``; return how many."""
+        removed = 0
+        for kind, keys in keep.items():
+            folder = self.root / kind
+            if not folder.is_dir():
+                continue
+            for sub in os.scandir(folder):
+                if not sub.is_dir():
+                    continue
+                for entry in os.scandir(sub.path):
+                    name = entry.name
+                    if name.endswith(".pickle") and name[: -len(".pickle")] in keys:
+                        continue
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                        removed += 1
+        return removed
+
+    def clear(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)

@@ -1,0 +1,128 @@
+"""Incremental builds: after a change, only what changed is extracted again, and
+the exports are the bytes a full build writes."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.build import FORMATS, build_graph
+
+from .conftest import CORPUS, ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import generate  # noqa: E402
+
+N = 15
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    generate.write_corpus(folder, N, seed=11, jobs=1)
+    for f in sorted(CORPUS.iterdir())[:5]:
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+def _build(corpus: Path, out: Path, **kw):
+    return build_graph(corpus, out, html=False, store=False, jobs=1, **kw)
+
+
+def _same_as_full(corpus: Path, out: Path, tmp_path: Path) -> None:
+    full = tmp_path / "full"
+    shutil.rmtree(full, ignore_errors=True)
+    _build(corpus, full, cache=False)
+    for fmt in FORMATS:
+        assert (out / f"graph.{fmt}").read_bytes() == (full / f"graph.{fmt}").read_bytes(), fmt
+
+
+def test_incremental_unchanged_corpus_extracts_nothing(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = _build(corpus, out)
+    assert first.extracted == first.read == N + 5
+    again = _build(corpus, out)
+    assert again.extracted == 0 and again.rendered == 0
+    assert again.summary() == first.summary()
+    _same_as_full(corpus, out, tmp_path)
+
+
+def test_incremental_changed_added_removed_articles(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    names = sorted(p.name for p in corpus.iterdir())
+
+    changed = corpus / names[3]
+    changed.write_text(changed.read_text().replace("said", "says", 1))
+    result = _build(corpus, out)
+    assert result.extracted == 1
+    _same_as_full(corpus, out, tmp_path)
+
+    name, text = generate.article(11, N + 1)
+    (corpus / name).write_text(text)
+    result = _build(corpus, out)
+    assert result.extracted == 1 and result.read == N + 6
+    _same_as_full(corpus, out, tmp_path)
+
+    (corpus / names[7]).unlink()
+    result = _build(corpus, out)
+    assert result.extracted == 0 and result.read == N + 5
+    _same_as_full(corpus, out, tmp_path)
+
+
+def test_incremental_person_renamed_elsewhere_rerenders_their_articles(tmp_path):
+    """A change in one article can change how another resolves: those are rendered again."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Force praised\n\nDeputy Chief Constable Sunita Gamblin said: “We are pleased.”\n"
+        "\nThe report by HMICFRS rated Lancashire Constabulary good.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "Force praised again\n\nMs Gamblin said: “We are very pleased indeed.”\n"
+        "\nThe HMICFRS report on Lancashire Constabulary was published today.\n"
+    )
+    out = tmp_path / "out"
+    _build(corpus, out)
+    (corpus / "a.txt").write_text(
+        (corpus / "a.txt").read_text().replace("Sunita Gamblin", "Sunita Gamblin-Hart")
+    )
+    result = _build(corpus, out)
+    assert result.extracted == 1
+    _same_as_full(corpus, out, tmp_path)
+
+
+def test_incremental_full_rebuild_ignores_the_cache(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    result = _build(corpus, out, full=True)
+    assert result.extracted == result.read
+    _same_as_full(corpus, out, tmp_path)
+
+
+def test_incremental_damaged_cache_entry_is_a_miss(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    entries = sorted((out / ".cache" / "claims").rglob("*.pickle"))
+    entries[0].write_bytes(b"not a pickle")
+    result = _build(corpus, out)
+    assert result.extracted == 1
+    _same_as_full(corpus, out, tmp_path)
+
+
+def test_incremental_cli_build_is_quiet_without_a_terminal(corpus, tmp_path):
+    import subprocess
+
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--no-html"]
+    proc = subprocess.run([*args, "--jobs", "2", "--verbose"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""  # no progress bar when stderr is not a terminal
+    assert "extracted 20, reused 0" in proc.stdout
+    proc = subprocess.run([*args, "--verbose"], capture_output=True, text=True)
+    assert "extracted 0, reused 20" in proc.stdout
+    proc = subprocess.run([*args, "--quiet"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == ""
