@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -126,11 +125,28 @@ def build(
       kg build corpus --out exports
       kg build archive/ --out big --jobs 4 --verbose
     """
+    import importlib.util
     import time
 
     from kg.build import FORMATS, build_graph
 
-    bar = None if quiet else _progress_bar()
+    # One tqdm bar per step (articles/s and ETA), on stderr, and only on a terminal.
+    bars: dict[str, object] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        bar = bars.get(step)
+        if not isinstance(bar, tqdm):
+            for other in bars.values():
+                other.close()  # type: ignore[attr-defined]
+            bar = bars[step] = tqdm(
+                total=total, desc=f"{step:<8}", unit=" articles", file=sys.stderr,
+                dynamic_ncols=True, mininterval=0.5, leave=False,
+            )  # fmt: skip
+        bar.update(done - bar.n)
+
+    show = not quiet and sys.stderr.isatty() and importlib.util.find_spec("tqdm") is not None
     started = time.perf_counter()
     try:
         result = build_graph(
@@ -143,11 +159,11 @@ def build(
             jobs=jobs,
             cache=not no_cache,
             full=full,
-            progress=bar,
+            progress=progress if show else None,
         )
     finally:
-        if bar is not None:
-            bar.close()
+        for bar in bars.values():
+            bar.close()  # type: ignore[attr-defined]
     for skip in result.skipped:
         click.echo(f"kg: skipped {skip.file_name}: {skip.reason}", err=True)
     if not quiet:
@@ -167,40 +183,6 @@ def build(
         click.echo("  steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in result.timings.items()))
     if result.skipped:
         raise click.exceptions.Exit(3)
-
-
-class _Bar:
-    """A tqdm bar per build step, on stderr, only when stderr is a terminal."""
-
-    def __init__(self) -> None:
-        self._bars: dict[str, Any] = {}
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        from tqdm import tqdm
-
-        bar = self._bars.get(stage)
-        if bar is None:
-            for other in self._bars.values():
-                other.close()
-            bar = self._bars[stage] = tqdm(
-                total=total, desc=f"{stage:<8}", unit=" articles", file=sys.stderr,
-                dynamic_ncols=True, mininterval=0.5, leave=False,
-            )  # fmt: skip
-        bar.update(done - bar.n)
-
-    def close(self) -> None:
-        for bar in self._bars.values():
-            bar.close()
-
-
-def _progress_bar() -> _Bar | None:
-    if not sys.stderr.isatty():
-        return None
-    try:
-        import tqdm  # noqa: F401
-    except ImportError:  # the bar is a nicety: build without it
-        return None
-    return _Bar()
 
 
 @cli.command(name="eval")
