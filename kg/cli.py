@@ -450,6 +450,11 @@ def query(
     help="Largest result (rows or triples); beyond it the client gets 422.",
 )
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--memory",
+    is_flag=True,
+    help="Each worker holds the graph in memory: faster queries, more RAM, slower start.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
 def serve(
     host: str,
@@ -459,6 +464,7 @@ def serve(
     timeout: float,
     max_rows: int,
     workers: int,
+    memory: bool,
     quiet: bool,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page.
@@ -494,6 +500,7 @@ def serve(
         workers=workers,
         quiet=quiet,
         on_ready=ready,
+        memory=memory,
     )
 
 
