@@ -263,6 +263,7 @@ def eval_(gold_dir: Path, graph_file: Path, show: bool, as_json: bool) -> None:
 )
 @click.option("--no-articles", is_flag=True, help="Leave article nodes out.")
 @click.option("--no-quotes", is_flag=True, help="Leave quotation nodes out.")
+@click.option("--endpoint", metavar="URL", help="Read the graph from a SPARQL 1.1 endpoint.")
 def viz(
     graph_file: Path,
     out: Path,
@@ -271,6 +272,7 @@ def viz(
     query_file: Path | None,
     no_articles: bool,
     no_quotes: bool,
+    endpoint: str | None,
 ) -> None:
     """Write the interactive network of a graph as one offline HTML file.
 
@@ -282,13 +284,26 @@ def viz(
     from kg.errors import InputError
     from kg.viz import subgraph_from_construct, write_html
 
-    graph = load_graph(graph_file)
+    if endpoint is not None:
+        from rdflib import Graph
+
+        from kg.remote import construct
+
+        graph = Graph().parse(
+            data=construct(
+                endpoint,
+                "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
+            ),
+            format="nt",
+        )
+    else:
+        graph = load_graph(graph_file)
     if query_file is not None:
         try:
             text = query_file.read_text(encoding="utf-8")
         except OSError as e:
             raise InputError(f"{query_file}: {e.strerror or e}") from None
-        graph = subgraph_from_construct(graph, text)  # type: ignore[assignment]
+        graph = subgraph_from_construct(graph, text)
     path = write_html(
         graph, out, show_articles=not no_articles, show_quotes=not no_quotes, focus=focus, hops=hops
     )
@@ -357,6 +372,11 @@ def _graph_source(graph_file: Path | None, store_dir: Path | None) -> Path:
 )
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS")
 @click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Ask a SPARQL 1.1 Protocol endpoint instead (http://host:port/query).",
+)
 def query(
     query: str | None,
     inline: str | None,
@@ -366,6 +386,7 @@ def query(
     fmt: str | None,
     timeout: float | None,
     list_: bool,
+    endpoint: str | None,
 ) -> None:
     """Ask the graph: a named query, a .rq file, -e SPARQL, or SPARQL on stdin.
 
@@ -413,7 +434,15 @@ def query(
         if not sep or not name:
             raise UsageError(f"--param {item!r}: write NAME=VALUE")
         bound[name.strip()] = param_term(value)
-    result = run_query(_graph_source(graph_file, store_dir), text, bound, timeout=timeout)  # type: ignore[arg-type]
+    if endpoint is not None:
+        if graph_file is not None or store_dir is not None:
+            raise UsageError("give --endpoint or --graph/--store, not both")
+        from kg.query import run_remote
+
+        result = run_remote(endpoint, text, bound, timeout=timeout)  # type: ignore[arg-type]
+    else:
+        source = _graph_source(graph_file, store_dir)
+        result = run_query(source, text, bound, timeout=timeout)  # type: ignore[arg-type]
     if fmt is None:
         if result.kind == "graph":
             fmt = "turtle"

@@ -866,3 +866,81 @@ def _syntax_message(message: str, text: str, at: int, shift: int) -> str:
 def _one_line(text: str, limit: int = 300) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def run_remote(
+    endpoint: str,
+    query_text: str | NamedQuery,
+    params: Mapping[str, Any] | None = None,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+) -> QueryResult:
+    """``run_query`` against a SPARQL 1.1 Protocol endpoint (``http://host:port/query``).
+
+    The same checks and parameter binding as a local query; the answer is parsed
+    by pyoxigraph into the same ``QueryResult``, so every output format works.
+    """
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from kg.remote import RemoteError
+    from kg.vocab import PREFIXES
+
+    if not re.match(r"https?://", endpoint):
+        raise UsageError(f"--endpoint {endpoint!r}: not an http(s) URL")
+    named = query_text if isinstance(query_text, NamedQuery) else None
+    if named is None and isinstance(query_text, str):
+        bare = query_text.strip()
+        if _QUERY_NAME.match(bare) and (QUERY_DIR / f"{bare}.rq").is_file():
+            named = load_query(bare)
+    text = named.text if named is not None else str(query_text)
+    params = dict(params or {})
+    if named is not None:
+        _check_params(named, params)
+    if not text.strip():
+        raise QueryError("empty query")
+    check_query(text)
+    bound, at, shift = bind_params(text, params)
+    _evaluate(ox.Store(), bound, text, at, shift, None)  # syntax errors with our positions
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    graph_form = query_form(text) in ("CONSTRUCT", "DESCRIBE")
+    data = urllib.parse.urlencode({"query": prologue + bound}).encode()
+    req = urllib.request.Request(endpoint, data=data, method="POST")
+    req.add_header("Content-Type", "application/x-www-form-urlencoded")
+    req.add_header(
+        "Accept", "application/n-triples" if graph_form else "application/sparql-results+json"
+    )
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(req, timeout=timeout or 300) as resp:
+            body = resp.read()
+    except urllib.error.HTTPError as e:
+        detail = e.read().decode("utf-8", "replace").strip().splitlines()
+        raise QueryError(
+            f"{endpoint}: HTTP {e.code}: {detail[0] if detail else e.reason}"
+        ) from None
+    except TimeoutError:
+        raise QueryTimeout(f"query timed out after {timeout:g} s") from None
+    except (urllib.error.URLError, OSError) as e:
+        raise RemoteError(f"{endpoint}: {getattr(e, 'reason', e)}") from None
+    elapsed = time.perf_counter() - started
+    try:
+        if graph_form:
+            triples = tuple(
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+            )
+            if max_rows is not None and len(triples) > max_rows:
+                raise ResultTooLarge(f"result has more than {max_rows} triples; add a LIMIT")
+            return QueryResult("graph", triples=triples, elapsed=elapsed)
+        answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError) as e:
+        raise RemoteError(f"{endpoint}: unreadable answer: {_one_line(str(e))}") from None
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer), elapsed=elapsed)
+    variables = [v.value for v in answer.variables]
+    rows = tuple(tuple(s[v] for v in variables) for s in answer)
+    if max_rows is not None and len(rows) > max_rows:
+        raise ResultTooLarge(f"result has more than {max_rows} rows; add a LIMIT")
+    return QueryResult("select", variables=tuple(variables), rows=rows, elapsed=elapsed)
