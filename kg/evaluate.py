@@ -249,25 +249,16 @@ def report(scores: dict[str, Score], show: bool = False) -> str:
 
 
 def rows_from_graph(graph_file: Path) -> dict[str, list[dict[str, Any]]]:
-    """Run the five named queries on an RDF file with pyoxigraph, as ``kg query`` does."""
-    import pyoxigraph as ox
+    """Run the named queries on an RDF file or store, as ``kg query NAME`` does."""
+    from kg.query import open_graph, run_query
 
-    if not graph_file.is_file():
+    if not graph_file.exists():
         raise InputError(f"{graph_file}: no such graph file (run `kg build` first)")
-    fmt = ox.RdfFormat.from_extension(graph_file.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(graph_file), format=fmt)
-    except (OSError, SyntaxError, ValueError) as e:
-        raise InputError(f"{graph_file}: cannot read: {e}") from None
-    queries = Path(__file__).parent / "queries"
+    store = open_graph(graph_file)
     out: dict[str, list[dict[str, Any]]] = {}
     for name in MEASURES:
-        text = (queries / f"{name}.rq").read_text(encoding="utf-8")
-        result = store.query(text, use_default_graph_as_union=True)
-        names = [v.value for v in result.variables]  # type: ignore[union-attr]
         out[name] = [
-            {n: (sol[n].value if sol[n] is not None else None) for n in names}
-            for sol in result  # type: ignore[union-attr]
+            {k: (None if v is None else str(v)) for k, v in row.items()}
+            for row in run_query(store, name).records()
         ]
     return out
