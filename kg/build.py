@@ -33,13 +33,19 @@ for corpora of up to ``HTML_MAX_ARTICLES`` articles.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import heapq
+import importlib.util
+import os
 import pickle
 import shutil
+import stat
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -53,7 +59,7 @@ from rdflib.term import Node
 
 from kg.cache import CACHE_DIR, BuildCache
 from kg.errors import ExportError, InputError, UsageError, ValidationFailed
-from kg.executor import Executor, make_executor
+from kg.executor import Executor, SerialExecutor, make_executor
 from kg.extract import extract_article
 from kg.ingest import DEFAULT_MAX_BYTES, corpus_files, read_article, read_corpus
 from kg.model import Article, ArticleClaims, IngestError, Resolved
@@ -140,7 +146,7 @@ def build_graph(
         raise UsageError(
             f"unknown export format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
         )
-    files = corpus_files(corpus)  # raises InputError for a missing folder
+    files = [(p, _relative(p, corpus)) for p in corpus_files(corpus)]  # InputError if missing
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -162,7 +168,7 @@ def build_graph(
 
 
 def _build(
-    files: list[Path],
+    files: list[tuple[Path, str]],
     out: Path,
     work: Path,
     bc: BuildCache,
@@ -179,15 +185,25 @@ def _build(
     clock = _Clock(result.timings)
 
     # 1. read and extract
-    tasks = [_ReadTask(str(p), max_bytes, bc) for p in files]
+    # (as kg.ingest.read_corpus: in path order, and a file whose article id an
+    # earlier one has is skipped, so that two articles never become one)
+    tasks = [_ReadTask(str(p), rel, max_bytes, bc) for p, rel in files]
     slim: list[ArticleClaims] = []
     claims_keys: dict[int, str] = {}  # id(slim claims) -> claims key
     orgs: set[str] = set()
-    for done, item in enumerate(ex.map(_read_extract, tasks), 1):
+    ids: dict[str, str] = {}  # article id -> the file it came from
+    for done, (task, item) in enumerate(zip(tasks, ex.map(_read_extract, tasks), strict=True), 1):
+        if isinstance(item, _Extracted) and item.claims.article.id in ids:
+            first = ids[item.claims.article.id]
+            item = IngestError(
+                task.rel,
+                f"same article id {item.claims.article.id!r} as {first}; rename one of them",
+            )
         if isinstance(item, IngestError):
             result.skipped.append(item)
             name = item.file_name
         else:
+            ids[item.claims.article.id] = task.rel
             slim.append(item.claims)
             claims_keys[id(item.claims)] = item.key
             orgs |= item.orgs
@@ -234,16 +250,21 @@ def _build(
     result.triples = quad_count
     clock.lap("merge")
 
+    # The SHACL check and the store run in workers while this process writes the
+    # files; nothing is replaced until all three have succeeded.
     checking: Future[list[str]] | None = None
     if validate:
         sample = _validation_sample(resolved)
         result.validated = len(resolved.claims) if sample is None else len(sample)
         checking = ex.submit(_check_sample, asm.sample(sample))
-        clock.lap("validate")
         if sample is not None:
             result.notes.append(
                 f"SHACL check on a sample of {len(sample)} of {len(resolved.claims)} articles"
             )
+    storing: Future[str] | None = None
+    if store and importlib.util.find_spec("kg.store") is not None:
+        storing = _store_in_background(ex, str(asm.nq), str(work / "store"))
+    clock.lap("validate")
     staged = []
     try:
         for fmt in dict.fromkeys(formats):
@@ -257,35 +278,30 @@ def _build(
             clock.lap("validate")
             if problems:
                 raise ValidationFailed(problems[0])
+        page = _draw(asm, len(resolved.claims), work, result.notes) if html else None
+        clock.lap("html")
+        if storing is not None:
+            storing.result()
+            clock.lap("store")
         _commit(staged)
     except BaseException:
         for s in staged:
             s.discard()
+        for pending in (checking, storing):
+            if pending is not None and not pending.cancel():
+                with contextlib.suppress(BaseException):
+                    pending.result()  # let it finish before its folder goes
         raise
+    # Everything is written: put it in place (the renames are not one transaction).
     result.outputs.update({fmt: out / f"graph.{fmt}" for fmt in dict.fromkeys(formats)})
-
-    if store:
+    if storing is not None:
+        result.outputs["store"] = _swap_dir(work / "store", out / "store")
+    if page is not None:
         try:
-            from kg.store import write_store
-
-            source = out / "graph.trig" if "trig" in formats else asm.nq
-            result.outputs["store"] = write_store(source, out / "store")
-        except ImportError:
-            pass
-        clock.lap("store")
-    if html:
-        if len(resolved.claims) <= HTML_MAX_ARTICLES:
-            from kg.viz import write_html
-
-            ds = Dataset()
-            ds.parse(asm.nq, format="nquads")
-            result.outputs["html"] = write_html(ds, out / "graph.html")
-        else:
-            result.notes.append(
-                f"graph.html not drawn: {len(resolved.claims)} articles is over "
-                f"{HTML_MAX_ARTICLES}; draw part of the graph with `kg viz --focus`"
-            )
-        clock.lap("html")
+            os.replace(page, out / "graph.html")
+        except OSError as e:
+            raise ExportError(f"{out / 'graph.html'}: cannot replace: {e.strerror or e}") from e
+        result.outputs["html"] = out / "graph.html"
     keep = {"claims": set(claims_keys.values()), "runs": {k for _, k in runs}}
     return result, keep
 
@@ -318,6 +334,7 @@ def _warm_up(validate: bool) -> None:
 @dataclass(frozen=True, slots=True)
 class _ReadTask:
     path: str
+    rel: str  # the path in the corpus folder, as errors name the file
     max_bytes: int
     cache: BuildCache
 
@@ -333,23 +350,54 @@ class _Extracted:
 def _read_extract(task: _ReadTask) -> _Extracted | IngestError:
     path = Path(task.path)
     bc = task.cache
-    try:
-        if path.stat().st_size <= task.max_bytes:
-            data = path.read_bytes()
-            key = bc.claims_key(path.name, hashlib.sha256(data).hexdigest())
-            cached = bc.get("claims", key)
-            if isinstance(cached, ArticleClaims):
-                return _Extracted(key, _slim(cached), _orgs(cached), True)
-    except OSError:
-        pass  # read_article names the problem
+    data = _regular_file_bytes(path, task.max_bytes) if bc.read else None
+    if data is not None:
+        key = bc.claims_key(path.name, hashlib.sha256(data).hexdigest())
+        cached = bc.get("claims", key)
+        if isinstance(cached, ArticleClaims):
+            return _Extracted(key, _slim(cached), _orgs(cached), True)
     try:
         article = read_article(path, task.max_bytes)
     except InputError as e:
-        return IngestError(path.name, str(e).split(": ", 1)[-1])
+        message, prefix = str(e), f"{path.name}: "
+        if message.startswith(prefix):
+            return IngestError(task.rel, message[len(prefix) :])
+        return IngestError(task.rel, message.split(": ", 1)[-1])
     claims = extract_article(article)
     key = bc.claims_key(article.file_name, article.sha256)
     bc.put("claims", key, claims)
     return _Extracted(key, _slim(claims), _orgs(claims), False)
+
+
+def _regular_file_bytes(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of a regular file of at most ``max_bytes``, to look up the cache; None
+    for anything else (read_article then says what is wrong). Never blocks: a FIFO
+    in the corpus is opened without waiting for a writer and not read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as f:
+            data = f.read(max_bytes + 1)
+        return data if len(data) <= max_bytes else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` in ``folder`` as a POSIX path that can be printed (no lone surrogates)."""
+    try:
+        rel = path.relative_to(folder).as_posix() if folder.is_dir() else path.name
+    except ValueError:
+        rel = path.as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _slim(ac: ArticleClaims) -> ArticleClaims:
@@ -722,6 +770,82 @@ def _stage_file(final: Path, fmt: str, source: Path, expected: int) -> Any:
         staged.discard()
         raise
     return staged
+
+
+def _draw(asm: _Assembly, articles: int, work: Path, notes: list[str]) -> Path | None:
+    """``graph.html`` of a corpus small enough to draw whole, written in ``work``."""
+    if articles > HTML_MAX_ARTICLES:
+        notes.append(
+            f"graph.html not drawn: {articles} articles is over {HTML_MAX_ARTICLES}; "
+            "draw part of the graph with `kg viz --focus`"
+        )
+        return None
+    from kg.viz import write_html
+
+    ds = Dataset()
+    ds.parse(asm.nq, format="nquads")
+    return write_html(ds, work / "graph.html")
+
+
+def _write_store(source: str, target: str) -> str:
+    """The query store of the N-Quads file ``source``, written at ``target`` (in a worker)."""
+    from kg.store import write_store
+
+    return str(write_store(Path(source), Path(target)))
+
+
+def _store_in_background(ex: Executor, source: str, target: str) -> Future[str]:
+    """``_write_store`` in a new interpreter of its own, beside this process.
+
+    Not a forked worker: RocksDB's threads do not survive a fork, so a worker
+    forked from a process that has opened a store (a test run, a server) hangs
+    in it; and not ``multiprocessing``'s spawn, which re-runs the caller's main
+    script. A serial build writes the store here.
+    """
+    if ex.jobs <= 1:
+        return SerialExecutor().submit(_write_store, source, target)
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent)  # import this kg, not another
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _STORE_CHILD, source, target],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    future: Future[str] = Future()
+
+    def wait() -> None:
+        _, err = proc.communicate()
+        if proc.returncode == 0:
+            future.set_result(target)
+        else:
+            lines = err.decode("utf-8", "replace").strip().splitlines() or ["no message"]
+            future.set_exception(ExportError(f"{target}: could not write the store: {lines[-1]}"))
+
+    threading.Thread(target=wait, name="kg-store", daemon=True).start()
+    return future
+
+
+_STORE_CHILD = "import sys; from kg.build import _write_store; _write_store(*sys.argv[1:3])"
+
+
+def _swap_dir(new: Path, target: Path) -> Path:
+    """Put the folder ``new`` where ``target`` is; the old one goes once the new is there."""
+    old = None
+    try:
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+            os.rmdir(old)
+            os.rename(target, old)
+        os.rename(new, target)
+    except OSError as e:
+        if old is not None and not target.exists():
+            os.rename(old, target)
+        raise ExportError(f"{target}: cannot replace the store: {e.strerror or e}") from e
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return target
 
 
 def _commit(staged: list[Any]) -> None:
