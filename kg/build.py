@@ -230,11 +230,13 @@ def _build(
     # 3. render the articles whose claims or resolution changed
     runs: list[tuple[str, str]] = []  # (graph IRI, run key) in resolved order
     render: list[_RenderTask] = []
+    article_of: dict[str, ArticleClaims] = {}  # run key -> claims, to render again if need be
     for ac in resolved.claims:
         ckey = claims_keys[id(ac)]
         part = _slice(ac, resolved)
         rkey = bc.run_key(ckey, repr(_slice_repr(part)).encode())
         runs.append((str(_graph_iri(ac.article.id)), rkey))
+        article_of[rkey] = ac
         if not bc.has("runs", rkey):
             render.append(_RenderTask(bc, ckey, rkey, part))
     for done, _ in enumerate(ex.map(_render, render), 1):
@@ -244,7 +246,18 @@ def _build(
     clock.lap("render")
 
     # 4. assemble: the default and reference graphs, then every run
-    asm = _Assembly(work, bc, runs, _default_keys(resolved), _reference_keys())
+    def load_run(rkey: str) -> list[TripleKey]:
+        try:
+            return list(bc.load("runs", rkey))
+        except Exception:  # a cached run gone or damaged since: render it here
+            ac = article_of[rkey]
+            _render(_RenderTask(bc, claims_keys[id(ac)], rkey, _slice(ac, resolved)))
+            try:
+                return list(bc.load("runs", rkey))
+            except Exception as e:
+                raise ExportError(f"{bc.root}: cannot keep the build's work: {e}") from e
+
+    asm = _Assembly(work, load_run, runs, _default_keys(resolved), _reference_keys())
     union_count = asm.write_union()
     quad_count = asm.write_quads()
     result.triples = quad_count
@@ -598,14 +611,14 @@ class _Assembly:
     def __init__(
         self,
         work: Path,
-        bc: BuildCache,
+        load: Callable[[str], list[TripleKey]],
         runs: list[tuple[str, str]],
         default: list[TripleKey],
         reference: list[TripleKey],
     ) -> None:
         from kg.vocab import reference_graph_iri
 
-        self.work, self.bc, self.runs = work, bc, runs
+        self.work, self.load, self.runs = work, load, runs
         self.default, self.reference = default, reference
         self.reference_iri = str(reference_graph_iri())
         self.nt = work / "union.nt"
@@ -624,7 +637,7 @@ class _Assembly:
             chunk.clear()
 
         for _, rkey in self.runs:
-            chunk.extend(self.bc.load("runs", rkey))
+            chunk.extend(self.load(rkey))
             if len(chunk) >= CHUNK_TRIPLES:
                 spill()
         if chunk or not spills:
@@ -646,9 +659,9 @@ class _Assembly:
             by_iri.setdefault(iri, []).append(rkey)
         for iri in sorted(by_iri):
             if iri == self.reference_iri:
-                parts = [self.reference] + [self.bc.load("runs", r) for r in by_iri[iri]]
+                parts = [self.reference] + [self.load(r) for r in by_iri[iri]]
             else:
-                parts = [self.bc.load("runs", r) for r in by_iri[iri]]
+                parts = [self.load(r) for r in by_iri[iri]]
             yield iri, parts[0] if len(parts) == 1 else _dedupe(heapq.merge(*parts))
 
     def write_quads(self) -> int:

@@ -126,3 +126,14 @@ def test_incremental_cli_build_is_quiet_without_a_terminal(corpus, tmp_path):
     assert "extracted 0, reused 20" in proc.stdout
     proc = subprocess.run([*args, "--quiet"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == ""
+
+
+def test_incremental_damaged_rendered_run_is_rendered_again(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    runs = sorted((out / ".cache" / "runs").rglob("*.pickle"))
+    runs[0].write_bytes(b"\x80\x05garbage")
+    runs[1].unlink()
+    result = _build(corpus, out)
+    assert result.extracted == 0
+    _same_as_full(corpus, out, tmp_path)
