@@ -403,7 +403,7 @@ def query(
     """
     import re
 
-    from kg.errors import UsageError
+    from kg.errors import QueryError, UsageError
     from kg.query import list_queries, load_query, param_term, run_query
 
     if list_:
@@ -425,7 +425,11 @@ def query(
     elif query:
         text = load_query(query)
     elif not stdin.isatty():
-        text = stdin.read()
+        raw = click.get_binary_stream("stdin").read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise QueryError(f"stdin: the query is not UTF-8 text (byte {e.start})") from None
     else:
         raise UsageError("no query: give a name (kg query --list), a .rq file, -e SPARQL or stdin")
     bound = {}

@@ -71,12 +71,6 @@ def test_reliability_malformed_query_one_line_exit_2(cli_build: Path, sparql: st
     assert re.search(r"malformed|syntax|parse", _one_line_error(done), re.I)
 
 
-@pytest.mark.xfail(
-    reason="kg/cli.py `query` reads SPARQL from stdin with click's text stream: bytes that are "
-    "not UTF-8 raise UnicodeDecodeError, reported as 'kg: internal error: UnicodeDecodeError' "
-    "with exit 1, not as a malformed query with exit 2",
-    strict=True,
-)
 def test_reliability_malformed_bytes_on_stdin(cli_build: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "kg", "query", "--store", str(cli_build / "store")],
