@@ -91,6 +91,24 @@ def cli() -> None:
 @click.option(
     "--verbose", "-v", is_flag=True, help="Also print what was reused and the time of each step."
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["processes", "dask"]),
+    default="processes",
+    show_default=True,
+    help="Where extraction runs: local worker processes, or a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="URL",
+    help="The Dask scheduler (tcp://host:8786); default with --executor dask: a local cluster.",
+)
+@click.option(
+    "--store",
+    "store_url",
+    metavar="URL",
+    help="Also send the graph to this SPARQL 1.1 Graph Store endpoint (http://host:port/store).",
+)
 def build(
     corpus: Path,
     out: Path,
@@ -103,6 +121,9 @@ def build(
     full: bool,
     quiet: bool,
     verbose: bool,
+    executor: str,
+    scheduler: str | None,
+    store_url: str | None,
 ) -> None:
     """Build the knowledge graph of the articles in CORPUS (default: corpus/).
 
@@ -116,9 +137,14 @@ def build(
     added or were removed, and writes the same files a full build would. A
     progress bar shows on a terminal.
 
+    --executor dask runs the same extraction on a Dask cluster (--scheduler, or a
+    local one of --jobs workers). --store URL then sends one named graph per
+    article to a Graph Store endpoint, only those that changed; a graph the
+    server refused is reported and sent again by the next build.
+
     \b
     Exit status: 0 all files read; 1 the build failed (nothing was replaced);
-    3 the graph was built but some files were skipped.
+    3 the graph was built but some files were skipped or not sent to --store.
 
     \b
     Example:
@@ -148,6 +174,17 @@ def build(
 
     show = not quiet and sys.stderr.isatty() and importlib.util.find_spec("tqdm") is not None
     started = time.perf_counter()
+    from kg.errors import UsageError
+
+    if scheduler is not None and executor != "dask":
+        raise UsageError("--scheduler goes with --executor dask")
+    if store_url is not None and formats and "trig" not in formats:
+        raise UsageError("--store sends graph.trig: add --format trig")
+    ex = None
+    if executor == "dask":
+        from kg.distributed import DaskExecutor
+
+        ex = DaskExecutor(scheduler, jobs)
     try:
         result = build_graph(
             corpus,
@@ -160,10 +197,21 @@ def build(
             cache=not no_cache,
             full=full,
             progress=progress if show else None,
+            executor=ex,
         )
     finally:
         for bar in bars.values():
             bar.close()  # type: ignore[attr-defined]
+        if ex is not None:
+            ex.close()
+    failed_push = False
+    if store_url is not None:
+        from kg.remote import manifest_path, push
+
+        pushed = push(out / "graph.trig", store_url, manifest_path(out, store_url))
+        for graph, reason in pushed.failed:
+            click.echo(f"kg: not sent to {store_url}: {graph}: {reason}", err=True)
+        failed_push = bool(pushed.failed)
     for skip in result.skipped:
         click.echo(f"kg: skipped {skip.file_name}: {skip.reason}", err=True)
     if not quiet:
@@ -172,6 +220,8 @@ def build(
             click.echo(f"  {name:<7} {path}")
         for note in result.notes:
             click.echo(f"  note: {note}")
+        if store_url is not None:
+            click.echo(f"  remote  {store_url}: {pushed.summary()}")
     if verbose and not quiet:
         seconds = time.perf_counter() - started
         click.echo(
@@ -181,7 +231,7 @@ def build(
             f"cache; rendered {result.rendered}; SHACL-checked {result.validated}"
         )
         click.echo("  steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in result.timings.items()))
-    if result.skipped:
+    if result.skipped or failed_push:
         raise click.exceptions.Exit(3)
 
 

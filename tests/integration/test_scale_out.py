@@ -174,3 +174,33 @@ def test_scale_out_queries_answer_the_same_remotely(tmp_path: Path, server: str)
         local = run_query(out / "graph.ttl", name).records()
         remote = run_remote(server + "/query", name).records()
         assert sorted(map(repr, remote)) == sorted(map(repr, local)), name
+
+
+def test_scale_out_cli_build_with_dask_and_store(tmp_path: Path, server: str) -> None:
+    import subprocess
+    import sys
+
+    pytest.importorskip("distributed")
+    out = tmp_path / "out"
+    cmd = [
+        sys.executable,
+        "-m",
+        "kg",
+        "build",
+        str(CORPUS),
+        "--out",
+        str(out),
+        "--no-html",
+        "--executor",
+        "dask",
+        "--jobs",
+        "2",
+        "--store",
+        server + "/store",
+    ]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "sent 19 graphs" in done.stdout
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and "sent 0 graphs, 19 unchanged" in again.stdout
+    assert _remote_quads(server) == _local_quads(out / "graph.trig")
