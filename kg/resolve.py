@@ -87,6 +87,7 @@ def _reports(
     claims: tuple[ArticleClaims, ...],
 ) -> tuple[dict[str, Report], dict[tuple[str, int], str]]:
     groups: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
+    stated_by_month: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     key: tuple[str, ...]
     by_id = {ac.article.id: ac for ac in claims}
     # first the reports whose kind is stated, then the rest join them
@@ -101,8 +102,10 @@ def _reports(
                     key = (*base, "article:" + ac.article.id, r.kind_concept or "")
                 elif r.kind_concept is not None:
                     key = (*base, month, r.kind_concept)
+                    if key not in groups:
+                        stated_by_month[(*base, month)].append(key)
                 else:
-                    stated = [k for k in groups if k[:3] == (*base, month) and k[3]]
+                    stated = stated_by_month.get((*base, month), [])
                     key = stated[0] if len(stated) == 1 else (*base, month, "")
                 groups[key].append((ac.article.id, i))
     reports: dict[str, Report] = {}
@@ -127,18 +130,20 @@ def _follow_ups(reports: dict[str, Report]) -> dict[str, Report]:
     from dataclasses import replace
 
     out = dict(reports)
+    by_target: dict[tuple[str, tuple[str, ...]], list[Report]] = defaultdict(list)
+    for o in reports.values():
+        if o.published is not None and o.kind_concept != "post-inspection-review":
+            by_target[(o.publisher, o.subjects)].append(o)
     for key, r in reports.items():
         if r.kind_concept != "post-inspection-review" or r.published is None:
             continue
+        when = r.published.iso()
         earlier = [
             o
-            for o in reports.values()
+            for o in by_target.get((r.publisher, r.subjects), [])
             if o.key != key
-            and o.publisher == r.publisher
-            and o.subjects == r.subjects
             and o.published is not None
-            and o.published.iso() < r.published.iso()[: len(o.published.iso())]
-            and o.kind_concept != "post-inspection-review"
+            and o.published.iso() < when[: len(o.published.iso())]
         ]
         if earlier:
             latest = max(earlier, key=lambda o: o.published.iso())  # type: ignore[union-attr]

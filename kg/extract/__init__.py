@@ -58,6 +58,6 @@ def extract_article(article: Article) -> ArticleClaims:
         reports=tuple(reps),
         quotes=tuple(quotes_),
         grades=tuple(grades.extract(article, sents, orgs, reps, quotes_, inspectors)),
-        findings=tuple(findings.extract(article, sents, orgs, reps, quotes_, inspectors)),
+        findings=tuple(findings.extract(article, sents, orgs, reps, quotes_, inspectors, persons)),
         figures=tuple(figures.extract(article, sents, orgs, reps)),
     )

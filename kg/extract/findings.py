@@ -88,6 +88,7 @@ def extract(
     reports: list[ReportClaim],
     quotes: list[QuoteClaim],
     inspectors: frozenset[str] = frozenset(),
+    people: list[PersonMention] | None = None,
 ) -> list[FindingClaim]:
     lex = lexicon()
     types = {m.org: lex.orgs[m.org].type for m in orgs}
@@ -96,9 +97,10 @@ def extract(
         return []
     text = article.text
     people_quotes = [q for q in quotes if q.speaker_kind is SpeakerKind.PERSON]
-    from kg.extract import people as people_extractor
+    if people is None:
+        from kg.extract import people as people_extractor
 
-    people = people_extractor.extract(article, sents)
+        people = people_extractor.extract(article, sents)
     inspector_names = inspectors
     out: list[FindingClaim] = []
     used: set[int] = set()

@@ -74,13 +74,21 @@ def _area_labels() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@functools.cache
+def _area_patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (re.compile(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])"), key)
+        for label, key in _area_labels()
+    ]
+
+
 def area_keys(phrase: str) -> list[str]:
     """Every area a phrase names, in order, each once; longest labels first."""
     text = RE_SHARED_OBJECT.sub(r"\1 \3 and \2 \3", fold(phrase))
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for label, key in _area_labels():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", text):
+    for rx, key in _area_patterns():
+        for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))

@@ -18,6 +18,7 @@ Policing") are not inspection reports.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract import dates
@@ -120,6 +121,19 @@ def _date_in(sent: Sentence, article: Article, offset: int = 0) -> PartialDate |
     return None
 
 
+@functools.cache
+def _kind_labels() -> list[tuple[re.Pattern[str], str, int]]:
+    """Every report-kind label as a compiled word-bounded pattern, with its concept."""
+    out = []
+    for kind in lexicon().kinds.values():
+        if kind.key == "report":
+            continue
+        for label in kind.labels:
+            f = fold(label)
+            out.append((re.compile(r"\b" + re.escape(f) + r"\b"), kind.key, len(f)))
+    return out
+
+
 def _kind(text: str) -> tuple[str, str | None]:
     """The report's kind in the sentence's words, and the kind concept it names."""
     words = "report"
@@ -143,18 +157,13 @@ def _kind(text: str) -> tuple[str, str | None]:
     lower = fold(words)
     concept = None
     best = 0
-    for kind in lexicon().kinds.values():
-        for label in kind.labels:
-            f = fold(label)
-            if (
-                re.search(r"\b" + re.escape(f) + r"\b", lower)
-                and len(f) > best
-                and kind.key != "report"
-            ):
-                concept, best = kind.key, len(f)
+    for rx, key, size in _kind_labels():
+        if size > best and rx.search(lower):
+            concept, best = key, size
     return words, concept
 
 
+@functools.cache
 def _org_words() -> set[str]:
     from kg.patterns import org_labels
 
@@ -171,10 +180,13 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     claims: list[ReportClaim] = []
     for sent in sents:
         noun = RE_REPORT_NOUN.search(sent.text)
+        judged = noun is None and RE_JUDGED.search(sent.text)
+        inspected = noun is None and RE_INSPECTED.search(sent.text)
+        if noun is None and not judged and not inspected:
+            continue
         date = _date_in(sent, article)
         if noun is None and not (
-            (RE_JUDGED.search(sent.text) and date is not None)
-            or (RE_INSPECTED.search(sent.text) and _names_inspectorate(sent, orgs, types))
+            (judged and date is not None) or (inspected and _names_inspectorate(sent, orgs, types))
         ):
             continue
         in_sent = [m for m in orgs if sent.span.contains(m.span)]
