@@ -41,6 +41,7 @@ import importlib.util
 import os
 import pickle
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -152,19 +153,24 @@ def build_graph(
     except OSError as e:
         raise ExportError(f"{out}: cannot create the folder: {e.strerror or e}") from e
     _warm_up(validate)
-    work = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=out))
-    bc = BuildCache(out / CACHE_DIR if cache else work / "cache", read=cache and not full)
-    ex = executor or make_executor(jobs)
+    _remove_leftovers(out)
     try:
-        result, keep = _build(files, out, work, bc, ex, formats, validate, html, store,
-                              max_bytes, on_article, progress)  # fmt: skip
-        if cache:
-            bc.prune(keep)
-        return result
-    finally:
-        if executor is None:
-            ex.close()
-        shutil.rmtree(work, ignore_errors=True)
+        work = Path(tempfile.mkdtemp(prefix=f"{_WORK_PREFIX}{os.getpid()}-", dir=out))
+    except OSError as e:
+        raise ExportError(f"{out}: cannot create a work folder: {e.strerror or e}") from e
+    bc = BuildCache(out / CACHE_DIR if cache else work / "cache", read=cache and not full)
+    with _terminate_as_exit():
+        ex = executor or make_executor(jobs)
+        try:
+            result, keep = _build(files, out, work, bc, ex, formats, validate, html, store,
+                                  max_bytes, on_article, progress)  # fmt: skip
+            if cache:
+                bc.prune(keep)
+            return result
+        finally:
+            if executor is None:
+                ex.close()
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def _build(
@@ -317,6 +323,53 @@ def _build(
         result.outputs["html"] = out / "graph.html"
     keep = {"claims": set(claims_keys.values()), "runs": {k for _, k in runs}}
     return result, keep
+
+
+_WORK_PREFIX = ".kg-build-"
+
+
+def _remove_leftovers(out: Path) -> None:
+    """The work folders of builds that were killed (their process is gone) and, when
+    no other build is running in ``out``, the staging files they left."""
+    live = False
+    for entry in out.glob(f"{_WORK_PREFIX}*"):
+        pid = entry.name.removeprefix(_WORK_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            live = True
+        elif entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+    if not live:
+        for entry in out.glob(".graph.*.tmp"):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """While building, SIGTERM (timeout, systemd, a CI cancel) ends the build as
+    Ctrl-C does: through its clean-up, with exit status 143."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class _Clock:
@@ -581,8 +634,17 @@ def _reference_keys() -> list[TripleKey]:
     return _sorted_keys(ontology_graph())
 
 
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """A failed write of a work file (disk full, file too large) names the file."""
+    try:
+        yield
+    except OSError as e:
+        raise ExportError(f"{path}: cannot write: {e.strerror or e}") from e
+
+
 def _write_run(path: Path, keys: list[TripleKey]) -> None:
-    with open(path, "wb") as f:
+    with _writing(path), open(path, "wb") as f:
         for i in range(0, len(keys), _BATCH):
             pickle.dump(keys[i : i + _BATCH], f, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -643,7 +705,7 @@ class _Assembly:
         if chunk or not spills:
             spill()
         n = 0
-        with open(self.nt, "w", encoding="utf-8") as f:
+        with _writing(self.nt), open(self.nt, "w", encoding="utf-8") as f:
             for k in _dedupe(heapq.merge(*(_read_run(p) for p in spills))):
                 f.write(_nt_line(k))
                 n += 1
@@ -667,7 +729,7 @@ class _Assembly:
     def write_quads(self) -> int:
         """Every graph's triples in its graph, as N-Quads in canonical order; return the count."""
         n = 0
-        with open(self.nq, "w", encoding="utf-8") as f:
+        with _writing(self.nq), open(self.nq, "w", encoding="utf-8") as f:
             for iri, keys in self._graphs():
                 for k in keys:
                     f.write(_nt_line(k, iri))
@@ -826,7 +888,7 @@ def _store_in_background(ex: Executor, source: str, target: str) -> Future[str]:
         stderr=subprocess.PIPE,
         env=env,
     )
-    future: Future[str] = Future()
+    future = _ProcessFuture(proc)
 
     def wait() -> None:
         _, err = proc.communicate()
@@ -840,22 +902,50 @@ def _store_in_background(ex: Executor, source: str, target: str) -> Future[str]:
     return future
 
 
+class _ProcessFuture(Future[str]):
+    """A future for a child process; cancelling it kills the process."""
+
+    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
+        super().__init__()
+        self.proc = proc
+
+    def cancel(self) -> bool:
+        with contextlib.suppress(OSError):
+            self.proc.kill()
+        self.proc.wait()
+        return True
+
+
 _STORE_CHILD = "import sys; from kg.build import _write_store; _write_store(*sys.argv[1:3])"
 
 
 def _swap_dir(new: Path, target: Path) -> Path:
-    """Put the folder ``new`` where ``target`` is; the old one goes once the new is there."""
-    old = None
+    """Put the folder ``new`` where ``target`` is: atomically with ``kg.store.swap_dir``
+    where there is one, else by two renames."""
     try:
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-            os.rmdir(old)
-            os.rename(target, old)
-        os.rename(new, target)
+        import kg.store
+
+        swap: Callable[[Path, Path], Path] = getattr(kg.store, "swap_dir", _rename_in)
+    except ImportError:
+        swap = _rename_in
+    try:
+        return Path(swap(new, target))
     except OSError as e:
-        if old is not None and not target.exists():
-            os.rename(old, target)
         raise ExportError(f"{target}: cannot replace the store: {e.strerror or e}") from e
+
+
+def _rename_in(new: Path, target: Path) -> Path:
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rmdir(old)
+        os.rename(target, old)
+    try:
+        os.rename(new, target)
+    except OSError:
+        if old is not None:
+            os.rename(old, target)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return target

@@ -19,6 +19,15 @@ DEFAULT_CORPUS = "corpus"
 DEFAULT_OUT = "exports"
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Python is so that every cleanup runs (temporary files
+    and folders go; the previous exports stay)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated()
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> object:  # noqa: D401
         try:
@@ -26,8 +35,18 @@ class _Group(click.Group):
         except KgError as e:
             click.echo(f"kg: error: {e}", err=True)
             ctx.exit(e.exit_code)
-        except (KeyboardInterrupt, BrokenPipeError):
+        except _Terminated:
+            click.echo("kg: stopped (SIGTERM); nothing was replaced", err=True)
+            ctx.exit(143)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted; nothing was replaced", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            ctx.exit(130)
+        except OSError as e:  # a disk full or a file too large, outside the library's own checks
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"kg: error: {where}{e.strerror or e}", err=True)
+            ctx.exit(1)
         except click.exceptions.Exit:
             raise
         except click.ClickException:
@@ -588,6 +607,11 @@ def serve(
 
 
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         rv = cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except click.exceptions.Exit as e:

@@ -21,6 +21,7 @@ import gc
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -150,21 +151,42 @@ def _make_readable(folder: Path) -> None:
 
 
 def _swap_into_place(tmp: Path, target: Path) -> None:
-    # Two renames: a directory cannot atomically replace a non-empty one. The
-    # window in which ``target`` is missing is a few microseconds.
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.rmdir(old)
-        os.rename(target, old)
+    swap_dir(tmp, target)
+
+
+def swap_dir(new: Path, target: Path) -> Path:
+    """Put the folder ``new`` at ``target`` in one atomic step.
+
+    A directory cannot atomically replace a non-empty one, so ``target`` is a
+    symbolic link to a hidden folder beside it (``.store-<id>``), and a new link
+    replaces it with one ``rename``: a reader, or a build killed at any moment,
+    finds the old store or the new one, never none. A ``target`` that is still
+    a real folder (an older layout) is moved aside first, once.
+    """
+    if new.is_symlink():  # a store already swapped into place elsewhere: move its folder
+        link_to_real = new
+        new = new.resolve()
+        link_to_real.unlink()
+    parent = target.parent
+    stamp = f"{os.getpid()}-{time.monotonic_ns()}"
+    home = parent / f".{target.name}-{stamp}"
+    link = parent / f".{target.name}.link-{stamp}"
+    os.rename(new, home)
+    os.symlink(home.name, link)
+    previous: Path | None = None
     try:
-        os.rename(tmp, target)
+        if target.is_symlink():
+            previous = parent / os.readlink(target)
+        elif target.exists():
+            previous = parent / f".{target.name}.old-{stamp}"
+            os.rename(target, previous)
+        os.replace(link, target)
     except OSError:
-        if old is not None:
-            os.rename(old, target)
+        link.unlink(missing_ok=True)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if previous is not None and previous.resolve() != home.resolve():
+        shutil.rmtree(previous, ignore_errors=True)
+    return target
 
 
 def _with_union(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
