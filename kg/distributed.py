@@ -16,20 +16,15 @@ local cluster of ``--jobs`` single-threaded worker processes.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from kg.errors import UsageError
-from kg.executor import default_jobs
+from kg.executor import default_jobs, ordered_map
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def _apply(fn: Callable[[T], R], batch: list[T]) -> list[R]:
-    return [fn(item) for item in batch]
 
 
 class DaskExecutor:
@@ -70,21 +65,10 @@ class DaskExecutor:
         self.window = window * self.jobs
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        pending: deque[Any] = deque()
-        it = iter(items)
-        try:
-            while True:
-                while len(pending) < self.window:
-                    chunk = [x for _, x in zip(range(self.batch), it, strict=False)]
-                    if not chunk:
-                        break
-                    pending.append(self._client.submit(_apply, fn, chunk, pure=False))
-                if not pending:
-                    return
-                yield from pending.popleft().result()
-        finally:
-            for f in pending:
-                f.cancel()
+        def submit(*args: Any) -> Any:
+            return self._client.submit(*args, pure=False)
+
+        return ordered_map(submit, fn, items, self.batch, self.window)
 
     def submit(self, fn: Callable[..., R], /, *args: Any) -> Future[R]:
         dask_future = self._client.submit(fn, *args, pure=False)

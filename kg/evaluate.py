@@ -169,31 +169,58 @@ def score(gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> 
     return out
 
 
+def _prefix_matches(
+    gold: list[tuple[tuple[str, ...], str, str]],
+    pred: list[tuple[tuple[str, ...], str, str]],
+    contains: bool,
+) -> Score:
+    """One-to-one matching of (key, words, shown) items: a predicted item matches a gold
+    one with the same key whose first words it starts with (or, ``contains``, holds)."""
+    s = Score()
+    left = list(pred)
+    for key, words, shown in gold:
+        hit = next(
+            (
+                x
+                for x in left
+                if x[0] == key and (words in x[1] if contains else x[1].startswith(words))
+            ),
+            None,
+        )
+        if hit:
+            s.tp += 1
+            left.remove(hit)
+        else:
+            s.fn += 1
+            s.misses.append(shown)
+    s.fp = len(left)
+    s.false_positives = [shown for *_, shown in left]
+    return s
+
+
 def _findings(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
     """A predicted finding matches a gold one of its article and polarity whose
     first words it contains."""
-    s = Score()
-    left = [(r["article"], _name(r["kind"]), _words(r["text"]), r) for r in pred]
-    for g in gold:
-        for f in g.get("findings", []):
-            want = _words(f["text_start"])
-            hit = next(
-                (
-                    x
-                    for x in left
-                    if x[0] == g["article"] and x[1] == _name(f["polarity"]) and want in x[2]
-                ),
-                None,
+    return _prefix_matches(
+        [
+            (
+                (g["article"], _name(f["polarity"])),
+                _words(f["text_start"]),
+                repr((g["article"], f["polarity"], f["text_start"])),
             )
-            if hit:
-                s.tp += 1
-                left.remove(hit)
-            else:
-                s.fn += 1
-                s.misses.append(repr((g["article"], f["polarity"], f["text_start"])))
-    s.fp = len(left)
-    s.false_positives = [repr((r["article"], r["kind"], r["text"][:60])) for *_, r in left]
-    return s
+            for g in gold
+            for f in g.get("findings", [])
+        ],
+        [
+            (
+                (r["article"], _name(r["kind"])),
+                _words(r["text"]),
+                repr((r["article"], r["kind"], r["text"][:60])),
+            )
+            for r in pred
+        ],
+        contains=True,
+    )
 
 
 def _words(text: str) -> str:
@@ -202,28 +229,26 @@ def _words(text: str) -> str:
 
 
 def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
-    s = Score()
-    left = [(_name(r["speaker"]), r["article"], _text(r["text"]), r) for r in pred]
-    for g in gold:
-        for q in g.get("quotes", []):
-            want = (_name(q["speaker"]), g["article"], _text(q["text_start"]))
-            hit = next(
-                (
-                    x
-                    for x in left
-                    if x[0] == want[0] and x[1] == want[1] and x[2].startswith(want[2])
-                ),
-                None,
+    return _prefix_matches(
+        [
+            (
+                (_name(q["speaker"]), g["article"]),
+                _text(q["text_start"]),
+                repr((q["speaker"], g["article"], q["text_start"])),
             )
-            if hit:
-                s.tp += 1
-                left.remove(hit)
-            else:
-                s.fn += 1
-                s.misses.append(repr((q["speaker"], g["article"], q["text_start"])))
-    s.fp = len(left)
-    s.false_positives = [repr((r["speaker"], r["article"], r["text"][:60])) for *_, r in left]
-    return s
+            for g in gold
+            for q in g.get("quotes", [])
+        ],
+        [
+            (
+                (_name(r["speaker"]), r["article"]),
+                _text(r["text"]),
+                repr((r["speaker"], r["article"], r["text"][:60])),
+            )
+            for r in pred
+        ],
+        contains=False,
+    )
 
 
 def report(scores: dict[str, Score], show: bool = False) -> str:

@@ -82,6 +82,28 @@ def _apply(fn: Callable[[T], R], batch: Sequence[T]) -> list[R]:
     return [fn(item) for item in batch]
 
 
+def ordered_map(
+    submit: Callable[..., Any], fn: Callable[[T], R], items: Iterable[T], batch: int, window: int
+) -> Iterator[R]:
+    """``fn`` over ``items`` in batches through ``submit`` (a pool's or a cluster's),
+    at most ``window`` batches in flight, yielded in the order of ``items``."""
+    pending: deque[Any] = deque()
+    it = iter(items)
+    try:
+        while True:
+            while len(pending) < window:
+                chunk = [x for _, x in zip(range(batch), it, strict=False)]
+                if not chunk:
+                    break
+                pending.append(submit(_apply, fn, chunk))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+    finally:
+        for f in pending:
+            f.cancel()
+
+
 class ProcessExecutor:
     """A pool of ``jobs`` worker processes; items go out in batches of ``batch``.
 
@@ -98,21 +120,7 @@ class ProcessExecutor:
         self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx)
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        pending: deque[Future[list[R]]] = deque()
-        it = iter(items)
-        try:
-            while True:
-                while len(pending) < self.window:
-                    batch = [x for _, x in zip(range(self.batch), it, strict=False)]
-                    if not batch:
-                        break
-                    pending.append(self._pool.submit(_apply, fn, batch))
-                if not pending:
-                    return
-                yield from pending.popleft().result()
-        finally:
-            for f in pending:
-                f.cancel()
+        return ordered_map(self._pool.submit, fn, items, self.batch, self.window)
 
     def submit(self, fn: Callable[..., R], /, *args: Any) -> Future[R]:
         return self._pool.submit(fn, *args)

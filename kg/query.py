@@ -748,21 +748,7 @@ def run_query(
     QueryTimeout after ``timeout`` seconds, ResultTooLarge past ``max_rows``
     rows or triples, InputError for an unreadable source.
     """
-    named: NamedQuery | None = None
-    if isinstance(query_text, NamedQuery):
-        named = query_text
-    else:
-        bare = query_text.strip()
-        if _QUERY_NAME.match(bare) and (QUERY_DIR / f"{bare}.rq").is_file():
-            named = load_query(bare)
-    text: str = named.text if named is not None else str(query_text)
-    params = dict(params or {})
-    if named is not None:
-        _check_params(named, params)
-    if not text.strip():
-        raise QueryError("empty query")
-    check_query(text)
-    bound, at, shift = bind_params(text, params)
+    text, bound, at, shift = _prepare(query_text, params)
     store = open_graph(graph_source)
     if timeout is None:
         return _evaluate(store, bound, text, at, shift, max_rows)
@@ -785,6 +771,28 @@ def run_query(
         raise box["error"]
     result: QueryResult = box["result"]
     return result
+
+
+def _prepare(
+    query_text: str | NamedQuery, params: Mapping[str, Any] | None
+) -> tuple[str, str, int, int]:
+    """The query's text, checked and with its parameters bound (text, bound, at, shift)."""
+    named: NamedQuery | None = None
+    if isinstance(query_text, NamedQuery):
+        named = query_text
+    else:
+        bare = query_text.strip()
+        if _QUERY_NAME.match(bare) and (QUERY_DIR / f"{bare}.rq").is_file():
+            named = load_query(bare)
+    text: str = named.text if named is not None else str(query_text)
+    params = dict(params or {})
+    if named is not None:
+        _check_params(named, params)
+    if not text.strip():
+        raise QueryError("empty query")
+    check_query(text)
+    bound, at, shift = bind_params(text, params)
+    return text, bound, at, shift
 
 
 def _check_params(named: NamedQuery, params: Mapping[str, Any]) -> None:
@@ -889,19 +897,7 @@ def run_remote(
 
     if not re.match(r"https?://", endpoint):
         raise UsageError(f"--endpoint {endpoint!r}: not an http(s) URL")
-    named = query_text if isinstance(query_text, NamedQuery) else None
-    if named is None and isinstance(query_text, str):
-        bare = query_text.strip()
-        if _QUERY_NAME.match(bare) and (QUERY_DIR / f"{bare}.rq").is_file():
-            named = load_query(bare)
-    text = named.text if named is not None else str(query_text)
-    params = dict(params or {})
-    if named is not None:
-        _check_params(named, params)
-    if not text.strip():
-        raise QueryError("empty query")
-    check_query(text)
-    bound, at, shift = bind_params(text, params)
+    text, bound, at, shift = _prepare(query_text, params)
     _evaluate(ox.Store(), bound, text, at, shift, None)  # syntax errors with our positions
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
     graph_form = query_form(text) in ("CONSTRUCT", "DESCRIBE")

@@ -192,15 +192,14 @@ def _write_manifest(path: Path, held: dict[str, str]) -> None:
     write_atomic(path, json.dumps(held, indent=1, sort_keys=True).encode())
 
 
-def select(endpoint: str, query: str, *, timeout: float = 60.0) -> Iterator[dict[str, str | None]]:
-    """Rows of a SELECT over the SPARQL 1.1 Protocol, as {variable: lexical value}."""
+def _post_query(endpoint: str, query: str, accept: str, timeout: float) -> bytes:
     data = urllib.parse.urlencode({"query": query}).encode()
     req = urllib.request.Request(endpoint, data=data, method="POST")
     req.add_header("Content-Type", "application/x-www-form-urlencoded")
-    req.add_header("Accept", "application/sparql-results+json")
+    req.add_header("Accept", accept)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
-            body = json.load(resp)
+            return bytes(resp.read())
     except urllib.error.HTTPError as e:
         detail = e.read().decode("utf-8", "replace").strip().splitlines()
         raise QueryError(
@@ -208,6 +207,11 @@ def select(endpoint: str, query: str, *, timeout: float = 60.0) -> Iterator[dict
         ) from None
     except (urllib.error.URLError, OSError) as e:
         raise RemoteError(f"{endpoint}: {getattr(e, 'reason', e)}") from None
+
+
+def select(endpoint: str, query: str, *, timeout: float = 60.0) -> Iterator[dict[str, str | None]]:
+    """Rows of a SELECT over the SPARQL 1.1 Protocol, as {variable: lexical value}."""
+    body = json.loads(_post_query(endpoint, query, "application/sparql-results+json", timeout))
     names = body.get("head", {}).get("vars", [])
     for b in body.get("results", {}).get("bindings", []):
         yield {n: (b[n]["value"] if n in b else None) for n in names}
@@ -215,14 +219,4 @@ def select(endpoint: str, query: str, *, timeout: float = 60.0) -> Iterator[dict
 
 def construct(endpoint: str, query: str, *, timeout: float = 60.0) -> bytes:
     """The N-Triples of a CONSTRUCT over the SPARQL 1.1 Protocol."""
-    data = urllib.parse.urlencode({"query": query}).encode()
-    req = urllib.request.Request(endpoint, data=data, method="POST")
-    req.add_header("Content-Type", "application/x-www-form-urlencoded")
-    req.add_header("Accept", "application/n-triples")
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            return bytes(resp.read())
-    except urllib.error.HTTPError as e:
-        raise QueryError(f"{endpoint}: HTTP {e.code} {e.reason}") from None
-    except (urllib.error.URLError, OSError) as e:
-        raise RemoteError(f"{endpoint}: {getattr(e, 'reason', e)}") from None
+    return _post_query(endpoint, query, "application/n-triples", timeout)

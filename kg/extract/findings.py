@@ -22,7 +22,8 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extract.organizations import main_org
+from kg.extract.organizations import force_in, main_org
+from kg.extract.reports import report_of
 from kg.model import (
     Article,
     FindingClaim,
@@ -116,7 +117,7 @@ def extract(
         if start in used:
             return
         used.add(start)
-        subject = _subject(sent, orgs, types) or force
+        subject = force_in(sent, orgs, types) or force
         out.append(
             FindingClaim(
                 subject,
@@ -124,7 +125,7 @@ def extract(
                 body,
                 Span(start, start + len(body)),
                 sent.span,
-                _report_for(sent, reports),
+                report_of(sent, reports),
             )
         )
 
@@ -336,7 +337,7 @@ def _person_speaks(sent: Sentence, people: list[PersonMention]) -> bool:
     )
 
 
-def _person_subject(sent: Sentence, at: int, article: Article) -> bool:
+def _personforce_in(sent: Sentence, at: int, article: Article) -> bool:
     """ "It" and "they" after a person's statement are the person's, not the report's."""
     lead = sent.text[:at]
     return bool(re.search(r"\b(?:said|says|told)\b", lead)) and "report" not in lead.lower()
@@ -348,17 +349,3 @@ def _mentions_force(sent: Sentence, orgs: list[OrgMention], types: dict[str, Org
     return any(
         sent.span.contains(m.span) and types[m.org] is OrgType.POLICE_FORCE for m in orgs
     ) or bool(re_place().search(sent.text))
-
-
-def _subject(sent: Sentence, orgs: list[OrgMention], types: dict[str, OrgType]) -> str | None:
-    forces = [
-        m.org for m in orgs if sent.span.contains(m.span) and types[m.org] is OrgType.POLICE_FORCE
-    ]
-    return forces[0] if forces else None
-
-
-def _report_for(sent: Sentence, reports: list[ReportClaim]) -> int | None:
-    for i, r in enumerate(reports):
-        if r.evidence == sent.span:
-            return i
-    return 0 if reports else None

@@ -19,7 +19,8 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extract.organizations import main_org
+from kg.extract.organizations import force_in, main_org
+from kg.extract.reports import report_of
 from kg.model import (
     Article,
     GradeClaim,
@@ -130,8 +131,8 @@ def extract(
         if not matches:
             continue
         grading = RE_GRADING.search(text) or _lead_grading(sents, si)
-        subject = _subject(sent, orgs, types) or force
-        report = _report_for(sent, reports)
+        subject = force_in(sent, orgs, types) or force
+        report = report_of(sent, reports)
         for m in matches:
             at = sent.span.start + m.start()
             if any(p.start <= at < p.end for p in spoken) and not RE_REPORT_SAYS.search(text):
@@ -186,20 +187,6 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     if re.match(r"\s+(?:at|for|in|overall|across|when|grade|category|rating)\b", after, re.I):
         return False
     return not re.search(r"\b(?:rated|graded|judged|as|be|being|is|was|remains|were)\s+$", before)
-
-
-def _subject(sent: Sentence, orgs: list[OrgMention], types: dict[str, OrgType]) -> str | None:
-    forces = [
-        m.org for m in orgs if sent.span.contains(m.span) and types[m.org] is OrgType.POLICE_FORCE
-    ]
-    return forces[0] if forces else None
-
-
-def _report_for(sent: Sentence, reports: list[ReportClaim]) -> int | None:
-    for i, r in enumerate(reports):
-        if r.evidence == sent.span:
-            return i
-    return 0 if reports else None
 
 
 def _areas(text: str, m: re.Match[str], report: ReportClaim | None) -> list[str]:

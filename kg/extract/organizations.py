@@ -86,3 +86,11 @@ def main_org(mentions: list[OrgMention], types: dict[str, OrgType], want: OrgTyp
     counts = Counter(m.org for m in named)
     first = {m.org: i for i, m in reversed(list(enumerate(named)))}
     return min(counts, key=lambda k: (-counts[k], first[k]))
+
+
+def force_in(sent: Sentence, orgs: list[OrgMention], types: dict[str, OrgType]) -> str | None:
+    """The first police force the sentence mentions."""
+    forces = [
+        m.org for m in orgs if sent.span.contains(m.span) and types[m.org] is OrgType.POLICE_FORCE
+    ]
+    return forces[0] if forces else None

@@ -310,3 +310,11 @@ def _merge(claims: list[ReportClaim]) -> list[ReportClaim]:
                 )
             )
     return list(out.values())
+
+
+def report_of(sent: Sentence, reports: list[ReportClaim]) -> int | None:
+    """The index of the report claim this sentence gave, else the article's first report."""
+    for i, r in enumerate(reports):
+        if r.evidence == sent.span:
+            return i
+    return 0 if reports else None
