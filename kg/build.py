@@ -147,7 +147,7 @@ def build_graph(
         raise UsageError(
             f"unknown export format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
         )
-    files = [(p, _relative(p, corpus)) for p in corpus_files(corpus)]  # InputError if missing
+    files = _entries(corpus)  # raises InputError for a missing folder
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -174,7 +174,7 @@ def build_graph(
 
 
 def _build(
-    files: list[tuple[Path, str]],
+    files: list[tuple[Path, str] | IngestError],
     out: Path,
     work: Path,
     bc: BuildCache,
@@ -193,12 +193,18 @@ def _build(
     # 1. read and extract
     # (as kg.ingest.read_corpus: in path order, and a file whose article id an
     # earlier one has is skipped, so that two articles never become one)
-    tasks = [_ReadTask(str(p), rel, max_bytes, bc) for p, rel in files]
+    tasks = [_ReadTask(str(f[0]), f[1], max_bytes, bc) for f in files if isinstance(f, tuple)]
+    results = zip(tasks, ex.map(_read_extract, tasks), strict=True)
     slim: list[ArticleClaims] = []
     claims_keys: dict[int, str] = {}  # id(slim claims) -> claims key
     orgs: set[str] = set()
     ids: dict[str, str] = {}  # article id -> the file it came from
-    for done, (task, item) in enumerate(zip(tasks, ex.map(_read_extract, tasks), strict=True), 1):
+    for done, entry in enumerate(files, 1):
+        if isinstance(entry, IngestError):  # a folder that could not be listed
+            item: _Extracted | IngestError = entry
+            task = _ReadTask("", entry.file_name, max_bytes, bc)
+        else:
+            task, item = next(results)
         if isinstance(item, _Extracted) and item.claims.article.id in ids:
             first = ids[item.claims.article.id]
             item = IngestError(
@@ -218,7 +224,7 @@ def _build(
         if on_article:
             on_article(name)
         if progress:
-            progress("extract", done, len(tasks))
+            progress("extract", done, len(files))
     result.read = len(slim)
     clock.lap("extract")
 
@@ -433,6 +439,23 @@ def _read_extract(task: _ReadTask) -> _Extracted | IngestError:
     key = bc.claims_key(article.file_name, article.sha256)
     bc.put("claims", key, claims)
     return _Extracted(key, _slim(claims), _orgs(claims), False)
+
+
+def _entries(corpus: Path) -> list[tuple[Path, str] | IngestError]:
+    """The files of the corpus as (path, name in the corpus), and the folders that
+    could not be listed, in the order and with the names ``read_corpus`` uses."""
+    import kg.ingest
+
+    listing = getattr(kg.ingest, "_corpus_entries", None)
+    if listing is None:
+        return [(p, _relative(p, corpus)) for p in corpus_files(corpus)]
+    out: list[tuple[Path, str] | IngestError] = []
+    for path, error in listing(corpus):
+        if path is not None:
+            out.append((path, _relative(path, corpus)))
+        elif error is not None:
+            out.append(error)
+    return out
 
 
 def _regular_file_bytes(path: Path, max_bytes: int) -> bytes | None:
