@@ -435,6 +435,12 @@ def _is_section(line: str) -> bool:
     return any(s == sec.lower() for sec in lexicon().clutter_sections)
 
 
+def _honorifics() -> str:
+    """The lexicon's honorifics as a regex alternation ("Dr|Mr|..."), longest first."""
+    hons = sorted(lexicon().honorifics, key=len, reverse=True)
+    return "|".join(re.escape(h) for h in hons)
+
+
 def _title_case(line: str) -> bool:
     words = re.findall(r"[\w'’&]+", line)
     return bool(words) and all(
@@ -607,7 +613,7 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
                 break
         if author is None and title:
             m = re.search(
-                r"\s[-–|]\s+(?P<name>(?:Dr|Mr|Mrs|Ms|Sir|Dame|Prof)\.?\s+[A-Z][\w'’-]+"
+                r"\s[-–|]\s+(?P<name>(?:" + _honorifics() + r")\.?\s+[A-Z][\w'’-]+"
                 r"(?:\s+[A-Z][\w'’-]+){0,2})\s*$",
                 title,
             )

@@ -231,3 +231,18 @@ def name_stopwords() -> frozenset[str]:
     words.update(lex.honorifics)
     words.update(_words("not_names.txt"))
     return frozenset(w for w in words if w)
+
+
+@functools.cache
+def inspectorate_names() -> str:
+    """Every inspectorate label, as a regex alternation (longest first, ' and & folded)."""
+    from kg.model import OrgType
+
+    labels = [lb for o in lexicon().orgs_of(OrgType.INSPECTORATE) for lb in o.labels]
+    return "|".join(_label_pattern(lb) for lb in sorted(set(labels), key=lambda s: (-len(s), s)))
+
+
+@functools.cache
+def re_inspectorate() -> re.Pattern[str]:
+    """An inspectorate named outright: "HMICFRS", "Her Majesty's Inspectorate of Constabulary"."""
+    return re.compile(r"(?<![\w'’-])(?:" + inspectorate_names() + r")(?![\w-])")

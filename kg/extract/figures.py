@@ -17,10 +17,11 @@ import re
 
 from kg.extract.organizations import main_org
 from kg.model import Article, FigureClaim, OrgMention, OrgType, ReportClaim, Sentence, Span
+from kg.patterns import re_inspectorate
 from kg.reference import LEXICON_DIR, grades, lexicon
 
 RE_CONTEXT = re.compile(
-    r"\b(?:inspectors?|inspectorate|HMIC(?:FRS)?|report|inspection|reviewed|examined|"
+    r"\b(?:inspectors?|inspectorate|report|inspection|reviewed|examined|"
     r"looked at|referred|graded|grading|rated|found|sample|audit|received)\b",
     re.I,
 )
@@ -114,7 +115,7 @@ def extract(
     part, bare = _patterns()
     out: list[FigureClaim] = []
     for sent in sents:
-        if not RE_CONTEXT.search(sent.text):
+        if not (RE_CONTEXT.search(sent.text) or re_inspectorate().search(sent.text)):
             continue
         taken: list[tuple[int, int]] = []
         for rx in (part, bare, *_whole_patterns()):

@@ -36,21 +36,31 @@ from kg.model import (
     Span,
     SpeakerKind,
 )
+from kg.patterns import inspectorate_names, re_inspectorate
 from kg.reference import lexicon, polarities
 
 PRIORITY = ("cause-of-concern", "recommendation", "area-for-improvement", "weakness", "strength")
-RE_AGENT_CUE = re.compile(
-    r"\b(?P<agent>[Ii]nspectors|[Tt]he [Ii]nspectorate|HMICFRS|HMIC|[Tt]he watchdog|"
-    r"(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]ts) (?:latest |new |HMIC(?:FRS)? |damning )?reports?|"
-    r"(?:[Tt]he|[Ii]ts|HMICFRS['’]s) (?:latest )?(?:inspection|assessment)(?: of [^.]{0,60}?)?|"
+_AGENT_CUE = (
+    r"\b(?P<agent>[Ii]nspectors|[Tt]he [Ii]nspectorate|{insp}|[Tt]he watchdog|"
+    r"(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]ts) (?:latest |new |(?:{insp}) |damning )?reports?|"
+    r"(?:[Tt]he|[Ii]ts|(?:{insp})['’]s) (?:latest )?(?:inspection|assessment)(?: of [^.]{0,60}?)?|"
     r"(?<=report)[^.]{0,60}?\bwhich|"
-    r"[Aa]n inspection|HM Inspectorate[\w ]*|Her Majesty[’']s Inspectorate[\w ]*|[Ii]t|[Tt]hey)"
+    r"[Aa]n inspection|[Ii]t|[Tt]hey)"
     r"(?:,[^,.;]{1,60},)?(?:\s+(?:also|further|still|did|have|has|had))?\s+"
     r"(?P<verb>found|finds|concluded|concludes|highlighted|highlights|noted|notes|identified|"
     r"identifies|raised concerns|raised|praised|criticised|described|judged|recommended|"
     r"wants to see|observed|said|says|say|warned|added|pointed out|notes|graded)"
     r"(?:\s+that)?[\s:,]*"
 )
+
+
+@functools.cache
+def re_agent_cue() -> re.Pattern[str]:
+    """The inspectorate, its inspectors or its report, then a finding verb; the
+    inspectorate's names come from the ontology."""
+    return re.compile(_AGENT_CUE.replace("{insp}", inspectorate_names()))
+
+
 RE_PASSIVE = re.compile(
     r"\b(?:was|were|has been|have been|is being|are being)(?:\s+not)?\s+"
     r"(?:criticised|highlighted|praised|"
@@ -169,10 +179,12 @@ def extract(
             for p in voiced
         )
         inside_other = any(p.start - 1 <= at < p.end for p in others)
-        cue = RE_AGENT_CUE.search(sent.text) or RE_TRAILING_AGENT.search(sent.text)
+        cue = re_agent_cue().search(sent.text) or RE_TRAILING_AGENT.search(sent.text)
         passive = RE_PASSIVE.search(sent.text) and _mentions_force(sent, orgs, types)
         speaking = _person_speaks(sent, people)
-        if inside_other and not (cue and RE_REPORT_WORD.search(sent.text)):
+        if inside_other and not (
+            cue and (RE_REPORT_WORD.search(sent.text) or re_inspectorate().search(sent.text))
+        ):
             previous = False
             continue
         if speaking and not inside_voiced:
@@ -190,8 +202,8 @@ def extract(
             continue
         found_any = False
         start = sent.span.start
-        if cue and RE_AGENT_CUE.search(sent.text):
-            m = RE_AGENT_CUE.search(sent.text)
+        if cue and re_agent_cue().search(sent.text):
+            m = re_agent_cue().search(sent.text)
             assert m is not None
             if (
                 not re.search(r"\b(?:said|says)\b", m.group("verb"))
@@ -209,7 +221,7 @@ def extract(
     return out
 
 
-RE_REPORT_WORD = re.compile(r"\b(?:report|inspectors?|inspectorate|HMIC\w*)\b", re.I)
+RE_REPORT_WORD = re.compile(r"\b(?:report|inspectors?|inspectorate)\b", re.I)
 # ", says a new report", "according to a damning report", ", an inspection found",
 # ", investigators have found"
 RE_TRAILING_AGENT = re.compile(

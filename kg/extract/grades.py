@@ -31,7 +31,7 @@ from kg.model import (
     Sentence,
     SpeakerKind,
 )
-from kg.patterns import fold
+from kg.patterns import fold, re_inspectorate
 from kg.reference import areas, grades, lexicon
 
 RE_GRADING = re.compile(
@@ -45,7 +45,7 @@ RE_AREA_END = re.compile(
 )
 PILLARS = ("effectiveness", "efficiency", "legitimacy")
 # a speaker reporting the report: "The report says that ... it rates the force 'inadequate'"
-RE_REPORT_SAYS = re.compile(r"\b(?:report|inspectors|inspectorate|HMIC\w*)\b", re.I)
+RE_REPORT_SAYS = re.compile(r"\b(?:report|inspectors|inspectorate)\b", re.I)
 RE_FOR_AREA = re.compile(r"[’'”\"]?\s+(?:at|for|in|when it comes to)\b", re.I)
 # a count before the grade: "graded 30 of the 79 cases ... as", "two of the 43 forces ... of"
 RE_COUNTED = re.compile(
@@ -135,7 +135,9 @@ def extract(
         report = report_of(sent, reports)
         for m in matches:
             at = sent.span.start + m.start()
-            if any(p.start <= at < p.end for p in spoken) and not RE_REPORT_SAYS.search(text):
+            if any(p.start <= at < p.end for p in spoken) and not (
+                RE_REPORT_SAYS.search(text) or re_inspectorate().search(text)
+            ):
                 continue  # "we are ‘outstanding’ at ...", said the chief constable
             quoted = bool(m.group("q"))
             nxt = next((x.start() for x in matches if x.start() > m.start()), len(text))
