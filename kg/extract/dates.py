@@ -55,6 +55,8 @@ RE_WMD = re.compile(_WDAY + r"\(?" + _MONTH + r"\s+" + _DAY + r"\b\)?", re.IGNOR
 # Thursday, April 11th (no year) ; Thursday 22 March
 RE_WDM = re.compile(_WDAY + r"\(?" + _DAY + r"\s+" + _MONTH + r"\b\)?", re.IGNORECASE)
 RE_YEAR = re.compile(r"\b" + _YEAR + r"\b")
+# Every absolute date has a year; text without one needs no other pattern tried.
+RE_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 # A line that announces the article's own date: "Posted: Thu 22nd Mar 2018",
 # "Published: Thursday, Mar 22nd, 2018", " date 2018-03-08 ...", "Posted on ...".
@@ -84,6 +86,8 @@ def _make(year: int, month: int | None, day: int | None) -> PartialDate | None:
 
 def absolute_dates(text: str, offset: int = 0) -> list[DateMatch]:
     """Every date with a year in ``text``, most precise first where they overlap."""
+    if RE_ANY_YEAR.search(text) is None:
+        return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
