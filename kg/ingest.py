@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import hashlib
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,6 +147,9 @@ RE_UNWRITABLE = re.compile(
     + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
     + "]"
 )
+# Every unwritable character is at or above U+D800; one range is far quicker to scan
+# for than the class above, whose planes' noncharacters are tried one by one.
+RE_HIGH = re.compile("[\ud800-\U0010ffff]")
 RE_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
@@ -215,12 +218,19 @@ def _mostly_ascii_letters(text: str) -> bool:
 def _writable(text: str) -> str:
     """``text`` with each lone surrogate and noncharacter made U+FFFD: the same length
     (offsets hold), and writable as UTF-8 in any RDF syntax."""
+    if RE_HIGH.search(text) is None:
+        return text  # the common case: nothing at or above U+D800, so nothing to replace
     return RE_UNWRITABLE.sub("\ufffd", text)
+
+
+# Control characters (Unicode category Cc, U+0000-U+001F and U+007F-U+009F, a set
+# Unicode never changes) other than tab, line feed, vertical tab and form feed.
+RE_BINARY_CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")
 
 
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\n\t\f\v")
+    bad = len(RE_BINARY_CONTROL.findall(sample))
     return bad > max(8, len(sample) // 50)
 
 
@@ -418,21 +428,30 @@ def _lines(text: str, start: int) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
-def _is_clutter(line: str) -> bool:
+@functools.cache
+def _clutter_words() -> tuple[tuple[tuple[str, int], ...], tuple[str, ...], tuple[str, ...]]:
+    """The lexicon's clutter prefixes (lowercased, with their length as written), its
+    substrings and its section headings, lowercased once."""
     lex = lexicon()
+    return (
+        tuple((p.lower(), len(p)) for p in lex.clutter_prefixes),
+        tuple(sub.lower() for sub in lex.clutter_substrings),
+        tuple(sec.lower() for sec in lex.clutter_sections),
+    )
+
+
+def _is_clutter(line: str) -> bool:
+    prefixes, substrings, _ = _clutter_words()
     s = line.strip().lstrip("•*·-– ").strip()
     low = s.lower()
-    if any(
-        low.startswith(p.lower()) and (len(low) == len(p) or not low[len(p)].isalnum())
-        for p in lex.clutter_prefixes
-    ):
+    if any(low.startswith(p) and (len(low) == n or not low[n].isalnum()) for p, n in prefixes):
         return True
-    return any(sub.lower() in low for sub in lex.clutter_substrings)
+    return any(sub in low for sub in substrings)
 
 
 def _is_section(line: str) -> bool:
     s = line.strip().rstrip(":").lower()
-    return any(s == sec.lower() for sec in lexicon().clutter_sections)
+    return s in _clutter_words()[2]
 
 
 def _honorifics() -> str:
