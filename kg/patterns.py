@@ -156,6 +156,13 @@ def re_role() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])")
 
 
+@functools.lru_cache(maxsize=4096)
+def role_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Where ``re_role`` matches in ``text[start:end]``, a sentence. The organizations,
+    people and roles extractors all need it; the scan is done once per sentence."""
+    return tuple(m.span() for m in re_role().finditer(text, start, end))
+
+
 @functools.cache
 def role_key(text: str) -> str | None:
     """Role key of a matched role label, plural or not."""

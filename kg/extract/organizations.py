@@ -21,7 +21,7 @@ from kg.patterns import (
     re_coreference,
     re_org,
     re_org_context,
-    re_role,
+    role_spans,
 )
 from kg.reference import lexicon
 
@@ -31,9 +31,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     labels, ctx_labels = org_labels(), context_labels()
     named: list[OrgMention] = []
     pending: list[OrgMention] = []
-    roles = [
-        m.span() for s in sents for m in re_role().finditer(article.text, s.span.start, s.span.end)
-    ]
+    roles = [span for s in sents for span in role_spans(article.text, s.span.start, s.span.end)]
 
     def inside_role(a: int, b: int) -> bool:
         return any(a < e and s < b for s, e in roles)

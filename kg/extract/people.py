@@ -23,7 +23,7 @@ from kg.patterns import (
     re_context_role,
     re_honorific,
     re_reporting_verb,
-    re_role,
+    role_spans,
 )
 
 RE_RUN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})*(?![\w'’-])")
@@ -60,8 +60,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
     candidates: list[tuple[str, Span, Sentence]] = []
     accepted: set[str] = set()
     for sent in sents:
-        role_ends = {m.end() for m in re_role().finditer(text, sent.span.start, sent.span.end)}
-        role_starts = {m.start() for m in re_role().finditer(text, sent.span.start, sent.span.end)}
+        role_matches = role_spans(text, sent.span.start, sent.span.end)
+        role_ends = {e for _, e in role_matches}
+        role_starts = {s for s, _ in role_matches}
         hon_ends = {m.end() for m in re_honorific().finditer(text, sent.span.start, sent.span.end)}
         for m in RE_RUN.finditer(text, sent.span.start, sent.span.end):
             parts = _name_parts(m.group(), m.start())

@@ -35,6 +35,7 @@ from kg.patterns import (
     re_qualifier,
     re_role,
     role_key,
+    role_spans,
 )
 from kg.reference import lexicon
 
@@ -132,8 +133,7 @@ def extract(
     for sent in sents:
         lo, hi = sent.span.start, sent.span.end
         matches: list[tuple[int, int, str | None, str | None]] = [
-            (m.start(), m.end(), role_key(m.group()), None)
-            for m in re_role().finditer(text, lo, hi)
+            (a, b, role_key(text[a:b]), None) for a, b in role_spans(text, lo, hi)
         ]
         for m in re_context_role().finditer(text, lo, hi):
             matches.append(
