@@ -40,6 +40,12 @@ RE_REPORT_REF = re.compile(
 RE_PLURAL = re.compile(r"\b(?:[Tt]hey|[Ii]nspectors|[Tt]he inspectors)\b")
 RE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
+# a character that may open a quotation
+RE_MARK = re.compile("[“\"‘']")
+# what ends a double quotation: its closing mark, or a new opening one
+RE_DOUBLE_END = re.compile('[”"“]')
+# what ends a single quotation: a closing mark not followed by a letter or digit
+RE_SINGLE_END = re.compile("[’'](?![^\\W_])")
 
 
 @dataclass
@@ -59,31 +65,21 @@ def segments(article: Article) -> list[_Segment]:
     for index, para in enumerate(article.body):
         i, end = para.start, para.end
         while i < end:
+            mark = RE_MARK.search(text, i, end)
+            if mark is None:
+                break
+            i = mark.start()
             c = text[i]
-            is_open = c in (OPEN_DOUBLE, '"') or (
-                c in (OPEN_SINGLE, "'") and (i == para.start or not text[i - 1].isalnum())
-            )
+            is_open = c in (OPEN_DOUBLE, '"') or (i == para.start or not text[i - 1].isalnum())
             if not is_open:
                 i += 1
                 continue
             double = c in (OPEN_DOUBLE, '"')
-            j = i + 1
-            close = None
-            while j < end:
-                d = text[j]
-                if double and d in (CLOSE_DOUBLE, '"'):
-                    close = j
-                    break
-                if double and d == OPEN_DOUBLE:
-                    break  # a new quote opens: the old one was never closed
-                if (
-                    not double
-                    and d in (CLOSE_SINGLE, "'")
-                    and (j + 1 >= end or not text[j + 1].isalnum())
-                ):
-                    close = j
-                    break
-                j += 1
+            # a double quote ends at its closing mark, or where a new one opens (the old
+            # one was never closed); a single one at a closing mark not inside a word
+            found = (RE_DOUBLE_END if double else RE_SINGLE_END).search(text, i + 1, end)
+            j = found.start() if found else end
+            close = None if found is None or text[j] == OPEN_DOUBLE else j
             stop = close if close is not None else j
             body = text[i + 1 : stop]
             lead_ws = len(body) - len(body.lstrip())
