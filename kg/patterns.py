@@ -31,11 +31,17 @@ def abbreviations() -> frozenset[str]:
     return frozenset(_words("abbreviations.txt"))
 
 
+RE_AMPERSAND = re.compile(r"\s*&\s*")
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, '&'/'and', quote and dash variants folded away, for comparing names."""
     t = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    t = re.sub(r"\s*&\s*", " and ", t)
-    return re.sub(r"\s+", " ", t).strip()
+    if "&" in t:
+        t = RE_AMPERSAND.sub(" and ", t)
+    # str.split() and the regex \s agree on what is a space (both str.isspace)
+    return " ".join(t.split())
 
 
 def _label_pattern(label: str) -> str:
@@ -61,17 +67,58 @@ def _case_sensitive(label: str) -> bool:
     )
 
 
+def _head(pat: str) -> tuple[str, str, str] | None:
+    """A label pattern as (letter, head, rest): "Durham..." -> ("d", "D", "urham...");
+    None unless it starts with one plain ASCII letter or "[Tt]he"."""
+    if pat.startswith("[Tt]he"):
+        return "t", "[Tt]", pat[4:]
+    if pat[:1].isascii() and pat[:1].isalpha() and pat[1:2] not in ("?", "*", "+", "{"):
+        return pat[0].lower(), pat[0], pat[1:]
+    return None
+
+
+def _dispatch(alts: list[tuple[str, bool]]) -> str:
+    """``(?:a|b|...)`` over ``(pattern, case_insensitive)`` alternatives, in that order,
+    grouped by first letter: "(?:D(?:urham...|yfed...)|(?i:h)(?:er Majesty's...)|...)".
+
+    The regex engine tries every alternative at every word start, and org and role
+    regexes have hundreds; grouped, it tries one head per letter and then the
+    alternatives under the head that matched, in their order. Alternatives under
+    different letters never match at one place (case folding maps no ASCII letter
+    onto another, and "İ", "ı", "ſ" only onto "i" or "s"), so the alternative that
+    matches first is the one the plain alternation would match. Patterns that do
+    not start with a plain letter leave the plain alternation."""
+    heads = [_head(pat) for pat, _ in alts]
+    if any(h is None for h in heads):
+        return "(?:" + "|".join(f"(?i:{p})" if ci else p for p, ci in alts) + ")"
+    groups: dict[str, list[tuple[str, list[str]]]] = {}
+    for h, (_, ci) in zip(heads, alts, strict=True):
+        assert h is not None
+        letter, head, rest = h
+        if ci:
+            head, rest = f"(?i:{head})", f"(?i:{rest})" if rest else ""
+        runs = groups.setdefault(letter, [])
+        if runs and runs[-1][0] == head:
+            runs[-1][1].append(rest)  # "D(?:urham|yfed)" for "Durham|Dyfed"
+        else:
+            runs.append((head, [rest]))
+    return (
+        "(?:"
+        + "|".join(
+            head + "(?:" + "|".join(rests) + ")" for runs in groups.values() for head, rests in runs
+        )
+        + ")"
+    )
+
+
 def alternation(labels: list[str], ci_single_words: bool = True) -> re.Pattern[str]:
     """One regex matching any label, longest first, case-insensitively except acronyms."""
     alts = []
     for label in sorted(set(labels), key=lambda s: (-len(s), s)):
         pat = _label_pattern(label)
         single = " " not in label.strip()
-        if _case_sensitive(label) or (single and not ci_single_words):
-            alts.append(pat)
-        else:
-            alts.append(f"(?i:{pat})")
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])")
+        alts.append((pat, not (_case_sensitive(label) or (single and not ci_single_words))))
+    return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
 
 
 @functools.cache
@@ -120,8 +167,8 @@ def place_keys() -> dict[str, str]:
 def re_place() -> re.Pattern[str]:
     """A force's place, capitalised: "Lancashire", "Beds", "South Yorkshire"."""
     places = [p for o in lexicon().orgs.values() for p in o.places]
-    alts = [_label_pattern(p) for p in sorted(set(places), key=lambda s: (-len(s), s))]
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])")
+    alts = [(_label_pattern(p), False) for p in sorted(set(places), key=lambda s: (-len(s), s))]
+    return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
 
 
 @functools.cache
@@ -137,7 +184,7 @@ def role_labels() -> dict[str, str]:
 def re_role() -> re.Pattern[str]:
     """Every role label, plurals too ("Inspectors of Constabulary"); single words only
     when capitalised ("Inspector Jane Doe", not "inspectors said")."""
-    alts = []
+    alts: list[tuple[str, bool]] = []
     labels = [lb for r in lexicon().roles.values() for lb in r.labels]
     for label in sorted(set(labels), key=lambda s: (-len(s), s)):
         pat = _label_pattern(label)
@@ -149,11 +196,8 @@ def re_role() -> re.Pattern[str]:
                 rest = _label_pattern(" ".join(words[i + 1 :])) if words[i + 1 :] else ""
                 pat = esc + "s?" + (r"[ \t]+" + rest if rest else "")
                 break
-        if _case_sensitive(label) or len(words) == 1:
-            alts.append(pat)
-        else:
-            alts.append(f"(?i:{pat})")
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])")
+        alts.append((pat, not (_case_sensitive(label) or len(words) == 1)))
+    return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -246,7 +290,9 @@ def inspectorate_names() -> str:
     from kg.model import OrgType
 
     labels = [lb for o in lexicon().orgs_of(OrgType.INSPECTORATE) for lb in o.labels]
-    return "|".join(_label_pattern(lb) for lb in sorted(set(labels), key=lambda s: (-len(s), s)))
+    return _dispatch(
+        [(_label_pattern(lb), False) for lb in sorted(set(labels), key=lambda s: (-len(s), s))]
+    )
 
 
 @functools.cache
