@@ -9,22 +9,40 @@ semantics: a person named in five articles' graphs would match five times, and
 every ``COUNT`` would be inflated. A graph read from a triples-only file
 (Turtle, N-Triples, RDF/XML, JSON-LD) is simply the default graph.
 
-``write_store`` builds into a temporary directory beside the target and swaps
-it into place, so a failed build leaves the previous store untouched. Opening
-is read-only, so a query can never change the store; several processes may
-open it at once (``kg serve`` does).
+``write_store`` and ``write_store_files`` build into a temporary directory
+beside the target and swap it into place, so a failed build leaves the previous
+store untouched. ``update_store`` makes the next store from the previous one
+(a RocksDB checkpoint: hard links to its immutable files, taken through a
+read-only open, so the previous store is never opened for writing) and changes
+only the graphs that changed. Opening is read-only, so a query can never change
+the store; several processes may open it at once (``kg serve`` does).
+
+Memory. Files are loaded in blocks of ``_BLOCK_BYTES`` of N-Triples/N-Quads,
+each by one ``Store.bulk_load``, two at a time: a single ``bulk_load`` of a big
+file holds batches of a million quads per thread (1.6 GB at 4.6M quads), a
+32 MB block about 250 MB. Other formats are turned into N-Quads blocks by
+pyoxigraph's own parser and serializer, with no Python per quad.
+
+Blank nodes. ``bulk_load`` gives every call fresh blank nodes, which would split
+one blank node across blocks, and between a quads file and its union file. A
+block that mentions ``_:`` is therefore parsed with its labels kept and added
+with ``bulk_extend``; kg's own graphs have none (every node is an IRI).
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
@@ -50,6 +68,17 @@ _QUAD_FORMATS = {f for f in set(_FORMATS.values()) if f.supports_datasets}
 _DEFAULT = ox.DefaultGraph()
 # rdflib's name for the default graph of a Dataset / ConjunctiveGraph.
 _RDFLIB_DEFAULT_GRAPHS = {"urn:x-rdflib:default"}
+# Line formats: a cut after any newline is a statement boundary.
+_LINE_FORMATS = {ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS}
+_BLOCK_BYTES = 32 << 20  # ~180k kg quads; one bulk_load of it peaks near 250 MB
+_BLOCK_QUADS = 150_000  # the same, for formats parsed into blocks
+_LOADERS = 2  # blocks loaded at once (bulk_load releases the GIL)
+_EXTEND_CHUNK = 250_000  # quads per bulk_extend from Python data
+# Below this a block goes in one transaction: a bulk load writes and ingests
+# a set of SST files, ~100 ms even for the 150 quads of one article.
+_SMALL_BYTES = 1 << 20
+# pyoxigraph's parse errors: "Parser error at line 3 column 23: ...".
+_RE_PARSE_POSITION = re.compile(r"^Parser error at line \d+ column \d+: ")
 
 
 def rdf_format(path: str | os.PathLike[str]) -> ox.RdfFormat:
@@ -109,49 +138,288 @@ def write_store(data: Any, path: str | os.PathLike[str]) -> Path:
     ``(s, p, o)`` / ``(s, p, o, g)`` tuples, or the path of an RDF file.
     ``path`` must not exist or be a store (a non-store directory is refused
     rather than deleted). Returns ``path``.
+
+    A file is loaded in blocks; for a file with named graphs, each block's
+    named-graph quads are also written out as N-Triples, a generator in Python,
+    and loaded into the default graph (``write_store_files`` is the way
+    without Python). Python data goes in ``bulk_extend`` calls of
+    ``_EXTEND_CHUNK`` quads.
     """
     target = Path(path)
+
+    def fill(store: ox.Store) -> None:
+        if not isinstance(data, str | os.PathLike):
+            quads = _with_union(_quads(data))
+            while chunk := list(islice(quads, _EXTEND_CHUNK)):
+                store.bulk_extend(chunk)
+            return
+        src = Path(data)
+        fmt = rdf_format(src)
+        _load(store, [_Source(src, fmt, to_default=False, with_union=fmt in _QUAD_FORMATS)])
+
+    return _build(target, _new_store, fill, optimize=True)
+
+
+def write_store_files(quads: Path, union: Path, target: Path) -> Path:
+    """Write the store of a dataset from the two files a build writes: ``quads``,
+    every graph (TriG, N-Quads, or any RDF file; by extension), and ``union``,
+    the union of all graphs as triples (N-Triples, or another triples format),
+    which goes into the default graph. Returns ``target``.
+
+    The default graph's own triples are in both files; a store is a set, so
+    they are stored once. Nothing passes through Python quad by quad, and
+    memory stays flat (blocks, see the module docstring). ``target`` must not
+    exist or be a store, as for ``write_store``; a file that cannot be read or
+    parsed raises ExportError naming it, and the previous store stays.
+    """
+    target = Path(target)
+    sources = [_source(Path(quads), to_default=False), _source(Path(union), to_default=True)]
+
+    def fill(store: ox.Store) -> None:
+        _load(store, sources)
+
+    return _build(target, _new_store, fill, optimize=True)
+
+
+def update_store(
+    previous: Path,
+    target: Path,
+    *,
+    drop_graphs: Iterable[str],
+    add_quads: Path | None,
+    union_remove: Path | None,
+    union_add: Path | None,
+) -> Path:
+    """A new store at ``target``: ``previous`` with the named graphs
+    ``drop_graphs`` (IRIs) removed, the quads of ``add_quads`` added, then the
+    triples of ``union_remove`` removed from the default graph and those of
+    ``union_add`` added to it. Returns ``target``.
+
+    ``previous`` is only ever opened read-only (a ``kg serve`` may have it open
+    too) and checkpointed with ``Store.backup``: beside it on the same file
+    system, that is hard links to its SST files (which RocksDB never rewrites)
+    and a copy of its small manifest, so the copy costs milliseconds, not a
+    rewrite. The changes are made in the copy, which is swapped in at
+    ``target`` as ``write_store_files`` does; ``target`` may be ``previous``
+    itself (the link it is reached through). It is not compacted: RocksDB
+    compacts the few small files an update adds in the background.
+
+    Removing ``union_remove`` is a loop over its triples (``Store.remove``; pyoxigraph
+    has no bulk removal), so it is meant for the few triples of changed articles.
+    """
+    previous, target = Path(previous), Path(target)
+    drop = [ox.NamedNode(iri) for iri in drop_graphs]
+    if not is_store(previous):
+        raise ExportError(f"{previous}: not a kg store; nothing to update")
+    adding = [] if add_quads is None else [_source(Path(add_quads), to_default=False)]
+    removing = None if union_remove is None else _source(Path(union_remove), to_default=True)
+    union = [] if union_add is None else [_source(Path(union_add), to_default=True)]
+
+    def copy(db: Path) -> ox.Store:
+        try:
+            ox.Store.read_only(str(previous)).backup(str(db))
+            gc.collect()  # close the read-only handle
+            # A checkpoint taken through a read-only open leaves out the write-ahead
+            # logs, and with them any write not yet flushed to an SST file (measured:
+            # one quad added without flush() was lost). RocksDB replays the ones that
+            # are still live when the copy is opened, and ignores the rest.
+            for log in previous.resolve().glob("*.log"):
+                if not (db / log.name).exists():
+                    shutil.copyfile(log, db / log.name)
+        except OSError as e:
+            raise ExportError(f"{previous}: cannot copy the store: {_one_line(str(e))}") from e
+        return ox.Store(str(db))
+
+    def fill(store: ox.Store) -> None:
+        for graph in drop:
+            store.remove_graph(graph)
+        _load(store, adding)
+        if removing is not None:
+            for block in _blocks(removing):
+                try:
+                    for quad in ox.parse(input=block.data, format=block.format):
+                        store.remove(quad)
+                except SyntaxError as e:
+                    raise _syntax_error(removing.path, e, block.first_line) from e
+        _load(store, union)
+
+    return _build(target, copy, fill, optimize=False)
+
+
+class _Source(NamedTuple):
+    path: Path
+    format: ox.RdfFormat
+    to_default: bool  # a union file: its triples go to the default graph
+    with_union: bool = False  # also copy its named graphs' triples to the default graph
+
+
+class _Block(NamedTuple):
+    data: bytes
+    format: ox.RdfFormat  # N-Triples or N-Quads
+    first_line: int  # of the file, for error messages (1 when not a line format)
+
+
+def _source(path: Path, *, to_default: bool) -> _Source:
+    """A file to load, checked before any work starts."""
+    try:
+        fmt = rdf_format(path)
+    except InputError as e:
+        raise ExportError(str(e)) from None
+    if to_default and fmt in _QUAD_FORMATS:
+        raise ExportError(f"{path}: a union file holds triples; {_format_name(fmt)} has graphs")
+    if not path.is_file():
+        raise ExportError(f"{path}: no such file")
+    return _Source(path, fmt, to_default=to_default)
+
+
+def _new_store(db: Path) -> ox.Store:
+    return ox.Store(str(db))
+
+
+def _build(
+    target: Path,
+    make: Callable[[Path], ox.Store],
+    fill: Callable[[ox.Store], None],
+    *,
+    optimize: bool,
+) -> Path:
+    """Make a store in a scratch folder beside ``target`` and swap it into place.
+
+    ``make`` opens the new store at the path it is given (which does not exist
+    yet: ``Store.backup`` wants to create it) and ``fill`` writes into it. On
+    any failure the scratch folder goes and ``target`` is unchanged.
+    """
     if target.exists() and not is_store(target):
         raise ExportError(f"{target}: exists and is not a kg store; not replacing it")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    store: ox.Store | None = None
     try:
-        store = ox.Store(str(tmp))
-        if isinstance(data, str | os.PathLike):
-            src = Path(data)
-            fmt = rdf_format(src)
-            if fmt in _QUAD_FORMATS:
-                store.bulk_extend(_with_union(ox.parse(path=str(src), format=fmt)))
-            else:
-                store.bulk_load(path=str(src), format=fmt)
-        else:
-            store.bulk_extend(_with_union(_quads(data)))
+        db = tmp / "db"
+        store = make(db)
+        fill(store)
         store.flush()
-        store.optimize()
-        del store
+        if optimize:
+            store.optimize()
+        store = None
         gc.collect()  # the RocksDB handle closes when the Store is dropped
-        _make_readable(tmp)
-        _swap_into_place(tmp, target)
+        _make_readable(db)
+        swap_dir(db, target)
     except BaseException as e:
+        store = None
+        gc.collect()
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(e, ExportError | InputError) or not isinstance(e, Exception):
             raise
         raise ExportError(f"{target}: could not write the store: {_one_line(str(e))}") from e
+    shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+def _load(store: ox.Store, sources: Iterable[_Source]) -> None:
+    """Load the files into ``store`` block by block, ``_LOADERS`` blocks at a time."""
+    pending: deque[tuple[Future[None], _Source, _Block]] = deque()
+
+    def settle(job: tuple[Future[None], _Source, _Block]) -> None:
+        future, source, block = job
+        try:
+            future.result()
+        except SyntaxError as e:
+            raise _syntax_error(source.path, e, block.first_line) from e
+
+    with ThreadPoolExecutor(_LOADERS, thread_name_prefix="kg-store") as pool:
+        try:
+            for source in sources:
+                for block in _blocks(source):
+                    if len(pending) >= _LOADERS:
+                        settle(pending.popleft())
+                    future = pool.submit(_load_block, store, block, source)
+                    pending.append((future, source, block))
+            while pending:
+                settle(pending.popleft())
+        finally:
+            for future, _, _ in pending:
+                future.cancel()
+
+
+def _load_block(store: ox.Store, block: _Block, source: _Source) -> None:
+    to_graph = _DEFAULT if source.to_default else None
+    if len(block.data) < _SMALL_BYTES:  # parse keeps blank node labels
+        store.extend(ox.parse(input=block.data, format=block.format))
+    elif b"_:" in block.data:  # keep blank node labels (see the module docstring)
+        store.bulk_extend(ox.parse(input=block.data, format=block.format))
+    else:
+        store.bulk_load(input=block.data, format=block.format, to_graph=to_graph)
+    if source.with_union:
+        union = ox.serialize(
+            (
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(input=block.data, format=block.format)
+                if not isinstance(q.graph_name, ox.DefaultGraph)
+            ),
+            format=ox.RdfFormat.N_TRIPLES,
+        )
+        if union:
+            _load_block(store, _Block(union, ox.RdfFormat.N_TRIPLES, 1), _UNION)
+
+
+_UNION = _Source(Path("union.nt"), ox.RdfFormat.N_TRIPLES, to_default=True)
+
+
+def _blocks(source: _Source) -> Iterator[_Block]:
+    """The file as N-Triples/N-Quads blocks of about ``_BLOCK_BYTES``.
+
+    A line format is cut after a newline (N-Triples and N-Quads have one
+    statement per line, and no raw newline inside a literal); anything else is
+    parsed by pyoxigraph and written out as N-Quads ``_BLOCK_QUADS`` at a time.
+    """
+    path, fmt = source.path, source.format
+    try:
+        if fmt in _LINE_FORMATS:
+            with path.open("rb") as f:
+                line, rest = 1, b""
+                while chunk := f.read(_BLOCK_BYTES):
+                    chunk = rest + chunk
+                    cut = chunk.rfind(b"\n") + 1
+                    rest = chunk[cut:]
+                    if cut:
+                        data = chunk[:cut]
+                        yield _Block(data, fmt, line)
+                        line += data.count(b"\n")
+                if rest.strip():
+                    yield _Block(rest, fmt, line)
+            return
+        quads = ox.parse(path=str(path), format=fmt)
+        while True:
+            nquads = ox.serialize(islice(quads, _BLOCK_QUADS), format=ox.RdfFormat.N_QUADS)
+            if not nquads:
+                return
+            yield _Block(nquads, ox.RdfFormat.N_QUADS, 1)
+    except SyntaxError as e:
+        raise _syntax_error(path, e, 1) from e
+    except (OSError, ValueError) as e:
+        raise ExportError(f"{path}: cannot read: {_one_line(str(e))}") from e
+
+
+def _syntax_error(path: Path, e: SyntaxError, first_line: int) -> ExportError:
+    """ExportError naming the file, with the line counted from the file's start."""
+    message = _RE_PARSE_POSITION.sub("", e.msg or str(e))
+    if e.lineno is not None:
+        message = f"line {e.lineno + first_line - 1} column {e.offset}: {message}"
+    fmt = rdf_format(path)
+    return ExportError(f"{path}: not valid {_format_name(fmt)}: {_one_line(message)}")
 
 
 def _make_readable(folder: Path) -> None:
     # mkdtemp makes a private (0700) folder; give the store the usual umask modes.
+    # A hard-linked file shares its mode with the previous store: change it only
+    # if it must change.
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(folder, 0o777 & ~umask)
     for child in folder.iterdir():
-        if child.is_file():
+        if child.is_file() and (child.stat().st_mode & 0o777) != 0o666 & ~umask:
             os.chmod(child, 0o666 & ~umask)
-
-
-def _swap_into_place(tmp: Path, target: Path) -> None:
-    swap_dir(tmp, target)
 
 
 def swap_dir(new: Path, target: Path) -> Path:
