@@ -44,6 +44,33 @@ def fold(text: str) -> str:
     return " ".join(t.split())
 
 
+@functools.lru_cache(maxsize=4096)
+def lowered(text: str) -> str:
+    """``text`` lowercased for keyword tests before a case-insensitive regex: wherever
+    IGNORECASE matches an ASCII word in ``text``, the word is a substring here. The
+    letters IGNORECASE takes for "i" and "s" but ``lower()`` does not ("İ", "ı", "ſ")
+    become them."""
+    low = text.lower()
+    if not low.isascii():
+        low = low.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+    return low
+
+
+def any_in(words: tuple[str, ...], low: str) -> bool:
+    """Whether one of ``words`` (lowercase ASCII, with no spaces unless the regex has
+    literal ones) occurs in ``low``: a cheap test that a regex every match of which
+    holds one of them can match at all."""
+    return any(w in low for w in words)
+
+
+def guard_words(literals: list[str] | tuple[str, ...]) -> tuple[str, ...] | None:
+    """``literals`` lowercased, as words for ``any_in`` before a case-insensitive regex
+    that matches one of them; None (test nothing) if one is not ASCII, whose case
+    folding ``lowered`` does not promise to follow."""
+    words = tuple(sorted({w.lower() for w in literals}))
+    return words if all(w.isascii() for w in words) else None
+
+
 def _label_pattern(label: str) -> str:
     parts = []
     for word in re.split(r"\s+", label.strip()):

@@ -206,6 +206,13 @@ RE_RELATIVE = re.compile(
 )
 
 
+# Words one of which every match of a regex holds, for a cheap test before it (see
+# patterns.any_in): every month and weekday name starts with its three-letter stem.
+MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
+WEEKDAY_STEMS = tuple(sorted({name[:3] for name in WEEKDAYS}))
+RELATIVE_WORDS = ("today", "tonight", "yesterday", "this", "last", "year")
+
+
 def relative_date(phrase: str, ref: PartialDate) -> PartialDate | None:
     """Resolve one RE_RELATIVE phrase against the article's date."""
     p = phrase.lower()

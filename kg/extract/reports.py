@@ -24,7 +24,7 @@ import re
 from kg.extract import dates
 from kg.extract.organizations import main_org
 from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence
-from kg.patterns import fold
+from kg.patterns import any_in, fold, lowered
 from kg.reference import lexicon
 
 RE_REPORT_NOUN = re.compile(
@@ -44,6 +44,44 @@ RE_INSPECTED = re.compile(
     r"referred|reviewed|inspected|assessed)\b",
     re.IGNORECASE,
 )
+# Words one of which every match of the regex above holds (see patterns.any_in).
+REPORT_NOUN_WORDS = (
+    "report",
+    "inspection",
+    "review",
+    "assessment",
+    "findings",
+    "judgement",
+    "judgment",
+    "peel",
+)
+JUDGED_WORDS = (
+    "graded",
+    "rated",
+    "judged",
+    "found",
+    "inspected",
+    "placed",
+    "said",
+    "highlighted",
+    "criticised",
+    "identified",
+)
+INSPECTED_WORDS = (
+    "graded",
+    "rated",
+    "judged",
+    "found",
+    "concluded",
+    "identified",
+    "highlighted",
+    "criticised",
+    "praised",
+    "referred",
+    "reviewed",
+    "inspected",
+    "assessed",
+)
 # "in 2016", "since 2014", "during 2017" (a bare year names a programme: "Efficiency 2016")
 RE_IN_YEAR = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Ss]ince)\s+(?:(?:early|late|mid)[- ])?(?P<year>(?:19|20)\d\d)\b(?![/-])"
@@ -61,6 +99,7 @@ RE_KIND = re.compile(
     r"(?P<comp>\s+(?:on|into)\s+(?:[A-Za-z][\w-]*\s*){1,4})?",
     re.IGNORECASE,
 )
+KIND_WORDS = ("report", "inspection", "review", "assessment", "findings", "judgement", "judgment")
 _DETERMINERS = {
     "the",
     "a",
@@ -105,14 +144,18 @@ def _date_in(sent: Sentence, article: Article, offset: int = 0) -> PartialDate |
             continue
         return d.date
     if ref is not None:
-        m = dates.RE_MONTH_REL.search(text)
+        # masking quotes leaves no word that was not in the sentence
+        low = lowered(sent.text)
+        month = any_in(dates.MONTH_STEMS, low)
+        m = dates.RE_MONTH_REL.search(text) if month else None
         if m:
             return dates.month_relative(m, ref)
-        for rx in (dates.RE_WMD, dates.RE_WDM):
-            m = rx.search(text)
-            if m:
-                return dates.undated_day(m, ref, 1990, ref.year)
-        m = dates.RE_RELATIVE.search(text)
+        if month and any_in(dates.WEEKDAY_STEMS, low):
+            for rx in (dates.RE_WMD, dates.RE_WDM):
+                m = rx.search(text)
+                if m:
+                    return dates.undated_day(m, ref, 1990, ref.year)
+        m = dates.RE_RELATIVE.search(text) if any_in(dates.RELATIVE_WORDS, low) else None
         if m:
             return dates.relative_date(m.group("what"), ref)
     m = RE_IN_YEAR.search(text)
@@ -122,22 +165,23 @@ def _date_in(sent: Sentence, article: Article, offset: int = 0) -> PartialDate |
 
 
 @functools.cache
-def _kind_labels() -> list[tuple[re.Pattern[str], str, int]]:
-    """Every report-kind label as a compiled word-bounded pattern, with its concept."""
+def _kind_labels() -> list[tuple[str, re.Pattern[str], str, int]]:
+    """Every report-kind label, folded and as a compiled word-bounded pattern, with its
+    concept."""
     out = []
     for kind in lexicon().kinds.values():
         if kind.key == "report":
             continue
         for label in kind.labels:
             f = fold(label)
-            out.append((re.compile(r"\b" + re.escape(f) + r"\b"), kind.key, len(f)))
+            out.append((f, re.compile(r"\b" + re.escape(f) + r"\b"), kind.key, len(f)))
     return out
 
 
 def _kind(text: str) -> tuple[str, str | None]:
     """The report's kind in the sentence's words, and the kind concept it names."""
     words = "report"
-    for m in RE_KIND.finditer(text):
+    for m in RE_KIND.finditer(text) if any_in(KIND_WORDS, lowered(text)) else ():
         before = re.findall(r"[\w:'’&-]+", text[: m.start()])
         mods: list[str] = []
         for w in reversed(before[-4:]):
@@ -157,8 +201,8 @@ def _kind(text: str) -> tuple[str, str | None]:
     lower = fold(words)
     concept = None
     best = 0
-    for rx, key, size in _kind_labels():
-        if size > best and rx.search(lower):
+    for label, rx, key, size in _kind_labels():
+        if size > best and label in lower and rx.search(lower):
             concept, best = key, size
     return words, concept
 
@@ -179,9 +223,10 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
     claims: list[ReportClaim] = []
     for sent in sents:
-        noun = RE_REPORT_NOUN.search(sent.text)
-        judged = noun is None and RE_JUDGED.search(sent.text)
-        inspected = noun is None and RE_INSPECTED.search(sent.text)
+        low = lowered(sent.text)
+        noun = RE_REPORT_NOUN.search(sent.text) if any_in(REPORT_NOUN_WORDS, low) else None
+        judged = noun is None and any_in(JUDGED_WORDS, low) and RE_JUDGED.search(sent.text)
+        inspected = noun is None and any_in(INSPECTED_WORDS, low) and RE_INSPECTED.search(sent.text)
         if noun is None and not judged and not inspected:
             continue
         date = _date_in(sent, article)
@@ -280,13 +325,23 @@ RE_REVISIT = re.compile(
 )
 
 
+FIELDWORK_WORDS = ("visit", "inspection", "fieldwork")
+REVISIT_WORDS = ("reassessed", "inspected", "revisit", "inspection")
+
+
 def _visits(article: Article, sents: list[Sentence]) -> tuple[str | None, str | None]:
     fieldwork = revisit = None
     for sent in sents:
+        # masking quotes leaves no word that was not in the sentence
+        low = lowered(sent.text)
+        want_fieldwork = fieldwork is None and any_in(FIELDWORK_WORDS, low)
+        want_revisit = revisit is None and any_in(REVISIT_WORDS, low)
+        if not (want_fieldwork or want_revisit):
+            continue
         masked = RE_QUOTED.sub(lambda m: " " * len(m.group()), sent.text)
-        if fieldwork is None and (m := RE_FIELDWORK_TEXT.search(masked)):
+        if want_fieldwork and (m := RE_FIELDWORK_TEXT.search(masked)):
             fieldwork = m.group().strip()
-        if revisit is None and (m := RE_REVISIT.search(masked)):
+        if want_revisit and (m := RE_REVISIT.search(masked)):
             revisit = m.group().strip()
     return fieldwork, revisit
 
