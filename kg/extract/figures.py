@@ -17,7 +17,7 @@ import re
 
 from kg.extract.organizations import main_org
 from kg.model import Article, FigureClaim, OrgMention, OrgType, ReportClaim, Sentence, Span
-from kg.patterns import re_inspectorate
+from kg.patterns import any_in, lowered, re_inspectorate
 from kg.reference import LEXICON_DIR, grades, lexicon
 
 RE_CONTEXT = re.compile(
@@ -26,6 +26,38 @@ RE_CONTEXT = re.compile(
     re.I,
 )
 _NOUN = r"(?P<noun>[a-z][a-z-]+)\b"
+# Words one of which every match of RE_CONTEXT, and of the bare count pattern, holds.
+CONTEXT_WORDS = (
+    "inspect",
+    "report",
+    "reviewed",
+    "examined",
+    "looked",
+    "referred",
+    "graded",
+    "grading",
+    "rated",
+    "found",
+    "sample",
+    "audit",
+    "received",
+)
+BARE_WORDS = (
+    "referred",
+    "reviewed",
+    "examined",
+    "inspected",
+    "looked",
+    "audited",
+    "sampled",
+    "found",
+)
+
+
+def could_count(low: str) -> tuple[bool, bool]:
+    """Whether the part ("30 of the 79 cases") and the bare ("referred 10 cases") count
+    patterns can match the text ``low`` is ``patterns.lowered`` of."""
+    return "of" in low, any_in(BARE_WORDS, low)
 
 
 @functools.cache
@@ -115,10 +147,19 @@ def extract(
     part, bare = _patterns()
     out: list[FigureClaim] = []
     for sent in sents:
-        if not (RE_CONTEXT.search(sent.text) or re_inspectorate().search(sent.text)):
+        low = lowered(sent.text)
+        if not (
+            any_in(CONTEXT_WORDS, low)
+            and RE_CONTEXT.search(sent.text)
+            or re_inspectorate().search(sent.text)
+        ):
             continue
         taken: list[tuple[int, int]] = []
-        for rx in (part, bare, *_whole_patterns()):
+        # "all 43 forces" holds "all", "in every one of them" holds "them"
+        wanted = (*could_count(low), "all" in low, "them" in low)
+        for rx, want in zip((part, bare, *_whole_patterns()), wanted, strict=True):
+            if not want:
+                continue
             whole = rx in _whole_patterns()
             for m in rx.finditer(sent.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):

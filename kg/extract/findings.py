@@ -36,7 +36,7 @@ from kg.model import (
     Span,
     SpeakerKind,
 )
-from kg.patterns import inspectorate_names, re_inspectorate
+from kg.patterns import any_in, guard_words, inspectorate_names, lowered, re_inspectorate
 from kg.reference import lexicon, polarities
 
 PRIORITY = ("cause-of-concern", "recommendation", "area-for-improvement", "weakness", "strength")
@@ -54,6 +54,31 @@ _AGENT_CUE = (
 )
 
 
+# Words one of which every match of the agent cue holds: its verbs (case as written).
+AGENT_VERB_WORDS = (
+    "found",
+    "finds",
+    "conclude",
+    "highlight",
+    "note",
+    "identif",
+    "raised",
+    "praised",
+    "criticised",
+    "described",
+    "judged",
+    "recommended",
+    "wants",
+    "observed",
+    "said",
+    "say",
+    "warned",
+    "added",
+    "pointed",
+    "graded",
+)
+
+
 @functools.cache
 def re_agent_cue() -> re.Pattern[str]:
     """The inspectorate, its inspectors or its report, then a finding verb; the
@@ -65,6 +90,17 @@ RE_PASSIVE = re.compile(
     r"\b(?:was|were|has been|have been|is being|are being)(?:\s+not)?\s+"
     r"(?:criticised|highlighted|praised|"
     r"identified|found|accused|discovered|failed)\b|\b(?:identified|highlighted)\s+in\s+the\b"
+)
+# Words one of which every match of RE_PASSIVE holds (case as written).
+PASSIVE_WORDS = (
+    "criticised",
+    "highlighted",
+    "praised",
+    "identified",
+    "found",
+    "accused",
+    "discovered",
+    "failed",
 )
 RE_LEAD_IN = re.compile(
     r"\b(?:key findings|found|concluded|highlighted|identified|findings)\b", re.I
@@ -84,6 +120,21 @@ def _cues() -> list[tuple[str, re.Pattern[str]]]:
     for key in PRIORITY:
         cues = sorted(pols[key].cues, key=len, reverse=True)
         out.append((key, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")", re.I)))
+    return out
+
+
+@functools.cache
+def _cue_table() -> list[tuple[str, re.Pattern[str] | None, tuple[str, ...] | None]]:
+    """Per polarity, in PRIORITY order: its strong cues as one regex (None if it has
+    none), and the cue words one of which any match of its cues holds."""
+    pols = polarities()
+    out = []
+    for key in PRIORITY:
+        strong = pols[key].strong_cues
+        rx = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, strong)) + r")", re.I) if strong else None
+        )
+        out.append((key, rx, guard_words(pols[key].cues)))
     return out
 
 
@@ -179,8 +230,18 @@ def extract(
             for p in voiced
         )
         inside_other = any(p.start - 1 <= at < p.end for p in others)
-        cue = re_agent_cue().search(sent.text) or RE_TRAILING_AGENT.search(sent.text)
-        passive = RE_PASSIVE.search(sent.text) and _mentions_force(sent, orgs, types)
+        low = lowered(sent.text)
+        cue = (
+            any_in(AGENT_VERB_WORDS, sent.text)
+            and re_agent_cue().search(sent.text)
+            or any_in(TRAILING_AGENT_WORDS, low)
+            and RE_TRAILING_AGENT.search(sent.text)
+        )
+        passive = (
+            any_in(PASSIVE_WORDS, sent.text)
+            and RE_PASSIVE.search(sent.text)
+            and _mentions_force(sent, orgs, types)
+        )
         speaking = _person_speaks(sent, people)
         if inside_other and not (
             cue and (RE_REPORT_WORD.search(sent.text) or re_inspectorate().search(sent.text))
@@ -231,6 +292,7 @@ RE_TRAILING_AGENT = re.compile(
     r",\s*(?:investigators|inspectors)\s+(?:have\s+)?(?:found|said)\b",
     re.I,
 )
+TRAILING_AGENT_WORDS = ("report", "inspection", "according", "found", "inspectors", "investigators")
 # "While some improvements have been made, the constabulary needs to ...": a finding of
 # each polarity on either side of "but", "while", "although", ";"
 RE_CLAUSE_BREAK = re.compile(
@@ -277,12 +339,16 @@ def _clauses(text: str, span: Span) -> list[Span]:
 def _cue_polarity(text: str) -> str | None:
     """Strong cues decide ("praised"); then cause of concern, recommendation and area for
     improvement in that order; then weakness or strength, whichever has more cues."""
-    pols = polarities()
-    for key in PRIORITY:
-        strong = pols[key].strong_cues
-        if strong and re.search(r"\b(?:" + "|".join(map(re.escape, strong)) + r")", text, re.I):
+    low = lowered(text)
+    table = _cue_table()
+    # strong cues are cues too: text with no cue of a polarity has no strong one
+    for key, strong, words in table:
+        if strong is not None and (words is None or any_in(words, low)) and strong.search(text):
             return key
-    counts = {key: len(rx.findall(text)) for key, rx in _cues()}
+    counts = {
+        key: len(rx.findall(text)) if words is None or any_in(words, low) else 0
+        for (key, rx), (_, _, words) in zip(_cues(), table, strict=True)
+    }
     for key in ("cause-of-concern", "recommendation", "area-for-improvement"):
         if counts[key]:
             return key
@@ -329,9 +395,10 @@ RE_FORCE_STATEMENT = re.compile(
 
 
 def _states_count(text: str) -> bool:
-    from kg.extract.figures import _patterns
+    from kg.extract.figures import _patterns, could_count
 
-    return any(rx.search(text) for rx in _patterns())
+    part, bare = could_count(lowered(text))
+    return any(rx.search(text) for rx, want in zip(_patterns(), (part, bare), strict=True) if want)
 
 
 def _about_force(text: str) -> bool:

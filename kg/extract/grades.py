@@ -31,7 +31,7 @@ from kg.model import (
     Sentence,
     SpeakerKind,
 )
-from kg.patterns import fold, re_inspectorate
+from kg.patterns import any_in, fold, guard_words, lowered, re_inspectorate
 from kg.reference import areas, grades, lexicon
 
 RE_GRADING = re.compile(
@@ -65,6 +65,12 @@ def _re_grade() -> re.Pattern[str]:
 
 
 @functools.cache
+def _grade_words() -> tuple[str, ...] | None:
+    """The first words of the grade labels: every match of ``_re_grade`` holds one."""
+    return guard_words([lb.split()[0] for c in grades().values() for lb in c.labels])
+
+
+@functools.cache
 def _grade_keys() -> dict[str, str]:
     return {fold(lb): c.key for c in grades().values() for lb in c.labels}
 
@@ -76,9 +82,9 @@ def _area_labels() -> list[tuple[str, str]]:
 
 
 @functools.cache
-def _area_patterns() -> list[tuple[re.Pattern[str], str]]:
+def _area_patterns() -> list[tuple[str, re.Pattern[str], str]]:
     return [
-        (re.compile(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])"), key)
+        (label, re.compile(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])"), key)
         for label, key in _area_labels()
     ]
 
@@ -88,7 +94,9 @@ def area_keys(phrase: str) -> list[str]:
     text = RE_SHARED_OBJECT.sub(r"\1 \3 and \2 \3", fold(phrase))
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for rx, key in _area_patterns():
+    for label, rx, key in _area_patterns():
+        if label not in text:
+            continue
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -127,6 +135,9 @@ def extract(
     out: list[GradeClaim] = []
     for si, sent in enumerate(sents):
         text = sent.text
+        words = _grade_words()
+        if words is not None and not any_in(words, lowered(text)):
+            continue
         matches = list(_re_grade().finditer(text))
         if not matches:
             continue
