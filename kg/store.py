@@ -73,7 +73,6 @@ _LINE_FORMATS = {ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS}
 _BLOCK_BYTES = 32 << 20  # ~180k kg quads; one bulk_load of it peaks near 250 MB
 _BLOCK_QUADS = 150_000  # the same, for formats parsed into blocks
 _LOADERS = 2  # blocks loaded at once (bulk_load releases the GIL)
-_EXTEND_CHUNK = 250_000  # quads per bulk_extend from Python data
 # Below this a block goes in one transaction: a bulk load writes and ingests
 # a set of SST files, ~100 ms even for the 150 quads of one article.
 _SMALL_BYTES = 1 << 20
@@ -142,20 +141,20 @@ def write_store(data: Any, path: str | os.PathLike[str]) -> Path:
     A file is loaded in blocks; for a file with named graphs, each block's
     named-graph quads are also written out as N-Triples, a generator in Python,
     and loaded into the default graph (``write_store_files`` is the way
-    without Python). Python data goes in ``bulk_extend`` calls of
-    ``_EXTEND_CHUNK`` quads.
+    without Python). Python data is written out as N-Quads blocks of
+    ``_BLOCK_QUADS`` quads, loaded as a file's blocks are.
     """
     target = Path(path)
 
     def fill(store: ox.Store) -> None:
         if not isinstance(data, str | os.PathLike):
             quads = _with_union(_quads(data))
-            while chunk := list(islice(quads, _EXTEND_CHUNK)):
-                store.bulk_extend(chunk)
+            blocks = iter(lambda: _nquads(quads), b"")
+            _load(store, ((_DATA, _Block(b, ox.RdfFormat.N_QUADS, 1)) for b in blocks))
             return
         src = Path(data)
         fmt = rdf_format(src)
-        _load(store, [_Source(src, fmt, to_default=False, with_union=fmt in _QUAD_FORMATS)])
+        _load(store, _file_blocks([_Source(src, fmt, False, with_union=fmt in _QUAD_FORMATS)]))
 
     return _build(target, _new_store, fill, optimize=True)
 
@@ -176,7 +175,7 @@ def write_store_files(quads: Path, union: Path, target: Path) -> Path:
     sources = [_source(Path(quads), to_default=False), _source(Path(union), to_default=True)]
 
     def fill(store: ox.Store) -> None:
-        _load(store, sources)
+        _load(store, _file_blocks(sources))
 
     return _build(target, _new_store, fill, optimize=True)
 
@@ -233,7 +232,7 @@ def update_store(
     def fill(store: ox.Store) -> None:
         for graph in drop:
             store.remove_graph(graph)
-        _load(store, adding)
+        _load(store, _file_blocks(adding))
         if removing is not None:
             for block in _blocks(removing):
                 try:
@@ -241,7 +240,7 @@ def update_store(
                         store.remove(quad)
                 except SyntaxError as e:
                     raise _syntax_error(removing.path, e, block.first_line) from e
-        _load(store, union)
+        _load(store, _file_blocks(union))
 
     return _build(target, copy, fill, optimize=False)
 
@@ -316,8 +315,14 @@ def _build(
     return target
 
 
-def _load(store: ox.Store, sources: Iterable[_Source]) -> None:
-    """Load the files into ``store`` block by block, ``_LOADERS`` blocks at a time."""
+def _file_blocks(sources: Iterable[_Source]) -> Iterator[tuple[_Source, _Block]]:
+    for source in sources:
+        for block in _blocks(source):
+            yield source, block
+
+
+def _load(store: ox.Store, blocks: Iterable[tuple[_Source, _Block]]) -> None:
+    """Load the blocks into ``store``, ``_LOADERS`` at a time."""
     pending: deque[tuple[Future[None], _Source, _Block]] = deque()
 
     def settle(job: tuple[Future[None], _Source, _Block]) -> None:
@@ -329,12 +334,11 @@ def _load(store: ox.Store, sources: Iterable[_Source]) -> None:
 
     with ThreadPoolExecutor(_LOADERS, thread_name_prefix="kg-store") as pool:
         try:
-            for source in sources:
-                for block in _blocks(source):
-                    if len(pending) >= _LOADERS:
-                        settle(pending.popleft())
-                    future = pool.submit(_load_block, store, block, source)
-                    pending.append((future, source, block))
+            for source, block in blocks:
+                if len(pending) >= _LOADERS:
+                    settle(pending.popleft())
+                future = pool.submit(_load_block, store, block, source)
+                pending.append((future, source, block))
             while pending:
                 settle(pending.popleft())
         finally:
@@ -364,6 +368,12 @@ def _load_block(store: ox.Store, block: _Block, source: _Source) -> None:
 
 
 _UNION = _Source(Path("union.nt"), ox.RdfFormat.N_TRIPLES, to_default=True)
+_DATA = _Source(Path("data.nq"), ox.RdfFormat.N_QUADS, to_default=False)
+
+
+def _nquads(quads: Iterator[ox.Quad]) -> bytes:
+    """The next ``_BLOCK_QUADS`` quads as N-Quads; empty at the end."""
+    return ox.serialize(islice(quads, _BLOCK_QUADS), format=ox.RdfFormat.N_QUADS) or b""
 
 
 def _blocks(source: _Source) -> Iterator[_Block]:
@@ -390,10 +400,7 @@ def _blocks(source: _Source) -> Iterator[_Block]:
                     yield _Block(rest, fmt, line)
             return
         quads = ox.parse(path=str(path), format=fmt)
-        while True:
-            nquads = ox.serialize(islice(quads, _BLOCK_QUADS), format=ox.RdfFormat.N_QUADS)
-            if not nquads:
-                return
+        while nquads := _nquads(quads):
             yield _Block(nquads, ox.RdfFormat.N_QUADS, 1)
     except SyntaxError as e:
         raise _syntax_error(path, e, 1) from e

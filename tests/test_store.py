@@ -118,7 +118,6 @@ def test_store_write_store_stores_what_write_store_files_stores(tmp_path, monkey
     monkeypatch.setattr(kg_store, "_BLOCK_BYTES", 200)
     monkeypatch.setattr(kg_store, "_BLOCK_QUADS", 2)
     monkeypatch.setattr(kg_store, "_SMALL_BYTES", 0)
-    monkeypatch.setattr(kg_store, "_EXTEND_CHUNK", 3)
     data, union = write_files(tmp_path / "in", OLD, suffix)
     want = contents(write_store_files(data, union, tmp_path / "files"))
     assert want == expected(OLD)
