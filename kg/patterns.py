@@ -60,7 +60,10 @@ def any_in(words: tuple[str, ...], low: str) -> bool:
     """Whether one of ``words`` (lowercase ASCII, with no spaces unless the regex has
     literal ones) occurs in ``low``: a cheap test that a regex every match of which
     holds one of them can match at all."""
-    return any(w in low for w in words)
+    for w in words:  # noqa: SIM110  (a plain loop is twice as quick as any() over a generator)
+        if w in low:
+            return True
+    return False
 
 
 def guard_words(literals: list[str] | tuple[str, ...]) -> tuple[str, ...] | None:
@@ -69,6 +72,20 @@ def guard_words(literals: list[str] | tuple[str, ...]) -> tuple[str, ...] | None
     folding ``lowered`` does not promise to follow."""
     words = tuple(sorted({w.lower() for w in literals}))
     return words if all(w.isascii() for w in words) else None
+
+
+def label_words(labels: list[str]) -> tuple[str, ...] | None:
+    """Per label, its longest word of ASCII letters only, lowercased: every match of a
+    regex made of ``_label_pattern``s holds one of them ("and" is left out, as it
+    matches "&" too). None if a label has no such word."""
+    out: set[str] = set()
+    for label in labels:
+        words = [w.lower() for w in label.split() if w.isascii() and w.isalpha()]
+        words = [w for w in words if w != "and"]
+        if not words:
+            return None
+        out.add(max(words, key=len))
+    return tuple(sorted(out))
 
 
 def _label_pattern(label: str) -> str:
@@ -181,6 +198,12 @@ def re_org_context() -> re.Pattern[str]:
 
 
 @functools.cache
+def org_context_words() -> tuple[str, ...] | None:
+    """Words one of which every match of ``re_org_context`` holds (see ``any_in``)."""
+    return label_words([lb for o in lexicon().orgs.values() for lb in o.context_labels])
+
+
+@functools.cache
 def place_keys() -> dict[str, str]:
     """Folded place stem -> force key: "lancashire", "lancs", "beds", "greater manchester"."""
     out: dict[str, str] = {}
@@ -231,7 +254,16 @@ def re_role() -> re.Pattern[str]:
 def role_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Where ``re_role`` matches in ``text[start:end]``, a sentence. The organizations,
     people and roles extractors all need it; the scan is done once per sentence."""
+    words = role_words()
+    if words is not None and not any_in(words, lowered(text[start:end])):
+        return ()
     return tuple(m.span() for m in re_role().finditer(text, start, end))
+
+
+@functools.cache
+def role_words() -> tuple[str, ...] | None:
+    """Words one of which every match of ``re_role`` holds (see ``any_in``)."""
+    return label_words([lb for r in lexicon().roles.values() for lb in r.labels])
 
 
 @functools.cache
@@ -285,6 +317,12 @@ def re_coreference() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w'’-])(?i:" + "|".join(_label_pattern(p) for p in phrases) + r")(?!['’]?[\w-])"
     )
+
+
+@functools.cache
+def coreference_words() -> tuple[str, ...] | None:
+    """Words one of which every match of ``re_coreference`` holds (see ``any_in``)."""
+    return label_words(list(lexicon().coreference))
 
 
 @functools.cache

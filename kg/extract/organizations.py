@@ -15,8 +15,12 @@ from collections import Counter
 
 from kg.model import Article, OrgMention, OrgType, Sentence, Span
 from kg.patterns import (
+    any_in,
     context_labels,
+    coreference_words,
     fold,
+    lowered,
+    org_context_words,
     org_labels,
     re_coreference,
     re_org,
@@ -36,11 +40,14 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     def inside_role(a: int, b: int) -> bool:
         return any(a < e and s < b for s, e in roles)
 
+    ctx_words, coref_words = org_context_words(), coreference_words()
     for sent in sents:
         for m in re_org().finditer(article.text, sent.span.start, sent.span.end):
             key = labels.get(fold(m.group()))
             if key and not inside_role(m.start(), m.end()):
                 named.append(OrgMention(key, Span(m.start(), m.end()), sent.span, m.group()))
+        if ctx_words is not None and not any_in(ctx_words, lowered(sent.text)):
+            continue
         for m in re_org_context().finditer(article.text, sent.span.start, sent.span.end):
             key = ctx_labels.get(fold(m.group()))
             if key and not inside_role(m.start(), m.end()):
@@ -52,6 +59,8 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
 
     types = {key: lex.orgs[key].type for key in keys}
     for sent in sents:
+        if coref_words is not None and not any_in(coref_words, lowered(sent.text)):
+            continue
         for m in re_coreference().finditer(article.text, sent.span.start, sent.span.end):
             want = lex.coreference.get(fold(m.group()))
             if want is None:

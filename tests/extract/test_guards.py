@@ -16,9 +16,15 @@ from kg.patterns import (
     _dispatch,
     _label_pattern,
     any_in,
+    coreference_words,
     lowered,
+    org_context_words,
+    re_coreference,
     re_org,
+    re_org_context,
     re_place,
+    re_role,
+    role_words,
 )
 from kg.reference import lexicon
 from tests.conftest import CORPUS
@@ -39,6 +45,10 @@ ODD_CASES = [
     "30 OF THE 79 CASES",
     "REFERRED 10 CASES",
     "an İnspection of the force in September",
+    "Chief Constable Jane Doe",
+    "the POLİCE WATCHDOG",
+    "The Force said",
+    "Police & Crime Commissioner Ann Smith",
 ]
 
 
@@ -72,6 +82,9 @@ GUARDS = {
     "part count": (figures._patterns()[0], ("of",), True),
     "all count": (figures._whole_patterns()[0], ("all",), True),
     "every count": (figures._whole_patterns()[1], ("them",), True),
+    "role": (re_role(), role_words() or (), True),
+    "org context": (re_org_context(), org_context_words() or (), True),
+    "coreference": (re_coreference(), coreference_words() or (), True),
 }
 
 
