@@ -440,13 +440,24 @@ def _clutter_words() -> tuple[tuple[tuple[str, int], ...], tuple[str, ...], tupl
     )
 
 
+@functools.cache
+def _clutter_starts() -> tuple[str, ...]:
+    return tuple(p for p, _ in _clutter_words()[0])
+
+
 def _is_clutter(line: str) -> bool:
     prefixes, substrings, _ = _clutter_words()
     s = line.strip().lstrip("•*·-– ").strip()
     low = s.lower()
-    if any(low.startswith(p) and (len(low) == n or not low[n].isalnum()) for p, n in prefixes):
+    # one startswith over all prefixes first: most lines start with none
+    if low.startswith(_clutter_starts()) and any(
+        low.startswith(p) and (len(low) == n or not low[n].isalnum()) for p, n in prefixes
+    ):
         return True
-    return any(sub in low for sub in substrings)
+    for sub in substrings:  # noqa: SIM110  (a plain loop is quicker than any() here)
+        if sub in low:
+            return True
+    return False
 
 
 def _is_section(line: str) -> bool:
