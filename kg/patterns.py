@@ -286,6 +286,13 @@ def re_context_role() -> re.Pattern[str]:
 
 
 @functools.cache
+def context_role_words() -> tuple[str, ...]:
+    """The context labels, one of which (case as written) every match of
+    ``re_context_role`` holds."""
+    return tuple(lb for r in lexicon().roles.values() for lb in r.context_labels)
+
+
+@functools.cache
 def context_role_key(label: str) -> str | None:
     for r in lexicon().roles.values():
         if label in r.context_labels:
@@ -303,6 +310,15 @@ def re_reporting_verb() -> re.Pattern[str]:
 def re_honorific() -> re.Pattern[str]:
     hons = sorted(lexicon().honorifics, key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h) for h in hons) + r")\.?(?=[ \t])")
+
+
+@functools.lru_cache(maxsize=4096)
+def honorific_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Where ``re_honorific`` matches in ``text[start:end]``, a sentence; none without
+    one of the honorifics (case as written) in it."""
+    if not any_in(lexicon().honorifics, text[start:end]):
+        return ()
+    return tuple(m.span() for m in re_honorific().finditer(text, start, end))
 
 
 @functools.cache
@@ -358,6 +374,22 @@ def inspectorate_names() -> str:
     return _dispatch(
         [(_label_pattern(lb), False) for lb in sorted(set(labels), key=lambda s: (-len(s), s))]
     )
+
+
+def names_inspectorate(text: str) -> bool:
+    """Whether ``re_inspectorate`` matches in ``text``, with a keyword test first."""
+    words = inspectorate_words()
+    if words is not None and not any_in(words, lowered(text)):
+        return False
+    return re_inspectorate().search(text) is not None
+
+
+@functools.cache
+def inspectorate_words() -> tuple[str, ...] | None:
+    """Words one of which every match of ``re_inspectorate`` holds (see ``any_in``)."""
+    from kg.model import OrgType
+
+    return label_words([lb for o in lexicon().orgs_of(OrgType.INSPECTORATE) for lb in o.labels])
 
 
 @functools.cache

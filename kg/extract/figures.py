@@ -17,7 +17,7 @@ import re
 
 from kg.extract.organizations import main_org
 from kg.model import Article, FigureClaim, OrgMention, OrgType, ReportClaim, Sentence, Span
-from kg.patterns import any_in, lowered, re_inspectorate
+from kg.patterns import any_in, guard_words, lowered, names_inspectorate
 from kg.reference import LEXICON_DIR, grades, lexicon
 
 RE_CONTEXT = re.compile(
@@ -54,10 +54,21 @@ BARE_WORDS = (
 )
 
 
-def could_count(low: str) -> tuple[bool, bool]:
+RE_DIGIT = re.compile(r"\d")
+
+
+def could_count(text: str) -> tuple[bool, bool]:
     """Whether the part ("30 of the 79 cases") and the bare ("referred 10 cases") count
-    patterns can match the text ``low`` is ``patterns.lowered`` of."""
-    return "of" in low, any_in(BARE_WORDS, low)
+    patterns can match ``text``: both need a number, in digits or words."""
+    low = lowered(text)
+    words = _number_words()
+    number = RE_DIGIT.search(text) is not None or words is None or any_in(words, low)
+    return number and "of" in low, number and any_in(BARE_WORDS, low)
+
+
+@functools.cache
+def _number_words() -> tuple[str, ...] | None:
+    return guard_words(list(_numbers()))
 
 
 @functools.cache
@@ -151,12 +162,12 @@ def extract(
         if not (
             any_in(CONTEXT_WORDS, low)
             and RE_CONTEXT.search(sent.text)
-            or re_inspectorate().search(sent.text)
+            or names_inspectorate(sent.text)
         ):
             continue
         taken: list[tuple[int, int]] = []
         # "all 43 forces" holds "all", "in every one of them" holds "them"
-        wanted = (*could_count(low), "all" in low, "them" in low)
+        wanted = (*could_count(sent.text), "all" in low, "them" in low)
         for rx, want in zip((part, bare, *_whole_patterns()), wanted, strict=True):
             if not want:
                 continue

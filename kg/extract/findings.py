@@ -36,7 +36,7 @@ from kg.model import (
     Span,
     SpeakerKind,
 )
-from kg.patterns import any_in, guard_words, inspectorate_names, lowered, re_inspectorate
+from kg.patterns import any_in, guard_words, inspectorate_names, lowered, names_inspectorate
 from kg.reference import lexicon, polarities
 
 PRIORITY = ("cause-of-concern", "recommendation", "area-for-improvement", "weakness", "strength")
@@ -244,7 +244,7 @@ def extract(
         )
         speaking = _person_speaks(sent, people)
         if inside_other and not (
-            cue and (RE_REPORT_WORD.search(sent.text) or re_inspectorate().search(sent.text))
+            cue and (RE_REPORT_WORD.search(sent.text) or names_inspectorate(sent.text))
         ):
             previous = False
             continue
@@ -397,7 +397,7 @@ RE_FORCE_STATEMENT = re.compile(
 def _states_count(text: str) -> bool:
     from kg.extract.figures import _patterns, could_count
 
-    part, bare = could_count(lowered(text))
+    part, bare = could_count(text)
     return any(rx.search(text) for rx, want in zip(_patterns(), (part, bare), strict=True) if want)
 
 

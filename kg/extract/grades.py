@@ -31,7 +31,7 @@ from kg.model import (
     Sentence,
     SpeakerKind,
 )
-from kg.patterns import any_in, fold, guard_words, lowered, re_inspectorate
+from kg.patterns import any_in, fold, guard_words, lowered, names_inspectorate
 from kg.reference import areas, grades, lexicon
 
 RE_GRADING = re.compile(
@@ -91,7 +91,9 @@ def _area_patterns() -> list[tuple[str, re.Pattern[str], str]]:
 
 def area_keys(phrase: str) -> list[str]:
     """Every area a phrase names, in order, each once; longest labels first."""
-    text = RE_SHARED_OBJECT.sub(r"\1 \3 and \2 \3", fold(phrase))
+    text = fold(phrase)
+    if "ing and " in text:  # every match of RE_SHARED_OBJECT holds it
+        text = RE_SHARED_OBJECT.sub(r"\1 \3 and \2 \3", text)
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for label, rx, key in _area_patterns():
@@ -147,7 +149,7 @@ def extract(
         for m in matches:
             at = sent.span.start + m.start()
             if any(p.start <= at < p.end for p in spoken) and not (
-                RE_REPORT_SAYS.search(text) or re_inspectorate().search(text)
+                RE_REPORT_SAYS.search(text) or names_inspectorate(text)
             ):
                 continue  # "we are ‘outstanding’ at ...", said the chief constable
             quoted = bool(m.group("q"))

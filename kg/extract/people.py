@@ -19,14 +19,18 @@ import re
 from kg.model import Article, PersonMention, Sentence, Span
 from kg.patterns import (
     NAME_TOKEN,
+    any_in,
+    context_role_words,
+    honorific_spans,
     name_stopwords,
     re_context_role,
-    re_honorific,
     re_reporting_verb,
     role_spans,
 )
 
 RE_RUN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})*(?![\w'’-])")
+# a surname after an honorific: "Mr Martins"
+RE_SURNAME = re.compile(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])")
 # words before a name that mark it as a person's
 RE_LEAD_CUE = re.compile(
     r"(?:\b(?:[Ss]tatement from|words of|[Aa]ppointed|[Aa]ccording to|[Ss]aid|[Ss]ays|[Aa]dded|"
@@ -63,7 +67,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         role_matches = role_spans(text, sent.span.start, sent.span.end)
         role_ends = {e for _, e in role_matches}
         role_starts = {s for s, _ in role_matches}
-        hon_ends = {m.end() for m in re_honorific().finditer(text, sent.span.start, sent.span.end)}
+        hon_ends = {e for _, e in honorific_spans(text, sent.span.start, sent.span.end)}
         for m in RE_RUN.finditer(text, sent.span.start, sent.span.end):
             parts = _name_parts(m.group(), m.start())
             if parts is None:
@@ -84,7 +88,8 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             comma = gap_before.endswith(",")
             appos = comma and (
                 sent.span.start + len(gap_before) - 1 in role_ends
-                or re_context_role().search(before) is not None
+                or any_in(context_role_words(), before)
+                and re_context_role().search(before) is not None
             )
             cue = (
                 appos
@@ -107,11 +112,11 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
     # surname-only mentions: "Mr Martins", "Ms Billingham"
     surnames = {n.split()[-1]: n for n in sorted(accepted)}
     for sent in sents:
-        for m in re_honorific().finditer(text, sent.span.start, sent.span.end):
-            tok = re.match(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])", text[m.end() : sent.span.end])
+        for hon_start, hon_end in honorific_spans(text, sent.span.start, sent.span.end):
+            tok = RE_SURNAME.match(text[hon_end : sent.span.end])
             if not tok:
                 continue
-            start = m.end() + tok.start(1)
+            start = hon_end + tok.start(1)
             span = Span(start, start + len(tok.group(1)))
             if any(s.overlaps(span) for s in taken) or tok.group(1) in name_stopwords():
                 continue
@@ -121,7 +126,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                     full or tok.group(1),
                     span,
                     sent.span,
-                    text[m.start() : span.end],
+                    text[hon_start : span.end],
                     surname_only=full is None,
                 )
             )

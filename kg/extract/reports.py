@@ -94,6 +94,8 @@ RE_THE_REPORT = re.compile(r"^\s*(?:The|This)\s+(?:latest\s+|new\s+)?report\b")
 # the words that name a report's kind: up to four modifiers, the head noun, and an
 # "on/into ..." complement: "child protection inspection", "report on Crime Data Integrity"
 RE_KIND = re.compile(
+    # every head word starts with one of these: a quick test at each place tried
+    r"(?=[afijr])"
     r"(?P<head>(?:(?:inspection|report|review|assessment)\s+)*"
     r"(?:report|inspection|review|assessment|findings|judgements|judgments))"
     r"(?P<comp>\s+(?:on|into)\s+(?:[A-Za-z][\w-]*\s*){1,4})?",

@@ -24,7 +24,9 @@ import re
 from kg.extract.organizations import main_org
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
+    any_in,
     context_role_key,
+    context_role_words,
     fold,
     org_labels,
     place_keys,
@@ -135,7 +137,8 @@ def extract(
         matches: list[tuple[int, int, str | None, str | None]] = [
             (a, b, role_key(text[a:b]), None) for a, b in role_spans(text, lo, hi)
         ]
-        for m in re_context_role().finditer(text, lo, hi):
+        context = any_in(context_role_words(), sent.text)
+        for m in re_context_role().finditer(text, lo, hi) if context else ():
             matches.append(
                 (m.start("role"), m.end("role"), context_role_key(m.group("role")), m.group("q"))
             )

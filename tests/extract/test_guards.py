@@ -5,6 +5,7 @@ by first letter match what the plain alternation matches."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -16,10 +17,15 @@ from kg.patterns import (
     _dispatch,
     _label_pattern,
     any_in,
+    context_role_words,
     coreference_words,
+    inspectorate_words,
     lowered,
     org_context_words,
+    re_context_role,
     re_coreference,
+    re_honorific,
+    re_inspectorate,
     re_org,
     re_org_context,
     re_place,
@@ -85,6 +91,10 @@ GUARDS = {
     "role": (re_role(), role_words() or (), True),
     "org context": (re_org_context(), org_context_words() or (), True),
     "coreference": (re_coreference(), coreference_words() or (), True),
+    "inspectorate": (re_inspectorate(), inspectorate_words() or (), True),
+    "honorific": (re_honorific(), lexicon().honorifics, False),
+    "context role": (re_context_role(), context_role_words(), False),
+    "shared object": (grades.RE_SHARED_OBJECT, ("ing and ",), False),
 }
 
 
@@ -104,6 +114,25 @@ def test_guards_grade_and_cue_words_pass_wherever_they_match():
         for (_, rx), (_, _, words) in zip(findings._cues(), findings._cue_table(), strict=True):
             if rx.search(s):
                 assert words is not None and any_in(words, lowered(s)), s
+
+
+def test_guards_counts_need_a_number():
+    part, bare = figures._patterns()
+    for s in SENTENCES + ["two of the 43 forces", "a third of the cases", "reviewed 384 cases"]:
+        could_part, could_bare = figures.could_count(s)
+        assert could_part or not part.search(s), s
+        assert could_bare or not bare.search(s), s
+
+
+def test_guards_kind_lookahead_takes_every_first_letter():
+    # the lookahead before RE_KIND lets through every character its head words can
+    # start with, as IGNORECASE matches them ("İ" and "ı" for "i")
+    assert reports.RE_KIND.pattern.startswith("(?=[afijr])")
+    heads = ("inspection", "report", "review", "assessment", "findings", "judgements", "judgments")
+    assert {w[0] for w in heads} == set("afijr")
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    taken = re.findall("(?=[afijr]).", everything, re.I)
+    assert taken == re.findall("|".join(w[0] for w in heads), everything, re.I)
 
 
 def test_guards_dates_have_no_year_shortcut_misses():
