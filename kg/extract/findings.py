@@ -357,6 +357,19 @@ def _cue_polarity(text: str) -> str | None:
     return None
 
 
+@functools.cache
+def _area_label_patterns() -> list[tuple[str | None, re.Pattern[str]]]:
+    """Every area label, in scheme order, as a case-insensitive pattern, with the label
+    lowercased for a quick test first (None if it is not ASCII, see patterns.lowered)."""
+    from kg.reference import areas
+
+    return [
+        (label.lower() if label.isascii() else None, re.compile(re.escape(label), re.I))
+        for concept in areas().values()
+        for label in concept.labels
+    ]
+
+
 def _grade_only(text: str) -> bool:
     """ "It was also rated 'good' for preventing crime ...": a grade, nothing more.
 
@@ -372,11 +385,13 @@ def _grade_only(text: str) -> bool:
     ):
         return False  # "The force's response to children ... requires improvement"
     rest = _re_grade().sub(" ", text)
-    from kg.reference import areas
-
-    for concept in areas().values():
-        for label in concept.labels:
-            rest = re.sub(re.escape(label), " ", rest, flags=re.I)
+    low = lowered(rest)
+    for word, rx in _area_label_patterns():
+        if word is not None and word not in low:
+            continue  # the label is not there to take out
+        cut = rx.sub(" ", rest)
+        if cut != rest:
+            rest, low = cut, lowered(cut)
     rest = re.sub(
         r"\b(?:rated|graded|judged|found to be|overall|category|grade|effective\w*|"
         r"efficien\w*|legitima\w*)\b",

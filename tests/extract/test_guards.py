@@ -116,6 +116,12 @@ def test_guards_grade_and_cue_words_pass_wherever_they_match():
                 assert words is not None and any_in(words, lowered(s)), s
 
 
+def test_guards_area_labels_are_found_where_they_match():
+    for s in SENTENCES + ["EFFECTİVENESS and Child Protection"]:
+        for word, rx in findings._area_label_patterns():
+            assert word is None or word in lowered(s) or not rx.search(s), s
+
+
 def test_guards_counts_need_a_number():
     part, bare = figures._patterns()
     for s in SENTENCES + ["two of the 43 forces", "a third of the cases", "reviewed 384 cases"]:
