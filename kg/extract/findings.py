@@ -266,10 +266,7 @@ def extract(
         if cue and re_agent_cue().search(sent.text):
             m = re_agent_cue().search(sent.text)
             assert m is not None
-            if (
-                not re.search(r"\b(?:said|says)\b", m.group("verb"))
-                or len(sent.text) - m.end() > 20
-            ):
+            if not RE_SAID.search(m.group("verb")) or len(sent.text) - m.end() > 20:
                 start = sent.span.start + m.end()
         for clause in _clauses(text, Span(start, sent.span.end)):
             body = text[clause.start : clause.end]
@@ -305,6 +302,18 @@ RE_LEAD_CLAUSE = re.compile(r"^\s*(?:While|Although|Though|Whilst)\s+[^,]{8,}(?P
 RE_INNER_CLAUSE = re.compile(r"\b(?P<cut>(?:that\s+)?(?:although|though|whilst)\s+)[^,]{8,},\s+")
 RE_FORCE_WORDS = re.compile(
     r"\b(?:force|forces|constabulary|officers|staff|police|teams?|workforce|leaders|its|it)\b", re.I
+)
+
+
+RE_SAID = re.compile(r"\b(?:said|says)\b")
+RE_GRADED = re.compile(r"\b(?:rated|graded|judged|grade|grading|found to|was found)\b")
+RE_GRADE_WORDS = re.compile(
+    r"\b(?:rated|graded|judged|found to be|overall|category|grade|effective\w*|"
+    r"efficien\w*|legitima\w*)\b",
+    re.I,
+)
+RE_SPEAKS = re.compile(
+    r"\b(?:said|says|told|added|claimed|claiming|welcomed|hit back|accused|attacked)\b"
 )
 
 
@@ -380,9 +389,7 @@ def _grade_only(text: str) -> bool:
     grade_words = [m for m in _re_grade().finditer(text) if not _is_noun_use(text, m)]
     if not grade_words:
         return False
-    if not area_keys(text) and not re.search(
-        r"\b(?:rated|graded|judged|grade|grading|found to|was found)\b", text
-    ):
+    if not area_keys(text) and not RE_GRADED.search(text):
         return False  # "The force's response to children ... requires improvement"
     rest = _re_grade().sub(" ", text)
     low = lowered(rest)
@@ -392,13 +399,7 @@ def _grade_only(text: str) -> bool:
         cut = rx.sub(" ", rest)
         if cut != rest:
             rest, low = cut, lowered(cut)
-    rest = re.sub(
-        r"\b(?:rated|graded|judged|found to be|overall|category|grade|effective\w*|"
-        r"efficien\w*|legitima\w*)\b",
-        " ",
-        rest,
-        flags=re.I,
-    )
+    rest = RE_GRADE_WORDS.sub(" ", rest)
     return _cue_polarity(rest) is None
 
 
@@ -423,12 +424,7 @@ def _about_force(text: str) -> bool:
 def _person_speaks(sent: Sentence, people: list[PersonMention]) -> bool:
     """ "Deputy Ch Con Sunita Gamblin said the force was ...": a person's statement."""
     named = [p for p in people if sent.span.contains(p.span)]
-    return bool(named) and bool(
-        re.search(
-            r"\b(?:said|says|told|added|claimed|claiming|welcomed|hit back|accused|attacked)\b",
-            sent.text,
-        )
-    )
+    return bool(named) and bool(RE_SPEAKS.search(sent.text))
 
 
 def _personforce_in(sent: Sentence, at: int, article: Article) -> bool:

@@ -89,6 +89,19 @@ def _area_patterns() -> list[tuple[str, re.Pattern[str], str]]:
     ]
 
 
+RE_SAME_AREA = re.compile(r"[’'”\"]?\s*in the same area\b")
+# a grade word used as a grade: "good at", "rated good"
+RE_GRADE_USE_AFTER = re.compile(
+    r"\s+(?:at|for|in|overall|across|when|grade|category|rating)\b", re.I
+)
+RE_GRADE_USE_BEFORE = re.compile(r"\b(?:rated|graded|judged|as|be|being|is|was|remains|were)\s+$")
+RE_THIS_RESPECT = re.compile(r"[’'”\"]?\s+in (?:this|that) (?:respect|regard)\b")
+RE_CLAUSE_END = re.compile(r"[.;:]|\bbut\b")
+RE_EVERY_AREA = re.compile(
+    r"across the board|all three areas|in every one of them|each of the three", re.I
+)
+
+
 def area_keys(phrase: str) -> list[str]:
     """Every area a phrase names, in order, each once; longest labels first."""
     text = fold(phrase)
@@ -168,7 +181,7 @@ def extract(
             rep = reports[report] if report is not None else None
             areas_ = _areas(text[:nxt], m, rep)
             named = [c.area for c in out if c.area != "overall"]
-            if re.match(r"[’'”\"]?\s*in the same area\b", text[m.end() :]) and named:
+            if RE_SAME_AREA.match(text[m.end() :]) and named:
                 areas_ = [named[-1]]  # "found to 'require improvement' in the same area"
             for area in areas_:
                 out.append(GradeClaim(subject, area, key, sent.span, report))
@@ -199,9 +212,9 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return False  # quoted, or a verb: "requires improvement" is always a judgement
     after = text[m.end() : m.end() + 30]
     before = text[max(0, m.start() - 25) : m.start()].lower()
-    if re.match(r"\s+(?:at|for|in|overall|across|when|grade|category|rating)\b", after, re.I):
+    if RE_GRADE_USE_AFTER.match(after):
         return False
-    return not re.search(r"\b(?:rated|graded|judged|as|be|being|is|was|remains|were)\s+$", before)
+    return not RE_GRADE_USE_BEFORE.search(before)
 
 
 def _areas(text: str, m: re.Match[str], report: ReportClaim | None) -> list[str]:
@@ -210,21 +223,19 @@ def _areas(text: str, m: re.Match[str], report: ReportClaim | None) -> list[str]
     stop = RE_AREA_END.search(after)
     after = after[: stop.start()] if stop else after
     found = area_keys(after)
-    if re.match(r"[’'”\"]?\s+in (?:this|that) (?:respect|regard)\b", after):
+    if RE_THIS_RESPECT.match(after):
         found = area_keys(
             text[: m.start()]
         )  # "... demand ... it rates the force 'inadequate' in this respect"
     if not found:
         # "placing both X and Y in the ‘requires improvement’ category"; "X as 'good'"
-        clause = re.split(r"[.;:]|\bbut\b", text[: m.start()])[-1]
+        clause = RE_CLAUSE_END.split(text[: m.start()])[-1]
         found = area_keys(clause)
     if "overall" in area_keys(text[m.end() : m.end() + 40]) and not area_keys(
         after.replace("overall", "")
     ):
         found = ["overall"]
-    if re.search(
-        r"across the board|all three areas|in every one of them|each of the three", text, re.I
-    ) and not [a for a in found if a not in PILLARS and a != "overall"]:
+    if RE_EVERY_AREA.search(text) and not [a for a in found if a not in PILLARS and a != "overall"]:
         return [pillar] if pillar and "every one" in text else list(PILLARS)
     if not found:
         found = ["overall"]

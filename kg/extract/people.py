@@ -42,10 +42,19 @@ RE_TAIL_CUE = re.compile(
 )
 
 
+RE_TOKEN = re.compile(r"\S+")
+# "(inset) said"
+RE_INSET = re.compile(r"^[ \t]*\([a-z ]+\)[ \t]+")
+# what may come between a name and its role: "one of the", a qualifier, an org or place
+RE_ROLE_LEAD = re.compile(
+    r"(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}"
+)
+
+
 def _name_parts(run: str, start: int) -> tuple[str, int] | None:
     """Strip stopword tokens from both ends of a capitalised run; 2-3 tokens remain."""
     stop = name_stopwords()
-    tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", run)]
+    tokens = [(m.group(), m.start()) for m in RE_TOKEN.finditer(run)]
     while tokens and tokens[0][0].rstrip(".") in stop:
         tokens.pop(0)
     while tokens and tokens[-1][0] in stop:
@@ -97,7 +106,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 or lead_pos in hon_ends
                 or RE_LEAD_CUE.search(before) is not None
                 or verbs.match(after.lstrip(" \t(inset)")) is not None
-                or re.match(r"^[ \t]*\([a-z ]+\)[ \t]+", after) is not None
+                or RE_INSET.match(after) is not None
                 and verbs.match(after[after.index(")") + 1 :].lstrip()) is not None
                 or tail_role
             )
@@ -138,10 +147,7 @@ def _role_lead_positions(text: str, pos: int, role_starts: set[int]) -> set[int]
     """Positions from which a role title follows, allowing "one of", "the", a
     qualifier and an org or place ("Marc Jones, Lincolnshire's Police and Crime
     Commissioner")."""
-    m = re.match(
-        r"(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}",
-        text[pos : pos + 80],
-    )
+    m = RE_ROLE_LEAD.match(text[pos : pos + 80])
     if m is None:
         return set()
     for p in range(pos, pos + m.end() + 1):

@@ -180,11 +180,15 @@ def _kind_labels() -> list[tuple[str, re.Pattern[str], str, int]]:
     return out
 
 
+RE_WORD = re.compile(r"[\w:'’&-]+")
+RE_TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:in|the|a|which|that|and|has|have|was|were|is)$")
+
+
 def _kind(text: str) -> tuple[str, str | None]:
     """The report's kind in the sentence's words, and the kind concept it names."""
     words = "report"
     for m in RE_KIND.finditer(text) if any_in(KIND_WORDS, lowered(text)) else ():
-        before = re.findall(r"[\w:'’&-]+", text[: m.start()])
+        before = RE_WORD.findall(text[: m.start()])
         mods: list[str] = []
         for w in reversed(before[-4:]):
             low = w.lower().strip(":")
@@ -197,7 +201,7 @@ def _kind(text: str) -> tuple[str, str | None]:
                 break
             mods.insert(0, w.strip(":"))
         comp = (m.group("comp") or "").strip()
-        comp = re.sub(r"\s+(?:in|the|a|which|that|and|has|have|was|were|is)$", "", comp)
+        comp = RE_TRAILING_FUNCTION_WORD.sub("", comp)
         words = " ".join([*mods, m.group("head"), comp]).strip()
         break
     lower = fold(words)

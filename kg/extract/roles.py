@@ -55,6 +55,13 @@ RE_APPOS = re.compile(
 )
 
 
+# "'s " or " " between an org and a role title
+RE_POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
+RE_GAP = re.compile(r"[ \t]+")
+RE_GAP_WORD = re.compile(r"[ \t]+(?:\S+[ \t]+)")
+RE_COMMA_GAP = re.compile(r",[ \t]+")
+
+
 def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     """An org or place ending right before ``pos`` ("Lancashire's ", "Beds "): key, start."""
     window_start = max(floor, pos - 120)
@@ -63,7 +70,7 @@ def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
         for m in rx.finditer(window):
             rest = window[m.end() :]
-            if re.fullmatch(r"(?:['’]s?)?[ \t]+", rest):
+            if RE_POSSESSIVE_GAP.fullmatch(rest):
                 key = table.get(fold(m.group()))
                 if key and window_start + m.start() < best[1]:
                     best = (key, window_start + m.start())
@@ -160,15 +167,15 @@ def extract(
             after = abbr.end() if abbr else end
             lead = text[lo:p]
             # ROLE NAME, also past an honorific: "Met Commissioner Sir Mark Rowley"
-            nxt = re.match(r"[ \t]+", text[after:hi])
+            nxt = RE_GAP.match(text[after:hi])
             if nxt:
                 hon = re_honorific().match(text, after + nxt.end(), hi)
                 if hon:
-                    nxt = re.match(r"[ \t]+(?:\S+[ \t]+)", text[after:hi])
+                    nxt = RE_GAP_WORD.match(text[after:hi])
             person = person_at(after + nxt.end()) if nxt else None
             # ROLE, NAME
             if person is None:
-                c = re.match(r",[ \t]+", text[end:hi])
+                c = RE_COMMA_GAP.match(text[end:hi])
                 if c:
                     person = person_at(end + c.end())
             # NAME, (one of) (the) ROLE
