@@ -5,23 +5,30 @@ as the corpus grows, and redoes only what changed since the last build:
 
 1. **Read and extract** each file, in worker processes (``jobs``, default every
    core). An article whose bytes, file name and extractor code are unchanged
-   takes its claims from the cache in ``OUT/.cache`` (``kg.cache``) instead.
-   Only a slim copy of the claims (no text) comes back to this process.
+   takes its claims from the last build instead: one pack of slim claims (no
+   text) in ``OUT/.cache/state``, found by the file's size, modification time
+   and inode (or, when those changed, by the hash of its bytes).
 2. **Resolve** people and reports across the corpus (``kg.resolve``), here.
 3. **Render** each article's named graph (``kg.graph.add_article``), in the
-   workers, given the slice of the resolution it uses; the sorted triples go
-   to the cache. An article whose claims and slice are unchanged is not
-   rendered again.
-4. **Assemble** the exports by streaming: the union of every graph is merged
-   from sorted runs spilled to disk, written once as N-Triples and handed to
-   pyoxigraph, which writes Turtle, N-Triples, JSON-LD and TriG. No rdflib
-   Dataset of the whole corpus is ever made.
+   workers, given the slice of the resolution it uses, and write it at once
+   in every format (``kg.export.graph_bodies``): its *local* triples (those
+   about its quotes, evidence, memberships...) as Turtle, N-Triples and
+   JSON-LD bodies, its whole graph as a TriG body, and its *shared* triples
+   (people, reports, judgements) as keys. An article whose claims and slice
+   are unchanged is not rendered again.
+4. **Assemble** each file as the shared section, then every article's body in
+   graph order (``kg.export.Canonical`` says the order). The shared triples
+   are counted into buckets by subject; a rebuild counts the changed
+   articles' triples out and in and writes again only the buckets they touch.
+   Every other body is copied from the file the last build wrote (or from
+   the cache), so a rebuild after one article changed costs a copy of the
+   files, not a serialization. The store is the last one with the changed
+   graphs swapped (``kg.store.update_store``), or a new one loaded from the
+   TriG and N-Triples files (``kg.store.write_store_files``).
 
 The files are byte-identical to those ``kg.export.write_exports`` writes from
-``kg.graph.build_dataset`` for the same corpus (``tests/test_scale.py`` checks
-it): triples are put in the same canonical order (subject, predicate with
-rdf:type first, object; literals keyed so that ``"x"`` and
-``"x"^^xsd:string`` are one), and the same pyoxigraph serializers write them.
+``kg.graph.build_dataset`` for the same corpus, whatever was cached
+(``tests/test_scale.py`` and ``tests/test_incremental.py`` check it).
 
 The SHACL check runs on the whole graph of a corpus of up to
 ``VALIDATE_ALL_UP_TO`` articles; above that, on the reference data and a fixed
@@ -36,7 +43,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import heapq
 import importlib.util
 import os
 import pickle
@@ -52,20 +58,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from kg.cache import CACHE_DIR, BuildCache
+from kg.cache import CACHE_DIR, BuildCache, render_version
 from kg.errors import ExportError, InputError, UsageError, ValidationFailed
 from kg.executor import Executor, SerialExecutor, make_executor
 from kg.extract import extract_article
 from kg.ingest import DEFAULT_MAX_BYTES, corpus_files, read_article, read_corpus
 from kg.model import Article, ArticleClaims, IngestError, Resolved
 from kg.resolve import resolve
-from kg.vocab import ID, PROV
+from kg.vocab import PROV
 
 FORMATS = ("ttl", "trig", "jsonld", "nt")
 VALIDATE_ALL_UP_TO = 100
@@ -194,9 +200,17 @@ def _build(
     # (as kg.ingest.read_corpus: in path order, and a file whose article id an
     # earlier one has is skipped, so that two articles never become one)
     tasks = [_ReadTask(str(f[0]), f[1], max_bytes, bc) for f in files if isinstance(f, tuple)]
-    results = zip(tasks, ex.map(_read_extract, tasks), strict=True)
+    scanned = time.time_ns()
+    pack = bc.get("state", "slim")
+    if not isinstance(pack, _Pack):
+        pack = None
+    known = [_known(t, pack) for t in tasks] if pack else [None] * len(tasks)
+    fresh = iter(ex.map(_read_extract, [t for t, k in zip(tasks, known, strict=True) if not k]))
+    results = zip(tasks, (k or next(fresh) for k in known), strict=True)
     slim: list[ArticleClaims] = []
     claims_keys: dict[int, str] = {}  # id(slim claims) -> claims key
+    orgs_of: dict[int, frozenset[str]] = {}  # id(slim claims) -> its organizations
+    paths: dict[str, str] = {}  # claims key -> the file
     orgs: set[str] = set()
     ids: dict[str, str] = {}  # article id -> the file it came from
     for done, entry in enumerate(files, 1):
@@ -218,7 +232,9 @@ def _build(
             ids[item.claims.article.id] = task.rel
             slim.append(item.claims)
             claims_keys[id(item.claims)] = item.key
+            paths[item.key] = task.path
             orgs |= item.orgs
+            orgs_of[id(item.claims)] = item.orgs
             result.extracted += not item.hit
             name = item.claims.article.file_name
         if on_article:
@@ -240,7 +256,11 @@ def _build(
     clock.lap("resolve")
 
     # 3. render the articles whose claims or resolution changed
-    runs: list[tuple[str, str]] = []  # (graph IRI, run key) in resolved order
+    previous: _State | None = bc.get("state", "build")
+    if not isinstance(previous, _State) or previous.version != render_version():
+        previous = None
+    made = set(previous.totals) if previous else set()  # runs the last build kept
+    runs: list[tuple[str, str]] = []  # (graph IRI, run key), by graph IRI
     render: list[_RenderTask] = []
     article_of: dict[str, ArticleClaims] = {}  # run key -> claims, to render again if need be
     for ac in resolved.claims:
@@ -249,30 +269,32 @@ def _build(
         rkey = bc.run_key(ckey, repr(_slice_repr(part)).encode())
         runs.append((str(_graph_iri(ac.article.id)), rkey))
         article_of[rkey] = ac
-        if not bc.has("runs", rkey):
-            render.append(_RenderTask(bc, ckey, rkey, part))
-    for done, _ in enumerate(ex.map(_render, render), 1):
+        if rkey not in made and not (bc.has("runs", rkey) and bc.has("shared", rkey)):
+            render.append(_RenderTask(bc, ckey, rkey, part, paths[ckey], max_bytes))
+    runs.sort()
+    for done, again in enumerate(ex.map(_render, render), 1):
+        result.extracted += again
         if progress:
             progress("render", done, len(render))
     result.rendered = len(render)
     clock.lap("render")
 
-    # 4. assemble: the default and reference graphs, then every run
-    def load_run(rkey: str) -> list[TripleKey]:
+    # 4. assemble: the shared section of the union, then every article's bodies
+    def load(kind: str, rkey: str) -> Any:
         try:
-            return list(bc.load("runs", rkey))
+            return bc.load(kind, rkey)
         except Exception:  # a cached run gone or damaged since: render it here
             ac = article_of[rkey]
-            _render(_RenderTask(bc, claims_keys[id(ac)], rkey, _slice(ac, resolved)))
+            ckey = claims_keys[id(ac)]
+            part = _slice(ac, resolved)
+            result.extracted += _render(_RenderTask(bc, ckey, rkey, part, paths[ckey], max_bytes))
             try:
-                return list(bc.load("runs", rkey))
+                return bc.load(kind, rkey)
             except Exception as e:
                 raise ExportError(f"{bc.root}: cannot keep the build's work: {e}") from e
 
-    asm = _Assembly(work, load_run, runs, _default_keys(resolved), _reference_keys())
-    union_count = asm.write_union()
-    quad_count = asm.write_quads()
-    result.triples = quad_count
+    asm = _Assembly(work, bc, load, runs, _build_run_keys(resolved), previous)
+    asm.prepare()
     clock.lap("merge")
 
     # The SHACL check and the store run in workers while this process writes the
@@ -281,37 +303,49 @@ def _build(
     if validate:
         sample = _validation_sample(resolved)
         result.validated = len(resolved.claims) if sample is None else len(sample)
-        checking = ex.submit(_check_sample, asm.sample(sample))
+        by_id = {ac.article.id: ac for ac in resolved.claims}
+
+        def keys_of(article_id: str) -> tuple[list[TripleKey], list[TripleKey]]:
+            ac = by_id[article_id]
+            ckey = claims_keys[id(ac)]
+            claims, again = _claims(bc, ckey, paths[ckey], max_bytes)
+            result.extracted += again
+            return _render_keys(claims, _slice(ac, resolved))
+
+        checking = ex.submit(_check_sample, asm.sample(sample or set(by_id), keys_of))
         if sample is not None:
             result.notes.append(
                 f"SHACL check on a sample of {len(sample)} of {len(resolved.claims)} articles"
             )
     storing: Future[str] | None = None
-    if store and importlib.util.find_spec("kg.store") is not None:
-        storing = _store_in_background(ex, str(asm.nq), str(work / "store"))
     clock.lap("validate")
-    staged = []
+    writers: dict[str, Any] = {}  # format -> kg.export.StagedWriter
     try:
-        for fmt in dict.fromkeys(formats):
-            quads = fmt in _QUAD_FORMATS
-            src = asm.nq if quads else asm.nt
-            staged.append(_stage_file(out / f"graph.{fmt}", fmt, src, quad_count if quads
-                                      else union_count))  # fmt: skip
+        wanted = list(dict.fromkeys(formats))
+        for fmt in (("trig", "nt") if store else ()) + (("trig",) if html else ()):
+            if fmt not in wanted:
+                wanted.append(fmt)  # for the store and the page only, written in work
+        for fmt in wanted:
+            writers[fmt] = _open_stage((out if fmt in formats else work) / f"graph.{fmt}")
+        result.triples = asm.write(writers, out, formats)
+        temp = {fmt: w.close().temp for fmt, w in writers.items()}
         clock.lap("export")
+        if store:
+            storing = _store(ex, out, work, asm, previous, temp)
         if checking is not None:
             problems = checking.result()
             clock.lap("validate")
             if problems:
                 raise ValidationFailed(problems[0])
-        page = _draw(asm, len(resolved.claims), work, result.notes) if html else None
+        page = _draw(temp["trig"], len(resolved.claims), work, result.notes) if html else None
         clock.lap("html")
         if storing is not None:
             storing.result()
             clock.lap("store")
-        _commit(staged)
+        _commit([w.staged for fmt, w in writers.items() if fmt in formats])
     except BaseException:
-        for s in staged:
-            s.discard()
+        for w in writers.values():
+            w.discard()
         for pending in (checking, storing):
             if pending is not None and not pending.cancel():
                 with contextlib.suppress(BaseException):
@@ -327,7 +361,12 @@ def _build(
         except OSError as e:
             raise ExportError(f"{out / 'graph.html'}: cannot replace: {e.strerror or e}") from e
         result.outputs["html"] = out / "graph.html"
+    stored = result.outputs.get("store")
+    bc.put("state", "build", asm.state(os.readlink(stored) if stored else "", out))
+    bc.put("state", "slim", _pack(slim, claims_keys, orgs_of, paths, scanned))
     keep = {"claims": set(claims_keys.values()), "runs": {k for _, k in runs}}
+    keep["shared"] = keep["runs"]
+    keep["buckets"] = keep["counts"] = set(asm.buckets)
     return result, keep
 
 
@@ -441,6 +480,61 @@ def _read_extract(task: _ReadTask) -> _Extracted | IngestError:
     return _Extracted(key, _slim(claims), _orgs(claims), False)
 
 
+@dataclass(frozen=True, slots=True)
+class _Pack:
+    """The claims of the last build in one file, so that a rebuild reads one file,
+    not one per article; and what each file was, to know it unchanged without
+    reading it."""
+
+    claims: dict[str, tuple[ArticleClaims, frozenset[str]]]  # claims key -> slim, orgs
+    files: dict[str, tuple[int, int, int, str]]  # path -> size, mtime_ns, inode, claims key
+    scanned: int  # time.time_ns() when that build began reading the files
+
+
+def _known(task: _ReadTask, pack: _Pack) -> _Extracted | None:
+    """The claims of an unchanged file from the last build's pack, without a worker.
+
+    A file whose size, modification time and inode are those recorded, and
+    that was last modified well before that build began reading, is taken as
+    unchanged (as git does); any other is read and hashed.
+    """
+    path = Path(task.path)
+    seen = pack.files.get(task.path)
+    if seen is not None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        size, mtime, inode, key = seen
+        if (st.st_size, st.st_mtime_ns, st.st_ino) == (size, mtime, inode) and (
+            mtime < pack.scanned - 2_000_000_000 and key in pack.claims
+        ):
+            slim, orgs = pack.claims[key]
+            return _Extracted(key, slim, orgs, True)
+    data = _regular_file_bytes(path, task.max_bytes)
+    if data is None:
+        return None
+    key = task.cache.claims_key(path.name, hashlib.sha256(data).hexdigest())
+    hit = pack.claims.get(key)
+    return None if hit is None else _Extracted(key, hit[0], hit[1], True)
+
+
+def _pack(
+    slim: list[ArticleClaims],
+    claims_keys: dict[int, str],
+    orgs_of: dict[int, frozenset[str]],
+    paths: dict[str, str],
+    scanned: int,
+) -> _Pack:
+    claims = {claims_keys[id(ac)]: (ac, orgs_of[id(ac)]) for ac in slim}
+    files = {}
+    for key, path in paths.items():
+        with contextlib.suppress(OSError):
+            st = os.stat(path)
+            files[path] = (st.st_size, st.st_mtime_ns, st.st_ino, key)
+    return _Pack(claims, files, scanned)
+
+
 def _entries(corpus: Path) -> list[tuple[Path, str] | IngestError]:
     """The files of the corpus as (path, name in the corpus), and the folders that
     could not be listed, in the order and with the names ``read_corpus`` uses."""
@@ -540,6 +634,8 @@ class _RenderTask:
     claims_key: str
     run_key: str
     resolved: Resolved
+    path: str  # the article's file, to extract again if its cached claims are damaged
+    max_bytes: int
 
 
 class _Sink:
@@ -554,15 +650,63 @@ class _Sink:
         self.triples.append(triple)
 
 
-def _render(task: _RenderTask) -> int:
-    from kg.graph import add_article
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """An article's graph, written: its bodies in each format (the union formats:
+    its local triples; TriG: the named graph), and how many triples they hold."""
 
-    claims = task.cache.load("claims", task.claims_key)
-    sink = _Sink()
-    add_article(cast(Graph, sink), claims, task.resolved)
-    run = _sorted_keys(sink.triples)
-    task.cache.put("runs", task.run_key, run)
-    return len(run)
+    bodies: dict[str, bytes]
+    local: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What the shared section and the default graph need of an article's graph."""
+
+    keys: list[TripleKey]  # its triples that are not local (people, reports, ...)
+    default: bytes  # TriG: its provenance in the default graph
+    default_count: int
+    total: int  # triples in its named graph
+
+
+def _render_keys(
+    claims: ArticleClaims, resolved: Resolved
+) -> tuple[list[TripleKey], list[TripleKey]]:
+    """An article's graph and its provenance in the default graph, as sorted keys."""
+    from kg.graph import add_article, add_provenance
+
+    graph, default = _Sink(), _Sink()
+    add_article(cast(Graph, graph), claims, resolved)
+    add_provenance(cast(Graph, default), claims)
+    return _sorted_keys(graph.triples), _sorted_keys(default.triples)
+
+
+def _render(task: _RenderTask) -> int:
+    """Render one article's graph and keep its bodies and shared triples in the cache;
+    return 1 if its claims had to be extracted again, else 0."""
+    from kg.export import graph_bodies
+
+    claims, again = _claims(task.cache, task.claims_key, task.path, task.max_bytes)
+    keys, provenance = _render_keys(claims, task.resolved)
+    g = graph_bodies(str(_graph_iri(claims.article.id)), keys, provenance)
+    task.cache.put("shared", task.run_key, _Shared(g.shared, g.default, len(provenance), g.total))
+    task.cache.put("runs", task.run_key, _Run(g.bodies, g.local, g.total))
+    return int(again)
+
+
+def _claims(bc: BuildCache, key: str, path: str, max_bytes: int) -> tuple[ArticleClaims, bool]:
+    """An article's cached claims, or, if the entry is gone or damaged, its claims
+    extracted again (and cached); and whether they were."""
+    try:
+        claims = bc.load("claims", key)
+        if isinstance(claims, ArticleClaims):
+            return claims, False
+    except Exception:
+        pass
+    claims = extract_article(read_article(Path(path), max_bytes))
+    bc.put("claims", key, claims)
+    return claims, True
 
 
 # --- canonical keys and N-Triples lines -------------------------------------------------
@@ -600,25 +744,6 @@ def _sorted_keys(triples: Iterable[tuple[Node, Node, Node]]) -> list[TripleKey]:
     return sorted({_triple_key(s, p, o, strings) for s, p, o in triples})
 
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def _nt_object(o: TermKey) -> str:
-    if o[0] == "<":
-        return f"<{o[1]}>"
-    _, value, language, datatype = o
-    lit = '"' + value.translate(_ESCAPES) + '"'
-    if language:
-        return f"{lit}@{language}"
-    return f"{lit}^^<{datatype}>" if datatype else lit
-
-
-def _nt_line(k: TripleKey, graph: str = "") -> str:
-    s, p, o = k
-    g = f" <{graph}>" if graph else ""
-    return f"<{s}> <{p or _TYPE}> {_nt_object(o)}{g} .\n"
-
-
 # --- step 4: assemble -------------------------------------------------------------------
 
 
@@ -628,26 +753,13 @@ def _graph_iri(article_id: str) -> URIRef:
     return graph_iri(article_id)
 
 
-def _default_keys(resolved: Resolved) -> list[TripleKey]:
-    """The default graph: the build run and the provenance of each article's graph,
-    as ``kg.graph.build_dataset`` makes them."""
-    from kg import __version__
-    from kg.vocab import KGO, PROV, SCHEMA, article_iri, build_iri, digest
+def _build_run_keys(resolved: Resolved) -> list[TripleKey]:
+    """The default graph's triples about the build run (``kg.graph.add_build_run``)."""
+    from kg.graph import add_build_run
 
-    build = build_iri(digest(*(ac.article.sha256 or ac.article.id for ac in resolved.claims)))
-    triples: list[tuple[Node, Node, Node]] = [
-        (build, RDF.type, KGO.BuildRun),
-        (build, RDF.type, PROV.Activity),
-        (build, SCHEMA.softwareVersion, Literal(f"kg {__version__}")),
-    ]
-    for ac in resolved.claims:
-        gid, art = _graph_iri(ac.article.id), article_iri(ac.article.id)
-        triples += [
-            (build, PROV.used, art),
-            (gid, PROV.wasDerivedFrom, art),
-            (gid, PROV.wasGeneratedBy, build),
-        ]
-    return _sorted_keys(triples)
+    sink = _Sink()
+    add_build_run(cast(Graph, sink), resolved)
+    return _sorted_keys(sink.triples)
 
 
 @functools.cache
@@ -666,8 +778,8 @@ def _writing(path: Path) -> Iterator[None]:
         raise ExportError(f"{path}: cannot write: {e.strerror or e}") from e
 
 
-def _write_run(path: Path, keys: list[TripleKey]) -> None:
-    with _writing(path), open(path, "wb") as f:
+def _write_run(path: Path, keys: list[TripleKey], append: bool = False) -> None:
+    with _writing(path), open(path, "ab" if append else "wb") as f:
         for i in range(0, len(keys), _BATCH):
             pickle.dump(keys[i : i + _BATCH], f, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -690,100 +802,355 @@ def _dedupe(keys: Iterable[TripleKey]) -> Iterator[TripleKey]:
             last = k
 
 
+_UNION_FORMATS = tuple(f for f in FORMATS if f not in _QUAD_FORMATS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Bucket:
+    """One bucket of the shared section, written in the union formats."""
+
+    bodies: dict[str, bytes]
+    size: int  # distinct triples
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What a build wrote, for the next one to start from (``OUT/.cache/state``)."""
+
+    version: str  # kg.cache.render_version() of the build
+    runs: dict[str, str]  # graph IRI -> run key
+    defaults: dict[str, tuple[bytes, int]]  # graph IRI -> its TriG default body, count
+    totals: dict[str, int]  # run key -> triples in its named graph
+    build: list[TripleKey]  # the build run's triples
+    buckets: list[str]  # bucket -> its entry in "buckets" and "counts"
+    store: str  # the folder OUT/store pointed to, or ""
+    # format -> the export file's identity (size, mtime_ns, inode) and where each
+    # body (by bucket entry or run key) is in it, to copy them from there
+    exports: dict[str, tuple[tuple[int, int, int], dict[str, tuple[int, int]]]]
+
+
+@dataclass
+class _StoreDelta:
+    """How the store of the last build becomes this build's (``kg.store.update_store``)."""
+
+    drop: list[str] = field(default_factory=list)  # named graphs to drop
+    add: list[str] = field(default_factory=list)  # run keys whose graphs to add
+    remove_runs: list[str] = field(default_factory=list)  # run keys whose local triples go
+    shared_removed: list[TripleKey] = field(default_factory=list)
+    shared_added: list[TripleKey] = field(default_factory=list)
+
+
 class _Assembly:
-    """The sorted union and the sorted quads of the whole graph, as files in ``work``."""
+    """The exports of the whole graph: the shared section, then each article's bodies.
+
+    The union formats hold the shared triples (the build run, the reference
+    data, and every triple not local to its article: people, reports,
+    judgements) in ``SHARED_BUCKETS`` buckets by subject, then each article's
+    local body, by graph IRI; TriG holds the default graph, then every named
+    graph by IRI (``kg.export.Canonical``). Each bucket keeps in the cache how
+    many graphs state each of its triples, so a rebuild counts in and out the
+    triples of the articles that changed and writes again only the buckets they
+    touch; every other body is copied from the cache as it is.
+    """
 
     def __init__(
         self,
         work: Path,
-        load: Callable[[str], list[TripleKey]],
+        bc: BuildCache,
+        load: Callable[[str, str], Any],
         runs: list[tuple[str, str]],
-        default: list[TripleKey],
-        reference: list[TripleKey],
+        build: list[TripleKey],
+        previous: _State | None,
     ) -> None:
         from kg.vocab import reference_graph_iri
 
-        self.work, self.load, self.runs = work, load, runs
-        self.default, self.reference = default, reference
+        self.work, self.bc, self.load, self.runs = work, bc, load, runs
+        self.build, self.previous = build, previous
         self.reference_iri = str(reference_graph_iri())
-        self.nt = work / "union.nt"
-        self.nq = work / "graph.nq"
+        self.defaults: dict[str, tuple[bytes, int]] = {}
+        self.totals: dict[str, int] = {}
+        self.buckets: list[str] = []
+        self.spans: dict[str, dict[str, tuple[int, int]]] = {}
+        self.delta: _StoreDelta | None = None  # set by an incremental assembly
+        self.shared_count = 0
 
-    def write_union(self) -> int:
-        """Every graph's triples once, in canonical order, as N-Triples; return the count."""
-        spills: list[Path] = []
-        chunk: list[TripleKey] = list(self.default) + list(self.reference)
+    def prepare(self) -> None:
+        """Fill the shared buckets: counted again from the last build where possible."""
+        if self.previous is not None:
+            try:
+                self._update(self.previous)
+                return
+            except _Stale:
+                pass
+        self.delta = None
+        self._fill()
 
-        def spill() -> None:
-            chunk.sort()
-            path = self.work / f"run-{len(spills)}.pickle"
-            _write_run(path, list(_dedupe(chunk)))
-            spills.append(path)
-            chunk.clear()
+    def _fill(self) -> None:
+        """Every bucket from every article's shared triples, spilling to ``work``."""
+        from kg.export import SHARED_BUCKETS, bucket_of
 
-        for _, rkey in self.runs:
-            chunk.extend(self.load(rkey))
-            if len(chunk) >= CHUNK_TRIPLES:
-                spill()
-        if chunk or not spills:
-            spill()
-        n = 0
-        with _writing(self.nt), open(self.nt, "w", encoding="utf-8") as f:
-            for k in _dedupe(heapq.merge(*(_read_run(p) for p in spills))):
-                f.write(_nt_line(k))
-                n += 1
-        for p in spills:
-            p.unlink()
-        return n
+        lists: list[list[TripleKey]] = [[] for _ in range(SHARED_BUCKETS)]
+        spills = self.work / "buckets"
+        spills.mkdir(exist_ok=True)
+        held = 0
 
-    def _graphs(self) -> Iterator[tuple[str, Iterable[TripleKey]]]:
-        """Each graph with its sorted keys: the default graph, then by IRI."""
-        yield "", self.default
-        by_iri: dict[str, list[str]] = {self.reference_iri: []}
+        def add(keys: Iterable[TripleKey]) -> None:
+            nonlocal held
+            for k in keys:
+                lists[bucket_of(k[0])].append(k)
+                held += 1
+            if held >= CHUNK_TRIPLES:
+                for b, items in enumerate(lists):
+                    if items:
+                        _write_run(spills / f"{b}.pickle", items, append=True)
+                        items.clear()
+                held = 0
+
+        self.defaults = {}
+        add(self.build)
+        add(_reference_keys())
         for iri, rkey in self.runs:
-            by_iri.setdefault(iri, []).append(rkey)
-        for iri in sorted(by_iri):
-            if iri == self.reference_iri:
-                parts = [self.reference] + [self.load(r) for r in by_iri[iri]]
-            else:
-                parts = [self.load(r) for r in by_iri[iri]]
-            yield iri, parts[0] if len(parts) == 1 else _dedupe(heapq.merge(*parts))
+            shared = self.load("shared", rkey)
+            self.defaults[iri] = (shared.default, shared.default_count)
+            self.totals[rkey] = shared.total
+            add(shared.keys)
+        self.buckets = []
+        for b, items in enumerate(lists):
+            path = spills / f"{b}.pickle"
+            if path.exists():
+                items = list(_read_run(path)) + items
+                path.unlink()
+            counts: dict[TripleKey, int] = {}
+            for k in items:
+                counts[k] = counts.get(k, 0) + 1
+            self.buckets.append(self._put_bucket(b, counts))
 
-    def write_quads(self) -> int:
-        """Every graph's triples in its graph, as N-Quads in canonical order; return the count."""
-        n = 0
-        with _writing(self.nq), open(self.nq, "w", encoding="utf-8") as f:
-            for iri, keys in self._graphs():
-                for k in keys:
-                    f.write(_nt_line(k, iri))
-                    n += 1
-        return n
+    def _update(self, previous: _State) -> None:
+        """The buckets of the last build, with the changed articles counted out and in."""
+        from kg.export import bucket_of
 
-    def sample(self, article_ids: set[str] | None) -> list[tuple[TripleKey, str]]:
+        now = dict(self.runs)
+        delta = _StoreDelta()
+        counts: dict[TripleKey, int] = {}
+
+        def count(keys: Iterable[TripleKey], by: int) -> None:
+            for k in keys:
+                counts[k] = counts.get(k, 0) + by
+
+        self.defaults = dict(previous.defaults)
+        self.totals = dict(previous.totals)
+        for iri, rkey in previous.runs.items():
+            if now.get(iri) != rkey:
+                count(self._load_old("shared", rkey).keys, -1)
+                delta.drop.append(iri)
+                delta.remove_runs.append(rkey)
+                del self.defaults[iri]
+        for iri, rkey in self.runs:
+            if previous.runs.get(iri) != rkey:
+                shared = self.load("shared", rkey)
+                count(shared.keys, +1)
+                self.defaults[iri] = (shared.default, shared.default_count)
+                self.totals[rkey] = shared.total
+                delta.add.append(rkey)
+        count(previous.build, -1)
+        count(self.build, +1)
+        by_bucket: dict[int, list[tuple[TripleKey, int]]] = {}
+        for k, n in counts.items():
+            if n:
+                by_bucket.setdefault(bucket_of(k[0]), []).append((k, n))
+        self.buckets = list(previous.buckets)
+        for b, changes in sorted(by_bucket.items()):
+            old: dict[TripleKey, int] = self._load_old("counts", previous.buckets[b])
+            new = dict(old)
+            for k, n in changes:
+                left = new.get(k, 0) + n
+                if left < 0:
+                    raise _Stale
+                if left:
+                    new[k] = left
+                else:
+                    new.pop(k, None)
+                if k in old and k not in new:
+                    delta.shared_removed.append(k)
+                elif k in new and k not in old:
+                    delta.shared_added.append(k)
+            self.buckets[b] = self._put_bucket(b, new)
+        self.delta = delta
+
+    def _load_old(self, kind: str, key: str) -> Any:
+        try:
+            return self.bc.load(kind, key)
+        except Exception:  # the last build's entries are gone or damaged: start afresh
+            raise _Stale from None
+
+    def _put_bucket(self, b: int, counts: dict[TripleKey, int]) -> str:
+        from kg.cache import key, render_version
+        from kg.export import union_bodies
+
+        keys = sorted(counts)
+        digest = hashlib.sha256(pickle.dumps([(k, counts[k]) for k in keys])).hexdigest()
+        entry = key("bucket", render_version(), str(b), digest)
+        if not self.bc.has("counts", entry) or not self.bc.has("buckets", entry):
+            bodies = union_bodies(keys, _UNION_FORMATS) if keys else {}
+            self.bc.put("buckets", entry, _Bucket(bodies, len(keys)))
+            self.bc.put("counts", entry, counts)
+        return entry
+
+    def write(self, files: dict[str, Any], out: Path, kept: Iterable[str]) -> int:
+        """Write every export into its ``kg.export.StagedWriter``; return the quad count.
+
+        A body the last build wrote into ``OUT/graph.<format>`` is copied from
+        there (the file is checked to be the one it wrote); any other comes
+        from the cache. Where each body lands is kept in ``spans`` for the
+        formats in ``kept`` (the ones put in ``out``).
+        """
+        with contextlib.ExitStack() as stack:
+            old = {fmt: stack.enter_context(_OldExport(self.previous, out, fmt)) for fmt in files}
+            return self._write(files, old, set(kept))
+
+    def _write(self, files: dict[str, Any], old: dict[str, _OldExport], kept: set[str]) -> int:
+        from kg.export import Sections
+
+        self.spans = {fmt: {} for fmt in files if fmt in kept}
+        union = {fmt: w for fmt, w in files.items() if not w.sections.quads}
+        quads = {fmt: w for fmt, w in files.items() if w.sections.quads}
+
+        def put(fmt: str, key: str, body: bytes) -> None:
+            span = files[fmt].write(body)
+            if fmt in self.spans:
+                self.spans[fmt][key] = span
+
+        for entry in self.buckets:
+            bucket: _Bucket | None = None
+            for fmt in union:
+                body = old[fmt].get(entry)
+                if body is None:
+                    bucket = bucket or self._load_old("buckets", entry)
+                    body = bucket.bodies.get(fmt, b"")
+                put(fmt, entry, body)
+        reference = _reference_keys()
+        count = len(self.build) + len(reference)
+        build_body = Sections("trig").body(self.build, "", check=True)
+        for w in quads.values():
+            w.write(build_body)
+        for iri, _ in self.runs:
+            body, n = self.defaults[iri]
+            count += n
+            for w in quads.values():
+                w.write(body)
+        pending_reference = True
+        for iri, rkey in self.runs:
+            if pending_reference and iri > self.reference_iri:
+                self._write_reference(quads)
+                pending_reference = False
+            run: _Run | None = None
+            for fmt in files:
+                body = old[fmt].get(rkey)
+                if body is None:
+                    run = run or self.load("runs", rkey)
+                    body = run.bodies[fmt]
+                put(fmt, rkey, body)
+            count += self.totals[rkey]
+        if pending_reference:
+            self._write_reference(quads)
+        return count
+
+    def _write_reference(self, quads: dict[str, Any]) -> None:
+        for w in quads.values():
+            w.write(_reference_body(w.sections.fmt))
+
+    def state(self, store: str, out: Path) -> _State:
+        """This build's state, once its files are in ``out``."""
+        from kg.cache import render_version
+
+        exports = {}
+        for fmt, spans in self.spans.items():
+            with contextlib.suppress(OSError):
+                exports[fmt] = (_identity(out / f"graph.{fmt}"), spans)
+        runs = dict(self.runs)
+        totals = {rkey: self.totals[rkey] for rkey in runs.values()}
+        return _State(
+            render_version(), runs, self.defaults, totals, self.build, self.buckets, store, exports
+        )
+
+    def sample(
+        self,
+        article_ids: set[str],
+        keys_of: Callable[[str], tuple[list[TripleKey], list[TripleKey]]],
+    ) -> list[tuple[TripleKey, str]]:
         """Quads (key, graph IRI; "" for the default graph) of the reference graph,
-        the given articles' graphs and the default graph's triples about them:
-        every article's when ``article_ids`` is None."""
-        if article_ids is None:
-            return [(k, iri) for iri, keys in self._graphs() for k in keys]
-        wanted = {str(_graph_iri(a)) for a in article_ids}
+        the given articles' graphs and provenance (``keys_of(article id)``) and
+        the build run's triples about them."""
+        graphs = {str(_graph_iri(a)) for a in article_ids}
         articles = {str(_article_iri(a)) for a in article_ids}
-        used, graphs = str(PROV.used), str(ID["graph/"])
+        about = {str(PROV.used): articles, str(PROV.generated): graphs}
 
-        def about_sample(k: TripleKey) -> bool:
-            # the build run's own triples, its prov:used of a sampled article,
-            # and the provenance of a sampled article's graph
-            s, p, o = k
-            if p == used:
-                return o[1] in articles
-            return s in wanted or not s.startswith(graphs)
-
-        out: list[tuple[TripleKey, str]] = []
-        for iri, keys in self._graphs():
-            if iri == "":
-                out.extend((k, "") for k in keys if about_sample(k))
-            elif iri == self.reference_iri or iri in wanted:
-                out.extend((k, iri) for k in keys)
+        out: list[tuple[TripleKey, str]] = [
+            (k, "") for k in self.build if k[1] not in about or k[2][1] in about[k[1]]
+        ]
+        out += [(k, self.reference_iri) for k in _reference_keys()]
+        for a in sorted(article_ids):
+            keys, provenance = keys_of(a)
+            iri = str(_graph_iri(a))
+            out += [(k, iri) for k in keys] + [(k, "") for k in provenance]
         return out
+
+
+class _OldExport:
+    """The export a previous build wrote, to copy its bodies from, if it is still the
+    file that build wrote (same size, modification time and inode)."""
+
+    def __init__(self, previous: _State | None, out: Path, fmt: str) -> None:
+        self.fd: int | None = None
+        self.spans: dict[str, tuple[int, int]] = {}
+        if previous is None or fmt not in previous.exports:
+            return
+        identity, spans = previous.exports[fmt]
+        try:
+            fd = os.open(out / f"graph.{fmt}", os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return
+        st = os.fstat(fd)
+        if (st.st_size, st.st_mtime_ns, st.st_ino) != identity:
+            os.close(fd)
+            return
+        self.fd, self.spans = fd, spans
+
+    def get(self, key: str) -> bytes | None:
+        span = self.spans.get(key)
+        if span is None or self.fd is None:
+            return None
+        offset, length = span
+        try:
+            data = os.pread(self.fd, length, offset)
+        except OSError:
+            return None
+        return data if len(data) == length else None
+
+    def __enter__(self) -> _OldExport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+class _Stale(Exception):
+    """The last build's state cannot be built on: assemble from scratch."""
+
+
+@functools.cache
+def _reference_body(fmt: str) -> bytes:
+    from kg.export import Sections
+    from kg.vocab import reference_graph_iri
+
+    return Sections(fmt).body(_reference_keys(), str(reference_graph_iri()), check=True)
 
 
 def _article_iri(article_id: str) -> URIRef:
@@ -846,31 +1213,13 @@ def check(ds: Dataset) -> None:
 # --- writing files, as kg.export does: staged, checked, then renamed --------------------
 
 
-def _stage_file(final: Path, fmt: str, source: Path, expected: int) -> Any:
-    import pyoxigraph as ox
+def _open_stage(final: Path) -> Any:
+    from kg.export import StagedWriter
 
-    from kg.export import FORMATS as OX_FORMATS
-    from kg.export import _check, _prefixes, _stage
-
-    src_fmt = ox.RdfFormat.N_QUADS if source.suffix == ".nq" else ox.RdfFormat.N_TRIPLES
-
-    def write(f: IO[bytes]) -> None:
-        try:
-            items = ox.parse(path=str(source), format=src_fmt)
-            ox.serialize(items, f, OX_FORMATS[fmt], prefixes=_prefixes())
-        except SyntaxError as e:
-            raise ExportError(f"{final.name}: a term cannot be written: {e}") from e
-
-    staged = _stage(final, write)
-    try:
-        _check(staged.temp, OX_FORMATS[fmt], expected, final.name)
-    except BaseException:
-        staged.discard()
-        raise
-    return staged
+    return StagedWriter(final, final.suffix.lstrip("."))
 
 
-def _draw(asm: _Assembly, articles: int, work: Path, notes: list[str]) -> Path | None:
+def _draw(trig: Path, articles: int, work: Path, notes: list[str]) -> Path | None:
     """``graph.html`` of a corpus small enough to draw whole, written in ``work``."""
     if articles > HTML_MAX_ARTICLES:
         notes.append(
@@ -881,18 +1230,19 @@ def _draw(asm: _Assembly, articles: int, work: Path, notes: list[str]) -> Path |
     from kg.viz import write_html
 
     ds = Dataset()
-    ds.parse(asm.nq, format="nquads")
+    ds.parse(trig, format="trig")
     return write_html(ds, work / "graph.html")
 
 
-def _write_store(source: str, target: str) -> str:
-    """The query store of the N-Quads file ``source``, written at ``target`` (in a worker)."""
-    from kg.store import write_store
+def _write_store(quads: str, union: str, target: str) -> str:
+    """The query store of the TriG file ``quads`` and the union ``union`` (N-Triples),
+    written at ``target`` (in a worker)."""
+    from kg.store import write_store_files
 
-    return str(write_store(Path(source), Path(target)))
+    return str(write_store_files(Path(quads), Path(union), Path(target)))
 
 
-def _store_in_background(ex: Executor, source: str, target: str) -> Future[str]:
+def _store_in_background(ex: Executor, quads: str, union: str, target: str) -> Future[str]:
     """``_write_store`` in a new interpreter of its own, beside this process.
 
     Not a forked worker: RocksDB's threads do not survive a fork, so a worker
@@ -901,12 +1251,12 @@ def _store_in_background(ex: Executor, source: str, target: str) -> Future[str]:
     script. A serial build writes the store here.
     """
     if ex.jobs <= 1:
-        return SerialExecutor().submit(_write_store, source, target)
+        return SerialExecutor().submit(_write_store, quads, union, target)
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent)  # import this kg, not another
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
     proc = subprocess.Popen(
-        [sys.executable, "-c", _STORE_CHILD, source, target],
+        [sys.executable, "-c", _STORE_CHILD, quads, union, target],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,
@@ -939,7 +1289,81 @@ class _ProcessFuture(Future[str]):
         return True
 
 
-_STORE_CHILD = "import sys; from kg.build import _write_store; _write_store(*sys.argv[1:3])"
+_STORE_CHILD = "import sys; from kg.build import _write_store; _write_store(*sys.argv[1:4])"
+
+
+def _store(
+    ex: Executor,
+    out: Path,
+    work: Path,
+    asm: _Assembly,
+    previous: _State | None,
+    temp: dict[str, Path],
+) -> Future[str] | None:
+    """Write the store into ``work/store`` beside this process: the last build's
+    store with what changed applied, when it is the one the last state names,
+    else a new one from the TriG and N-Triples files."""
+    if importlib.util.find_spec("kg.store") is None:
+        return None
+    link = out / "store"
+    delta = asm.delta
+    if (
+        delta is not None
+        and previous is not None
+        and previous.store
+        and link.is_symlink()
+        and os.readlink(link) == previous.store
+    ):
+        files = _delta_files(work, asm, delta)
+        return ex.submit(_update_store, str(link), str(work / "store"), delta.drop, files)
+    for fmt in ("trig", "nt"):  # named so that the store knows their format
+        (work / f"store-input.{fmt}").symlink_to(temp[fmt].resolve())
+    return _store_in_background(
+        ex, str(work / "store-input.trig"), str(work / "store-input.nt"), str(work / "store")
+    )
+
+
+def _delta_files(work: Path, asm: _Assembly, delta: _StoreDelta) -> tuple[str, str, str]:
+    """The changed graphs (TriG) and the triples leaving and joining the union
+    (N-Triples), as files in ``work``."""
+    from kg.export import Sections, StagedWriter
+
+    paths = (work / "delta-add.trig", work / "delta-remove.nt", work / "delta-add.nt")
+    writers = [StagedWriter(p, p.suffix.lstrip(".")) for p in paths]
+    try:
+        add, remove, union_add = writers
+        for rkey in delta.add:
+            run: _Run = asm.load("runs", rkey)
+            add.write(run.bodies["trig"])
+            union_add.write(run.bodies["nt"])
+        for rkey in delta.remove_runs:
+            old: _Run = asm.bc.load("runs", rkey)
+            remove.write(old.bodies["nt"])
+        nt = Sections("nt")
+        remove.write(nt.body(delta.shared_removed))
+        union_add.write(nt.body(delta.shared_added))
+        for w, p in zip(writers, paths, strict=True):
+            os.replace(w.close().temp, p)
+    except BaseException:
+        for w in writers:
+            w.discard()
+        raise
+    return str(paths[0]), str(paths[1]), str(paths[2])
+
+
+def _update_store(previous: str, target: str, drop: list[str], files: tuple[str, str, str]) -> str:
+    from kg.store import update_store
+
+    add, remove, union_add = (Path(f) for f in files)
+    update_store(
+        Path(previous),
+        Path(target),
+        drop_graphs=drop,
+        add_quads=add,
+        union_remove=remove,
+        union_add=union_add,
+    )
+    return target
 
 
 def _swap_dir(new: Path, target: Path) -> Path:
@@ -975,7 +1399,7 @@ def _rename_in(new: Path, target: Path) -> Path:
 
 
 def _commit(staged: list[Any]) -> None:
-    from kg.export import _commit as commit
+    from kg.export import commit
 
     commit(staged)
 

@@ -1,17 +1,23 @@
 """The incremental build cache: what each article gave last time, so a rebuild
 re-extracts only the articles that changed.
 
-Two kinds of entry, each one file under ``OUT/.cache/``:
+Entries, each one file under ``OUT/.cache/<kind>/``:
 
 - ``claims/``: an article's claims (``ArticleClaims``, text included), keyed by
   its file name, the SHA-256 of its bytes, and the *extract version*: a hash of
   the source of ingest, the extractors, the patterns, the word lists and the
   ontology. Editing any of them invalidates every entry, so a cached claim is
   always what the current code would extract.
-- ``runs/``: an article's triples, rendered and sorted, keyed by its claims
-  key, the slice of the corpus-wide resolution it uses (its people and
-  reports), and the *render version* (the extract version plus the graph code).
-  An article whose people and reports resolved as before is not rendered again.
+- ``runs/`` and ``shared/``: an article's graph, written in every format, and
+  its shared triples, keyed by its claims key, the slice of the corpus-wide
+  resolution it uses (its people and reports), and the *render version* (the
+  extract version plus the graph code). An article whose people and reports
+  resolved as before is not rendered again.
+- ``buckets/`` and ``counts/``: the shared section of the exports, a bucket of
+  subjects at a time, with how many graphs state each triple.
+- ``state/``: what the last build wrote (``kg.build``): the slim claims of
+  every article in one pack, the run of each graph, where each body is in
+  each export file, and which store folder it made.
 
 Entries are pickles written atomically (temporary file, then rename), so
 several worker processes can fill the cache at once and a crash never leaves a

@@ -17,8 +17,11 @@ between two of them, some files are new and some old, each one whole.
 from __future__ import annotations
 
 import contextlib
+import functools
+import io
 import os
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +34,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from kg.errors import ExportError, UsageError
-from kg.vocab import PREFIXES
+from kg.vocab import PREFIXES, graph_scope, scope_of
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -60,7 +63,6 @@ def write_exports(
             f"unknown export format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
         )
     content = canonical(dataset)
-    quads = content.quads() if any(f in _QUAD_FORMATS for f in formats) else []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -68,9 +70,17 @@ def write_exports(
     staged: list[_Staged] = []
     try:
         for fmt in dict.fromkeys(formats):
-            items = quads if fmt in _QUAD_FORMATS else content.triples
-            staged.append(_stage_export(out_dir / f"graph.{fmt}", FORMATS[fmt], items))
-        _commit(staged)
+            expected = (
+                sum(len(k) for _, k in content.graphs)
+                if fmt in _QUAD_FORMATS
+                else (len(content.shared) + sum(len(k) for _, k in content.local))
+            )
+            staged.append(
+                _stage_bodies(
+                    out_dir / f"graph.{fmt}", fmt, canonical_bodies(content, fmt), expected
+                )
+            )
+        commit(staged)
     except BaseException:
         for s in staged:
             s.discard()
@@ -85,7 +95,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     staged = _stage(path, lambda f: f.write(data))
     try:
-        _commit([staged])
+        commit([staged])
     except BaseException:
         staged.discard()
         raise
@@ -112,25 +122,49 @@ _TYPE = str(RDF.type)
 _STRING = str(XSD.string)
 
 
+SHARED_BUCKETS = 512
+
+
+def bucket_of(subject: str) -> int:
+    """The bucket of a shared subject. The shared section is sorted by bucket, then
+    by key, so that a rebuild rewrites only the buckets whose triples changed."""
+    return zlib.crc32(subject.encode("utf-8", "surrogatepass")) % SHARED_BUCKETS
+
+
 @dataclass(frozen=True, slots=True)
 class Canonical:
-    """A dataset's content as pyoxigraph terms in a canonical order.
+    """A dataset's content as sorted keys, in the order kg writes it.
 
-    ``triples`` is the union of every graph, once each, sorted by subject,
-    predicate (rdf:type first) and object. ``graphs`` lists the default graph,
-    then the named graphs by IRI, each with the indexes of its triples.
+    ``graphs`` lists the default graph (named ""), then the named graphs by IRI,
+    each with its sorted keys: the order of TriG. The union formats (Turtle,
+    N-Triples, JSON-LD) hold ``shared``, the union of every triple that is not
+    *local*, sorted by the bucket of its subject (``bucket_of``) and then by key,
+    then each article graph's local triples (``local``, by graph IRI). A triple
+    is local to the article its subject was minted for (``kg.vocab.scope_of``),
+    wherever it is stated: every statement about a quote or a piece of
+    evidence is made in one article's graph (or, for the graph itself, in the
+    default graph), so its lines can be written, cached and spliced per
+    article, and a rebuild after one article changed rewrites a few sections,
+    not the whole file.
     """
 
-    triples: list[ox.Triple]
-    graphs: list[tuple[ox.NamedNode | ox.DefaultGraph, list[int]]]
+    shared: list[TripleKey]
+    local: list[tuple[str, list[TripleKey]]]
+    graphs: list[tuple[str, list[TripleKey]]]
+
+    @property
+    def triples(self) -> list[ox.Triple]:
+        """The union, in the order of the union formats."""
+        terms = _Terms()
+        out = terms.triples(self.shared)
+        for _, keys in self.local:
+            out += terms.triples(keys)
+        return out
 
     def quads(self) -> list[ox.Quad]:
-        t = self.triples
-        return [
-            ox.Quad(t[i].subject, t[i].predicate, t[i].object, name)
-            for name, indexes in self.graphs
-            for i in indexes
-        ]
+        """Every graph's triples, in the order of TriG."""
+        terms = _Terms()
+        return [q for name, keys in self.graphs for q in terms.quads(keys, name)]
 
 
 def canonical(dataset: Graph) -> Canonical:
@@ -141,20 +175,236 @@ def canonical(dataset: Graph) -> Canonical:
     by_graph: dict[str, set[TripleKey]] = {}
     for name, graph in _graphs(dataset):
         by_graph.setdefault(name, set()).update(_triple_key(s, p, o) for s, p, o in graph)
-    union = sorted(set().union(*by_graph.values()))
-    rank = {k: i for i, k in enumerate(union)}
+    graphs = [(name, sorted(keys)) for name, keys in sorted(by_graph.items()) if keys]
+    scopes = {scope: name for name, _ in graphs if (scope := graph_scope(name))}
+    sections: dict[str, set[TripleKey]] = {}
+    for _, keys in graphs:
+        for k in keys:
+            home = scopes.get(scope_of(k[0]) or "", "")
+            sections.setdefault(home, set()).add(k)
+    shared = sorted(sections.pop("", ()), key=lambda k: (bucket_of(k[0]), k))
+    canon = Canonical(shared, [(name, sorted(sections[name])) for name in sorted(sections)], graphs)
+    canon.triples  # noqa: B018  (raises ExportError on a malformed IRI or literal, now)
+    return canon
+
+
+def split_local(graph: str, keys: Iterable[TripleKey]) -> tuple[list[TripleKey], list[TripleKey]]:
+    """One graph's keys as (local, shared), each in the order given (see ``Canonical``).
+
+    Raises ExportError for a triple about another article's subject, which kg
+    never states (its section would be another article's).
+    """
+    scope = graph_scope(graph)
+    if scope is None:
+        return [], list(keys)
+    local: list[TripleKey] = []
+    shared: list[TripleKey] = []
+    seen: dict[str, bool] = {}
+    for k in keys:
+        mine = seen.get(k[0])
+        if mine is None:
+            other = scope_of(k[0])
+            if other is not None and other != scope:
+                raise ExportError(f"<{graph}> states a triple about <{k[0]}> of another article")
+            mine = seen[k[0]] = other == scope
+        (local if mine else shared).append(k)
+    return local, shared
+
+
+@dataclass(frozen=True, slots=True)
+class GraphBodies:
+    """One article's graph, written (see ``Canonical``)."""
+
+    bodies: dict[str, bytes]  # union formats: its local triples; TriG: the named graph
+    default: bytes  # TriG: its default-graph triples (the graph's provenance)
+    local: int  # triples in the union formats' bodies
+    total: int  # triples in its named graph
+    shared: list[TripleKey]  # its triples that are not local
+
+
+def graph_bodies(
+    graph: str, keys: Sequence[TripleKey], provenance: Sequence[TripleKey]
+) -> GraphBodies:
+    """One article graph's sorted ``keys`` and the sorted default-graph triples about
+    it (``provenance``, all local), written in every format.
+
+    Only the TriG bodies are parsed back: they hold every term, written by the
+    same term writer as Turtle's, and N-Triples and JSON-LD escape less.
+    """
+    local, shared = split_local(graph, keys)
+    if any(scope_of(k[0]) != graph_scope(graph) for k in provenance):
+        raise ExportError(f"<{graph}>: its provenance is about another subject")
+    local = sorted(set(local).union(provenance))
     terms = _Terms()
-    graphs = [
-        (terms.iri(name) if name else ox.DefaultGraph(), sorted(rank[k] for k in keys))
-        for name, keys in sorted(by_graph.items())
-        if keys
-    ]
-    return Canonical(terms.triples(union), graphs)
+    union = terms.triples(local)
+    bodies = {}
+    for fmt in FORMATS:
+        sections = Sections(fmt)
+        if sections.quads:
+            bodies[fmt] = sections.serialize(terms.quads(keys, graph), check=True)
+        else:
+            bodies[fmt] = sections.serialize(union, check=False)
+    default = Sections("trig").serialize(terms.quads(provenance, ""), check=True)
+    return GraphBodies(bodies, default, len(local), len(keys), shared)
+
+
+def union_bodies(keys: Sequence[TripleKey], formats: Iterable[str]) -> dict[str, bytes]:
+    """The bodies of sorted keys in union formats; the Turtle one is parsed back."""
+    triples = _Terms().triples(keys)
+    return {fmt: Sections(fmt).serialize(triples, check=fmt == "ttl") for fmt in formats}
 
 
 def sorted_quads(dataset: Graph) -> list[ox.Quad]:
     """Every quad of ``dataset`` once, in the canonical order of :func:`canonical`."""
     return canonical(dataset).quads()
+
+
+# --- sections: a file is a header, bodies written one by one, and a footer ------------
+
+
+class Sections:
+    """Writes keys in one format as separate *bodies* that concatenate into one file.
+
+    ``header() + body(a) + body(b) + footer()`` is the file pyoxigraph writes for
+    ``a`` then ``b`` when no subject (and, in TriG, no graph) runs across the
+    two; ``join`` puts the comma between JSON-LD bodies. Every body can be parsed
+    back on its own (``check=True``), so a file assembled from checked bodies
+    need not be parsed again whole.
+    """
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.rdf = FORMATS[fmt]
+        self.quads = fmt in _QUAD_FORMATS
+        self.terms = _Terms()
+
+    def header(self) -> bytes:
+        return _header(self.fmt)
+
+    def footer(self) -> bytes:
+        return b"]" if self.rdf == ox.RdfFormat.JSON_LD else b""
+
+    def body(self, keys: Sequence[TripleKey], graph: str = "", *, check: bool = False) -> bytes:
+        """The statements of ``keys`` (in ``graph``, for TriG), without header or footer."""
+        if not keys:
+            return b""
+        items = self.terms.quads(keys, graph) if self.quads else self.terms.triples(keys)
+        return self.serialize(items, check=check)
+
+    def serialize(self, items: Sequence[ox.Triple] | Sequence[ox.Quad], *, check: bool) -> bytes:
+        """The body of pyoxigraph terms (quads for TriG, triples for the others)."""
+        if not items:
+            return b""
+        buffer = io.BytesIO()
+        try:
+            ox.serialize(items, buffer, self.rdf, prefixes=_prefixes())
+        except (SyntaxError, ValueError) as e:
+            raise ExportError(f"graph.{self.fmt}: a term cannot be written: {e}") from e
+        data = buffer.getvalue()
+        # (what is not as expected is left for the parse-back check to name)
+        if self.rdf == ox.RdfFormat.JSON_LD:
+            if data.startswith(b"[") and data.endswith(b"]"):
+                data = data[1:-1]
+        elif data.startswith(head := self.header()):
+            data = data[len(head) :]
+        if check:
+            self.check(data, len(items))
+        return data
+
+    def check(self, body: bytes, expected: int) -> None:
+        """Parse ``body`` back (with the header) and count its statements."""
+        try:
+            found = sum(1 for _ in ox.parse(self.header() + body + self.footer(), self.rdf))
+        except (SyntaxError, ValueError) as e:
+            raise ExportError(f"graph.{self.fmt}: a written part does not parse back: {e}") from e
+        if found != expected:
+            raise ExportError(
+                f"graph.{self.fmt}: a written part holds {found} statements, not {expected}"
+            )
+
+    def join(self, bodies: Iterable[bytes]) -> Iterator[bytes]:
+        """The header, the bodies (empty ones skipped) and the footer: the file's bytes."""
+        yield self.header()
+        first = True
+        for body in bodies:
+            if body:
+                yield self.separator(first) + body
+                first = False
+        yield self.footer()
+
+    def separator(self, first: bool) -> bytes:
+        """What goes before a non-empty body: a comma between JSON-LD node objects."""
+        return b"," if self.rdf == ox.RdfFormat.JSON_LD and not first else b""
+
+
+class StagedWriter:
+    """A file written body by body beside its destination (see ``Sections``), fsynced
+    on ``close``; ``staged`` is then ready for ``commit`` or ``discard``."""
+
+    def __init__(self, final: Path, fmt: str) -> None:
+        self.sections = Sections(fmt)
+        self.staged, self._file = _open_staged(final)
+        self._first = True
+        self.size = 0  # bytes written so far
+        self.write_raw(self.sections.header())
+
+    def write(self, body: bytes) -> tuple[int, int]:
+        """Append a body; return where it is in the file (offset, length)."""
+        if not body:
+            return self.size, 0
+        self.write_raw(self.sections.separator(self._first))
+        self._first = False
+        offset = self.size
+        self.write_raw(body)
+        return offset, len(body)
+
+    def write_raw(self, data: bytes) -> None:
+        try:
+            self._file.write(data)
+            self.size += len(data)
+        except OSError as e:
+            self.discard()
+            raise ExportError(f"{self.staged.final.name}: cannot write: {_reason(e)}") from e
+
+    def close(self) -> _Staged:
+        self.write_raw(self.sections.footer())
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+        except OSError as e:
+            self.discard()
+            raise ExportError(f"{self.staged.final.name}: cannot write: {_reason(e)}") from e
+        return self.staged
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self._file.close()
+        self.staged.discard()
+
+
+@functools.cache
+def _header(fmt: str) -> bytes:
+    rdf = FORMATS[fmt]
+    if rdf == ox.RdfFormat.JSON_LD:
+        return b"["
+    if rdf == ox.RdfFormat.N_TRIPLES:
+        return b""
+    probe = ox.NamedNode("urn:kg:probe")
+    data = ox.serialize([ox.Quad(probe, probe, probe)], None, rdf, prefixes=_prefixes()) or b""
+    return data[: data.index(b"<urn:kg:probe>")]
+
+
+def canonical_bodies(content: Canonical, fmt: str) -> Iterator[bytes]:
+    """The bodies of one export of ``content``, in file order."""
+    sections = Sections(fmt)
+    if sections.quads:
+        for name, keys in content.graphs:
+            yield sections.body(keys, name)
+    else:
+        yield sections.body(content.shared)
+        for _, keys in content.local:
+            yield sections.body(keys)
 
 
 def _graphs(dataset: Graph) -> Iterator[tuple[str, Graph]]:
@@ -216,6 +466,10 @@ class _Terms:
             for s, p, o in keys
         ]
 
+    def quads(self, keys: Iterable[TripleKey], graph: str) -> list[ox.Quad]:
+        name: ox.NamedNode | ox.DefaultGraph = self.iri(graph) if graph else ox.DefaultGraph()
+        return [ox.Quad(t.subject, t.predicate, t.object, name) for t in self.triples(keys)]
+
     def literal(self, k: TermKey) -> ox.Literal:
         _, value, language, datatype = k
         try:
@@ -237,18 +491,21 @@ class _Terms:
         return node
 
 
-def _stage_export(
-    final: Path, fmt: ox.RdfFormat, items: list[ox.Quad] | list[ox.Triple]
-) -> _Staged:
+def _stage_bodies(final: Path, fmt: str, bodies: Iterable[bytes], expected: int | None) -> _Staged:
+    """Stage ``final`` from the bodies of one format; parse it back whole unless
+    ``expected`` is None (bodies checked one by one already)."""
+
     def write(f: IO[bytes]) -> None:
-        ox.serialize(items, f, fmt, prefixes=_prefixes())
+        for chunk in Sections(fmt).join(bodies):
+            f.write(chunk)
 
     staged = _stage(final, write)
-    try:
-        _check(staged.temp, fmt, len(items), final.name)
-    except BaseException:
-        staged.discard()
-        raise
+    if expected is not None:
+        try:
+            _check(staged.temp, FORMATS[fmt], expected, final.name)
+        except BaseException:
+            staged.discard()
+            raise
     return staged
 
 
@@ -256,8 +513,8 @@ def _prefixes() -> dict[str, str]:
     return dict(sorted(PREFIXES.items()))
 
 
-def _stage(final: Path, write: Writer) -> _Staged:
-    """Write a temporary file beside ``final`` and fsync it; on failure remove it."""
+def _open_staged(final: Path) -> tuple[_Staged, IO[bytes]]:
+    """A new temporary file beside ``final``, with the mode ``final`` will have."""
     try:
         fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
     except OSError as e:
@@ -266,11 +523,22 @@ def _stage(final: Path, write: Writer) -> _Staged:
         ) from e
     staged = _Staged(final, Path(name))
     try:
-        with os.fdopen(fd, "wb") as f:
+        os.chmod(staged.temp, _mode(final))
+    except OSError as e:
+        os.close(fd)
+        staged.discard()
+        raise ExportError(f"{final.name}: cannot write: {_reason(e)}") from e
+    return staged, os.fdopen(fd, "wb")
+
+
+def _stage(final: Path, write: Writer) -> _Staged:
+    """Write a temporary file beside ``final`` and fsync it; on failure remove it."""
+    staged, f = _open_staged(final)
+    try:
+        with f:
             write(f)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(staged.temp, _mode(final))
     except BaseException as e:
         staged.discard()
         if isinstance(e, Exception) and not isinstance(e, ExportError):
@@ -289,7 +557,8 @@ def _check(temp: Path, fmt: ox.RdfFormat, expected: int, name: str) -> None:
         raise ExportError(f"{name}: the written file holds {found} statements, not {expected}")
 
 
-def _commit(staged: Iterable[_Staged]) -> None:
+def commit(staged: Iterable[_Staged]) -> None:
+    """Rename staged files into place, then make the renames durable."""
     folders: set[Path] = set()
     for s in staged:
         try:

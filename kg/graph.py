@@ -69,19 +69,29 @@ def add_reference(ds: Dataset) -> None:
 def build_dataset(resolved: Resolved) -> Dataset:
     ds = new_dataset()
     add_reference(ds)
-    build = build_iri(digest(*(ac.article.sha256 or ac.article.id for ac in resolved.claims)))
-    default = ds.default_graph
-    default.add((build, RDF.type, KGO.BuildRun))
-    default.add((build, RDF.type, PROV.Activity))
-    default.add((build, SCHEMA.softwareVersion, Literal(f"kg {__version__}")))
+    add_build_run(ds.default_graph, resolved)
     for ac in resolved.claims:
-        gid = graph_iri(ac.article.id)
-        add_article(ds.graph(gid), ac, resolved)
-        art = article_iri(ac.article.id)
-        default.add((build, PROV.used, art))
-        default.add((gid, PROV.wasDerivedFrom, art))
-        default.add((gid, PROV.wasGeneratedBy, build))
+        add_article(ds.graph(graph_iri(ac.article.id)), ac, resolved)
+        add_provenance(ds.default_graph, ac)
     return ds
+
+
+def add_build_run(g: Graph, resolved: Resolved) -> None:
+    """The build run (named by a digest of the corpus), the articles it used and the
+    graphs it generated: default-graph triples about the run alone."""
+    build = build_iri(digest(*(ac.article.sha256 or ac.article.id for ac in resolved.claims)))
+    g.add((build, RDF.type, KGO.BuildRun))
+    g.add((build, RDF.type, PROV.Activity))
+    g.add((build, SCHEMA.softwareVersion, Literal(f"kg {__version__}")))
+    for ac in resolved.claims:
+        g.add((build, PROV.used, article_iri(ac.article.id)))
+        g.add((build, PROV.generated, graph_iri(ac.article.id)))
+
+
+def add_provenance(g: Graph, ac: ArticleClaims) -> None:
+    """What an article's graph was derived from: a default-graph triple about that
+    graph alone, so that it stays the same when other articles change."""
+    g.add((graph_iri(ac.article.id), PROV.wasDerivedFrom, article_iri(ac.article.id)))
 
 
 def _evidence(g: Graph, ac: ArticleClaims, span: Span) -> URIRef:

@@ -12,8 +12,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+class _Record:
+    """Pickles as a call of its constructor with its fields: about four times
+    quicker than the state functions dataclasses give a slots class, which
+    counts when a build loads the claims of 100,000 articles."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        names: tuple[str, ...] = self.__slots__  # the dataclass's fields, in order
+        return type(self), tuple(getattr(self, name) for name in names)
+
+
 @dataclass(frozen=True, slots=True, order=True)
-class Span:
+class Span(_Record):
     """A character range ``[start, end)`` in ``Article.text``."""
 
     start: int
@@ -47,7 +59,7 @@ class SpeakerKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True, order=True)
-class PartialDate:
+class PartialDate(_Record):
     """A date known to the year, the month or the day."""
 
     year: int
@@ -84,7 +96,7 @@ class PartialDate:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
+class Article(_Record):
     """One input file, read. ``text`` is what offsets point into."""
 
     id: str  # the file stem: outputs line up with gold files
@@ -111,14 +123,14 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(_Record):
     span: Span
     text: str
     paragraph: int
 
 
 @dataclass(frozen=True, slots=True)
-class OrgMention:
+class OrgMention(_Record):
     """A named or coreferent mention of a known organization."""
 
     org: str  # key of the organization in the reference data
@@ -129,7 +141,7 @@ class OrgMention:
 
 
 @dataclass(frozen=True, slots=True)
-class PersonMention:
+class PersonMention(_Record):
     """A person named in the text; ``name`` is the full name without titles."""
 
     name: str
@@ -140,7 +152,7 @@ class PersonMention:
 
 
 @dataclass(frozen=True, slots=True)
-class RoleClaim:
+class RoleClaim(_Record):
     person: str
     role: str  # key of the role concept
     org: str | None  # key of the organization the role is held in
@@ -150,7 +162,7 @@ class RoleClaim:
 
 
 @dataclass(frozen=True, slots=True)
-class ReportClaim:
+class ReportClaim(_Record):
     publisher: str  # organization key
     subjects: tuple[str, ...]  # organization keys of the forces it is about
     kind: str  # in the article's words
@@ -162,7 +174,7 @@ class ReportClaim:
 
 
 @dataclass(frozen=True, slots=True)
-class QuoteClaim:
+class QuoteClaim(_Record):
     text: str
     span: Span  # the quotation itself, without the marks
     evidence: Span
@@ -172,7 +184,7 @@ class QuoteClaim:
 
 
 @dataclass(frozen=True, slots=True)
-class GradeClaim:
+class GradeClaim(_Record):
     """A judgement: "rated 'good' at keeping people safe and reducing crime"."""
 
     subject: str  # force key
@@ -183,7 +195,7 @@ class GradeClaim:
 
 
 @dataclass(frozen=True, slots=True)
-class FindingClaim:
+class FindingClaim(_Record):
     """What inspectors found, concluded, highlighted or recommended."""
 
     subject: str
@@ -195,7 +207,7 @@ class FindingClaim:
 
 
 @dataclass(frozen=True, slots=True)
-class FigureClaim:
+class FigureClaim(_Record):
     """A count about an inspection's sample: "30 of the 79 cases ... inadequate"."""
 
     subject: str | None
@@ -209,7 +221,7 @@ class FigureClaim:
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleClaims:
+class ArticleClaims(_Record):
     """Everything the extractors found in one article."""
 
     article: Article
@@ -224,7 +236,7 @@ class ArticleClaims:
 
 
 @dataclass(frozen=True, slots=True)
-class IngestError:
+class IngestError(_Record):
     """A file that could not be read as an article, and why."""
 
     file_name: str
@@ -239,7 +251,7 @@ class BuildSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class Person:
+class Person(_Record):
     """A person across the corpus."""
 
     key: str
@@ -248,7 +260,7 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class Report(_Record):
     """An inspection report across the corpus."""
 
     key: str
@@ -261,7 +273,7 @@ class Report:
 
 
 @dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(_Record):
     """The corpus after resolution: canonical people and reports, and which
     canonical entity each claim refers to."""
 

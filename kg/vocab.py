@@ -124,12 +124,44 @@ def person_iri(key: str) -> URIRef:
     return ID["person/" + key]
 
 
+def article_scope(article_id: str) -> str:
+    """The part of every IRI minted for one article alone: "ann-smith-1a2b3c"."""
+    return slug(article_id) + "-" + digest(article_id)[:6]
+
+
+# The kinds of IRI minted for one article alone, as ID[kind/scope] or
+# ID[kind/scope/...]: every triple about such a subject is in that article's
+# graph, or (its graph's provenance) in the default graph.
+ARTICLE_SCOPED = frozenset(
+    {"article", "graph", "evidence", "quote", "membership", "finding", "figure"}
+)
+_ID = str(ID)
+
+
+def scope_of(iri: str) -> str | None:
+    """The article scope of an IRI minted for one article alone, else None."""
+    if not iri.startswith(_ID):
+        return None
+    kind, _, rest = iri[len(_ID) :].partition("/")
+    if kind not in ARTICLE_SCOPED:
+        return None
+    return rest.partition("/")[0] or None
+
+
+def graph_scope(graph: str) -> str | None:
+    """The article scope of an article's graph IRI, else None."""
+    prefix = _ID + "graph/"
+    if not graph.startswith(prefix) or graph == str(reference_graph_iri()):
+        return None
+    return graph[len(prefix) :] or None
+
+
 def article_iri(article_id: str) -> URIRef:
-    return ID["article/" + slug(article_id) + "-" + digest(article_id)[:6]]
+    return ID["article/" + article_scope(article_id)]
 
 
 def graph_iri(article_id: str) -> URIRef:
-    return ID["graph/" + slug(article_id) + "-" + digest(article_id)[:6]]
+    return ID["graph/" + article_scope(article_id)]
 
 
 def reference_graph_iri() -> URIRef:
@@ -137,13 +169,14 @@ def reference_graph_iri() -> URIRef:
 
 
 def evidence_iri(article_id: str, start: int, end: int) -> URIRef:
-    return ID[f"evidence/{slug(article_id)}-{digest(article_id)[:6]}/{start}-{end}"]
+    return ID[f"evidence/{article_scope(article_id)}/{start}-{end}"]
 
 
 def membership_iri(
     person: str, role: str, org: str | None, qualifier: str | None, article_id: str
 ) -> URIRef:
-    return ID["membership/" + digest(person, role, org or "", qualifier or "", article_id)]
+    key = digest(person, role, org or "", qualifier or "", article_id)
+    return ID[f"membership/{article_scope(article_id)}/{key}"]
 
 
 def report_iri(key: str) -> URIRef:
@@ -151,7 +184,7 @@ def report_iri(key: str) -> URIRef:
 
 
 def quote_iri(article_id: str, start: int) -> URIRef:
-    return ID[f"quote/{slug(article_id)}-{digest(article_id)[:6]}/{start}"]
+    return ID[f"quote/{article_scope(article_id)}/{start}"]
 
 
 def publisher_iri(name: str) -> URIRef:
@@ -179,8 +212,8 @@ def judgement_iri(report_key: str, force: str, area: str, grade: str) -> URIRef:
 
 
 def finding_iri(article_id: str, start: int) -> URIRef:
-    return ID[f"finding/{slug(article_id)}-{digest(article_id)[:6]}/{start}"]
+    return ID[f"finding/{article_scope(article_id)}/{start}"]
 
 
 def figure_iri(article_id: str, start: int) -> URIRef:
-    return ID[f"figure/{slug(article_id)}-{digest(article_id)[:6]}/{start}"]
+    return ID[f"figure/{article_scope(article_id)}/{start}"]

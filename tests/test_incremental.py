@@ -137,3 +137,61 @@ def test_incremental_damaged_rendered_run_is_rendered_again(corpus, tmp_path):
     result = _build(corpus, out)
     assert result.extracted == 0
     _same_as_full(corpus, out, tmp_path)
+
+
+def _quads(store_dir: Path) -> list[str]:
+    from kg.store import open_store
+
+    return sorted(str(q) for q in open_store(store_dir))
+
+
+def test_incremental_store_is_updated_to_the_full_builds_store(corpus, tmp_path, monkeypatch):
+    import kg.build
+
+    out, full = tmp_path / "out", tmp_path / "full"
+    build_graph(corpus, out, html=False, jobs=1)
+    updates = []
+    real = kg.build._update_store
+    monkeypatch.setattr(kg.build, "_update_store", lambda *a: updates.append(a) or real(*a))
+    names = sorted(p.name for p in corpus.iterdir())
+    changed = corpus / names[2]
+    changed.write_text(changed.read_text().replace("said", "says", 1))
+    (corpus / names[6]).unlink()
+    shutil.copy(CORPUS / sorted(p.name for p in CORPUS.iterdir())[-1], corpus / "zz-added.txt")
+    result = build_graph(corpus, out, html=False, jobs=1)
+    assert result.extracted == 2 and len(updates) == 1  # the store was updated, not rewritten
+    assert len(updates[0][2]) == 2  # two graphs dropped: the changed and the removed article
+    build_graph(corpus, full, html=False, jobs=1, cache=False)
+    assert _quads(out / "store") == _quads(full / "store")
+    for fmt in FORMATS:
+        assert (out / f"graph.{fmt}").read_bytes() == (full / f"graph.{fmt}").read_bytes(), fmt
+
+
+def test_incremental_edited_or_missing_export_is_written_from_the_cache(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    ttl = out / "graph.ttl"
+    ttl.write_bytes(ttl.read_bytes()[:-1000])  # the bodies cannot be copied from it
+    (out / "graph.nt").unlink()
+    with open(out / "graph.jsonld", "r+b") as f:  # same size, new content
+        f.seek(10)
+        f.write(b"X")
+    changed = corpus / sorted(p.name for p in corpus.iterdir())[0]
+    changed.write_text(changed.read_text() + "\nThe inspection was published in March.\n")
+    result = _build(corpus, out)
+    assert result.extracted == 1
+    _same_as_full(corpus, out, tmp_path)
+
+
+def test_incremental_file_touched_but_unchanged_is_not_extracted(corpus, tmp_path):
+    import os
+    import time
+
+    out = tmp_path / "out"
+    _build(corpus, out)
+    later = time.time() + 5
+    for f in corpus.iterdir():
+        os.utime(f, (later, later))  # as a copy or a checkout does
+    result = _build(corpus, out)
+    assert result.extracted == 0 and result.rendered == 0
+    _same_as_full(corpus, out, tmp_path)
