@@ -14,6 +14,7 @@ not a person.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.model import Article, PersonMention, Sentence, Span
@@ -53,6 +54,14 @@ RE_ROLE_LEAD = re.compile(
 
 def _name_parts(run: str, start: int) -> tuple[str, int] | None:
     """Strip stopword tokens from both ends of a capitalised run; 2-3 tokens remain."""
+    found = _name_in_run(run)
+    return None if found is None else (found[0], start + found[1])
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_in_run(run: str) -> tuple[str, int] | None:
+    """The name in a capitalised run and its offset in the run (runs repeat: "The
+    Inspectorate", "Chief Constable")."""
     stop = name_stopwords()
     tokens = [(m.group(), m.start()) for m in RE_TOKEN.finditer(run)]
     while tokens and tokens[0][0].rstrip(".") in stop:
@@ -64,7 +73,7 @@ def _name_parts(run: str, start: int) -> tuple[str, int] | None:
     if any(len(t) < 2 or t.isupper() for t, _ in tokens):
         return None
     first = tokens[0][1]
-    return run[first : tokens[-1][1] + len(tokens[-1][0])], start + first
+    return run[first : tokens[-1][1] + len(tokens[-1][0])], first
 
 
 def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
