@@ -250,7 +250,7 @@ def re_role() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)  # a long article's sentences; holds few texts
 def role_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Where ``re_role`` matches in ``text[start:end]``, a sentence. The organizations,
     people and roles extractors all need it; the scan is done once per sentence."""
@@ -312,7 +312,7 @@ def re_honorific() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h) for h in hons) + r")\.?(?=[ \t])")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)  # a long article's sentences; holds few texts
 def honorific_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Where ``re_honorific`` matches in ``text[start:end]``, a sentence; none without
     one of the honorifics (case as written) in it."""
