@@ -71,7 +71,6 @@ from kg.extract import extract_article
 from kg.ingest import DEFAULT_MAX_BYTES, corpus_files, read_article, read_corpus
 from kg.model import Article, ArticleClaims, IngestError, Resolved
 from kg.resolve import resolve
-from kg.vocab import PROV
 
 FORMATS = ("ttl", "trig", "jsonld", "nt")
 VALIDATE_ALL_UP_TO = 100
@@ -1080,14 +1079,8 @@ class _Assembly:
     ) -> list[tuple[TripleKey, str]]:
         """Quads (key, graph IRI; "" for the default graph) of the reference graph,
         the given articles' graphs and provenance (``keys_of(article id)``) and
-        the build run's triples about them."""
-        graphs = {str(_graph_iri(a)) for a in article_ids}
-        articles = {str(_article_iri(a)) for a in article_ids}
-        about = {str(PROV.used): articles, str(PROV.generated): graphs}
-
-        out: list[tuple[TripleKey, str]] = [
-            (k, "") for k in self.build if k[1] not in about or k[2][1] in about[k[1]]
-        ]
+        the build run's."""
+        out: list[tuple[TripleKey, str]] = [(k, "") for k in self.build]
         out += [(k, self.reference_iri) for k in _reference_keys()]
         for a in sorted(article_ids):
             keys, provenance = keys_of(a)
@@ -1151,12 +1144,6 @@ def _reference_body(fmt: str) -> bytes:
     from kg.vocab import reference_graph_iri
 
     return Sections(fmt).body(_reference_keys(), str(reference_graph_iri()), check=True)
-
-
-def _article_iri(article_id: str) -> URIRef:
-    from kg.vocab import article_iri
-
-    return article_iri(article_id)
 
 
 def _validation_sample(resolved: Resolved) -> set[str] | None:

@@ -77,15 +77,17 @@ def build_dataset(resolved: Resolved) -> Dataset:
 
 
 def add_build_run(g: Graph, resolved: Resolved) -> None:
-    """The build run (named by a digest of the corpus), the articles it used and the
-    graphs it generated: default-graph triples about the run alone."""
+    """The build run, named by a digest of the corpus, and the software that made it.
+
+    Which article each graph came from is its own provenance
+    (``add_provenance``), not a statement about the run, so that a rebuild
+    after one article changed leaves the other articles' statements as they
+    were.
+    """
     build = build_iri(digest(*(ac.article.sha256 or ac.article.id for ac in resolved.claims)))
     g.add((build, RDF.type, KGO.BuildRun))
     g.add((build, RDF.type, PROV.Activity))
     g.add((build, SCHEMA.softwareVersion, Literal(f"kg {__version__}")))
-    for ac in resolved.claims:
-        g.add((build, PROV.used, article_iri(ac.article.id)))
-        g.add((build, PROV.generated, graph_iri(ac.article.id)))
 
 
 def add_provenance(g: Graph, ac: ArticleClaims) -> None:

@@ -8,8 +8,10 @@ so any triple can be traced back to its text.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 
 
 class _Record:
@@ -20,8 +22,20 @@ class _Record:
     __slots__ = ()
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        names: tuple[str, ...] = self.__slots__  # the dataclass's fields, in order
-        return type(self), tuple(getattr(self, name) for name in names)
+        cls = type(self)
+        fields = _FIELDS.get(cls)
+        if fields is None:
+            names: tuple[str, ...] = cls.__slots__
+            fields = _FIELDS[cls] = attrgetter(*names) if len(names) > 1 else _one(names[0])
+        return cls, fields(self)
+
+
+def _one(name: str) -> Callable[[object], tuple[object, ...]]:
+    get = attrgetter(name)
+    return lambda obj: (get(obj),)
+
+
+_FIELDS: dict[type, Callable[[object], tuple[object, ...]]] = {}
 
 
 @dataclass(frozen=True, slots=True, order=True)

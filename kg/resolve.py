@@ -13,6 +13,7 @@ article.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections import defaultdict
 
@@ -125,28 +126,54 @@ def _reports(
     return _follow_ups(reports), report_key
 
 
+def _latest_before(
+    group: list[tuple[str, int, Report]], isos: list[str], when: str, key: str
+) -> Report | None:
+    """Of reports sorted by (ISO date, first-seen order), the latest strictly before
+    ``when`` at its own precision (its date is not a prefix of ``when``), other
+    than ``key``; of several on that date, the first seen."""
+    k = bisect.bisect_left(isos, when) - 1
+    while k >= 0:
+        iso = isos[k]
+        if when.startswith(iso):  # the same year or month: not earlier
+            k -= 1
+            continue
+        m = k
+        while m > 0 and isos[m - 1] == iso:
+            m -= 1
+        for _, _, o in group[m : k + 1]:
+            if o.key != key:
+                return o
+        k = m - 1
+    return None
+
+
 def _follow_ups(reports: dict[str, Report]) -> dict[str, Report]:
-    """A post-inspection review follows up the latest earlier report on the same force."""
+    """A post-inspection review follows up the latest earlier report on the same force.
+
+    "Earlier" is at the other report's precision: a report of March 2018 is not
+    earlier than a review of 15 March 2018. Each force's reports are sorted
+    once, so a review costs a binary search, not a scan of them all.
+    """
     from dataclasses import replace
 
     out = dict(reports)
-    by_target: dict[tuple[str, tuple[str, ...]], list[Report]] = defaultdict(list)
-    for o in reports.values():
+    by_target: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, Report]]] = defaultdict(list)
+    for i, o in enumerate(reports.values()):
         if o.published is not None and o.kind_concept != "post-inspection-review":
-            by_target[(o.publisher, o.subjects)].append(o)
+            by_target[(o.publisher, o.subjects)].append((o.published.iso(), i, o))
+    isos: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for target, group in by_target.items():
+        group.sort(key=lambda item: (item[0], item[1]))
+        isos[target] = [item[0] for item in group]
     for key, r in reports.items():
         if r.kind_concept != "post-inspection-review" or r.published is None:
             continue
-        when = r.published.iso()
-        earlier = [
-            o
-            for o in by_target.get((r.publisher, r.subjects), [])
-            if o.key != key
-            and o.published is not None
-            and o.published.iso() < when[: len(o.published.iso())]
-        ]
-        if earlier:
-            latest = max(earlier, key=lambda o: o.published.iso())  # type: ignore[union-attr]
+        target = (r.publisher, r.subjects)
+        latest = _latest_before(
+            by_target.get(target, []), isos.get(target, []), r.published.iso(), key
+        )
+        if latest is not None:
             out[key] = replace(r, follows_up=latest.key)
     return out
 
