@@ -268,31 +268,40 @@ def _build(
         rkey = bc.run_key(ckey, repr(_slice_repr(part)).encode())
         runs.append((str(_graph_iri(ac.article.id)), rkey))
         article_of[rkey] = ac
-        if rkey not in made and not (bc.has("runs", rkey) and bc.has("shared", rkey)):
+        if rkey not in made and not bc.has("runs", rkey):
             render.append(_RenderTask(bc, ckey, rkey, part, paths[ckey], max_bytes))
     runs.sort()
-    for done, again in enumerate(ex.map(_render, render), 1):
+
+    def load(rkey: str) -> _Run:
+        """A run from the cache; one gone or damaged since is rendered again here."""
+        try:
+            run = bc.load("runs", rkey)
+            if isinstance(run, _Run):
+                return run
+        except Exception:
+            pass
+        ac = article_of[rkey]
+        ckey = claims_keys[id(ac)]
+        part = _slice(ac, resolved)
+        result.extracted += _render(_RenderTask(bc, ckey, rkey, part, paths[ckey], max_bytes))[0]
+        try:
+            return cast(_Run, bc.load("runs", rkey))
+        except Exception as e:
+            raise ExportError(f"{bc.root}: cannot keep the build's work: {e}") from e
+
+    # (the shared section is counted here as the workers render)
+    asm = _Assembly(work, bc, load, runs, _build_run_keys(resolved), previous)
+    for done, (rendered, (again, shared)) in enumerate(
+        zip(render, ex.map(_render, render), strict=True), 1
+    ):
         result.extracted += again
+        asm.offer(rendered.run_key, shared)
         if progress:
             progress("render", done, len(render))
     result.rendered = len(render)
     clock.lap("render")
 
     # 4. assemble: the shared section of the union, then every article's bodies
-    def load(kind: str, rkey: str) -> Any:
-        try:
-            return bc.load(kind, rkey)
-        except Exception:  # a cached run gone or damaged since: render it here
-            ac = article_of[rkey]
-            ckey = claims_keys[id(ac)]
-            part = _slice(ac, resolved)
-            result.extracted += _render(_RenderTask(bc, ckey, rkey, part, paths[ckey], max_bytes))
-            try:
-                return bc.load(kind, rkey)
-            except Exception as e:
-                raise ExportError(f"{bc.root}: cannot keep the build's work: {e}") from e
-
-    asm = _Assembly(work, bc, load, runs, _build_run_keys(resolved), previous)
     asm.prepare()
     clock.lap("merge")
 
@@ -364,7 +373,6 @@ def _build(
     bc.put("state", "build", asm.state(os.readlink(stored) if stored else "", out))
     bc.put("state", "slim", _pack(slim, claims_keys, orgs_of, paths, scanned))
     keep = {"claims": set(claims_keys.values()), "runs": {k for _, k in runs}}
-    keep["shared"] = keep["runs"]
     keep["buckets"] = keep["counts"] = set(asm.buckets)
     return result, keep
 
@@ -657,6 +665,7 @@ class _Run:
     bodies: dict[str, bytes]
     local: int
     total: int
+    shared: _Shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -681,17 +690,17 @@ def _render_keys(
     return _sorted_keys(graph.triples), _sorted_keys(default.triples)
 
 
-def _render(task: _RenderTask) -> int:
-    """Render one article's graph and keep its bodies and shared triples in the cache;
-    return 1 if its claims had to be extracted again, else 0."""
+def _render(task: _RenderTask) -> tuple[int, _Shared]:
+    """Render one article's graph and keep it, written, in the cache; return 1 if its
+    claims had to be extracted again (else 0), and what the shared section needs."""
     from kg.export import graph_bodies
 
     claims, again = _claims(task.cache, task.claims_key, task.path, task.max_bytes)
     keys, provenance = _render_keys(claims, task.resolved)
     g = graph_bodies(str(_graph_iri(claims.article.id)), keys, provenance)
-    task.cache.put("shared", task.run_key, _Shared(g.shared, g.default, len(provenance), g.total))
-    task.cache.put("runs", task.run_key, _Run(g.bodies, g.local, g.total))
-    return int(again)
+    shared = _Shared(g.shared, g.default, len(provenance), g.total)
+    task.cache.put("runs", task.run_key, _Run(g.bodies, g.local, g.total, shared))
+    return int(again), shared
 
 
 def _claims(bc: BuildCache, key: str, path: str, max_bytes: int) -> tuple[ArticleClaims, bool]:
@@ -856,7 +865,7 @@ class _Assembly:
         self,
         work: Path,
         bc: BuildCache,
-        load: Callable[[str, str], Any],
+        load: Callable[[str], _Run],
         runs: list[tuple[str, str]],
         build: list[TripleKey],
         previous: _State | None,
@@ -871,7 +880,21 @@ class _Assembly:
         self.buckets: list[str] = []
         self.spans: dict[str, dict[str, tuple[int, int]]] = {}
         self.delta: _StoreDelta | None = None  # set by an incremental assembly
-        self.shared_count = 0
+        self.iri_of = {rkey: iri for iri, rkey in runs}
+        self.offered: dict[str, _Shared] = {}
+        if previous is None:
+            self._start()
+
+    def offer(self, rkey: str, shared: _Shared) -> None:
+        """The shared triples of a run just rendered: counted at once when the build
+        starts from nothing, kept for ``prepare`` when it starts from the last."""
+        if self.previous is None:
+            self._add_run(rkey, shared)
+        else:
+            self.offered[rkey] = shared
+
+    def _shared(self, rkey: str) -> _Shared:
+        return self.offered.get(rkey) or self.load(rkey).shared
 
     def prepare(self) -> None:
         """Fill the shared buckets: counted again from the last build where possible."""
@@ -880,42 +903,55 @@ class _Assembly:
                 self._update(self.previous)
                 return
             except _Stale:
-                pass
+                self._start()
+                for rkey, shared in self.offered.items():
+                    self._add_run(rkey, shared)
         self.delta = None
         self._fill()
 
+    def _start(self) -> None:
+        """Start counting every bucket afresh: the build run and the reference data."""
+        from kg.export import SHARED_BUCKETS
+
+        self.lists: list[list[TripleKey]] = [[] for _ in range(SHARED_BUCKETS)]
+        self.spills = self.work / "buckets"
+        self.spills.mkdir(exist_ok=True)
+        self.held = 0
+        self.added: set[str] = set()
+        self.defaults, self.totals = {}, {}
+        self._add(self.build)
+        self._add(_reference_keys())
+
+    def _add(self, keys: list[TripleKey]) -> None:
+        from kg.export import bucket_of
+
+        lists = self.lists
+        for k in keys:
+            lists[bucket_of(k[0])].append(k)
+        self.held += len(keys)
+        if self.held >= CHUNK_TRIPLES:  # spill: memory stays flat
+            for b, items in enumerate(lists):
+                if items:
+                    _write_run(self.spills / f"{b}.pickle", items, append=True)
+                    items.clear()
+            self.held = 0
+
+    def _add_run(self, rkey: str, shared: _Shared) -> None:
+        if rkey in self.added:
+            return
+        self.added.add(rkey)
+        self.totals[rkey] = shared.total
+        self.defaults[self.iri_of[rkey]] = (shared.default, shared.default_count)
+        self._add(shared.keys)
+
     def _fill(self) -> None:
-        """Every bucket from every article's shared triples, spilling to ``work``."""
-        from kg.export import SHARED_BUCKETS, bucket_of
-
-        lists: list[list[TripleKey]] = [[] for _ in range(SHARED_BUCKETS)]
-        spills = self.work / "buckets"
-        spills.mkdir(exist_ok=True)
-        held = 0
-
-        def add(keys: Iterable[TripleKey]) -> None:
-            nonlocal held
-            for k in keys:
-                lists[bucket_of(k[0])].append(k)
-                held += 1
-            if held >= CHUNK_TRIPLES:
-                for b, items in enumerate(lists):
-                    if items:
-                        _write_run(spills / f"{b}.pickle", items, append=True)
-                        items.clear()
-                held = 0
-
-        self.defaults = {}
-        add(self.build)
-        add(_reference_keys())
-        for iri, rkey in self.runs:
-            shared = self.load("shared", rkey)
-            self.defaults[iri] = (shared.default, shared.default_count)
-            self.totals[rkey] = shared.total
-            add(shared.keys)
+        """Every bucket from every article's shared triples, spilled to ``work``."""
+        for _, rkey in self.runs:
+            if rkey not in self.added:
+                self._add_run(rkey, self._shared(rkey))
         self.buckets = []
-        for b, items in enumerate(lists):
-            path = spills / f"{b}.pickle"
+        for b, items in enumerate(self.lists):
+            path = self.spills / f"{b}.pickle"
             if path.exists():
                 items = list(_read_run(path)) + items
                 path.unlink()
@@ -940,13 +976,13 @@ class _Assembly:
         self.totals = dict(previous.totals)
         for iri, rkey in previous.runs.items():
             if now.get(iri) != rkey:
-                count(self._load_old("shared", rkey).keys, -1)
+                count(self._load_old("runs", rkey).shared.keys, -1)
                 delta.drop.append(iri)
                 delta.remove_runs.append(rkey)
                 del self.defaults[iri]
         for iri, rkey in self.runs:
             if previous.runs.get(iri) != rkey:
-                shared = self.load("shared", rkey)
+                shared = self._shared(rkey)
                 count(shared.keys, +1)
                 self.defaults[iri] = (shared.default, shared.default_count)
                 self.totals[rkey] = shared.total
@@ -1046,7 +1082,7 @@ class _Assembly:
             for fmt in files:
                 body = old[fmt].get(rkey)
                 if body is None:
-                    run = run or self.load("runs", rkey)
+                    run = run or self.load(rkey)
                     body = run.bodies[fmt]
                 put(fmt, rkey, body)
             count += self.totals[rkey]
@@ -1320,7 +1356,7 @@ def _delta_files(work: Path, asm: _Assembly, delta: _StoreDelta) -> tuple[str, s
     try:
         add, remove, union_add = writers
         for rkey in delta.add:
-            run: _Run = asm.load("runs", rkey)
+            run: _Run = asm.load(rkey)
             add.write(run.bodies["trig"])
             union_add.write(run.bodies["nt"])
         for rkey in delta.remove_runs:

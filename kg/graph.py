@@ -9,6 +9,8 @@ corpus always gives the same graph.
 
 from __future__ import annotations
 
+import functools
+
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
@@ -44,6 +46,13 @@ from kg.vocab import (
     report_iri,
     role_iri,
 )
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _integer(n: int) -> Literal:
+    """An xsd:integer literal; the offsets of evidence repeat from article to
+    article, and rdflib takes a while to make a typed literal."""
+    return Literal(n)
 
 
 def date_literal(date: PartialDate) -> Literal:
@@ -101,8 +110,8 @@ def _evidence(g: Graph, ac: ArticleClaims, span: Span) -> URIRef:
     node = evidence_iri(a.id, span.start, span.end)
     g.add((node, RDF.type, KGO.Evidence))
     g.add((node, OA.exact, Literal(a.text[span.start : span.end])))
-    g.add((node, OA.start, Literal(span.start)))
-    g.add((node, OA.end, Literal(span.end)))
+    g.add((node, OA.start, _integer(span.start)))
+    g.add((node, OA.end, _integer(span.end)))
     g.add((node, KGO.inArticle, article_iri(a.id)))
     return node
 

@@ -195,3 +195,16 @@ def test_incremental_file_touched_but_unchanged_is_not_extracted(corpus, tmp_pat
     result = _build(corpus, out)
     assert result.extracted == 0 and result.rendered == 0
     _same_as_full(corpus, out, tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["runs", "counts", "state"])
+def test_incremental_damaged_build_state_falls_back_to_a_full_assembly(corpus, tmp_path, kind):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    for entry in (out / ".cache" / kind).rglob("*.pickle"):
+        entry.write_bytes(b"\x80\x05garbage")
+    changed = corpus / sorted(p.name for p in corpus.iterdir())[4]
+    changed.write_text(changed.read_text().replace("said", "says", 1))
+    result = _build(corpus, out)
+    assert result.extracted >= 1
+    _same_as_full(corpus, out, tmp_path)
