@@ -76,8 +76,8 @@ FORMATS = ("ttl", "trig", "jsonld", "nt")
 VALIDATE_ALL_UP_TO = 100
 VALIDATE_SAMPLE = 50
 HTML_MAX_ARTICLES = 2000
-CHUNK_TRIPLES = 300_000  # sorted in memory, then spilled to disk as one run
-_BATCH = 10_000  # keys per pickle in a spilled run
+CHUNK_TRIPLES = 300_000  # shared triples held in memory before the buckets spill to disk
+_BATCH = 10_000  # keys per pickle in a spilled bucket
 
 # Progress: (stage, done, total); stages "extract" and "render".
 Progress = Callable[[str, int, int], None]
@@ -802,14 +802,6 @@ def _read_run(path: Path) -> Iterator[TripleKey]:
             yield from batch
 
 
-def _dedupe(keys: Iterable[TripleKey]) -> Iterator[TripleKey]:
-    last: TripleKey | None = None
-    for k in keys:
-        if k != last:
-            yield k
-            last = k
-
-
 _UNION_FORMATS = tuple(f for f in FORMATS if f not in _QUAD_FORMATS)
 
 
@@ -1446,10 +1438,6 @@ def write_all(
 
         outputs["html"] = write_html(ds, out / "graph.html")
     return outputs
-
-
-def _eprint(msg: str) -> None:
-    print(msg, file=sys.stderr)
 
 
 def load_graph(path: Path) -> Dataset:
