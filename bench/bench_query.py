@@ -2,6 +2,7 @@
 
     python bench/bench_query.py                  # about 1.05M triples, ~20 min
     python bench/bench_query.py --articles 2000  # a quick run
+    python bench/bench_query.py --build OUT      # a real `kg build`'s output
 
 Generates a synthetic graph shaped as docs/graph-model.md describes (forces,
 inspectorates, people, memberships, reports, quotations, evidence, one named
@@ -13,9 +14,32 @@ holding the same union, queried with the same text (parameters bound by the
 same VALUES block). kg is timed twice: on the persistent store (``kg query``'s
 default; RocksDB, opened read-only) and on the graph file parsed into memory
 (``kg query --graph FILE``). Each query runs --runs times and the median is
-printed; rdflib runs once when its first run is slower than 10 s, and is
-stopped (in a worker process, which is then restarted) after --cap seconds.
-Row counts of the two engines are compared; a mismatch is flagged.
+printed; an engine runs a query once when its first run is slower than 10 s,
+and rdflib is stopped (in a worker process, which is then restarted) after
+--cap seconds. Row counts of the engines are compared; a mismatch is flagged.
+
+``--build OUT`` takes the graph of a real ``kg build`` instead (``OUT/store``,
+``OUT/graph.nt``, ``OUT/graph.ttl``; ``kg build CORPUS -o OUT``, e.g. on
+``bench/generate.py``'s corpus) and times, in one run:
+
+- every competency query, as above, on ``OUT/store``, on ``OUT/graph.nt``
+  loaded into memory by ``kg.store.load_file`` (what ``kg query --graph``
+  does) and on rdflib's ``Graph`` parsed from ``OUT/graph.nt``. rdflib runs
+  only up to --rdflib-max-triples (1.5M): it holds about 1.5 KB a triple and
+  parses about 40k triples/s, so 13M triples would need about 20 GB and 6
+  minutes; above the limit the table has kg's columns only and the rdflib
+  ratio is the one measured on a smaller graph (10,000 articles);
+- parsing ``OUT/graph.nt``: pyoxigraph, ``load_file``, rdflib;
+- the Turtle export as ``kg build`` writes it, from the union's triples: made
+  into ``kg.export`` keys (not timed with the export), cut and sorted into the
+  bodies of ``kg.export.Canonical`` (shared triples by bucket, then each
+  article's, by graph IRI) and written body by body by
+  ``kg.export.Sections("ttl")`` (pyoxigraph's serializer, kg's prefixes). It
+  is written twice; the two outputs must be byte-identical (the run fails
+  otherwise), and are compared with ``OUT/graph.ttl``. Then rdflib's
+  ``Graph.serialize(format="turtle")`` of the same triples (under the limit;
+  capped at 10x --cap). Each step is given in seconds, triples/s and seconds
+  per 1M triples.
 """
 
 from __future__ import annotations
@@ -371,9 +395,17 @@ def _rdflib_worker(conn: Connection, nt: str) -> None:
         if text is None:
             return
         t = time.perf_counter()
+        if text == SERIALIZE_TURTLE:
+            data = graph.serialize(format="turtle", encoding="utf-8")
+            conn.send((time.perf_counter() - t, len(data)))
+            del data
+            continue
         result = graph.query(text, initNs=PREFIXES)
         n = len(list(result))
         conn.send((time.perf_counter() - t, n))
+
+
+SERIALIZE_TURTLE = "\0turtle"  # not SPARQL: asks the worker for Turtle of its graph
 
 
 class RdflibRunner:
@@ -391,6 +423,8 @@ class RdflibRunner:
         _, self.load_seconds, self.triples = self.conn.recv()
 
     def run(self, text: str, cap: float) -> tuple[float, int] | None:
+        """(seconds, rows) of a query, or of SERIALIZE_TURTLE (seconds, bytes);
+        None when it took longer than ``cap`` (the worker is then killed)."""
         self.conn.send(text)
         if self.conn.poll(cap):
             secs, n = self.conn.recv()
@@ -411,20 +445,135 @@ class RdflibRunner:
 
 
 # ---------------------------------------------------------------------------
+# Timing the queries (both modes)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=10400, help="articles to generate")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--runs", type=int, default=3, help="runs per query and engine")
-    parser.add_argument("--cap", type=float, default=120.0, help="rdflib seconds per query")
-    parser.add_argument("--only", nargs="*", help="only these queries")
-    parser.add_argument("--workdir", type=Path, help="where to write the graph (default: temp)")
-    args = parser.parse_args(argv)
+SLOW = 10.0  # seconds: an engine whose first run is slower runs once
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from kg.query import bind_params, list_queries, run_query
+
+def _median_run(
+    engine: object, query: object, params: dict[str, str], runs: int
+) -> tuple[float, int]:
+    """Median seconds of up to ``runs`` runs of ``kg.query.run_query``, and the rows."""
+    from kg.query import run_query
+
+    times: list[float] = []
+    n = 0
+    for _ in range(runs):
+        t = time.perf_counter()
+        res = run_query(engine, query, params)  # type: ignore[arg-type]
+        times.append(time.perf_counter() - t)
+        n = len(res)
+        if times[-1] > SLOW:
+            break
+    return statistics.median(times), n
+
+
+def time_queries(
+    named: list,  # kg.query.NamedQuery
+    params: dict[str, dict[str, str]],
+    store: object,
+    memory: object,
+    rdf: RdflibRunner | None,
+    runs: int,
+    cap: float,
+) -> list[dict[str, object]]:
+    """Each query on kg's store, kg in memory and (unless ``rdf`` is None) rdflib.
+
+    A row: name, rows, store and memory seconds, rdflib seconds (None: not
+    run), capped, and a note when the engines' row counts differ.
+    """
+    from kg.query import bind_params
+
+    out: list[dict[str, object]] = []
+    for q in named:
+        p = params.get(q.name, {})
+        text, _, _ = bind_params(q.text, p)
+        store_s, n_store = _median_run(store, q, p, runs)
+        memory_s, n_memory = _median_run(memory, q, p, runs)
+        notes = [] if n_store == n_memory else [f"ROWS DIFFER: kg memory {n_memory}"]
+        rd_s: float | None = None
+        capped = False
+        if rdf is not None:
+            rd_times: list[float] = []
+            n_rd: int | None = None
+            for _ in range(runs):
+                got = rdf.run(text, cap)
+                if got is None:
+                    capped = True
+                    rdf.restart()
+                    break
+                rd_times.append(got[0])
+                n_rd = got[1]
+                if got[0] > SLOW:
+                    break
+            rd_s = cap if capped else statistics.median(rd_times)
+            if not capped and n_rd != n_store:
+                notes.append(f"ROWS DIFFER: rdflib {n_rd}")
+        row = {
+            "name": q.name,
+            "rows": n_store,
+            "store": store_s,
+            "memory": memory_s,
+            "rdflib": rd_s,
+            "capped": capped,
+            "note": "  ".join(notes),
+        }
+        out.append(row)
+        rd_cell = "-" if rd_s is None else (f">{cap:.0f}" if capped else f"{rd_s:.4f}")
+        print(
+            f"  {q.name}: {n_store} rows; store {store_s:.4f} s, memory {memory_s:.4f} s, "
+            f"rdflib {rd_cell} s {row['note']}",
+            file=sys.stderr,
+        )
+    return out
+
+
+def print_table(head: tuple[str, ...], rows: list[tuple[str, ...]], notes: list[str]) -> None:
+    """A Markdown table: the first column left-aligned, the others right-aligned;
+    ``notes[i]`` is printed after row i's closing bar."""
+    k = len(head)
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(k)]
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (w + 1) + (":" if i else "-") for i, w in enumerate(widths)) + "|")
+    for r, note in zip(rows, notes, strict=True):
+        cells = [
+            str(c).ljust(w) if i == 0 else str(c).rjust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ]
+        print("| " + " | ".join(cells) + " |" + (f"  {note}" if note else ""))
+
+
+def _busiest_force(store: object) -> str:
+    from kg.query import run_query
+
+    return str(
+        run_query(
+            store,  # type: ignore[arg-type]
+            "SELECT ?name (COUNT(*) AS ?n) WHERE { ?a schema:mentions ?f . "
+            "?f a kgo:PoliceForce ; skos:prefLabel ?name } "
+            "GROUP BY ?name ORDER BY DESC(?n) LIMIT 1",
+        ).records()[0]["name"]
+    )
+
+
+def _params(busiest: str) -> dict[str, dict[str, str]]:
+    """The parameters bound per query; the others run with none."""
+    return {
+        "force-timeline": {"force": busiest},
+        "role-holders": {"role": "Chief Constable"},
+        "articles-mentioning": {"entity": busiest},
+        "co-mentioned": {},
+        "evidence": {"entity": busiest},
+    }
+
+
+# ---------------------------------------------------------------------------
+# The synthetic graph (the default mode)
+
+
+def main_synthetic(args: argparse.Namespace) -> int:
+    from kg.query import list_queries
     from kg.store import load_file, open_store, write_store
 
     folder = args.workdir or Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -444,65 +593,10 @@ def main(argv: list[str] | None = None) -> int:
     rdf = RdflibRunner(nt)
     print(f"rdflib: parsed {rdf.triples:,} triples in {rdf.load_seconds:.1f} s")
 
-    busiest = run_query(
-        store,
-        "SELECT ?name (COUNT(*) AS ?n) WHERE { ?a schema:mentions ?f . ?f a kgo:PoliceForce ; "
-        "skos:prefLabel ?name } GROUP BY ?name ORDER BY DESC(?n) LIMIT 1",
-    ).records()[0]["name"]
-    params = {
-        "force-timeline": {"force": busiest},
-        "role-holders": {"role": "Chief Constable"},
-        "articles-mentioning": {"entity": busiest},
-        "co-mentioned": {},
-        "evidence": {"entity": busiest},
-    }
-    rows_out: list[tuple[str, ...]] = []
     named = [q for q in list_queries() if not args.only or q.name in args.only]
-    for q in named:
-        p = params.get(q.name, {})
-        text, _, _ = bind_params(q.text, p)
-        cells: list[float] = []
-        n_ox = 0
-        for engine in (store, memory):
-            times = []
-            for _ in range(args.runs):
-                t = time.perf_counter()
-                res = run_query(engine, q, p)
-                times.append(time.perf_counter() - t)
-                n_ox = len(res)
-            cells.append(statistics.median(times) * 1000)
-        rd_times: list[float] = []
-        n_rd: int | None = None
-        capped = False
-        for _ in range(args.runs):
-            got = rdf.run(text, args.cap)
-            if got is None:
-                capped = True
-                rdf.restart()
-                break
-            rd_times.append(got[0])
-            n_rd = got[1]
-            if got[0] > 10:
-                break
-        rd_ms = args.cap * 1000 if capped else statistics.median(rd_times) * 1000
-        mark = ">" if capped else ""
-        rd_cell = f">{args.cap:,.0f} s (cap)" if capped else f"{rd_ms:,.1f}"
-        check = "" if capped or n_rd == n_ox else f"  ROWS DIFFER: rdflib {n_rd}"
-        rows_out.append(
-            (
-                q.name,
-                str(n_ox),
-                f"{cells[0]:,.1f}",
-                f"{cells[1]:,.1f}",
-                rd_cell,
-                f"{mark}{rd_ms / cells[0]:,.1f}x",
-                f"{mark}{rd_ms / cells[1]:,.1f}x",
-                check,
-            )
-        )
-        print(
-            f"  {q.name}: {cells[0]:.1f} / {cells[1]:.1f} ms vs {rd_cell}{check}", file=sys.stderr
-        )
+    rows = time_queries(
+        named, _params(_busiest_force(store)), store, memory, rdf, args.runs, args.cap
+    )
     rdf.close()
 
     head = (
@@ -514,22 +608,341 @@ def main(argv: list[str] | None = None) -> int:
         "ratio (store)",
         "ratio (in-memory)",
     )
-    k = len(head)
-    widths = [max(len(str(r[i])) for r in [head, *rows_out]) for i in range(k)]
+    table = []
+    for r in rows:
+        mark = ">" if r["capped"] else ""
+        rd = float(r["rdflib"])  # type: ignore[arg-type]
+        st, mem = float(r["store"]), float(r["memory"])  # type: ignore[arg-type]
+        table.append(
+            (
+                str(r["name"]),
+                str(r["rows"]),
+                f"{st * 1000:,.1f}",
+                f"{mem * 1000:,.1f}",
+                f">{args.cap:,.0f} s (cap)" if r["capped"] else f"{rd * 1000:,.1f}",
+                f"{mark}{rd / st:,.1f}x",
+                f"{mark}{rd / mem:,.1f}x",
+            )
+        )
     print()
     print(
         f"{n_triples:,} triples; medians of up to {args.runs} runs; "
         f"rdflib capped at {args.cap:.0f} s per query"
     )
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + " |")
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for r in rows_out:
-        cells_out = [
-            str(c).ljust(w) if i == 0 else str(c).rjust(w)
-            for i, (c, w) in enumerate(zip(r[:k], widths, strict=True))
-        ]
-        print("| " + " | ".join(cells_out) + " |" + r[k])
+    print_table(head, table, [str(r["note"]) for r in rows])
     return 0
+
+
+# ---------------------------------------------------------------------------
+# A real build's output (--build OUT)
+
+
+RDF_TYPE_KEY = ""  # kg.export's key for rdf:type, so that it sorts first
+XSD_STRING = XSD + "string"
+
+
+def nt_keys(nt: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The triples of an N-Triples file as ``kg.export`` keys (``TripleKey``),
+    parsed by pyoxigraph; IRIs and lexical forms shared between keys."""
+    import pyoxigraph as ox
+
+    strings: dict[str, str] = {}
+    share = strings.setdefault
+    keys = []
+    for t in ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES):
+        s, p, o = t.subject, t.predicate, t.object
+        if not isinstance(s, ox.NamedNode) or not isinstance(o, ox.NamedNode | ox.Literal):
+            raise SystemExit(f"{nt}: kg graphs hold only IRIs and literals, not {t}")
+        pv = p.value
+        if isinstance(o, ox.NamedNode):
+            obj: tuple[str, ...] = ("<", share(o.value, o.value))
+        else:
+            lang = o.language or ""
+            dt = o.datatype.value
+            dt = "" if lang or dt == XSD_STRING else share(dt, dt)
+            obj = ('"', o.value, lang.lower(), dt)
+        keys.append(
+            (share(s.value, s.value), RDF_TYPE_KEY if pv == RDF_TYPE else share(pv, pv), obj)
+        )
+    return keys
+
+
+def canonical_sections(
+    keys: list[tuple[str, str, tuple[str, ...]]],
+) -> list[list[tuple[str, str, tuple[str, ...]]]]:
+    """The union's keys cut into the bodies ``kg build`` writes, in file order
+    (``kg.export.Canonical``): the shared triples by bucket of their subject
+    (``kg.export.bucket_of``), then each article's local triples, by graph IRI
+    (``kg.vocab.graph_scope``: the graph of scope X is ``…/id/graph/X``, so by
+    scope), each body sorted by key."""
+    from kg.export import SHARED_BUCKETS, bucket_of
+    from kg.vocab import scope_of
+
+    buckets: list[list[tuple[str, str, tuple[str, ...]]]] = [[] for _ in range(SHARED_BUCKETS)]
+    local: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    scopes: dict[str, str | None] = {}
+    for k in keys:
+        s = k[0]
+        if s in scopes:
+            scope = scopes[s]
+        else:
+            scope = scopes[s] = scope_of(s)
+        if scope is None:
+            buckets[bucket_of(s)].append(k)
+        else:
+            local.setdefault(scope, []).append(k)
+    bodies = [sorted(b) for b in buckets if b]
+    bodies += [sorted(local[scope]) for scope in sorted(local)]
+    return bodies
+
+
+def write_turtle(bodies: list[list[tuple[str, str, tuple[str, ...]]]]) -> list[bytes]:
+    """Turtle of the bodies, as ``kg build`` writes ``graph.ttl``: each body
+    through ``kg.export.Sections("ttl")`` (pyoxigraph's serializer with kg's
+    prefixes), after the header; the file is the concatenation."""
+    from kg.export import Sections, _Terms
+
+    sections = Sections("ttl")
+    terms = _Terms()
+    out = [sections.header()]
+    out += [sections.serialize(terms.triples(body), check=False) for body in bodies]
+    out.append(sections.footer())
+    return out
+
+
+def _secs(x: float | None) -> str:
+    if x is None:
+        return "-"
+    return f"{x:.4f}" if x < 1 else f"{x:,.2f}"
+
+
+def main_build(args: argparse.Namespace) -> int:
+    import pyoxigraph as ox
+
+    from kg.query import list_queries
+    from kg.store import load_file, open_store
+
+    out: Path = args.build
+    nt = out / "graph.nt"
+    for needed in (out / "store", nt, out / "graph.ttl"):
+        if not needed.exists():
+            raise SystemExit(f"{needed}: missing; give the output folder of `kg build`")
+    store = open_store(out / "store")
+    t = time.perf_counter()
+    memory = load_file(nt)
+    load_s = time.perf_counter() - t
+    n_triples = len(memory)
+    print(
+        f"{out}: {n_triples:,} union triples; kg (pyoxigraph): {nt.name} loaded into "
+        f"memory (kg.store.load_file, as `kg query --graph`) in {load_s:.1f} s"
+    )
+    rdf: RdflibRunner | None = None
+    why_not = ""
+    if n_triples <= args.rdflib_max_triples:
+        rdf = RdflibRunner(nt)
+        print(f"rdflib: parsed {rdf.triples:,} triples in {rdf.load_seconds:.1f} s")
+    else:
+        why_not = (
+            f"rdflib not run: {n_triples:,} triples is above --rdflib-max-triples "
+            f"{args.rdflib_max_triples:,}; rdflib's default Graph holds about 1.5 KB a "
+            f"triple and parses about 40k triples/s, so it would need about "
+            f"{n_triples * 1.5e3 / 1e9:.0f} GB and {n_triples / 40e3 / 60:.0f} min to load. "
+            "The rdflib ratio is the one measured on the 10,000-article graph."
+        )
+        print(why_not)
+
+    named = [q for q in list_queries() if not args.only or q.name in args.only]
+    rows = time_queries(
+        named, _params(_busiest_force(store)), store, memory, rdf, args.runs, args.cap
+    )
+    del memory
+
+    rd_turtle: tuple[float, int] | None = None
+    if rdf is not None:
+        rd_turtle = rdf.run(SERIALIZE_TURTLE, args.cap * 10)
+        rdf.close()
+
+    # --- export ---
+    t = time.perf_counter()
+    n_parsed = sum(1 for _ in ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES))
+    ox_parse_s = time.perf_counter() - t
+    t = time.perf_counter()
+    keys = nt_keys(nt)
+    keys_s = time.perf_counter() - t
+    t = time.perf_counter()
+    bodies = canonical_sections(keys)
+    sort_s = time.perf_counter() - t
+    del keys
+    writes: list[float] = []
+    digests: list[str] = []
+    size = 0
+    for _ in range(2):
+        t = time.perf_counter()
+        chunks = write_turtle(bodies)
+        writes.append(time.perf_counter() - t)
+        h = hashlib.sha256()
+        for c in chunks:
+            h.update(c)
+        digests.append(h.hexdigest())
+        size = sum(map(len, chunks))
+        data = b"".join(chunks)
+        del chunks
+    t = time.perf_counter()
+    n_back = sum(1 for _ in ox.parse(data, format=ox.RdfFormat.TURTLE))
+    check_s = time.perf_counter() - t
+    del data, bodies
+    same_runs = digests[0] == digests[1]
+    h = hashlib.sha256()
+    with (out / "graph.ttl").open("rb") as f:
+        while block := f.read(1 << 24):
+            h.update(block)
+    same_build = h.hexdigest() == digests[0]
+    if not same_runs:
+        print("NOT DETERMINISTIC: the two Turtle writes differ", file=sys.stderr)
+    if n_back != n_triples:
+        print(f"the Turtle written parses back to {n_back:,} triples, not {n_triples:,}")
+
+    # --- tables ---
+    print()
+    print(
+        f"## Queries: {n_triples:,} triples ({out}); medians of up to {args.runs} runs "
+        f"(one run when the first took over {SLOW:.0f} s); rdflib capped at {args.cap:.0f} s"
+    )
+    if why_not:
+        print(why_not)
+    print()
+    head = (
+        "query",
+        "rows",
+        "kg store s",
+        "kg memory s",
+        "rdflib s",
+        "rdflib / kg memory",
+        "rdflib / kg store",
+    )
+    table = []
+    for r in rows:
+        st, mem, rd = r["store"], r["memory"], r["rdflib"]
+        mark = ">" if r["capped"] else ""
+        table.append(
+            (
+                str(r["name"]),
+                f"{r['rows']:,}",
+                _secs(st),  # type: ignore[arg-type]
+                _secs(mem),  # type: ignore[arg-type]
+                "-" if rd is None else (f">{args.cap:.0f} (cap)" if mark else _secs(rd)),  # type: ignore[arg-type]
+                "-" if rd is None else f"{mark}{rd / mem:,.1f}x",  # type: ignore[operator]
+                "-" if rd is None else f"{mark}{rd / st:,.1f}x",  # type: ignore[operator]
+            )
+        )
+    print_table(head, table, [str(r["note"]) for r in rows])
+
+    def per(secs: float, n: int) -> tuple[str, str, str]:
+        return _secs(secs), f"{n / secs:,.0f}", _secs(secs * 1e6 / n)
+
+    print()
+    print(f"## Parse and Turtle export: {n_triples:,} triples")
+    print()
+    erows = [
+        (
+            "parse graph.nt: pyoxigraph (`ox.parse`, count)",
+            f"{n_parsed:,}",
+            *per(ox_parse_s, n_parsed),
+        ),
+        (
+            "parse graph.nt: kg.store.load_file (in-memory store)",
+            f"{n_triples:,}",
+            *per(load_s, n_triples),
+        ),
+    ]
+    if rdf is not None:
+        erows.append(
+            (
+                "parse graph.nt: rdflib Graph",
+                f"{rdf.triples:,}",
+                *per(rdf.load_seconds, rdf.triples),
+            )
+        )
+    erows += [
+        (
+            "kg: graph.nt to kg.export keys (pyoxigraph parse)",
+            f"{n_triples:,}",
+            *per(keys_s, n_triples),
+        ),
+        ("kg: keys into canonical bodies (sort)", f"{n_triples:,}", *per(sort_s, n_triples)),
+    ]
+    for i, w in enumerate(writes, 1):
+        erows.append(
+            (
+                f"kg: write Turtle, run {i} (kg.export.Sections)",
+                f"{n_triples:,}",
+                *per(w, n_triples),
+            )
+        )
+    erows.append(("kg: parse the Turtle back (check)", f"{n_back:,}", *per(check_s, n_back)))
+    kg_total = sort_s + statistics.median(writes)
+    erows.append(("kg: sort + write (median)", f"{n_triples:,}", *per(kg_total, n_triples)))
+    if rd_turtle is not None:
+        erows.append(
+            (
+                "rdflib: Graph.serialize(format='turtle')",
+                f"{rdf.triples:,}",
+                *per(rd_turtle[0], rdf.triples),
+            )
+        )  # type: ignore[union-attr]
+    elif rdf is not None:
+        erows.append(
+            (
+                "rdflib: Graph.serialize(format='turtle')",
+                "-",
+                f">{args.cap * 10:.0f} (cap)",
+                "-",
+                "-",
+            )
+        )
+    print_table(("step", "triples", "s", "triples/s", "s per 1M triples"), erows, [""] * len(erows))
+    print()
+    print(
+        f"kg's Turtle: {size:,} bytes; the two writes are "
+        f"{'byte-identical' if same_runs else 'DIFFERENT'} (sha256 {digests[0][:16]}); "
+        f"{'identical to' if same_build else 'DIFFERENT from'} the build's graph.ttl"
+    )
+    if rd_turtle is not None:
+        ratio = rd_turtle[0] / statistics.median(writes)
+        print(f"rdflib's Turtle: {rd_turtle[1]:,} bytes; rdflib / kg write: {ratio:,.1f}x")
+    return 0 if same_runs else 1
+
+
+# ---------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10400, help="articles to generate")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=3, help="runs per query and engine")
+    parser.add_argument("--cap", type=float, default=120.0, help="rdflib seconds per query")
+    parser.add_argument("--only", nargs="*", help="only these queries")
+    parser.add_argument("--workdir", type=Path, help="where to write the graph (default: temp)")
+    parser.add_argument(
+        "--build",
+        type=Path,
+        metavar="OUT",
+        help="use the output folder of `kg build` (store, graph.nt, graph.ttl) "
+        "instead of a generated graph, and time the Turtle export too",
+    )
+    parser.add_argument(
+        "--rdflib-max-triples",
+        type=int,
+        default=1_500_000,
+        help="with --build: run rdflib only up to this many triples",
+    )
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    if args.build is not None:
+        return main_build(args)
+    return main_synthetic(args)
 
 
 if __name__ == "__main__":
