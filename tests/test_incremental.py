@@ -109,7 +109,9 @@ def test_incremental_damaged_cache_entry_is_a_miss(corpus, tmp_path):
     entries = sorted((out / ".cache" / "claims").rglob("*.pickle"))
     entries[0].write_bytes(b"not a pickle")
     result = _build(corpus, out)
-    assert result.extracted == 1
+    assert result.extracted == 0  # nothing changed: the claims are not even read
+    result = build_graph(corpus, out, html=True, store=False, jobs=1)
+    assert result.extracted == 1  # a page to draw: the check reads every article's claims
     _same_as_full(corpus, out, tmp_path)
 
 
@@ -207,4 +209,18 @@ def test_incremental_damaged_build_state_falls_back_to_a_full_assembly(corpus, t
     changed.write_text(changed.read_text().replace("said", "says", 1))
     result = _build(corpus, out)
     assert result.extracted >= 1
+    _same_as_full(corpus, out, tmp_path)
+
+
+def test_incremental_nothing_changed_writes_nothing(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = build_graph(corpus, out, html=False, jobs=1)
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name.startswith("graph.")}
+    store = (out / "store").resolve()
+    again = build_graph(corpus, out, html=False, jobs=1)
+    assert again.triples == first.triples and again.extracted == 0
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name.startswith("graph.")} == before
+    assert (out / "store").resolve() == store
+    (out / "graph.ttl").unlink()  # a file gone: written again, the same
+    build_graph(corpus, out, html=False, jobs=1)
     _same_as_full(corpus, out, tmp_path)
