@@ -280,12 +280,11 @@ def _build(
             pass
         ac = article_of[rkey]
         ckey = claims_keys[id(ac)]
-        part = _slice(ac, resolved)
-        result.extracted += _render(_RenderTask(bc, ckey, rkey, part, paths[ckey], max_bytes))[0]
-        try:
-            return cast(_Run, bc.load("runs", rkey))
-        except Exception as e:
-            raise ExportError(f"{bc.root}: cannot keep the build's work: {e}") from e
+        task = _RenderTask(bc, ckey, rkey, _slice(ac, resolved), paths[ckey], max_bytes)
+        again, run = _render_run(task)
+        result.extracted += again
+        bc.put("runs", rkey, run)
+        return run
 
     # (the shared section is counted here as the workers render)
     asm = _Assembly(work, bc, load, runs, _build_run_keys(resolved), previous)
@@ -332,12 +331,14 @@ def _build(
             result.notes.append(
                 f"SHACL check on a sample of {len(sample)} of {len(resolved.claims)} articles"
             )
-    storing: Future[str] | None = None
+    storing = _store_update(ex, out, work, asm, previous) if store else None
     clock.lap("validate")
     writers: dict[str, Any] = {}  # format -> kg.export.StagedWriter
     try:
         wanted = list(dict.fromkeys(formats))
-        for fmt in (("trig", "nt") if store else ()) + (("trig",) if html else ()):
+        for fmt in (("trig", "nt") if store and storing is None else ()) + (
+            ("trig",) if html else ()
+        ):
             if fmt not in wanted:
                 wanted.append(fmt)  # for the store and the page only, written in work
         for fmt in wanted:
@@ -346,7 +347,7 @@ def _build(
         temp = {fmt: w.close().temp for fmt, w in writers.items()}
         clock.lap("export")
         if store:
-            storing = _store(ex, out, work, asm, previous, temp)
+            storing = storing or _store_new(ex, work, temp)
         if checking is not None:
             problems = checking.result()
             clock.lap("validate")
@@ -750,14 +751,20 @@ def _render_keys(
 def _render(task: _RenderTask) -> tuple[int, _Shared]:
     """Render one article's graph and keep it, written, in the cache; return 1 if its
     claims had to be extracted again (else 0), and what the shared section needs."""
+
+    again, run = _render_run(task)
+    task.cache.put("runs", task.run_key, run)
+    return again, run.shared
+
+
+def _render_run(task: _RenderTask) -> tuple[int, _Run]:
     from kg.export import graph_bodies
 
     claims, again = _claims(task.cache, task.claims_key, task.path, task.max_bytes)
     keys, provenance = _render_keys(claims, task.resolved)
     g = graph_bodies(str(_graph_iri(claims.article.id)), keys, provenance)
     shared = _Shared(g.shared, g.default, len(provenance), g.total)
-    task.cache.put("runs", task.run_key, _Run(g.bodies, g.local, g.total, shared))
-    return int(again), shared
+    return int(again), _Run(g.bodies, g.local, g.total, shared)
 
 
 def _claims(bc: BuildCache, key: str, path: str, max_bytes: int) -> tuple[ArticleClaims, bool]:
@@ -1093,6 +1100,8 @@ class _Assembly:
         with contextlib.ExitStack() as stack:
             old = {fmt: stack.enter_context(_OldExport(self.previous, out, fmt)) for fmt in files}
             self.count = self._write(files, old, set(kept))
+            for w in files.values():
+                w.settle()
             return self.count
 
     def _write(self, files: dict[str, Any], old: dict[str, _OldExport], kept: set[str]) -> int:
@@ -1107,14 +1116,22 @@ class _Assembly:
             if fmt in self.spans:
                 self.spans[fmt][key] = span
 
+        def copied(fmt: str, key: str) -> bool:
+            """The body of ``key`` copied from the last build's file, if it can be."""
+            found = old[fmt].span(key)
+            if found is None:
+                return False
+            span = files[fmt].copy(old[fmt].fd, *found)
+            if fmt in self.spans:
+                self.spans[fmt][key] = span
+            return True
+
         for entry in self.buckets:
             bucket: _Bucket | None = None
             for fmt in union:
-                body = old[fmt].get(entry)
-                if body is None:
+                if not copied(fmt, entry):
                     bucket = bucket or self._load_old("buckets", entry)
-                    body = bucket.bodies.get(fmt, b"")
-                put(fmt, entry, body)
+                    put(fmt, entry, bucket.bodies.get(fmt, b""))
         reference = _reference_keys()
         count = len(self.build) + len(reference)
         build_body = Sections("trig").body(self.build, "", check=True)
@@ -1132,11 +1149,9 @@ class _Assembly:
                 pending_reference = False
             run: _Run | None = None
             for fmt in files:
-                body = old[fmt].get(rkey)
-                if body is None:
+                if not copied(fmt, rkey):
                     run = run or self.load(rkey)
-                    body = run.bodies[fmt]
-                put(fmt, rkey, body)
+                    put(fmt, rkey, run.bodies[fmt])
             count += self.totals[rkey]
         if pending_reference:
             self._write_reference(quads)
@@ -1215,6 +1230,7 @@ class _OldExport:
     def __init__(self, previous: _State | None, out: Path, fmt: str) -> None:
         self.fd: int | None = None
         self.spans: dict[str, tuple[int, int]] = {}
+        self.size = 0
         if previous is None or fmt not in previous.exports:
             return
         identity, spans = previous.exports[fmt]
@@ -1226,18 +1242,14 @@ class _OldExport:
         if (st.st_size, st.st_mtime_ns, st.st_ino) != identity:
             os.close(fd)
             return
-        self.fd, self.spans = fd, spans
+        self.fd, self.spans, self.size = fd, spans, st.st_size
 
-    def get(self, key: str) -> bytes | None:
+    def span(self, key: str) -> tuple[int, int] | None:
+        """Where the body of ``key`` is in the file (offset, length), if it is there."""
         span = self.spans.get(key)
-        if span is None or self.fd is None:
+        if span is None or self.fd is None or span[0] + span[1] > self.size:
             return None
-        offset, length = span
-        try:
-            data = os.pread(self.fd, length, offset)
-        except OSError:
-            return None
-        return data if len(data) == length else None
+        return span
 
     def __enter__(self) -> _OldExport:
         return self
@@ -1404,30 +1416,31 @@ class _ProcessFuture(Future[str]):
 _STORE_CHILD = "import sys; from kg.build import _write_store; _write_store(*sys.argv[1:4])"
 
 
-def _store(
-    ex: Executor,
-    out: Path,
-    work: Path,
-    asm: _Assembly,
-    previous: _State | None,
-    temp: dict[str, Path],
+def _store_update(
+    ex: Executor, out: Path, work: Path, asm: _Assembly, previous: _State | None
 ) -> Future[str] | None:
-    """Write the store into ``work/store`` beside this process: the last build's
-    store with what changed applied, when it is the one the last state names,
-    else a new one from the TriG and N-Triples files."""
+    """Start making ``work/store`` from the last build's store with what changed applied,
+    beside this process, if that store is the one the last state names; else None."""
     if importlib.util.find_spec("kg.store") is None:
         return None
     link = out / "store"
     delta = asm.delta
-    if (
+    if not (
         delta is not None
         and previous is not None
         and previous.store
         and link.is_symlink()
         and os.readlink(link) == previous.store
     ):
-        files = _delta_files(work, asm, delta)
-        return ex.submit(_update_store, str(link), str(work / "store"), delta.drop, files)
+        return None
+    files = _delta_files(work, asm, delta)
+    return ex.submit(_update_store, str(link), str(work / "store"), delta.drop, files)
+
+
+def _store_new(ex: Executor, work: Path, temp: dict[str, Path]) -> Future[str] | None:
+    """Start writing a new ``work/store`` from the TriG and N-Triples files."""
+    if importlib.util.find_spec("kg.store") is None:
+        return None
     for fmt in ("trig", "nt"):  # named so that the store knows their format
         (work / f"store-input.{fmt}").symlink_to(temp[fmt].resolve())
     return _store_in_background(
@@ -1449,7 +1462,7 @@ def _delta_files(work: Path, asm: _Assembly, delta: _StoreDelta) -> tuple[str, s
             add.write(run.bodies["trig"])
             union_add.write(run.bodies["nt"])
         for rkey in delta.remove_runs:
-            old: _Run = asm.bc.load("runs", rkey)
+            old: _Run = asm._load_old("runs", rkey)  # counted out already: there
             remove.write(old.bodies["nt"])
         nt = Sections("nt")
         remove.write(nt.body(delta.shared_removed))

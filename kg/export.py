@@ -346,20 +346,67 @@ class StagedWriter:
         self.staged, self._file = _open_staged(final)
         self._first = True
         self.size = 0  # bytes written so far
+        # a copy not made yet: (source fd, its start, its end, where it goes here)
+        self._pending: tuple[int, int, int, int] | None = None
         self.write_raw(self.sections.header())
 
     def write(self, body: bytes) -> tuple[int, int]:
         """Append a body; return where it is in the file (offset, length)."""
         if not body:
             return self.size, 0
+        self._copy_pending()
         self.write_raw(self.sections.separator(self._first))
         self._first = False
         offset = self.size
         self.write_raw(body)
         return offset, len(body)
 
+    def copy(self, fd: int, offset: int, length: int) -> tuple[int, int]:
+        """Append the body at ``offset`` of the file ``fd`` (a file this class wrote);
+        return where it is here. Bodies that follow each other there are copied
+        as one range, by the kernel (``os.copy_file_range``) where it can."""
+        if not length:
+            return self.size, 0
+        sep = self.sections.separator(self._first)
+        p = self._pending
+        if p is not None and p[0] == fd and offset == p[2] + len(sep):
+            self._pending = (fd, p[1], offset + length, p[3])
+        else:
+            self._copy_pending()
+            self.write_raw(sep)
+            self._pending = (fd, offset, offset + length, self.size)
+        self._first = False
+        here = self._pending[3] + (offset - self._pending[1])
+        self.size = here + length
+        return here, length
+
+    def settle(self) -> None:
+        """Make the copy still pending (before its source is closed)."""
+        self._copy_pending()
+
+    def _copy_pending(self) -> None:
+        if self._pending is None:
+            return
+        fd, start, end, _ = self._pending
+        self._pending = None
+        try:
+            self._file.flush()
+            out = self._file.fileno()
+            while start < end:
+                try:
+                    done = os.copy_file_range(fd, out, end - start, start)
+                except (AttributeError, OSError):  # not Linux, or not between these files
+                    done = os.write(out, os.pread(fd, min(end - start, 1 << 24), start))
+                if done <= 0:
+                    raise OSError(f"the source ends before byte {end}")
+                start += done
+        except OSError as e:
+            self.discard()
+            raise ExportError(f"{self.staged.final.name}: cannot write: {_reason(e)}") from e
+
     def write_raw(self, data: bytes) -> None:
         try:
+            self._copy_pending()
             self._file.write(data)
             self.size += len(data)
         except OSError as e:
@@ -367,7 +414,7 @@ class StagedWriter:
             raise ExportError(f"{self.staged.final.name}: cannot write: {_reason(e)}") from e
 
     def close(self) -> _Staged:
-        self.write_raw(self.sections.footer())
+        self.write_raw(self.sections.footer())  # (makes any pending copy first)
         try:
             self._file.flush()
             os.fsync(self._file.fileno())
