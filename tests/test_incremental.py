@@ -224,3 +224,17 @@ def test_incremental_nothing_changed_writes_nothing(corpus, tmp_path):
     (out / "graph.ttl").unlink()  # a file gone: written again, the same
     build_graph(corpus, out, html=False, jobs=1)
     _same_as_full(corpus, out, tmp_path)
+
+
+def test_incremental_rebuild_checks_the_articles_drawn_again(corpus, tmp_path, monkeypatch):
+    import kg.build
+
+    monkeypatch.setattr(kg.build, "VALIDATE_ALL_UP_TO", 5)  # a "large" corpus: sampled
+    monkeypatch.setattr(kg.build, "VALIDATE_SAMPLE", 8)
+    out = tmp_path / "out"
+    assert _build(corpus, out).validated == 8
+    changed = corpus / sorted(p.name for p in corpus.iterdir())[1]
+    changed.write_text(changed.read_text().replace("said", "says", 1))
+    result = _build(corpus, out)
+    assert result.rendered >= 1 and result.validated == result.rendered
+    _same_as_full(corpus, out, tmp_path)
