@@ -219,7 +219,9 @@ def test_incremental_nothing_changed_writes_nothing(corpus, tmp_path):
     store = (out / "store").resolve()
     again = build_graph(corpus, out, html=False, jobs=1)
     assert again.triples == first.triples and again.extracted == 0
-    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name.startswith("graph.")} == before
+    assert {
+        p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name.startswith("graph.")
+    } == before
     assert (out / "store").resolve() == store
     (out / "graph.ttl").unlink()  # a file gone: written again, the same
     build_graph(corpus, out, html=False, jobs=1)
