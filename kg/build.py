@@ -1039,7 +1039,7 @@ class _Assembly:
         self.totals = dict(previous.totals)
         for iri, rkey in previous.runs.items():
             if now.get(iri) != rkey:
-                count(self._load_old("runs", rkey).shared.keys, -1)
+                count(self.load_previous("runs", rkey).shared.keys, -1)
                 delta.drop.append(iri)
                 delta.remove_runs.append(rkey)
                 del self.defaults[iri]
@@ -1058,7 +1058,7 @@ class _Assembly:
                 by_bucket.setdefault(bucket_of(k[0]), []).append((k, n))
         self.buckets = list(previous.buckets)
         for b, changes in sorted(by_bucket.items()):
-            old: dict[TripleKey, int] = self._load_old("counts", previous.buckets[b])
+            old: dict[TripleKey, int] = self.load_previous("counts", previous.buckets[b])
             new = dict(old)
             for k, n in changes:
                 left = new.get(k, 0) + n
@@ -1075,7 +1075,8 @@ class _Assembly:
             self.buckets[b] = self._put_bucket(b, new)
         self.delta = delta
 
-    def _load_old(self, kind: str, key: str) -> Any:
+    def load_previous(self, kind: str, key: str) -> Any:
+        """An entry the last build kept; raises _Stale if it is gone or damaged."""
         try:
             return self.bc.load(kind, key)
         except Exception:  # the last build's entries are gone or damaged: start afresh
@@ -1135,7 +1136,7 @@ class _Assembly:
             bucket: _Bucket | None = None
             for fmt in union:
                 if not copied(fmt, entry):
-                    bucket = bucket or self._load_old("buckets", entry)
+                    bucket = bucket or self.load_previous("buckets", entry)
                     put(fmt, entry, bucket.bodies.get(fmt, b""))
         reference = _reference_keys()
         count = len(self.build) + len(reference)
@@ -1476,7 +1477,7 @@ def _delta_files(work: Path, asm: _Assembly, delta: _StoreDelta) -> tuple[str, s
             add.write(run.bodies["trig"])
             union_add.write(run.bodies["nt"])
         for rkey in delta.remove_runs:
-            old: _Run = asm._load_old("runs", rkey)  # counted out already: there
+            old: _Run = asm.load_previous("runs", rkey)  # counted out already: it is there
             remove.write(old.bodies["nt"])
         nt = Sections("nt")
         remove.write(nt.body(delta.shared_removed))
