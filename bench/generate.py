@@ -237,7 +237,7 @@ def _ordinal(day: int) -> str:
 
 
 def dateline(rng: random.Random, d: dt.date) -> str:
-    """One of the date-line shapes ``kg.extract.dates.dateline`` reads."""
+    """One of the date-line shapes ``kg.dates.dateline`` reads."""
     wday, month = calendar.day_name[d.weekday()], calendar.month_name[d.month]
     hour, minute = rng.randint(1, 12), rng.randint(0, 59)
     shapes = (

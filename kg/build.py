@@ -68,7 +68,7 @@ from kg.cache import CACHE_DIR, BuildCache, render_version
 from kg.errors import ExportError, InputError, UsageError, ValidationFailed
 from kg.executor import Executor, SerialExecutor, make_executor
 from kg.extract import extract_article
-from kg.ingest import DEFAULT_MAX_BYTES, corpus_files, read_article, read_corpus
+from kg.ingest import DEFAULT_MAX_BYTES, corpus_entries, read_article, read_corpus
 from kg.model import Article, ArticleClaims, IngestError, Resolved, Span
 from kg.resolve import resolve
 
@@ -596,13 +596,8 @@ def _known(task: _ReadTask, pack: _Pack) -> _Extracted | None:
 def _entries(corpus: Path) -> list[tuple[Path, str] | IngestError]:
     """The files of the corpus as (path, name in the corpus), and the folders that
     could not be listed, in the order and with the names ``read_corpus`` uses."""
-    import kg.ingest
-
-    listing = getattr(kg.ingest, "_corpus_entries", None)
-    if listing is None:
-        return [(p, _relative(p, corpus)) for p in corpus_files(corpus)]
     out: list[tuple[Path, str] | IngestError] = []
-    for path, error in listing(corpus):
+    for path, error in corpus_entries(corpus):
         if path is not None:
             out.append((path, _relative(path, corpus)))
         elif error is not None:

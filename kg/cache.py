@@ -35,7 +35,6 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,37 +43,35 @@ from kg import __version__
 
 CACHE_DIR = ".cache"
 _PACKAGE = Path(__file__).resolve().parent
-# The code and data that decide what an article's claims are ...
-_EXTRACT_SOURCES = ("ingest.py", "model.py", "patterns.py", "reference.py", "extract", "lexicon")
-# ... and, on top of those, what its triples are.
-_RENDER_SOURCES = ("graph.py", "vocab.py", "resolve.py", "build.py")
 
 
-def _hash_tree(h: Any, paths: Iterable[Path]) -> None:
-    for path in sorted(paths):
-        if path.is_dir():
-            _hash_tree(h, (p for p in path.iterdir() if not p.name.startswith((".", "__"))))
-        elif path.is_file():
-            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+def _hash_tree(h: Any, folder: Path) -> None:
+    """Every file under ``folder`` (but caches and hidden files), by relative path."""
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if path.is_file() and not any(
+            part.startswith(".") or part == "__pycache__" for part in rel.parts
+        ):
+            h.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
 
 
 @functools.cache
-def extract_version() -> str:
-    """A hash of everything that decides an article's claims."""
-    from kg.reference import ONTOLOGY_FILES, ontology_dir
+def code_version() -> str:
+    """The package version and a digest of all of ``kg/`` and ``ontology/``: whatever
+    in them changes, no cache entry of an earlier version is used (a hand-kept list
+    of the files that matter once left out ``export.py``, and a rebuild served the
+    old bytes after an upgrade)."""
+    from kg.reference import ontology_dir
 
     h = hashlib.sha256(f"kg {__version__}".encode())
-    _hash_tree(h, [_PACKAGE / name for name in _EXTRACT_SOURCES])
-    _hash_tree(h, [ontology_dir() / name for name in ONTOLOGY_FILES])
+    _hash_tree(h, _PACKAGE)
+    if not ontology_dir().is_relative_to(_PACKAGE):
+        _hash_tree(h, ontology_dir())
     return h.hexdigest()[:16]
 
 
-@functools.cache
-def render_version() -> str:
-    """A hash of everything that decides an article's triples, given its claims."""
-    h = hashlib.sha256(extract_version().encode())
-    _hash_tree(h, [_PACKAGE / name for name in _RENDER_SOURCES])
-    return h.hexdigest()[:16]
+# What an article's claims are and what its triples are both follow from the code.
+extract_version = render_version = code_version
 
 
 def key(*parts: str) -> str:

@@ -33,7 +33,8 @@ from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from kg.errors import ExportError, UsageError
+from kg.errors import ExportError, InputError, UsageError
+from kg.model import RDF_TYPE, TermKey, TripleKey
 from kg.vocab import PREFIXES, graph_scope, scope_of
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -113,12 +114,10 @@ class _Staged:
             self.temp.unlink()
 
 
-# A term as a sortable tuple: ("<", iri) or ('"', lexical form, language, datatype).
-# Two rdflib terms for one RDF term ("x" and "x"^^xsd:string) get one key, so
-# duplicates are removed and the order fixed on keys, before pyoxigraph sees them.
-TermKey = tuple[str, ...]
-TripleKey = tuple[str, str, TermKey]  # subject, predicate ("" for rdf:type, to sort it first)
-_TYPE = str(RDF.type)
+# Terms and triples are kg.model's keys. Two rdflib terms for one RDF term ("x" and
+# "x"^^xsd:string) get one key, so duplicates are removed and the order fixed on
+# keys, before pyoxigraph sees them.
+_TYPE = RDF_TYPE
 _STRING = str(XSD.string)
 
 
@@ -470,6 +469,52 @@ def _graphs(dataset: Graph) -> Iterator[tuple[str, Graph]]:
             yield str(graph.identifier), graph
         else:
             _refuse(graph.identifier)
+
+
+def triple_key(s: Node, p: Node, o: Node) -> TripleKey:
+    """An rdflib triple as a key (``kg.model.TripleKey``); raises ExportError on a blank node."""
+    return _triple_key(s, p, o)
+
+
+def union_keys(graph: Graph) -> list[TripleKey]:
+    """Every triple of an rdflib Graph, or of all the graphs of a Dataset, as keys, once."""
+    return sorted({_triple_key(s, p, o) for _name, g in _graphs(graph) for s, p, o in g})
+
+
+def ox_key(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> TripleKey:
+    """A pyoxigraph triple as a key."""
+    if isinstance(o, ox.NamedNode):
+        obj: TermKey = ("<", o.value)
+    elif isinstance(o, ox.Literal):
+        dt = o.datatype.value
+        obj = ('"', o.value, (o.language or "").lower(), "" if dt in _PLAIN else dt)
+    else:
+        raise ExportError(f"cannot read the {type(o).__name__} {o}: only IRIs and literals")
+    if not isinstance(s, ox.NamedNode):
+        raise ExportError(f"cannot read the {type(s).__name__} {s}: only IRIs as subjects")
+    return s.value, "" if p.value == _TYPE else p.value, obj
+
+
+_PLAIN = frozenset({_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"})
+
+
+def read_quads(path: Path) -> Iterator[tuple[TripleKey, str]]:
+    """Every statement of an RDF file (by its extension) as (key, graph IRI or "" for the
+    default graph). Raises InputError naming the file if it cannot be read."""
+    from kg.store import rdf_format
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such graph file (run `kg build` first)")
+    fmt = rdf_format(path)
+    try:
+        for q in ox.parse(path=str(path), format=fmt):
+            g = q.graph_name
+            yield (
+                ox_key(q.subject, q.predicate, q.object),
+                "" if isinstance(g, ox.DefaultGraph) else g.value,
+            )
+    except (SyntaxError, ValueError, OSError) as e:
+        raise InputError(f"{path}: cannot read: {' '.join(str(e).split())[:300]}") from None
 
 
 def _triple_key(s: Node, p: Node, o: Node) -> TripleKey:

@@ -46,8 +46,8 @@ from urllib.parse import unquote
 
 import yaml
 
+from kg import dates
 from kg.errors import InputError
-from kg.extract import dates
 from kg.model import Article, IngestError, PartialDate, Span
 from kg.reference import lexicon
 
@@ -760,10 +760,10 @@ def _os_reason(e: OSError, path: Path) -> str:
 
 def corpus_files(folder: Path) -> list[Path]:
     """The files of a corpus folder, sorted by name; hidden files and folders skipped."""
-    return [p for p, _ in _corpus_entries(folder) if p is not None]
+    return [p for p, _ in corpus_entries(folder) if p is not None]
 
 
-def _corpus_entries(folder: Path) -> list[tuple[Path | None, IngestError | None]]:
+def corpus_entries(folder: Path) -> list[tuple[Path | None, IngestError | None]]:
     """Each file of ``folder`` or a folder that could not be listed, in path order.
 
     The order is the sorted relative paths, whatever order the system lists them in.
@@ -807,7 +807,7 @@ def read_corpus(
     already is reported too: two articles must not become one.
     """
     ids: dict[str, str] = {}
-    for path, error in _corpus_entries(folder):
+    for path, error in corpus_entries(folder):
         if path is None:
             assert error is not None
             yield error

@@ -13,6 +13,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
 
+# RDF as kg passes it between stages: kg.graph makes it, and the exports, the
+# store, the shape check and the network view read it. Plain tuples of strings
+# (hashable, sortable, quick to pickle), never library terms.
+#   a term:   ("<", iri)  or  ('"', lexical form, language tag, datatype IRI)
+#             (a plain string literal has neither language nor datatype: "")
+#   a triple: (subject IRI, predicate IRI, object term); the predicate of
+#             rdf:type is written "" so that a subject's types sort first.
+TermKey = tuple[str, ...]
+TripleKey = tuple[str, str, TermKey]
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
 
 class _Record:
     """Pickles as a call of its constructor with its fields: about four times

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extract import dates
+from kg import dates
 from kg.extract.organizations import main_org
 from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence
 from kg.patterns import any_in, fold, lowered

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from kg.extract import dates, figures, findings, grades, reports, text
+from kg import dates
+from kg.extract import figures, findings, grades, reports, text
 from kg.ingest import read_article
 from kg.patterns import (
     _case_sensitive,

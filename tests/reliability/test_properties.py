@@ -19,9 +19,10 @@ import pyoxigraph as ox
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kg import dates
 from kg.errors import InputError
 from kg.export import FORMATS, canonical
-from kg.extract import dates, extract_article
+from kg.extract import extract_article
 from kg.graph import build_dataset
 from kg.ingest import decode, parse_article, read_article
 from kg.model import Article, Span

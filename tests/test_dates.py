@@ -1,6 +1,6 @@
 import pytest
 
-from kg.extract.dates import dateline
+from kg.dates import dateline
 from kg.model import PartialDate
 
 
