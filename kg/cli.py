@@ -488,13 +488,13 @@ def query(
         return
     if query and inline:
         raise UsageError("give a query name or file, or -e SPARQL, not both")
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin
     if inline is not None:
         text: object = inline
     elif query:
         text = load_query(query)
     elif not stdin.isatty():
-        raw = click.get_binary_stream("stdin").read()
+        raw = sys.stdin.buffer.read()
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
@@ -520,7 +520,7 @@ def query(
         if result.kind == "graph":
             fmt = "turtle"
         else:
-            fmt = "table" if click.get_text_stream("stdout").isatty() else "csv"
+            fmt = "table" if sys.stdout.isatty() else "csv"
     click.echo(result.render(fmt), nl=False)
 
 
