@@ -31,6 +31,7 @@ with ``bulk_extend``; kg's own graphs have none (every node is an IRI).
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import os
 import re
@@ -107,6 +108,95 @@ def open_store(path: str | os.PathLike[str]) -> ox.Store:
         return ox.Store.read_only(str(p))
     except OSError as e:
         raise InputError(f"{p}: cannot open the store: {_one_line(str(e))}") from e
+
+
+_READERS = "kg-readers.lock"  # in a store folder: readers hold a shared lock on it
+
+
+class Snapshot:
+    """One build's store, held open for as long as a reader needs it.
+
+    ``OUT/store`` is a link that each build swaps to a new folder. A reader
+    resolves the link once, takes a shared lock in that folder and opens it
+    read-only; the build that replaces it removes an old folder only when it
+    can take the lock exclusively, so no reader ever sees its files go (a
+    query that began before a rebuild finishes on the store it began with).
+    An old folder still in use is removed by a later build. Use as a context
+    manager, or call ``close``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        link = Path(path)
+        for _ in range(20):  # a build may swap the link (and remove its old folder) meanwhile
+            folder = link.resolve()
+            try:
+                fd = os.open(folder / _READERS, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+            except OSError:
+                if not is_store(link):
+                    raise InputError(
+                        f"{link}: not a kg store (no such directory, or no CURRENT file in it)"
+                    ) from None
+                continue  # the folder went between resolving and opening: resolve again
+            fcntl.flock(fd, fcntl.LOCK_SH)
+            if is_store(folder):
+                break
+            os.close(fd)  # removed while we waited for the lock
+        else:
+            raise InputError(f"{link}: the store keeps changing; try again")
+        self.link, self.folder = link, folder
+        self._fd: int | None = fd
+        try:
+            self.store = ox.Store.read_only(str(folder))
+        except OSError as e:
+            self.close()
+            raise InputError(f"{link}: cannot open the store: {_one_line(str(e))}") from e
+
+    def stale(self) -> bool:
+        """Whether a newer build has replaced this store since it was opened."""
+        try:
+            return self.link.resolve() != self.folder
+        except OSError:
+            return True
+
+    def close(self) -> None:
+        self.store = None  # type: ignore[assignment]
+        gc.collect()  # the RocksDB handle closes when the Store is dropped
+        if self._fd is not None:
+            os.close(self._fd)  # releases the lock
+            self._fd = None
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def remove_unused(folder: Path) -> bool:
+    """Remove a store folder no reader holds; return whether it went."""
+    try:
+        fd = os.open(folder / _READERS, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return not folder.exists()
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return False  # a reader has it: a later build removes it
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        os.close(fd)
+    return not folder.exists()
+
+
+def remove_old_stores(link: Path) -> None:
+    """Every old store folder beside ``link`` that nothing points to or reads."""
+    current = link.resolve() if link.is_symlink() else None
+    for entry in link.parent.glob(f".{link.name}-*"):
+        if entry.is_dir() and entry.resolve() != current and is_store(entry):
+            remove_unused(entry)
 
 
 def load_file(path: str | os.PathLike[str], format: ox.RdfFormat | None = None) -> ox.Store:
@@ -460,7 +550,11 @@ def swap_dir(new: Path, target: Path) -> Path:
         link.unlink(missing_ok=True)
         raise
     if previous is not None and previous.resolve() != home.resolve():
-        shutil.rmtree(previous, ignore_errors=True)
+        if is_store(previous):
+            remove_unused(previous)  # left for a later build while a reader holds it
+        else:
+            shutil.rmtree(previous, ignore_errors=True)
+    remove_old_stores(target)
     return target
 
 
