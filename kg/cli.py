@@ -233,6 +233,11 @@ def build(
         failed_push = bool(pushed.failed)
     for skip in result.skipped:
         click.echo(f"kg: skipped {skip.file_name}: {skip.reason}", err=True)
+    if result.left_out:
+        from kg.validate import format_violation
+
+        for v in result.left_out:
+            click.echo(f"kg: left out: {format_violation(v)}", err=True)
     if not quiet:
         click.echo(result.summary())
         for name, path in result.outputs.items():
@@ -250,7 +255,7 @@ def build(
             f"cache; rendered {result.rendered}; SHACL-checked {result.validated}"
         )
         click.echo("  steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in result.timings.items()))
-    if result.skipped or failed_push:
+    if result.skipped or result.left_out or failed_push:
         raise click.exceptions.Exit(3)
 
 
@@ -260,43 +265,62 @@ def build(
     "--graph",
     "graph_file",
     type=click.Path(path_type=Path),
-    default=f"{DEFAULT_OUT}/graph.ttl",
-    show_default=True,
-    help="The graph to score.",
+    help="The graph to score (default: a build of GOLD_DIR/articles when the set has its "
+    "articles beside it, else exports/graph.ttl).",
 )
+@click.option("--corpus", type=click.Path(path_type=Path), help="Build these articles and score.")
 @click.option("--show", is_flag=True, help="List every miss and false positive.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(gold_dir: Path, graph_file: Path, show: bool, as_json: bool) -> None:
-    """Score a graph against gold annotations (micro P, R, F1 per measure).
+def eval_(
+    gold_dir: Path, graph_file: Path | None, corpus: Path | None, show: bool, as_json: bool
+) -> None:
+    """Score a graph against gold annotations (micro P, R, F1 per measure, and the
+    accuracy of report kinds and of quote attribution).
 
     \b
-    Example:
+    Examples:
       kg eval tests/gold --graph exports/graph.ttl --show
+      kg eval tests/gold/dev           # builds tests/gold/dev/articles, then scores
     """
     import json
 
-    from kg.evaluate import load_gold, report, rows_from_graph, score
+    from kg.errors import UsageError
+    from kg.evaluate import (
+        accuracies,
+        articles_of,
+        build_and_read,
+        load_gold,
+        report,
+        rows_from_graph,
+        score,
+    )
 
-    scores = score(load_gold(gold_dir), rows_from_graph(graph_file))
-    if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    k: {
-                        "precision": round(s.precision, 4),
-                        "recall": round(s.recall, 4),
-                        "f1": round(s.f1, 4),
-                        "tp": s.tp,
-                        "fp": s.fp,
-                        "fn": s.fn,
-                    }
-                    for k, s in scores.items()
-                },
-                indent=2,
-            )
-        )
+    if graph_file is not None and corpus is not None:
+        raise UsageError("give --graph or --corpus, not both")
+    gold = load_gold(gold_dir)
+    corpus = corpus or (None if graph_file else articles_of(gold_dir))
+    if corpus is not None:
+        rows = build_and_read(corpus)
     else:
-        click.echo(report(scores, show=show))
+        rows = rows_from_graph(graph_file or Path(DEFAULT_OUT) / "graph.ttl")
+    scores, accs = score(gold, rows), accuracies(gold, rows)
+    if as_json:
+        data: dict[str, dict[str, float | int]] = {
+            k: {
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
+            for k, s in scores.items()
+        }
+        for k, a in accs.items():
+            data[k] = {"accuracy": round(a.value, 4), "right": a.right, "total": a.total}
+        click.echo(json.dumps(data, indent=2))
+    else:
+        click.echo(report(scores, show=show, accuracy=accs))
 
 
 @cli.command()
@@ -349,8 +373,8 @@ def viz(
     Example:
       kg viz --focus "Lancashire Constabulary" --hops 2 --out lancs.html
     """
-    from kg.build import load_graph
     from kg.errors import InputError
+    from kg.export import load_graph
     from kg.viz import subgraph_from_construct, write_html
 
     if endpoint is not None:
@@ -388,7 +412,7 @@ def validate(graph_file: Path) -> None:
     Example:
       kg validate exports/graph.trig
     """
-    from kg.build import load_graph
+    from kg.export import load_graph
     from kg.validate import format_violation, validate_graph
 
     violations = validate_graph(load_graph(graph_file))
@@ -517,10 +541,7 @@ def query(
         source = _graph_source(graph_file, store_dir)
         result = run_query(source, text, bound, timeout=timeout)  # type: ignore[arg-type]
     if fmt is None:
-        if result.kind == "graph":
-            fmt = "turtle"
-        else:
-            fmt = "table" if sys.stdout.isatty() else "csv"
+        fmt = "turtle" if result.kind == "graph" else "table" if sys.stdout.isatty() else "csv"
     click.echo(result.render(fmt), nl=False)
 
 

@@ -1,17 +1,24 @@
 """``kg eval``: score a graph against gold annotations (tests/gold/GOLD_FORMAT.md).
 
 Micro precision, recall and F1 over the whole set of articles, for:
-  people-roles   (person, role, organization)
+  people-roles   (person, role with its qualifier, organization)
   organizations  (organization, type)
   reports        (publisher, subject, year-month of publication)
-  quotes         (speaker, article) and the quotation's first words
+  quotes         (speaker, article) and the quotation's first words; the speaker a
+                 person or an organization
   articles       (article, publication date)
   grades         (force, area, grade)
   findings       (article, polarity) and the finding's first words, found in its text
   figures        (article, count, total)
-Names are compared without case or accents; organizations by their key in the
-ontology (so "HMIC" is "HMICFRS" and a force matches under any of its names).
-The graph's side comes from the package's named queries, as a user would see it.
+and two accuracies, as a user feels them:
+  report-kinds       of the gold reports found, the share whose kind is the gold kind
+  quote-attribution  of the gold quotations found (by their words), the share given
+                     to the gold speaker
+A measure whose gold key no file of the set has (findings, in sets annotated
+without them) is not scored. Names are compared without case or accents;
+organizations by their key in the ontology (so "HMIC" is "HMICFRS" and a force
+matches under any of its names). The graph's side comes from the package's
+named queries, as a user would see it.
 """
 
 from __future__ import annotations
@@ -37,6 +44,9 @@ MEASURES = (
     "findings",
     "figures",
 )
+ACCURACIES = ("report-kinds", "quote-attribution")
+# The named queries the scores read.
+QUERIES = (*MEASURES, "reports", "quotes")
 
 
 @dataclass
@@ -103,6 +113,60 @@ def _set_score(gold: list[Hashable], pred: list[Hashable]) -> Score:
     return s
 
 
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+def _speaker(name: str | None, kind: str | None) -> str:
+    """A speaker compared as a person (by name) or an organization (by its key)."""
+    return _name(name) if (kind or "Person") == "Person" else _org(name)
+
+
+def accuracies(
+    gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]
+) -> dict[str, Accuracy]:
+    """Report-kind accuracy and quote attribution (see the module docstring)."""
+    out = {name: Accuracy() for name in ACCURACIES}
+    kinds: dict[tuple[str, str, str], set[str]] = {}
+    for r in rows["reports"]:
+        key = (_org(r["publisher"]), _org(r["subject"]), (r.get("published") or "")[:7])
+        kinds.setdefault(key, set()).add(_name(r.get("kind")))
+    acc = out["report-kinds"]
+    for g in gold:
+        for r in g.get("reports", []):
+            key = (_org(r["publisher"]), _org(r["subject"]), (r.get("published") or "")[:7])
+            if key in kinds:
+                acc.total += 1
+                if _name(r.get("kind")) in kinds[key]:
+                    acc.right += 1
+                else:
+                    acc.wrong.append(repr((*key, r.get("kind"), sorted(kinds[key]))))
+    said: dict[str, list[tuple[str, str]]] = {}
+    for r in rows["quotes"]:
+        said.setdefault(r["article"], []).append(
+            (_text(r["text"]), _speaker(r["speaker"], r.get("speakerType")))
+        )
+    acc = out["quote-attribution"]
+    for g in gold:
+        for q in g.get("quotes", []):
+            words = _text(q["text_start"])
+            speakers = {who for text, who in said.get(g["article"], []) if text.startswith(words)}
+            if speakers:
+                acc.total += 1
+                if _speaker(q["speaker"], q.get("speaker_type")) in speakers:
+                    acc.right += 1
+                else:
+                    acc.wrong.append(repr((g["article"], q["speaker"], q["text_start"])))
+    return out
+
+
 def score(gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Score]:
     """Score query rows (as ``kg query NAME --format json`` prints them) against gold."""
     articles = {g["article"] for g in gold}
@@ -143,29 +207,35 @@ def score(gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> 
         ],
     )
     out["quotes"] = _quotes(gold, [r for r in rows["quotes"] if r["article"] in articles])
-    if not any(k in g for g in gold for k in ("grades", "findings", "figures")):
-        return out  # gold written before grades, findings and figures were annotated
-    out["grades"] = _set_score(
-        [
-            (_org(x["subject"]), _name(x["area"]), _name(x["grade"]))
-            for g in gold
-            for x in g.get("grades", [])
-        ],
-        [(_org(r["subject"]), _name(r["area"]), _name(r["grade"])) for r in rows["grades"]],
-    )
-    out["figures"] = _set_score(
-        [
-            (g["article"], int(x["count"]), x.get("total"))
-            for g in gold
-            for x in g.get("figures", [])
-        ],
-        [
-            (r["article"], int(r["count"]), int(r["total"]) if r.get("total") else None)
-            for r in rows["figures"]
-            if r["article"] in articles
-        ],
-    )
-    out["findings"] = _findings(gold, [r for r in rows["findings"] if r["article"] in articles])
+    if any("grades" in g for g in gold):
+        out["grades"] = _set_score(
+            [
+                (_org(x["subject"]), _name(x["area"]), _name(x["grade"]))
+                for g in gold
+                for x in g.get("grades", [])
+            ],
+            [(_org(r["subject"]), _name(r["area"]), _name(r["grade"])) for r in rows["grades"]],
+        )
+    figured = {g["article"] for g in gold if "figures" in g}
+    if figured:
+        out["figures"] = _set_score(
+            [
+                (g["article"], int(x["count"]), x.get("total"))
+                for g in gold
+                for x in g.get("figures", [])
+            ],
+            [
+                (r["article"], int(r["count"]), int(r["total"]) if r.get("total") else None)
+                for r in rows["figures"]
+                if r["article"] in figured
+            ],
+        )
+    found = {g["article"] for g in gold if "findings" in g}
+    if found:
+        out["findings"] = _findings(
+            [g for g in gold if g["article"] in found],
+            [r for r in rows["findings"] if r["article"] in found],
+        )
     return out
 
 
@@ -232,7 +302,7 @@ def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
     return _prefix_matches(
         [
             (
-                (_name(q["speaker"]), g["article"]),
+                (_speaker(q["speaker"], q.get("speaker_type")), g["article"]),
                 _text(q["text_start"]),
                 repr((q["speaker"], g["article"], q["text_start"])),
             )
@@ -241,7 +311,7 @@ def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
         ],
         [
             (
-                (_name(r["speaker"]), r["article"]),
+                (_speaker(r["speaker"], r.get("speakerType")), r["article"]),
                 _text(r["text"]),
                 repr((r["speaker"], r["article"], r["text"][:60])),
             )
@@ -251,7 +321,9 @@ def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
     )
 
 
-def report(scores: dict[str, Score], show: bool = False) -> str:
+def report(
+    scores: dict[str, Score], show: bool = False, accuracy: dict[str, Accuracy] | None = None
+) -> str:
     lines = [f"{'measure':<15} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
     for name in MEASURES:
         if name not in scores:
@@ -261,6 +333,8 @@ def report(scores: dict[str, Score], show: bool = False) -> str:
             f"{name:<15} {sc.precision:6.3f} {sc.recall:6.3f} {sc.f1:6.3f} "
             f"{sc.tp:4d} {sc.fp:4d} {sc.fn:4d}"
         )
+    for name, acc in (accuracy or {}).items():
+        lines.append(f"{name:<18} accuracy {acc.value:6.3f}   ({acc.right} of {acc.total})")
     if show:
         for name in MEASURES:
             if name not in scores:
@@ -270,6 +344,9 @@ def report(scores: dict[str, Score], show: bool = False) -> str:
                 lines.append(f"  miss  {name}: {m}")
             for f in sc.false_positives:
                 lines.append(f"  false {name}: {f}")
+        for name, acc in (accuracy or {}).items():
+            for w in acc.wrong:
+                lines.append(f"  wrong {name}: {w}")
     return "\n".join(lines)
 
 
@@ -281,9 +358,26 @@ def rows_from_graph(graph_file: Path) -> dict[str, list[dict[str, Any]]]:
         raise InputError(f"{graph_file}: no such graph file (run `kg build` first)")
     store = open_graph(graph_file)
     out: dict[str, list[dict[str, Any]]] = {}
-    for name in MEASURES:
+    for name in dict.fromkeys(QUERIES):
         out[name] = [
             {k: (None if v is None else str(v)) for k, v in row.items()}
             for row in run_query(store, name).records()
         ]
     return out
+
+
+def articles_of(gold_dir: Path) -> Path | None:
+    """The articles a gold set was written for, when they lie beside it (``articles/``)."""
+    folder = gold_dir / "articles"
+    return folder if folder.is_dir() else None
+
+
+def build_and_read(corpus: Path) -> dict[str, list[dict[str, Any]]]:
+    """Build ``corpus`` in a scratch folder, as ``kg build`` would, and read its rows."""
+    import tempfile
+
+    from kg.build import build_graph
+
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as out:
+        build_graph(corpus, Path(out), html=False, store=False, cache=False, formats=("turtle",))
+        return rows_from_graph(Path(out) / "graph.ttl")

@@ -37,33 +37,80 @@ from kg.errors import ExportError, InputError, UsageError
 from kg.model import RDF_TYPE, TermKey, TripleKey
 from kg.vocab import PREFIXES, graph_scope, scope_of
 
+# The export formats by their one name in every command, with the file each is
+# written to (graph.<extension>) and the other names a user may give.
 FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE,
+    "turtle": ox.RdfFormat.TURTLE,
     "trig": ox.RdfFormat.TRIG,
     "jsonld": ox.RdfFormat.JSON_LD,
-    "nt": ox.RdfFormat.N_TRIPLES,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
-_QUAD_FORMATS = frozenset({"trig"})  # the others hold the union of all graphs
+DEFAULT_FORMATS = ("turtle", "trig", "jsonld", "ntriples")
+EXTENSIONS = {
+    "turtle": "ttl",
+    "trig": "trig",
+    "jsonld": "jsonld",
+    "ntriples": "nt",
+    "nquads": "nq",
+    "rdfxml": "rdf",
+}
+ALIASES = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "json-ld": "jsonld",
+    "rdf": "rdfxml",
+    "xml": "rdfxml",
+    "rdf/xml": "rdfxml",
+}
+_QUAD_FORMATS = frozenset({"trig", "nquads"})  # the others hold the union of all graphs
+
+
+def format_name(name: str) -> str:
+    """The one name of an RDF format given by any of its names (``ttl`` -> ``turtle``);
+    raises UsageError for a name kg does not know."""
+    key = name.strip().lower()
+    key = ALIASES.get(key, key)
+    if key not in FORMATS:
+        known = ", ".join([*FORMATS, *ALIASES])
+        raise UsageError(f"unknown format {name!r}; choose from {known}")
+    return key
+
+
+def export_file(out_dir: Path, fmt: str) -> Path:
+    """Where the export in ``fmt`` is written: ``graph.ttl`` for turtle, and so on."""
+    return out_dir / f"graph.{EXTENSIONS[fmt]}"
+
 
 Writer = Callable[[IO[bytes]], object]
 
 
 def write_exports(
-    dataset: Dataset,
+    dataset: Graph,
     out_dir: Path,
-    formats: Sequence[str] = ("ttl", "trig", "jsonld", "nt"),
+    formats: Sequence[str] = DEFAULT_FORMATS,
 ) -> dict[str, Path]:
-    """Write ``graph.<format>`` for each format into ``out_dir``; return their paths by format.
+    """Write an rdflib graph's exports into ``out_dir`` (``write_graphs``)."""
+    return write_graphs(_graph_keys(dataset).items(), out_dir, formats)
+
+
+def write_graphs(
+    graphs: Iterable[tuple[str, Iterable[TripleKey]]],
+    out_dir: Path,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+) -> dict[str, Path]:
+    """Write ``graph.<extension>`` for each format into ``out_dir`` from the graphs
+    (name, keys; "" names the default graph); return their paths by format.
 
     Raises ExportError, naming the file, if any cannot be written or does not
     parse back; then no export has changed.
     """
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise UsageError(
-            f"unknown export format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
-        )
-    content = canonical(dataset)
+    formats = [format_name(f) for f in formats]
+    content = content_of(graphs)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -78,7 +125,7 @@ def write_exports(
             )
             staged.append(
                 _stage_bodies(
-                    out_dir / f"graph.{fmt}", fmt, canonical_bodies(content, fmt), expected
+                    export_file(out_dir, fmt), fmt, canonical_bodies(content, fmt), expected
                 )
             )
         commit(staged)
@@ -86,7 +133,7 @@ def write_exports(
         for s in staged:
             s.discard()
         raise
-    return {fmt: out_dir / f"graph.{fmt}" for fmt in dict.fromkeys(formats)}
+    return {fmt: export_file(out_dir, fmt) for fmt in dict.fromkeys(formats)}
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -167,22 +214,36 @@ class Canonical:
 
 
 def canonical(dataset: Graph) -> Canonical:
-    """The content of ``dataset`` (a plain Graph counts as a default graph), put in order.
+    """The content of an rdflib graph (a plain Graph counts as a default graph), put in
+    order. Raises ExportError on a blank node or a malformed IRI."""
+    return content_of(_graph_keys(dataset).items())
 
-    Raises ExportError on a blank node or a malformed IRI.
-    """
+
+def _graph_keys(dataset: Graph) -> dict[str, set[TripleKey]]:
     by_graph: dict[str, set[TripleKey]] = {}
     for name, graph in _graphs(dataset):
         by_graph.setdefault(name, set()).update(_triple_key(s, p, o) for s, p, o in graph)
-    graphs = [(name, sorted(keys)) for name, keys in sorted(by_graph.items()) if keys]
-    scopes = {scope: name for name, _ in graphs if (scope := graph_scope(name))}
+    return by_graph
+
+
+def content_of(graphs: Iterable[tuple[str, Iterable[TripleKey]]]) -> Canonical:
+    """The content of graphs (name, keys; "" for the default graph), put in order.
+
+    Raises ExportError on a malformed IRI or literal.
+    """
+    by_graph: dict[str, set[TripleKey]] = {}
+    for name, keys in graphs:
+        by_graph.setdefault(name, set()).update(keys)
+    ordered = [(name, sorted(keys)) for name, keys in sorted(by_graph.items()) if keys]
+    scopes = {scope: name for name, _ in ordered if (scope := graph_scope(name))}
     sections: dict[str, set[TripleKey]] = {}
-    for _, keys in graphs:
+    for _, keys in ordered:
         for k in keys:
             home = scopes.get(scope_of(k[0]) or "", "")
             sections.setdefault(home, set()).add(k)
     shared = sorted(sections.pop("", ()), key=lambda k: (bucket_of(k[0]), k))
-    canon = Canonical(shared, [(name, sorted(sections[name])) for name in sorted(sections)], graphs)
+    local = [(name, sorted(sections[name])) for name in sorted(sections)]
+    canon = Canonical(shared, local, ordered)
     canon.triples  # noqa: B018  (raises ExportError on a malformed IRI or literal, now)
     return canon
 
@@ -214,15 +275,19 @@ def split_local(graph: str, keys: Iterable[TripleKey]) -> tuple[list[TripleKey],
 class GraphBodies:
     """One article's graph, written (see ``Canonical``)."""
 
-    bodies: dict[str, bytes]  # union formats: its local triples; TriG: the named graph
-    default: bytes  # TriG: its default-graph triples (the graph's provenance)
+    bodies: dict[str, bytes]  # union formats: its local triples; quad formats: the named graph
+    default: dict[str, bytes]  # quad formats: its default-graph triples (its provenance)
+    default_count: int
     local: int  # triples in the union formats' bodies
     total: int  # triples in its named graph
     shared: list[TripleKey]  # its triples that are not local
 
 
 def graph_bodies(
-    graph: str, keys: Sequence[TripleKey], provenance: Sequence[TripleKey]
+    graph: str,
+    keys: Sequence[TripleKey],
+    provenance: Sequence[TripleKey],
+    formats: Iterable[str] = FORMATS,
 ) -> GraphBodies:
     """One article graph's sorted ``keys`` and the sorted default-graph triples about
     it (``provenance``, all local), written in every format.
@@ -236,21 +301,23 @@ def graph_bodies(
     local = sorted(set(local).union(provenance))
     terms = _Terms()
     union = terms.triples(local)
+    named = terms.quads(keys, graph)
     bodies = {}
-    for fmt in FORMATS:
+    for fmt in formats:
         sections = Sections(fmt)
         if sections.quads:
-            bodies[fmt] = sections.serialize(terms.quads(keys, graph), check=True)
+            bodies[fmt] = sections.serialize(named, check=fmt == "trig")
         else:
             bodies[fmt] = sections.serialize(union, check=False)
-    default = Sections("trig").serialize(terms.quads(provenance, ""), check=True)
-    return GraphBodies(bodies, default, len(local), len(keys), shared)
+    defaults = terms.quads(provenance, "")
+    default = {fmt: Sections(fmt).serialize(defaults, check=False) for fmt in _QUAD_FORMATS}
+    return GraphBodies(bodies, default, len(provenance), len(local), len(keys), shared)
 
 
 def union_bodies(keys: Sequence[TripleKey], formats: Iterable[str]) -> dict[str, bytes]:
     """The bodies of sorted keys in union formats; the Turtle one is parsed back."""
     triples = _Terms().triples(keys)
-    return {fmt: Sections(fmt).serialize(triples, check=fmt == "ttl") for fmt in formats}
+    return {fmt: Sections(fmt).serialize(triples, check=fmt == "turtle") for fmt in formats}
 
 
 def sorted_quads(dataset: Graph) -> list[ox.Quad]:
@@ -281,7 +348,9 @@ class Sections:
         return _header(self.fmt)
 
     def footer(self) -> bytes:
-        return b"]" if self.rdf == ox.RdfFormat.JSON_LD else b""
+        if self.rdf == ox.RdfFormat.JSON_LD:
+            return b"]"
+        return _RDF_XML_FOOTER if self.rdf == ox.RdfFormat.RDF_XML else b""
 
     def body(self, keys: Sequence[TripleKey], graph: str = "", *, check: bool = False) -> bytes:
         """The statements of ``keys`` (in ``graph``, for TriG), without header or footer."""
@@ -306,6 +375,8 @@ class Sections:
                 data = data[1:-1]
         elif data.startswith(head := self.header()):
             data = data[len(head) :]
+            if self.rdf == ox.RdfFormat.RDF_XML:
+                data = data.rstrip().removesuffix(_RDF_XML_FOOTER)
         if check:
             self.check(data, len(items))
         return data
@@ -434,11 +505,16 @@ def _header(fmt: str) -> bytes:
     rdf = FORMATS[fmt]
     if rdf == ox.RdfFormat.JSON_LD:
         return b"["
-    if rdf == ox.RdfFormat.N_TRIPLES:
+    if rdf in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
         return b""
     probe = ox.NamedNode("urn:kg:probe")
     data = ox.serialize([ox.Quad(probe, probe, probe)], None, rdf, prefixes=_prefixes()) or b""
+    if rdf == ox.RdfFormat.RDF_XML:
+        return data[: data.index(b"\t<rdf:Description")]
     return data[: data.index(b"<urn:kg:probe>")]
+
+
+_RDF_XML_FOOTER = b"</rdf:RDF>"
 
 
 def canonical_bodies(content: Canonical, fmt: str) -> Iterator[bytes]:
@@ -474,6 +550,24 @@ def _graphs(dataset: Graph) -> Iterator[tuple[str, Graph]]:
 def triple_key(s: Node, p: Node, o: Node) -> TripleKey:
     """An rdflib triple as a key (``kg.model.TripleKey``); raises ExportError on a blank node."""
     return _triple_key(s, p, o)
+
+
+def to_rdflib(keys: Iterable[TripleKey]) -> Graph:
+    """Keys as an rdflib Graph, for code that reads rdflib (a test, a user's script)."""
+    g = Graph()
+    for k in keys:
+        g.add(_rdflib_triple(k))
+    return g
+
+
+def _rdflib_triple(k: TripleKey) -> tuple[URIRef, URIRef, Node]:
+    s, p, o = k
+    if o[0] == "<":
+        obj: Node = URIRef(o[1])
+    else:
+        _, value, language, datatype = o
+        obj = Literal(value, lang=language or None, datatype=URIRef(datatype) if datatype else None)
+    return URIRef(s), URIRef(p or _TYPE), obj
 
 
 def union_keys(graph: Graph) -> list[TripleKey]:
@@ -688,3 +782,29 @@ def _reason(e: BaseException) -> str:
     if isinstance(e, OSError) and e.strerror:
         return e.strerror
     return str(e) or type(e).__name__
+
+
+def load_graph(path: Path) -> Dataset:
+    """Any RDF file kg reads (by its extension) as an rdflib Dataset, for the
+    commands that work on a file a user gives (``kg validate``)."""
+    from kg.store import rdf_format
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such graph file (run `kg build` first)")
+    fmt = rdf_format(path)
+    ds = Dataset()
+    name = {
+        ox.RdfFormat.TURTLE: "turtle",
+        ox.RdfFormat.TRIG: "trig",
+        ox.RdfFormat.N_TRIPLES: "nt",
+        ox.RdfFormat.N_QUADS: "nquads",
+        ox.RdfFormat.JSON_LD: "json-ld",
+        ox.RdfFormat.RDF_XML: "xml",
+        ox.RdfFormat.N3: "n3",
+    }[fmt]
+    try:
+        ds.parse(path, format=name)
+    except Exception as e:  # rdflib raises many kinds
+        message = " ".join(str(e).split()) or type(e).__name__
+        raise InputError(f"{path}: cannot read as {fmt.name}: {message}") from None
+    return ds

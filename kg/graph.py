@@ -1,22 +1,40 @@
-"""Resolved claims -> an rdflib Dataset. The only module that makes triples.
+"""Resolved claims -> triples. The only module that makes triples.
 
-One named graph per article holds everything taken from it; the reference
-graph holds the ontology's organizations and schemes; the default graph holds
-the provenance of the named graphs and of the build run. IRIs come from
-``kg.vocab``; there are no blank nodes, timestamps or random ids, so the same
-corpus always gives the same graph.
+Triples are ``kg.model.TripleKey`` tuples of strings, the one form every output
+reads (the exports, the store, the shape check, the network view): no
+library term is made here. One named graph per article holds everything
+taken from it; the reference graph holds the ontology's organizations and
+schemes; the default graph holds the provenance of the named graphs and of
+the build run. IRIs come from ``kg.vocab``; there are no blank nodes,
+timestamps or random ids, so the same corpus always gives the same graph.
+
+Evidence is a W3C Web Annotation: the claim's ``kgo:evidence`` is an
+``oa:Annotation`` whose body is the claim and whose target is the sentence, an
+``oa:SpecificResource`` of the article with an ``oa:TextQuoteSelector`` (its
+words) and an ``oa:TextPositionSelector`` (its character offsets).
 """
 
 from __future__ import annotations
 
+import calendar
 import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import SKOS, XSD
 
 from kg import __version__
-from kg.model import ArticleClaims, PartialDate, Resolved, Span, SpeakerKind
-from kg.reference import lexicon, ontology_graph
+from kg.model import (
+    ArticleClaims,
+    PartialDate,
+    Report,
+    Resolved,
+    Span,
+    SpeakerKind,
+    TermKey,
+    TripleKey,
+)
+from kg.reference import lexicon, publisher_name, reference_keys
 from kg.vocab import (
     AREA,
     DCTERMS,
@@ -25,11 +43,11 @@ from kg.vocab import (
     OA,
     ORG,
     POLARITY,
-    PREFIXES,
     PROV,
     SCHEMA,
     article_iri,
     build_iri,
+    custom_role_iri,
     digest,
     evidence_iri,
     figure_iri,
@@ -47,245 +65,444 @@ from kg.vocab import (
     role_iri,
 )
 
-
-@functools.lru_cache(maxsize=1 << 16, typed=True)
-def _integer(n: int) -> Literal:
-    """An xsd:integer literal; the offsets of evidence repeat from article to
-    article, and rdflib takes a while to make a typed literal."""
-    return Literal(n)
+# Predicates and classes as plain strings, once (a term's str is its IRI).
+_A = ""  # rdf:type, written "" in keys so that types sort first
 
 
-def date_literal(date: PartialDate) -> Literal:
-    """A typed literal as precise as the date: xsd:date, xsd:gYearMonth or xsd:gYear."""
-    dtype = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[date.precision]
-    return Literal(date.iso(), datatype=dtype)
+def _i(term: object) -> str:
+    return str(term)
 
 
-def new_dataset() -> Dataset:
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns, override=True)
-    return ds
+def _iri(value: str) -> TermKey:
+    return ("<", value)
 
 
-def add_reference(ds: Dataset) -> None:
-    """The ontology and reference data, as shipped, in their own named graph."""
-    g = ds.graph(reference_graph_iri())
-    for triple in ontology_graph():
-        g.add(triple)
+def _text(value: str) -> TermKey:
+    return ('"', value, "", "")
 
 
-def build_dataset(resolved: Resolved) -> Dataset:
-    ds = new_dataset()
-    add_reference(ds)
-    add_build_run(ds.default_graph, resolved)
+def _typed(value: str, datatype: str) -> TermKey:
+    return ('"', value, "", datatype)
+
+
+def _en(value: str) -> TermKey:
+    return ('"', value, "en", "")
+
+
+_INTEGER = _i(XSD.integer)
+_DATE_TYPES = {"day": _i(XSD.date), "month": _i(XSD.gYearMonth), "year": _i(XSD.gYear)}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _integer(n: int) -> TermKey:
+    return _typed(str(n), _INTEGER)
+
+
+def date_term(date: PartialDate) -> TermKey:
+    """A date as precise as known: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    return _typed(date.iso(), _DATE_TYPES[date.precision])
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """A whole graph as keys: the default graph's, then each named graph's."""
+
+    default: list[TripleKey]
+    named: dict[str, list[TripleKey]]  # graph IRI -> its triples
+
+    def graphs(self) -> list[tuple[str, list[TripleKey]]]:
+        """("" for the default graph, keys), then the named graphs by IRI."""
+        return [("", self.default), *sorted(self.named.items())]
+
+    def union(self) -> list[TripleKey]:
+        return sorted({k for _, keys in self.graphs() for k in keys})
+
+
+def dataset(
+    resolved: Resolved,
+    render: Callable[[ArticleClaims, Resolved], list[TripleKey]] | None = None,
+) -> Dataset:
+    """The graph of a resolved corpus, in memory (the build renders it article by article).
+
+    ``render`` makes an article's graph (default ``article_graph``); an article
+    it gives no triples has no graph.
+    """
+    render = render or article_graph
+    default = set(build_run(resolved))
+    named = {str(reference_graph_iri()): reference_keys()}
     for ac in resolved.claims:
-        add_article(ds.graph(graph_iri(ac.article.id)), ac, resolved)
-        add_provenance(ds.default_graph, ac)
-    return ds
+        keys = render(ac, resolved)
+        if keys:
+            named[str(graph_iri(ac.article.id))] = keys
+            default.update(provenance(ac))
+    return Dataset(sorted(default), named)
 
 
-def add_build_run(g: Graph, resolved: Resolved) -> None:
+def build_run(resolved: Resolved) -> list[TripleKey]:
     """The build run, named by a digest of the corpus, and the software that made it.
 
-    Which article each graph came from is its own provenance
-    (``add_provenance``), not a statement about the run, so that a rebuild
-    after one article changed leaves the other articles' statements as they
-    were.
+    Which article each graph came from is its own provenance (``provenance``),
+    not a statement about the run, so that a rebuild after one article changed
+    leaves the other articles' statements as they were.
     """
-    build = build_iri(digest(*(ac.article.sha256 or ac.article.id for ac in resolved.claims)))
-    g.add((build, RDF.type, KGO.BuildRun))
-    g.add((build, RDF.type, PROV.Activity))
-    g.add((build, SCHEMA.softwareVersion, Literal(f"kg {__version__}")))
+    build = _i(build_iri(digest(*(ac.article.sha256 or ac.article.id for ac in resolved.claims))))
+    return sorted(
+        {
+            (build, _A, _iri(_i(KGO.BuildRun))),
+            (build, _A, _iri(_i(PROV.Activity))),
+            (build, _i(SCHEMA.softwareVersion), _text(f"kg {__version__}")),
+        }
+    )
 
 
-def add_provenance(g: Graph, ac: ArticleClaims) -> None:
+def provenance(ac: ArticleClaims) -> list[TripleKey]:
     """What an article's graph was derived from: a default-graph triple about that
     graph alone, so that it stays the same when other articles change."""
-    g.add((graph_iri(ac.article.id), PROV.wasDerivedFrom, article_iri(ac.article.id)))
+    return [
+        (
+            _i(graph_iri(ac.article.id)),
+            _i(PROV.wasDerivedFrom),
+            _iri(_i(article_iri(ac.article.id))),
+        )
+    ]
 
 
-def _evidence(g: Graph, ac: ArticleClaims, span: Span) -> URIRef:
+# A claim of an article: its kind (a field of ArticleClaims, or "article" for the
+# article's own metadata) and its index there.
+Claim = tuple[str, int]
+ARTICLE: Claim = ("article", 0)
+
+
+class _Triples:
+    """The triples of one article's graph, gathered as they are made, and (when
+    ``origins`` is given) which claims made each node."""
+
+    __slots__ = ("keys", "evidence_done", "origins")
+
+    def __init__(self, origins: dict[str, set[Claim]] | None) -> None:
+        self.keys: set[TripleKey] = set()
+        self.evidence_done: set[str] = set()
+        self.origins = origins
+
+    def add(self, s: str, p: str, o: TermKey) -> None:
+        self.keys.add((s, p, o))
+
+    def made(self, node: str, claim: Claim) -> None:
+        if self.origins is not None:
+            self.origins.setdefault(node, set()).add(claim)
+
+
+# Predicate and class IRIs used per claim, as strings.
+_TYPE_MEMBERSHIP = _iri(_i(ORG.Membership))
+_TYPE_PERSON = _iri(_i(SCHEMA.Person))
+_TYPE_ARTICLE = _iri(_i(SCHEMA.NewsArticle))
+_TYPE_REPORT = (_iri(_i(KGO.InspectionReport)), _iri(_i(SCHEMA.Report)))
+_TYPE_QUOTE = _iri(_i(SCHEMA.Quotation))
+_TYPE_ANNOTATION = _iri(_i(OA.Annotation))
+_TYPE_TARGET = _iri(_i(OA.SpecificResource))
+_TYPE_QUOTE_SELECTOR = _iri(_i(OA.TextQuoteSelector))
+_TYPE_POSITION_SELECTOR = _iri(_i(OA.TextPositionSelector))
+_DESCRIBING = _iri(_i(OA.describing))
+_P = {
+    name: _i(term)
+    for name, term in {
+        "name": SCHEMA.name,
+        "given": SCHEMA.givenName,
+        "family": SCHEMA.familyName,
+        "alternate": SCHEMA.alternateName,
+        "mentions": SCHEMA.mentions,
+        "publisher": SCHEMA.publisher,
+        "about": SCHEMA.about,
+        "published": SCHEMA.datePublished,
+        "url": SCHEMA.url,
+        "text": SCHEMA.text,
+        "part_of": SCHEMA.isPartOf,
+        "spoken_by": SCHEMA.spokenByCharacter,
+        "file": KGO.fileName,
+        "hash": KGO.contentHash,
+        "evidence": KGO.evidence,
+        "derived": PROV.wasDerivedFrom,
+        "member": ORG.member,
+        "organization": ORG.organization,
+        "role": ORG.role,
+        "qualifier": KGO.qualifier,
+        "role_label": KGO.roleLabel,
+        "date": DCTERMS.date,
+        "kind": KGO.reportKind,
+        "kind_text": KGO.kindText,
+        "pref": SKOS.prefLabel,
+        "publisher_name": KGO.publisherName,
+        "follows": KGO.followsUp,
+        "fieldwork": KGO.fieldwork,
+        "revisit": KGO.revisit,
+        "body": OA.hasBody,
+        "target": OA.hasTarget,
+        "motivated": OA.motivatedBy,
+        "source": OA.hasSource,
+        "selector": OA.hasSelector,
+        "exact": OA.exact,
+        "start": OA.start,
+        "end": OA.end,
+        "judgement": KGO.judgement,
+        "graded_force": KGO.gradedForce,
+        "area": KGO.area,
+        "grade": KGO.grade,
+        "finding": KGO.finding,
+        "polarity": KGO.polarity,
+        "figure": KGO.figure,
+        "count": KGO.count,
+        "total": KGO.total,
+        "counted": KGO.counted,
+        "judgement_text": KGO.judgementText,
+    }.items()
+}
+
+
+def _evidence(t: _Triples, ac: ArticleClaims, span: Span, claim: str, origin: Claim) -> None:
+    """``claim kgo:evidence`` an annotation of the sentence ``span`` (made once per sentence)."""
     a = ac.article
-    node = evidence_iri(a.id, span.start, span.end)
-    g.add((node, RDF.type, KGO.Evidence))
-    g.add((node, OA.exact, Literal(a.text[span.start : span.end])))
-    g.add((node, OA.start, _integer(span.start)))
-    g.add((node, OA.end, _integer(span.end)))
-    g.add((node, KGO.inArticle, article_iri(a.id)))
-    return node
+    ann = _i(evidence_iri(a.id, span.start, span.end))
+    t.add(claim, _P["evidence"], _iri(ann))
+    t.add(ann, _P["body"], _iri(claim))
+    target, words, where = ann + "/target", ann + "/quote", ann + "/position"
+    if t.origins is not None:
+        for node in (ann, target, words, where):
+            t.made(node, origin)
+    if ann in t.evidence_done:
+        return
+    t.evidence_done.add(ann)
+    t.add(ann, _A, _TYPE_ANNOTATION)
+    t.add(ann, _P["motivated"], _DESCRIBING)
+    t.add(ann, _P["target"], _iri(target))
+    t.add(target, _A, _TYPE_TARGET)
+    t.add(target, _P["source"], _iri(_i(article_iri(a.id))))
+    t.add(target, _P["selector"], _iri(words))
+    t.add(target, _P["selector"], _iri(where))
+    t.add(words, _A, _TYPE_QUOTE_SELECTOR)
+    t.add(words, _P["exact"], _text(a.text[span.start : span.end]))
+    t.add(where, _A, _TYPE_POSITION_SELECTOR)
+    t.add(where, _P["start"], _integer(span.start))
+    t.add(where, _P["end"], _integer(span.end))
 
 
-def add_article(g: Graph, ac: ArticleClaims, resolved: Resolved) -> None:
+def article_graph(
+    ac: ArticleClaims,
+    resolved: Resolved,
+    omit: frozenset[Claim] = frozenset(),
+    origins: dict[str, set[Claim]] | None = None,
+) -> list[TripleKey]:
+    """Everything one article says, as its named graph's sorted triples.
+
+    The claims in ``omit`` are left out (a claim that made a node the shapes
+    refused, ``kg.validate.conforming_graph``); ``origins``, when given, is
+    filled with the claims that made each node.
+    """
+    t = _Triples(origins)
     a = ac.article
     lex = lexicon()
-    art = article_iri(a.id)
-    g.add((art, RDF.type, SCHEMA.NewsArticle))
-    g.add((art, KGO.fileName, Literal(a.file_name)))
+    art = _i(article_iri(a.id))
+    art_term = _iri(art)
+    t.made(art, ARTICLE)
+    t.add(art, _A, _TYPE_ARTICLE)
+    t.add(art, _P["file"], _text(a.file_name))
     if a.sha256:
-        g.add((art, KGO.contentHash, Literal(a.sha256)))
+        t.add(art, _P["hash"], _text(a.sha256))
     if a.title:
-        g.add((art, SCHEMA.name, Literal(a.title)))
+        t.add(art, _P["name"], _text(a.title))
     if a.published is not None and a.published.day is not None:
-        g.add((art, SCHEMA.datePublished, date_literal(a.published)))
+        t.add(art, _P["published"], date_term(a.published))
     if a.url:
-        g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        t.add(art, _P["url"], _typed(a.url, _i(XSD.anyURI)))
     if a.publisher:
-        pub = publisher_iri(a.publisher)
-        g.add((art, SCHEMA.publisher, pub))
-        g.add((pub, RDF.type, SCHEMA.Organization))
-        g.add((pub, SCHEMA.name, Literal(a.publisher)))
+        pub = _i(publisher_iri(a.publisher))
+        t.made(pub, ARTICLE)
+        t.add(art, _P["publisher"], _iri(pub))
+        t.add(pub, _A, _iri(_i(SCHEMA.Organization)))
+        t.add(pub, _P["name"], _text(a.publisher))
     when = a.reference_date
 
-    mentioned_orgs = {m.org for m in ac.organizations}
-    mentioned_orgs |= {r.org for r in ac.roles if r.org}
-    mentioned_orgs |= {r.publisher for r in ac.reports} | {
-        s for r in ac.reports for s in r.subjects
-    }
-    for key in sorted(mentioned_orgs):
-        g.add((art, SCHEMA.mentions, org_iri(key)))
+    mentioned = {m.org for m in ac.organizations} | {r.org for r in ac.roles if r.org}
+    mentioned |= {r.publisher for r in ac.reports} | {s for r in ac.reports for s in r.subjects}
+    for key in mentioned:
+        t.add(art, _P["mentions"], _iri(_i(org_iri(key))))
 
-    def person(name: str) -> URIRef:
+    people: dict[str, str] = {}
+
+    def person(name: str, origin: Claim) -> str:
+        node = people.get(name)
+        if node is not None:
+            t.made(node, origin)
+            return node
         key = resolved.person_key[(a.id, name)]
         p = resolved.people[key]
-        node = person_iri(key)
-        g.add((node, RDF.type, SCHEMA.Person))
-        g.add((node, SCHEMA.name, Literal(p.name)))
+        node = people[name] = _i(person_iri(key))
+        t.made(node, origin)
+        t.add(node, _A, _TYPE_PERSON)
+        t.add(node, _P["name"], _text(p.name))
         parts = p.name.split()
         if len(parts) >= 2:
-            g.add((node, SCHEMA.givenName, Literal(parts[0])))
-            g.add((node, SCHEMA.familyName, Literal(parts[-1])))
+            t.add(node, _P["given"], _text(parts[0]))
+            t.add(node, _P["family"], _text(parts[-1]))
         for mention in ac.people:
             if mention.name == name and mention.text != p.name:
-                g.add((node, SCHEMA.alternateName, Literal(mention.text)))
-        g.add((art, SCHEMA.mentions, node))
+                t.add(node, _P["alternate"], _text(mention.text))
+        t.add(art, _P["mentions"], _iri(node))
         return node
 
-    for m in ac.people:
-        person(m.name)
+    for i, m in enumerate(ac.people):
+        if ("people", i) not in omit:
+            person(m.name, ("people", i))
 
-    for r in ac.roles:
-        if r.org is None:
+    for i, r in enumerate(ac.roles):
+        if r.org is None or ("roles", i) in omit:
             continue
-        who = person(r.person)
-        node = membership_iri(
-            resolved.person_key[(a.id, r.person)], r.role, r.org, r.qualifier, a.id
+        who = person(r.person, ("roles", i))
+        node = _i(
+            membership_iri(resolved.person_key[(a.id, r.person)], r.role, r.org, r.qualifier, a.id)
         )
-        g.add((node, RDF.type, ORG.Membership))
-        g.add((node, ORG.member, who))
-        g.add((node, ORG.organization, org_iri(r.org)))
-        g.add((node, ORG.role, role_iri(r.role)))
+        t.made(node, ("roles", i))
+        t.add(node, _A, _TYPE_MEMBERSHIP)
+        t.add(node, _P["member"], _iri(who))
+        t.add(node, _P["organization"], _iri(_i(org_iri(r.org))))
+        known = r.role in lex.roles
+        t.add(node, _P["role"], _iri(_i(role_iri(r.role) if known else custom_role_iri(r.role))))
         if r.qualifier:
-            g.add((node, KGO.qualifier, Literal(r.qualifier)))
+            t.add(node, _P["qualifier"], _text(r.qualifier))
         if r.label:
-            g.add((node, KGO.roleLabel, Literal(r.label)))
+            t.add(node, _P["role_label"], _text(r.label))
         if when is not None:
-            g.add((node, DCTERMS.date, date_literal(when)))
-        g.add((node, KGO.evidence, _evidence(g, ac, r.evidence)))
-        g.add((node, PROV.wasDerivedFrom, art))
-        assert r.role in lex.roles
+            t.add(node, _P["date"], date_term(when))
+        t.add(node, _P["derived"], art_term)
+        _evidence(t, ac, r.evidence, node, ("roles", i))
 
     for i, rc in enumerate(ac.reports):
+        if ("reports", i) in omit:
+            continue
         rep = resolved.reports[resolved.report_key[(a.id, i)]]
-        node = report_iri(rep.key)
-        g.add((node, RDF.type, KGO.InspectionReport))
-        g.add((node, RDF.type, SCHEMA.Report))
-        g.add((node, SCHEMA.publisher, org_iri(rep.publisher)))
+        node = _i(report_iri(rep.key))
+        t.made(node, ("reports", i))
+        for cls in _TYPE_REPORT:
+            t.add(node, _A, cls)
+        t.add(node, _P["publisher"], _iri(_i(org_iri(rep.publisher))))
+        t.add(node, _P["publisher_name"], _text(publisher_name(rep.publisher, rep.published)))
         for s in rep.subjects:
-            g.add((node, SCHEMA.about, org_iri(s)))
+            t.add(node, _P["about"], _iri(_i(org_iri(s))))
         if rep.published is not None:
-            g.add((node, SCHEMA.datePublished, date_literal(rep.published)))
-        g.add((node, KGO.kindText, Literal(rc.kind)))
-        g.add((node, KGO.reportKind, kind_iri(rep.kind_concept or "report")))
-        g.add((node, SKOS.prefLabel, Literal(_report_label(rep, lex), lang="en")))
+            t.add(node, _P["published"], date_term(rep.published))
+        t.add(node, _P["kind_text"], _text(rc.kind))
+        t.add(node, _P["kind"], _iri(_i(kind_iri(rep.kind_concept or "other"))))
+        t.add(node, _P["pref"], _en(report_title(rep)))
         if rep.follows_up:
-            g.add((node, KGO.followsUp, report_iri(rep.follows_up)))
+            t.add(node, _P["follows"], _iri(_i(report_iri(rep.follows_up))))
         if rc.fieldwork:
-            g.add((node, KGO.fieldwork, Literal(rc.fieldwork)))
+            t.add(node, _P["fieldwork"], _text(rc.fieldwork))
         if rc.revisit:
-            g.add((node, KGO.revisit, Literal(rc.revisit)))
-        g.add((node, KGO.evidence, _evidence(g, ac, rc.evidence)))
-        g.add((node, PROV.wasDerivedFrom, art))
-        g.add((art, SCHEMA.mentions, node))
+            t.add(node, _P["revisit"], _text(rc.revisit))
+        t.add(node, _P["derived"], art_term)
+        t.add(art, _P["mentions"], _iri(node))
+        _evidence(t, ac, rc.evidence, node, ("reports", i))
 
-    _add_assessments(g, ac, resolved, art)
+    def report_of(index: int | None) -> str | None:
+        if index is None or not 0 <= index < len(ac.reports) or ("reports", index) in omit:
+            return None
+        return _i(report_iri(resolved.report_key[(a.id, index)]))
 
-    for q in ac.quotes:
-        node = quote_iri(a.id, q.span.start)
-        g.add((node, RDF.type, SCHEMA.Quotation))
-        g.add((node, SCHEMA.text, Literal(q.text)))
-        g.add((node, SCHEMA.isPartOf, art))
+    _assessments(t, ac, art, report_of, omit)
+
+    for i, q in enumerate(ac.quotes):
+        if ("quotes", i) in omit:
+            continue
         if q.speaker_kind is SpeakerKind.PERSON:
-            speaker = person(q.speaker)
+            speaker: str | None = person(q.speaker, ("quotes", i))
         elif q.speaker_kind is SpeakerKind.ORGANIZATION and q.speaker in lex.orgs:
-            speaker = org_iri(q.speaker)
-        else:
-            # "the report said", "inspectors said", "they added": the article's report
-            idx = next(iter(range(len(ac.reports))), None)
-            if idx is None:
-                continue
-            speaker = report_iri(resolved.report_key[(a.id, idx)])
-        g.add((node, SCHEMA.spokenByCharacter, speaker))
-        g.add((node, KGO.evidence, _evidence(g, ac, q.evidence)))
-        g.add((node, PROV.wasDerivedFrom, art))
+            speaker = _i(org_iri(q.speaker))
+        else:  # "the report said", "inspectors said", "they added": the article's report
+            speaker = report_of(int(q.speaker) if q.speaker.isdigit() else 0)
+        if speaker is None:
+            continue
+        node = _i(quote_iri(a.id, q.span.start))
+        t.made(node, ("quotes", i))
+        t.add(node, _A, _TYPE_QUOTE)
+        t.add(node, _P["text"], _text(q.text))
+        t.add(node, _P["part_of"], art_term)
+        t.add(node, _P["spoken_by"], _iri(speaker))
+        t.add(node, _P["derived"], art_term)
+        _evidence(t, ac, q.evidence, node, ("quotes", i))
+    return sorted(t.keys)
 
 
-def _add_assessments(g: Graph, ac: ArticleClaims, resolved: Resolved, art: URIRef) -> None:
+def _assessments(
+    t: _Triples,
+    ac: ArticleClaims,
+    art: str,
+    report_of: Callable[[int | None], str | None],
+    omit: frozenset[Claim],
+) -> None:
     """Grades, findings and figures, each linked to its report and force."""
     a = ac.article
+    art_term = _iri(art)
 
-    def report_of(index: int | None) -> URIRef | None:
-        if index is None or not ac.reports:
-            return None
-        return report_iri(resolved.report_key[(a.id, index)])
-
-    for gc in ac.grades:
+    for i, gc in enumerate(ac.grades):
         rep = report_of(gc.report)
-        if rep is None:
+        if rep is None or ("grades", i) in omit:
             continue
-        node = judgement_iri(str(rep), gc.subject, gc.area, gc.grade)
-        g.add((node, RDF.type, KGO.Judgement))
-        g.add((rep, KGO.judgement, node))
-        g.add((node, KGO.gradedForce, org_iri(gc.subject)))
-        g.add((node, KGO.area, AREA[gc.area]))
-        g.add((node, KGO.grade, GRADE[gc.grade]))
-        g.add((node, KGO.evidence, _evidence(g, ac, gc.evidence)))
-        g.add((node, PROV.wasDerivedFrom, art))
-    for fc in ac.findings:
+        node = _i(judgement_iri(rep, gc.subject, gc.area, gc.grade))
+        t.made(node, ("grades", i))
+        t.add(node, _A, _iri(_i(KGO.Judgement)))
+        t.add(rep, _P["judgement"], _iri(node))
+        t.add(node, _P["graded_force"], _iri(_i(org_iri(gc.subject))))
+        t.add(node, _P["area"], _iri(_i(AREA[gc.area])))
+        t.add(node, _P["grade"], _iri(_i(GRADE[gc.grade])))
+        t.add(node, _P["derived"], art_term)
+        _evidence(t, ac, gc.evidence, node, ("grades", i))
+    for i, fc in enumerate(ac.findings):
+        if ("findings", i) in omit:
+            continue
         rep = report_of(fc.report)
-        node = finding_iri(a.id, fc.span.start)
-        g.add((node, RDF.type, KGO.Finding))
+        node = _i(finding_iri(a.id, fc.span.start))
+        t.made(node, ("findings", i))
+        t.add(node, _A, _iri(_i(KGO.Finding)))
         if rep is not None:
-            g.add((rep, KGO.finding, node))
-        g.add((node, SCHEMA.about, org_iri(fc.subject)))
-        g.add((node, KGO.polarity, POLARITY[fc.polarity]))
-        g.add((node, SCHEMA.text, Literal(fc.text)))
-        g.add((node, KGO.evidence, _evidence(g, ac, fc.evidence)))
-        g.add((node, PROV.wasDerivedFrom, art))
-    for xc in ac.figures:
+            t.add(rep, _P["finding"], _iri(node))
+        t.add(node, _P["about"], _iri(_i(org_iri(fc.subject))))
+        t.add(node, _P["polarity"], _iri(_i(POLARITY[fc.polarity])))
+        t.add(node, _P["text"], _text(fc.text))
+        t.add(node, _P["derived"], art_term)
+        _evidence(t, ac, fc.evidence, node, ("findings", i))
+    for i, xc in enumerate(ac.figures):
+        if ("figures", i) in omit:
+            continue
         rep = report_of(xc.report)
-        node = figure_iri(a.id, xc.span.start)
-        g.add((node, RDF.type, KGO.Figure))
+        node = _i(figure_iri(a.id, xc.span.start))
+        t.made(node, ("figures", i))
+        t.add(node, _A, _iri(_i(KGO.Figure)))
         if rep is not None:
-            g.add((rep, KGO.figure, node))
+            t.add(rep, _P["figure"], _iri(node))
         if xc.subject:
-            g.add((node, SCHEMA.about, org_iri(xc.subject)))
-        g.add((node, KGO.count, Literal(xc.count)))
+            t.add(node, _P["about"], _iri(_i(org_iri(xc.subject))))
+        t.add(node, _P["count"], _integer(xc.count))
         if xc.total is not None:
-            g.add((node, KGO.total, Literal(xc.total)))
-        g.add((node, KGO.counted, Literal(xc.counted)))
+            t.add(node, _P["total"], _integer(xc.total))
+        t.add(node, _P["counted"], _text(xc.counted))
         if xc.judgement:
-            g.add((node, KGO.judgementText, Literal(xc.judgement)))
-        g.add((node, SCHEMA.text, Literal(a.text[xc.span.start : xc.span.end])))
-        g.add((node, KGO.evidence, _evidence(g, ac, xc.evidence)))
-        g.add((node, PROV.wasDerivedFrom, art))
+            t.add(node, _P["judgement_text"], _text(xc.judgement))
+        t.add(node, _P["text"], _text(a.text[xc.span.start : xc.span.end]))
+        t.add(node, _P["derived"], art_term)
+        _evidence(t, ac, xc.evidence, node, ("figures", i))
 
 
-def _report_label(rep: object, lex: object) -> str:
-    from kg.model import Report
-    from kg.reference import Lexicon
+_MONTHS = calendar.month_name[1:]
 
-    assert isinstance(rep, Report) and isinstance(lex, Lexicon)
-    subjects = ", ".join(lex.orgs[s].name for s in rep.subjects)
-    when = f" ({rep.published.iso()})" if rep.published else ""
-    return f"{lex.orgs[rep.publisher].name} {rep.kinds[0]} on {subjects}{when}"
+
+def report_title(rep: Report) -> str:
+    """A readable title: "PEEL assessment of Kent Police, May 2019"."""
+    lex = lexicon()
+    kind = lex.kinds.get(rep.kind_concept or "other")
+    what = kind.title if kind is not None else "Inspection report"
+    subjects = " and ".join(lex.orgs[s].name for s in rep.subjects if s in lex.orgs)
+    title = f"{what} of {subjects}" if subjects else what
+    d = rep.published
+    if d is None:
+        return title
+    when = f"{_MONTHS[d.month - 1]} {d.year}" if d.month else str(d.year)
+    return f"{title}, {when}"

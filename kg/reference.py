@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.errors import KgError
-from kg.model import OrgType
+from kg.model import OrgType, PartialDate, TripleKey
 from kg.vocab import KGO, ORGS, ROLE, SCHEMA
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -83,6 +83,7 @@ class KindEntry:
     key: str
     label: str
     labels: tuple[str, ...]
+    title: str  # "PEEL assessment", "Custody inspection": how a report of the kind is titled
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,8 @@ def lexicon() -> Lexicon:
         key = str(node).rsplit("/", 1)[-1]
         label = str(g.value(node, SKOS.prefLabel))
         alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
-        kinds[key] = KindEntry(key, label, (label, *alts))
+        title = str(g.value(node, KGO.title) or label)
+        kinds[key] = KindEntry(key, label, tuple(dict.fromkeys((label, *alts))), title)
 
     qualifiers: dict[str, str | None] = {}
     for line in _lines("qualifiers.txt"):
@@ -209,6 +211,41 @@ def lexicon() -> Lexicon:
         ),
         coreference=coref,
     )
+
+
+@functools.cache
+def reference_keys() -> list[TripleKey]:
+    """The ontology and reference data as sorted keys (``kg.model.TripleKey``)."""
+    from kg.export import union_keys
+
+    return union_keys(ontology_graph())
+
+
+@functools.cache
+def _renames() -> dict[str, tuple[PartialDate, str]]:
+    """Organization key -> (the date it took its present name, the name before)."""
+    g = ontology_graph()
+    out: dict[str, tuple[PartialDate, str]] = {}
+    for node, former in g.subject_objects(KGO.formerPrefLabel):
+        founded = g.value(node, SCHEMA.foundingDate)
+        if founded is not None:
+            key = str(node).removeprefix(str(ORGS))
+            out[key] = (PartialDate.parse(str(founded)), str(former))
+    return out
+
+
+def publisher_name(org: str, when: PartialDate | None) -> str:
+    """The name ``org`` bore on ``when``: "HMIC" for a report of 2016, "HMICFRS" for
+    one of 2018. A date as imprecise as the rename (2017, or July 2017) and an
+    undated report take the present name."""
+    entry = lexicon().orgs.get(org)
+    name = entry.name if entry is not None else org
+    rename = _renames().get(org)
+    if rename is None or when is None:
+        return name
+    since, former = rename
+    precision = min(len(since.iso()), len(when.iso()))
+    return former if when.iso()[:precision] < since.iso()[:precision] else name
 
 
 @functools.cache

@@ -31,12 +31,16 @@ with ``bulk_extend``; kg's own graphs have none (every node is an IRI).
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import gc
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -636,3 +640,99 @@ def _format_name(fmt: ox.RdfFormat) -> str:
 def _one_line(text: str, limit: int = 300) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# --- writing a store beside the build: ``python -m kg.store`` -----------------------
+
+
+def in_background(args: list[str], target: Path, *, here: bool = False) -> Future[Path]:
+    """Run ``python -m kg.store ARGS`` (``write`` or ``update``, see ``main``) beside
+    this process; the future gives ``target`` when it is written, or raises
+    ExportError with the child's last line. Cancelling it kills the child.
+
+    A child interpreter of its own, not a forked worker: RocksDB's threads do
+    not survive a fork, so a worker forked from a process that has opened a
+    store (a test run, a server) hangs in it. ``here`` runs it in this process
+    instead (a build with one job).
+    """
+    if here:
+        future: Future[Path] = Future()
+        try:
+            _run(args)
+            future.set_result(target)
+        except BaseException as e:  # handed to whoever asks for the result
+            future.set_exception(e)
+        return future
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent)  # import this kg, not another
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.store", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    child = _ChildFuture(proc)
+
+    def wait() -> None:
+        _, err = proc.communicate()
+        if proc.returncode == 0:
+            child.set_result(target)
+        else:
+            lines = err.decode("utf-8", "replace").strip().splitlines() or ["no message"]
+            child.set_exception(ExportError(f"{target}: could not write the store: {lines[-1]}"))
+
+    threading.Thread(target=wait, name="kg-store", daemon=True).start()
+    return child
+
+
+class _ChildFuture(Future[Path]):
+    """A future for a child process; cancelling it kills the process."""
+
+    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
+        super().__init__()
+        self.proc = proc
+
+    def cancel(self) -> bool:
+        with contextlib.suppress(OSError):
+            self.proc.kill()
+        self.proc.wait()
+        return True
+
+
+def _run(args: list[str]) -> None:
+    command, *rest = args
+    if command == "write":
+        quads, union, target = rest
+        write_store_files(Path(quads), Path(union), Path(target))
+    elif command == "update":
+        previous, target, drop, add, remove, union_add = rest
+        graphs = Path(drop).read_text(encoding="utf-8").split()
+        update_store(
+            Path(previous),
+            Path(target),
+            drop_graphs=graphs,
+            add_quads=Path(add),
+            union_remove=Path(remove),
+            union_add=Path(union_add),
+        )
+    else:
+        raise ExportError(f"kg.store: unknown command {command!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m kg.store write QUADS UNION TARGET`` writes a store from a build's
+    files (``write_store_files``); ``python -m kg.store update PREVIOUS TARGET DROP ADD
+    REMOVE UNION_ADD`` makes one from the last (``update_store``; DROP is a file of
+    graph IRIs, one a line)."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        _run(args)
+    except (ExportError, InputError, ValueError) as e:
+        print(f"kg.store: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -25,7 +25,6 @@ class KGO(DefinedNamespace):
     OtherOrganization: URIRef
     InspectionReport: URIRef
     ReportKind: URIRef
-    Evidence: URIRef
     BuildRun: URIRef
     policeArea: URIRef
     dataPoliceUkId: URIRef
@@ -38,9 +37,15 @@ class KGO(DefinedNamespace):
     kindText: URIRef
     fileName: URIRef
     contentHash: URIRef
-    inArticle: URIRef
     evidence: URIRef
     formerName: URIRef
+    # kg before 0.2 wrote evidence as a kgo:Evidence node with kgo:inArticle; the
+    # network view still reads graphs written so
+    Evidence: URIRef
+    inArticle: URIRef
+    formerPrefLabel: URIRef
+    publisherName: URIRef
+    title: URIRef
     Grade: URIRef
     Area: URIRef
     Polarity: URIRef

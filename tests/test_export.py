@@ -18,7 +18,15 @@ from rdflib.term import Node
 
 from kg import export
 from kg.errors import ExportError, UsageError
-from kg.export import FORMATS, canonical, sorted_quads, write_atomic, write_exports
+from kg.export import (
+    FORMATS,
+    canonical,
+    export_file,
+    format_name,
+    sorted_quads,
+    write_atomic,
+    write_exports,
+)
 from kg.vocab import ID, KGO, OA, ORGS, PROV, SCHEMA
 
 Quad = tuple[Node, Node, Node, URIRef | None]
@@ -74,7 +82,10 @@ def written(tmp_path: Path) -> Path:
 def test_export_writes_the_four_files(tmp_path: Path) -> None:
     paths = write_exports(_dataset(_quads()), tmp_path / "exports")
     assert paths == {
-        f: tmp_path / "exports" / f"graph.{f}" for f in ("ttl", "trig", "jsonld", "nt")
+        "turtle": tmp_path / "exports" / "graph.ttl",
+        "trig": tmp_path / "exports" / "graph.trig",
+        "jsonld": tmp_path / "exports" / "graph.jsonld",
+        "ntriples": tmp_path / "exports" / "graph.nt",
     }
     assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == sorted(
         p.name for p in paths.values()
@@ -105,10 +116,11 @@ def test_export_is_byte_identical_across_processes(tmp_path: Path, written: Path
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_export_each_file_parses_back_with_pyoxigraph(written: Path, fmt: str) -> None:
-    parsed = set(ox.parse(path=written / f"graph.{fmt}", format=FORMATS[fmt]))
+def test_export_each_file_parses_back_with_pyoxigraph(tmp_path: Path, fmt: str) -> None:
+    write_exports(_dataset(_quads()), tmp_path, [fmt])
+    parsed = set(ox.parse(path=export_file(tmp_path, fmt), format=FORMATS[fmt]))
     expected = set(sorted_quads(_dataset(_quads())))
-    if fmt != "trig":
+    if fmt not in ("trig", "nquads"):
         expected = {ox.Quad(q.subject, q.predicate, q.object) for q in expected}
     assert parsed == expected
 
@@ -127,19 +139,27 @@ def test_export_trig_keeps_named_graphs_and_union_files_merge_them(written: Path
 
 
 @pytest.mark.parametrize(
-    "fmt,rdflib_format", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")]
+    "fmt,rdflib_format",
+    [("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld"), ("rdfxml", "xml")],
 )
-def test_export_tricky_literal_round_trips(written: Path, fmt: str, rdflib_format: str) -> None:
+def test_export_tricky_literal_round_trips(tmp_path: Path, fmt: str, rdflib_format: str) -> None:
     """Quotes, backslashes, line breaks, markup, RTL marks, emoji and combining marks come
     back as they went in, through pyoxigraph and through rdflib."""
+    write_exports(_dataset(_quads()), tmp_path, [fmt])
     texts = {
         q.object.value
-        for q in ox.parse(path=written / f"graph.{fmt}", format=FORMATS[fmt])
+        for q in ox.parse(path=export_file(tmp_path, fmt), format=FORMATS[fmt])
         if q.predicate == ox.NamedNode(str(SCHEMA.text))
     }
-    assert texts == {TRICKY}
-    g = Graph().parse(written / f"graph.{fmt}", format=rdflib_format)
-    assert {str(o) for o in g.objects(QUOTE, SCHEMA.text)} == {TRICKY}
+
+    # An XML parser may read a carriage return as a line end (pyoxigraph's does not
+    # escape it): kg's texts have none, as ingest makes every line end "\n"
+    def norm(t: str) -> str:
+        return t.replace("\r\n", "\n") if fmt == "rdfxml" else t
+
+    assert {norm(t) for t in texts} == {norm(TRICKY)}
+    g = Graph().parse(export_file(tmp_path, fmt), format=rdflib_format)
+    assert {norm(str(o)) for o in g.objects(QUOTE, SCHEMA.text)} == {norm(TRICKY)}
 
 
 def test_export_trig_tricky_literal_round_trips_through_rdflib(written: Path) -> None:
@@ -152,7 +172,7 @@ def test_export_trig_tricky_literal_round_trips_through_rdflib(written: Path) ->
 def test_export_any_text_round_trips(text: str) -> None:
     ds = _dataset([(QUOTE, SCHEMA.text, Literal(text), GRAPH)])
     c = canonical(ds)
-    for fmt in ("ttl", "trig", "nt"):
+    for fmt in ("turtle", "trig", "ntriples"):
         data = ox.serialize(c.quads() if fmt == "trig" else c.triples, None, FORMATS[fmt])
         assert [q.object.value for q in ox.parse(data, FORMATS[fmt])] == [text]
     ttl = ox.serialize(c.triples, None, ox.RdfFormat.TURTLE, prefixes=export._prefixes())
@@ -179,7 +199,7 @@ def test_export_plain_and_xsd_string_literals_are_one_term(tmp_path: Path) -> No
     ds = _dataset([(ARTICLE, KGO.fileName, Literal("003_x.txt"), None)])
     ds.default_graph.add((ARTICLE, KGO.fileName, Literal("003_x.txt", datatype=XSD.string)))
     assert len(canonical(ds).triples) == 1
-    write_exports(ds, tmp_path, ["nt"])
+    write_exports(ds, tmp_path, ["ntriples"])
     assert (tmp_path / "graph.nt").read_bytes().count(b"\n") == 1
 
 
@@ -254,14 +274,25 @@ def test_export_refuses_a_malformed_iri(written: Path) -> None:
 
 
 def test_export_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="xml"):
-        write_exports(_dataset(_quads()), tmp_path, ["ttl", "xml"])
+    with pytest.raises(UsageError, match="'yaml'.*turtle"):
+        write_exports(_dataset(_quads()), tmp_path, ["ttl", "yaml"])
     assert list(tmp_path.iterdir()) == []
 
 
 def test_export_only_the_formats_asked_for(tmp_path: Path) -> None:
-    assert write_exports(_dataset(_quads()), tmp_path, ["nt"]) == {"nt": tmp_path / "graph.nt"}
+    assert write_exports(_dataset(_quads()), tmp_path, ["nt"]) == {
+        "ntriples": tmp_path / "graph.nt"
+    }
     assert [p.name for p in tmp_path.iterdir()] == ["graph.nt"]
+
+
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [("ttl", "turtle"), ("Turtle", "turtle"), ("nt", "ntriples"), ("nq", "nquads"),
+     ("json-ld", "jsonld"), ("xml", "rdfxml"), ("rdf", "rdfxml"), ("trig", "trig")],
+)  # fmt: skip
+def test_export_format_names_and_their_aliases(given: str, name: str) -> None:
+    assert format_name(given) == name
 
 
 def test_write_atomic_replaces_and_keeps_the_mode(tmp_path: Path) -> None:

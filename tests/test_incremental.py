@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import FORMATS, build_graph
+from kg.export import export_file
 
 from .conftest import CORPUS, ROOT
 
@@ -37,7 +38,7 @@ def _same_as_full(corpus: Path, out: Path, tmp_path: Path) -> None:
     shutil.rmtree(full, ignore_errors=True)
     _build(corpus, full, cache=False)
     for fmt in FORMATS:
-        assert (out / f"graph.{fmt}").read_bytes() == (full / f"graph.{fmt}").read_bytes(), fmt
+        assert export_file(out, fmt).read_bytes() == export_file(full, fmt).read_bytes(), fmt
 
 
 def test_incremental_unchanged_corpus_extracts_nothing(corpus, tmp_path):
@@ -111,7 +112,12 @@ def test_incremental_damaged_cache_entry_is_a_miss(corpus, tmp_path):
     result = _build(corpus, out)
     assert result.extracted == 0  # nothing changed: the claims are not even read
     result = build_graph(corpus, out, html=True, store=False, jobs=1)
-    assert result.extracted == 1  # a page to draw: the check reads every article's claims
+    assert result.extracted == 0  # the page is drawn from the cached graphs
+    for run in (out / ".cache" / "runs").rglob("*.pickle"):
+        run.write_bytes(b"not a pickle")
+    (out / "graph.html").unlink()
+    result = build_graph(corpus, out, html=True, store=False, jobs=1)
+    assert result.extracted == 1  # every graph drawn again: one article's claims read again
     _same_as_full(corpus, out, tmp_path)
 
 
@@ -152,9 +158,16 @@ def test_incremental_store_is_updated_to_the_full_builds_store(corpus, tmp_path,
 
     out, full = tmp_path / "out", tmp_path / "full"
     build_graph(corpus, out, html=False, jobs=1)
-    updates = []
+    updates: list[list[str]] = []
     real = kg.build._update_store
-    monkeypatch.setattr(kg.build, "_update_store", lambda *a: updates.append(a) or real(*a))
+
+    def update(job, asm):  # type: ignore[no-untyped-def]
+        started = real(job, asm)
+        if started is not None:
+            updates.append(list(asm.delta.drop))
+        return started
+
+    monkeypatch.setattr(kg.build, "_update_store", update)
     names = sorted(p.name for p in corpus.iterdir())
     changed = corpus / names[2]
     changed.write_text(changed.read_text().replace("said", "says", 1))
@@ -162,11 +175,11 @@ def test_incremental_store_is_updated_to_the_full_builds_store(corpus, tmp_path,
     shutil.copy(CORPUS / sorted(p.name for p in CORPUS.iterdir())[-1], corpus / "zz-added.txt")
     result = build_graph(corpus, out, html=False, jobs=1)
     assert result.extracted == 2 and len(updates) == 1  # the store was updated, not rewritten
-    assert len(updates[0][2]) == 2  # two graphs dropped: the changed and the removed article
+    assert len(updates[0]) == 2  # two graphs dropped: the changed and the removed article
     build_graph(corpus, full, html=False, jobs=1, cache=False)
     assert _quads(out / "store") == _quads(full / "store")
     for fmt in FORMATS:
-        assert (out / f"graph.{fmt}").read_bytes() == (full / f"graph.{fmt}").read_bytes(), fmt
+        assert export_file(out, fmt).read_bytes() == export_file(full, fmt).read_bytes(), fmt
 
 
 def test_incremental_edited_or_missing_export_is_written_from_the_cache(corpus, tmp_path):
@@ -229,10 +242,10 @@ def test_incremental_nothing_changed_writes_nothing(corpus, tmp_path):
 
 
 def test_incremental_rebuild_checks_the_articles_drawn_again(corpus, tmp_path, monkeypatch):
-    import kg.build
+    import kg.validate
 
-    monkeypatch.setattr(kg.build, "VALIDATE_ALL_UP_TO", 5)  # a "large" corpus: sampled
-    monkeypatch.setattr(kg.build, "VALIDATE_SAMPLE", 8)
+    monkeypatch.setattr(kg.validate, "CHECK_ALL_UP_TO", 5)  # a "large" corpus: sampled
+    monkeypatch.setattr(kg.validate, "CHECK_SAMPLE", 8)
     out = tmp_path / "out"
     assert _build(corpus, out).validated == 8
     changed = corpus / sorted(p.name for p in corpus.iterdir())[1]

@@ -1,8 +1,5 @@
-"""The scale corpus generator and the streaming, parallel build, on small N.
-
-The big runs are in ``bench/``; here the point is that the fast path writes
-exactly the bytes the plain path (``build_dataset`` + ``write_exports``) writes.
-"""
+"""The scale corpus generator and the parallel build, on small N (the big runs are in
+``bench/``; that the build writes the bytes of ``kg.pipeline`` is tests/test_pipeline.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import FORMATS, build_graph, extract_corpus
+from kg.build import FORMATS, build_graph
 from kg.executor import ProcessExecutor, SerialExecutor, map_articles
-from kg.export import write_exports
-from kg.graph import build_dataset
-from kg.resolve import resolve
+from kg.export import export_file
 
 from .conftest import CORPUS, ROOT
 
@@ -33,13 +28,6 @@ def scale_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for f in CORPUS.iterdir():  # and the real articles, with their odd shapes
         shutil.copy(f, folder / f.name)
     return folder
-
-
-def _reference(corpus: Path, out: Path) -> int:
-    claims, _ = extract_corpus(corpus)
-    ds = build_dataset(resolve(claims))
-    write_exports(ds, out, FORMATS)
-    return sum(1 for _ in ds.quads((None, None, None, None)))
 
 
 def test_scale_generator_is_deterministic_by_seed():
@@ -68,32 +56,13 @@ def test_scale_articles_are_about_two_kilobytes():
     assert 1500 < sum(sizes) / len(sizes) < 3500
 
 
-def test_scale_fast_build_writes_the_same_bytes_as_the_plain_path(
-    scale_corpus, tmp_path, monkeypatch
-):
-    import kg.build
-
-    # a corpus over the limit, so that the sampled SHACL check runs too
-    monkeypatch.setattr(kg.build, "VALIDATE_ALL_UP_TO", 20)
-    monkeypatch.setattr(kg.build, "VALIDATE_SAMPLE", 10)
-    plain, fast = tmp_path / "plain", tmp_path / "fast"
-    triples = _reference(scale_corpus, plain)
-    result = build_graph(scale_corpus, fast, html=False, store=False, jobs=2)
-    assert result.read == N + len(list(CORPUS.iterdir()))
-    assert result.triples == triples
-    assert result.validated == 10 and result.notes  # the sampled check ran
-    for fmt in FORMATS:
-        assert (fast / f"graph.{fmt}").read_bytes() == (plain / f"graph.{fmt}").read_bytes(), fmt
-
-
 def test_scale_jobs_do_not_change_the_bytes(scale_corpus, tmp_path):
     one = build_graph(scale_corpus, tmp_path / "one", html=False, store=False, jobs=1, cache=False)
     two = build_graph(scale_corpus, tmp_path / "two", html=False, store=False, jobs=2, cache=False)
     assert one.summary() == two.summary()
     for fmt in FORMATS:
-        assert (tmp_path / "one" / f"graph.{fmt}").read_bytes() == (
-            tmp_path / "two" / f"graph.{fmt}"
-        ).read_bytes()
+        one_bytes = export_file(tmp_path / "one", fmt).read_bytes()
+        assert one_bytes == export_file(tmp_path / "two", fmt).read_bytes()
     assert not (tmp_path / "one" / ".cache").exists()
 
 

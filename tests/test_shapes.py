@@ -67,15 +67,20 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
         ("quote-no-evidence", "kgo:evidence"),
     },
     "evidence": {
-        ("evidence-no-exact", "oa:exact"),
-        ("evidence-negative-start", "oa:start"),
-        ("evidence-string-start", "oa:start"),
-        ("evidence-empty-span", "oa:start"),
-        ("evidence-backwards", "oa:start"),
-        ("evidence-no-end", "oa:end"),
-        ("evidence-decimal-end", "oa:end"),
-        ("evidence-no-article", "kgo:inArticle"),
-        ("evidence-untyped-article", "kgo:inArticle"),
+        ("annotation-no-body", "oa:hasBody"),
+        ("annotation-literal-body", "oa:hasBody"),
+        ("annotation-no-target", "oa:hasTarget"),
+        ("target-no-article", "oa:hasSource"),
+        ("target-untyped-article", "oa:hasSource"),
+        ("target-no-words", "oa:hasSelector"),
+        ("target-no-offsets", "oa:hasSelector"),
+        ("quote-no-exact", "oa:exact"),
+        ("position-negative-start", "oa:start"),
+        ("position-string-start", "oa:start"),
+        ("position-empty-span", "oa:start"),
+        ("position-backwards", "oa:start"),
+        ("position-no-end", "oa:end"),
+        ("position-decimal-end", "oa:end"),
     },
     "judgement": {
         ("judgement-no-force", "kgo:gradedForce"),
@@ -147,7 +152,8 @@ def test_shapes_every_shape_is_labelled_and_every_property_shape_has_a_message()
     shapes = shapes_graph()
     node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
     property_shapes = set(shapes.subjects(RDF.type, SH.PropertyShape))
-    assert len(node_shapes) == len(SHAPES)
+    # one fixture pair a shape; "evidence" exercises the annotation's four shapes
+    assert len(node_shapes) == len(SHAPES) + 3
     for shape in node_shapes | property_shapes:
         assert shapes.value(shape, RDFS.label), shape
     for shape in property_shapes:
@@ -172,10 +178,11 @@ def test_validate_names_the_article_of_each_violation() -> None:
     assert by_focus["quote-not-in-article"] == "001_article.txt"  # through its kgo:evidence
     by_focus = {_local(v.focus): v.article for v in validate_graph(_load("membership-bad"))}
     assert by_focus["membership-no-member"] == "001_article.txt"  # prov:wasDerivedFrom
-    assert by_focus["membership-no-role"] == "001_article.txt"  # kgo:evidence, kgo:inArticle
+    assert by_focus["membership-no-role"] == "001_article.txt"  # kgo:evidence ... oa:hasSource
     assert by_focus["membership-no-evidence"] is None
     by_focus = {_local(v.focus): v.article for v in validate_graph(_load("evidence-bad"))}
-    assert by_focus["evidence-backwards"] == "001_article.txt"  # kgo:inArticle
+    assert by_focus["position-backwards"] == "001_article.txt"  # its target's oa:hasSource
+    assert by_focus["target-no-words"] == "001_article.txt"  # oa:hasSource
 
 
 def test_validate_format_violation_is_one_line() -> None:

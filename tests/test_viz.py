@@ -228,7 +228,7 @@ def test_viz_layout_is_stable_and_spread() -> None:
 
 
 def test_viz_report_details_list_its_grades(built) -> None:
-    from kg.build import load_graph
+    from kg.export import load_graph
 
     net = viz.build_network(load_graph(built / "graph.trig"))
     graded = {

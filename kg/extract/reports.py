@@ -172,7 +172,7 @@ def _kind_labels() -> list[tuple[str, re.Pattern[str], str, int]]:
     concept."""
     out = []
     for kind in lexicon().kinds.values():
-        if kind.key == "report":
+        if kind.key == "other":
             continue
         for label in kind.labels:
             f = fold(label)

@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from kg import dates
 from kg.errors import InputError
-from kg.export import FORMATS, canonical
+from kg.export import FORMATS, content_of
 from kg.extract import extract_article
-from kg.graph import build_dataset
+from kg.graph import dataset
 from kg.ingest import decode, parse_article, read_article
 from kg.model import Article, Span
 from kg.resolve import resolve
@@ -254,10 +254,10 @@ def test_reliability_date_finders_any_text(text: str) -> None:
 @given(st.lists(TEXTS, min_size=1, max_size=3))
 def test_reliability_any_text_becomes_rdf_that_reads_back(texts: list[str]) -> None:
     claims = [extract_article(parse_article(t, f"a{i}.txt", "text")) for i, t in enumerate(texts)]
-    content = canonical(build_dataset(resolve(claims)))
+    content = content_of(dataset(resolve(claims)).graphs())
     quads = content.quads()
     for fmt, rdf_format in FORMATS.items():
-        items = quads if fmt == "trig" else content.triples
+        items = quads if fmt in ("trig", "nquads") else content.triples
         buffer = io.BytesIO()
         ox.serialize(items, buffer, rdf_format)
         back = list(ox.parse(buffer.getvalue(), format=rdf_format))
