@@ -17,7 +17,9 @@ they come in, so that one bad file is reported and never stops a build:
 - files: only regular files are read (a FIFO or a device would block or never
   end), at most ``max_bytes`` of them even if the file grows while read; a
   symlink loop, a broken link, a folder that cannot be listed and two files
-  with one article id are reported, not followed or merged.
+  with one article id are reported, not followed or merged; a symbolic link to
+  a file outside the corpus folder is reported without the file being opened
+  (unless ``follow_links``).
 - text: ``<script>``, ``<style>``, ``<nav>`` and similar blocks and HTML
   comments in a text or Markdown file are set aside as clutter; a file with no
   sentence of words (CSV, JSON, minified code) is reported as not an article;
@@ -758,22 +760,33 @@ def _os_reason(e: OSError, path: Path) -> str:
     return str(e.strerror or e)
 
 
-def corpus_files(folder: Path) -> list[Path]:
-    """The files of a corpus folder, sorted by name; hidden files and folders skipped."""
-    return [p for p, _ in corpus_entries(folder) if p is not None]
+def corpus_files(folder: Path, *, follow_links: bool = False) -> list[Path]:
+    """The files of a corpus folder, sorted by name; hidden files and folders skipped,
+    and (unless ``follow_links``) symbolic links that lead out of the folder."""
+    return [p for p, _ in corpus_entries(folder, follow_links=follow_links) if p is not None]
 
 
-def corpus_entries(folder: Path) -> list[tuple[Path | None, IngestError | None]]:
+OUTSIDE_LINK = "symbolic link to a file outside the corpus"
+
+
+def corpus_entries(
+    folder: Path, *, follow_links: bool = False
+) -> list[tuple[Path | None, IngestError | None]]:
     """Each file of ``folder`` or a folder that could not be listed, in path order.
 
     The order is the sorted relative paths, whatever order the system lists them in.
-    Symbolic links to folders are not followed (they could loop).
+    Symbolic links to folders are not followed (they could loop). A symbolic link to
+    a file outside ``folder`` is an ``IngestError`` (``OUTSIDE_LINK``) found without
+    opening the file it points to, unless ``follow_links``: a corpus saved from
+    elsewhere must not carry ``/etc/shadow`` or a private key into a graph. Links
+    that stay inside the folder are read as the files they point to.
     """
     if not folder.exists():
         raise InputError(f"{folder}: no such folder")
     if not folder.is_dir():
         return [(folder, None)]
     found: list[tuple[str, Path | None, IngestError | None]] = []
+    home = os.path.realpath(folder)
 
     def unlistable(e: OSError) -> None:
         where = Path(e.filename or folder)
@@ -786,9 +799,22 @@ def corpus_entries(folder: Path) -> list[tuple[Path | None, IngestError | None]]
         for f in files:
             if not f.startswith("."):
                 path = Path(root) / f
-                found.append((_relative(path, folder), path, None))
+                rel = _relative(path, folder)
+                if not follow_links and _leaves(path, home):
+                    found.append((rel, None, IngestError(rel, OUTSIDE_LINK)))
+                else:
+                    found.append((rel, path, None))
     found.sort(key=lambda e: e[0])
     return [(path, error) for _, path, error in found]
+
+
+def _leaves(path: Path, home: str) -> bool:
+    """Whether ``path`` is a symbolic link whose target (followed to the end, by
+    reading links, never by opening the target) lies outside the folder ``home``."""
+    if not os.path.islink(path):
+        return False
+    target = os.path.realpath(path)  # a loop stays a path in the folder: reported when read
+    return os.path.commonpath([home, target]) != home
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -799,15 +825,17 @@ def _relative(path: Path, folder: Path) -> str:
 
 
 def read_corpus(
-    folder: Path, max_bytes: int = DEFAULT_MAX_BYTES
+    folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, follow_links: bool = False
 ) -> Iterator[Article | IngestError]:
     """Every article of ``folder`` in file-name order; unreadable files as ``IngestError``.
 
     A file whose article id (its name without the suffix) an earlier file has
-    already is reported too: two articles must not become one.
+    already is reported too: two articles must not become one. Symbolic links
+    out of ``folder`` are reported unread unless ``follow_links`` (see
+    ``corpus_entries``).
     """
     ids: dict[str, str] = {}
-    for path, error in corpus_entries(folder):
+    for path, error in corpus_entries(folder, follow_links=follow_links):
         if path is None:
             assert error is not None
             yield error
