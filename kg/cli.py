@@ -369,36 +369,24 @@ def viz(
 ) -> None:
     """Write the interactive network of a graph as one offline HTML file.
 
+    Labels are 12 px at the first view and never overlap; a graph too big to
+    read whole opens on the --focus (or its most linked node), Fit shows all.
+
     \b
     Example:
       kg viz --focus "Lancashire Constabulary" --hops 2 --out lancs.html
     """
-    from kg.errors import InputError
-    from kg.export import load_graph
-    from kg.viz import subgraph_from_construct, write_html
+    from kg.viz import draw
 
-    if endpoint is not None:
-        from rdflib import Graph
-
-        from kg.remote import construct
-
-        graph = Graph().parse(
-            data=construct(
-                endpoint,
-                "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
-            ),
-            format="nt",
-        )
-    else:
-        graph = load_graph(graph_file)
-    if query_file is not None:
-        try:
-            text = query_file.read_text(encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"{query_file}: {e.strerror or e}") from None
-        graph = subgraph_from_construct(graph, text)
-    path = write_html(
-        graph, out, show_articles=not no_articles, show_quotes=not no_quotes, focus=focus, hops=hops
+    path = draw(
+        out,
+        graph_file=graph_file,
+        endpoint=endpoint,
+        query=query_file,
+        show_articles=not no_articles,
+        show_quotes=not no_quotes,
+        focus=focus,
+        hops=hops,
     )
     click.echo(f"wrote {path}")
 

@@ -1,22 +1,32 @@
-/* kg's graph page: draws the JSON in #kg-data with vis-network.
+/* kg's graph page: draws pyvis's node and edge items with vis-network.
  *
+ * #kg-nodes, #kg-edges and #kg-options are what pyvis built (vis-network's
+ * items and options); #kg-data is kg's own: legend, details, evidence.
  * Every string in that JSON comes from news articles and is untrusted. It
  * reaches the page only through textContent, input values and vis-network's
  * canvas labels; nothing here parses a string as HTML, and no vis-network
  * "title" (which it would render as HTML) is ever set. Links are built only
  * from checked values (a Wikidata Q-id, an http(s) URL) and open only on click.
+ *
+ * Canvas units are screen pixels at zoom 1, where labels are D.legible px; the
+ * first view is the whole graph if it fits at (nearly) that zoom, else the
+ * focus or the most linked node at that zoom.
  */
 (function () {
   "use strict";
 
-  var D = JSON.parse(document.getElementById("kg-data").textContent);
+  function $(id) { return document.getElementById(id); }
+  function json(id) { return JSON.parse($(id).textContent); }
+  var D = json("kg-data");
+  var nodeItems = json("kg-nodes");
+  var edgeItems = json("kg-edges");
+  var options = json("kg-options");
   var CLS = D.classes; // [key, label, colour, shape, symbol]
   var REL = {}; // key -> [label, colour]
   D.relations.forEach(function (r) { REL[r[0]] = [r[1], r[2]]; });
-  var byKey = {};
-  CLS.forEach(function (c, i) { byKey[c[0]] = i; });
+  // D.nodes[i]: [label, class index, iri, aliases, facts, wikidata, article indices]
+  // D.edges[i]: [from, to, relation, label, evidence indices, article indices]
 
-  function $(id) { return document.getElementById(id); }
   function el(tag, text, className) {
     var e = document.createElement(tag);
     if (text !== undefined && text !== null) e.textContent = String(text);
@@ -37,33 +47,13 @@
   var iriToNode = {};
   var groupOf = [];
   var classCount = CLS.map(function () { return 0; });
-  var nodeItems = D.nodes.map(function (n, i) {
-    iriToNode[n[5]] = i;
+  D.nodes.forEach(function (n, i) {
+    iriToNode[n[2]] = i;
     groupOf.push(CLS[n[1]][0]);
     classCount[n[1]] += 1;
-    return { id: i, label: n[0], group: CLS[n[1]][0], x: n[2], y: n[3], size: n[4] };
   });
   var relCount = {};
-  var parallel = {};
-  var edgeItems = D.edges.map(function (e, i) {
-    var rel = REL[e[2]] || REL.other;
-    relCount[e[2]] = (relCount[e[2]] || 0) + 1;
-    var item = {
-      id: i, from: e[0], to: e[1],
-      color: { color: rel[1], highlight: "#222", hover: "#555" },
-      width: e[2] === "mentions" ? 1 : 2,
-    };
-    if (!D.big && e[2] !== "mentions") {
-      item.label = e[3] === rel[0] ? rel[0] : rel[0] + "\n" + e[3];
-    }
-    if (!D.big) {
-      // several edges between one pair of nodes: bend each one further out
-      var pair = Math.min(e[0], e[1]) + " " + Math.max(e[0], e[1]);
-      var k = parallel[pair] = (parallel[pair] || 0) + 1;
-      if (k > 1) item.smooth = { type: k % 2 ? "curvedCW" : "curvedCCW", roundness: 0.25 * Math.floor(k / 2) };
-    }
-    return item;
-  });
+  D.edges.forEach(function (e) { relCount[e[2]] = (relCount[e[2]] || 0) + 1; });
 
   var hidden = {};
   var nodes = new vis.DataSet(nodeItems);
@@ -73,33 +63,27 @@
     filter: function (e) { return !hidden[groupOf[e.from]] && !hidden[groupOf[e.to]]; },
   });
 
-  var groups = {};
-  CLS.forEach(function (c) {
-    groups[c[0]] = { shape: c[3], color: { background: c[2], border: "#444", highlight: { background: c[2], border: "#000" }, hover: { background: c[2], border: "#000" } } };
-  });
-  var options = {
-    autoResize: true,
-    groups: groups,
-    layout: { improvedLayout: false, randomSeed: 1 },
-    physics: { enabled: false, solver: "forceAtlas2Based", stabilization: false },
-    interaction: {
-      hover: true, tooltipDelay: 150, multiselect: false, keyboard: false,
-      hideEdgesOnDrag: D.big, hideEdgesOnZoom: D.big,
-    },
-    nodes: {
-      borderWidth: 1,
-      font: { size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-    },
-    edges: {
-      smooth: D.big ? false : { type: "continuous", roundness: 0.15 },
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-      font: { size: 10, color: "#555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle", multi: false },
-      selectionWidth: 2,
-    },
-  };
-
   var container = $("kg-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+
+  // --- the first view ----------------------------------------------------------
+  var view = $("kg-view");
+  var LEGIBLE_SCALE = 1; // labels are D.legible px at zoom 1
+  var FIT_ENOUGH = (D.legible - 1) / D.legible; // the whole graph, if its labels stay >= 11 px
+  function fitAll() {
+    network.fit({ animation: false, maxZoomLevel: 1.25 });
+    view.textContent = "";
+  }
+  function home() {
+    fitAll();
+    if (network.getScale() >= FIT_ENOUGH * LEGIBLE_SCALE || D.home === null) return "all";
+    var target = D.focus !== null ? D.focus : D.home;
+    var at = network.getPositions([target])[target];
+    network.moveTo({ position: at, scale: LEGIBLE_SCALE, animation: false });
+    view.textContent = "Showing the part around " + D.nodes[target][0] +
+      "; Fit shows all " + D.nodes.length + " nodes.";
+    return "part";
+  }
 
   // --- details -------------------------------------------------------------
   var details = $("kg-details");
@@ -150,15 +134,15 @@
     details.appendChild(typeChip(c));
     var dl = el("dl");
     dl.id = "kg-node-facts";
-    if (n[6].length) addFact(dl, "Also known as", n[6].join("; "));
-    n[7].forEach(function (f) {
+    if (n[3].length) addFact(dl, "Also known as", n[3].join("; "));
+    n[4].forEach(function (f) {
       if (f[0] === "URL" && /^https?:\/\//i.test(f[1])) addFact(dl, f[0], safeLink(f[1], f[1]));
       else addFact(dl, f[0], f[1]);
     });
-    if (n[8] && /^Q[0-9]+$/.test(n[8])) {
-      addFact(dl, "Wikidata", safeLink("https://www.wikidata.org/wiki/" + n[8], n[8]));
+    if (n[5] && /^Q[0-9]+$/.test(n[5])) {
+      addFact(dl, "Wikidata", safeLink("https://www.wikidata.org/wiki/" + n[5], n[5]));
     }
-    addFact(dl, "IRI", n[5]);
+    addFact(dl, "IRI", n[2]);
     details.appendChild(dl);
 
     var links = linksOf(id).filter(function (i) { return D.edges[i][2] !== "mentions"; });
@@ -176,7 +160,7 @@
       });
       details.appendChild(ul);
     }
-    var arts = n[9];
+    var arts = n[6];
     details.appendChild(el("h2", "Mentioned in " + arts.length + (arts.length === 1 ? " article" : " articles")));
     var al = el("ul");
     al.id = "kg-node-articles";
@@ -205,8 +189,7 @@
     addFact(dl, "To", nodeButton(e[1]));
     details.appendChild(dl);
     var evs = e[4];
-    var h = el("h2", "Evidence (" + evs.length + ")");
-    details.appendChild(h);
+    details.appendChild(el("h2", "Evidence (" + evs.length + ")"));
     var ul = el("ul");
     ul.id = "kg-edge-evidence";
     evs.forEach(function (v) {
@@ -241,7 +224,7 @@
   function hideTip() { tip.hidden = true; }
   network.on("hoverNode", function (p) {
     var n = D.nodes[p.node];
-    var k = n[9].length;
+    var k = n[6].length;
     showTip(n[0] + "\n" + CLS[n[1]][1] + (k ? " \u00b7 mentioned in " + k + (k === 1 ? " article" : " articles") : ""), p.pointer);
   });
   network.on("hoverEdge", function (p) {
@@ -270,7 +253,9 @@
   function select(id) {
     reveal(groupOf[id]);
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    // at least the legible zoom, where no two labels overlap (nor at any other)
+    network.focus(id, { scale: Math.max(network.getScale(), LEGIBLE_SCALE), animation: false });
+    view.textContent = "";
     showNode(id);
   }
   function selectEdge(id) {
@@ -286,10 +271,10 @@
     if (!q) return [];
     var exact = [], prefix = [], part = [];
     D.nodes.forEach(function (n, i) {
-      var names = [n[0]].concat(n[6]).map(norm);
+      var names = [n[0]].concat(n[3]).map(norm);
       if (names.indexOf(q) >= 0) exact.push(i);
       else if (names.some(function (s) { return s.indexOf(q) === 0; })) prefix.push(i);
-      else if (names.some(function (s) { return s.indexOf(q) >= 0; }) || norm(n[5]) === q) part.push(i);
+      else if (names.some(function (s) { return s.indexOf(q) >= 0; }) || norm(n[2]) === q) part.push(i);
     });
     return exact.concat(prefix, part);
   }
@@ -363,9 +348,11 @@
   $("kg-physics").addEventListener("change", function (ev) {
     network.setOptions({ physics: { enabled: ev.target.checked } });
   });
-  $("kg-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("kg-fit").addEventListener("click", fitAll);
+  $("kg-home").addEventListener("click", home);
   showCounts();
 
+  var firstView = home();
   network.once("afterDrawing", function () {
     if (D.focus !== null) {
       network.selectNodes([D.focus]);
@@ -377,6 +364,7 @@
 
   window.kgViz = {
     network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-    data: D, select: select, selectEdge: selectEdge, showNode: showNode, showEdge: showEdge, search: search,
+    data: D, firstView: firstView, home: home, fitAll: fitAll,
+    select: select, selectEdge: selectEdge, showNode: showNode, showEdge: showEdge, search: search,
   };
 })();

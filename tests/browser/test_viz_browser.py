@@ -1,8 +1,10 @@
-"""The graph page in headless Chromium with every network request aborted."""
+"""The graph page in headless Chromium with every network request aborted: what it
+holds, what clicks and searches show, that no article string runs, that labels are
+legible at the first view and never overlap, and that 5,000 nodes stay interactive."""
 
 from __future__ import annotations
 
-import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -45,6 +47,13 @@ def assert_clean(opened: Any) -> None:
 def sample() -> tuple[viz.Network, str]:
     g = sample_graph()
     return viz.build_network(g), viz.render_html(g)
+
+
+@pytest.fixture(scope="module")
+def corpus_page(built: Path) -> tuple[viz.Network, str]:
+    """The default corpus (`kg build corpus`) as its graph.html draws it."""
+    keys = viz.read_graph(built / "graph.trig")
+    return viz.build_network(keys), viz.render_html(keys)
 
 
 def test_viz_browser_page_holds_every_node_and_edge(open_page: Any, sample: Any) -> None:
@@ -149,7 +158,7 @@ def test_viz_browser_article_payloads_run_nothing(open_page: Any, sample: Any) -
     page.wait_for_timeout(300)  # time for an onerror to fire, were there an <img>
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
-    assert page.evaluate("document.scripts.length") == 3
+    assert page.evaluate("document.scripts.length") == 6  # 4 of data, vis-network, ours
     assert (
         page.evaluate("document.querySelectorAll('#kg-tip *, #kg-details blockquote *').length")
         == 0
@@ -176,22 +185,119 @@ def test_viz_browser_filters_and_physics(open_page: Any, sample: Any) -> None:
     assert_clean(opened)
 
 
-def test_viz_browser_5000_nodes_interactive_within_5_seconds(open_page: Any) -> None:
+def test_viz_browser_5000_nodes_open_on_a_legible_part_and_answer_a_click(open_page: Any) -> None:
+    # how fast is bench/bench_viz.py's business; here: drawn whole, first view legible
     g = synthetic_graph(5000)
     net = viz.build_network(g)
     assert len(net.nodes) == 5000
     opened = open_page(viz.render_html(g))
     page = opened.page
-    start = time.perf_counter()
-    biggest = max(range(len(net.nodes)), key=lambda i: net.nodes[i].mentions)
-    point = page.evaluate(POINT_ON_NODE, biggest)
+    assert page.evaluate("kgViz.firstView") == "part"
+    assert page.evaluate("kgViz.network.getScale()") == 1
+    home = page.evaluate("kgViz.data.home")
+    point = page.evaluate(POINT_ON_NODE, home)
+    assert point["hit"] == home
     canvas_click(page, point)
-    label = net.nodes[point["hit"]].label
     page.wait_for_function(
-        "(label) => document.querySelector('#kg-details h3')?.textContent === label", arg=label
+        "(label) => document.querySelector('#kg-details h3')?.textContent === label",
+        arg=net.nodes[home].label,
     )
-    seconds = opened.seconds + time.perf_counter() - start
     assert page.evaluate("kgViz.network.body.nodeIndices.length") == 5000
     assert page.evaluate("kgViz.edges.length") == len(net.edges)
-    assert seconds < 5.0, f"interactive after {seconds:.1f} s"
+    assert_clean(opened)
+
+
+# Every node whose label vis-network draws at this zoom, on screen or partly: its label's box
+# and its shape's box (canvas units), and the label's size on screen in pixels.
+DRAWN_LABELS = """() => {
+  const n = kgViz.network, scale = n.getScale();
+  const c = n.canvas.frame.canvas, w = c.clientWidth, h = c.clientHeight;
+  const a = n.DOMtoCanvas({x: 0, y: 0}), b = n.DOMtoCanvas({x: w, y: h});
+  const out = [], ctx = n.canvas.getContext();
+  // vis-network places a label when it draws it (after all nodes), and skips nodes off
+  // screen: draw each once so that every label's box is where it is now
+  for (const id of n.body.nodeIndices) {
+    const later = n.body.nodes[id].draw(ctx);
+    if (later && later.drawExternalLabel) later.drawExternalLabel();
+  }
+  n.redraw();
+  for (const id of n.body.nodeIndices) {
+    const node = n.body.nodes[id], lab = node.labelModule, s = lab.size;
+    const px = lab.fontOptions.size * scale;
+    const threshold = node.options.scaling.label.drawThreshold;
+    if (!node.options.label || px < threshold - 1 || !s.width) continue;  // not drawn
+    if (s.left > b.x || s.left + s.width < a.x || s.top > b.y || s.top + s.height < a.y) continue;
+    const sh = node.shape;
+    out.push({id: id, px: px, lines: node.options.label.split("\\n").length,
+              label: [s.left, s.top, s.left + s.width, s.top + s.height],
+              shape: [node.x - sh.width / 2, node.y - sh.height / 2,
+                      node.x + sh.width / 2, node.y + sh.height / 2]});
+  }
+  return {scale: scale, drawn: out};
+}"""
+
+
+def _overlap(a: list[float], b: list[float], slack: float = 0.5) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack
+
+
+def _overlapping_labels(drawn: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Pairs whose labels overlap, or where one's label covers the other's shape."""
+    bad = []
+    for k, p in enumerate(drawn):
+        for q in drawn[k + 1 :]:
+            if (
+                _overlap(p["label"], q["label"])
+                or _overlap(p["label"], q["shape"])
+                or _overlap(q["label"], p["shape"])
+            ):
+                bad.append((p["id"], q["id"]))
+    return bad
+
+
+def test_viz_browser_labels_are_legible_at_the_first_view(open_page: Any, corpus_page: Any) -> None:
+    net, html = corpus_page
+    assert len(net.nodes) > 100  # the default corpus: too big to read whole on one screen
+    opened = open_page(html)
+    page = opened.page
+    seen = page.evaluate(DRAWN_LABELS)
+    sizes = sorted(d["px"] for d in seen["drawn"])
+    assert len(sizes) >= 15, "too few labels drawn at the first view"
+    assert sizes[0] >= 11.5 and sizes[len(sizes) // 2] == pytest.approx(12, abs=0.5), sizes
+    # what vis-network measured for a line of each label agrees (canvas units x zoom)
+    for d in seen["drawn"]:
+        line = (d["label"][3] - d["label"][1]) / d["lines"] * seen["scale"]
+        assert line == pytest.approx(d["px"], abs=1), d
+    assert _overlapping_labels(seen["drawn"]) == []
+    home = page.evaluate("kgViz.data.nodes[kgViz.data.home][0]")
+    assert page.text_content("#kg-view").startswith(f"Showing the part around {home}")
+    # Fit shows it all; the smaller labels are still apart
+    page.click("#kg-fit")
+    whole = page.evaluate(DRAWN_LABELS)
+    assert whole["scale"] < seen["scale"]
+    assert _overlapping_labels(whole["drawn"]) == []
+    assert_clean(opened)
+
+
+@pytest.mark.parametrize("query", ["Lancashire Constabulary", "Sunita Gamblin", "HMICFRS"])
+def test_viz_browser_no_labels_overlap_around_a_searched_node(
+    open_page: Any, corpus_page: Any, query: str
+) -> None:
+    net, html = corpus_page
+    opened = open_page(html)
+    page = opened.page
+    page.fill("#kg-search", query)
+    page.press("#kg-search", "Enter")
+    (selected,) = page.evaluate("kgViz.network.getSelectedNodes()")
+    assert net.nodes[selected].label == query
+    for zoom in (1.0, 1.5, 2.5):  # from 1.22 on, the labels of quotations and articles too
+        page.evaluate("(z) => kgViz.network.moveTo({scale: z, animation: false})", zoom)
+        page.evaluate("kgViz.network.redraw()")
+        seen = page.evaluate(DRAWN_LABELS)
+        ids = {d["id"] for d in seen["drawn"]}
+        assert selected in ids
+        if zoom > 1.3:
+            assert {net.nodes[i].cls for i in ids} & {"quote", "article"}
+        assert _overlapping_labels(seen["drawn"]) == [], f"at zoom {zoom}"
+        assert min(d["px"] for d in seen["drawn"]) >= 11
     assert_clean(opened)

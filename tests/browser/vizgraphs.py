@@ -1,21 +1,23 @@
-"""Graphs for the viz tests and benchmark, shaped as docs/graph-model.md says.
+"""Graphs for the viz tests and benchmark, as kg's plain triples (``kg.model.TripleKey``),
+shaped as docs/graph-model.md says.
 
 ``sample_graph`` is small and hand-made, with hostile strings wherever an
-article's words reach the page; ``synthetic_graph`` is large and random
-(seeded) for timing.
+article's words reach the page, and its evidence in either of kg's shapes
+(``kgo:Evidence``, or a W3C Web Annotation with its target and selectors);
+``synthetic_graph`` is large and random (seeded) for timing.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
-
+from kg.model import TermKey, TripleKey
 from kg.vocab import (
     KGO,
     OA,
     ORG,
+    PREFIXES,
     PROV,
     SCHEMA,
     WD,
@@ -38,58 +40,112 @@ XSS = (
     ' <a href="javascript:window.__pwned=1">href</a>'
 )
 EVIDENCE_SENTENCE = "Deputy Chief Constable Sunita Gamblin said the findings were concerning."
+KIND_LABEL = "PEEL inspection"
+
+TYPE = ""  # rdf:type, as a TripleKey writes it
+SKOS = PREFIXES["skos"]
+XSD = PREFIXES["xsd"]
 
 
-def _org(g: Graph, key: str, cls: URIRef, name: str, wikidata: str | None = None) -> URIRef:
-    iri = org_iri(key)
-    g.add((iri, RDF.type, cls))
-    g.add((iri, SKOS.prefLabel, Literal(name, lang="en")))
+def iri(value: object) -> TermKey:
+    return ("<", str(value))
+
+
+def lit(text: str, lang: str = "", datatype: str = "") -> TermKey:
+    return ('"', text, lang, datatype)
+
+
+class Keys(list[TripleKey]):
+    """A list of triples with an ``add`` that takes IRIs as str or rdflib terms."""
+
+    def add(self, s: object, p: object, o: TermKey | object) -> None:
+        obj = o if isinstance(o, tuple) else iri(o)
+        self.append((str(s), str(p), obj))
+
+    def extend_keys(self, keys: Iterable[TripleKey]) -> None:
+        self.extend(keys)
+
+
+def _org(g: Keys, key: str, cls: object, name: str, wikidata: str | None = None) -> str:
+    o = str(org_iri(key))
+    g.add(o, TYPE, cls)
+    g.add(o, SKOS + "prefLabel", lit(name, "en"))
     if wikidata:
-        g.add((iri, SCHEMA.sameAs, WD[wikidata]))
-    return iri
+        g.add(o, SCHEMA.sameAs, WD[wikidata])
+    return o
 
 
-def _article(g: Graph, article_id: str, title: str, day: str | None) -> URIRef:
-    a = article_iri(article_id)
-    g.add((a, RDF.type, SCHEMA.NewsArticle))
-    g.add((a, KGO.fileName, Literal(article_id + ".txt")))
-    g.add((a, SCHEMA.name, Literal(title)))
+def _article(g: Keys, article_id: str, title: str, day: str | None) -> str:
+    a = str(article_iri(article_id))
+    g.add(a, TYPE, SCHEMA.NewsArticle)
+    g.add(a, KGO.fileName, lit(article_id + ".txt"))
+    g.add(a, SCHEMA.name, lit(title))
     if day:
-        g.add((a, SCHEMA.datePublished, Literal(day, datatype=XSD.date)))
+        g.add(a, SCHEMA.datePublished, lit(day, datatype=XSD + "date"))
     return a
 
 
-def _evidence(g: Graph, article_id: str, start: int, text: str) -> URIRef:
-    e = evidence_iri(article_id, start, start + len(text))
-    g.add((e, RDF.type, KGO.Evidence))
-    g.add((e, OA.exact, Literal(text)))
-    g.add((e, OA.start, Literal(start)))
-    g.add((e, OA.end, Literal(start + len(text))))
-    g.add((e, KGO.inArticle, article_iri(article_id)))
+def _evidence(
+    g: Keys, claim: str, article_id: str, start: int, text: str, shape: str = "evidence"
+) -> str:
+    """The claim's evidence, ``shape`` "evidence" (kgo:Evidence) or "annotation"
+    (oa:Annotation -> oa:SpecificResource -> quote and position selectors)."""
+    end = start + len(text)
+    e = str(evidence_iri(article_id, start, end))
+    g.add(claim, KGO.evidence, e)
+    if shape == "evidence":
+        g.add(e, TYPE, KGO.Evidence)
+        g.add(e, OA.exact, lit(text))
+        g.add(e, OA.start, lit(str(start), datatype=XSD + "integer"))
+        g.add(e, OA.end, lit(str(end), datatype=XSD + "integer"))
+        g.add(e, KGO.inArticle, article_iri(article_id))
+        return e
+    target, quote, position = e + "#target", e + "#quote", e + "#position"
+    g.add(e, TYPE, OA.Annotation)
+    g.add(e, OA.hasBody, claim)
+    g.add(e, OA.hasTarget, target)
+    g.add(target, TYPE, OA.SpecificResource)
+    g.add(target, OA.hasSource, article_iri(article_id))
+    g.add(target, OA.hasSelector, quote)
+    g.add(target, OA.hasSelector, position)
+    g.add(quote, TYPE, OA.TextQuoteSelector)
+    g.add(quote, OA.exact, lit(text))
+    g.add(position, TYPE, OA.TextPositionSelector)
+    g.add(position, OA.start, lit(str(start), datatype=XSD + "integer"))
+    g.add(position, OA.end, lit(str(end), datatype=XSD + "integer"))
     return e
 
 
 def _membership(
-    g: Graph, person: str, role: str, org: str, article_id: str, ev: URIRef, qualifier: str = ""
-) -> URIRef:
-    m = membership_iri(person, role, org, qualifier or None, article_id)
-    g.add((m, RDF.type, ORG.Membership))
-    g.add((m, ORG.member, person_iri(person)))
-    g.add((m, ORG.organization, org_iri(org)))
-    g.add((m, ORG.role, role_iri(role)))
+    g: Keys,
+    person: str,
+    role: str,
+    org: str,
+    article_id: str,
+    evidence: tuple[int, str],
+    shape: str,
+    qualifier: str = "",
+) -> str:
+    m = str(membership_iri(person, role, org, qualifier or None, article_id))
+    g.add(m, TYPE, ORG.Membership)
+    g.add(m, ORG.member, person_iri(person))
+    g.add(m, ORG.organization, org_iri(org))
+    g.add(m, ORG.role, role_iri(role))
     if qualifier:
-        g.add((m, KGO.qualifier, Literal(qualifier)))
-    g.add((m, KGO.evidence, ev))
-    g.add((m, PROV.wasDerivedFrom, article_iri(article_id)))
+        g.add(m, KGO.qualifier, lit(qualifier))
+    _evidence(g, m, article_id, *evidence, shape=shape)
+    g.add(m, PROV.wasDerivedFrom, article_iri(article_id))
     return m
 
 
-def sample_graph(payload: str = XSS) -> Graph:
-    """9 drawn nodes and 11 edges; ``payload`` sits in every article-derived string kind."""
-    g = Graph()
+def sample_graph(payload: str = XSS, evidence: str = "evidence") -> list[TripleKey]:
+    """9 drawn nodes and 12 edges; ``payload`` sits in every article-derived string
+    kind; ``evidence`` is the shape of every claim's evidence ("evidence" or
+    "annotation"). A few triples are there twice, as in a union of graphs."""
+    g = Keys()
     lancs = _org(g, "lancashire", KGO.PoliceForce, "Lancashire Constabulary", "Q6482989")
-    g.add((lancs, SKOS.altLabel, Literal("Lancashire Police", lang="en")))
-    g.add((lancs, KGO.dataPoliceUkId, Literal("lancashire")))
+    g.add(lancs, SKOS + "altLabel", lit("Lancashire Police", "en"))
+    g.add(lancs, KGO.dataPoliceUkId, lit("lancashire"))
     cumbria = _org(g, "cumbria", KGO.PoliceForce, "Cumbria Constabulary")
     hmicfrs = _org(g, "hmicfrs", KGO.Inspectorate, "HM Inspectorate of Constabulary")
     _org(g, "durham", KGO.PoliceForce, "Durham Constabulary")  # named by no article: not drawn
@@ -97,78 +153,80 @@ def sample_graph(payload: str = XSS) -> Graph:
         ("deputy-chief-constable", "Deputy Chief Constable"),
         ("chief-constable", "Chief Constable"),
     ):
-        g.add((role_iri(key), RDF.type, SKOS.Concept))
-        g.add((role_iri(key), SKOS.prefLabel, Literal(label, lang="en")))
-    g.add((kind_iri("peel"), SKOS.prefLabel, Literal("PEEL inspection", lang="en")))
+        g.add(role_iri(key), TYPE, SKOS + "Concept")
+        g.add(role_iri(key), SKOS + "prefLabel", lit(label, "en"))
+    g.add(kind_iri("peel"), TYPE, SKOS + "Concept")
+    g.add(kind_iri("peel"), SKOS + "prefLabel", lit(KIND_LABEL, "en"))
 
-    bbc = publisher_iri("BBC")
-    g.add((bbc, RDF.type, SCHEMA.Organization))
-    g.add((bbc, SCHEMA.name, Literal("BBC")))
+    bbc = str(publisher_iri("BBC"))
+    g.add(bbc, TYPE, SCHEMA.Organization)
+    g.add(bbc, SCHEMA.name, lit("BBC"))
 
     a1 = _article(g, "001_aaaa", "Police criticised " + payload, "2018-03-08")
-    g.add((a1, SCHEMA.publisher, bbc))
+    g.add(a1, SCHEMA.publisher, bbc)
     a2 = _article(g, "002_bbbb", "Cumbria's new chief", None)
 
-    sunita = person_iri("sunita-gamblin")
-    g.add((sunita, RDF.type, SCHEMA.Person))
-    g.add((sunita, SCHEMA.name, Literal("Sunita Gamblin")))
-    g.add((sunita, SCHEMA.alternateName, Literal("DCC Gamblin " + payload)))
-    jane = person_iri("jane-doe")
-    g.add((jane, RDF.type, SCHEMA.Person))
-    g.add((jane, SCHEMA.name, Literal("Jane Doe")))
+    sunita = str(person_iri("sunita-gamblin"))
+    g.add(sunita, TYPE, SCHEMA.Person)
+    g.add(sunita, SCHEMA.name, lit("Sunita Gamblin"))
+    g.add(sunita, SCHEMA.alternateName, lit("DCC Gamblin " + payload))
+    jane = str(person_iri("jane-doe"))
+    g.add(jane, TYPE, SCHEMA.Person)
+    g.add(jane, SCHEMA.name, lit("Jane Doe"))
 
     for a, ents in ((a1, (lancs, sunita, hmicfrs)), (a2, (cumbria, jane, sunita))):
         for e in ents:
-            g.add((a, SCHEMA.mentions, e))
+            g.add(a, SCHEMA.mentions, e)
 
-    e1 = _evidence(g, "001_aaaa", 120, EVIDENCE_SENTENCE)
-    e2 = _evidence(g, "002_bbbb", 10, "Acting DCC Sunita Gamblin of Lancashire " + payload)
-    e3 = _evidence(g, "002_bbbb", 300, "Jane Doe, Chief Constable of Cumbria, said.")
-    _membership(g, "sunita-gamblin", "deputy-chief-constable", "lancashire", "001_aaaa", e1)
-    _membership(g, "sunita-gamblin", "deputy-chief-constable", "lancashire", "002_bbbb", e2)
+    dcc, cc = "deputy-chief-constable", "chief-constable"
+    second = (10, "Acting DCC Sunita Gamblin of Lancashire " + payload)
+    _membership(
+        g, "sunita-gamblin", dcc, "lancashire", "001_aaaa", (120, EVIDENCE_SENTENCE), evidence
+    )
+    _membership(g, "sunita-gamblin", dcc, "lancashire", "002_bbbb", second, evidence)
+    _membership(g, "sunita-gamblin", dcc, "lancashire", "002_bbbb", second, evidence, "acting")
     _membership(
         g,
-        "sunita-gamblin",
-        "deputy-chief-constable",
-        "lancashire",
+        "jane-doe",
+        cc,
+        "cumbria",
         "002_bbbb",
-        e2,
-        qualifier="acting",
+        (300, "Jane Doe, Chief Constable of Cumbria, said."),
+        evidence,
     )
-    _membership(g, "jane-doe", "chief-constable", "cumbria", "002_bbbb", e3)
 
-    rep = report_iri("hmicfrs|lancashire|peel|2018")
-    g.add((rep, RDF.type, KGO.InspectionReport))
-    g.add((rep, RDF.type, SCHEMA.Report))
-    g.add((rep, SCHEMA.publisher, hmicfrs))
-    g.add((rep, SCHEMA.about, lancs))
-    g.add((rep, SCHEMA.datePublished, Literal("2018-03", datatype=XSD.gYearMonth)))
-    g.add((rep, KGO.kindText, Literal("PEEL " + payload)))
-    g.add((rep, KGO.reportKind, kind_iri("peel")))
-    e4 = _evidence(g, "001_aaaa", 40, "HMICFRS published its PEEL report on Lancashire.")
-    g.add((rep, KGO.evidence, e4))
-    g.add((rep, PROV.wasDerivedFrom, a1))
+    rep = str(report_iri("hmicfrs|lancashire|peel|2018"))
+    g.add(rep, TYPE, KGO.InspectionReport)
+    g.add(rep, TYPE, SCHEMA.Report)
+    g.add(rep, SKOS + "prefLabel", lit("PEEL inspection of Lancashire Constabulary (2018)", "en"))
+    g.add(rep, SCHEMA.publisher, hmicfrs)
+    g.add(rep, SCHEMA.about, lancs)
+    g.add(rep, SCHEMA.datePublished, lit("2018-03", datatype=XSD + "gYearMonth"))
+    g.add(rep, KGO.kindText, lit("PEEL " + payload))
+    g.add(rep, KGO.reportKind, kind_iri("peel"))
+    _evidence(g, rep, "001_aaaa", 40, "HMICFRS published its PEEL report on Lancashire.", evidence)
+    g.add(rep, PROV.wasDerivedFrom, a1)
 
-    q = quote_iri("001_aaaa", 500)
-    g.add((q, RDF.type, SCHEMA.Quotation))
-    g.add((q, SCHEMA.text, Literal("The findings are concerning. " + payload)))
-    g.add((q, SCHEMA.spokenByCharacter, sunita))
-    g.add((q, SCHEMA.isPartOf, a1))
-    e5 = _evidence(g, "001_aaaa", 500, "The findings are concerning.")
-    g.add((q, KGO.evidence, e5))
-    g.add((q, PROV.wasDerivedFrom, a1))
+    q = str(quote_iri("001_aaaa", 500))
+    g.add(q, TYPE, SCHEMA.Quotation)
+    g.add(q, SCHEMA.text, lit("The findings are concerning. " + payload))
+    g.add(q, SCHEMA.spokenByCharacter, sunita)
+    g.add(q, SCHEMA.isPartOf, a1)
+    _evidence(g, q, "001_aaaa", 500, "The findings are concerning.", evidence)
+    g.add(q, PROV.wasDerivedFrom, a1)
+    g.extend_keys(g[::7])  # a union of graphs repeats what several of them hold
     return g
 
 
-def synthetic_graph(n_nodes: int = 5000, seed: int = 1) -> Graph:
+def synthetic_graph(n_nodes: int = 5000, seed: int = 1) -> list[TripleKey]:
     """About ``n_nodes`` drawn nodes: a quarter articles, a fifth quotations, the rest
     people, forces, inspectorates and reports, with the model's relations between them."""
     rnd = random.Random(seed)
-    g = Graph()
+    g = Keys()
     forces = [_org(g, f"force-{i}", KGO.PoliceForce, f"Force {i} Police") for i in range(43)]
     insp = [_org(g, f"insp-{i}", KGO.Inspectorate, f"Inspectorate {i}") for i in range(4)]
     for key in ("chief-constable", "deputy-chief-constable", "pcc"):
-        g.add((role_iri(key), SKOS.prefLabel, Literal(key.replace("-", " ").title(), lang="en")))
+        g.add(role_iri(key), SKOS + "prefLabel", lit(key.replace("-", " ").title(), "en"))
     rest = n_nodes - len(forces) - len(insp)
     n_articles = rest // 4
     n_quotes = rest // 5
@@ -176,9 +234,9 @@ def synthetic_graph(n_nodes: int = 5000, seed: int = 1) -> Graph:
     n_people = rest - n_articles - n_quotes - n_reports
     people = []
     for i in range(n_people):
-        p = person_iri(f"person-{i}")
-        g.add((p, RDF.type, SCHEMA.Person))
-        g.add((p, SCHEMA.name, Literal(f"Person {i} Surname{i % 97}")))
+        p = str(person_iri(f"person-{i}"))
+        g.add(p, TYPE, SCHEMA.Person)
+        g.add(p, SCHEMA.name, lit(f"Person {i} Surname{i % 97}"))
         people.append(p)
     articles = []
     for i in range(n_articles):
@@ -188,35 +246,49 @@ def synthetic_graph(n_nodes: int = 5000, seed: int = 1) -> Graph:
         )
         articles.append((aid, a))
         for e in rnd.sample(forces, 1) + rnd.sample(people, 3) + rnd.sample(insp, 1):
-            g.add((a, SCHEMA.mentions, e))
+            g.add(a, SCHEMA.mentions, e)
     for i, p in enumerate(people):
         aid, a = articles[rnd.randrange(n_articles)]
-        g.add((a, SCHEMA.mentions, p))
+        g.add(a, SCHEMA.mentions, p)
         if i % 2 == 0:
-            ev = _evidence(g, aid, 10 + i, f"Person {i} is the chief constable of a force.")
             force = rnd.choice(forces)
-            m = membership_iri(str(p), "chief-constable", str(force), None, aid)
-            g.add((m, RDF.type, ORG.Membership))
-            g.add((m, ORG.member, p))
-            g.add((m, ORG.organization, force))
-            g.add((m, ORG.role, role_iri("chief-constable")))
-            g.add((m, KGO.evidence, ev))
-            g.add((m, PROV.wasDerivedFrom, a))
+            m = str(membership_iri(p, "chief-constable", force, None, aid))
+            g.add(m, TYPE, ORG.Membership)
+            g.add(m, ORG.member, p)
+            g.add(m, ORG.organization, force)
+            g.add(m, ORG.role, role_iri("chief-constable"))
+            _evidence(g, m, aid, 10 + i, f"Person {i} is the chief constable of a force.")
+            g.add(m, PROV.wasDerivedFrom, a)
     for i in range(n_reports):
         aid, a = articles[rnd.randrange(n_articles)]
-        rep = report_iri(f"synthetic-{i}")
-        g.add((rep, RDF.type, KGO.InspectionReport))
-        g.add((rep, SCHEMA.publisher, rnd.choice(insp)))
-        g.add((rep, SCHEMA.about, rnd.choice(forces)))
-        g.add((rep, KGO.kindText, Literal("inspection")))
-        g.add((rep, KGO.evidence, _evidence(g, aid, 5000 + i, f"Report {i} was published.")))
-        g.add((rep, PROV.wasDerivedFrom, a))
+        rep = str(report_iri(f"synthetic-{i}"))
+        g.add(rep, TYPE, KGO.InspectionReport)
+        g.add(rep, SCHEMA.publisher, rnd.choice(insp))
+        g.add(rep, SCHEMA.about, rnd.choice(forces))
+        g.add(rep, KGO.kindText, lit("inspection"))
+        _evidence(g, rep, aid, 5000 + i, f"Report {i} was published.", "annotation")
+        g.add(rep, PROV.wasDerivedFrom, a)
     for i in range(n_quotes):
         aid, a = articles[rnd.randrange(n_articles)]
-        q = quote_iri(aid, 9000 + i)
-        g.add((q, RDF.type, SCHEMA.Quotation))
-        g.add((q, SCHEMA.text, Literal(f"Quotation number {i}, which says something.")))
-        g.add((q, SCHEMA.spokenByCharacter, rnd.choice(people)))
-        g.add((q, SCHEMA.isPartOf, a))
-        g.add((q, KGO.evidence, _evidence(g, aid, 9000 + i, f"Quotation number {i}.")))
+        q = str(quote_iri(aid, 9000 + i))
+        g.add(q, TYPE, SCHEMA.Quotation)
+        g.add(q, SCHEMA.text, lit(f"Quotation number {i}, which says something."))
+        g.add(q, SCHEMA.spokenByCharacter, rnd.choice(people))
+        g.add(q, SCHEMA.isPartOf, a)
+        _evidence(g, q, aid, 9000 + i, f"Quotation number {i}.")
     return g
+
+
+def to_rdflib(keys: Iterable[TripleKey]) -> object:
+    """The same triples as an rdflib Graph (for the tests of that input)."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF
+
+    graph = Graph()
+    for s, p, o in keys:
+        if o[0] == "<":
+            obj: object = URIRef(o[1])
+        else:
+            obj = Literal(o[1], lang=o[2] or None, datatype=URIRef(o[3]) if o[3] else None)
+        graph.add((URIRef(s), URIRef(p) if p else RDF.type, obj))  # type: ignore[arg-type]
+    return graph
