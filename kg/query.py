@@ -32,13 +32,14 @@ import io
 import json
 import math
 import re
+import sys
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
-from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -50,9 +51,10 @@ QueryKind: TypeAlias = Literal["select", "ask", "graph"]
 
 QUERY_DIR = Path(__file__).parent / "queries"
 
-#: Output formats of ``QueryResult.render``. ``tsv`` is plain values (tabs and
-#: newlines escaped as ``\\t``/``\\n``); ``sparql-tsv`` is the W3C SPARQL TSV.
-FORMATS: tuple[str, ...] = (
+#: Result formats of a SELECT or ASK (``QueryResult.render``). ``tsv`` is plain
+#: values (tabs and newlines escaped as ``\\t``/``\\n``); ``sparql-tsv`` is the
+#: W3C SPARQL TSV.
+RESULT_FORMATS: tuple[str, ...] = (
     "table",
     "csv",
     "tsv",
@@ -60,11 +62,50 @@ FORMATS: tuple[str, ...] = (
     "sparql-json",
     "sparql-xml",
     "sparql-tsv",
-    "turtle",
-    "ntriples",
 )
+#: The RDF format names every kg command accepts: each name or alias -> its
+#: canonical name (``kg query --format``, the endpoint's ``?format=``, and
+#: ``kg build --format`` may use the same table).
+RDF_FORMATS: dict[str, str] = {
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "ntriples": "ntriples",
+    "nt": "ntriples",
+    "nquads": "nquads",
+    "nq": "nquads",
+    "trig": "trig",
+    "jsonld": "jsonld",
+    "json-ld": "jsonld",
+    "rdfxml": "rdfxml",
+    "rdf": "rdfxml",
+    "xml": "rdfxml",
+}
+#: Canonical RDF format name -> pyoxigraph's format.
+OX_RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+#: Every canonical output format of ``QueryResult.render``.
+FORMATS: tuple[str, ...] = RESULT_FORMATS + tuple(OX_RDF_FORMATS)
+#: Every name ``format_name`` accepts (canonical names and aliases).
+FORMAT_NAMES: tuple[str, ...] = RESULT_FORMATS + tuple(RDF_FORMATS)
 _RESULT_SET_FORMATS = {"sparql-json", "sparql-xml", "sparql-tsv"}
-_GRAPH_FORMATS = {"turtle", "ntriples"}
+_GRAPH_FORMATS = set(OX_RDF_FORMATS)
+
+
+def format_name(name: str) -> str:
+    """The canonical name of an output format (``ttl`` -> ``turtle``); UsageError if unknown."""
+    key = name.strip().lower()
+    if key in RESULT_FORMATS:
+        return key
+    if key in RDF_FORMATS:
+        return RDF_FORMATS[key]
+    raise UsageError(f"unknown format {name!r} (known: {', '.join(FORMAT_NAMES)})")
+
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
@@ -89,18 +130,6 @@ _INTEGER_TYPES = {
 }
 _FLOAT_TYPES = {_XSD + "decimal", _XSD + "double", _XSD + "float"}
 
-_UPDATE_KEYWORDS = {
-    "INSERT",
-    "DELETE",
-    "LOAD",
-    "CLEAR",
-    "DROP",
-    "CREATE",
-    "ADD",
-    "MOVE",
-    "COPY",
-    "WITH",
-}
 _FORM_KEYWORDS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
 _VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _QUERY_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
@@ -146,24 +175,49 @@ class NamedQuery:
 
 def list_queries() -> list[NamedQuery]:
     """Every query shipped in ``kg/queries/``, by name."""
-    return [load_query(p) for p in sorted(QUERY_DIR.glob("*.rq"))]
+    return [_read_query(p) for p in _shipped().values()]
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, Path]:
+    """Shipped query name -> its file. A user's text is looked up here, never
+    joined to a path (a 300-character name used to reach the file system)."""
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def shipped_query(name: str) -> NamedQuery | None:
+    """The shipped query of that name (``people-roles`` or ``people-roles.rq``), or None."""
+    stem = name[:-3] if name.endswith(".rq") else name
+    path = _shipped().get(stem)
+    return _read_query(path) if path is not None else None
 
 
 def load_query(name_or_path: str | Path) -> NamedQuery:
-    """A shipped query by name (``people-roles``) or any ``.rq`` file by path."""
+    """A shipped query by name (``people-roles``, or ``people-roles.rq``) or any
+    ``.rq`` file by path; a file of that name in the working folder comes first."""
     candidate = Path(name_or_path)
-    if isinstance(name_or_path, str) and _QUERY_NAME.match(name_or_path):
-        shipped = QUERY_DIR / f"{name_or_path}.rq"
-        if shipped.is_file():
-            candidate = shipped
-        elif not candidate.is_file():
-            names = ", ".join(q.stem for q in sorted(QUERY_DIR.glob("*.rq")))
-            raise UsageError(f"no query named {name_or_path!r} (known: {names})")
     try:
-        text = candidate.read_text(encoding="utf-8")
+        is_file = candidate.is_file()
+    except OSError:  # a name too long for the file system
+        is_file = False
+    if not is_file and isinstance(name_or_path, str):
+        named = shipped_query(name_or_path)
+        if named is not None:
+            return named
+        if _QUERY_NAME.match(name_or_path.removesuffix(".rq")):
+            names = ", ".join(_shipped())
+            shown = name_or_path if len(name_or_path) <= 80 else name_or_path[:79] + "…"
+            raise UsageError(f"no query named {shown!r} (known: {names})")
+    return _read_query(candidate)
+
+
+def _read_query(path: Path) -> NamedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{candidate}: cannot read the query: {e}") from e
-    return parse_header(text, path=candidate)
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise InputError(f"{path}: cannot read the query: {reason}") from e
+    return parse_header(text, path=path)
 
 
 def parse_header(text: str, path: Path | None = None) -> NamedQuery:
@@ -384,20 +438,29 @@ class QueryResult:
         return [dict(zip(header, map(_json_value, row), strict=True)) for row in rows]
 
     def render(self, fmt: str = "table", max_cell: int = 80) -> str:
-        """The result in one of ``FORMATS``; QueryError if it does not fit the
-        query form (``turtle`` for a SELECT, ``sparql-json`` for a CONSTRUCT).
-        ``max_cell`` shortens long values in ``table`` only."""
-        if fmt not in FORMATS:
-            raise UsageError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+        """The result in one of ``FORMAT_NAMES``; QueryError if it does not fit
+        the query form (``turtle`` for a SELECT, ``sparql-json`` for a
+        CONSTRUCT). ``max_cell`` shortens long values in ``table`` only."""
+        fmt = format_name(fmt)
         if fmt in _GRAPH_FORMATS:
             if self.kind != "graph":
-                raise QueryError(f"--format {fmt} needs a CONSTRUCT or DESCRIBE query")
+                raise QueryError(
+                    f"--format {fmt} needs a CONSTRUCT or DESCRIBE query; "
+                    "for SELECT or ASK use one of " + ", ".join(RESULT_FORMATS)
+                )
             from kg.vocab import PREFIXES
 
-            rdf_fmt = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
-            used = _used_prefixes(self.triples, PREFIXES) if fmt == "turtle" else None
+            rdf_fmt = OX_RDF_FORMATS[fmt]
+            used = (
+                _used_prefixes(self.triples, PREFIXES)
+                if fmt in ("turtle", "trig", "rdfxml")
+                else None
+            )
             data = ox.serialize(self.triples, format=rdf_fmt, prefixes=used)
-            return data.decode("utf-8") if data else ""
+            text = data.decode("utf-8") if data else ""
+            if fmt == "jsonld" and not text:
+                text = "[]"
+            return text if not text or text.endswith("\n") else text + "\n"
         if fmt in _RESULT_SET_FORMATS and self.kind == "graph":
             raise QueryError(f"--format {fmt} needs a SELECT or ASK query; try turtle")
         if self.kind == "ask":
@@ -543,22 +606,6 @@ def _tokens(text: str) -> Iterator[_Tok]:
             yield _Tok(kind, m.group(), m.start(), m.end())
 
 
-def _prologue_prefixes(toks: Sequence[_Tok]) -> tuple[dict[str, str], str | None]:
-    from kg.vocab import PREFIXES
-
-    prefixes = dict(PREFIXES)
-    base: str | None = None
-    for i, t in enumerate(toks):
-        up = t.text.upper() if t.kind == "word" else ""
-        if up == "PREFIX" and i + 2 < len(toks) and toks[i + 2].kind == "iri":
-            iri = toks[i + 2].text[1:-1]
-            prefixes[toks[i + 1].text.rstrip(":")] = urljoin(base, iri) if base else iri
-        elif up == "BASE" and i + 1 < len(toks) and toks[i + 1].kind == "iri":
-            iri = toks[i + 1].text[1:-1]
-            base = urljoin(base, iri) if base else iri
-    return prefixes, base
-
-
 def query_form(text: str) -> str:
     """The query's form keyword (SELECT, ASK, ...; INSERT etc. for an update), upper-case."""
     skip = 0
@@ -578,58 +625,184 @@ def query_form(text: str) -> str:
     return ""
 
 
-def check_query(text: str) -> None:
-    """Raise QueryRefused for an update, SERVICE, or FROM a non-http(s) IRI.
+#: Longest query text kg reads, in characters (the named queries are under 3,000).
+MAX_QUERY_CHARS = 256 * 1024
+#: Deepest nesting of ``{``, ``(`` and ``[`` kg passes to a parser (the named
+#: queries nest 9 deep). pyoxigraph's parser recurses once per level and
+#: overflowed the stack at about 1,500; rdflib's needs about 30 Python frames a level.
+MAX_NESTING = 64
+_RECURSION = 5_000  # Python frames rdflib's parser may use: MAX_NESTING levels and a margin
 
-    SPARQL lets ``\\uXXXX`` escapes stand for any character of a query; the
-    check runs on the text as written and with the escapes decoded, so
-    ``\\u0053ERVICE`` is refused too (pyoxigraph 0.5 does not decode them
-    outside strings and IRIs, but another engine might).
+_UPDATE_VERBS = {
+    "Load": "LOAD",
+    "Clear": "CLEAR",
+    "Drop": "DROP",
+    "Create": "CREATE",
+    "Add": "ADD",
+    "Move": "MOVE",
+    "Copy": "COPY",
+    "InsertData": "INSERT DATA",
+    "DeleteData": "DELETE DATA",
+    "DeleteWhere": "DELETE WHERE",
+    "Modify": "INSERT/DELETE",
+}
+_FORMS = {
+    "SelectQuery": "SELECT",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+    "AskQuery": "ASK",
+}
+
+
+def check_query(text: str) -> str:
+    """Screen a query before anything runs it; return its form (``SELECT``,
+    ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``).
+
+    Raises QueryRefused for an update (``LOAD`` included), ``SERVICE``, a
+    dataset clause (``FROM`` / ``FROM NAMED``, any IRI: kg answers from its own
+    graph), a text over ``MAX_QUERY_CHARS`` or nested deeper than
+    ``MAX_NESTING``; QueryError for a malformed query or an undeclared prefix.
+
+    The check reads the query's syntax tree, not its words: rdflib's SPARQL 1.1
+    parser builds it (the tree rdflib's algebra is made from), and every node
+    is looked at, so SERVICE is found however it is spelt or nested
+    (``SERVICE:x``, ``SERVICEex:x``, ``\\u0053ERVICE``, inside OPTIONAL, EXISTS
+    or a sub-select). pyoxigraph, which runs the query, does not expose its
+    own parse. Where the two parsers disagree, kg refuses: a text that rdflib
+    cannot read is never run (pyoxigraph accepts keywords run together with
+    names, ``SERVICEex:x`` being ``SERVICE ex:x``; rdflib does not). Results are
+    cached by text.
     """
-    decoded = _decode_escapes(text)
-    for variant in (text, decoded) if decoded != text else (text,):
-        _check_tokens(variant)
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryRefused(
+            f"refused: the query is {len(text):,} characters long; kg reads at most "
+            f"{MAX_QUERY_CHARS:,}"
+        )
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise QueryRefused(
+            f"refused: the query nests brackets {depth} deep; kg allows {MAX_NESTING}"
+        )
+    return _screen(text)
 
 
-def _decode_escapes(text: str) -> str:
-    def char(m: re.Match[str]) -> str:
-        try:
-            return chr(int(m.group(1) or m.group(2), 16))
-        except ValueError:
-            return m.group(0)
-
-    return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})", char, text)
-
-
-def _check_tokens(text: str) -> None:
-    form = query_form(text)
-    if form in _UPDATE_KEYWORDS:
-        raise QueryRefused(f"refused: {form} is a SPARQL update; kg only reads the graph")
-    toks = list(_tokens(text))
-    prefixes, base = _prologue_prefixes(toks)
-    for i, t in enumerate(toks):
-        if t.kind != "word":
+def nesting_depth(text: str) -> int:
+    """How deep ``{``, ``(`` and ``[`` nest, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for t in _tokens(text):
+        if t.kind != "other":
             continue
-        up = t.text.upper()
-        if up == "SERVICE":
-            raise QueryRefused("refused: SERVICE (federated query) is not allowed")
-        if up != "FROM":
-            continue
-        j = i + 1
-        if j < len(toks) and toks[j].kind == "word" and toks[j].text.upper() == "NAMED":
-            j += 1
-        target = toks[j] if j < len(toks) else None
-        iri: str | None = None
-        if target is not None and target.kind == "iri":
-            iri = target.text[1:-1]
-            iri = urljoin(base, iri) if base else iri
-        elif target is not None and target.kind == "pname":
-            prefix, _, local = target.text.partition(":")
-            if prefix in prefixes:
-                iri = prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
-        if iri is None or not re.match(r"https?://", iri, re.IGNORECASE):
-            shown = iri if iri is not None else (target.text if target else "nothing")
-            raise QueryRefused(f"refused: FROM {shown}: only http(s) graph names are allowed")
+        if t.text in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif t.text in "})]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+@lru_cache(maxsize=512)
+def _screen(text: str) -> str:
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    if sys.getrecursionlimit() < _RECURSION:
+        sys.setrecursionlimit(_RECURSION)
+    try:
+        tree = parseQuery(text)
+    except RecursionError:
+        raise QueryRefused("refused: the query nests too deeply for kg to check it") from None
+    except ParseBaseException as e:
+        _not_a_query(text, e)
+        raise AssertionError("unreachable") from None
+    prologue, body = tree[0], tree[1]
+    declared = set(_predeclared())
+    for decl in prologue:
+        if getattr(decl, "name", "") == "PrefixDecl":
+            declared.add(str(dict.get(decl, "prefix") or ""))
+    stack: list[Any] = [body]
+    while stack:
+        node = stack.pop()
+        name = getattr(node, "name", None)
+        if name == "ServiceGraphPattern":
+            raise QueryRefused(
+                "refused: SERVICE (federated query) is not allowed; kg answers from its own graph"
+            )
+        if name == "pname":
+            prefix = str(dict.get(node, "prefix") or "")
+            if prefix not in declared:
+                raise QueryError(
+                    f"prefix {prefix}: is not declared (add PREFIX {prefix}: <...>; kg "
+                    f"declares {', '.join(p + ':' for p in sorted(_predeclared()))})"
+                )
+        if isinstance(node, dict):
+            clauses = dict.get(node, "datasetClause")
+            if clauses:
+                raise QueryRefused(
+                    f"refused: {_dataset_clause(clauses[0])}: kg answers from its own graph "
+                    "(no FROM or FROM NAMED)"
+                )
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+    return _FORMS.get(getattr(body, "name", ""), "SELECT")
+
+
+def _predeclared() -> dict[str, str]:
+    from kg.vocab import PREFIXES
+
+    return PREFIXES
+
+
+def _dataset_clause(clause: Any) -> str:
+    named = "named" in clause
+    target: Any = dict.get(clause, "named" if named else "default")
+    if getattr(target, "name", "") == "pname":
+        shown = f"{dict.get(target, 'prefix') or ''}:{dict.get(target, 'localname') or ''}"
+    else:
+        shown = f"<{target}>"
+    return ("FROM NAMED " if named else "FROM ") + shown
+
+
+def _not_a_query(text: str, error: Exception) -> None:
+    """Raise the right error for a text rdflib cannot read as a query: an
+    update is refused; a text pyoxigraph cannot parse either is malformed
+    (pyoxigraph's message and position); one only pyoxigraph reads is refused."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseUpdate
+
+    try:
+        update = parseUpdate(text)
+    except (ParseBaseException, RecursionError):
+        update = None
+    if update is not None:
+        names = [getattr(op, "name", "") for op in dict.get(update, "request") or []]
+        if names:
+            verb = _UPDATE_VERBS.get(names[0], "an update")
+            raise QueryRefused(f"refused: {verb} is a SPARQL update; kg only reads the graph")
+    # Without the letters of SERVICE anywhere, pyoxigraph can parse the text on
+    # an empty store without calling out (pyoxigraph runs queries, never updates).
+    if "service" in expandUnicodeEscapes(text).lower():
+        raise QueryRefused(
+            "refused: kg cannot check this query (rdflib's SPARQL 1.1 parser cannot read "
+            f"it: {_rdflib_message(error)}), and it mentions SERVICE"
+        )
+    try:
+        ox.Store().query(text, prefixes=_predeclared())
+    except SyntaxError as e:
+        raise QueryError(_syntax_message(str(e), text, -1, 0)) from None
+    except (OSError, RuntimeError, ValueError):
+        pass
+    raise QueryRefused(
+        "refused: kg checks every query with rdflib's SPARQL 1.1 parser before running it, "
+        f"and it cannot read this one: {_rdflib_message(error)}"
+    )
+
+
+def _rdflib_message(error: Exception) -> str:
+    line, col = getattr(error, "lineno", None), getattr(error, "col", None)
+    msg = getattr(error, "msg", None) or str(error)
+    where = f" at line {line}, column {col}" if line and col else ""
+    return _one_line(f"{msg}{where}", 200)
 
 
 def _where_brace(text: str) -> int | None:
@@ -736,33 +909,42 @@ def run_query(
     params: Mapping[str, Any] | None = None,
     timeout: float | None = None,
     max_rows: int | None = None,
+    max_bytes: int | None = None,
 ) -> QueryResult:
     """Run a SPARQL query on a graph source and return its materialised result.
 
-    ``query_text`` is SPARQL, a ``NamedQuery``, or the bare name of a shipped
-    query (``"people-roles"``). A named query's declared parameters are
-    checked: an unknown one or a missing required one is a UsageError. The
-    prefixes of ``kg.vocab.PREFIXES`` are predeclared.
+    ``query_text`` is SPARQL, a ``NamedQuery``, or the name of a shipped query
+    (``"people-roles"``). A named query's declared parameters are checked: an
+    unknown one or a missing required one is a UsageError. The prefixes of
+    ``kg.vocab.PREFIXES`` are predeclared. The query is screened by
+    ``check_query`` before anything runs.
 
     Raises QueryError (malformed: with line and column), QueryRefused,
     QueryTimeout after ``timeout`` seconds, ResultTooLarge past ``max_rows``
-    rows or triples, InputError for an unreadable source.
+    rows or triples or about ``max_bytes`` bytes of values, InputError for an
+    unreadable source. In this process a timed-out query runs on in a daemon
+    thread (pyoxigraph cannot cancel): ``kg query`` and ``kg serve`` run each
+    query in a process they can stop.
     """
-    text, bound, at, shift = _prepare(query_text, params)
-    store = open_graph(graph_source)
-    if timeout is None:
-        return _evaluate(store, bound, text, at, shift, max_rows)
-    if timeout <= 0:
+    if timeout is not None and timeout <= 0:
         raise UsageError("the timeout must be a positive number of seconds")
+
+    def work() -> QueryResult:
+        text, bound, at, shift = _prepare(query_text, params)
+        store = open_graph(graph_source)
+        return _evaluate(store, bound, text, at, shift, max_rows, max_bytes)
+
+    if timeout is None:
+        return work()
     box: dict[str, Any] = {}
 
-    def work() -> None:
+    def guarded() -> None:
         try:
-            box["result"] = _evaluate(store, bound, text, at, shift, max_rows)
+            box["result"] = work()
         except BaseException as e:  # re-raised in the caller's thread
             box["error"] = e
 
-    worker = threading.Thread(target=work, name="kg-query", daemon=True)
+    worker = threading.Thread(target=guarded, name="kg-query", daemon=True)
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
@@ -780,10 +962,8 @@ def _prepare(
     named: NamedQuery | None = None
     if isinstance(query_text, NamedQuery):
         named = query_text
-    else:
-        bare = query_text.strip()
-        if _QUERY_NAME.match(bare) and (QUERY_DIR / f"{bare}.rq").is_file():
-            named = load_query(bare)
+    elif _QUERY_NAME.match(query_text.strip()):
+        named = shipped_query(query_text.strip())
     text: str = named.text if named is not None else str(query_text)
     params = dict(params or {})
     if named is not None:
@@ -818,11 +998,18 @@ def _describe(named: NamedQuery, name: str) -> str:
 
 
 def _evaluate(
-    store: ox.Store, text: str, original: str, at: int, shift: int, max_rows: int | None
+    store: ox.Store,
+    text: str,
+    original: str,
+    at: int,
+    shift: int,
+    max_rows: int | None,
+    max_bytes: int | None = None,
 ) -> QueryResult:
     from kg.vocab import PREFIXES
 
     started = time.perf_counter()
+    budget = _Budget(max_rows, max_bytes)
     try:
         answer = store.query(text, prefixes=PREFIXES)
         if isinstance(answer, ox.QueryBoolean):
@@ -831,17 +1018,16 @@ def _evaluate(
             triples: list[ox.Triple] = []
             for triple in answer:
                 triples.append(triple)
-                if max_rows is not None and len(triples) > max_rows:
-                    raise ResultTooLarge(f"result has more than {max_rows} triples; add a LIMIT")
+                budget.add(triple, "triples")
             return QueryResult(
                 "graph", triples=tuple(triples), elapsed=time.perf_counter() - started
             )
         variables = [v.value for v in answer.variables]
         rows: list[tuple[Term | None, ...]] = []
         for solution in answer:
-            rows.append(tuple(solution[v] for v in variables))
-            if max_rows is not None and len(rows) > max_rows:
-                raise ResultTooLarge(f"result has more than {max_rows} rows; add a LIMIT")
+            row = tuple(solution[v] for v in variables)
+            rows.append(row)
+            budget.add(row, "rows")
         return QueryResult(
             "select",
             variables=tuple(variables),
@@ -856,9 +1042,46 @@ def _evaluate(
         raise QueryError(f"query failed: {_one_line(str(e))}") from e
 
 
+class _Budget:
+    """Counts a result's rows and the bytes of its values as they are read,
+    so a result past its limits stops before it is all in memory."""
+
+    def __init__(self, max_rows: int | None, max_bytes: int | None) -> None:
+        self.max_rows, self.max_bytes = max_rows, max_bytes
+        self.rows = self.bytes = 0
+
+    def add(self, terms: Sequence[Term | None], unit: str) -> None:
+        self.rows += 1
+        if self.max_rows is not None and self.rows > self.max_rows:
+            raise ResultTooLarge(f"result has more than {self.max_rows} {unit}; add a LIMIT")
+        if self.max_bytes is not None:
+            self.bytes += sum(_term_size(t) for t in terms)
+            if self.bytes > self.max_bytes:
+                raise ResultTooLarge(
+                    f"result is larger than {_size(self.max_bytes)}; add a LIMIT or ask for less"
+                )
+
+
+def _term_size(term: Term | None) -> int:
+    if term is None:
+        return 0
+    if isinstance(term, ox.Triple):
+        return sum(_term_size(t) for t in term)
+    return len(term.value) + 8
+
+
+def _size(n: int) -> str:
+    """Bytes for a human: 16 MiB, 512 KiB, 100 bytes."""
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:g} {unit}"
+    return f"{n} bytes"
+
+
 def _syntax_message(message: str, text: str, at: int, shift: int) -> str:
-    """pyoxigraph's "error at L:C: expected ..." as one line, with the position
-    mapped back to the query as written (before the VALUES block went in)."""
+    """pyoxigraph's "error at L:C: expected ..." as one short line, with the
+    position mapped back to the query as written (before the VALUES block
+    went in), and the parser's character classes left out of what it expected."""
     m = re.match(r"error at (\d+):(\d+):\s*(.*)", message, re.DOTALL)
     if not m:
         return f"malformed query: {_one_line(message)}"
@@ -868,7 +1091,24 @@ def _syntax_message(message: str, text: str, at: int, shift: int) -> str:
         at_col = at - (text.rfind("\n", 0, at) + 1) + 1
         if line == at_line and col > at_col:
             col = max(at_col, col - shift)
-    return f"malformed query at line {line}, column {col}: {_one_line(rest, 160)}"
+    return f"malformed query at line {line}, column {col}: {_expected(rest)}"
+
+
+def _expected(rest: str) -> str:
+    """``expected one of "(", FILTER, ['0'..='9'], ...`` -> ``expected one of "(", FILTER``."""
+    flat = " ".join(rest.split())
+    m = re.match(r"expected (one of )?(.*)", flat)
+    if not m:
+        return _one_line(flat, 160)
+    body = re.sub(r"\[(?:[^\]'\\]|'(?:[^'\\]|\\.)*')*\]", "", m.group(2))
+    items = [i.strip() for i in body.split(", ")]
+    words = [i for i in items if re.fullmatch(r'"[A-Za-z][A-Za-z ]*"|[A-Z][A-Za-z ]*', i)]
+    marks = [i for i in items if re.fullmatch(r'"[^"A-Za-z]+"', i)]
+    kept = words + marks[: max(0, 8 - len(words))]
+    if not kept:
+        return "unexpected text here"
+    shown = ", ".join(kept[:12]) + (", ..." if len(kept) > 12 else "")
+    return ("expected one of " if len(kept) > 1 else "expected ") + shown
 
 
 def _one_line(text: str, limit: int = 300) -> str:

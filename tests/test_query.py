@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.errors import ExportError, InputError, QueryError, UsageError
 from kg.query import (
-    FORMATS,
+    RESULT_FORMATS,
     QueryRefused,
     QueryTimeout,
     ResultTooLarge,
@@ -366,6 +366,10 @@ def test_query_values_go_into_the_where_group():
         "LOAD <file:///etc/passwd>",
         "SELECT * WHERE { \\u0053ERVICE <http://example.org/s> { ?s ?p ?o } }",
         "SELECT * FROM <\\u0066ile:///etc/passwd> WHERE { ?s ?p ?o }",
+        # issue 16: FROM of any IRI, and SERVICE run together with a name
+        "SELECT * FROM <https://w3id.org/kg-oversight/id/graph/a1> WHERE { ?s ?p ?o } LIMIT 1",
+        "PREFIX : <http://example.org/> SELECT * WHERE { SERVICE:x { ?s ?p ?o } }",
+        "PREFIX ex: <http://example.org/> SELECT * WHERE { SERVICEex:x { ?s ?p ?o } }",
     ],
 )
 def test_query_refused(text):
@@ -378,7 +382,7 @@ def test_query_refused(text):
     [
         'SELECT ?x WHERE { BIND ("SERVICE <http://x> { }" AS ?x) }',
         "SELECT ?x # SERVICE <http://x>\nWHERE { BIND (<http://example.org/SERVICE> AS ?x) }",
-        "SELECT * FROM <https://w3id.org/kg-oversight/id/graph/a1> WHERE { ?s ?p ?o } LIMIT 1",
+        "SELECT * WHERE { GRAPH <https://w3id.org/kg-oversight/id/graph/a1> { ?s ?p ?o } } LIMIT 1",
         "SELECT * WHERE { ?s ?p ?o FILTER (?o < 3 && ?o > 1) }",
     ],
 )
@@ -582,9 +586,7 @@ def test_query_render_turtle_for_construct():
 
 def test_query_render_every_format_for_select():
     res = run_query(FIXTURE, "people-roles")
-    for fmt in FORMATS:
-        if fmt in ("turtle", "ntriples"):
-            continue
+    for fmt in RESULT_FORMATS:
         assert "Sunita Gamblin" in res.render(fmt)
 
 
