@@ -417,10 +417,9 @@ def _draw(job: _Job, asm: Assembly, resolved: Resolved) -> Path | None:
             f"{HTML_MAX_ARTICLES}; draw part of the graph with `kg viz --focus`"
         )
         return None
-    from kg.export import to_rdflib
     from kg.viz import write_html
 
-    return write_html(to_rdflib(_union(asm)), job.work / "graph.html")
+    return write_html(_union(asm), job.work / "graph.html")
 
 
 def _union(asm: Assembly) -> list[TripleKey]:
