@@ -174,6 +174,8 @@ def _build(job: _Job, files: reuse.Files) -> dict[str, set[str]]:
     result.read, result.skipped, result.extracted = (
         len(corpus.articles), corpus.skipped, corpus.extracted
     )  # fmt: skip
+    if not corpus.articles:
+        raise InputError(f"{job.corpus}: no article to build a graph of" + _why(corpus.skipped))
     job.clock.lap("extract")
 
     # resolve: one person, one report across the corpus
@@ -222,6 +224,16 @@ def _files(corpus: Path) -> reuse.Files:
         elif error is not None:
             out.append(error)
     return out
+
+
+def _why(skipped: list[IngestError]) -> str:
+    """Why a corpus gave no article: the files that could not be read, the first few named."""
+    if not skipped:
+        return " (no files)"
+    named = "; ".join(f"{e.file_name}: {e.reason}" for e in skipped[:3])
+    more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    files = "1 file" if len(skipped) == 1 else f"{len(skipped)} files"
+    return f" ({files} could not be read: {named}{more})"
 
 
 def _relative(path: Path, folder: Path) -> str:

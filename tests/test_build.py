@@ -133,3 +133,53 @@ def test_build_cli_errors_are_one_line(tmp_path):
     )
     assert proc.returncode == 1
     assert proc.stderr.strip().count("\n") == 0 and "no such folder" in proc.stderr
+
+
+def test_build_one_bad_claim_costs_only_that_claim(built, tmp_path, monkeypatch):
+    """One article is made to yield a quotation with blank text (the shapes refuse
+    it): that quotation is left out and reported with its file, IRI, property and
+    message; every other fact of the corpus is in the graph, which conforms."""
+    import dataclasses
+
+    import kg.extract
+
+    victim = "beds-peel-2014.txt"
+    real = kg.extract.extract_article
+
+    def extract(article):  # type: ignore[no-untyped-def]
+        claims = real(article)
+        if article.file_name != victim:
+            return claims
+        bad = dataclasses.replace(claims.quotes[0], text="   ")
+        return dataclasses.replace(claims, quotes=(bad, *claims.quotes[1:]))
+
+    monkeypatch.setattr(kg.extract, "extract_article", extract)
+    monkeypatch.setattr("kg.incremental.reuse.extract_article", extract)
+    result = build_graph(CORPUS, tmp_path, html=False, store=False, jobs=1, cache=False)
+    assert [(v.article, v.path) for v in result.left_out] == [
+        (victim, "https://schema.org/text")
+    ]
+    assert "Quotation needs exactly one text" in result.left_out[0].message
+    assert validate_graph(load_graph(tmp_path / "graph.trig")) == []
+    good, bad = rows_from_graph(built / "graph.ttl"), rows_from_graph(tmp_path / "graph.ttl")
+    for name in ("people-roles", "organizations", "reports", "articles", "grades", "findings"):
+        assert bad[name] == good[name], name
+    lost = [q for q in good["quotes"] if q not in bad["quotes"]]
+    assert len(lost) == 1 and lost[0]["article"] == victim
+
+
+def test_build_empty_corpus_is_an_error_and_writes_nothing(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "blank.txt").write_text("  \n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == (
+        f"kg: error: {corpus}: no article to build a graph of "
+        "(1 file could not be read: blank.txt: empty file)"
+    )
+    assert not list((tmp_path / "out").glob("graph.*"))
