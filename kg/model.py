@@ -156,13 +156,17 @@ class Sentence(_Record):
 
 @dataclass(frozen=True, slots=True)
 class OrgMention(_Record):
-    """A named or coreferent mention of a known organization."""
+    """A named or coreferent mention of an organization: one of the reference data,
+    or one the article names that the reference data does not know (a prison, a
+    charity), which then carries its name and type."""
 
-    org: str  # key of the organization in the reference data
+    org: str  # key of the organization (``named_org_key`` for one not in the reference data)
     span: Span
     evidence: Span
     text: str
     by_context: bool = False  # "the force", "the watchdog"
+    kind: OrgType | None = None  # its type, for one not in the reference data
+    name: str | None = None  # its name, for one not in the reference data
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +250,38 @@ class FigureClaim(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Correction(_Record):
+    """One entry of a corrections file: what a person fixed, who, when and why."""
+
+    id: str  # a digest of the entry, for its IRI
+    action: str  # retract, assert, merge, split, set
+    by: str
+    date: str  # ISO date as written
+    why: str
+    line: int  # where it is in the file
+    text: str  # the entry, as a user reads it (for reports and the audit graph)
+
+
+@dataclass(frozen=True, slots=True)
+class Corrected(_Record):
+    """A claim that a correction asserted or changed (``ArticleClaims.corrected``), or
+    took out (then the claim is in ``ArticleClaims.retracted``)."""
+
+    kind: str  # the ArticleClaims field: "roles", "quotes", "reports", ...
+    index: int  # the claim's index in that field
+    correction: str  # Correction.id
+
+
+@dataclass(frozen=True, slots=True)
+class NamedOrg(_Record):
+    """An organization an article names that the reference data does not know."""
+
+    key: str
+    name: str
+    kind: OrgType
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleClaims(_Record):
     """Everything the extractors found in one article."""
 
@@ -258,6 +294,17 @@ class ArticleClaims(_Record):
     grades: tuple[GradeClaim, ...] = ()
     findings: tuple[FindingClaim, ...] = ()
     figures: tuple[FigureClaim, ...] = ()
+    # set by corrections (kg.corrections), never by an extractor:
+    corrected: tuple[Corrected, ...] = ()  # claims a person asserted or changed
+    retracted: ArticleClaims | None = None  # claims a person took out, kept for audit
+
+    def named_orgs(self) -> list[NamedOrg]:
+        """The organizations this article names that the reference data does not know."""
+        seen: dict[str, NamedOrg] = {}
+        for m in self.organizations:
+            if m.name is not None and m.kind is not None and m.org not in seen:
+                seen[m.org] = NamedOrg(m.org, m.name, m.kind)
+        return list(seen.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,3 +354,4 @@ class Resolved(_Record):
     person_key: dict[tuple[str, str], str]  # (article id, name as claimed) -> person key
     reports: dict[str, Report]
     report_key: dict[tuple[str, int], str]  # (article id, claim index) -> report key
+    corrections: tuple[Correction, ...] = ()  # those applied (kg.corrections)

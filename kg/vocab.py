@@ -125,6 +125,26 @@ def org_iri(key: str) -> URIRef:
     return ORGS[key]
 
 
+def named_org_key(name: str) -> str:
+    """The key of an organization the reference data does not know, from its name:
+    "HMP Liverpool" -> "named-hmp-liverpool" (never a reference key, which has no prefix)."""
+    return "named-" + slug(name)
+
+
+def correction_iri(correction_id: str) -> URIRef:
+    return ID["correction/" + correction_id]
+
+
+def corrections_graph_iri() -> URIRef:
+    """The graph of the corrections applied: who made each, when and why."""
+    return ID["graph/corrections"]
+
+
+def retracted_graph_iri(article_id: str) -> URIRef:
+    """The audit graph of the claims corrections took out of one article."""
+    return ID["graph/" + article_scope(article_id) + "/retracted"]
+
+
 def person_iri(key: str) -> URIRef:
     return ID["person/" + key]
 
