@@ -26,6 +26,7 @@ from rdflib.namespace import SKOS, XSD
 from kg import __version__
 from kg.model import (
     ArticleClaims,
+    OrgType,
     PartialDate,
     Report,
     Resolved,
@@ -203,6 +204,12 @@ _TYPE_TARGET = _iri(_i(OA.SpecificResource))
 _TYPE_QUOTE_SELECTOR = _iri(_i(OA.TextQuoteSelector))
 _TYPE_POSITION_SELECTOR = _iri(_i(OA.TextPositionSelector))
 _DESCRIBING = _iri(_i(OA.describing))
+_ORG_CLASSES = {
+    OrgType.POLICE_FORCE: _i(KGO.PoliceForce),
+    OrgType.INSPECTORATE: _i(KGO.Inspectorate),
+    OrgType.GOVERNMENT_BODY: _i(KGO.GovernmentBody),
+    OrgType.OTHER: _i(KGO.OtherOrganization),
+}
 _P = {
     name: _i(term)
     for name, term in {
@@ -321,7 +328,15 @@ def article_graph(
         t.add(pub, _P["name"], _text(a.publisher))
     when = a.reference_date
 
-    mentioned = {m.org for m in ac.organizations} | {r.org for r in ac.roles if r.org}
+    named = {o.key: o for o in ac.named_orgs()}
+    for o in named.values():  # a body the reference data does not list
+        node = _i(org_iri(o.key))
+        t.made(node, ARTICLE)
+        t.add(node, _A, _iri(_ORG_CLASSES[o.kind]))
+        t.add(node, _P["pref"], _en(o.name))
+    # the bodies the article names (a role's body it only implies is not "mentioned":
+    # "the Home Secretary" names no Home Office)
+    mentioned = {m.org for m in ac.organizations}
     mentioned |= {r.publisher for r in ac.reports} | {s for r in ac.reports for s in r.subjects}
     for key in mentioned:
         t.add(art, _P["mentions"], _iri(_i(org_iri(key))))
@@ -414,7 +429,9 @@ def article_graph(
             continue
         if q.speaker_kind is SpeakerKind.PERSON:
             speaker: str | None = person(q.speaker, ("quotes", i))
-        elif q.speaker_kind is SpeakerKind.ORGANIZATION and q.speaker in lex.orgs:
+        elif q.speaker_kind is SpeakerKind.ORGANIZATION and (
+            q.speaker in lex.orgs or q.speaker in named
+        ):
             speaker = _i(org_iri(q.speaker))
         else:  # "the report said", "inspectors said", "they added": the article's report
             speaker = report_of(int(q.speaker) if q.speaker.isdigit() else 0)

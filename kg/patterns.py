@@ -8,8 +8,13 @@ import re
 
 from kg.reference import LEXICON_DIR, lexicon
 
-# A name token: "Sunita", "McCall", "O'Brien", "Smith-Jones", "Poultney"
-NAME_TOKEN = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:['’-][A-Z][a-z]+)*|[A-Z]\.)"
+# Letters of names, with those of Latin-1 and Latin Extended-A ("Zoë", "Siân", "Łukasz")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+# A name token: "Sunita", "McCall", "O'Brien", "Smith-Jones", "Poultney", "Zoë"
+NAME_TOKEN = (
+    rf"(?:[{_UPPER}][{_LOWER}]*[{_UPPER}]?[{_LOWER}]+(?:['’-][{_UPPER}][{_LOWER}]+)*|[A-Z]\.)"
+)
 # "Sunita Gamblin", "Mary Jane Smith" (2 or 3 tokens on one line)
 RE_FULL_NAME = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,2}}(?![\w'’-])")
 RE_NAME_TOKEN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?![\w'’-])")
@@ -80,7 +85,12 @@ def label_words(labels: list[str]) -> tuple[str, ...] | None:
     matches "&" too). None if a label has no such word."""
     out: set[str] = set()
     for label in labels:
-        words = [w.lower() for w in label.split() if w.isascii() and w.isalpha()]
+        words = [
+            w.lower()
+            for part in label.split()
+            if part.isascii()
+            for w in re.findall("[A-Za-z]+", part)
+        ]
         words = [w for w in words if w != "and"]
         if not words:
             return None
@@ -396,3 +406,118 @@ def inspectorate_words() -> tuple[str, ...] | None:
 def re_inspectorate() -> re.Pattern[str]:
     """An inspectorate named outright: "HMICFRS", "Her Majesty's Inspectorate of Constabulary"."""
     return re.compile(r"(?<![\w'’-])(?:" + inspectorate_names() + r")(?![\w-])")
+
+
+# --- organizations the reference data does not list -----------------------------
+
+# A word of a capitalised name: "Howard", "Police", "O'Brien", "GMCA", "Victims'"
+RE_CAP_WORD = re.compile(r"[A-Z][\w'’&.-]*")
+# Words that join the parts of a body's name: "League for Penal Reform",
+# "Society for the Prevention of Cruelty to Children".
+NAME_JOINS = frozenset({"of", "for", "the", "and", "&", "on", "in", "to"})
+# Words that only open a name: a body "of X" starts with its head ("Department for
+# Education"), never ends with it ("Professional Standards Department" is a unit).
+HEAD_FIRST_ONLY = frozenset({"Department"})
+RE_POSSESSIVE_WORD = re.compile(r"['’]s$")
+
+
+@functools.cache
+def org_heads() -> dict[str, str]:
+    """Head noun -> the type of body it names (``kg/lexicon/org_heads.txt``)."""
+    out: dict[str, str] = {}
+    for line in _words("org_heads.txt"):
+        head, kind = line.split("\t")
+        out[head] = kind
+    return out
+
+
+@functools.cache
+def re_prison() -> re.Pattern[str]:
+    """A prison or young offender institution: "HMP Liverpool", "HMYOI Cookham Wood",
+    "Feltham Young Offenders Institution", "Glen Parva YOI" (``kg/lexicon/prisons.txt``)."""
+    before: list[str] = []
+    after: list[str] = []
+    for line in _words("prisons.txt"):
+        words, where = line.split("\t")
+        (before if where == "before" else after).append(_label_pattern(words))
+    name = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+    alts = (
+        r"(?:" + "|".join(sorted(before, key=len, reverse=True)) + r")[ \t]+" + name,
+        name + r"[ \t]+(?:" + "|".join(sorted(after, key=len, reverse=True)) + r")",
+    )
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])(?![ \t]+Service)")
+
+
+def _holds_head(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
+    """Whether the capitalised run starting at word ``k`` holds a head noun."""
+    while k < len(words) and RE_CAP_WORD.match(words[k][2]):
+        bare = words[k][2].rstrip(",.;:)”\"'’")
+        if bare in heads:
+            return True
+        if bare != words[k][2]:
+            return False
+        k += 1
+    return False
+
+
+def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The names in ``text[start:end]`` (a sentence) built on an organization head noun,
+    with the type each names: (start, end, kind). A run of capitalised words, which
+    may go on past "of", "for", "the", ... once it holds a head ("Howard League for
+    Penal Reform"), ends at its last head ("Lancashire Police Federation chair" is the
+    Federation); a leading "The" and capitalised words before a join that holds no
+    head ("Critics of the ...") are not part of it."""
+    heads = org_heads()
+    out: list[tuple[int, int, str]] = []
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    i = 0
+    while i < len(words):
+        s0, e0, w0 = words[i]
+        if not RE_CAP_WORD.match(w0):
+            i += 1
+            continue
+        j = i
+        last_head = -1
+        kind = ""
+        while j < len(words):
+            s, e, w = words[j]
+            bare = w.rstrip(",.;:)”\"'’")
+            if RE_CAP_WORD.fullmatch(bare):
+                if bare in heads and (bare not in HEAD_FIRST_ONLY or j == i):
+                    last_head, kind = j, kind or heads[bare]
+                if bare != w:  # punctuation ends the name here
+                    j += 1
+                    break
+                j += 1
+                continue
+            if w in NAME_JOINS and last_head >= 0:
+                k = j
+                while k < len(words) and words[k][2] in NAME_JOINS:
+                    k += 1
+                if k < len(words) and RE_CAP_WORD.match(words[k][2]):
+                    joins = {x[2] for x in words[j:k]}
+                    if joins & {"and", "&"} and _holds_head(words, k, heads):
+                        break  # "the League and the Society": two bodies
+                    j = k  # the name goes on: "League for Penal Reform"
+                    continue
+            break
+        if last_head >= 0:
+            first = i + 1 if words[i][2] == "The" else i
+            # a possessive opens the name after it: "Northern Ireland's Police Ombudsman"
+            for k in range(first, last_head):
+                if RE_POSSESSIVE_WORD.search(words[k][2]):
+                    first = k + 1
+            end_word = j - 1
+            # past the last head only through a join ("... Society for the Prevention
+            # of Cruelty to Children"), never plain capitals ("Federation Chair")
+            tail = words[last_head + 1 : j]
+            if not tail or tail[0][2] not in NAME_JOINS:
+                end_word = last_head
+            if first < end_word:  # a head alone ("Government", "Council") is no name
+                a = start + words[first][0]
+                b = start + words[end_word][1]
+                while b > a and text[b - 1] in ",.;:)”\"'’":
+                    b -= 1
+                out.append((a, b, kind))
+        i = max(j, i + 1)
+    return out

@@ -27,6 +27,7 @@ LEXICON_DIR = _PACKAGE / "lexicon"
 ONTOLOGY_FILES = (
     "kg.ttl",
     "forces.ttl",
+    "force-roles.ttl",
     "inspectorates.ttl",
     "bodies.ttl",
     "roles.ttl",
@@ -65,6 +66,7 @@ class OrgEntry:
     context_labels: tuple[str, ...]  # usable only when the context supports them
     places: tuple[str, ...] = ()  # place stems: "Lancashire", "Lancs", "Beds"
     area: str | None = None
+    chief_role: str | None = None  # the role that leads a force ("commissioner" for the Met)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,7 @@ class RoleEntry:
     context_labels: tuple[str, ...]  # "Chief": a role only in "the present Chief, Name"
     scope: OrgType | None
     default_org: str | None
+    preferred_when: frozenset[str] = frozenset()  # orgs whose mention makes a shared label mean it
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +163,17 @@ def lexicon() -> Lexicon:
                 if kind is OrgType.POLICE_FORCE
                 else ()
             )
+            chief = g.value(node, KGO.chiefRole)
             orgs[key] = OrgEntry(
-                key, node, name, kind, labels, ctx, places, str(area) if area else None
+                key,
+                node,
+                name,
+                kind,
+                labels,
+                ctx,
+                places,
+                str(area) if area else None,
+                str(chief).removeprefix(str(ROLE)) if chief else None,
             )
     roles: dict[str, RoleEntry] = {}
     for node in sorted(_iris(g.subjects(SKOS.inScheme, ROLE["scheme"]))):
@@ -171,6 +183,9 @@ def lexicon() -> Lexicon:
         ctx = tuple(sorted(str(x) for x in g.objects(node, KGO.contextLabel)))
         scope = _TYPES.get(g.value(node, KGO.roleScope))  # type: ignore[call-overload]
         default = g.value(node, KGO.defaultOrganization)
+        preferred = frozenset(
+            str(o).removeprefix(str(ORGS)) for o in g.objects(node, KGO.preferredWhen)
+        )
         roles[key] = RoleEntry(
             key,
             node,
@@ -179,6 +194,7 @@ def lexicon() -> Lexicon:
             ctx,
             scope,
             str(default).removeprefix(str(ORGS)) if default else None,
+            preferred,
         )
     kinds: dict[str, KindEntry] = {}
     for node in sorted(_iris(g.subjects(RDF.type, KGO.ReportKind))):

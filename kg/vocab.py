@@ -45,6 +45,8 @@ class KGO(DefinedNamespace):
     inArticle: URIRef
     formerPrefLabel: URIRef
     publisherName: URIRef
+    chiefRole: URIRef
+    preferredWhen: URIRef
     title: URIRef
     Grade: URIRef
     Area: URIRef

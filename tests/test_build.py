@@ -156,9 +156,7 @@ def test_build_one_bad_claim_costs_only_that_claim(built, tmp_path, monkeypatch)
     monkeypatch.setattr(kg.extract, "extract_article", extract)
     monkeypatch.setattr("kg.incremental.reuse.extract_article", extract)
     result = build_graph(CORPUS, tmp_path, html=False, store=False, jobs=1, cache=False)
-    assert [(v.article, v.path) for v in result.left_out] == [
-        (victim, "https://schema.org/text")
-    ]
+    assert [(v.article, v.path) for v in result.left_out] == [(victim, "https://schema.org/text")]
     assert "Quotation needs exactly one text" in result.left_out[0].message
     assert validate_graph(load_graph(tmp_path / "graph.trig")) == []
     good, bad = rows_from_graph(built / "graph.ttl"), rows_from_graph(tmp_path / "graph.ttl")

@@ -18,7 +18,7 @@ import re
 from kg.extract.organizations import main_org
 from kg.model import Article, FigureClaim, OrgMention, OrgType, ReportClaim, Sentence, Span
 from kg.patterns import any_in, guard_words, lowered, names_inspectorate
-from kg.reference import LEXICON_DIR, grades, lexicon
+from kg.reference import LEXICON_DIR, grades
 
 RE_CONTEXT = re.compile(
     r"\b(?:inspectors?|inspectorate|report|inspection|reviewed|examined|"
@@ -152,8 +152,7 @@ def extract(
 ) -> list[FigureClaim]:
     if not reports:
         return []
-    lex = lexicon()
-    types = {m.org: lex.orgs[m.org].type for m in orgs}
+    types = {m.org: m.kind for m in orgs if m.kind is not None}
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
     part, bare = _patterns()
     out: list[FigureClaim] = []

@@ -37,7 +37,7 @@ from kg.model import (
     SpeakerKind,
 )
 from kg.patterns import any_in, guard_words, inspectorate_names, lowered, names_inspectorate
-from kg.reference import lexicon, polarities
+from kg.reference import polarities
 
 PRIORITY = ("cause-of-concern", "recommendation", "area-for-improvement", "weakness", "strength")
 _AGENT_CUE = (
@@ -152,8 +152,7 @@ def extract(
     inspectors: frozenset[str] = frozenset(),
     people: list[PersonMention] | None = None,
 ) -> list[FindingClaim]:
-    lex = lexicon()
-    types = {m.org: lex.orgs[m.org].type for m in orgs}
+    types = {m.org: m.kind for m in orgs if m.kind is not None}
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
     if force is None or not reports:
         return []

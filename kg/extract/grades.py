@@ -32,7 +32,7 @@ from kg.model import (
     SpeakerKind,
 )
 from kg.patterns import any_in, fold, guard_words, lowered, names_inspectorate
-from kg.reference import areas, grades, lexicon
+from kg.reference import areas, grades
 
 RE_GRADING = re.compile(
     r"\b(?:rated|rating|rates|graded|grade|grading|judged|judgements?|assessed|found to|"
@@ -136,8 +136,7 @@ def extract(
 ) -> list[GradeClaim]:
     """Grades in ``article``; grades inside quotations of people other than the
     ``inspectors`` are the speaker's words about the grade, not the report's."""
-    lex = lexicon()
-    types = {m.org: lex.orgs[m.org].type for m in orgs}
+    types = {m.org: m.kind for m in orgs if m.kind is not None}
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
     if force is None or not reports:
         return []

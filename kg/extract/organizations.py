@@ -7,10 +7,20 @@ watchdog") count only when the article also names that body outright, since
 "HMI" can mean an inspector and "police watchdog" the IOPC. A name inside a
 role title ("Cumbria police and crime commissioner") is left to the roles
 extractor.
+
+Bodies the reference data does not list are found by the shape of their names
+(``kg.patterns.named_org_spans``): a capitalised name built on a head noun
+("Scottish Police Authority", "Howard League for Penal Reform", "Kent Police
+Federation"), a prison's name ("HMP Liverpool", "Feltham Young Offenders
+Institution"), and the acronym an article gives one in brackets ("(NSPCC)"),
+then used alone. A longer such name wins over a reference label inside it
+("Kent Police Federation" is not Kent Police). Such a body is keyed by its name
+as first written (``kg.vocab.named_org_key``) and carries its name and type.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kg.model import Article, OrgMention, OrgType, Sentence, Span
@@ -20,14 +30,21 @@ from kg.patterns import (
     coreference_words,
     fold,
     lowered,
+    named_org_spans,
     org_context_words,
     org_labels,
     re_coreference,
     re_org,
     re_org_context,
+    re_prison,
     role_spans,
 )
 from kg.reference import lexicon
+from kg.vocab import named_org_key
+
+# "(NSPCC)" right after a body's name: the acronym the article then uses alone
+RE_ACRONYM = re.compile(r"[ \t]*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
+RE_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
@@ -39,6 +56,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
 
     def inside_role(a: int, b: int) -> bool:
         return any(a < e and s < b for s, e in roles)
+
+    def within_role(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in roles)
 
     ctx_words, coref_words = org_context_words(), coreference_words()
     for sent in sents:
@@ -54,10 +74,11 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
                 pending.append(
                     OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
                 )
+    named = _with_named_bodies(article, sents, named, within_role)
+    types = {m.org: m.kind for m in named if m.kind is not None}
     keys = {m.org for m in named}
     mentions = named + [m for m in pending if m.org in keys]
 
-    types = {key: lex.orgs[key].type for key in keys}
     for sent in sents:
         if coref_words is not None and not any_in(coref_words, lowered(sent.text)):
             continue
@@ -70,8 +91,63 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
                 mentions.append(
                     OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
                 )
-    mentions.sort(key=lambda x: (x.span, x.org))
-    return mentions
+    kinds = {key: o.type for key, o in lex.orgs.items()}
+    names = {m.org: m.name for m in named if m.name}
+    out = [
+        m if m.kind is not None else _typed(m, kinds.get(m.org) or types[m.org], names.get(m.org))
+        for m in mentions
+    ]
+    out.sort(key=lambda x: (x.span, x.org))
+    return out
+
+
+def _typed(m: OrgMention, kind: OrgType, name: str | None) -> OrgMention:
+    return OrgMention(m.org, m.span, m.evidence, m.text, m.by_context, kind, name)
+
+
+def _with_named_bodies(
+    article: Article,
+    sents: list[Sentence],
+    named: list[OrgMention],
+    within_role: object,
+) -> list[OrgMention]:
+    """The reference mentions, typed, with the bodies named by the shape of their names
+    (see the module docstring); a reference mention inside a longer name goes."""
+    lex = lexicon()
+    text = article.text
+    found: list[OrgMention] = []
+    acronyms: dict[str, tuple[str, str, OrgType]] = {}  # acronym -> key, name, kind
+    for sent in sents:
+        lo, hi = sent.span.start, sent.span.end
+        spans = [(a, b, OrgType(kind)) for a, b, kind in named_org_spans(text, lo, hi)]
+        spans += [(m.start(), m.end(), OrgType.OTHER) for m in re_prison().finditer(text, lo, hi)]
+        for a, b, kind in spans:
+            if within_role(a, b):  # type: ignore[operator]
+                continue  # "Police and Crime Commissioner for X" is a role
+            if any(m.span.start <= a and b <= m.span.end for m in named):
+                continue  # the reference data's own name (or inside one)
+            name = RE_POSSESSIVE.sub("", " ".join(text[a:b].split()))
+            if fold(name) in org_labels():
+                continue
+            key = named_org_key(name)
+            found.append(OrgMention(key, Span(a, b), sent.span, text[a:b], False, kind, name))
+            given = RE_ACRONYM.match(text, b, hi)
+            if given:
+                acronyms.setdefault(given.group("acr"), (key, name, kind))
+    for acr, (key, name, kind) in acronyms.items():
+        rx = re.compile(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])")
+        for sent in sents:
+            for m in rx.finditer(text, sent.span.start, sent.span.end):
+                if not any(f.span.start <= m.start() < f.span.end for f in found):
+                    found.append(
+                        OrgMention(key, Span(m.start(), m.end()), sent.span, acr, False, kind, name)
+                    )
+    kept = [
+        _typed(m, lex.orgs[m.org].type, None)
+        for m in named
+        if not any(f.span.start <= m.span.start and m.span.end <= f.span.end for f in found)
+    ]
+    return kept + found
 
 
 def _antecedent(

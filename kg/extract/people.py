@@ -35,11 +35,19 @@ RE_SURNAME = re.compile(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])")
 # words before a name that mark it as a person's
 RE_LEAD_CUE = re.compile(
     r"(?:\b(?:[Ss]tatement from|words of|[Aa]ppointed|[Aa]ccording to|[Ss]aid|[Ss]ays|[Aa]dded|"
-    r"[Tt]old by|[Ii]nterview with)|\([A-Z]{2,6}\))[ \t]+$"
+    r"[Tt]old by|[Ii]nterview with|"
+    # a title in lower case: "Met Police chief Cressida Dick", "police chief Jo Bloggs"
+    r"chief|"
+    # one who held a role before: "taking over from the departed Richard Lewis"
+    r"(?:took|takes|taking|taken) over from(?:[ \t]+the)?(?:[ \t]+(?:departed|former|"
+    r"outgoing|retired|previous))?|succeeded|succeeding|replacing|replaced)|"
+    r"\([A-Z]{2,6}\))[ \t]+$"
 )
-# words after a name that mark it as a person's: "(inset) said", ", one of", ", who"
+# words after a name that mark it as a person's: "(inset) said", ", one of", ", who",
+# " as" before a role title ("took over from Ian Hopkins as Chief Constable")
 RE_TAIL_CUE = re.compile(
-    r"^(?:[ \t]*\([a-z ]+\))?(?:[ \t]*,[ \t]+(?:one of|the|who|a|an)\b|[ \t]*,[ \t]+)"
+    r"^(?:[ \t]*\([a-z ]+\))?(?:[ \t]*,[ \t]+(?:one of|the|who|a|an)\b|[ \t]*,[ \t]+|"
+    r"[ \t]+as[ \t]+)"
 )
 
 
@@ -121,6 +129,15 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             )
             if cue:
                 accepted.add(name)
+    # A name whose surname the article also gives after an honorific ("Stephen
+    # Watson ... Mr Watson") is a person's, whatever surrounds it.
+    titled = {
+        tok.group(1)
+        for sent in sents
+        for _, hon_end in honorific_spans(text, sent.span.start, sent.span.end)
+        if (tok := RE_SURNAME.match(text[hon_end : sent.span.end]))
+    }
+    accepted.update(name for name, _, _ in candidates if name.split()[-1] in titled)
     out: list[PersonMention] = []
     taken: list[Span] = []
     for name, span, sent in candidates:

@@ -221,8 +221,7 @@ def _org_words() -> set[str]:
 
 
 def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> list[ReportClaim]:
-    lex = lexicon()
-    types = {m.org: lex.orgs[m.org].type for m in orgs}
+    types = {m.org: m.kind for m in orgs if m.kind is not None}
     inspectorate = main_org(orgs, types, OrgType.INSPECTORATE)
     if inspectorate is None:
         return []

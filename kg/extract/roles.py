@@ -47,12 +47,31 @@ RE_BECOME = re.compile(
     r"\b(?P<who>[Hh]e|[Ss]he)\b[^.;]*?\b(?:become|became|becomes|becoming|"
     r"appointed|named|made)[ \t]+(?:as[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+)?$"
 )
+# "NAME became ROLE", "days after Sir Mark Rowley became Commissioner"
+RE_NAME_BECAME = re.compile(
+    r"\b(?:become|became|becomes|becoming|was appointed|is appointed|been appointed|"
+    r"was named|took over|takes over|taking over|stepped in|steps in)[ \t]+"
+    r"(?:as[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+)?$"
+)
+# "took over from NAME2 (as ROLE)", "succeeded NAME2", "the departed NAME2": NAME2 held
+# the role before the person who holds it now
+RE_SUCCEEDED = re.compile(
+    r"\b(?:took over from|takes over from|taking over from|taken over from|succeeded|"
+    r"succeeds|succeeding|replaced|replaces|replacing|in place of|predecessor,?|"
+    r"successor to)[ \t]+(?:the[ \t]+)?(?:departed[ \t]+|former[ \t]+|outgoing[ \t]+|"
+    r"retired[ \t]+|previous[ \t]+|late[ \t]+)?$"
+)
+RE_SUCCEEDED_ANYWHERE = re.compile(RE_SUCCEEDED.pattern.removesuffix("$"))
 RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
 RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
 RE_APPOS = re.compile(
     r",[ \t]+(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
-    r"(?:the[ \t]+|a[ \t]+|an[ \t]+)?$"
+    r"(?:the[ \t]+|a[ \t]+|an[ \t]+|"
+    # "Sophie Linden, Mr Khan's deputy mayor for policing": another person's
+    r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?[A-Z][\w-]+['’]s[ \t]+)?$"
 )
+# "Met Police chief Cressida Dick", "the force's chief, Jo Farrell": the force's leader
+RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?chief,?[ \t]+")
 
 
 # "'s " or " " between an org and a role title
@@ -109,13 +128,27 @@ def extract(
 ) -> list[RoleClaim]:
     text = article.text
     lex = lexicon()
-    types = {m.org: lex.orgs[m.org].type for m in orgs}
+    types = {m.org: m.kind for m in orgs if m.kind is not None}
     by_start = {p.span.start: p for p in people}
     by_end = {p.span.end: p for p in people}
     claims: list[RoleClaim] = []
+    predecessors: list[tuple[PersonMention, Sentence]] = []  # who held a role before
+    mentioned = {m.org for m in orgs}
+
+    def _type_of(org: str) -> OrgType | None:
+        entry = lex.orgs.get(org)
+        return entry.type if entry is not None else types.get(org)
 
     def person_at(pos: int) -> PersonMention | None:
         return by_start.get(pos)
+
+    def _past_honorific(text: str, pos: int, hi: int) -> PersonMention | None:
+        """The person named after an honorific at ``pos`` ("Dame Vera Baird")."""
+        hon = re_honorific().match(text, pos, hi)
+        if not hon:
+            return None
+        gap = RE_GAP.match(text, hon.end(), hi)
+        return person_at(gap.end()) if gap else None
 
     def last_person_before(pos: int) -> PersonMention | None:
         before = [p for p in people if p.span.end <= pos]
@@ -125,8 +158,9 @@ def extract(
         person: PersonMention | str, key: str, org: str | None, qual: str | None, sent: Sentence
     ) -> None:
         name = person if isinstance(person, str) else person.name
+        key = _meant(key, mentioned)
         role = lex.roles[key]
-        if org is not None and role.scope is not None and lex.orgs[org].type is not role.scope:
+        if org is not None and role.scope is not None and _type_of(org) is not role.scope:
             org = None
         # an inspector belongs to the inspectorate the article names (HMICS in
         # Scotland); a minister to the role's own department whatever else is named
@@ -137,6 +171,13 @@ def extract(
             org = role.default_org or found
         if org is None and role.scope is OrgType.POLICE_FORCE:
             return
+        entry = lex.orgs.get(org) if org is not None else None
+        if key == "commissioner" and entry is not None and entry.chief_role != "commissioner":
+            # a force's "Commissioner" is its police and crime commissioner, unless a
+            # Commissioner leads it (the Met): "Commissioner David Lloyd" of Herts
+            if any(c.person == name and c.role in _COMMISSIONERS for c in claims):
+                return
+            key = "police-and-crime-commissioner"
         claims.append(RoleClaim(name, key, org, sent.span, qual))
 
     for sent in sents:
@@ -173,21 +214,34 @@ def extract(
                 if hon:
                     nxt = RE_GAP_WORD.match(text[after:hi])
             person = person_at(after + nxt.end()) if nxt else None
-            # ROLE, NAME
+            # ROLE, NAME, also past an honorific: "the chief inspector, Sir Thomas Winsor"
             if person is None:
-                c = RE_COMMA_GAP.match(text[end:hi])
+                c = RE_COMMA_GAP.match(text[after:hi])
                 if c:
-                    person = person_at(end + c.end())
+                    at = after + c.end()
+                    person = person_at(at) or _past_honorific(text, at, hi)
             # NAME, (one of) (the) ROLE
             if person is None:
                 a = RE_APPOS.search(lead)
                 if a:
                     person = by_end.get(lo + a.start())
-            # NAME as ROLE
+            # NAME as ROLE; NAME took over from NAME2 as ROLE: NAME's, and NAME2's before
             if person is None:
                 a = RE_AS.search(lead)
                 if a:
                     person = by_end.get(lo + a.start())
+                    if person is not None:
+                        gone = RE_SUCCEEDED.search(text, lo, person.span.start)
+                        if gone and gone.end() == person.span.start:
+                            predecessors.append((person, sent))
+                            person = last_person_before(gone.start())
+            # NAME became ROLE, NAME took over as ROLE
+            if person is None:
+                b = RE_NAME_BECAME.search(lead)
+                if b:
+                    before = last_person_before(lo + b.start())
+                    if before is not None and before.span.start >= lo:
+                        person = before
             # he ... became ROLE
             if person is None and RE_BECOME.search(lead):
                 person = last_person_before(lo + RE_BECOME.search(lead).start())  # type: ignore[union-attr]
@@ -197,8 +251,71 @@ def extract(
                 continue
             if person is not None:
                 add(person, key, org, qual, sent)
+    for sent in sents:  # FORCE chief NAME: the role that leads the force
+        for om in orgs:
+            if om.by_context or types.get(om.org) is not OrgType.POLICE_FORCE:
+                continue
+            if not sent.span.contains(om.span):
+                continue
+            chief_at = RE_CHIEF.match(text, om.span.end, sent.span.end)
+            if chief_at:
+                at = chief_at.end()
+                person = person_at(at) or _past_honorific(text, at, sent.span.end)
+                if person is not None:
+                    chief = lex.orgs[om.org].chief_role if om.org in lex.orgs else None
+                    add(person, chief or "chief-constable", om.org, None, sent)
     claims.extend(_publisher_role(article, sents, orgs, types))
+    claims.extend(_predecessors(text, sents, people, claims, predecessors))
     return _dedupe(claims)
+
+
+def _predecessors(
+    text: str,
+    sents: list[Sentence],
+    people: list[PersonMention],
+    claims: list[RoleClaim],
+    found: list[tuple[PersonMention, Sentence]],
+) -> list[RoleClaim]:
+    """The former holders of a role: NAME2 in "NAME took over from NAME2 as ROLE",
+    "taking over from the departed NAME2", "succeeded NAME2", in a sentence where
+    NAME is given the role; NAME2 held that role in that organization before."""
+    out: list[RoleClaim] = []
+    for sent in sents:
+        holders = [c for c in claims if c.evidence == sent.span and c.qualifier != "former"]
+        if not holders:
+            continue
+        for m in RE_SUCCEEDED_ANYWHERE.finditer(text, sent.span.start, sent.span.end):
+            before = next((p for p in people if p.span.start == m.end()), None)
+            if before is None:
+                continue
+            for c in holders:
+                if c.person != before.name:
+                    out.append(RoleClaim(before.name, c.role, c.org, sent.span, "former"))
+    for person, sent in found:
+        for c in claims:
+            if c.evidence == sent.span and c.person != person.name and c.qualifier != "former":
+                out.append(RoleClaim(person.name, c.role, c.org, sent.span, "former"))
+    return out
+
+
+_COMMISSIONERS = frozenset(
+    {
+        "police-and-crime-commissioner",
+        "police-fire-and-crime-commissioner",
+        "police-crime-and-victims-commissioner",
+    }
+)
+
+
+def _meant(key: str, mentioned: set[str]) -> str:
+    """Of the roles that share ``key``'s label, the one the article means: one whose
+    ``preferred_when`` organizations it names ("Justice Secretary" in Scotland)."""
+    lex = lexicon()
+    label = fold(lex.roles[key].label)
+    for other in lex.roles.values():
+        if other.preferred_when & mentioned and label in {fold(x) for x in other.labels}:
+            return other.key
+    return key
 
 
 def _plain_name(name: str) -> str:
