@@ -1,5 +1,6 @@
-"""The extractors, in order. Each is a pure function of the article and of what
-the extractors before it found; none mutates anything or raises on odd text.
+"""The extractors, in the order ``extract_article`` runs them. Each is a pure
+function of the article and of what the extractors before it found; none
+mutates anything or raises on odd text.
 
     name            needs
     sentences       -
@@ -27,18 +28,6 @@ from kg.extract import (
     text,
 )
 from kg.model import Article, ArticleClaims
-
-EXTRACTORS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("sentences", ()),
-    ("organizations", ("sentences",)),
-    ("people", ("sentences",)),
-    ("roles", ("sentences", "people", "organizations")),
-    ("reports", ("sentences", "organizations")),
-    ("quotes", ("sentences", "people", "organizations")),
-    ("grades", ("sentences", "organizations", "reports", "quotes", "roles")),
-    ("figures", ("sentences", "organizations", "reports")),
-    ("findings", ("sentences", "organizations", "reports", "quotes", "roles")),
-)
 
 
 def extract_article(article: Article) -> ArticleClaims:

@@ -82,7 +82,7 @@ def _numbers() -> dict[str, float]:
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def count_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = sorted(_numbers(), key=len, reverse=True)
     num = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in words) + r")"
     # "30 of the 79 cases", "six out of 10 areas", "three-quarters of the 384 cases"
@@ -105,7 +105,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.cache
-def _whole_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def whole_count_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Counts that are the whole: "all 43 police forces", "split into three areas ... in
     every one of them"."""
     words = sorted(_numbers(), key=len, reverse=True)
@@ -154,7 +154,7 @@ def extract(
         return []
     types = {m.org: m.kind for m in orgs if m.kind is not None}
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
-    part, bare = _patterns()
+    part, bare = count_patterns()
     out: list[FigureClaim] = []
     for sent in sents:
         low = lowered(sent.text)
@@ -167,10 +167,10 @@ def extract(
         taken: list[tuple[int, int]] = []
         # "all 43 forces" holds "all", "in every one of them" holds "them"
         wanted = (*could_count(sent.text), "all" in low, "them" in low)
-        for rx, want in zip((part, bare, *_whole_patterns()), wanted, strict=True):
+        for rx, want in zip((part, bare, *whole_count_patterns()), wanted, strict=True):
             if not want:
                 continue
-            whole = rx in _whole_patterns()
+            whole = rx in whole_count_patterns()
             for m in rx.finditer(sent.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue

@@ -383,14 +383,14 @@ def _grade_only(text: str) -> bool:
 
     A grade word used as an adjective ("outstanding arrangements") is no grade; a
     grade with more said beside it is a finding too."""
-    from kg.extract.grades import _is_noun_use, _re_grade, area_keys
+    from kg.extract.grades import area_keys, is_noun_use, re_grade
 
-    grade_words = [m for m in _re_grade().finditer(text) if not _is_noun_use(text, m)]
+    grade_words = [m for m in re_grade().finditer(text) if not is_noun_use(text, m)]
     if not grade_words:
         return False
     if not area_keys(text) and not RE_GRADED.search(text):
         return False  # "The force's response to children ... requires improvement"
-    rest = _re_grade().sub(" ", text)
+    rest = re_grade().sub(" ", text)
     low = lowered(rest)
     for word, rx in _area_label_patterns():
         if word is not None and word not in low:
@@ -410,10 +410,12 @@ RE_FORCE_STATEMENT = re.compile(
 
 
 def _states_count(text: str) -> bool:
-    from kg.extract.figures import _patterns, could_count
+    from kg.extract.figures import could_count, count_patterns
 
     part, bare = could_count(text)
-    return any(rx.search(text) for rx, want in zip(_patterns(), (part, bare), strict=True) if want)
+    return any(
+        rx.search(text) for rx, want in zip(count_patterns(), (part, bare), strict=True) if want
+    )
 
 
 def _about_force(text: str) -> bool:

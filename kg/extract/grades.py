@@ -58,7 +58,7 @@ RE_SHARED_OBJECT = re.compile(r"\b(\w+ing) and (\w+ing) (\w+)")
 
 
 @functools.cache
-def _re_grade() -> re.Pattern[str]:
+def re_grade() -> re.Pattern[str]:
     labels = sorted({lb for c in grades().values() for lb in c.labels}, key=len, reverse=True)
     alts = "|".join(re.escape(lb).replace(r"\ ", r"\s+") for lb in labels)
     return re.compile(r"(?P<q>[‘'“\"]?)(?P<g>(?i:" + alts + r"))(?P=q)?(?![\w-])")
@@ -66,7 +66,7 @@ def _re_grade() -> re.Pattern[str]:
 
 @functools.cache
 def _grade_words() -> tuple[str, ...] | None:
-    """The first words of the grade labels: every match of ``_re_grade`` holds one."""
+    """The first words of the grade labels: every match of ``re_grade`` holds one."""
     return guard_words([lb.split()[0] for c in grades().values() for lb in c.labels])
 
 
@@ -152,7 +152,7 @@ def extract(
         words = _grade_words()
         if words is not None and not any_in(words, lowered(text)):
             continue
-        matches = list(_re_grade().finditer(text))
+        matches = list(re_grade().finditer(text))
         if not matches:
             continue
         grading = RE_GRADING.search(text) or _lead_grading(sents, si)
@@ -170,7 +170,7 @@ def extract(
             for_area = RE_FOR_AREA.match(text, m.end()) and area_keys(text[m.end() : nxt])
             if not (grading or quoted or for_area):
                 continue
-            if _is_noun_use(text, m):
+            if is_noun_use(text, m):
                 continue
             key = _grade_keys().get(fold(m.group("g")))
             if key is None:
@@ -205,7 +205,7 @@ def _lead_grading(sents: list[Sentence], i: int) -> bool:
     return False
 
 
-def _is_noun_use(text: str, m: re.Match[str]) -> bool:
+def is_noun_use(text: str, m: re.Match[str]) -> bool:
     """ "a good record", "good examples", "good work": an adjective, not a grade."""
     if m.group("q") or _grade_keys().get(fold(m.group("g"))) == "requires-improvement":
         return False  # quoted, or a verb: "requires improvement" is always a judgement

@@ -85,10 +85,10 @@ GUARDS = {
     "trailing agent": (findings.RE_TRAILING_AGENT, findings.TRAILING_AGENT_WORDS, True),
     "passive": (findings.RE_PASSIVE, findings.PASSIVE_WORDS, False),
     "figure context": (figures.RE_CONTEXT, figures.CONTEXT_WORDS, True),
-    "bare count": (figures._patterns()[1], figures.BARE_WORDS, True),
-    "part count": (figures._patterns()[0], ("of",), True),
-    "all count": (figures._whole_patterns()[0], ("all",), True),
-    "every count": (figures._whole_patterns()[1], ("them",), True),
+    "bare count": (figures.count_patterns()[1], figures.BARE_WORDS, True),
+    "part count": (figures.count_patterns()[0], ("of",), True),
+    "all count": (figures.whole_count_patterns()[0], ("all",), True),
+    "every count": (figures.whole_count_patterns()[1], ("them",), True),
     "role": (re_role(), role_words() or (), True),
     "org context": (re_org_context(), org_context_words() or (), True),
     "coreference": (re_coreference(), coreference_words() or (), True),
@@ -110,7 +110,7 @@ def test_guards_grade_and_cue_words_pass_wherever_they_match():
     grade_words = grades._grade_words()
     assert grade_words is not None
     for s in SENTENCES:
-        if grades._re_grade().search(s):
+        if grades.re_grade().search(s):
             assert any_in(grade_words, lowered(s)), s
         for (_, rx), (_, _, words) in zip(findings._cues(), findings._cue_table(), strict=True):
             if rx.search(s):
@@ -124,7 +124,7 @@ def test_guards_area_labels_are_found_where_they_match():
 
 
 def test_guards_counts_need_a_number():
-    part, bare = figures._patterns()
+    part, bare = figures.count_patterns()
     for s in SENTENCES + ["two of the 43 forces", "a third of the cases", "reviewed 384 cases"]:
         could_part, could_bare = figures.could_count(s)
         assert could_part or not part.search(s), s
