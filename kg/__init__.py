@@ -1,3 +1,3 @@
 """kg: knowledge graphs of UK police inspection news."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

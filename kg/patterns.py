@@ -431,6 +431,23 @@ def org_heads() -> dict[str, str]:
     return out
 
 
+RE_WORD = re.compile(r"\S+")
+
+
+@functools.cache
+def head_words() -> tuple[str, ...]:
+    """The head nouns, as written: one of them is in every name ``named_org_spans``
+    finds (a test before the sentence is cut into words)."""
+    return tuple(sorted(org_heads()))
+
+
+@functools.cache
+def prison_words() -> tuple[str, ...]:
+    """The first word of each prison word, as written: one is in every match of
+    ``re_prison`` (a test before it runs)."""
+    return tuple(sorted({line.split("\t")[0].split()[0] for line in _words("prisons.txt")}))
+
+
 @functools.cache
 def re_prison() -> re.Pattern[str]:
     """A prison or young offender institution: "HMP Liverpool", "HMYOI Cookham Wood",
@@ -469,7 +486,10 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
     head ("Critics of the ...") are not part of it."""
     heads = org_heads()
     out: list[tuple[int, int, str]] = []
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    if not any_in(head_words(), text[start:end]):
+        return out
+    words = [(m.start(), m.end(), m.group()) for m in RE_WORD.finditer(text, start, end)]
+    words = [(a - start, b - start, w) for a, b, w in words]
     i = 0
     while i < len(words):
         s0, e0, w0 = words[i]

@@ -33,6 +33,7 @@ from kg.patterns import (
     named_org_spans,
     org_context_words,
     org_labels,
+    prison_words,
     re_coreference,
     re_org,
     re_org_context,
@@ -120,7 +121,10 @@ def _with_named_bodies(
     for sent in sents:
         lo, hi = sent.span.start, sent.span.end
         spans = [(a, b, OrgType(kind)) for a, b, kind in named_org_spans(text, lo, hi)]
-        spans += [(m.start(), m.end(), OrgType.OTHER) for m in re_prison().finditer(text, lo, hi)]
+        if any_in(prison_words(), sent.text):
+            spans += [
+                (m.start(), m.end(), OrgType.OTHER) for m in re_prison().finditer(text, lo, hi)
+            ]
         for a, b, kind in spans:
             if within_role(a, b):  # type: ignore[operator]
                 continue  # "Police and Crime Commissioner for X" is a role
