@@ -152,7 +152,6 @@ _BIG = 1500  # from here on: edges hidden while dragging or zooming, no curved e
 _SKOS = PREFIXES["skos"]
 _PREF_LABEL = _SKOS + "prefLabel"
 _ALT_LABEL = _SKOS + "altLabel"
-_SKOS_CONCEPT = _SKOS + "Concept"
 _NAME = str(SCHEMA.name)
 _HEADLINE = str(SCHEMA.headline)
 _ALTERNATE_NAME = str(SCHEMA.alternateName)
@@ -1037,6 +1036,7 @@ def _box(size: float, label_width: float, lines: int, font: float) -> tuple[floa
 _DENSITY = 0.5
 # Overlaps covering more than this share of the boxes' area are cleared by spreading first.
 _CROWDED = 0.5
+# From this many nodes on, leaves are set in rings instead of being laid out one by one.
 _RINGS_FROM = 400
 
 
@@ -1059,8 +1059,8 @@ def layout(
     afterwards, a node repelling the others by the room its box and its ring
     take. The drawing is scaled so that the boxes would cover half of it, then
     `_separate` pushes apart the boxes that overlap. Only element-wise
-    arithmetic and ``bincount`` are used, so no sum's order depends on the CPU,
-    and a seeded PCG64 draws the start and the samples.
+    arithmetic, ``bincount``, ``cumsum`` and ``math.fsum`` are used, so no sum's
+    order depends on the CPU, and a seeded PCG64 draws the start and the samples.
     """
     import numpy as np
 
@@ -1097,18 +1097,18 @@ def layout(
     area = width * height
     room = area.copy()
     for parent, kids in leaves.items():
-        room[parent] += area[kids].sum()
+        room[parent] += math.fsum(area[kids])
     mass = np.sqrt(room[core] / np.median(room[core]))
     pos = np.zeros((n, 2))
     pos[core] = _force_layout(len(core), core_edges, np.random.default_rng(seed), mass)
     # pixels per ideal edge length: room for every box at about the density wanted
     span = pos[core].max(axis=0) - pos[core].min(axis=0)
-    pos[core] *= math.sqrt(float(area.sum()) / _DENSITY / max(float(span[0] * span[1]), 1.0))
+    pos[core] *= math.sqrt(math.fsum(area) / _DENSITY / max(float(span[0] * span[1]), 1.0))
     for parent, kids in sorted(leaves.items()):
         # a ring as long as the kids' boxes side by side, clear of the parent's box
         around = float(np.hypot(width[parent], height[parent])) / 2
         reach = float(np.hypot(width[kids], height[kids]).max()) / 2
-        ring = float((width[kids] + height[kids]).sum()) / 2 + 6 * len(kids)
+        ring = math.fsum(width[kids] + height[kids]) / 2 + 6 * len(kids)
         radius = max(around + reach, ring / (2 * math.pi))
         for m, kid in enumerate(kids):
             angle = 2 * math.pi * m / len(kids) + 0.5
@@ -1227,7 +1227,8 @@ def _separate(pos: Any, extent: Any) -> None:
     i, j = near(0.0)
     d = np.abs((pos + off)[j] - (pos + off)[i])
     area = 4 * half[:, 0] * half[:, 1]
-    if float(np.prod(half[i] + half[j] - d, axis=1).sum()) > _CROWDED * float(area.sum()):
+    overlap = (half[i, 0] + half[j, 0] - d[:, 0]) * (half[i, 1] + half[j, 1] - d[:, 1])
+    if math.fsum(overlap) > _CROWDED * math.fsum(area):
         # A crowded middle and a sparse fringe, as a force layout leaves a big graph:
         # each node keeps its direction from the middle and its rank by distance,
         # at the radius where the boxes nearer the middle fill a disc at _DENSITY.
