@@ -30,7 +30,9 @@ quotations are smaller and drawn only once zoomed in past it, where they too
 reach 11-12 px. The first view is the whole graph when it fits the window at
 that zoom (nearly so), else the focus (``--focus``, or the most linked node)
 at that zoom. The page starts with physics off, so 5,000 nodes are interactive
-in about two seconds. The same graph always gives the same bytes.
+in about two seconds on a quiet 2-core machine (``bench/bench_viz.py``; its
+Chromium spends most of them making vis-network's 5,000 node objects). The
+same graph always gives the same bytes.
 
 The graph comes as kg's plain triples (``kg.model.TripleKey``, possibly
 repeated) or as an rdflib Graph or Dataset (all its graphs); evidence is read
