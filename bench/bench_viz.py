@@ -2,6 +2,10 @@
 
     python bench/bench_viz.py [--nodes 5000] [--baseline-nodes 300] [--runs 3]
 
+Also measured at the first view of each page: the size on screen of the labels
+drawn (median and smallest, in pixels) and how many pairs of them overlap (a
+label over another label or over another node).
+
 For kg's page, "interactive" is: from navigation until a click on a node has
 put that node's details on screen. pyvis's default page (in_line resources,
 default physics, node and edge lists filled directly) has no click handler of
@@ -27,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg import viz  # noqa: E402
 from tests.browser.conftest import CHROMIUM, launch  # noqa: E402
+from tests.browser.test_viz_browser import DRAWN_LABELS, overlapping_labels  # noqa: E402
 from tests.browser.vizgraphs import synthetic_graph  # noqa: E402
 
 CLICK_NODE = """(id) => {
@@ -51,8 +56,23 @@ def _page(browser: Any, path: Path) -> tuple[Any, Any, list[str]]:
     return ctx, ctx.new_page(), asked
 
 
-def kg_interactive(browser: Any, path: Path, net: viz.Network) -> tuple[float, float, int]:
-    """Seconds to the ready signal, seconds to a handled click, requests made."""
+def legibility(page: Any) -> str:
+    """The labels drawn at this view: their size on screen, and the pairs that overlap."""
+    seen = page.evaluate(DRAWN_LABELS)
+    sizes = [d["px"] for d in seen["drawn"]]
+    if not sizes:
+        return "no label drawn"
+    return (
+        f"{len(sizes)} labels drawn at {statistics.median(sizes):.1f} px "
+        f"(smallest {min(sizes):.1f}), {len(overlapping_labels(seen['drawn']))} overlapping pairs"
+    )
+
+
+def kg_interactive(
+    browser: Any, path: Path, net: viz.Network, measure: bool = False
+) -> tuple[float, float, int, str]:
+    """Seconds to the ready signal, seconds to a handled click, requests made, and
+    (if ``measure``) the labels at the first view."""
     ctx, page, asked = _page(browser, path)
     try:
         start = time.perf_counter()
@@ -67,7 +87,8 @@ def kg_interactive(browser: Any, path: Path, net: viz.Network) -> tuple[float, f
             "(label) => document.querySelector('#kg-details h3')?.textContent === label",
             arg=net.nodes[point["hit"]].label,
         )
-        return ready, time.perf_counter() - start, len(asked)
+        clicked = time.perf_counter() - start
+        return ready, clicked, len(asked), legibility(page) if measure else ""
     finally:
         ctx.close()
 
@@ -85,8 +106,9 @@ def pyvis_page(net: viz.Network, path: Path) -> None:
     p.write_html(str(path))
 
 
-def pyvis_settled(browser: Any, path: Path, limit_s: float) -> tuple[float, float | None]:
-    """Seconds until pyvis's first drawing, and until its physics settles (None: not in time)."""
+def pyvis_settled(browser: Any, path: Path, limit_s: float) -> tuple[float, float | None, str]:
+    """Seconds until pyvis's first drawing, and until its physics settles (None: not in
+    time); its labels once settled (or when the time ran out)."""
     ctx, page, _ = _page(browser, path)
     try:
         start = time.perf_counter()
@@ -104,8 +126,8 @@ def pyvis_settled(browser: Any, path: Path, limit_s: float) -> tuple[float, floa
                 polling=100,
             )
         except Exception:  # playwright's TimeoutError
-            return drawn, None
-        return drawn, time.perf_counter() - start
+            return drawn, None, legibility(page)
+        return drawn, time.perf_counter() - start, legibility(page)
     finally:
         ctx.close()
 
@@ -136,6 +158,7 @@ def main() -> int:
                 viz.write_html(g, page)
                 built = time.perf_counter() - t0
                 runs = [kg_interactive(browser, page, net) for _ in range(args.runs)]
+                labels = kg_interactive(browser, page, net, measure=True)[3]
                 ready = statistics.median(r[0] for r in runs)
                 click = statistics.median(r[1] for r in runs)
                 results[n] = click
@@ -145,19 +168,19 @@ def main() -> int:
                         f"kg, {len(net.nodes)} nodes / {len(net.edges)} edges",
                         f"interactive {click:.2f} s (drawn {ready:.2f} s), median of "
                         f"{args.runs}; written in {built:.1f} s, {size:.1f} MB; "
-                        f"requests {max(r[2] for r in runs)}",
+                        f"requests {max(r[2] for r in runs)}; first view: {labels}",
                     )
                 )
             g = synthetic_graph(args.baseline_nodes)
             net = viz.build_network(g)
             page = tmp / f"pyvis-{args.baseline_nodes}.html"
             pyvis_page(net, page)
-            drawn, settled = pyvis_settled(browser, page, args.limit)
+            drawn, settled, pyvis_labels = pyvis_settled(browser, page, args.limit)
             settled_s = f"{settled:.2f} s" if settled is not None else f"> {args.limit:.0f} s"
             rows.append(
                 (
                     f"pyvis defaults, {len(net.nodes)} nodes / {len(net.edges)} edges",
-                    f"settled {settled_s} (first drawn {drawn:.2f} s)",
+                    f"settled {settled_s} (first drawn {drawn:.2f} s); then: {pyvis_labels}",
                 )
             )
             base = settled if settled is not None else args.limit

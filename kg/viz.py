@@ -30,7 +30,9 @@ quotations are smaller and drawn only once zoomed in past it, where they too
 reach 11-12 px. The first view is the whole graph when it fits the window at
 that zoom (nearly so), else the focus (``--focus``, or the most linked node)
 at that zoom. The page starts with physics off, so 5,000 nodes are interactive
-in about two seconds. The same graph always gives the same bytes.
+in about two seconds on a quiet 2-core machine (``bench/bench_viz.py``; its
+Chromium spends most of them making vis-network's 5,000 node objects). The
+same graph always gives the same bytes.
 
 The graph comes as kg's plain triples (``kg.model.TripleKey``, possibly
 repeated) or as an rdflib Graph or Dataset (all its graphs); evidence is read
@@ -152,7 +154,6 @@ _BIG = 1500  # from here on: edges hidden while dragging or zooming, no curved e
 _SKOS = PREFIXES["skos"]
 _PREF_LABEL = _SKOS + "prefLabel"
 _ALT_LABEL = _SKOS + "altLabel"
-_SKOS_CONCEPT = _SKOS + "Concept"
 _NAME = str(SCHEMA.name)
 _HEADLINE = str(SCHEMA.headline)
 _ALTERNATE_NAME = str(SCHEMA.alternateName)
@@ -963,6 +964,7 @@ _WIDTHS: dict[str, int] = {chr(32 + i): int(w) for i, w in enumerate(_ASCII_WIDT
 _SLACK = 1.1
 
 
+@cache
 def _char_width(ch: str) -> int:
     w = _WIDTHS.get(ch)
     if w is not None:
@@ -974,20 +976,20 @@ def _char_width(ch: str) -> int:
 
 def _text_width(text: str, font: float) -> float:
     """Pixels ``text`` takes at ``font`` pixels, with room for a wider font."""
-    return sum(_char_width(ch) for ch in text) * font * _SLACK / 1000
+    return sum(map(_char_width, text)) * font * _SLACK / 1000
 
 
 def _cut(text: str, font: float, width: float) -> str:
     """``text`` cut to fit ``width`` with an ellipsis (unchanged if it fits)."""
     if _text_width(text, font) <= width:
         return text
-    room = width - _text_width("\u2026", font)
-    out = ""
-    for ch in text:
-        if _text_width(out + ch, font) > room:
-            break
-        out += ch
-    return out.rstrip() + "\u2026"
+    room = (width - _text_width("\u2026", font)) * 1000 / (font * _SLACK)
+    used = 0
+    for end, ch in enumerate(text):
+        used += _char_width(ch)
+        if used > room:
+            return text[:end].rstrip() + "\u2026"
+    return text
 
 
 def canvas_label(text: str, cls: str) -> tuple[str, float, int]:
@@ -1036,6 +1038,7 @@ def _box(size: float, label_width: float, lines: int, font: float) -> tuple[floa
 _DENSITY = 0.5
 # Overlaps covering more than this share of the boxes' area are cleared by spreading first.
 _CROWDED = 0.5
+# From this many nodes on, leaves are set in rings instead of being laid out one by one.
 _RINGS_FROM = 400
 
 
@@ -1050,15 +1053,16 @@ def layout(
 
     ``boxes`` are each node's extent around its centre, (left, top, right,
     bottom) in pixels (its shape and label); no two boxes overlap in the result.
-    Leaves (a quotation and its speaker, a person named once) are set in a
-    ring around their one neighbour; the rest is laid out by
-    Fruchterman-Reingold in numpy. Up to 400 nodes every pair repels; above
-    that, pairs closer than twice the ideal edge length repel exactly (the
-    original paper's grid) and the far field is estimated from 30 random
-    partners per node. Then boxes that overlap are pushed apart, each pair along
-    the axis where they overlap least, until none does. Only element-wise
-    arithmetic and ``bincount`` are used, so no sum's order depends on the CPU,
-    and a seeded PCG64 draws the start and the samples.
+    Fruchterman-Reingold in numpy places the nodes: up to 400 nodes every pair
+    repels; above that, pairs closer than twice the ideal edge length repel
+    exactly (the original paper's grid), the far field is estimated from 20
+    random partners per node, and leaves (a quotation and its speaker, a person
+    named once) are left out and set in a ring around their one neighbour
+    afterwards, a node repelling the others by the room its box and its ring
+    take. The drawing is scaled so that the boxes would cover half of it, then
+    `_separate` pushes apart the boxes that overlap. Only element-wise
+    arithmetic, ``bincount``, ``cumsum`` and ``math.fsum`` are used, so no sum's
+    order depends on the CPU, and a seeded PCG64 draws the start and the samples.
     """
     import numpy as np
 
@@ -1095,18 +1099,18 @@ def layout(
     area = width * height
     room = area.copy()
     for parent, kids in leaves.items():
-        room[parent] += area[kids].sum()
+        room[parent] += math.fsum(area[kids])
     mass = np.sqrt(room[core] / np.median(room[core]))
     pos = np.zeros((n, 2))
     pos[core] = _force_layout(len(core), core_edges, np.random.default_rng(seed), mass)
     # pixels per ideal edge length: room for every box at about the density wanted
     span = pos[core].max(axis=0) - pos[core].min(axis=0)
-    pos[core] *= math.sqrt(float(area.sum()) / _DENSITY / max(float(span[0] * span[1]), 1.0))
+    pos[core] *= math.sqrt(math.fsum(area) / _DENSITY / max(float(span[0] * span[1]), 1.0))
     for parent, kids in sorted(leaves.items()):
         # a ring as long as the kids' boxes side by side, clear of the parent's box
         around = float(np.hypot(width[parent], height[parent])) / 2
         reach = float(np.hypot(width[kids], height[kids]).max()) / 2
-        ring = float((width[kids] + height[kids]).sum()) / 2 + 6 * len(kids)
+        ring = math.fsum(width[kids] + height[kids]) / 2 + 6 * len(kids)
         radius = max(around + reach, ring / (2 * math.pi))
         for m, kid in enumerate(kids):
             angle = 2 * math.pi * m / len(kids) + 0.5
@@ -1134,14 +1138,17 @@ def _force_layout(n: int, edges: Any, rng: Any, mass: Any = None) -> Any:
     pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
     exact = n <= 400
     cutoff = 2.0 * k
-    samples = 30
-    iterations = 120 if exact else 80
+    samples = 20
+    iterations = 120 if exact else 50
     t = side / 8
     cool = (0.02 / t) ** (1.0 / iterations)
     idx = np.arange(n)
     gravity = 0.02  # holds separate components together
     fx = np.zeros(n)
     fy = np.zeros(n)
+    if exact:  # every pair but each node with itself
+        every_i, every_j = np.repeat(idx, n), np.tile(idx, n)
+        every_i, every_j = every_i[every_i != every_j], every_j[every_i != every_j]
 
     def repel(i: Any, j: Any, weight: float, near: bool | None) -> None:
         dx = pos[i, 0] - pos[j, 0]
@@ -1161,7 +1168,7 @@ def _force_layout(n: int, edges: Any, rng: Any, mass: Any = None) -> Any:
         fx[:] = 0.0
         fy[:] = 0.0
         if exact:
-            repel(np.repeat(idx, n), np.tile(idx, n), 1.0, None)
+            repel(every_i, every_j, 1.0, None)
         else:
             cells = np.array([cutoff, cutoff])
             for i, j in _grid_pairs(pos, cells):
@@ -1222,7 +1229,8 @@ def _separate(pos: Any, extent: Any) -> None:
     i, j = near(0.0)
     d = np.abs((pos + off)[j] - (pos + off)[i])
     area = 4 * half[:, 0] * half[:, 1]
-    if float(np.prod(half[i] + half[j] - d, axis=1).sum()) > _CROWDED * float(area.sum()):
+    overlap = (half[i, 0] + half[j, 0] - d[:, 0]) * (half[i, 1] + half[j, 1] - d[:, 1])
+    if math.fsum(overlap) > _CROWDED * math.fsum(area):
         # A crowded middle and a sparse fringe, as a force layout leaves a big graph:
         # each node keeps its direction from the middle and its rank by distance,
         # at the radius where the boxes nearer the middle fill a disc at _DENSITY.
@@ -1300,14 +1308,22 @@ def _grid_pairs(pos: Any, cells: Any) -> Iterable[tuple[Any, Any]]:
 
 # --- the page ----------------------------------------------------------------
 
-_SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+# (str.replace, once per character, is quicker than str.translate on megabytes)
+_SCRIPT_UNSAFE = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 
 
 def _json_for_script(data: object) -> str:
     """JSON that cannot end or comment its <script> block, whatever the strings hold."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.translate(_SCRIPT_UNSAFE)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    for char, escaped in _SCRIPT_UNSAFE:
+        text = text.replace(char, escaped)
+    return text
 
 
 def _csp_hash(script: str) -> str:

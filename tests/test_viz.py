@@ -295,11 +295,8 @@ def test_viz_write_html_writes_the_page(graph: list, tmp_path: Path) -> None:
     assert [p.name for p in out.parent.iterdir()] == ["graph.html"]  # pyvis's lib/ is not copied
 
 
-def test_viz_draw_reads_a_file_and_a_query(graph: list, tmp_path: Path) -> None:
-    from kg.export import write_exports
-
+def test_viz_draw_reads_a_file_and_a_query(graph: list, trig: Path, tmp_path: Path) -> None:
     (tmp_path / "q.rq").write_text(MEMBERSHIPS, encoding="utf-8")
-    trig = dict(write_exports(to_rdflib(graph), tmp_path, ("trig",)))["trig"]  # type: ignore[arg-type]
     whole = viz.draw(tmp_path / "all.html", graph_file=trig)
     assert whole.read_text(encoding="utf-8") == viz.render_html(graph)
     part = viz.draw(tmp_path / "part.html", graph_file=trig, query=tmp_path / "q.rq")
@@ -366,3 +363,78 @@ def test_viz_report_details_list_its_grades(built: Path) -> None:
     }
     durham = next(v for label, v in graded.items() if "Durham" in label)
     assert "Durham Constabulary \u2014 efficiency: outstanding" in durham
+
+
+@pytest.fixture
+def trig(graph: list, tmp_path: Path) -> Path:
+    from kg.export import write_exports
+
+    return dict(write_exports(to_rdflib(graph), tmp_path, ("trig",)))["trig"]  # type: ignore[arg-type]
+
+
+def test_viz_cli_draws_a_file_a_focus_and_a_query(
+    trig: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli import main
+
+    out = tmp_path / "lancs.html"
+    argv = ["viz", "--graph", str(trig), "--out", str(out), "--focus", "orgs:lancashire"]
+    assert main([*argv, "--hops", "1", "--no-articles"]) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    labels = {n[0] for n in page_data(out.read_text(encoding="utf-8"))["nodes"]}
+    assert labels == {
+        "Lancashire Constabulary",
+        "Sunita Gamblin",
+        "PEEL inspection of Lancashire Constabulary (2018)",
+    }
+    (tmp_path / "q.rq").write_text(MEMBERSHIPS, encoding="utf-8")
+    assert (
+        main(["viz", "--graph", str(trig), "--out", str(out), "--query", str(tmp_path / "q.rq")])
+        == 0
+    )
+    assert len(page_data(out.read_text(encoding="utf-8"))["nodes"]) == 4
+    assert main(["viz", "--graph", str(trig), "--focus", "Nowhere Police"]) == 2
+    assert "no node has that IRI, label or alias" in capsys.readouterr().err
+
+
+def test_viz_cli_reads_a_sparql_endpoint(graph: list, trig: Path, tmp_path: Path) -> None:
+    """`kg viz --endpoint`: everything the endpoint holds, over the SPARQL 1.1 Protocol."""
+    import threading
+    import urllib.parse
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import pyoxigraph as ox
+
+    from kg.cli import main
+
+    store = ox.Store()
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    asked: list[str] = []
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+            query = urllib.parse.parse_qs(body)["query"][0]
+            asked.append(self.headers["Accept"])
+            answer = store.query(query, use_default_graph_as_union=True).serialize(
+                format=ox.RdfFormat.N_TRIPLES
+            )
+            self.send_response(200)
+            self.send_header("Content-Type", "application/n-triples")
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Endpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/query"
+        out = tmp_path / "remote.html"
+        assert main(["viz", "--endpoint", url, "--out", str(out)]) == 0
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == ["application/n-triples"]
+    assert out.read_text(encoding="utf-8") == viz.render_html(graph)
