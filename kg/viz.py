@@ -52,7 +52,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -747,22 +747,14 @@ def _resolve_focus(nodes: Sequence[VizNode], focus: str) -> str:
 
 
 def _neighbourhood(edges: Sequence[VizEdge], centre: str, hops: int) -> set[str]:
-    """The nodes at most ``hops`` links from ``centre``, either way."""
-    links: dict[str, set[str]] = defaultdict(set)
-    for e in edges:
-        links[e.source].add(e.target)
-        links[e.target].add(e.source)
-    seen = {centre: 0}
-    queue = deque([centre])
-    while queue:
-        here = queue.popleft()
-        if seen[here] == hops:
-            continue
-        for there in sorted(links[here]):
-            if there not in seen:
-                seen[there] = seen[here] + 1
-                queue.append(there)
-    return set(seen)
+    """The nodes at most ``hops`` links from ``centre``, either way (networkx's
+    breadth-first distances)."""
+    import networkx as nx
+
+    links: nx.Graph = nx.Graph()
+    links.add_node(centre)
+    links.add_edges_from((e.source, e.target) for e in edges)
+    return set(nx.single_source_shortest_path_length(links, centre, cutoff=hops))
 
 
 # --- CONSTRUCT ----------------------------------------------------------------
