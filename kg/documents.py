@@ -64,7 +64,8 @@ class Document:
     created: PartialDate | None = None  # when the file was made, as its metadata states
     author: str | None = None
     url: str | None = None  # a printed web page's address
-    notes: tuple[str, ...] = ()  # what was left unread, one line each
+    unread: str | None = None  # where reading stopped, the text being long enough
+    notes: tuple[str, ...] = ()  # what could not be read, one line each
 
 
 def kind_of(data: bytes) -> str | None:
@@ -160,11 +161,12 @@ def _read_pdf(data: bytes, limit: int) -> Document:
         raise InputError(f"damaged PDF, not read ({_why(e)})") from None
     texts: list[list[str]] = []
     notes: list[str] = []
+    unread = None
     unreadable: list[int] = []
     got = 0
     for number in range(count):
         if got > limit:
-            notes.append(f"read pages 1-{number} of {count}: the text is long enough")
+            unread = f"after page {number} of {count}"
             break
         try:
             text = pages[number].extract_text() or ""
@@ -194,6 +196,7 @@ def _read_pdf(data: bytes, limit: int) -> Document:
         created=None if printed else info.get("created"),
         author=_clean_line(info.get("author")),
         url=url,
+        unread=unread,
         notes=tuple(notes),
     )
 
@@ -369,17 +372,17 @@ def _read_docx(data: bytes, limit: int) -> Document:
     except Exception as e:  # python-docx and lxml raise many kinds on a damaged package
         raise InputError(f"damaged Word document, not read ({_why(e)})") from None
     paragraphs: list[str] = []
-    notes: list[str] = []
+    unread = None
     got = 0
     for lines in _blocks(body):
+        if got > limit:
+            unread = "before the end of the document"
+            break
         for line in lines:
             line = " ".join(RE_INVISIBLE.sub("", line).split())
             if line:
                 paragraphs.append(line)
                 got += len(line) + 1
-        if got > limit:
-            notes.append("the rest of the document is not read: the text is long enough")
-            break
     if not paragraphs:
         raise InputError("Word document with no text")
     # Without docProps/core.xml python-docx makes up "Word Document" and the time of reading.
@@ -395,7 +398,7 @@ def _read_docx(data: bytes, limit: int) -> Document:
         title=_clean_title(title),
         created=created,
         author=_clean_line(author),
-        notes=tuple(notes),
+        unread=unread,
     )
 
 

@@ -104,6 +104,7 @@ class _Page:
     body_start: int = 0
     whole: int | None = None  # the length of the text before it was cut, if it was
     meta_date_last: bool = False  # a dateline in the text comes before meta["date"]
+    unread: str | None = None  # where a document's reading stopped ("after page 95 of 333")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -1010,7 +1011,7 @@ def _document_article(doc: documents.Document, file_name: str, sha256: str) -> A
             meta[key] = value
     if doc.created is not None and doc.created.day:
         meta["date"] = doc.created.iso()
-    page = _Page("\n\n".join(doc.paragraphs), meta, meta_date_last=True)
+    page = _Page("\n\n".join(doc.paragraphs), meta, meta_date_last=True, unread=doc.unread)
     return _article(page, file_name, doc.kind, sha256, doc.notes)
 
 
@@ -1022,8 +1023,10 @@ def _article(
     whole = page.whole or len(text)
     if len(text) > MAX_TEXT:
         text = text[: _cut_point(text, MAX_TEXT)]
-    if whole > len(text):
-        notes += (f"cut at {len(text):,} characters of {whole:,}",)
+    if page.unread:  # "cut at 299,870 characters, after page 95 of 333"
+        notes = (f"cut at {len(text):,} characters, {page.unread}", *notes)
+    elif whole > len(text):
+        notes = (f"cut at {len(text):,} characters of {whole:,}", *notes)
     meta = page.meta
     url = _meta_url(meta)
     title = _meta_line(meta, "title", "og.title", "headline")
@@ -1055,6 +1058,7 @@ def _article(
     # tenth line or its third paragraph of prose. A date further down is some
     # event's, a related story's or the footer's.
     top_lines = top_prose = 0
+    begun = False  # a line of four words has been read: the article has started
     for pos, line in _lines(text, page.body_start):
         stripped = line.strip()
         if not stripped:
@@ -1067,7 +1071,9 @@ def _article(
             clutter.append(span)  # a line of a <script>, <style> or <nav> block
             continue
         if in_section or _is_section(stripped):
-            in_section = True
+            # "Related stories" after the article: the rest is clutter. Before its first
+            # line of four words, "Jobs" or "Events" is a menu's item (a printed page).
+            in_section = in_section or begun
             clutter.append(span)
             continue
         top_lines += 1
@@ -1101,6 +1107,7 @@ def _article(
             first_lines.append((pos, stripped))
         if len(span) > 80 and len(stripped.split()) > 15:
             top_prose += 1
+        begun = begun or RE_PROSE.search(stripped) is not None
         body.extend(_split_long(text, span) if len(span) > MAX_PARAGRAPH else [span])
 
     # Masthead: a short Title Case first line followed by the headline ("Cumbria Crack").

@@ -214,3 +214,17 @@ def test_ingest_page_facts_point_at_the_words():
     (quote,) = claims.quotes
     assert a.text[quote.span.start : quote.span.end] == quote.text
     assert quote.text.startswith("We accept the findings") and quote.speaker == "Rachel Hendry"
+
+
+def test_ingest_menu_before_the_article_is_not_a_section(make_article):
+    """A page printed or saved as text starts with its menu ("News", "Jobs", "Events"):
+    a heading there is not the start of a "related" section that swallows the article."""
+    a = make_article(
+        "Police Professional\nNews\nJobs\nEvents\n\n"
+        "Inspectors rated the Metropolitan Police Service inadequate at responding to the "
+        "public, HM Inspectorate of Constabulary said in a report published today.\n\n"
+        "Related stories\nForce placed into special measures by the inspectorate\n"
+    )
+    body = [a.text[s.start : s.end] for s in a.body]
+    assert any(b.startswith("Inspectors rated the Metropolitan Police") for b in body)
+    assert "Force placed into special measures by the inspectorate" not in body

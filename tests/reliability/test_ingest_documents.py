@@ -15,7 +15,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from kg.errors import InputError
 from kg.extract import extract_article
 from kg.ingest import read_article, read_corpus
 from kg.model import Article, IngestError, PartialDate
@@ -161,6 +164,27 @@ def test_reliability_pdf_by_content_not_by_name(tmp_path: Path) -> None:
     assert "Chief Constable Michelle Skeer said" in pdf.text
     assert " Tf " not in pdf.text and "endobj" not in pdf.text
     assert isinstance(text, Article) and text.format == "text"
+
+
+def test_reliability_long_document_read_no_further_than_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages after the limit (kg.ingest.MAX_TEXT, made small here) are not even read."""
+    import kg.ingest
+
+    monkeypatch.setattr(kg.ingest, "MAX_TEXT", 3_000)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(report_pdf(pages=4))
+    a = read_article(path)
+    assert len(a.text) <= 3_000
+    (note,) = a.notes
+    assert note.startswith(f"cut at {len(a.text):,} characters, after page ") and "of 4" in note
+    path = tmp_path / "long.docx"
+    path.write_bytes(press_release_docx())
+    monkeypatch.setattr(kg.ingest, "MAX_TEXT", 500)
+    a = read_article(path)
+    assert len(a.text) <= 500
+    assert a.notes == (f"cut at {len(a.text):,} characters, before the end of the document",)
 
 
 def _scanned_pdf() -> bytes:
@@ -398,3 +422,44 @@ def test_reliability_docx_that_cannot_be_read_is_one_line(
     assert len(items) == 1 and isinstance(items[0], IngestError), items
     line = f"{items[0].file_name}: {items[0].reason}"
     assert line.startswith(message) and "\n" not in line and len(line) < 250, line
+
+
+# --- any damage to a real document: an Article or one line, never a traceback ---------
+
+
+@pytest.fixture(scope="module")
+def originals() -> dict[str, bytes]:
+    return {"pdf": report_pdf(pages=2), "docx": press_release_docx()}
+
+
+def _damaged(data: bytes, cuts: list[tuple[int, int, bytes]]) -> bytes:
+    out = bytearray(data)
+    for at, length, noise in cuts:
+        at %= len(out)
+        out[at : at + length] = noise
+    return bytes(out)
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(
+    kind=st.sampled_from(["pdf", "docx"]),
+    cuts=st.lists(
+        st.tuples(st.integers(0, 10**7), st.integers(0, 64), st.binary(max_size=64)),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_reliability_damaged_document_is_read_or_one_line(
+    tmp_path_factory: pytest.TempPathFactory,
+    originals: dict[str, bytes],
+    kind: str,
+    cuts: list[tuple[int, int, bytes]],
+) -> None:
+    path = tmp_path_factory.mktemp("damaged") / f"x.{kind}"
+    path.write_bytes(_damaged(originals[kind], cuts))
+    try:
+        a = read_article(path)
+    except InputError as e:
+        assert str(e).startswith("x.") and "\n" not in str(e)
+        return
+    assert all(0 <= s.start <= s.end <= len(a.text) for s in a.body + a.clutter)
