@@ -187,6 +187,74 @@ def test_reliability_long_document_read_no_further_than_the_limit(
     assert a.notes == (f"cut at {len(a.text):,} characters, before the end of the document",)
 
 
+def _pdf_of_pages(pages: int, drawing: bytes) -> bytes:
+    """A PDF of ``pages`` pages, each with a line of its own text, all drawing the one
+    (compressed) ``drawing`` stream too."""
+    import zlib
+
+    font = (
+        b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    )
+    heavy = zlib.compress(drawing, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages)), pages),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(heavy) + heavy + b"\nendstream",
+    ]
+    for i in range(pages):
+        name = f"{chr(65 + i % 26)}{chr(65 + i // 26 % 26)}{chr(65 + i // 676 % 26)}".encode()
+        line = b"BT /F1 12 Tf 72 700 Td (Inspectors praised force %s today.) Tj ET\n" % name
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [%d 0 R 3 0 R] %s >>"
+            % (5 + 2 * i, font)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(line) + line + b"\nendstream")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % o for o in offsets)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("pages", "drawing", "budget", "where"),
+    [
+        pytest.param(3_000, b"", ("MAX_PAGES", 20), "after page 20 of 3000", id="many-pages"),
+        pytest.param(
+            60, b"q Q\n" * 25_000, ("MAX_DRAWING", 250_000), "after page 2 of 60", id="heavy-pages"
+        ),
+    ],
+)
+def test_reliability_pdf_work_is_bounded_whatever_the_text(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pages: int,
+    drawing: bytes,
+    budget: tuple[str, int],
+    where: str,
+) -> None:
+    """A small PDF can hold thousands of pages, or make every page draw one huge stream
+    (pypdf reads drawing instructions at a few hundred kB/s): reading stops at a page or
+    drawing budget (made small here), with a note saying where."""
+    import kg.documents
+
+    monkeypatch.setattr(kg.documents, *budget)
+    path = tmp_path / "heavy.pdf"
+    path.write_bytes(_pdf_of_pages(pages, drawing))
+    a = read_article(path)
+    assert "Inspectors praised force AAA today." in a.text
+    assert len(a.notes) == 1 and a.notes[0].endswith(where), a.notes
+
+
 def _scanned_pdf() -> bytes:
     from PIL import Image
     from reportlab.lib.utils import ImageReader
