@@ -7,7 +7,8 @@ Word document; Word 97-2003, OpenDocument, RTF, other ZIP archives and encrypted
 Office files are reported as what they are.
 
 PDF (pypdf): the text of each page in the order the page draws it, until ``limit``
-characters are read. A PDF states no paragraphs, so they are put back together from
+characters are read (or ``MAX_PAGES`` pages, or ``MAX_DRAWING`` bytes of drawing
+instructions, whatever the text: pypdf's time is bounded by these). A PDF states no paragraphs, so they are put back together from
 the lines: a line is joined to the one before unless that one ended a paragraph,
 which a line does when it is short and ends a sentence, is short and the next starts
 like a new block (a capital, a bullet, a number), or the next is a bullet. What is
@@ -30,7 +31,9 @@ Metadata: the title (PDF /Title or XMP dc:title; Word's core title) unless it is
 file name or a placeholder ("Microsoft Word - x.docx", "Untitled"); the date the
 file was made (PDF /CreationDate or XMP CreateDate; Word's core created), not when
 it was modified, and none for a PDF a browser printed (its date is the printing's);
-the author. Nothing the file does not state.
+the author. Nothing the file does not state. (``kg.ingest`` takes a dateline at the
+top of the text before this date: a press release saved over last year's file keeps
+last year's creation date.)
 """
 
 from __future__ import annotations
