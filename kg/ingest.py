@@ -48,12 +48,20 @@ from urllib.parse import unquote
 
 import yaml
 
-from kg import dates
+from kg import dates, documents
 from kg.errors import InputError
 from kg.model import Article, IngestError, PartialDate, Span
 from kg.reference import lexicon
 
 DEFAULT_MAX_BYTES = 5_000_000
+# The longest article text kept; a longer one is cut at the last paragraph end
+# before it and the article notes where ("cut at N characters of M"). No news
+# article comes near it (the longest of the devset has 3,596 characters) and an
+# inspection report of about 100 pages fits, but the extractors' cost grows faster
+# than the text: 0.5 s for 100,000 characters, 1.7 s for 200,000, 5.4 s for 400,000
+# here, and a whole 4.9 MB article took kg build 590 s and 20.7 GB (issue 16).
+# Reading up to the cut is linear in the file.
+MAX_TEXT = 300_000
 # The longest paragraph of the devset has 2,926 characters; longer ones are cut.
 MAX_PARAGRAPH = 5_000
 # Longest title, publisher or author kept from metadata; a first line longer
@@ -94,6 +102,9 @@ class _Page:
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     body_start: int = 0
+    whole: int | None = None  # the length of the text before it was cut, if it was
+    meta_date_last: bool = False  # a dateline in the text comes before meta["date"]
+    unread: str | None = None  # where a document's reading stopped ("after page 95 of 333")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -248,30 +259,35 @@ _CHROME = (
 )
 
 
-def _without_chrome(raw: str) -> str:
-    """The page with its menus, side bars, scripts and styles cut out; as given if it
-    does not parse."""
-    import lxml.html
-
-    try:
-        doc = lxml.html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", raw))
-        for el in doc.xpath(_CHROME):
-            if el.getparent() is not None:
-                el.drop_tree()
-        return str(lxml.html.tostring(doc, encoding="unicode"))
-    except Exception:  # lxml raises several kinds on broken pages
-        return raw
-
-
 def _html_page(raw: str) -> _Page:
+    """The article text of a saved page (trafilatura, on the page without its chrome and
+    cut after ``MAX_TEXT`` characters of text) and what the page's own metadata states."""
+    import lxml.html
     import trafilatura
 
+    try:
+        doc = lxml.html.document_fromstring(RE_XML_DECLARATION.sub("", raw))
+    except Exception:  # lxml raises several kinds on broken pages
+        doc = None
+    meta: dict[str, Any] = {}
+    whole = None
+    page = raw
+    if doc is not None:
+        try:
+            meta = _page_meta(doc)
+            for el in doc.xpath(_CHROME):
+                if el.getparent() is not None:
+                    el.drop_tree()
+            whole = _cap_text(doc, MAX_TEXT)
+            page = str(lxml.html.tostring(doc, encoding="unicode"))
+        except Exception:  # a tree lxml built but cannot walk or write: read the page whole
+            page = raw
     # trafilatura and the libraries under it raise on some broken pages
     # (htmldate asserts on "<svg onload=...><html>"): such a page has no text.
     try:
         body = (
             trafilatura.extract(
-                _without_chrome(raw),
+                page,
                 output_format="txt",
                 include_comments=False,
                 include_tables=False,
@@ -281,17 +297,423 @@ def _html_page(raw: str) -> _Page:
         )
     except Exception:
         body = ""
+    return _Page(body, meta, whole=whole)
+
+
+RE_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+
+
+def _cap_text(root: Any, limit: int) -> int | None:
+    """Cut the tree after about its first ``limit`` characters of text (a tail counts
+    where its element starts, so the cut comes early rather than late), in one pass.
+    Return the text length of the whole tree if it was cut, else None.
+
+    trafilatura's time grows faster than the page (4 s for 1 MB of text, 28 s for
+    5 MB here), and no more than ``MAX_TEXT`` characters of it are kept anyway.
+    """
+    total = sum(len(el.text or "") + len(el.tail or "") for el in root.iter())
+    if total <= limit:
+        return None
+    seen = 0
+    for el in root.iter():
+        text, tail = el.text or "", el.tail or ""
+        seen += len(text) + len(tail)
+        if seen > limit:
+            keep = len(text) + len(tail) - (seen - limit)
+            el.text = text[:keep] if text else el.text
+            el.tail = tail[: max(0, keep - len(text))] if tail else el.tail
+            for child in list(el):
+                el.remove(child)
+            node = el
+            while (parent := node.getparent()) is not None:
+                for later in list(node.itersiblings()):
+                    parent.remove(later)
+                if node is not el:
+                    node.tail = None
+                node = parent
+            break
+    return total
+
+
+# --- what a saved page states about itself ----------------------------------------------
+#
+# In this order, the first that gives a date to the day: JSON-LD ``datePublished`` of
+# the article (NewsArticle and its kinds, Article, BlogPosting, Report, ...), then of
+# the page (WebPage); the published-time meta tags (article:published_time, og:...,
+# <meta name="date">, pubdate, DC.date.issued, ...); a <time> marked as the
+# publication (pubdate, itemprop=datePublished) or in the article's header or byline;
+# then, in parse_article, a dateline at the top of the article text. Never a date
+# from a related link, a comment, a footer or an "updated"/"modified" stamp, and
+# never one the page does not state: htmldate (trafilatura's) took the first date in
+# the body, a related story's, or guessed "2015-01-01" from a copyright year.
+
+# JSON-LD types whose datePublished is the article's, most telling first.
+_LD_ARTICLE_TYPES = frozenset(
+    (
+        "newsarticle",
+        "analysisnewsarticle",
+        "askpublicnewsarticle",
+        "backgroundnewsarticle",
+        "opinionnewsarticle",
+        "reportagenewsarticle",
+        "reviewnewsarticle",
+        "satiricalarticle",
+        "article",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+        "pressrelease",
+    )
+)
+_LD_PAGE_TYPES = frozenset(("webpage", "itempage"))
+# Meta tags (property=, name= or itemprop=, lower-cased) that state the publication date.
+_META_DATES = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "original-publish-date",
+    "originalpublicationdate",
+    "article_date_original",
+    "article.published",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+    "rnews:datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+)
+_META_TITLES = ("og:title", "twitter:title", "title", "dc.title", "dcterms.title")
+_META_SITES = ("publisher", "dc.publisher", "application-name")
+_META_AUTHORS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+# Where a date is never the article's: related stories, comments, footers, side bars,
+# and "updated" or "modified" stamps (class or id words, as sites write them).
+RE_NOT_ARTICLE_DATE = re.compile(
+    r"(?:^|[\s_-])(?:related|comments?|footer|sidebar|widget|recommend\w*|more|popular|trending"
+    r"|teaser|promo\w*|newsletter|most-?read|read-?next|up-?next|also|outbrain|taboola"
+    r"|updated?|modified|edited|revised|last-?mod\w*)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# Where a <time> is the article's own: its header or byline.
+RE_BYLINE_BOX = re.compile(
+    r"byline|dateline|date|time|publish|posted|article-?(?:meta|info|header)"
+    r"|(?:post|entry|story|content)-?(?:meta|info|header)",
+    re.IGNORECASE,
+)
+# "Updated 3 May", "Last modified:" just before a date
+RE_UPDATED_BEFORE = re.compile(r"(?:updated|modified|edited|revised)\W{0,3}$", re.IGNORECASE)
+# 2019-05-02, 2019-05-02T10:00:00+01:00, 2019/05/02, 20190502
+RE_ISO_VALUE = re.compile(r"\A\s*(?P<y>(?:19|20)\d\d)([-/]?)(?P<m>[01]\d)\2(?P<d>[0-3]\d)(?!\d)")
+
+
+def _page_meta(doc: Any) -> dict[str, Any]:
+    """What the page's metadata states: title, date (ISO, to the day), url, sitename,
+    author, and og.title; a key is missing when the page does not state it."""
+    metas: dict[str, str] = {}
+    for el in doc.iter("meta"):
+        content = el.get("content")
+        if content is None or not content.strip() or _outside_article(el):
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = (el.get(attr) or "").strip().lower()
+            if key:
+                metas.setdefault(key, content.strip())
+    objects = _json_ld(doc)
+    article = next((o for o in objects if _ld_types(o) & _LD_ARTICLE_TYPES), None)
+    web_page = next((o for o in objects if _ld_types(o) & _LD_PAGE_TYPES), None)
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+
     meta: dict[str, Any] = {}
-    try:
-        md = trafilatura.extract_metadata(raw)
-    except Exception:
-        md = None
-    if md is not None:
-        for key in ("title", "date", "url", "sitename", "author"):
-            value = getattr(md, key, None)
-            if value:
-                meta[key] = value
-    return _Page(body, meta)
+    date = None
+    for obj in (article, web_page):
+        if obj is not None and date is None:
+            date = _iso_day(obj.get("datePublished"))
+    for key in _META_DATES:
+        if date is None:
+            date = _iso_day(metas.get(key))
+    if date is None:
+        date = _time_date(doc)
+    if date is not None:
+        meta["date"] = date
+
+    ld_title = _ld_text(article, "headline", "name") or _ld_text(web_page, "headline", "name")
+    og_title = metas.get("og:title")
+    titles = [ld_title, *(metas.get(k) for k in _META_TITLES), _first_text(doc, "title")]
+    title = next((t for t in titles if t and t.strip()), None) or _first_text(doc, "h1")
+    site = (
+        metas.get("og:site_name")
+        or _ld_name((article or web_page or {}).get("publisher"), by_id)
+        or next((metas[k] for k in _META_SITES if metas.get(k)), None)
+    )
+    if title is not None and site is None and title == _first_text(doc, "title"):
+        # <title>Headline - Site</title> with the headline again as the page's <h1>
+        title, site = _title_publisher(title, _first_text(doc, "h1"))
+    if title is not None:
+        meta["title"] = _strip_site(title, site)
+    if og_title:
+        meta["og"] = {"title": _strip_site(og_title, site)}
+    if site is not None:
+        meta["sitename"] = site
+    author = (
+        _ld_name((article or {}).get("author"), by_id)
+        or next(
+            (v for k in _META_AUTHORS if (v := metas.get(k)) and not RE_URL_LIKE.match(v)), None
+        )
+        or _byline(doc)
+    )
+    if author is not None:
+        meta["author"] = author
+    url = next(
+        (
+            u
+            for u in (
+                _first_attr(doc, "//link[@rel='canonical']/@href"),
+                metas.get("og:url"),
+                _ld_text(article, "url"),
+            )
+            if u
+        ),
+        None,
+    )
+    if url is not None:
+        meta["url"] = url
+    return meta
+
+
+RE_URL_LIKE = re.compile(r"(?i)\s*(?:https?:)?//")
+
+
+def _json_ld(doc: Any) -> list[dict[str, Any]]:
+    """The JSON-LD objects of the page in document order, ``@graph`` members and lists
+    flattened; scripts that do not parse are passed over."""
+    import json
+
+    out: list[dict[str, Any]] = []
+    for script in doc.iter("script"):
+        kind = (script.get("type") or "").split(";")[0].strip().lower()
+        if kind != "application/ld+json" or not script.text:
+            continue
+        text = re.sub(r"\A\s*(?://\s*)?<!\[CDATA\[|\]\]>\s*\Z|\A\s*<!--|-->\s*\Z", "", script.text)
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack and len(out) < 1000:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack[:0] = item
+            elif isinstance(item, dict):
+                if "@type" in item:
+                    out.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack[:0] = graph
+    return out
+
+
+def _ld_types(obj: dict[str, Any]) -> set[str]:
+    kinds = obj.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return {k.rsplit("/", 1)[-1].lower() for k in kinds if isinstance(k, str)}
+
+
+def _ld_text(obj: dict[str, Any] | None, *keys: str) -> str | None:
+    for key in keys:
+        value = (obj or {}).get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _ld_name(value: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
+    """The name of a JSON-LD publisher or author: a string, an object (or a reference
+    to one elsewhere in the page's graph) with a name, or a list of them."""
+    if isinstance(value, list):
+        names = [n for v in value[:10] if (n := _ld_name(v, by_id))]
+        return ", ".join(dict.fromkeys(names)) or None
+    if isinstance(value, dict):
+        name = value.get("name")
+        if not isinstance(name, str) and isinstance(value.get("@id"), str):
+            name = by_id.get(value["@id"], {}).get("name")
+        return name.strip() if isinstance(name, str) and name.strip() else None
+    if isinstance(value, str) and value.strip() and not RE_URL_LIKE.match(value):
+        return value.strip()
+    return None
+
+
+def _iso_day(value: Any) -> str | None:
+    """A metadata date as YYYY-MM-DD, if it is one to the day."""
+    if not isinstance(value, str):
+        return None
+    m = RE_ISO_VALUE.match(value)
+    if m:
+        day = dates.absolute_dates(f"{m['y']}-{m['m']}-{m['d']}")
+    else:
+        day = dates.absolute_dates(value[:100])
+    if day and day[0].date.day:
+        return day[0].date.iso()
+    return None
+
+
+def _outside_article(el: Any) -> bool:
+    """Whether ``el`` sits in a part of the page that is not the article: a footer,
+    side bar, menu, related stories, comments, or an "updated" stamp. The classes of
+    <body> and <html> say what the page has ("has-sidebar"), not where ``el`` is."""
+    node = el
+    while node is not None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("body", "html", "head"):
+            return False
+        if tag in ("footer", "aside", "nav"):
+            return True
+        words = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if words.strip() and RE_NOT_ARTICLE_DATE.search(words):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _time_date(doc: Any) -> str | None:
+    """The date of the first <time> that marks the article's publication, or sits in the
+    article's header or byline (before its text starts), and is no "updated" stamp."""
+    articles = doc.xpath("//article|//main|//*[@role='main']|//*[@itemprop='articleBody']")
+    for n, el in enumerate(doc.iter("time")):
+        if n >= 50:  # the article's own date is near its top; a page of dates is no help
+            break
+        if _outside_article(el) or RE_UPDATED_BEFORE.search(_text_before(el)):
+            continue
+        marked = el.get("pubdate") is not None or (el.get("itemprop") or "") == "datePublished"
+        if not (marked or _in_header(el, articles)):
+            continue
+        found = _iso_day(el.get("datetime")) or _iso_day(el.text_content())
+        if found:
+            return str(found)
+    return None
+
+
+def _in_header(el: Any, articles: list[Any]) -> bool:
+    node = el.getparent()
+    depth = 0
+    while node is not None and depth < 6:
+        if node.tag == "header":
+            return True
+        words = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if RE_BYLINE_BOX.search(words):
+            return True
+        if node in articles:
+            # straight in the article: only above its first paragraph of text
+            return not any(
+                (p.text_content() or "").strip() for p in _before(node, el) if p.tag == "p"
+            )
+        node = node.getparent()
+        depth += 1
+    return False
+
+
+def _before(container: Any, el: Any) -> Iterator[Any]:
+    for node in container.iter():
+        if node is el:
+            return
+        yield node
+
+
+def _text_before(el: Any) -> str:
+    """The few characters of text just before ``el`` in its parent."""
+    prev = el.getprevious()
+    text = (prev.tail if prev is not None else el.getparent().text) or ""
+    if not text.strip() and prev is not None:
+        text = prev.text_content() or ""
+    return text[-40:]
+
+
+# class or id words of the element holding the author's name
+RE_AUTHOR_BOX = re.compile(r"(?:^|[\s_-])(?:author|byline|by-?line|writer)(?:$|[\s_-])", re.I)
+# "Ben Adams", "PA Media", "By Jane O'Neill": a name, not "Published" or a date
+RE_AUTHOR_NAME = re.compile(r"(?:By\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})")
+_NOT_AUTHORS = {"published", "updated", "posted", "share", "by", "and", "staff"}
+
+
+def _byline(doc: Any) -> str | None:
+    """The name in the article's byline (``class="byline"``, ``rel="author"``,
+    ``itemprop="author"``), leaving out any "updated" stamp inside it."""
+    found = doc.xpath(
+        "//*[@rel='author' or @itemprop='author' or contains(@class, 'author')"
+        " or contains(@class, 'byline') or contains(@id, 'byline')]"
+    )
+    for el in found[:20]:
+        words = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not (el.get("rel") or el.get("itemprop") or RE_AUTHOR_BOX.search(words)):
+            continue
+        if _outside_article(el) or len(el.text_content() or "") > 200:
+            continue
+        text = " ".join(_text_without_stamps(el).split())
+        m = RE_AUTHOR_NAME.fullmatch(text)
+        if m and m["name"].lower() not in _NOT_AUTHORS and len(m["name"]) <= 60:
+            return m["name"]
+    return None
+
+
+def _text_without_stamps(el: Any) -> str:
+    """The text of ``el`` without its parts marked as stamps ("updated", "modified")."""
+
+    def stamped(node: Any) -> bool:
+        while node is not None and node is not el:
+            words = f"{node.get('class') or ''} {node.get('id') or ''}"
+            if words.strip() and RE_NOT_ARTICLE_DATE.search(words):
+                return True
+            node = node.getparent()
+        return False
+
+    parts = []
+    for node in el.iter():
+        if not stamped(node):
+            parts.append(node.text or "")
+        if node is not el and not stamped(node.getparent()):
+            parts.append(node.tail or "")
+    return " ".join(parts)
+
+
+def _first_text(doc: Any, tag: str) -> str | None:
+    for el in doc.iter(tag):
+        text = " ".join((el.text_content() or "").split())
+        if text:
+            return text
+    return None
+
+
+def _first_attr(doc: Any, xpath: str) -> str | None:
+    found = doc.xpath(xpath)
+    return str(found[0]).strip() if found and str(found[0]).strip() else None
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    """ "Humberside Police rated 'inadequate' - BBC News" without the site's name."""
+    title = " ".join(title.split())
+    if site:
+        for sep in (" - ", " | ", " – ", " — ", " :: "):
+            if title.endswith(sep + site) and len(title) > len(sep + site):
+                return title[: -len(sep + site)].strip()
+            if title.startswith(site + sep) and len(title) > len(site + sep):
+                return title[len(site + sep) :].strip()
+    return title
 
 
 def _front_matter(text: str) -> _Page:
@@ -385,6 +807,12 @@ def _markup_blocks(text: str, start: int) -> list[Span]:
     return blocks
 
 
+# "Updated: 3 May 2019", "Last modified 12/03/2019": a stamp, never the article's date.
+RE_UPDATED_LINE = re.compile(
+    r"^\W*(?:last\s+)?(?:updated|modified|edited|revised)\b", re.IGNORECASE
+)
+
+
 # A sentence end, with the closing quote or bracket after it, and the space after that.
 RE_PARAGRAPH_CUT = re.compile(r"[.!?][\"”’')\]]*\s+")
 
@@ -413,6 +841,23 @@ def _split_long(text: str, span: Span) -> list[Span]:
     if span.end > s:
         out.append(Span(s, span.end))
     return out
+
+
+def _cut_point(text: str, limit: int) -> int:
+    """Where to cut ``text`` to at most ``limit`` characters: after the last paragraph
+    (line) end in the second half of the window, else after its last sentence end,
+    else at its last space, else at the limit."""
+    half = limit // 2
+    line_end = text.rfind("\n", half, limit)
+    if line_end >= 0:
+        return line_end
+    cut = 0
+    for m in RE_PARAGRAPH_CUT.finditer(text, half, limit):
+        cut = m.start() + len(m.group().rstrip())
+    if cut:
+        return cut
+    space = text.rfind(" ", half, limit)
+    return space if space >= 0 else limit
 
 
 # Four words in a row: what any article has and CSV, JSON or minified code has not.
@@ -506,10 +951,26 @@ def _title_publisher(title: str, og_title: str | None) -> tuple[str, str | None]
     return title, None
 
 
+# "today", "this morning", "today (", "today, "
+RE_TODAY = re.compile(r"\b(?:today|this morning)\b[,\s(]*(?:\(\s*)?", re.IGNORECASE)
+
+
+def _today_dated(text: str) -> PartialDate | None:
+    """ "has today, Monday 27 June 2016, published": the article's own day, stated."""
+    for m in RE_TODAY.finditer(text):
+        rest = text[m.end() : m.end() + 40]
+        for drx in (dates.RE_DMY, dates.RE_MDY):
+            d = drx.match(rest)
+            if d:
+                found = dates.absolute_dates(d.group())
+                if found and found[0].date.day:
+                    return found[0].date
+    return None
+
+
 def _undated_day(text: str, ref_hi: int, era: tuple[int, int]) -> PartialDate | None:
     """ "today, Thursday March 22" / "today (Tuesday December 12)": the article's own day."""
-    rx = re.compile(r"\b(?:today|this morning)\b[,\s(]*(?:\(\s*)?", re.IGNORECASE)
-    for m in rx.finditer(text):
+    for m in RE_TODAY.finditer(text):
         rest = text[m.end() : m.end() + 40]
         for drx in (dates.RE_WMD, dates.RE_WDM):
             d = drx.match(rest)
@@ -535,9 +996,37 @@ def _era(text: str) -> tuple[int, int]:
 def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Article:
     """Read one decoded file into an ``Article``. Never raises on any text."""
     raw = _writable(raw)
-    file_name = _writable(file_name)
     page = _html_page(raw) if fmt == "html" else _front_matter(raw)
+    return _article(page, file_name, fmt, sha256)
+
+
+def _document_article(doc: documents.Document, file_name: str, sha256: str) -> Article:
+    """A PDF's or Word file's text as an ``Article``: its paragraphs, one a line with a
+    blank line between, are the article text. A dateline at the top of the text comes
+    before the date in the file's metadata, which is when the file was made: a press
+    release saved over last year's keeps last year's."""
+    meta: dict[str, Any] = {}
+    for key, value in (("title", doc.title), ("author", doc.author), ("url", doc.url)):
+        if value:
+            meta[key] = value
+    if doc.created is not None and doc.created.day:
+        meta["date"] = doc.created.iso()
+    page = _Page("\n\n".join(doc.paragraphs), meta, meta_date_last=True, unread=doc.unread)
+    return _article(page, file_name, doc.kind, sha256, doc.notes)
+
+
+def _article(
+    page: _Page, file_name: str, fmt: str, sha256: str, notes: tuple[str, ...] = ()
+) -> Article:
+    file_name = _writable(file_name)
     text = _writable(page.text)
+    whole = page.whole or len(text)
+    if len(text) > MAX_TEXT:
+        text = text[: _cut_point(text, MAX_TEXT)]
+    if page.unread:  # "cut at 299,870 characters, after page 95 of 333"
+        notes = (f"cut at {len(text):,} characters, {page.unread}", *notes)
+    elif whole > len(text):
+        notes = (f"cut at {len(text):,} characters of {whole:,}", *notes)
     meta = page.meta
     url = _meta_url(meta)
     title = _meta_line(meta, "title", "og.title", "headline")
@@ -552,6 +1041,9 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
             if found and found[0].date.day:
                 published = found[0].date
                 break
+    meta_date = None
+    if page.meta_date_last:
+        meta_date, published = published, None
     if title and publisher is None:
         title, publisher = _title_publisher(title, og_title)
 
@@ -560,8 +1052,13 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
     in_section = False
     after_marker = False
     first_lines: list[tuple[int, str]] = []
-    blocks = [] if fmt == "html" else _markup_blocks(text, page.body_start)
+    blocks = _markup_blocks(text, page.body_start) if fmt in ("text", "markdown") else []
     next_block = 0
+    # The top of the article, where its own dateline is: what comes before its
+    # tenth line or its third paragraph of prose. A date further down is some
+    # event's, a related story's or the footer's.
+    top_lines = top_prose = 0
+    begun = False  # a line of four words has been read: the article has started
     for pos, line in _lines(text, page.body_start):
         stripped = line.strip()
         if not stripped:
@@ -574,18 +1071,26 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
             clutter.append(span)  # a line of a <script>, <style> or <nav> block
             continue
         if in_section or _is_section(stripped):
-            in_section = True
+            # "Related stories" after the article: the rest is clutter. Before its first
+            # line of four words, "Jobs" or "Events" is a menu's item (a printed page).
+            in_section = in_section or begun
             clutter.append(span)
             continue
+        top_lines += 1
+        at_top = top_lines <= 10 and top_prose < 3
         if after_marker or _is_clutter(stripped):
             # "Image caption," alone on its line: the caption follows on the next one
             after_marker = _is_clutter(stripped) and stripped.endswith((",", ":"))
             clutter.append(span)
+            if at_top and published is None and not RE_UPDATED_LINE.match(stripped):
+                # "Published: Feb 18, 2016", "*Published 2 May 2019 - Hartlepool Mail*"
+                dl = dates.dateline(line[:1000], pos)
+                published = dl.date if dl is not None else None
             continue
         # A dateline is short or starts the line; its first 1,000 characters tell.
         dl = dates.dateline(line[:1000], pos)
         if dl is not None:
-            if published is None:
+            if published is None and at_top and not RE_UPDATED_LINE.match(stripped):
                 published = dl.date
             rest = Span(dl.span.end, span.end)
             if len(re.findall(r"[A-Za-z]{2,}", text[rest.start : rest.end])) > 4:
@@ -600,10 +1105,13 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
             continue
         if len(first_lines) < 3:
             first_lines.append((pos, stripped))
+        if len(span) > 80 and len(stripped.split()) > 15:
+            top_prose += 1
+        begun = begun or RE_PROSE.search(stripped) is not None
         body.extend(_split_long(text, span) if len(span) > MAX_PARAGRAPH else [span])
 
     # Masthead: a short Title Case first line followed by the headline ("Cumbria Crack").
-    if first_lines and publisher is None and fmt != "html":
+    if first_lines and publisher is None and fmt in ("text", "markdown"):
         pos, line = first_lines[0]
         if (
             _title_case(line)
@@ -630,7 +1138,7 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
         m = RE_COPYRIGHT.match(line) or RE_NOT_RESPONSIBLE.match(line)
         if m and publisher is None:
             publisher = m.group("name").strip().rstrip(".")
-    if publisher is None and body and fmt != "html":
+    if publisher is None and body and fmt in ("text", "markdown"):
         # a short Title Case sign-off line: "Yorkshire Post", "Newton News"
         last = text[body[-1].start : body[-1].end].strip()
         head = re.split(r"\s+[–|-]\s+", last)[0].strip()
@@ -659,8 +1167,14 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
         if in_title and in_title[0].date.month:
             date_hint = in_title[0].date
     if published is None:
+        published = meta_date
+    if published is None:
         body_text = "\n".join(text[s.start : s.end] for s in body)
-        published = _undated_day(body_text, dates.today().year, _era(body_text))
+        published = _today_dated(body_text)
+        if published is None and fmt in ("text", "markdown"):
+            # Not for a saved page, whose rule is "no date stated, none": a year worked
+            # out from a weekday is not stated. Nor for a document.
+            published = _undated_day(body_text, dates.today().year, _era(body_text))
     return Article(
         id=Path(file_name).stem,
         file_name=file_name,
@@ -675,6 +1189,7 @@ def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Artic
         clutter=tuple(clutter),
         date_hint=date_hint if date_hint else None,
         sha256=sha256,
+        notes=notes,
     )
 
 
@@ -693,12 +1208,24 @@ def _format_of(path: Path, text: str) -> str:
 
 
 def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read one file; raises ``InputError`` naming the file and the reason."""
+    """Read one file; raises ``InputError`` naming the file and the reason.
+
+    What the file is comes from its bytes, not its name: a PDF or Word file is read
+    for its text (``kg.documents``), anything else decoded as text, Markdown or HTML.
+    """
     name = _writable(path.name)
     data = _read_bytes(path, name, max_bytes)
-    text = decode(data, name)
-    fmt = _format_of(path, text)
-    article = parse_article(text, name, fmt, hashlib.sha256(data).hexdigest())
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        kind = documents.kind_of(data)
+        doc = documents.read_document(data, kind, MAX_TEXT) if kind else None
+    except InputError as e:
+        raise InputError(f"{name}: {e}") from None
+    if doc is not None:
+        article = _document_article(doc, name, sha256)
+    else:
+        text = decode(data, name)
+        article = parse_article(text, name, _format_of(path, text), sha256)
     if not article.body:
         raise InputError(f"{name}: no article text found")
     if not _has_prose(article):

@@ -127,7 +127,7 @@ class Article(_Record):
     id: str  # the file stem: outputs line up with gold files
     file_name: str
     text: str
-    format: str  # "text", "markdown" or "html"
+    format: str  # "text", "markdown", "html", "pdf" or "docx"
     title: str | None = None
     published: PartialDate | None = None  # the article's own date, as stated
     url: str | None = None
@@ -141,6 +141,9 @@ class Article(_Record):
     # resolve relative dates when ``published`` is missing.
     date_hint: PartialDate | None = None
     sha256: str = ""
+    # What ingest did to the file that the build should tell the user, one line each,
+    # without the file name ("cut at 300,000 characters of 4,912,345").
+    notes: tuple[str, ...] = ()
 
     @property
     def reference_date(self) -> PartialDate | None:

@@ -6,7 +6,7 @@ import pytest
 from kg.ingest import read_article, read_corpus
 from kg.model import Article, IngestError, PartialDate
 
-from .conftest import CORPUS
+from .conftest import CORPUS, ROOT
 
 
 def test_ingest_yaml_fenced_front_matter():
@@ -113,3 +113,118 @@ def test_ingest_corpus_order_is_by_name(tmp_path):
         (tmp_path / name).write_text("HMICFRS praised Cumbria Constabulary.", encoding="utf-8")
     assert [i.file_name for i in read_corpus(tmp_path)] == ["a.txt", "b.txt", "c.md"]
     _ = Path
+
+
+# --- saved pages: the date, publisher and title the page states (issue 12) -------------
+
+PAGES = ROOT / "tests" / "data" / "ingest" / "pages"
+
+
+@pytest.mark.parametrize(
+    ("page", "published", "publisher", "title"),
+    [
+        # JSON-LD @graph: the NewsArticle's datePublished, not the WebPage's or any
+        # dateModified; the publisher by its @id; related stories' <time>s ignored
+        (
+            "jsonld-graph.html",
+            PartialDate(2021, 2, 23),
+            "Northern Echo Live",
+            "Force told to improve how it answers 999 calls",
+        ),
+        # article:published_time, not article:modified_time, og:updated_time, an
+        # "Updated:" stamp above the headline or a "most read" date
+        (
+            "meta-published-time.html",
+            PartialDate(2018, 3, 22),
+            "Kent Messenger Online",
+            "Kent Police praised for its work with victims",
+        ),
+        # WordPress: <time class="entry-date published"> in the entry header; not
+        # <time class="updated">, the entry footer's or a comment's date
+        (
+            "time-in-header.html",
+            PartialDate(2018, 3, 22),
+            "Office of the Lincolnshire Police and Crime Commissioner",
+            "PCC responds to HMICFRS report on Lincolnshire Police",
+        ),
+        # <time pubdate> in the story's meta line, no meta tags at all
+        (
+            "pubdate-byline.html",
+            PartialDate(2016, 11, 9),
+            None,
+            "Police watchdog finds custody failings at Lancashire Constabulary",
+        ),
+        # no metadata: the dateline at the top of the article text
+        (
+            "dateline-top.html",
+            PartialDate(2016, 2, 18),
+            None,
+            "Shropshire and Mid Wales police forces told to improve by inspector",
+        ),
+        # no date stated: not "this morning, Wednesday, July 6" (no year), not the
+        # 2019 report in the body, not a related story's, not the footer's "Last modified"
+        ("no-date.html", None, "Capital Voice", "City Hall asked about Met special measures"),
+        # only "updated" stamps (meta, JSON-LD dateModified, <time> after "Updated",
+        # "Last updated" in the body) and a comment's date: no date
+        (
+            "updated-only.html",
+            None,
+            "County Courier",
+            "Force apologises after inspection finds crimes went unrecorded",
+        ),
+        # <title>Headline - Site</title> with the headline as <h1>: site is the publisher
+        (
+            "title-headline-site.html",
+            None,
+            "Humberside Police and Crime Commissioner",
+            "Commissioner comments on latest HMIC report",
+        ),
+    ],
+)
+def test_ingest_page_states_its_date_publisher_and_title(page, published, publisher, title):
+    a = read_article(PAGES / page)
+    assert (a.published, a.publisher, a.title) == (published, publisher, title)
+
+
+def test_ingest_page_author_and_url_from_metadata():
+    a = read_article(PAGES / "jsonld-graph.html")
+    assert a.author == "Hannah Clegg"
+    assert a.url == "https://example-news.co.uk/news/durham-999-calls/"
+    # a byline without its "updated" stamp
+    assert read_article(PAGES / "updated-only.html").author == "Priya Natarajan"
+    assert read_article(PAGES / "time-in-header.html").author == "Press Office"
+
+
+def test_ingest_page_text_is_the_article_alone():
+    a = read_article(PAGES / "jsonld-graph.html")
+    body = " ".join(a.text[s.start : s.end] for s in a.body)
+    assert "Chief Constable Rachel Hendry said" in body
+    assert "Cleveland Police rated inadequate" not in a.text  # a related story
+    assert "All rights reserved" not in a.text
+
+
+def test_ingest_page_facts_point_at_the_words():
+    from kg.extract import extract_article
+
+    a = read_article(PAGES / "jsonld-graph.html")
+    claims = extract_article(a)
+    assert [(r.person, r.role, r.org) for r in claims.roles] == [
+        ("Rachel Hendry", "chief-constable", "durham")
+    ]
+    (quote,) = claims.quotes
+    assert a.text[quote.span.start : quote.span.end] == quote.text
+    assert quote.text.startswith("We accept the findings") and quote.speaker == "Rachel Hendry"
+
+
+def test_ingest_menu_before_the_article_is_not_a_section(make_article):
+    """A page printed or saved as text starts with its menu ("News", "Jobs", "Events"):
+    a heading there is not the start of a "related" section that swallows the article."""
+    a = make_article(
+        "Police Professional\nNews\nJobs\nEvents\n\n"
+        "Inspectors rated the Metropolitan Police Service inadequate at responding to the "
+        "public, HM Inspectorate of Constabulary said in a report published today.\n\n"
+        "Related stories\nForce placed into special measures by the inspectorate\n"
+    )
+    body = [a.text[s.start : s.end] for s in a.body]
+    assert any(b.startswith("Inspectors rated the Metropolitan Police") for b in body)
+    assert "Force placed into special measures by the inspectorate" not in body
