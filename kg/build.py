@@ -70,6 +70,7 @@ class BuildResult:
     read: int = 0
     skipped: list[IngestError] = field(default_factory=list)
     left_out: list[Violation] = field(default_factory=list)  # what the shapes refused
+    read_notes: list[tuple[str, str]] = field(default_factory=list)  # (file, what ingest did)
     facts: dict[str, int] = field(default_factory=dict)
     outputs: dict[str, Path] = field(default_factory=dict)
     triples: int = 0
@@ -102,6 +103,7 @@ def build_graph(
     full: bool = False,
     executor: Executor | None = None,
     progress: Progress | None = None,
+    follow_links: bool = False,
 ) -> BuildResult:
     """Read ``corpus``, extract, resolve, render, check and write into ``out``.
 
@@ -110,10 +112,11 @@ def build_graph(
     (``left_out``). ``jobs`` worker processes do the per-article work
     (default: every core; 1: all in this process), or ``executor`` does.
     ``cache=False`` neither reads nor keeps ``OUT/.cache``; ``full=True``
-    ignores what it holds and refills it.
+    ignores what it holds and refills it. A symbolic link that leads out of the
+    corpus folder is refused without being opened, unless ``follow_links``.
     """
     formats = tuple(dict.fromkeys(format_name(f) for f in formats))
-    files = _files(corpus)  # raises InputError for a missing folder
+    files = _files(corpus, follow_links)  # raises InputError for a missing folder
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -176,6 +179,11 @@ def _build(job: _Job, files: reuse.Files) -> dict[str, set[str]]:
     )  # fmt: skip
     if not corpus.articles:
         raise InputError(f"{job.corpus}: no article to build a graph of" + _why(corpus.skipped))
+    result.read_notes = [
+        (e.claims.article.file_name, note)
+        for e in corpus.articles.values()
+        for note in e.claims.article.notes
+    ]
     job.clock.lap("extract")
 
     # resolve: one person, one report across the corpus
@@ -214,11 +222,11 @@ def _build(job: _Job, files: reuse.Files) -> dict[str, set[str]]:
     return keep
 
 
-def _files(corpus: Path) -> reuse.Files:
+def _files(corpus: Path, follow_links: bool) -> reuse.Files:
     """The files of the corpus as (path, name in the corpus), and the folders that could
     not be listed, in the order and with the names ``kg.ingest.read_corpus`` uses."""
     out: reuse.Files = []
-    for path, error in corpus_entries(corpus):
+    for path, error in corpus_entries(corpus, follow_links=follow_links):
         if path is not None:
             out.append((path, _relative(path, corpus)))
         elif error is not None:

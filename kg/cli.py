@@ -86,8 +86,25 @@ def cli() -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(["ttl", "trig", "jsonld", "nt"]),
-    help="Export formats (repeatable; default all).",
+    type=click.Choice(
+        [
+            "turtle",
+            "trig",
+            "jsonld",
+            "ntriples",
+            "nquads",
+            "rdfxml",
+            "ttl",
+            "nt",
+            "nq",
+            "json-ld",
+            "rdf",
+            "xml",
+        ],  # fmt: skip
+        case_sensitive=False,
+    ),
+    help="Export format (repeatable; default turtle, trig, jsonld and ntriples). Short "
+    "names are aliases: ttl, nt, nq, json-ld, rdf, xml.",
 )
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check before writing.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
@@ -128,6 +145,11 @@ def cli() -> None:
     metavar="URL",
     help="Also send the graph to this SPARQL 1.1 Graph Store endpoint (http://host:port/store).",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symbolic links that lead out of CORPUS (refused, unopened, by default).",
+)
 def build(
     corpus: Path,
     out: Path,
@@ -143,6 +165,7 @@ def build(
     executor: str,
     scheduler: str | None,
     store_url: str | None,
+    follow_links: bool,
 ) -> None:
     """Build the knowledge graph of the articles in CORPUS (default: corpus/).
 
@@ -217,6 +240,7 @@ def build(
             full=full,
             progress=progress if show else None,
             executor=ex,
+            follow_links=follow_links,
         )
     finally:
         for bar in bars.values():
@@ -233,6 +257,8 @@ def build(
         failed_push = bool(pushed.failed)
     for skip in result.skipped:
         click.echo(f"kg: skipped {skip.file_name}: {skip.reason}", err=True)
+    for file_name, note in result.read_notes:
+        click.echo(f"kg: note {file_name}: {note}", err=True)
     if result.left_out:
         from kg.validate import format_violation
 

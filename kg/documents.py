@@ -8,8 +8,8 @@ Office files are reported as what they are.
 
 PDF (pypdf): the text of each page in the order the page draws it, until ``limit``
 characters are read (or ``MAX_PAGES`` pages, or ``MAX_DRAWING`` bytes of drawing
-instructions, whatever the text: pypdf's time is bounded by these). A PDF states no paragraphs, so they are put back together from
-the lines: a line is joined to the one before unless that one ended a paragraph,
+instructions, whatever the text: pypdf's time is bounded by these). A PDF
+states no paragraphs, so they are put back together from the lines: a line is joined to the one before unless that one ended a paragraph,
 which a line does when it is short and ends a sentence, is short and the next starts
 like a new block (a capital, a bullet, a number), or the next is a bullet. What is
 dropped: running headers and footers (a line found at the top or bottom of at least

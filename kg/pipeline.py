@@ -23,12 +23,12 @@ from kg.validate import conforming_graph, sampled
 
 
 def extract_corpus(
-    corpus: Path, max_bytes: int = DEFAULT_MAX_BYTES
+    corpus: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, follow_links: bool = False
 ) -> tuple[list[ArticleClaims], list[IngestError]]:
     """Every article's claims, and the files that could not be read."""
     claims: list[ArticleClaims] = []
     skipped: list[IngestError] = []
-    for item in read_corpus(corpus, max_bytes):
+    for item in read_corpus(corpus, max_bytes, follow_links=follow_links):
         if isinstance(item, Article):
             claims.append(extract_article(item))
         else:
