@@ -8,18 +8,18 @@ Office files are reported as what they are.
 
 PDF (pypdf): the text of each page in the order the page draws it, until ``limit``
 characters are read (or ``MAX_PAGES`` pages, or ``MAX_DRAWING`` bytes of drawing
-instructions, whatever the text: pypdf's time is bounded by these). A PDF
-states no paragraphs, so they are put back together from the lines: a line is joined to the one before unless that one ended a paragraph,
-which a line does when it is short and ends a sentence, is short and the next starts
-like a new block (a capital, a bullet, a number), or the next is a bullet. What is
-dropped: running headers and footers (a line found at the top or bottom of at least
-two pages and 40% of them, digits aside), page numbers ("12", "Page 3 of 20",
-"- 4 -"), and the header and footer a browser prints ("12/3/26, 2:07 PM  Title",
-"https://... 1/2"; its URL is kept as the document's). Not handled: text in images
-(a scanned PDF is reported as having no text layer), reading order of complex
-layouts beyond what the page draws, words hyphenated across lines (the hyphen stays:
-"anti-social" is right and "inspec-tion" wrong, and the first is the commoner in
-reports).
+instructions, whatever the text: pypdf's time is bounded by these). A PDF states no
+paragraphs, so they are put back together from the lines: a line is joined to the
+one before unless that one ended a paragraph, which a line does when it is short and
+ends a sentence, is short and the next starts like a new block (a capital, a bullet,
+a number), or the next is a bullet. What is dropped: running headers and footers (a
+line found at the top or bottom of at least two pages and 40% of them, digits
+aside), page numbers ("12", "Page 3 of 20", "- 4 -"), and the header and footer a
+browser prints ("12/3/26, 2:07 PM Title", "https://... 1/2"; its URL is kept as the
+document's). Not handled: text in images (a scanned PDF is reported as having no
+text layer), reading order of complex layouts beyond what the page draws, words
+hyphenated across lines (the hyphen stays: "anti-social" is right and "inspec-tion"
+wrong, and the first is the commoner in reports).
 
 Word (python-docx opens the package; the text is walked here, since python-docx's
 ``Paragraph.text`` leaves out tracked insertions, content controls, smart tags and
