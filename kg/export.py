@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import json
 import os
 import tempfile
 import zlib
@@ -309,6 +310,8 @@ def graph_bodies(
         sections = Sections(fmt)
         if sections.quads:
             bodies[fmt] = sections.serialize(named, check=False)
+        elif fmt == "jsonld":
+            bodies[fmt] = jsonld_body(local)
         else:
             bodies[fmt] = sections.serialize(union, check=False)
     defaults = terms.quads(provenance, "")
@@ -319,7 +322,91 @@ def graph_bodies(
 def union_bodies(keys: Sequence[TripleKey], formats: Iterable[str]) -> dict[str, bytes]:
     """The bodies of sorted keys in union formats; the Turtle one is parsed back."""
     triples = _Terms().triples(keys)
-    return {fmt: Sections(fmt).serialize(triples, check=fmt == "turtle") for fmt in formats}
+    return {
+        fmt: jsonld_body(keys)
+        if fmt == "jsonld"
+        else Sections(fmt).serialize(triples, check=fmt == "turtle")
+        for fmt in formats
+    }
+
+
+# --- compact JSON-LD -----------------------------------------------------------------
+
+
+@functools.cache
+def jsonld_context() -> dict[str, object]:
+    """The JSON-LD context of kg's files: ``ontology/context.jsonld``, published with the
+    ontology, and inlined at the head of every graph.jsonld so that it reads offline."""
+    from kg.reference import ontology_dir
+
+    data = json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
+    context: dict[str, object] = data["@context"]
+    return context
+
+
+@functools.cache
+def _compactor() -> list[tuple[str, str]]:
+    """(namespace, prefix) of the context, longest namespace first."""
+    pairs = [(ns, p) for p, ns in jsonld_context().items() if isinstance(ns, str)]
+    return sorted(pairs, key=lambda x: -len(x[0]))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _compact(iri: str) -> str:
+    """``https://schema.org/name`` -> ``schema:name``; an IRI under no prefix as it is."""
+    for ns, prefix in _compactor():
+        if iri.startswith(ns):
+            rest = iri[len(ns) :]
+            if rest and not rest.startswith("/") and ":" not in rest.split("/", 1)[0]:
+                return f"{prefix}:{rest}"
+    return iri
+
+
+def _jsonld_value(o: TermKey) -> object:
+    if o[0] == "<":
+        return {"@id": _compact(o[1])}
+    _, value, language, datatype = o
+    if language:
+        return {"@value": value, "@language": language}
+    if datatype:
+        return {"@value": value, "@type": _compact(datatype)}
+    return value
+
+
+def _json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def jsonld_body(keys: Sequence[TripleKey]) -> bytes:
+    """Sorted keys as compact JSON-LD node objects (one per subject, properties and
+    values in key order), joined by commas, for the ``"@graph"`` array of a file
+    whose head carries ``jsonld_context``. Every subject's triples must be
+    together, as they are in a body (see ``Canonical``)."""
+    nodes: list[bytes] = []
+    subject = None
+    node: dict[str, object] = {}
+    for s, p, o in keys:
+        if s != subject:
+            if node:
+                nodes.append(_json(node))
+            subject, node = s, {"@id": _compact(s)}
+        if not p:
+            types = node.setdefault("@type", [])
+            assert isinstance(types, list)
+            types.append(_compact(o[1]))
+            continue
+        name = _compact(p)
+        value = _jsonld_value(o)
+        have = node.get(name)
+        if have is None:
+            node[name] = value
+        elif isinstance(have, list):
+            have.append(value)
+        else:
+            node[name] = [have, value]
+    if node:
+        nodes.append(_json(node))
+    return b",".join(nodes)
 
 
 def sorted_quads(dataset: Graph) -> list[ox.Quad]:
@@ -351,13 +438,18 @@ class Sections:
 
     def footer(self) -> bytes:
         if self.rdf == ox.RdfFormat.JSON_LD:
-            return b"]"
+            return b"]}"
         return _RDF_XML_FOOTER if self.rdf == ox.RdfFormat.RDF_XML else b""
 
     def body(self, keys: Sequence[TripleKey], graph: str = "", *, check: bool = False) -> bytes:
         """The statements of ``keys`` (in ``graph``, for TriG), without header or footer."""
         if not keys:
             return b""
+        if self.rdf == ox.RdfFormat.JSON_LD:
+            data = jsonld_body(keys)
+            if check:
+                self.check(data, len(set(keys)))
+            return data
         items = self.terms.quads(keys, graph) if self.quads else self.terms.triples(keys)
         return self.serialize(items, check=check)
 
@@ -506,7 +598,8 @@ class StagedWriter:
 def _header(fmt: str) -> bytes:
     rdf = FORMATS[fmt]
     if rdf == ox.RdfFormat.JSON_LD:
-        return b"["
+        return b'{"@context":' + _json(jsonld_context()) + b',"@graph":['
+
     if rdf in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
         return b""
     probe = ox.NamedNode("urn:kg:probe")

@@ -326,3 +326,22 @@ def test_write_atomic_failure_before_rename_keeps_the_old_file(
 def test_write_atomic_missing_folder_is_an_export_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="view.html"):
         write_atomic(tmp_path / "missing" / "view.html", b"x")
+
+
+def test_export_jsonld_is_compact_with_the_published_context(tmp_path: Path) -> None:
+    """graph.jsonld is compact JSON-LD: the context published in ontology/ inlined, node
+    objects with prefixed names; it holds the very triples of graph.nt."""
+    import json
+
+    from kg.reference import ontology_dir
+
+    write_exports(_dataset(_quads()), tmp_path, ["jsonld", "ntriples"])
+    doc = json.loads((tmp_path / "graph.jsonld").read_text(encoding="utf-8"))
+    published = json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"] == published["@context"]
+    assert doc["@context"]["schema"] == "https://schema.org/"
+    quote = next(n for n in doc["@graph"] if n["@id"].startswith("id:quote/"))
+    assert quote["@type"] == ["schema:Quotation"] and quote["schema:text"] == TRICKY
+    jsonld = set(ox.parse(path=tmp_path / "graph.jsonld", format=ox.RdfFormat.JSON_LD))
+    nt = set(ox.parse(path=tmp_path / "graph.nt", format=ox.RdfFormat.N_TRIPLES))
+    assert jsonld == nt
