@@ -864,15 +864,37 @@ class _EntityPass:
             ]
             if not moved:
                 continue
-            name = e.label or self.people.people[key].name
-            new = slug(e.label) if e.label else ""
-            if not new or new in self.people.people:
-                new = f"{key}-{digest(key, *sorted(only or ()), e.mention or '')[:6]}"
-            self.people.put(Person(new, name, tuple(sorted({c[1] for c in moved} - {name}))))
+            written = self._written(moved)
+            # "as" another person of the corpus: the mentions are theirs
+            known = [k for k in self.people.find(e.label) if k != key] if e.label else []
+            if len(known) == 1:
+                new, other = known[0], self.people.people[known[0]]
+                aliases = {*other.aliases, *written} - {other.name}
+                self.people.put(replace(other, aliases=tuple(sorted(aliases))))
+            else:
+                name = e.label or self.people.people[key].name
+                new = slug(name) if e.label else ""
+                if not new or new in self.people.people:
+                    new = f"{key}-{digest(key, *sorted(only or ()), e.mention or '')[:6]}"
+                self.people.put(Person(new, name, tuple(sorted(written - {name}))))
             self._move_person(moved, new)
+            old = self.people.people[key]
+            kept = self._written(self._person_claims().get(key, []))
+            lost = written - kept - {old.name}
+            self.people.put(replace(old, aliases=tuple(a for a in old.aliases if a not in lost)))
             if not self._person_claims().get(key):
                 self.people.drop(key)
             self.matched.add(e.correction.id)
+
+    def _written(self, claims: Iterable[tuple[str, str]]) -> set[str]:
+        """The names as claimed and as the articles wrote them ("Jones", "Mr Jones")."""
+        out = set()
+        for aid, name in claims:
+            out.add(name)
+            ac = self.articles.by_id.get(aid)
+            if ac is not None:
+                out.update(m.text for m in ac.people if m.name == name)
+        return out
 
     def _set_label(self, e: Entry) -> None:
         assert e.value is not None
@@ -1091,12 +1113,14 @@ def _speaker_matches(
 def _quote_matches(
     e: Entry, q: QuoteClaim, aid: str, resolved: Resolved, people: _People, slim: bool
 ) -> bool:
-    """Whether ``q`` is the quotation ``e`` names; on slim claims (no text, no spans) only
-    what they keep is compared."""
+    """Whether ``q`` is the quotation ``e`` names. On slim claims (no spans, and a text
+    cut short or gone) only what they keep is compared."""
     if e.iri is not None and not slim and str(quote_iri(aid, q.span.start)) != e.iri:
         return False
-    if e.quote is not None and not slim and not _fold(q.text).startswith(_fold(e.quote)):
-        return False
+    if e.quote is not None and (q.text or not slim):
+        said, named = _fold(q.text), _fold(e.quote)
+        if not (said.startswith(named) or slim and named.startswith(said)):
+            return False
     return e.speaker is None or _speaker_matches(e.speaker, q, aid, resolved, people)
 
 
@@ -1122,8 +1146,9 @@ def touching(resolved: Resolved, corrections: Corrections) -> dict[str, tuple[En
     """Article id -> the claim corrections that apply to it, in file order. An entry that
     names its article applies there; one that names none, to every article whose claims
     match. On slim claims what they lack is not compared: a quotation named by its words
-    touches every article where its speaker speaks, an organization's type every
-    article (``apply`` then matches exactly)."""
+    touches every article where its speaker speaks (unless the slim claims keep the
+    quotations' first words), an organization's type every article; ``apply`` then
+    matches exactly."""
     arts = _Articles(resolved.claims)
     people = _people_of(resolved)
     out: dict[str, list[Entry]] = defaultdict(list)

@@ -133,7 +133,7 @@ def test_corrections_assert_a_missed_quotation(base):
     assert after.people == base.people  # "Dr Alan Billings" is the one already known
 
 
-def test_corrections_keep_apart_two_people_the_resolver_merged(base):
+def test_corrections_keep_apart_one_name_in_two_articles(base):
     corr = _corrections(
         "- split: person\n  person: Stephen Watson\n  article: south-yorks-peel-2023.txt\n"
         "  as: Stephen Watson (GMP)\n"
@@ -147,6 +147,30 @@ def test_corrections_keep_apart_two_people_the_resolver_merged(base):
     members = {o for s, p, o in _triples(ac, after) if p == str(ORG.member)}
     assert members >= {str(person_iri("stephen-watson-gmp"))}
     assert str(person_iri("stephen-watson")) not in members
+
+
+def test_corrections_keep_apart_two_people_of_one_surname(tmp_path):
+    """A story that names only "Mr Jones" (Lincolnshire's PCC), in a corpus whose one
+    Jones is South Yorkshire's interim chief: the resolver makes them one person."""
+    shutil.copy(CORPUS / "south-yorks-efficiency-2016.txt", tmp_path)
+    lines = (CORPUS / "lincs-effectiveness-2018.txt").read_text(encoding="utf-8").split("\n")
+    story = "\n".join([lines[0], "", *lines[20:]])  # the headline, then from "Mr Jones said"
+    (tmp_path / "lincs-jones.txt").write_text(story, encoding="utf-8")
+    claims, _ = extract_corpus(tmp_path)
+    merged = resolve(claims)
+    assert merged.person_key[("lincs-jones", "Jones")] == "dave-jones"
+    corr = _corrections(
+        "- split: person\n  person: Dave Jones\n  mention: Jones\n"
+        "  articles: [lincs-jones.txt]\n  as: Marc Jones\n"
+    )
+    after = C.resolve(merged, corr)
+    assert after.person_key[("lincs-jones", "Jones")] == "marc-jones"
+    assert after.person_key[("south-yorks-efficiency-2016", "Dave Jones")] == "dave-jones"
+    assert after.people["marc-jones"].aliases == ("Jones", "Mr Jones")
+    assert "Mr Jones" not in after.people["dave-jones"].aliases
+    ac = next(a for a in after.claims if a.article.id == "lincs-jones")
+    people = {s for s, p, o in _triples(ac, after) if o == str(SCHEMA.Person)}
+    assert people == {str(person_iri("marc-jones"))}
 
 
 def test_corrections_set_a_report_kind_and_a_date(base):
