@@ -9,8 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from kg import corrections as C
+from kg.cli import cli
 from kg.errors import InputError
 from kg.graph import article_graph, dataset, report_title
 from kg.model import ArticleClaims, Corrected, OrgType, PartialDate, Resolved, SpeakerKind
@@ -311,6 +313,52 @@ def test_corrections_digest_changes_only_for_the_articles_an_entry_names():
     assert one.digest("beds-peel-2014") != two.digest("beds-peel-2014")
     assert one.digest(SY23) == two.digest(SY23)
     assert one.entity_digest() != two.entity_digest()
+
+
+def test_corrections_kg_correct_appends_entries_that_load(tmp_path):
+    path = tmp_path / "corrections.yaml"
+    path.write_text("# Our fixes.\n- merge: person  # a comment kept\n  people: [A, B]\n" + SIGNED)
+    runner = CliRunner()
+    common = ["--file", str(path), "--by", "Jane Doe", "--date", "2024-05-03"]
+    commands = [
+        ["retract", "membership", "--person", "Stephen Watson", "--role", "Chief Constable",
+         "--org", "Greater Manchester Police", "--article", "south-yorks-peel-2023.txt",
+         "--why", "background: not news"],
+        ["assert", "quotation", "--quote", "requires improvement", "--speaker", "HMICFRS",
+         "--article", "south-yorks-peel-2023.txt", "--why", "HMI's words # quoted"],
+        ["merge", "Sunita Gamblin", "Sunita Gamblen", "--why", "one person"],
+        ["split", "Stephen Watson", "--article", "south-yorks-peel-2023.txt", "--why", "two"],
+        ["set", "subject", "--report", "Inspection report of Lincolnshire Police, March 2017",
+         "Lincolnshire Police", "Nottinghamshire Police", "--why", "a joint report"],
+        ["set", "kind", "--report", "R", "PEEL assessment", "--why", "x"],
+    ]  # fmt: skip
+    for args in commands:
+        result = runner.invoke(cli, ["correct", *args, *common])
+        assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Our fixes.\n- merge: person  # a comment kept\n")
+    entries = C.load(path).entries
+    assert [e.action for e in entries] == [
+        "merge",
+        "retract",
+        "assert",
+        "merge",
+        "split",
+        "set",
+        "set",
+    ]
+    assert entries[1].correction.why == "background: not news"
+    assert entries[2].correction.why == "HMI's words # quoted"
+    assert (entries[1].role, entries[1].org) == ("chief-constable", "greater-manchester")
+    assert entries[5].subjects == ("lincolnshire", "nottinghamshire")
+    assert entries[6].kind == "peel-assessment"
+    # a bad entry: one error naming its line, and the file as it was
+    result = runner.invoke(cli, ["correct", "retract", "membership", "--person", "X", "--role",
+                                 "Chief Consatble", "--why", "typo", *common])  # fmt: skip
+    assert result.exit_code == 1
+    assert f"{path}:" in result.output and "unknown role 'Chief Consatble'" in result.output
+    assert path.read_text(encoding="utf-8") == text
+    assert not [p for p in tmp_path.iterdir() if p.name != "corrections.yaml"]
 
 
 def test_corrections_entry_for_a_view_edge_and_node(base):
