@@ -637,31 +637,38 @@ class _Articles:
 
 
 class _People:
-    """People by IRI, key, name and alias (folded)."""
+    """People by IRI, key, name and alias (folded); the name index is made on first use."""
 
     def __init__(self, people: Mapping[str, Person]) -> None:
         self.people = dict(people)
-        self.by_name: dict[str, set[str]] = defaultdict(set)
-        self.by_alias: dict[str, set[str]] = defaultdict(set)
-        for p in self.people.values():
-            self._index(p)
+        self._by_name: dict[str, set[str]] | None = None
+        self._by_alias: dict[str, set[str]] = defaultdict(set)
+
+    def _names(self) -> dict[str, set[str]]:
+        if self._by_name is None:
+            self._by_name = defaultdict(set)
+            for p in self.people.values():
+                self._index(p)
+        return self._by_name
 
     def _index(self, p: Person) -> None:
-        self.by_name[_fold(p.name)].add(p.key)
+        assert self._by_name is not None
+        self._by_name[_fold(p.name)].add(p.key)
         for a in p.aliases:
-            self.by_alias[_fold(a)].add(p.key)
+            self._by_alias[_fold(a)].add(p.key)
 
     def put(self, p: Person) -> None:
         self.drop(p.key)
         self.people[p.key] = p
-        self._index(p)
+        if self._by_name is not None:
+            self._index(p)
 
     def drop(self, key: str) -> None:
         old = self.people.pop(key, None)
-        if old is not None:
-            self.by_name[_fold(old.name)].discard(key)
+        if old is not None and self._by_name is not None:
+            self._by_name[_fold(old.name)].discard(key)
             for a in old.aliases:
-                self.by_alias[_fold(a)].discard(key)
+                self._by_alias[_fold(a)].discard(key)
 
     def find(self, ref: str) -> list[str]:
         """The keys of the people ``ref`` names: by IRI or key, else by name, else by alias."""
@@ -671,49 +678,55 @@ class _People:
             return [key] if key in self.people else []
         if ref in self.people:
             return [ref]
+        names = self._names()
         for name in dict.fromkeys((ref, _bare(ref))):
             folded = _fold(name)
-            found = self.by_name.get(folded) or self.by_alias.get(folded)
+            found = names.get(folded) or self._by_alias.get(folded)
             if found:
                 return sorted(found)
         return []
 
 
 class _Reports:
-    """Reports by IRI, key and title as the view shows it (``kg.graph.report_title``)."""
+    """Reports by IRI, key and title as the view shows it (``kg.graph.report_title``);
+    the indexes are made on first use."""
 
     def __init__(self, reports: Mapping[str, Report]) -> None:
         self.reports = dict(reports)
-        self.by_title: dict[str, set[str]] = defaultdict(set)
-        self.titles: dict[str, str] = {}
-        self.by_iri: dict[str, str] = {}
-        for r in self.reports.values():
-            self._index(r)
+        self._titles: dict[str, str] | None = None  # key -> folded title
+        self._by_title: dict[str, set[str]] = defaultdict(set)
+        self._by_iri: dict[str, str] = {}
 
     def _index(self, r: Report) -> None:
         from kg.graph import report_title  # the view's title; kg.graph may import this module
 
+        assert self._titles is not None
         title = _fold(report_title(r))
-        self.titles[r.key] = title
-        self.by_title[title].add(r.key)
-        self.by_iri[str(report_iri(r.key))] = r.key
+        self._titles[r.key] = title
+        self._by_title[title].add(r.key)
+        self._by_iri[str(report_iri(r.key))] = r.key
 
     def put(self, r: Report) -> None:
         self.drop(r.key)
         self.reports[r.key] = r
-        self._index(r)
+        if self._titles is not None:
+            self._index(r)
 
     def drop(self, key: str) -> None:
-        if self.reports.pop(key, None) is not None:
-            self.by_title[self.titles.pop(key)].discard(key)
-            self.by_iri.pop(str(report_iri(key)), None)
+        if self.reports.pop(key, None) is not None and self._titles is not None:
+            self._by_title[self._titles.pop(key)].discard(key)
+            self._by_iri.pop(str(report_iri(key)), None)
 
     def find(self, ref: str) -> list[str]:
-        if ref in self.by_iri:
-            return [self.by_iri[ref]]
         if ref in self.reports:
             return [ref]
-        return sorted(self.by_title.get(_fold(ref), ()))
+        if self._titles is None:
+            self._titles = {}
+            for r in self.reports.values():
+                self._index(r)
+        if ref in self._by_iri:
+            return [self._by_iri[ref]]
+        return sorted(self._by_title.get(_fold(ref), ()))
 
 
 _CACHE: list[tuple[Mapping[str, object], object]] = []
