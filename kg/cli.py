@@ -8,6 +8,7 @@ and a non-zero exit status; nothing else reaches the user as a traceback.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -639,6 +640,209 @@ def serve(
         on_ready=ready,
         memory=memory,
     )
+
+
+# --- kg correct: entries for CORPUS/corrections.yaml -------------------------------------
+
+
+def _correction_options(f: Callable[..., None]) -> Callable[..., None]:
+    """Where the entry goes, who makes it, when and why: every ``kg correct`` command."""
+    options = (
+        click.option(
+            "--corpus",
+            type=click.Path(path_type=Path),
+            default=DEFAULT_CORPUS,
+            show_default=True,
+            help="The corpus; the entry goes into CORPUS/corrections.yaml.",
+        ),
+        click.option("--file", "file_", type=click.Path(path_type=Path), help="Another file."),
+        click.option("--by", envvar="KG_BY", help="Who corrects (default: $KG_BY, or your login)."),
+        click.option("--why", required=True, help="Why: what is wrong, and how you know."),
+        click.option("--date", "date_", metavar="YYYY-MM-DD", help="When (default: today)."),
+    )
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _fact_options(f: Callable[..., None]) -> Callable[..., None]:
+    """What a retract, assert or set names: as the view, a query or the article shows it."""
+    text = {
+        "--person": "A person's name (or IRI).",
+        "--role": 'A role, with its qualifier if any ("acting Chief Constable").',
+        "--org": "An organization's name, alias or IRI.",
+        "--qualifier": "acting, interim, temporary, former.",
+        "--article": "The article's file name (or IRI).",
+        "--quote": "A quotation: its first words (all of it to assert one).",
+        "--speaker": "Who said it: a person or an organization.",
+        "--report": "A report's title as the view shows it, or its IRI.",
+        "--iri": "A membership's or quotation's IRI, from the view or a query.",
+        "--sentence": "The sentence the asserted fact comes from.",
+        "--publisher": "The inspectorate that published an asserted report.",
+        "--kind": "An asserted report's kind.",
+        "--published": "An asserted report's date (YYYY, YYYY-MM or YYYY-MM-DD).",
+        "--type": "The type of an organization the reference data lacks (Other, ...).",
+    }
+    f = click.option("--subject", multiple=True, help="A force a report is about (repeatable).")(f)
+    for name, help_ in reversed(text.items()):
+        f = click.option(name, help=help_)(f)
+    return f
+
+
+def _write_correction(
+    action: str,
+    what: str,
+    fields: dict[str, object],
+    corpus: Path,
+    file_: Path | None,
+    by: str | None,
+    why: str,
+    date_: str | None,
+) -> None:
+    import getpass
+
+    from kg.corrections import FILE_NAME, add
+    from kg.errors import UsageError
+
+    if "org" in fields:
+        fields["organization"] = fields.pop("org")
+    if not by:
+        try:
+            by = getpass.getuser()
+        except Exception as e:
+            raise UsageError("give --by (who makes the correction)") from e
+    path = file_ or corpus / FILE_NAME
+    entry = add(path, action, what, fields, by=by, why=why, date=date_)  # type: ignore[arg-type]
+    click.echo(f"{path}:{entry.correction.line}: {entry.correction.text}")
+
+
+@cli.group()
+def correct() -> None:
+    """Record a correction in CORPUS/corrections.yaml: every build keeps it.
+
+    Each command appends one entry, with who made it (--by), when and why
+    (--why), after what the file holds (its comments and layout stay); the file
+    is checked with the entry before it is replaced, so a bad entry changes
+    nothing. Name things as the view or a query shows them: a person's name, a
+    role, an organization, an article's file name, a quotation's first words, a
+    report's title, or an IRI.
+
+    \b
+    Examples:
+      kg correct retract membership --person "Stephen Watson" \\
+          --role "Chief Constable" --org "Greater Manchester Police" \\
+          --article south-yorks-peel-2023.txt --why "background, not this report"
+      kg correct merge "Sunita Gamblin" "Sunita Gamblen" --why "one person, misspelt"
+      kg correct set kind --report "Inspection report of Lincolnshire Police, March 2017" \\
+          effectiveness --why "the article calls it the effectiveness report"
+    """
+
+
+@correct.command(name="retract")
+@click.argument(
+    "what", type=click.Choice(["membership", "quotation", "speaker", "date", "subject", "type"])
+)
+@_fact_options
+@_correction_options
+def correct_retract(
+    what: str, corpus: Path, file_: Path | None, by: str | None, why: str, date_: str | None,
+    **fields: object,
+) -> None:  # fmt: skip
+    """Take out a fact the extractors made: a membership, a quotation or its speaker, a
+    report's date or subject (--report, --org), an organization's type (--org).
+    Without --article it goes wherever it matches.
+
+    \b
+    Example:
+      kg correct retract quotation --quote "workload pressures" \\
+          --article 001_cbe8bcaef8b6161a.txt --why "the article's words, not a quotation"
+    """
+    _write_correction("retract", what, fields, corpus, file_, by, why, date_)
+
+
+@correct.command(name="assert")
+@click.argument("what", type=click.Choice(["membership", "quotation", "report"]))
+@_fact_options
+@_correction_options
+def correct_assert(
+    what: str, corpus: Path, file_: Path | None, by: str | None, why: str, date_: str | None,
+    **fields: object,
+) -> None:  # fmt: skip
+    """Add a fact the extractors missed, in an article (--article), with the sentence it
+    comes from when you give it (--sentence).
+
+    \b
+    Example:
+      kg correct assert quotation --quote "requires improvement" --speaker HMICFRS \\
+          --article south-yorks-peel-2023.txt --why "HMI's words, quoted in the article"
+    """
+    _write_correction("assert", what, fields, corpus, file_, by, why, date_)
+
+
+@correct.command(name="set")
+@click.argument("what", type=click.Choice(["label", "kind", "date", "subject", "type", "speaker"]))
+@click.argument("value", nargs=-1, required=True)
+@_fact_options
+@_correction_options
+def correct_set(
+    what: str, value: tuple[str, ...], corpus: Path, file_: Path | None, by: str | None,
+    why: str, date_: str | None, **fields: object,
+) -> None:  # fmt: skip
+    """Set a person's label (--person), a report's kind, date or subjects (--report), an
+    article's date (--article), an organization's type (--org) or a quotation's
+    speaker (--quote, --article) to VALUE.
+
+    \b
+    Example:
+      kg correct set date --report "Inspection report of Cleveland Police, September 2017" \\
+          2017-09-21 --why "published on Thursday 21 September"
+    """
+    fields["value"] = list(value) if what == "subject" else " ".join(value)
+    _write_correction("set", what, fields, corpus, file_, by, why, date_)
+
+
+@correct.command(name="merge")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--report", "reports", is_flag=True, help="Merge reports (titles or IRIs).")
+@_correction_options
+def correct_merge(
+    names: tuple[str, ...], reports: bool, corpus: Path, file_: Path | None, by: str | None,
+    why: str, date_: str | None,
+) -> None:  # fmt: skip
+    """Make two or more people (or reports, --report) one: the first named is kept, the
+    others' names become its aliases.
+
+    \b
+    Example:
+      kg correct merge "Sunita Gamblin" "Sunita Gamblen" --why "one person, misspelt"
+    """
+    key = "reports" if reports else "people"
+    what = "report" if reports else "person"
+    _write_correction("merge", what, {key: list(names)}, corpus, file_, by, why, date_)
+
+
+@correct.command(name="split")
+@click.argument("person")
+@click.option("--article", "articles", multiple=True, help="An article of the other person.")
+@click.option("--mention", help='Only the mentions written so (a surname: "Jones").')
+@click.option("--as", "as_", help="The other person's name in the graph.")
+@_correction_options
+def correct_split(
+    person: str, articles: tuple[str, ...], mention: str | None, as_: str | None,
+    corpus: Path, file_: Path | None, by: str | None, why: str, date_: str | None,
+) -> None:  # fmt: skip
+    """Keep apart a person the resolver merged: the mentions of PERSON in --article (or
+    written as --mention) are another person.
+
+    \b
+    Example:
+      kg correct split "Stephen Watson" --article south-yorks-peel-2023.txt \\
+          --as "Stephen Watson (GMP)" --why "two men of one name"
+    """
+    fields: dict[str, object] = {
+        "person": person, "articles": list(articles), "mention": mention, "as": as_
+    }  # fmt: skip
+    _write_correction("split", "person", fields, corpus, file_, by, why, date_)
 
 
 def main(argv: list[str] | None = None) -> int:
