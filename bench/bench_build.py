@@ -1,18 +1,18 @@
 """Build throughput, memory and incremental rebuilds on generated corpora.
 
     python bench/bench_build.py [--sizes 1000,10000] [--runs 3] [--jobs N]
-                                [--baseline-up-to 1000] [--workdir DIR]
+                                [--before REV] [--pipeline-up-to 1000] [--workdir DIR]
 
 For each size N it writes N articles with ``bench/generate.py`` (seed 0) and
 times, each in a fresh process (so peak RSS is the build's own), the median of
 ``--runs`` runs of:
 
-- ``baseline``: the plain path as it was before the fast build: one process,
-  ``extract_corpus`` -> ``resolve`` -> ``build_dataset`` (an rdflib Dataset of
-  the whole corpus) -> SHACL on all of it -> ``write_exports`` -> the store.
-  It is slow (pySHACL alone takes about 0.25 ms a triple), so it runs only for
-  N up to ``--baseline-up-to``; above that the ratio is against the baseline's
-  articles/s at the largest size it ran, which is said in the table.
+- ``before``: ``kg build`` from nothing as it was at git revision ``--before``
+  (default 5d9bacf, the build before it was split into its steps), ``--jobs``
+  workers: the baseline the full build's ratio is against, measured in the
+  same run on the same machine.
+- ``pipeline``: ``kg.pipeline.write`` (everything in memory, one process, the
+  reference the build must equal), for N up to ``--pipeline-up-to``.
 - ``full``: ``kg build`` from nothing (empty cache), ``--jobs`` workers.
 - ``no change``, ``1 changed``, ``1 added``, ``1 removed``: a rebuild after
   that change, with the cache of the previous build.
@@ -50,15 +50,10 @@ sys.path.insert(0, ".")
 from pathlib import Path
 corpus, out, mode, jobs = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 t = time.perf_counter()
-if mode == "baseline":
-    from kg.build import FORMATS, check, extract_corpus, write_all
-    from kg.graph import build_dataset
-    from kg.resolve import resolve
-    claims, skipped = extract_corpus(corpus)
-    ds = build_dataset(resolve(claims))
-    check(ds)
-    write_all(ds, out, FORMATS, html=False, store=True)
-    info = {"read": len(claims), "timings": {}}
+if mode == "pipeline":
+    from kg.pipeline import write
+    write(corpus, out)
+    info = {"read": sum(1 for _ in corpus.iterdir()), "timings": {}}
 else:
     from kg.build import build_graph
     r = build_graph(corpus, out, html=False, jobs=jobs)
@@ -72,6 +67,7 @@ print(json.dumps(info))
 
 
 SRC: Path = ROOT  # where the children import kg from: a snapshot, once main() has run
+BEFORE: Path = ROOT  # the same, for the revision the full build is compared with
 
 
 def snapshot(work: Path) -> Path:
@@ -84,12 +80,24 @@ def snapshot(work: Path) -> Path:
     return src
 
 
+def snapshot_rev(work: Path, rev: str) -> Path:
+    """The code and ontology of git revision ``rev``, from the repository."""
+    src = work / f"src-{rev}"
+    shutil.rmtree(src, ignore_errors=True)
+    src.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", rev, "kg", "ontology"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+    return src
+
+
 def _run(corpus: Path, out: Path, mode: str, jobs: int) -> dict[str, object]:
     proc = subprocess.run(
         [sys.executable, "-c", _CHILD, str(corpus.resolve()), str(out.resolve()), mode, str(jobs)],
         capture_output=True,
         text=True,
-        cwd=SRC,
+        cwd=BEFORE if mode == "before" else SRC,
     )
     if proc.returncode != 0:
         raise SystemExit(f"{mode} build failed:\n{proc.stderr}")
@@ -100,7 +108,7 @@ def _median(rows: list[dict[str, object]], key: str) -> float:
     return statistics.median(float(r[key]) for r in rows)  # type: ignore[arg-type]
 
 
-def bench_size(n: int, work: Path, runs: int, jobs: int, baseline: bool) -> list[dict[str, object]]:
+def bench_size(n: int, work: Path, runs: int, jobs: int, pipeline: bool) -> list[dict[str, object]]:
     """Every measurement for one corpus size, each the median of ``runs``."""
     corpus = work / f"corpus-{n}"
     if not corpus.is_dir() or len(list(corpus.iterdir())) != n:
@@ -112,7 +120,7 @@ def bench_size(n: int, work: Path, runs: int, jobs: int, baseline: bool) -> list
         results = []
         for _ in range(runs):
             out = work / f"out-{n}"
-            if label in ("baseline", "full"):
+            if label in ("before", "pipeline", "full"):
                 shutil.rmtree(out, ignore_errors=True)
             undo = prepare() if callable(prepare) else None
             results.append(_run(corpus, out, mode, jobs))
@@ -147,8 +155,9 @@ def bench_size(n: int, work: Path, runs: int, jobs: int, baseline: bool) -> list
         victim.unlink()
         return lambda: shutil.copy(spare, victim)
 
-    if baseline:
-        measure("baseline", "baseline")
+    measure("before", "before")
+    if pipeline:
+        measure("pipeline", "pipeline")
     measure("fast", "full")
     measure("fast", "no change")
     measure("fast", "1 changed", change)
@@ -158,14 +167,12 @@ def bench_size(n: int, work: Path, runs: int, jobs: int, baseline: bool) -> list
 
 
 def table(rows: list[dict[str, object]]) -> str:
-    base_rate: dict[int, float] = {}
-    largest_base: tuple[int, float] | None = None
+    before: dict[int, float] = {}
     full: dict[int, float] = {}
     for r in rows:
         n, secs = int(r["n"]), float(r["seconds"])  # type: ignore[arg-type]
-        if r["step"] == "baseline":
-            base_rate[n] = n / secs
-            largest_base = (n, n / secs)
+        if r["step"] == "before":
+            before[n] = secs
         if r["step"] == "full":
             full[n] = secs
     lines = [
@@ -176,18 +183,10 @@ def table(rows: list[dict[str, object]]) -> str:
     for r in rows:
         n, secs = int(r["n"]), float(r["seconds"])  # type: ignore[arg-type]
         step = str(r["step"])
-        if step == "baseline":
+        if step == "before":
             ratio = "1.0 (baseline)"
-        elif step == "full":
-            if n in base_rate:
-                ratio = f"{(n / secs) / base_rate[n]:.1f}x faster than baseline"
-            elif largest_base:
-                ratio = (
-                    f"{(n / secs) / largest_base[1]:.1f}x the baseline's articles/s "
-                    f"at {largest_base[0]:,}"
-                )
-            else:
-                ratio = "-"
+        elif step in ("full", "pipeline"):
+            ratio = f"{before[n] / secs:.1f}x faster than before" if n in before else "-"
         else:
             ratio = f"{full[n] / secs:.1f}x faster than full"
         lines.append(
@@ -195,12 +194,12 @@ def table(rows: list[dict[str, object]]) -> str:
             f"{float(r['rss_worker']):.0f} | {r['extracted']} | {ratio} |"  # type: ignore[arg-type]
         )
     lines.append("")
-    lines.append("Steps of the full build (s):")
+    lines.append("Steps of each full build, before and now (s):")
     lines.append("")
     for r in rows:
-        if r["step"] == "full":
+        if r["step"] in ("before", "full"):
             steps = ", ".join(f"{k} {v:.1f}" for k, v in dict(r["timings"]).items())  # type: ignore[call-overload]
-            lines.append(f"- {int(r['n']):,}: {steps}")  # type: ignore[call-overload]
+            lines.append(f"- {int(r['n']):,} {r['step']}: {steps}")  # type: ignore[call-overload]
     return "\n".join(lines)
 
 
@@ -211,17 +210,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=default_jobs())
-    ap.add_argument("--baseline-up-to", type=int, default=1000)
+    ap.add_argument("--before", default="5d9bacf", help="the git revision to compare with")
+    ap.add_argument("--pipeline-up-to", type=int, default=1000)
     ap.add_argument("--workdir", type=Path, default=None)
     args = ap.parse_args(argv)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kg-bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
-    global SRC
+    global SRC, BEFORE
     SRC = snapshot(work)
+    BEFORE = snapshot_rev(work, args.before)
     rows: list[dict[str, object]] = []
     for n in (int(s) for s in args.sizes.split(",")):
         runs = args.runs if n <= 1000 else 1
-        rows += bench_size(n, work, runs, args.jobs, n <= args.baseline_up_to)
+        rows += bench_size(n, work, runs, args.jobs, n <= args.pipeline_up_to)
     print(f"kg build on generated corpora; {args.jobs} jobs; medians of {args.runs} runs "
           f"(1 run above 1,000 articles)\n")  # fmt: skip
     print(table(rows))

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg import corrections
 from kg import store as kgstore
 from kg.cache import CACHE_DIR, BuildCache, code_version
 from kg.errors import ExportError, InputError
@@ -39,20 +40,20 @@ from kg.export import (
     format_name,
     split_local,
 )
-from kg.graph import build_run
+from kg.graph import build_run, corrections_graph
 from kg.incremental import reuse, scratch
 from kg.incremental.assemble import Assembly, State
 from kg.incremental.render import (
     Rendered,
     RenderTask,
     Run,
-    bodies_of,
     render,
+    rendered,
     slice_bytes,
     slice_of,
 )
 from kg.ingest import DEFAULT_MAX_BYTES, corpus_entries
-from kg.model import IngestError, Resolved, TripleKey
+from kg.model import Correction, IngestError, Resolved, TripleKey
 from kg.resolve import resolve
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class BuildResult:
     skipped: list[IngestError] = field(default_factory=list)
     left_out: list[Violation] = field(default_factory=list)  # what the shapes refused
     read_notes: list[tuple[str, str]] = field(default_factory=list)  # (file, what ingest did)
+    stale: list[Correction] = field(default_factory=list)  # corrections that match nothing
     facts: dict[str, int] = field(default_factory=dict)
     outputs: dict[str, Path] = field(default_factory=dict)
     triples: int = 0
@@ -104,6 +106,7 @@ def build_graph(
     executor: Executor | None = None,
     progress: Progress | None = None,
     follow_links: bool = False,
+    use_corrections: bool = True,
 ) -> BuildResult:
     """Read ``corpus``, extract, resolve, render, check and write into ``out``.
 
@@ -113,10 +116,14 @@ def build_graph(
     (default: every core; 1: all in this process), or ``executor`` does.
     ``cache=False`` neither reads nor keeps ``OUT/.cache``; ``full=True``
     ignores what it holds and refills it. A symbolic link that leads out of the
-    corpus folder is refused without being opened, unless ``follow_links``.
+    corpus folder is refused without being opened, unless ``follow_links``. The
+    corrections in ``CORPUS/corrections.yaml`` are applied unless not
+    ``use_corrections``; those that match nothing are listed (``stale``).
     """
     formats = tuple(dict.fromkeys(format_name(f) for f in formats))
     files = _files(corpus, follow_links)  # raises InputError for a missing folder
+    # a malformed corrections file ends the build before anything is written
+    fixes = corrections.load(corrections.file_of(corpus)) if use_corrections else corrections.NONE
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -127,7 +134,7 @@ def build_graph(
     with scratch.terminate_as_exit():
         ex = executor or make_executor(jobs)
         job = _Job(corpus, out, work, bc, ex, formats, validate, html, store, max_bytes,
-                   on_article, progress)  # fmt: skip
+                   on_article, progress, fixes)  # fmt: skip
         try:
             keep = _build(job, files)
             if cache:
@@ -154,6 +161,7 @@ class _Job:
     max_bytes: int
     on_article: Callable[[str], None] | None
     progress: Progress | None
+    corrections: corrections.Corrections
     result: BuildResult = field(default_factory=BuildResult)
     asm: Assembly | None = None
 
@@ -186,20 +194,25 @@ def _build(job: _Job, files: reuse.Files) -> dict[str, set[str]]:
     ]
     job.clock.lap("extract")
 
-    # resolve: one person, one report across the corpus
-    resolved = resolve(corpus.claims)
+    # resolve: one person, one report across the corpus; then a person's corrections
+    # (CORPUS/corrections.yaml) to what resolution found
+    extracted = resolve(corpus.claims)
+    resolved = corrections.resolve(extracted, job.corrections)
+    touched = corrections.touching(resolved, job.corrections)
     result.facts = _facts(corpus, resolved)
     job.clock.lap("resolve")
 
-    # render: each changed article's graph, checked against the shapes and written
-    # in every format, by the workers; the others keep the last build's
+    # render: each changed article's graph, corrected, checked against the shapes and
+    # written in every format, by the workers; the others keep the last build's
     previous = _previous(job)
-    asm = job.asm = _render(job, corpus, resolved, previous)
+    asm = job.asm = _render(job, corpus, resolved, previous, touched)
     job.clock.lap("render")
 
     # assemble: the shared section counted (again, for what changed), then the files
     # written part by part in the work folder, the store beside them
     asm.prepare()
+    applied = {m for ids in asm.matched.values() for m in ids}
+    result.stale = corrections.unmatched(extracted, job.corrections, applied)
     job.clock.lap("merge")
     keep = _entries_to_keep(job, corpus, asm)
     if asm.up_to_date(job.out, job.store, job.html, HTML_MAX_ARTICLES) and previous:
@@ -277,10 +290,15 @@ def _spooled_formats(job: _Job) -> tuple[str, ...]:
 
 
 def _render(
-    job: _Job, corpus: reuse.Corpus, resolved: Resolved, previous: State | None
+    job: _Job,
+    corpus: reuse.Corpus,
+    resolved: Resolved,
+    previous: State | None,
+    touched: dict[str, tuple[corrections.Entry, ...]],
 ) -> Assembly:
     """Render the articles whose claims or resolution changed, in the workers, and hand
-    each run to the assembly as it comes (in graph order)."""
+    each run to the assembly as it comes (in graph order). An article a correction
+    touches is corrected in the worker, and its run key names the corrections."""
     from kg.validate import sampled
     from kg.vocab import graph_iri
 
@@ -296,13 +314,17 @@ def _render(
     tasks: dict[str, RenderTask] = {}  # run key -> its task, to render it again if need be
     for ac in resolved.claims:
         e = corpus.articles[ac.article.id]
-        part = slice_of(ac, resolved)
+        fixes = touched.get(ac.article.id, ())
+        # what the corrections assert names people and reports the extractors did not
+        part = slice_of(corrections.apply(ac, fixes, resolved) if fixes else ac, resolved)
         check = job.validate and (checked is None or ac.article.id in checked)
-        rkey = job.bc.run_key(e.key, slice_bytes(part) + (b"checked" if check else b""))
+        facts = slice_bytes(part) + (b"checked" if check else b"")
+        facts += "".join(f.correction.id for f in fixes).encode()
+        rkey = job.bc.run_key(e.key, facts)
         iri = str(graph_iri(ac.article.id))
         runs.append((iri, rkey))
         tasks[rkey] = RenderTask(job.bc, e.key, rkey, part, corpus.paths[e.key], job.max_bytes,
-                                 check, formats, with_keys)  # fmt: skip
+                                 check, formats, with_keys, fixes)  # fmt: skip
     runs.sort()
     result = job.result
 
@@ -311,19 +333,20 @@ def _render(
         try:
             run = job.bc.load("runs", rkey)
             if isinstance(run, Run):
-                return Rendered(rkey, iri, bodies_of(run, iri, formats), run.violations,
-                                [*run.keys, *run.provenance], False)  # fmt: skip
+                return rendered(run, rkey, iri, tasks[rkey])
         except Exception:
             pass
         again = render(tasks[rkey])
         result.extracted += again.extracted
         return again
 
-    asm = Assembly(job.work, job.bc, runs, build_run(resolved), previous, formats, load)
+    fixes_graph = corrections_graph(resolved) if resolved.corrections else []
+    asm = Assembly(job.work, job.bc, runs, build_run(resolved), previous, formats, load,
+                   fixes_graph)  # fmt: skip
     fresh = [tasks[rkey] for _, rkey in runs if rkey not in made and not job.bc.has("runs", rkey)]
-    for done, rendered in enumerate(job.ex.map(render, fresh), 1):
-        result.extracted += rendered.extracted
-        asm.offer(rendered)
+    for done, run in enumerate(job.ex.map(render, fresh), 1):
+        result.extracted += run.extracted
+        asm.offer(run)
         if job.progress:
             job.progress("render", done, len(fresh))
     result.rendered = len(fresh)
@@ -446,7 +469,7 @@ def _union(asm: Assembly) -> list[TripleKey]:
     """Every triple of the graph, as the network view reads them."""
     from kg.reference import reference_keys
 
-    keys: set[TripleKey] = {*asm.build, *reference_keys()}
+    keys: set[TripleKey] = {*asm.build, *reference_keys(), *asm.corrections}
     for iri, rkey in asm.runs:
         rendered = asm.rendered_keys.get(rkey)
         if rendered is None:

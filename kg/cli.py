@@ -260,6 +260,9 @@ def build(
         click.echo(f"kg: skipped {skip.file_name}: {skip.reason}", err=True)
     for file_name, note in result.read_notes:
         click.echo(f"kg: note {file_name}: {note}", err=True)
+    for c in result.stale:
+        where = f"{corpus if corpus.is_dir() else corpus.parent}/corrections.yaml:{c.line}"
+        click.echo(f"kg: correction matches nothing: {where}: {c.text}", err=True)
     if result.left_out:
         from kg.validate import format_violation
 
@@ -282,7 +285,7 @@ def build(
             f"cache; rendered {result.rendered}; SHACL-checked {result.validated}"
         )
         click.echo("  steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in result.timings.items()))
-    if result.skipped or result.left_out or failed_push:
+    if result.skipped or result.left_out or result.stale or failed_push:
         raise click.exceptions.Exit(3)
 
 
@@ -296,10 +299,21 @@ def build(
     "articles beside it, else exports/graph.ttl).",
 )
 @click.option("--corpus", type=click.Path(path_type=Path), help="Build these articles and score.")
+@click.option(
+    "--with-corrections",
+    is_flag=True,
+    help="Score the graph with the corpus's corrections.yaml applied (default: the "
+    "extractors' own, so corrections never flatter the scores).",
+)
 @click.option("--show", is_flag=True, help="List every miss and false positive.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_(
-    gold_dir: Path, graph_file: Path | None, corpus: Path | None, show: bool, as_json: bool
+    gold_dir: Path,
+    graph_file: Path | None,
+    corpus: Path | None,
+    with_corrections: bool,
+    show: bool,
+    as_json: bool,
 ) -> None:
     """Score a graph against gold annotations (micro P, R, F1 per measure, and the
     accuracy of report kinds and of quote attribution).
@@ -327,7 +341,7 @@ def eval_(
     gold = load_gold(gold_dir)
     corpus = corpus or (None if graph_file else articles_of(gold_dir))
     if corpus is not None:
-        rows = build_and_read(corpus)
+        rows = build_and_read(corpus, with_corrections)
     else:
         rows = rows_from_graph(graph_file or Path(DEFAULT_OUT) / "graph.ttl")
     scores, accs = score(gold, rows), accuracies(gold, rows)

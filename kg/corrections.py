@@ -51,6 +51,7 @@ from typing import NoReturn, TypeVar
 import yaml
 
 from kg.errors import InputError
+from kg.ingest import CORRECTIONS_FILE
 from kg.model import (
     ArticleClaims,
     Corrected,
@@ -86,7 +87,7 @@ from kg.vocab import (
     slug,
 )
 
-FILE_NAME = "corrections.yaml"
+FILE_NAME = CORRECTIONS_FILE
 ACTIONS = ("retract", "assert", "merge", "split", "set")
 _META = ("by", "date", "why")
 
@@ -1576,3 +1577,12 @@ def view_entry(
     text = text.replace('  by: ""\n', '  by: ""  # who you are\n')
     text = text.replace('  why: ""\n', '  why: ""  # why it is wrong\n')
     return (f"# {iri}\n" if iri else "") + text
+
+
+NONE = Corrections("", ())  # no corrections file, or corrections left out
+
+
+def file_of(corpus: Path) -> Path:
+    """Where a corpus keeps its corrections: ``CORPUS/corrections.yaml`` (beside a
+    single-file corpus)."""
+    return (corpus if corpus.is_dir() else corpus.parent) / FILE_NAME

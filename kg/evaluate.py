@@ -372,12 +372,22 @@ def articles_of(gold_dir: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def build_and_read(corpus: Path) -> dict[str, list[dict[str, Any]]]:
-    """Build ``corpus`` in a scratch folder, as ``kg build`` would, and read its rows."""
+def build_and_read(corpus: Path, with_corrections: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Build ``corpus`` in a scratch folder, as ``kg build`` would, and read its rows:
+    the extractors' own graph, or (``with_corrections``) the one a user publishes,
+    with the corpus's corrections applied."""
     import tempfile
 
     from kg.build import build_graph
 
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as out:
-        build_graph(corpus, Path(out), html=False, store=False, cache=False, formats=("turtle",))
+        build_graph(
+            corpus,
+            Path(out),
+            html=False,
+            store=False,
+            cache=False,
+            formats=("turtle",),
+            use_corrections=with_corrections,
+        )
         return rows_from_graph(Path(out) / "graph.ttl")

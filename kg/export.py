@@ -36,7 +36,7 @@ from rdflib.term import Node
 
 from kg.errors import ExportError, InputError, UsageError
 from kg.model import RDF_TYPE, TermKey, TripleKey
-from kg.vocab import PREFIXES, graph_scope, scope_of
+from kg.vocab import PREFIXES, graph_scope, is_audit_graph, scope_of
 
 # The export formats by their one name in every command, with the file each is
 # written to (graph.<extension>) and the other names a user may give.
@@ -236,9 +236,11 @@ def content_of(graphs: Iterable[tuple[str, Iterable[TripleKey]]]) -> Canonical:
     for name, keys in graphs:
         by_graph.setdefault(name, set()).update(keys)
     ordered = [(name, sorted(keys)) for name, keys in sorted(by_graph.items()) if keys]
-    scopes = {scope: name for name, _ in ordered if (scope := graph_scope(name))}
+    # (an audit graph of claims a correction took out is in TriG, never in the union)
+    union = [(name, keys) for name, keys in ordered if not is_audit_graph(name)]
+    scopes = {scope: name for name, _ in union if (scope := graph_scope(name))}
     sections: dict[str, set[TripleKey]] = {}
-    for _, keys in ordered:
+    for _, keys in union:
         for k in keys:
             home = scopes.get(scope_of(k[0]) or "", "")
             sections.setdefault(home, set()).add(k)

@@ -21,7 +21,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rdflib.namespace import SKOS, XSD
+from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg import __version__
 from kg.model import (
@@ -46,8 +46,11 @@ from kg.vocab import (
     POLARITY,
     PROV,
     SCHEMA,
+    agent_iri,
     article_iri,
     build_iri,
+    correction_iri,
+    corrections_graph_iri,
     custom_role_iri,
     digest,
     evidence_iri,
@@ -63,6 +66,7 @@ from kg.vocab import (
     quote_iri,
     reference_graph_iri,
     report_iri,
+    retracted_graph_iri,
     role_iri,
 )
 
@@ -131,12 +135,53 @@ def dataset(
     render = render or article_graph
     default = set(build_run(resolved))
     named = {str(reference_graph_iri()): reference_keys()}
+    if resolved.corrections:
+        named[str(corrections_graph_iri())] = corrections_graph(resolved)
     for ac in resolved.claims:
         keys = render(ac, resolved)
         if keys:
             named[str(graph_iri(ac.article.id))] = keys
             default.update(provenance(ac))
+        audit = audit_graph(ac, resolved)
+        if audit:
+            named[str(retracted_graph_iri(ac.article.id))] = audit
     return Dataset(sorted(default), named)
+
+
+def audit_graph(ac: ArticleClaims, resolved: Resolved) -> list[TripleKey]:
+    """The claims a person's correction took out of an article (or changed), as they
+    were, with their evidence: its audit graph, never part of the union."""
+    if ac.retracted is None:
+        return []
+    return article_graph(ac.retracted, resolved)
+
+
+_CORRECTION_TYPES = (_i(KGO.Correction), _i(PROV.Activity))
+
+
+def corrections_graph(resolved: Resolved) -> list[TripleKey]:
+    """Every correction applied: what it says, who made it, when and why."""
+    t: set[TripleKey] = set()
+    for c in resolved.corrections:
+        node = _i(correction_iri(c.id))
+        for cls in _CORRECTION_TYPES:
+            t.add((node, _A, _iri(cls)))
+        t.add((node, _i(KGO.action), _text(c.action)))
+        t.add((node, _i(KGO.correctionText), _text(c.text)))
+        t.add((node, _i(RDFS.comment), _text(c.why)))
+        t.add((node, _i(DCTERMS.date), _date_or_text(c.date)))
+        who = _i(agent_iri(c.by))
+        t.add((node, _i(PROV.wasAttributedTo), _iri(who)))
+        t.add((who, _A, _iri(_i(PROV.Agent))))
+        t.add((who, _i(SCHEMA.name), _text(c.by)))
+    return sorted(t)
+
+
+def _date_or_text(text: str) -> TermKey:
+    try:
+        return date_term(PartialDate.parse(text))
+    except ValueError:
+        return _text(text)
 
 
 def build_run(resolved: Resolved) -> list[TripleKey]:
@@ -176,14 +221,17 @@ ARTICLE: Claim = ("article", 0)
 
 class _Triples:
     """The triples of one article's graph, gathered as they are made, and (when
-    ``origins`` is given) which claims made each node."""
+    ``origins`` is given) which claims made each node. A node a person's correction
+    asserted or changed (``corrected``) says so: ``prov:wasGeneratedBy`` the
+    correction."""
 
-    __slots__ = ("keys", "evidence_done", "origins")
+    __slots__ = ("keys", "evidence_done", "origins", "corrected")
 
-    def __init__(self, origins: dict[str, set[Claim]] | None) -> None:
+    def __init__(self, origins: dict[str, set[Claim]] | None, corrected: dict[Claim, str]) -> None:
         self.keys: set[TripleKey] = set()
         self.evidence_done: set[str] = set()
         self.origins = origins
+        self.corrected = corrected
 
     def add(self, s: str, p: str, o: TermKey) -> None:
         self.keys.add((s, p, o))
@@ -191,6 +239,13 @@ class _Triples:
     def made(self, node: str, claim: Claim) -> None:
         if self.origins is not None:
             self.origins.setdefault(node, set()).add(claim)
+
+    def claim(self, node: str, claim: Claim) -> None:
+        """``node`` is the claim's own node (a membership, a report, a quotation...)."""
+        self.made(node, claim)
+        fix = self.corrected.get(claim)
+        if fix is not None:
+            self.keys.add((node, _GENERATED, _iri(_i(correction_iri(fix)))))
 
 
 # Predicate and class IRIs used per claim, as strings.
@@ -204,6 +259,7 @@ _TYPE_TARGET = _iri(_i(OA.SpecificResource))
 _TYPE_QUOTE_SELECTOR = _iri(_i(OA.TextQuoteSelector))
 _TYPE_POSITION_SELECTOR = _iri(_i(OA.TextPositionSelector))
 _DESCRIBING = _iri(_i(OA.describing))
+_GENERATED = _i(PROV.wasGeneratedBy)
 _ORG_CLASSES = {
     OrgType.POLICE_FORCE: _i(KGO.PoliceForce),
     OrgType.INSPECTORATE: _i(KGO.Inspectorate),
@@ -304,12 +360,12 @@ def article_graph(
     refused, ``kg.validate.conforming_graph``); ``origins``, when given, is
     filled with the claims that made each node.
     """
-    t = _Triples(origins)
+    t = _Triples(origins, {(c.kind, c.index): c.correction for c in ac.corrected})
     a = ac.article
     lex = lexicon()
     art = _i(article_iri(a.id))
     art_term = _iri(art)
-    t.made(art, ARTICLE)
+    t.claim(art, ARTICLE)
     t.add(art, _A, _TYPE_ARTICLE)
     t.add(art, _P["file"], _text(a.file_name))
     if a.sha256:
@@ -375,7 +431,7 @@ def article_graph(
         node = _i(
             membership_iri(resolved.person_key[(a.id, r.person)], r.role, r.org, r.qualifier, a.id)
         )
-        t.made(node, ("roles", i))
+        t.claim(node, ("roles", i))
         t.add(node, _A, _TYPE_MEMBERSHIP)
         t.add(node, _P["member"], _iri(who))
         t.add(node, _P["organization"], _iri(_i(org_iri(r.org))))
@@ -395,7 +451,7 @@ def article_graph(
             continue
         rep = resolved.reports[resolved.report_key[(a.id, i)]]
         node = _i(report_iri(rep.key))
-        t.made(node, ("reports", i))
+        t.claim(node, ("reports", i))
         for cls in _TYPE_REPORT:
             t.add(node, _A, cls)
         t.add(node, _P["publisher"], _iri(_i(org_iri(rep.publisher))))
@@ -438,7 +494,7 @@ def article_graph(
         if speaker is None:
             continue
         node = _i(quote_iri(a.id, q.span.start))
-        t.made(node, ("quotes", i))
+        t.claim(node, ("quotes", i))
         t.add(node, _A, _TYPE_QUOTE)
         t.add(node, _P["text"], _text(q.text))
         t.add(node, _P["part_of"], art_term)
@@ -464,7 +520,7 @@ def _assessments(
         if rep is None or ("grades", i) in omit:
             continue
         node = _i(judgement_iri(rep, gc.subject, gc.area, gc.grade))
-        t.made(node, ("grades", i))
+        t.claim(node, ("grades", i))
         t.add(node, _A, _iri(_i(KGO.Judgement)))
         t.add(rep, _P["judgement"], _iri(node))
         t.add(node, _P["graded_force"], _iri(_i(org_iri(gc.subject))))
@@ -477,7 +533,7 @@ def _assessments(
             continue
         rep = report_of(fc.report)
         node = _i(finding_iri(a.id, fc.span.start))
-        t.made(node, ("findings", i))
+        t.claim(node, ("findings", i))
         t.add(node, _A, _iri(_i(KGO.Finding)))
         if rep is not None:
             t.add(rep, _P["finding"], _iri(node))
@@ -491,7 +547,7 @@ def _assessments(
             continue
         rep = report_of(xc.report)
         node = _i(figure_iri(a.id, xc.span.start))
-        t.made(node, ("figures", i))
+        t.claim(node, ("figures", i))
         t.add(node, _A, _iri(_i(KGO.Figure)))
         if rep is not None:
             t.add(rep, _P["figure"], _iri(node))

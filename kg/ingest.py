@@ -1294,6 +1294,9 @@ def corpus_files(folder: Path, *, follow_links: bool = False) -> list[Path]:
 
 
 OUTSIDE_LINK = "symbolic link to a file outside the corpus"
+# The corrections a person keeps beside the articles (kg.corrections): at the top of
+# the corpus folder, never an article.
+CORRECTIONS_FILE = "corrections.yaml"
 
 
 def corpus_entries(
@@ -1324,6 +1327,8 @@ def corpus_entries(
     for root, dirs, files in os.walk(folder, onerror=unlistable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in files:
+            if f == CORRECTIONS_FILE and Path(root) == folder:
+                continue
             if not f.startswith("."):
                 path = Path(root) / f
                 rel = _relative(path, folder)

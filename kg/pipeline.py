@@ -11,8 +11,10 @@ the reference it is held to, and the shortest way to read what kg does.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from kg import corrections
 from kg.export import DEFAULT_FORMATS, write_graphs
 from kg.extract import extract_article
 from kg.graph import Dataset, article_graph, dataset
@@ -36,15 +38,27 @@ def extract_corpus(
     return claims, skipped
 
 
-def graph(corpus: Path, max_bytes: int = DEFAULT_MAX_BYTES, check: bool = True) -> Dataset:
-    """The graph of a corpus folder. With ``check``, the graphs of the articles
-    ``kg.validate.sampled`` names are made to conform to the shapes (the claims
-    behind a violation are left out), as ``kg build`` does."""
+def graph(
+    corpus: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    check: bool = True,
+    use_corrections: bool = True,
+) -> Dataset:
+    """The graph of a corpus folder: its articles extracted, resolved, corrected by the
+    corpus's corrections file (unless not ``use_corrections``) and rendered. With
+    ``check``, the graphs of the articles ``kg.validate.sampled`` names are made to
+    conform to the shapes (the claims behind a violation are left out), as ``kg
+    build`` does."""
+    fixes = corrections.load(corrections.file_of(corpus)) if use_corrections else corrections.NONE
     claims, _ = extract_corpus(corpus, max_bytes)
-    resolved = resolve(claims)
-    if not check:
-        return dataset(resolved)
-    checked = sampled(ac.article.id for ac in resolved.claims)
+    resolved = corrections.resolve(resolve(claims), fixes)
+    touched = corrections.touching(resolved, fixes)
+    corrected = tuple(
+        corrections.apply(ac, touched[ac.article.id], resolved) if ac.article.id in touched else ac
+        for ac in resolved.claims
+    )
+    resolved = replace(resolved, claims=corrected)
+    checked = sampled(ac.article.id for ac in resolved.claims) if check else set()
 
     def render(ac: ArticleClaims, resolved: Resolved) -> list[TripleKey]:
         if checked is None or ac.article.id in checked:
@@ -60,6 +74,7 @@ def write(
     formats: Sequence[str] = DEFAULT_FORMATS,
     max_bytes: int = DEFAULT_MAX_BYTES,
     check: bool = True,
+    use_corrections: bool = True,
 ) -> dict[str, Path]:
     """Build the graph of ``corpus`` and write its exports into ``out``."""
-    return write_graphs(graph(corpus, max_bytes, check).graphs(), out, formats)
+    return write_graphs(graph(corpus, max_bytes, check, use_corrections).graphs(), out, formats)

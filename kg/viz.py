@@ -178,6 +178,7 @@ _ROLE_LABEL = str(KGO.roleLabel)
 _QUALIFIER = str(KGO.qualifier)
 _REPORT_KIND = str(KGO.reportKind)
 _KIND_TEXT = str(KGO.kindText)
+_PUBLISHER_NAME = str(KGO.publisherName)
 _JUDGEMENT = str(KGO.judgement)
 _GRADED_FORCE = str(KGO.gradedForce)
 _AREA = str(KGO.area)
@@ -676,7 +677,9 @@ def _make_node(
                 label += f" ({date})"
         facts += [("Kind", kind_label), ("Date", date)]
         facts += [("Described as", t) for t in kind_text]
-        facts += [("Publisher", r.label(p)) for p in g.iris(s, _PUBLISHER)]
+        # the name the publisher bore on the report's date (HMIC before July 2017)
+        then = g.all(s, _PUBLISHER_NAME)
+        facts += [("Publisher", then[0] if then else r.label(p)) for p in g.iris(s, _PUBLISHER)]
         facts += [("About", a) for a in about]
         facts += [("Grade", g_) for g_ in _grades(r, s)]
         facts += [("Fieldwork", x) for x in g.all(s, _FIELDWORK)]
@@ -1405,6 +1408,38 @@ def _vis_items(
     return nodes, edges, home, big
 
 
+# The view's classes and relations that a correction can name (kg.corrections.view_entry).
+_FIX_NODES = {"person": "person", "report": "report", "quote": "quotation"}
+_FIX_NODES.update({c: "organization" for c in _ORG_CLASSES})
+_FIX_EDGES = {"role": "membership", "said": "speaker", "about": "subject"}
+
+
+def _node_fix(n: VizNode, articles: list[str]) -> str:
+    """The correction entry a user can copy for a node ("" where none applies)."""
+    from kg.corrections import view_entry
+
+    kind = _FIX_NODES.get(n.cls)
+    if kind is None:
+        return ""
+    source = ""
+    if kind == "quotation":
+        source = next((v for k, v in n.facts if k == "Speaker"), "")
+    return view_entry(kind, n.label, iri=n.iri, source=source, articles=articles)
+
+
+def _edge_fix(e: VizEdge, labels: dict[str, str], articles: list[str]) -> str:
+    """The correction entry a user can copy for an edge ("" where none applies)."""
+    from kg.corrections import view_entry
+
+    kind = _FIX_EDGES.get(e.relation)
+    if kind is None:
+        return ""
+    source, target = labels.get(e.source, ""), labels.get(e.target, "")
+    if kind == "speaker":  # "said" runs from the speaker to the quotation
+        return view_entry(kind, target, source=source, articles=articles)
+    return view_entry(kind, e.label, source=source, target=target, articles=articles)
+
+
 def _options(big: bool) -> dict[str, Any]:
     """vis-network's options: looks by class, physics off, labels by zoom."""
     groups = {}
@@ -1464,6 +1499,9 @@ def _details(net: Network, home: int | None, big: bool) -> dict[str, Any]:
             evidence.append([e.text, a])
         return evidence_ids[e]
 
+    def files(iris: Iterable[str]) -> list[str]:
+        return [net.articles[a].file_name for a in iris if a in net.articles]
+
     nodes = [
         [
             n.label,
@@ -1473,9 +1511,11 @@ def _details(net: Network, home: int | None, big: bool) -> dict[str, Any]:
             [list(f) for f in n.facts],
             n.wikidata,
             [article_ids[a] for a in n.articles],
+            _node_fix(n, files(n.articles)),
         ]
         for n in net.nodes
     ]
+    labels = {n.iri: n.label for n in net.nodes}
     edges = [
         [
             node_ids[e.source],
@@ -1484,6 +1524,7 @@ def _details(net: Network, home: int | None, big: bool) -> dict[str, Any]:
             e.label,
             [ev_id(v) for v in e.evidence],
             [article_ids[a] for a in e.articles],
+            _edge_fix(e, labels, files(e.articles)),
         ]
         for e in net.edges
     ]

@@ -46,6 +46,9 @@ class KGO(DefinedNamespace):
     formerPrefLabel: URIRef
     publisherName: URIRef
     chiefRole: URIRef
+    Correction: URIRef
+    correctionText: URIRef
+    action: URIRef
     preferredWhen: URIRef
     title: URIRef
     Grade: URIRef
@@ -144,7 +147,12 @@ def corrections_graph_iri() -> URIRef:
 
 def retracted_graph_iri(article_id: str) -> URIRef:
     """The audit graph of the claims corrections took out of one article."""
-    return ID["graph/" + article_scope(article_id) + "/retracted"]
+    return ID["graph/" + article_scope(article_id) + AUDIT_SUFFIX]
+
+
+def agent_iri(name: str) -> URIRef:
+    """Who made a correction."""
+    return ID["agent/" + slug(name)]
 
 
 def person_iri(key: str) -> URIRef:
@@ -163,6 +171,8 @@ ARTICLE_SCOPED = frozenset(
     {"article", "graph", "evidence", "quote", "membership", "finding", "figure"}
 )
 _ID = str(ID)
+# the graphs of the whole corpus (not of one article)
+_GLOBAL_GRAPHS = frozenset({_ID + "graph/reference", _ID + "graph/corrections"})
 
 
 def scope_of(iri: str) -> str | None:
@@ -176,11 +186,20 @@ def scope_of(iri: str) -> str | None:
 
 
 def graph_scope(graph: str) -> str | None:
-    """The article scope of an article's graph IRI, else None."""
+    """The article scope of an article's graph IRI (or of its audit graph), else None."""
     prefix = _ID + "graph/"
-    if not graph.startswith(prefix) or graph == str(reference_graph_iri()):
+    if not graph.startswith(prefix) or graph in _GLOBAL_GRAPHS:
         return None
-    return graph[len(prefix) :] or None
+    return graph[len(prefix) :].removesuffix(AUDIT_SUFFIX) or None
+
+
+AUDIT_SUFFIX = "/retracted"
+
+
+def is_audit_graph(graph: str) -> bool:
+    """Whether ``graph`` holds claims a correction took out: kept for audit, in the
+    quad formats and the store's named graphs, never in the union of the graph."""
+    return graph.endswith(AUDIT_SUFFIX) and graph.startswith(_ID + "graph/")
 
 
 def article_iri(article_id: str) -> URIRef:

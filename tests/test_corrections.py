@@ -221,7 +221,8 @@ def test_corrections_fixture_file_all_apply(base):
     assert (commitment.speaker_kind, commitment.speaker) == (SpeakerKind.ORGANIZATION, "hmicfrs")
     assert not any(q.text == "workload pressures" for q in quotes)
     d = dataset(after, lambda ac, r: article_graph(claims[ac.article.id], r))
-    assert len(d.named) == len(base.claims) + 1  # each article's graph, and the reference
+    # each article's graph, the reference data and the corrections
+    assert len(d.named) == len(base.claims) + 2
 
 
 def test_corrections_in_a_build_slim_claims_then_a_slice_give_the_same_claims(corpus, base):

@@ -43,7 +43,7 @@ from kg.export import (
 from kg.incremental.render import Rendered, Run
 from kg.model import TripleKey
 from kg.reference import reference_keys
-from kg.vocab import reference_graph_iri
+from kg.vocab import AUDIT_SUFFIX, corrections_graph_iri, reference_graph_iri
 
 if TYPE_CHECKING:
     from kg.validate import Violation
@@ -71,6 +71,9 @@ class State:
     totals: dict[str, int]  # run key -> triples in its named graph
     violations: dict[str, list[Violation]]  # graph IRI -> what the shape check found
     build: list[TripleKey]  # the build run's triples
+    corrections: list[TripleKey]  # the corrections graph's
+    audits: dict[str, int]  # run key -> triples in its audit graph (when it has one)
+    matched: dict[str, frozenset[str]]  # run key -> the corrections it matched
     buckets: list[str]  # bucket -> its entry in "buckets" and "counts"
     store: str  # the folder OUT/store pointed to, or ""
     triples: int  # quads in all the graphs
@@ -85,13 +88,19 @@ class StoreDelta:
 
     drop: list[str] = field(default_factory=list)  # named graphs to drop
     add: list[str] = field(default_factory=list)  # run keys whose graphs to add
+    corrections: bool = False  # the corrections graph changed
     remove_runs: list[tuple[str, str]] = field(default_factory=list)  # (graph, run key) leaving
     shared_removed: list[TripleKey] = field(default_factory=list)
     shared_added: list[TripleKey] = field(default_factory=list)
 
     def empty(self) -> bool:
         return not (
-            self.drop or self.add or self.remove_runs or self.shared_removed or self.shared_added
+            self.drop
+            or self.add
+            or self.remove_runs
+            or self.shared_removed
+            or self.shared_added
+            or self.corrections
         )
 
 
@@ -147,8 +156,12 @@ class Assembly:
         previous: State | None,
         formats: tuple[str, ...],
         load: Callable[[str, str], Rendered],
+        corrections: list[TripleKey] | None = None,
     ) -> None:
         self.work, self.bc, self.runs, self.build = work, bc, runs, build
+        self.corrections = corrections or []
+        self.audits: dict[str, int] = {}  # run key -> triples in its audit graph
+        self.matched: dict[str, frozenset[str]] = {}  # run key -> corrections it matched
         self.previous, self.load = previous, load
         self.formats = formats
         self.union_formats = tuple(f for f in formats if f not in QUAD_FORMATS)
@@ -177,6 +190,11 @@ class Assembly:
         when the build starts from nothing, kept for ``prepare`` when it starts from
         the last."""
         self.violations[r.graph] = r.violations
+        if r.matched:
+            self.matched[r.run_key] = r.matched
+        if r.audit:
+            self.audits[r.run_key] = r.audit_count
+            self.spool.put(r.run_key + AUDIT_SUFFIX, r.audit)
         if r.keys is not None:
             self.rendered_keys[r.run_key] = r.keys
         if r.bodies is None:
@@ -219,6 +237,7 @@ class Assembly:
         self.held = 0
         self._add(self.build)
         self._add(reference_keys())
+        self._add(self.corrections)
 
     def _add(self, keys: list[TripleKey]) -> None:
         lists = self.lists
@@ -262,6 +281,10 @@ class Assembly:
                     self.totals[rkey] = previous.totals[rkey]
                 if iri in previous.violations:
                     self.violations[iri] = previous.violations[iri]
+                if rkey in previous.audits:
+                    self.audits[rkey] = previous.audits[rkey]
+                if rkey in previous.matched:
+                    self.matched[rkey] = previous.matched[rkey]
                 continue
             old = self.load_previous("runs", rkey)
             if not isinstance(old, Run):
@@ -270,6 +293,8 @@ class Assembly:
                 count(split_local(iri, old.keys)[1], -1)
                 delta.drop.append(iri)
                 delta.remove_runs.append((iri, rkey))
+            if old.audit:
+                delta.drop.append(iri + AUDIT_SUFFIX)
         for iri, rkey in self.runs:
             if previous.runs.get(iri) != rkey:
                 if rkey not in self.offered:  # a run the cache had from an older build
@@ -281,6 +306,10 @@ class Assembly:
                 self.present.add(rkey)
         count(previous.build, -1)
         count(self.build, +1)
+        count(previous.corrections, -1)
+        count(self.corrections, +1)
+        if previous.corrections != self.corrections:
+            delta.corrections = True
         by_bucket: dict[int, list[tuple[TripleKey, int]]] = {}
         for k, n in counts.items():
             if n:
@@ -328,6 +357,8 @@ class Assembly:
         still the ones it wrote: then there is nothing to write."""
         p, d = self.previous, self.delta
         if p is None or d is None or not d.empty() or self.build != p.build:
+            return False
+        if self.corrections != p.corrections:
             return False
         for fmt in self.formats:
             try:
@@ -386,7 +417,7 @@ class Assembly:
                     bucket = bucket or self.load_previous("buckets", entry)
                     put(fmt, entry, bucket.bodies.get(fmt, b""))
         reference = reference_keys()
-        count = len(self.build) + len(reference)
+        count = len(self.build) + len(reference) + len(self.corrections)
         for fmt in quads:
             files[fmt].write(Sections(fmt).body(self.build, "", check=True))
         for iri, rkey in self.runs:
@@ -396,27 +427,40 @@ class Assembly:
             count += n
             for fmt in quads:
                 files[fmt].write(bodies.get(fmt, b""))
-        pending_reference = True
-        for iri, rkey in self.runs:
-            if pending_reference and iri > self.reference_iri:
-                self._write_reference(files, quads)
-                pending_reference = False
-            if rkey not in self.present:
-                continue
-            again: Rendered | None = None
-            for fmt in files:
-                if not copied(fmt, rkey):
-                    again = again or self.load(iri, rkey)
-                    assert again.bodies is not None
-                    put(fmt, rkey, again.bodies.bodies[fmt])
-            count += self.totals[rkey]
-        if pending_reference:
-            self._write_reference(files, quads)
+        # then the named graphs by IRI: the articles' and their audit graphs, the
+        # reference data's and the corrections'
+        named: list[tuple[str, str, str]] = [(iri, "graph", rkey) for iri, rkey in self.runs]
+        named += [
+            (iri + AUDIT_SUFFIX, "audit", rkey)
+            for iri, rkey in self.runs
+            if rkey in self.audits and rkey in self.present
+        ]
+        named.append((self.reference_iri, "reference", ""))
+        if self.corrections:
+            named.append((str(corrections_graph_iri()), "corrections", ""))
+        for iri, kind, rkey in sorted(named):
+            if kind == "reference":
+                for fmt in quads:
+                    files[fmt].write(_reference_body(fmt))
+            elif kind == "corrections":
+                for fmt in quads:
+                    files[fmt].write(Sections(fmt).body(self.corrections, iri, check=True))
+            elif kind == "audit":
+                akey = rkey + AUDIT_SUFFIX
+                for fmt in quads:
+                    if not copied(fmt, akey):
+                        graph = iri.removesuffix(AUDIT_SUFFIX)
+                        put(fmt, akey, self.load(graph, rkey).audit.get(fmt, b""))
+                count += self.audits[rkey]
+            elif rkey in self.present:
+                again: Rendered | None = None
+                for fmt in files:
+                    if not copied(fmt, rkey):
+                        again = again or self.load(iri, rkey)
+                        assert again.bodies is not None
+                        put(fmt, rkey, again.bodies.bodies[fmt])
+                count += self.totals[rkey]
         return count
-
-    def _write_reference(self, files: dict[str, StagedWriter], quads: list[str]) -> None:
-        for fmt in quads:
-            files[fmt].write(_reference_body(fmt))
 
     def state(self, store: str, out: Path) -> State:
         """This build's state, once its files are in ``out``."""
@@ -433,6 +477,9 @@ class Assembly:
             {rkey: self.totals[rkey] for iri, rkey in self.runs if iri in present},
             {iri: v for iri, v in self.violations.items() if iri in runs and v},
             self.build,
+            self.corrections,
+            {rkey: n for rkey, n in self.audits.items() if rkey in self.present},
+            {rkey: m for rkey, m in self.matched.items() if rkey in set(runs.values())},
             self.buckets,
             store,
             self.count,

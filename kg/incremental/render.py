@@ -12,17 +12,18 @@ its run: it is not rendered again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.cache import BuildCache
-from kg.export import GraphBodies, graph_bodies
-from kg.graph import article_graph, provenance
+from kg.export import GraphBodies, Sections, graph_bodies
+from kg.graph import article_graph, audit_graph, provenance
 from kg.incremental.reuse import full_claims
 from kg.model import ArticleClaims, Resolved, TripleKey
-from kg.vocab import graph_iri
+from kg.vocab import AUDIT_SUFFIX, graph_iri
 
 if TYPE_CHECKING:  # pySHACL takes a second to import: only a build that checks loads it
+    from kg.corrections import Entry
     from kg.validate import Violation
 
 
@@ -60,11 +61,14 @@ def slice_bytes(part: Resolved) -> bytes:
 @dataclass(frozen=True, slots=True)
 class Run:
     """An article's graph as the cache keeps it: its triples (sorted), its provenance
-    in the default graph, and what the shape check found (empty when unchecked)."""
+    in the default graph, what the shape check found (empty when unchecked), its
+    audit graph (the claims corrections took out) and the corrections it matched."""
 
     keys: list[TripleKey]
     provenance: list[TripleKey]
     violations: list[Violation]
+    audit: list[TripleKey] = field(default_factory=list)
+    matched: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,7 @@ class RenderTask:
     check: bool  # check the graph against the shapes
     formats: tuple[str, ...]
     with_keys: bool  # hand the triples back too (the network view draws them)
+    corrections: tuple[Entry, ...] = ()  # the claim corrections that apply to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +95,20 @@ class Rendered:
     violations: list[Violation]
     keys: list[TripleKey] | None  # with_keys: its graph's triples and provenance
     extracted: bool  # its claims had to be extracted again
+    audit: dict[str, bytes] = field(default_factory=dict)  # quad formats: its audit graph
+    audit_count: int = 0
+    matched: frozenset[str] = frozenset()  # the corrections it matched
 
 
 def render(task: RenderTask) -> Rendered:
-    """Render, check, write and keep one article's graph (in a worker)."""
+    """Correct, render, check, write and keep one article's graph (in a worker)."""
     claims, again = full_claims(task.cache, task.claims_key, task.path, task.max_bytes)
+    matched: frozenset[str] = frozenset()
+    if task.corrections:
+        from kg import corrections
+
+        claims = corrections.apply(claims, task.corrections, task.resolved)
+        matched = corrections.matched(claims)
     if task.check:
         from kg.validate import conforming_graph
 
@@ -102,18 +116,30 @@ def render(task: RenderTask) -> Rendered:
     else:
         keys, violations = article_graph(claims, task.resolved), []
     prov = provenance(claims) if keys else []
-    task.cache.put("runs", task.run_key, Run(keys, prov, violations))
-    iri = str(graph_iri(claims.article.id))
+    audit = audit_graph(claims, task.resolved)
+    run = Run(keys, prov, violations, audit, matched)
+    task.cache.put("runs", task.run_key, run)
+    return rendered(run, task.run_key, str(graph_iri(claims.article.id)), task, again)
+
+
+def rendered(run: Run, run_key: str, iri: str, task: RenderTask, again: bool = False) -> Rendered:
+    """A run as the main process takes it: its graph written in every format."""
+    keys, prov = run.keys, run.provenance
     return Rendered(
-        task.run_key,
+        run_key,
         iri,
         graph_bodies(iri, keys, prov, task.formats) if keys else None,
-        violations,
+        run.violations,
         [*keys, *prov] if task.with_keys else None,
         again,
+        audit_bodies(iri + AUDIT_SUFFIX, run.audit, task.formats),
+        len(run.audit),
+        run.matched,
     )
 
 
-def bodies_of(run: Run, graph: str, formats: tuple[str, ...]) -> GraphBodies | None:
-    """A cached run written again (when the last build's files cannot give its bytes)."""
-    return graph_bodies(graph, run.keys, run.provenance, formats) if run.keys else None
+def audit_bodies(graph: str, keys: list[TripleKey], formats: tuple[str, ...]) -> dict[str, bytes]:
+    """An audit graph written in the quad formats (never in the union ones)."""
+    if not keys:
+        return {}
+    return {fmt: Sections(fmt).body(keys, graph) for fmt in formats if Sections(fmt).quads}

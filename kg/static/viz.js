@@ -24,8 +24,9 @@
   var CLS = D.classes; // [key, label, colour, shape, symbol]
   var REL = {}; // key -> [label, colour]
   D.relations.forEach(function (r) { REL[r[0]] = [r[1], r[2]]; });
-  // D.nodes[i]: [label, class index, iri, aliases, facts, wikidata, article indices]
-  // D.edges[i]: [from, to, relation, label, evidence indices, article indices]
+  // D.nodes[i]: [label, class index, iri, aliases, facts, wikidata, article indices, fix]
+  // D.edges[i]: [from, to, relation, label, evidence indices, article indices, fix]
+  // fix: the corrections.yaml entry a user can copy to correct it ("" where none applies)
 
   function el(tag, text, className) {
     var e = document.createElement(tag);
@@ -167,6 +168,28 @@
     arts.slice(0, 200).forEach(function (a) { al.appendChild(articleItem(a)); });
     if (arts.length > 200) al.appendChild(el("li", "\u2026 and " + (arts.length - 200) + " more"));
     details.appendChild(al);
+    showFix(n[7]);
+  }
+
+  // A ready-made correction entry: the page is read-only; the user copies the text
+  // into CORPUS/corrections.yaml, fills in "why" and rebuilds.
+  function showFix(text) {
+    if (!text) return;
+    details.appendChild(el("h2", "Correct this"));
+    var pre = el("pre", text, "kg-fix");
+    pre.id = "kg-fix";
+    details.appendChild(pre);
+    var b = el("button", "Copy the entry for corrections.yaml", "kg-link");
+    b.type = "button";
+    b.addEventListener("click", function () {
+      if (navigator.clipboard) navigator.clipboard.writeText(text);
+      var range = document.createRange();
+      range.selectNodeContents(pre);
+      var sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+    });
+    details.appendChild(b);
   }
 
   function relLabel(e) {
@@ -210,6 +233,7 @@
       e[5].forEach(function (a) { al.appendChild(articleItem(a)); });
       details.appendChild(al);
     }
+    showFix(e[6]);
   }
 
   // --- tooltips (our own, plain text) --------------------------------------
