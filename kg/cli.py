@@ -605,7 +605,29 @@ def query(
     type=click.IntRange(min=1),
     help="Largest result (rows or triples); beyond it the client gets 422.",
 )
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--max-memory",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(min=64),
+    metavar="MiB",
+    help="Most memory one query may use; past it the client gets 503.",
+)
+@click.option(
+    "--max-bytes",
+    default=16,
+    show_default=True,
+    type=click.IntRange(min=1),
+    metavar="MiB",
+    help="Largest answer; beyond it the client gets 422.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Long-running queries at once (two more workers stay for short ones).",
+)
 @click.option(
     "--memory",
     is_flag=True,
@@ -619,6 +641,8 @@ def serve(
     store_dir: Path | None,
     timeout: float,
     max_rows: int,
+    max_memory: int,
+    max_bytes: int,
     workers: int,
     memory: bool,
     quiet: bool,
@@ -657,6 +681,8 @@ def serve(
         quiet=quiet,
         on_ready=ready,
         memory=memory,
+        max_memory=max_memory << 20,
+        max_bytes=max_bytes << 20,
     )
 
 

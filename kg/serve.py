@@ -60,6 +60,7 @@ import os
 import platform
 import re
 import resource
+import select
 import shutil
 import signal
 import socket
@@ -90,7 +91,7 @@ from kg.query import (
 MAX_BODY = 1 << 20
 MAX_MEMORY = 1 << 30  # resident bytes a worker may use, by default
 MAX_BYTES = 16 << 20  # bytes of values in one answer of kg serve, by default
-HEAVY_AFTER = 0.25  # seconds: a query still running then is a heavy one
+HEAVY_AFTER = 0.25  # seconds of CPU: a query that has used more is a heavy one
 RESERVE = 2  # workers kept for light queries beyond --workers
 MAX_CONNECTIONS = 256
 IO_TIMEOUT = 10.0  # seconds a connection may stay silent (idle, reading or not reading)
@@ -401,7 +402,7 @@ def _hard_memory_limit(max_memory: int) -> int:
     return int(max_memory * 1.5) + (256 << 20)
 
 
-def _harden(max_memory: int) -> None:
+def harden(max_memory: int) -> None:
     """What a worker does first: no network, a kernel cap on its memory, no
     core dumps, Ctrl-C left to its parent, stderr quiet (the parent reports)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -441,7 +442,7 @@ def _open_source(source: str, memory: bool) -> tuple[Any, Any, str]:
 def _worker_main(conn: Connection, source: str, memory: bool, max_memory: int) -> None:
     """A worker: open the graph once (read-only; held for the worker's life),
     then answer jobs until told to stop or its parent goes."""
-    _harden(max_memory)
+    harden(max_memory)
     try:
         store, _snapshot, folder = _open_source(source, memory)
         run_query(store, "ASK { ?s ?p ?o }")  # warm up the parser and the store's files
@@ -509,6 +510,16 @@ def _rss(pid: int) -> int | None:
     try:
         with open(f"/proc/{pid}/statm", "rb") as f:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _cpu(pid: int) -> float | None:
+    """Seconds of CPU a process has used (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
 
@@ -583,7 +594,8 @@ class Worker:
         """Send a job; return its head and its body's chunks. The deadline
         starts now. Raises _Stop (the worker is then dead) past the deadline,
         past ``max_memory``, if the worker dies, or if ``on_heavy`` (called
-        once the job has run ``HEAVY_AFTER`` seconds) raises it."""
+        once the job has used ``HEAVY_AFTER`` seconds of CPU: wall time would
+        count the waits of a busy machine) raises it."""
         started = time.monotonic()
         deadline = started + timeout
         try:
@@ -591,11 +603,12 @@ class Worker:
         except (OSError, ValueError):
             self.kill()
             raise _Stop("died") from None
-        heavy_checked = on_heavy is None
+        heavy_hook = on_heavy
+        cpu_start = _cpu(self.pid)
         peak = 0
 
         def wait() -> None:
-            nonlocal heavy_checked, peak
+            nonlocal heavy_hook, peak
             while True:
                 now = time.monotonic()
                 if now >= deadline:
@@ -611,10 +624,12 @@ class Worker:
                 if rss > max_memory:
                     self.kill()
                     raise _Stop("memory", f"{rss >> 20} MiB")
-                if not heavy_checked and now - started >= HEAVY_AFTER:
-                    heavy_checked = True
-                    assert on_heavy is not None
-                    on_heavy(self)
+                if heavy_hook is not None:
+                    cpu = _cpu(self.pid)
+                    used = now - started if cpu is None or cpu_start is None else cpu - cpu_start
+                    if used >= HEAVY_AFTER:
+                        hook, heavy_hook = heavy_hook, None
+                        hook(self)
 
         def receive() -> Any:
             wait()
@@ -692,11 +707,18 @@ def _stop_message(stop: _Stop, timeout: float, max_memory: int) -> str:
     return f"query stopped: the query engine failed ({stop.detail or 'no reason given'})"
 
 
-def _context(single_process_ok: bool) -> Any:
-    """fork where it is safe (one thread: ``kg query``), else spawn."""
-    if single_process_ok and threading.active_count() == 1 and "fork" in _methods():
+def _context(fork_ok: bool) -> Any:
+    """How to start workers: fork where that is safe (one thread, as in ``kg
+    query``: the child starts with everything imported), else from a fork
+    server that has imported kg once (a process with threads must not fork)."""
+    methods = _methods()
+    if fork_ok and threading.active_count() == 1 and "fork" in methods:
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["kg.serve", "kg.store", "kg.vocab", "rdflib.plugins.sparql.parser"])
+    return ctx
 
 
 def _methods() -> list[str]:
@@ -725,7 +747,12 @@ def run_isolated(
     """
     if timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
-    worker = Worker.start(_context(True), str(source), max_memory=max_memory)
+    ctx = _context(True)
+    if ctx.get_start_method() == "fork":  # the child starts with the parser loaded
+        import rdflib.plugins.sparql.parser  # noqa: F401
+
+        import kg.vocab  # noqa: F401
+    worker = Worker.start(ctx, str(source), max_memory=max_memory)
     job = {"mode": "cli", "query": query, "params": dict(params or {}), "fmt": fmt, "tty": tty}
     try:
         head, chunks = worker.call(job, timeout, max_memory)
@@ -783,13 +810,7 @@ class WorkerPool:
         self.total = self.heavy_limit + max(0, reserve)
         self.timeout, self.max_rows = timeout, max_rows
         self.max_memory, self.max_bytes, self.queue_wait = max_memory, max_bytes, queue_wait
-        method = "forkserver" if "forkserver" in _methods() else "spawn"
-        self._ctx = multiprocessing.get_context(method)
-        if self._ctx.get_start_method() == "forkserver":
-            # workers fork from a process that has imported these once
-            self._ctx.set_forkserver_preload(
-                ["kg.serve", "kg.store", "kg.vocab", "rdflib.plugins.sparql.parser"]
-            )
+        self._ctx = _context(False)
         self._cond = threading.Condition()
         self._idle: list[Worker] = []
         self._all: set[Worker] = set()
@@ -828,7 +849,8 @@ class WorkerPool:
             try:
                 worker = self._spawn(source, generation)
             except KgError as e:
-                print(f"kg serve: could not start a worker: {e}", file=sys.stderr)
+                if not self._closed:
+                    print(f"kg serve: could not start a worker: {e}", file=sys.stderr)
                 return
             with self._cond:
                 if self._closed or worker.generation != self._generation:
@@ -936,12 +958,21 @@ class WorkerPool:
             )
         worker.renice()
 
-    def run(self, job: dict[str, Any], reserve_bytes: Callable[[int], bool]) -> Reply:
+    def run(
+        self,
+        job: dict[str, Any],
+        reserve_bytes: Callable[[int], bool],
+        wanted: Callable[[], bool] = lambda: True,
+    ) -> Reply | None:
         """Run one HTTP job; ``reserve_bytes(n)`` says whether an answer of n
-        bytes may be held now (the server's budget for answers being sent)."""
+        bytes may be held now (the server's budget for answers being sent).
+        None if, by the time a worker is free, ``wanted()`` says the client has gone."""
         self.check_rebuild()
         job = {**job, "mode": "http", "max_rows": self.max_rows, "max_bytes": self.max_bytes}
         worker = self._acquire()
+        if worker is not None and not wanted():
+            self._release(worker)
+            return None
         if worker is None:
             return _text(
                 503,
@@ -1066,6 +1097,7 @@ class ServerConfig:
     inflight_budget: int = 8 * MAX_BYTES
     inflight: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    request_deadline: float = REQUEST_DEADLINE
 
     def reserve(self, n: int) -> bool:
         with self.lock:
@@ -1127,7 +1159,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def handle_one_request(self) -> None:
         # the reaper closes a connection that has not sent a whole request in time
-        self.server.reading[self] = time.monotonic() + REQUEST_DEADLINE
+        self.server.reading[self] = time.monotonic() + self.cfg.request_deadline
         try:
             super().handle_one_request()
         except (ConnectionError, TimeoutError, OSError):
@@ -1350,12 +1382,23 @@ class _Handler(BaseHTTPRequestHandler):
             "accept": self.headers.get("Accept"),
             "fmt": params.get("format") or None,
         }
-        reply = self.cfg.pool.run(job, self.cfg.reserve)
+        reply = self.cfg.pool.run(job, self.cfg.reserve, self._client_waits)
+        if reply is None:  # the client went while the query waited for a worker
+            self.close_connection = True
+            return
         try:
             self._send(reply)
         finally:
             if reply.status == 200:
                 self.cfg.release(len(reply.body))
+
+    def _client_waits(self) -> bool:
+        """False once the client has closed its side of the connection."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return not readable or self.connection.recv(1, socket.MSG_PEEK) != b""
+        except (OSError, ValueError):
+            return False
 
 
 class _Server(ThreadingHTTPServer):
@@ -1422,9 +1465,15 @@ def make_server(
     max_memory: int = MAX_MEMORY,
     max_bytes: int = MAX_BYTES,
     queue_wait: float = 10.0,
+    reserve: int = RESERVE,
+    io_timeout: float = IO_TIMEOUT,
+    request_deadline: float = REQUEST_DEADLINE,
 ) -> tuple[ThreadingHTTPServer, WorkerPool]:
     """A server and its worker pool over a store directory or, with
-    ``memory``, an RDF file (not yet serving)."""
+    ``memory``, an RDF file (not yet serving). ``workers`` heavy queries may
+    run at once, with ``reserve`` more workers for light ones; a connection
+    silent for ``io_timeout`` seconds, or slower than ``request_deadline`` to
+    send a request, is closed."""
     if timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
     if max_rows < 1:
@@ -1438,10 +1487,21 @@ def make_server(
         max_memory=max_memory,
         max_bytes=max_bytes,
         queue_wait=queue_wait,
+        reserve=reserve,
     )
     allowed = (_LOOPBACK_NAMES | {host.lower()}) if is_loopback(host) else None
-    cfg = ServerConfig(pool, timeout, max_rows, html_file, allowed, quiet, max_bytes, 8 * max_bytes)
-    handler = type("Handler", (_Handler,), {"cfg": cfg})
+    cfg = ServerConfig(
+        pool,
+        timeout,
+        max_rows,
+        html_file,
+        allowed,
+        quiet,
+        max_bytes,
+        8 * max_bytes,
+        request_deadline=request_deadline,
+    )
+    handler = type("Handler", (_Handler,), {"cfg": cfg, "timeout": io_timeout})
     try:
         server = _Server((host, port), handler)
     except OSError as e:
