@@ -683,7 +683,34 @@ def check_query(text: str) -> str:
         raise QueryRefused(
             f"refused: the query nests brackets {depth} deep; kg allows {MAX_NESTING}"
         )
-    return _screen(text)
+    form = _SCREENED.get(text)
+    if form is None:
+        form = _screen(text)
+        remember_screened(text, form)
+    return form
+
+
+_SCREENED: dict[str, str] = {}  # text -> form, of texts that passed the check
+_SCREENED_MAX = 1024
+_SCREENED_LOCK = threading.Lock()
+
+
+def remember_screened(text: str, form: str) -> None:
+    """Record that ``text`` passed ``check_query`` with this form, so that it is
+    not parsed again in this process. For ``kg serve``: a worker that starts
+    gets the texts other workers already screened (the check is a pure
+    function of the text, so its answer carries over)."""
+    if form not in _FORMS.values():
+        raise ValueError(f"not a query form: {form!r}")
+    with _SCREENED_LOCK:
+        if len(_SCREENED) >= _SCREENED_MAX:
+            _SCREENED.pop(next(iter(_SCREENED)))
+        _SCREENED[text] = form
+
+
+def screened_form(text: str) -> str | None:
+    """The form of ``text`` if it passed ``check_query`` in this process, else None."""
+    return _SCREENED.get(text)
 
 
 def nesting_depth(text: str) -> int:
@@ -700,7 +727,6 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
-@lru_cache(maxsize=512)
 def _screen(text: str) -> str:
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import html
 import json
 import multiprocessing
@@ -85,7 +86,9 @@ from kg.query import (
     ResultTooLarge,
     list_queries,
     param_term,
+    remember_screened,
     run_query,
+    screened_form,
 )
 
 MAX_BODY = 1 << 20
@@ -476,6 +479,8 @@ def _worker_main(conn: Connection, source: str, memory: bool, max_memory: int) -
 
 def _do_job(store: Any, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     if job["mode"] == "http":
+        if job.get("screened"):  # another worker checked this very text
+            remember_screened(job["text"], job["screened"])
         reply = answer(
             store,
             job["text"],
@@ -486,6 +491,7 @@ def _do_job(store: Any, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
             max_bytes=job.get("max_bytes"),
         )
         head = {"status": reply.status, "type": reply.content_type}
+        head["screened"] = screened_form(job["text"])
         return head, reply.body
     # kg query: the result rendered for a terminal or a file
     try:
@@ -815,6 +821,7 @@ class WorkerPool:
         self._idle: list[Worker] = []
         self._all: set[Worker] = set()
         self._heavy = 0
+        self._screened: dict[bytes, str] = {}  # digest of a text that passed the check -> form
         self._generation = 0
         self._folder = ""
         self._switching = False
@@ -968,7 +975,14 @@ class WorkerPool:
         bytes may be held now (the server's budget for answers being sent).
         None if, by the time a worker is free, ``wanted()`` says the client has gone."""
         self.check_rebuild()
-        job = {**job, "mode": "http", "max_rows": self.max_rows, "max_bytes": self.max_bytes}
+        key = hashlib.sha256(job["text"].encode("utf-8", "surrogatepass")).digest()
+        job = {
+            **job,
+            "mode": "http",
+            "max_rows": self.max_rows,
+            "max_bytes": self.max_bytes,
+            "screened": self._screened.get(key),
+        }
         worker = self._acquire()
         if worker is not None and not wanted():
             self._release(worker)
@@ -982,6 +996,11 @@ class WorkerPool:
         try:
             head, chunks = worker.call(job, self.timeout, self.max_memory, self._on_heavy)
             size = int(head.get("size", 0))
+            if head.get("screened") and key not in self._screened:
+                with self._cond:
+                    if len(self._screened) >= 4096:
+                        self._screened.pop(next(iter(self._screened)))
+                    self._screened[key] = head["screened"]
             if "error" in head:
                 for _ in chunks:
                     pass
