@@ -54,7 +54,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import hashlib
-import html
 import json
 import multiprocessing
 import os
@@ -69,6 +68,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -79,6 +79,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import InputError, KgError, QueryError, UsageError
 from kg.query import (
+    OX_RDF_FORMATS,
     RDF_FORMATS,
     QueryRefused,
     QueryResult,
@@ -89,6 +90,7 @@ from kg.query import (
     remember_screened,
     run_query,
     screened_form,
+    shipped_query,
 )
 
 MAX_BODY = 1 << 20
@@ -295,6 +297,7 @@ def answer(
     params: Mapping[str, str] | None = None,
     fmt: list[str] | None = None,
     max_bytes: int | None = None,
+    kg_format: str | None = None,
 ) -> Reply:
     """Run one query and render it for an HTTP client: a worker's whole job.
     ``params`` are typed as on the command line (``<iri>`` or a string)."""
@@ -314,6 +317,10 @@ def answer(
     except KgError as e:
         return _text(500, str(e))
     asked = format_param(fmt, result.kind) if fmt else None
+    if kg_format:
+        asked = _KG_FORMATS[kg_format]
+        if (asked[1] in OX_RDF_FORMATS) != (result.kind == "graph"):
+            asked = False
     chosen = negotiate(accept, result.kind) if asked is None else asked
     if not isinstance(chosen, tuple):
         return _text(
@@ -489,6 +496,7 @@ def _do_job(store: Any, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
             params=job.get("params"),
             fmt=job.get("fmt"),
             max_bytes=job.get("max_bytes"),
+            kg_format=job.get("kg_format"),
         )
         head = {"status": reply.status, "type": reply.content_type}
         head["screened"] = screened_form(job["text"])
@@ -1036,72 +1044,115 @@ class WorkerPool:
 # HTTP
 
 
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
-<style>
-body {{ font: 15px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 70em;
-       padding: 0 1em; }}
-textarea {{ width: 100%; height: 16em; font: 13px/1.3 ui-monospace, monospace; }}
-pre {{ background: #f4f4f4; padding: 1em; overflow: auto; max-height: 40em; }}
-label, select, button {{ margin-right: 1em; }}
-</style></head><body>
-<h1>Ask the graph</h1>
-<p>SPARQL endpoint: <code>{endpoint}</code> (GET or POST; read-only; {timeout:g} s and
-{max_rows} rows at most). {graph_link}</p>
-<form id="form" method="post" action="/sparql">
-<label>Ready-made question <select id="named">
-<option value="">(choose)</option>{options}</select></label>
-<p id="question"></p>
-<textarea id="query" name="query" spellcheck="false">{default_query}</textarea>
-<p><label>Format <select id="accept">
-<option>application/sparql-results+json</option><option>application/sparql-results+xml</option>
-<option>text/csv</option><option>text/tab-separated-values</option><option>text/turtle</option>
-</select></label><button type="submit">Run</button> <span id="status"></span></p>
-</form>
-<pre id="out"></pre>
-<script type="application/json" id="queries">{queries_json}</script>
-<script src="/static/query.js"></script>
-</body></html>
-"""
-
-_SCRIPT = """\
-"use strict";
-const queries = JSON.parse(document.getElementById("queries").textContent);
-const named = document.getElementById("named");
-named.addEventListener("change", () => {
-  const q = queries[named.value];
-  if (q) {
-    document.getElementById("query").value = q.text;
-    document.getElementById("question").textContent = q.question;
-  }
-});
-document.getElementById("form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const status = document.getElementById("status");
-  const out = document.getElementById("out");
-  status.textContent = "running...";
-  const started = performance.now();
-  const body = new URLSearchParams({query: document.getElementById("query").value});
-  try {
-    const response = await fetch("/sparql", {method: "POST", body,
-      headers: {"Accept": document.getElementById("accept").value}});
-    let text = await response.text();
-    if ((response.headers.get("Content-Type") || "").includes("json")) {
-      try { text = JSON.stringify(JSON.parse(text), null, 2); } catch (e) {}
-    }
-    out.textContent = text;
-    const ms = Math.round(performance.now() - started);
-    status.textContent = response.status + " " + response.statusText + " in " + ms + " ms";
-  } catch (e) {
-    status.textContent = "failed: " + e;
-  }
-});
-"""
-
-_PAGE_CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+WEB_DIR = Path(__file__).parent / "web"
+_WEB_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/plain; charset=utf-8",
+}
+# The page may load its own files and ask this server; nothing else.
+PAGE_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+# kg's own format names on /query/NAME: (media type, render format)
+_KG_FORMATS = {
+    "csv": ("text/csv", "csv"),
+    "tsv": ("text/tab-separated-values", "tsv"),
+    "json": ("application/json", "json"),
+    "table": ("text/plain", "table"),
+    "sparql-json": ("application/sparql-results+json", "sparql-json"),
+    "sparql-xml": ("application/sparql-results+xml", "sparql-xml"),
+    "sparql-tsv": ("text/tab-separated-values", "sparql-tsv"),
+    **{name: (MEDIA_TYPES[canon], canon) for name, canon in RDF_FORMATS.items()},
+}
+
+
+def web_files() -> dict[str, Path]:
+    """The page's files by name (``kg/web``): only these are ever served."""
+    return {p.name: p for p in sorted(WEB_DIR.iterdir()) if p.suffix in _WEB_TYPES}
+
+
+def queries_json() -> bytes:
+    """The ready-made queries for the page: name, question and parameters."""
+    return json.dumps(
+        [
+            {
+                "name": q.name,
+                "question": q.question,
+                "params": [
+                    {"name": p.name, "required": p.required, "description": p.description}
+                    for p in q.params
+                ],
+            }
+            for q in list_queries()
+        ],
+        ensure_ascii=False,
+    ).encode("utf-8")
+
+
+def service_description(endpoint: str, fmt: str) -> bytes:
+    """A SPARQL 1.1 Service Description of this endpoint, in an RDF format."""
+    import pyoxigraph as ox
+
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    formats = "http://www.w3.org/ns/formats/"
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    service, dataset, graph = ox.BlankNode("service"), ox.BlankNode("dataset"), ox.BlankNode("g")
+
+    def n(iri: str) -> ox.NamedNode:
+        return ox.NamedNode(iri)
+
+    triples = [
+        ox.Triple(service, rdf_type, n(sd + "Service")),
+        ox.Triple(service, n(sd + "endpoint"), n(endpoint)),
+        ox.Triple(service, n(sd + "supportedLanguage"), n(sd + "SPARQL11Query")),
+        ox.Triple(
+            service,
+            n(sd + "defaultEntailmentRegime"),
+            n("http://www.w3.org/ns/entailment/Simple"),
+        ),
+        ox.Triple(service, n(sd + "defaultDataset"), dataset),
+        ox.Triple(dataset, rdf_type, n(sd + "Dataset")),
+        ox.Triple(dataset, n(sd + "defaultGraph"), graph),
+        ox.Triple(graph, rdf_type, n(sd + "Graph")),
+        ox.Triple(
+            service,
+            n("http://purl.org/dc/terms/description"),
+            ox.Literal(
+                "kg: a read-only SPARQL 1.1 endpoint over a knowledge graph of UK police "
+                "inspection news. The default graph is the union of every article's graph; "
+                "SERVICE, FROM and updates are refused."
+            ),
+        ),
+    ]
+    for name in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "RDF_XML",
+        "JSON-LD",
+        "N-Quads",
+        "TriG",
+    ):
+        triples.append(ox.Triple(service, n(sd + "resultFormat"), n(formats + name)))
+    prefixes = {"sd": sd, "formats": formats}
+    fmt_ox = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "nquads": ox.RdfFormat.N_QUADS,
+        "trig": ox.RdfFormat.TRIG,
+        "jsonld": ox.RdfFormat.JSON_LD,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+    }[fmt]
+    use = prefixes if fmt in ("turtle", "trig", "rdfxml") else None
+    return ox.serialize(triples, format=fmt_ox, prefixes=use) or b""
 
 
 @dataclass
@@ -1128,28 +1179,6 @@ class ServerConfig:
     def release(self, n: int) -> None:
         with self.lock:
             self.inflight -= n
-
-
-def _page(cfg: ServerConfig) -> bytes:
-    named = {q.name: {"text": q.text, "question": q.question} for q in list_queries()}
-    options = "".join(
-        f'<option value="{html.escape(n)}">{html.escape(n)}</option>' for n in sorted(named)
-    )
-    graph_link = (
-        '<a href="/graph.html">The network view</a>.'
-        if cfg.html is not None and cfg.html.is_file()
-        else ""
-    )
-    queries_json = json.dumps(named).replace("<", "\\u003c").replace(">", "\\u003e")
-    return _PAGE.format(
-        endpoint="/sparql",
-        timeout=cfg.timeout,
-        max_rows=cfg.max_rows,
-        graph_link=graph_link,
-        options=options,
-        default_query=html.escape("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20"),
-        queries_json=queries_json,
-    ).encode("utf-8")
 
 
 class _Refuse(Exception):
@@ -1189,14 +1218,16 @@ class _Handler(BaseHTTPRequestHandler):
     def _done_reading(self) -> None:
         self.server.reading.pop(self, None)
 
-    def _send(self, reply: Reply, extra: dict[str, str] | None = None) -> None:
+    def _send(
+        self, reply: Reply, extra: dict[str, str] | None = None, *, cache: bool = False
+    ) -> None:
         self._done_reading()
         try:
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(reply.body)))
             self.send_header("X-Content-Type-Options", "nosniff")
-            self.send_header("Cache-Control", "no-store")
+            self.send_header("Cache-Control", "max-age=3600" if cache else "no-store")
             self.send_header("Referrer-Policy", "no-referrer")
             self.send_header("Vary", "Accept")
             for k, v in (*reply.headers, *(extra or {}).items()):
@@ -1300,31 +1331,85 @@ class _Handler(BaseHTTPRequestHandler):
             return
         url = urlsplit(self.path)
         params = parse_qs(url.query, keep_blank_values=True)
-        if url.path in ("/", "/index.html"):
-            reply = Reply(200, "text/html; charset=utf-8", _page(self.cfg))
-            self._send(reply, {"Content-Security-Policy": _PAGE_CSP})
-        elif url.path == "/static/query.js":
-            self._send(Reply(200, "text/javascript; charset=utf-8", _SCRIPT.encode()))
-        elif url.path == "/graph.html":
-            path = self.cfg.html
-            if path is None or not path.is_file():
+        path = url.path
+        if path in ("/", "/index.html"):
+            page = Reply(200, _WEB_TYPES[".html"], (WEB_DIR / "index.html").read_bytes())
+            self._send(page, {"Content-Security-Policy": PAGE_CSP})
+        elif path.startswith("/web/"):
+            found = web_files().get(path[len("/web/") :])
+            if found is None:
+                self._send(_text(404, "not found"))
+            else:
+                asset = Reply(200, _WEB_TYPES[found.suffix], found.read_bytes())
+                self._send(asset, {"Content-Security-Policy": PAGE_CSP}, cache=True)
+        elif path == "/queries":
+            self._send(Reply(200, "application/json; charset=utf-8", queries_json()))
+        elif path == "/about":
+            cfg = self.cfg
+            about = {
+                "endpoint": "/sparql",
+                "graph_html": cfg.html is not None and cfg.html.is_file(),
+                "timeout": cfg.timeout,
+                "max_rows": cfg.max_rows,
+                "max_bytes": cfg.max_bytes,
+            }
+            self._send(Reply(200, "application/json; charset=utf-8", json.dumps(about).encode()))
+        elif path.startswith("/query/"):
+            self._named(urllib.parse.unquote(path[len("/query/") :]), params)
+        elif path == "/graph.html":
+            graph = self.cfg.html
+            if graph is None or not graph.is_file():
                 self._send(_text(404, "no graph.html: run `kg build` first"))
             else:
-                self._send(Reply(200, "text/html; charset=utf-8", path.read_bytes()))
-        elif url.path == "/sparql":
+                self._send(Reply(200, _WEB_TYPES[".html"], graph.read_bytes()))
+        elif path == "/sparql":
             if "update" in params:
                 self._send(_text(403, "refused: this endpoint is read-only (no SPARQL update)"))
             elif "query" not in params:
-                if "text/html" in (self.headers.get("Accept") or ""):
-                    self._send(
-                        Reply(303, "text/plain; charset=utf-8", b"see /\n"), {"Location": "/"}
-                    )
-                else:
-                    self._send(_text(400, "missing query parameter"))
+                self._describe()
             else:
                 self._query(params["query"][0], params)
         else:
             self._send(_text(404, "not found"))
+
+    def _describe(self) -> None:
+        """GET /sparql without a query: a browser goes to the page, any other
+        client gets the SPARQL 1.1 Service Description."""
+        accept = self.headers.get("Accept") or ""
+        if "text/html" in accept:
+            self._send(Reply(303, "text/plain; charset=utf-8", b"see /\n"), {"Location": "/"})
+            return
+        chosen = negotiate(accept, "graph")
+        if chosen is None:
+            self._send(_text(406, "the service description is offered in RDF formats only"))
+            return
+        media, fmt = chosen
+        host = (self.headers.get("Host") or "").strip() or "{}:{}".format(
+            *self.server.server_address[:2]
+        )
+        body = service_description(f"http://{host}/sparql", fmt)
+        self._send(Reply(200, f"{media}; charset=utf-8", body))
+
+    def _named(self, name: str, params: dict[str, list[str]]) -> None:
+        """GET /query/NAME?PARAM=VALUE&format=csv: a ready-made query, its
+        parameters typed as on the command line (``<iri>`` or a string)."""
+        named = shipped_query(name) if name else None
+        if named is None:
+            self._send(_text(404, "no such query; GET /queries lists them"))
+            return
+        values = {k: v[0] for k, v in params.items() if k != "format"}
+        fmt = (params.get("format") or [""])[0].strip().lower()
+        if fmt and fmt not in _KG_FORMATS:
+            known = ", ".join(_KG_FORMATS)
+            self._send(_text(400, f"unknown format {fmt[:40]!r}; one of {known}"))
+            return
+        job = {
+            "text": named.name,
+            "params": values,
+            "accept": self.headers.get("Accept"),
+            "kg_format": fmt or None,
+        }
+        self._run(job)
 
     def do_POST(self) -> None:
         length = self._guard(body_expected=True)
@@ -1401,6 +1486,9 @@ class _Handler(BaseHTTPRequestHandler):
             "accept": self.headers.get("Accept"),
             "fmt": params.get("format") or None,
         }
+        self._run(job)
+
+    def _run(self, job: dict[str, Any]) -> None:
         reply = self.cfg.pool.run(job, self.cfg.reserve, self._client_waits)
         if reply is None:  # the client went while the query waited for a worker
             self.close_connection = True
