@@ -649,10 +649,13 @@ def serve(
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page.
 
-    GET or POST /sparql (JSON, XML, CSV, TSV results; Turtle for CONSTRUCT);
-    / is a page to type queries into; /graph.html the network view when
-    exports/graph.html exists. Updates, SERVICE and FROM <file:...> are
-    refused. Stop with Ctrl-C.
+    GET or POST /sparql (JSON, XML, CSV, TSV results; Turtle, N-Triples,
+    JSON-LD, RDF/XML, N-Quads, TriG for CONSTRUCT; without a query, a Service
+    Description); / is a page with the ready-made questions and a SPARQL
+    editor, offline; /graph.html the network view when exports/graph.html
+    exists. Updates, SERVICE and FROM are refused; a query past --timeout or
+    --max-memory gets 503. A rebuilt store is served without a restart. Stop
+    with Ctrl-C.
 
     \b
     Example:

@@ -41,6 +41,14 @@ within ``queue_wait`` seconds also gets 503. The listen backlog is 128,
 connections past 256 are closed, and a connection that sends no complete
 request within 10 s, or stops reading an answer for 10 s, is closed.
 
+What it serves: ``/sparql`` (GET and POST, every SPARQL result format and
+Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML for CONSTRUCT and
+DESCRIBE; without a query, a SPARQL 1.1 Service Description), ``/`` the query
+page (``kg/web``: the ready-made questions, and YASGUI as the editor, all
+served from here under a Content-Security-Policy that lets the page load and
+ask nothing else), ``/queries`` the ready-made queries as JSON,
+``/query/NAME?PARAM=VALUE&format=csv`` one of them run, and ``/graph.html``.
+
 Local: it binds 127.0.0.1 unless told otherwise, sends no CORS headers (so no
 other origin's page can read answers), and while bound to loopback answers
 only requests with exactly one Host header naming a loopback host (against DNS
