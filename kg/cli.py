@@ -488,11 +488,49 @@ def _graph_source(graph_file: Path | None, store_dir: Path | None) -> Path:
     "-f",
     "fmt",
     type=click.Choice(
-        ["table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle", "ntriples"]
+        # kg.query.FORMAT_NAMES, spelt out so that `kg --help` imports no engine
+        [
+            "table",
+            "csv",
+            "tsv",
+            "json",
+            "sparql-json",
+            "sparql-xml",
+            "sparql-tsv",
+            "turtle",
+            "ntriples",
+            "nquads",
+            "trig",
+            "jsonld",
+            "rdfxml",
+            "ttl",
+            "nt",
+            "nq",
+            "json-ld",
+            "rdf",
+            "xml",
+        ],
+        case_sensitive=False,
     ),
-    help="Output format. Default: table on a terminal, else csv; turtle for CONSTRUCT.",
+    help="Output format. Default: table on a terminal, else csv; turtle for CONSTRUCT. "
+    "Aliases: ttl, nt, nq, json-ld, rdf, xml.",
 )
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS")
+@click.option(
+    "--timeout",
+    default=300.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Longest the query may run; past it kg stops it (exit 3).",
+)
+@click.option(
+    "--max-memory",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(min=64),
+    metavar="MiB",
+    help="Most memory the query may use; past it kg stops it (exit 3).",
+)
 @click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
 @click.option(
     "--endpoint",
@@ -506,15 +544,16 @@ def query(
     store_dir: Path | None,
     params: tuple[str, ...],
     fmt: str | None,
-    timeout: float | None,
+    timeout: float,
+    max_memory: int,
     list_: bool,
     endpoint: str | None,
 ) -> None:
-    """Ask the graph: a named query, a .rq file, -e SPARQL, or SPARQL on stdin.
+    """Ask the graph: a named query, a .rq file, -e SPARQL, or SPARQL on stdin (or -).
 
     \b
     Exit status: 0 answered; 1 no graph; 2 a malformed or refused query or a
-    bad option; 3 --timeout expired.
+    bad option; 3 stopped (--timeout or --max-memory); 130 Ctrl-C; 143 SIGTERM.
 
     \b
     Examples:
@@ -522,11 +561,13 @@ def query(
       kg query people-roles --format json
       kg query force-timeline --param force="Lancashire Constabulary"
       kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --graph exports/graph.ttl
+      kg query - < question.rq
     """
+    import codecs
     import re
 
     from kg.errors import QueryError, UsageError
-    from kg.query import list_queries, load_query, param_term, run_query
+    from kg.query import format_name, list_queries, load_query, param_term
 
     if list_:
         named = list_queries()
@@ -544,9 +585,9 @@ def query(
     stdin = sys.stdin
     if inline is not None:
         text: object = inline
-    elif query:
+    elif query and query != "-":
         text = load_query(query)
-    elif not stdin.isatty():
+    elif query == "-" or not stdin.isatty():
         raw = sys.stdin.buffer.read()
         try:
             text = raw.decode("utf-8-sig")
@@ -554,24 +595,40 @@ def query(
             raise QueryError(f"stdin: the query is not UTF-8 text (byte {e.start})") from None
     else:
         raise UsageError("no query: give a name (kg query --list), a .rq file, -e SPARQL or stdin")
-    bound = {}
+    values = {}
     for item in params:
         name, sep, value = item.partition("=")
         if not sep or not name:
             raise UsageError(f"--param {item!r}: write NAME=VALUE")
-        bound[name.strip()] = param_term(value)
+        param_term(value)  # a bad IRI is reported here, before any work
+        values[name.strip()] = value
+    fmt = format_name(fmt) if fmt else None
+    tty = sys.stdout.isatty()
     if endpoint is not None:
         if graph_file is not None or store_dir is not None:
             raise UsageError("give --endpoint or --graph/--store, not both")
         from kg.query import run_remote
 
+        bound = {k: param_term(v) for k, v in values.items()}
         result = run_remote(endpoint, text, bound, timeout=timeout)  # type: ignore[arg-type]
-    else:
-        source = _graph_source(graph_file, store_dir)
-        result = run_query(source, text, bound, timeout=timeout)  # type: ignore[arg-type]
-    if fmt is None:
-        fmt = "turtle" if result.kind == "graph" else "table" if sys.stdout.isatty() else "csv"
-    click.echo(result.render(fmt), nl=False)
+        default = "turtle" if result.kind == "graph" else ("table" if tty else "csv")
+        click.echo(result.render(fmt or default), nl=False)
+        return
+    from kg.serve import run_isolated
+
+    source = _graph_source(graph_file, store_dir)
+    chunks = run_isolated(
+        source, text, values, fmt=fmt, tty=tty, timeout=timeout, max_memory=max_memory << 20
+    )
+    out = getattr(sys.stdout, "buffer", None)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for chunk in chunks:
+        if out is not None:
+            sys.stdout.flush()
+            out.write(chunk)
+        else:
+            sys.stdout.write(decoder.decode(chunk))
+    sys.stdout.flush()
 
 
 @cli.command()
@@ -601,7 +658,29 @@ def query(
     type=click.IntRange(min=1),
     help="Largest result (rows or triples); beyond it the client gets 422.",
 )
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--max-memory",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(min=64),
+    metavar="MiB",
+    help="Most memory one query may use; past it the client gets 503.",
+)
+@click.option(
+    "--max-bytes",
+    default=16,
+    show_default=True,
+    type=click.IntRange(min=1),
+    metavar="MiB",
+    help="Largest answer; beyond it the client gets 422.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Long-running queries at once (two more workers stay for short ones).",
+)
 @click.option(
     "--memory",
     is_flag=True,
@@ -615,16 +694,21 @@ def serve(
     store_dir: Path | None,
     timeout: float,
     max_rows: int,
+    max_memory: int,
+    max_bytes: int,
     workers: int,
     memory: bool,
     quiet: bool,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page.
 
-    GET or POST /sparql (JSON, XML, CSV, TSV results; Turtle for CONSTRUCT);
-    / is a page to type queries into; /graph.html the network view when
-    exports/graph.html exists. Updates, SERVICE and FROM <file:...> are
-    refused. Stop with Ctrl-C.
+    GET or POST /sparql (JSON, XML, CSV, TSV results; Turtle, N-Triples,
+    JSON-LD, RDF/XML, N-Quads, TriG for CONSTRUCT; without a query, a Service
+    Description); / is a page with the ready-made questions and a SPARQL
+    editor, offline; /graph.html the network view when exports/graph.html
+    exists. Updates, SERVICE and FROM are refused; a query past --timeout or
+    --max-memory gets 503. A rebuilt store is served without a restart. Stop
+    with Ctrl-C.
 
     \b
     Example:
@@ -653,6 +737,8 @@ def serve(
         quiet=quiet,
         on_ready=ready,
         memory=memory,
+        max_memory=max_memory << 20,
+        max_bytes=max_bytes << 20,
     )
 
 

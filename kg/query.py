@@ -6,11 +6,18 @@ graph (``bench/bench_query.py``). A graph source is a store written by
 ``kg.store.write_store`` (opened read-only, nothing re-parsed), any RDF file
 (parsed into memory) or an open ``pyoxigraph.Store``.
 
-What is deliberately refused, before anything runs (``QueryRefused``):
-``SERVICE`` (pyoxigraph would call the remote endpoint) and ``FROM`` /
-``FROM NAMED`` with anything but an http(s) IRI, so a query cannot be pointed
-at local files. Refusal works on tokens (strings, IRIs and comments skipped),
-not on the parsed algebra, which pyoxigraph does not expose.
+What is deliberately refused, before anything runs (``QueryRefused``, by
+``check_query``): every update (``LOAD`` included), ``SERVICE`` (pyoxigraph
+would call the remote endpoint), ``FROM`` / ``FROM NAMED`` of any IRI (kg
+answers from its own graph), texts over 256 KiB and nesting deeper than 64.
+The check reads the query's syntax tree as rdflib's SPARQL 1.1 parser builds
+it (pyoxigraph does not expose its own), never its words; a text rdflib
+cannot read is not run (see ``check_query`` for why that matters).
+
+Format names are one table for every command: ``RDF_FORMATS`` (``ttl``,
+``nt``, ``nq``, ``json-ld``, ``rdf``, ``xml`` are aliases of ``turtle``,
+``ntriples``, ``nquads``, ``jsonld``, ``rdfxml``; ``trig``) and
+``RESULT_FORMATS`` for SELECT and ASK; ``format_name`` gives the canonical name.
 
 Parameters are bound by a ``VALUES`` block made of terms serialised by
 pyoxigraph, inserted as the first element of the query's WHERE group; the
@@ -21,8 +28,9 @@ the WHERE group except inside sub-SELECTs.
 
 Timeouts: pyoxigraph cannot cancel a running query, so ``run_query(...,
 timeout=)`` evaluates it in a daemon thread and stops waiting for it; the
-thread runs on until the query ends or the process exits. A long-lived
-process should run queries in a process it can kill (``kg serve`` does).
+thread runs on until the query ends or the process exits. ``kg query`` and
+``kg serve`` run each query in a worker process they can stop, with a memory
+cap as well (``kg.serve.run_isolated``, ``kg.serve.WorkerPool``).
 """
 
 from __future__ import annotations
@@ -683,7 +691,34 @@ def check_query(text: str) -> str:
         raise QueryRefused(
             f"refused: the query nests brackets {depth} deep; kg allows {MAX_NESTING}"
         )
-    return _screen(text)
+    form = _SCREENED.get(text)
+    if form is None:
+        form = _screen(text)
+        remember_screened(text, form)
+    return form
+
+
+_SCREENED: dict[str, str] = {}  # text -> form, of texts that passed the check
+_SCREENED_MAX = 1024
+_SCREENED_LOCK = threading.Lock()
+
+
+def remember_screened(text: str, form: str) -> None:
+    """Record that ``text`` passed ``check_query`` with this form, so that it is
+    not parsed again in this process. For ``kg serve``: a worker that starts
+    gets the texts other workers already screened (the check is a pure
+    function of the text, so its answer carries over)."""
+    if form not in _FORMS.values():
+        raise ValueError(f"not a query form: {form!r}")
+    with _SCREENED_LOCK:
+        if len(_SCREENED) >= _SCREENED_MAX:
+            _SCREENED.pop(next(iter(_SCREENED)))
+        _SCREENED[text] = form
+
+
+def screened_form(text: str) -> str | None:
+    """The form of ``text`` if it passed ``check_query`` in this process, else None."""
+    return _SCREENED.get(text)
 
 
 def nesting_depth(text: str) -> int:
@@ -700,7 +735,6 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
-@lru_cache(maxsize=512)
 def _screen(text: str) -> str:
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery

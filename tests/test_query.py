@@ -659,3 +659,89 @@ def test_query_on_built_corpus(built):
     timeline = run_query(source, "force-timeline", {"force": LANCS}).records()
     assert any(r["event"] == "report" for r in timeline)
     assert any(r["who"] == "Sunita Gamblin" for r in timeline)
+
+
+# ---------------------------------------------------------------------------
+# Issue 14: one set of format names, and the command's small edges
+
+
+def test_query_rdf_format_names_are_one_table():
+    from kg.query import FORMAT_NAMES, OX_RDF_FORMATS, RDF_FORMATS, format_name
+
+    assert set(RDF_FORMATS.values()) == set(OX_RDF_FORMATS)
+    for alias, canonical in {
+        "ttl": "turtle",
+        "nt": "ntriples",
+        "nq": "nquads",
+        "json-ld": "jsonld",
+        "rdf": "rdfxml",
+        "xml": "rdfxml",
+        "TriG": "trig",
+    }.items():
+        assert format_name(alias) == canonical
+    with pytest.raises(UsageError, match="unknown format 'n4'"):
+        format_name("n4")
+    option = next(p for p in cli.commands["query"].params if p.name == "fmt")
+    assert set(option.type.choices) == set(FORMAT_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("turtle", ox.RdfFormat.TURTLE),
+        ("ttl", ox.RdfFormat.TURTLE),
+        ("nt", ox.RdfFormat.N_TRIPLES),
+        ("nq", ox.RdfFormat.N_QUADS),
+        ("trig", ox.RdfFormat.TRIG),
+        ("json-ld", ox.RdfFormat.JSON_LD),
+        ("jsonld", ox.RdfFormat.JSON_LD),
+        ("rdf", ox.RdfFormat.RDF_XML),
+        ("xml", ox.RdfFormat.RDF_XML),
+        ("rdfxml", ox.RdfFormat.RDF_XML),
+    ],
+)
+def test_cli_query_construct_in_every_rdf_format(name, fmt):
+    q = "CONSTRUCT WHERE { ?p a schema:Person ; schema:name ?n }"
+    result = invoke("query", "-e", q, "--graph", str(FIXTURE), "--format", name)
+    assert result.exit_code == 0, result.stderr
+    parsed = list(ox.parse(result.stdout.encode(), fmt))
+    assert len(parsed) == 22  # 11 people, a type and a name each
+
+
+def test_cli_query_select_with_a_graph_format_is_one_line_error():
+    result = invoke("query", "people-roles", "--graph", str(FIXTURE), "--format", "ttl")
+    assert result.exit_code == 2
+    assert "needs a CONSTRUCT or DESCRIBE query" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_query_named_query_with_rq_suffix(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no people-roles.rq here: the shipped one
+    plain = invoke("query", "people-roles", "--graph", str(FIXTURE), "-f", "csv")
+    suffixed = invoke("query", "people-roles.rq", "--graph", str(FIXTURE), "-f", "csv")
+    assert suffixed.exit_code == 0, suffixed.stderr
+    assert suffixed.stdout == plain.stdout and "Sunita Gamblin" in plain.stdout
+
+
+def test_cli_query_dash_reads_stdin():
+    result = invoke("query", "-", "--graph", str(FIXTURE), "-f", "csv", input=PERSON_COUNT)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == ["n", "11"]
+
+
+PERSON_COUNT = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a schema:Person }"
+
+
+def test_cli_query_unknown_prefix_is_named():
+    result = invoke("query", "-e", "SELECT * WHERE { ?s foo:bar ?o }", "--graph", str(FIXTURE))
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert "prefix foo: is not declared" in line and "\n" not in line
+    assert "\\u{" not in line and "..=" not in line  # none of the parser's internals
+
+
+def test_cli_query_malformed_message_has_no_parser_internals():
+    result = invoke("query", "-e", "SELECT * WHERE { ?s ?p ", "--graph", str(FIXTURE))
+    assert result.exit_code == 2
+    assert re.search(r"malformed query at line 1, column \d+: expected", result.stderr)
+    assert "\\u{" not in result.stderr and "..=" not in result.stderr

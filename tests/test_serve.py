@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.query import run_query
 from kg.serve import negotiate
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
@@ -285,15 +286,23 @@ def test_serve_curl_foreign_host_and_methods(endpoint):
 
 
 def test_serve_curl_pages(endpoint):
+    # issue 14: the page is kg/web/index.html (the ready-made questions and YASGUI),
+    # its files under /web/, the questions as JSON under /queries
     status, headers, body = curl(endpoint)
-    assert status == 200 and "<textarea" in body and "force-timeline" in body
-    assert "script-src 'self'" in headers["content-security-policy"]
+    assert status == 200 and 'id="kg-question"' in body and "/web/yasgui.min.js" in body
+    csp = headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp
+    assert "connect-src 'self'" in csp
+    status, headers, _ = curl(endpoint + "web/kg-query.js")
+    assert status == 200 and headers["content-type"].startswith("text/javascript")
+    status, _, body = curl(endpoint + "queries")
+    named = {q["name"]: q for q in json.loads(body)}
+    assert [p["name"] for p in named["force-timeline"]["params"]] == ["force"]
     status, _, body = curl(endpoint + "graph.html")
     assert status == 200 and "the network" in body
-    status, _, _ = curl(endpoint + "static/query.js")
-    assert status == 200
-    status, _, _ = curl(endpoint + "../etc/passwd", "--path-as-is")
-    assert status == 404
+    for path in ("../etc/passwd", "web/../serve.py", "web/%2e%2e/serve.py", "static/query.js"):
+        status, _, _ = curl(endpoint + path, "--path-as-is")
+        assert status == 404, path
 
 
 def test_serve_memory_mode_on_a_store(tmp_path):
@@ -330,3 +339,188 @@ def test_serve_memory_mode_on_a_store(tmp_path):
 def test_serve_negotiate(accept, kind, expected):
     chosen = negotiate(accept, kind)
     assert (chosen[1] if chosen else None) == expected
+
+
+# ---------------------------------------------------------------------------
+# Issue 14: an endpoint every client can use
+
+PEOPLE = "CONSTRUCT WHERE { ?p a <https://schema.org/Person> }"
+DESCRIBE = "DESCRIBE <https://w3id.org/kg-oversight/id/person/sunita-gamblin>"
+
+
+def wrapper(endpoint: str, query: str, fmt: str | None = None, accept: str | None = None):
+    client = SPARQLWrapper.SPARQLWrapper(endpoint + "sparql")
+    client.setQuery(query)
+    if fmt is not None:
+        client.setReturnFormat(fmt)
+    if accept is not None:
+        client.setOnlyConneg(True)
+        client.addCustomHttpHeader("Accept", accept)
+    client.setTimeout(20)
+    return client.query()
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_serve_sparqlwrapper_select_every_format(endpoint, fmt, method):
+    client = SPARQLWrapper.SPARQLWrapper(endpoint + "sparql")
+    client.setQuery(PERSON_NAMES)
+    client.setReturnFormat(fmt)
+    client.setMethod(method)
+    data = client.query().convert()
+    if fmt == "json":
+        names = [b["n"]["value"] for b in data["results"]["bindings"]]
+    elif fmt == "xml":
+        names = [e.firstChild.data for e in data.getElementsByTagName("literal")]
+    else:
+        lines = data.decode().splitlines()[1:]
+        names = [line.strip('"') for line in lines]
+    assert len(names) == 11 and names[0] == "Alan Billings"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media"),
+    [
+        (None, "application/rdf+xml"),  # SPARQLWrapper's default for CONSTRUCT (406 before)
+        ("json-ld", "application/ld+json"),
+        ("rdf+xml", "application/rdf+xml"),
+        ("xml", "application/rdf+xml"),
+        ("turtle", "text/turtle"),
+        ("n3", "text/turtle"),
+    ],
+)
+@pytest.mark.parametrize("query", [PEOPLE, DESCRIBE], ids=["construct", "describe"])
+def test_serve_sparqlwrapper_graphs_every_format(endpoint, query, fmt, media):
+    result = wrapper(endpoint, query, fmt)
+    assert result.response.headers["Content-Type"].startswith(media)
+    graph = result.convert()  # an rdflib Graph, parsed by SPARQLWrapper; Turtle stays bytes
+    if isinstance(graph, bytes):
+        graph = list(ox.parse(graph, ox.RdfFormat.TURTLE))
+    expected = len(run_query(FIXTURE, query).triples)
+    assert len(graph) == expected > 0
+
+
+def test_serve_sparqlwrapper_ntriples_by_accept(endpoint):
+    result = wrapper(endpoint, PEOPLE, accept="application/n-triples")
+    assert result.response.headers["Content-Type"].startswith("application/n-triples")
+    body = result.response.read()
+    assert len(list(ox.parse(body, ox.RdfFormat.N_TRIPLES))) == 11
+
+
+def test_serve_rdflib_sparqlstore(endpoint):
+    from rdflib import Graph, Namespace
+    from rdflib.namespace import RDF
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    schema = Namespace("https://schema.org/")
+    graph = Graph(store=SPARQLStore(endpoint + "sparql"))
+    names = [str(row.n) for row in graph.query(PERSON_NAMES)]
+    assert len(names) == 11 and names[0] == "Alan Billings"
+    assert graph.query("ASK { ?s a <https://schema.org/Person> }").askAnswer is True
+    assert len(graph.query(PEOPLE).graph) == 11
+    assert len(list(graph.triples((None, RDF.type, schema.Person)))) == 11
+
+
+@pytest.mark.parametrize(
+    ("accept", "media", "fmt"),
+    [
+        (None, "text/turtle", ox.RdfFormat.TURTLE),
+        ("application/ld+json", "application/ld+json", ox.RdfFormat.JSON_LD),
+        ("application/rdf+xml", "application/rdf+xml", ox.RdfFormat.RDF_XML),
+        ("application/n-triples", "application/n-triples", ox.RdfFormat.N_TRIPLES),
+    ],
+)
+def test_serve_service_description(endpoint, accept, media, fmt):
+    args = ["-H", f"Accept: {accept}"] if accept else []
+    status, headers, body = curl(endpoint + "sparql", *args)
+    assert status == 200 and headers["content-type"].startswith(media)
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    triples = list(ox.parse(body.encode(), fmt))
+    values = {(t.predicate.value, t.object.value) for t in triples}
+    assert (sd + "endpoint", endpoint + "sparql") in values
+    assert (sd + "supportedLanguage", sd + "SPARQL11Query") in values
+    assert (sd + "resultFormat", "http://www.w3.org/ns/formats/RDF_XML") in values
+    status, headers, _ = curl(endpoint + "sparql", "-H", "Accept: text/html")
+    assert status == 303 and headers["location"] == "/"
+
+
+def test_serve_ask_follows_the_protocol(endpoint):
+    ask = "query=ASK { ?s a <https://schema.org/Person> }"
+    for accept in ("text/csv", "text/tab-separated-values", "text/turtle"):
+        status, _, body = curl(
+            endpoint + "sparql", "-H", f"Accept: {accept}", "--data-urlencode", ask
+        )
+        assert status == 406, (accept, body)
+        assert "application/sparql-results+json" in body
+    status, headers, body = curl(
+        endpoint + "sparql", "-H", "Accept: text/csv, */*;q=0.1", "--data-urlencode", ask
+    )
+    assert status == 200 and headers["content-type"].startswith("application/sparql-results+json")
+    assert json.loads(body)["boolean"] is True
+    status, headers, body = curl(
+        endpoint + "sparql", "-H", "Accept: application/sparql-results+xml", "--data-urlencode", ask
+    )
+    assert status == 200 and "<boolean>true</boolean>" in body
+
+
+def test_serve_format_parameter_uses_kg_names(endpoint):
+    for fmt, media in [
+        ("ttl", "text/turtle"),
+        ("nt", "application/n-triples"),
+        ("json-ld", "application/ld+json"),
+        ("rdf", "application/rdf+xml"),
+        ("nquads", "application/n-quads"),
+        ("trig", "application/trig"),
+    ]:
+        status, headers, body = curl(
+            endpoint + "sparql",
+            "--data-urlencode",
+            f"query={PEOPLE}",
+            "--data-urlencode",
+            f"format={fmt}",
+        )
+        assert status == 200 and headers["content-type"].startswith(media), (fmt, body[:200])
+
+
+def test_serve_named_query_endpoint(endpoint):
+    status, headers, body = curl(
+        endpoint + "query/force-timeline?force=Lancashire%20Constabulary&format=csv"
+    )
+    assert status == 200 and headers["content-type"].startswith("text/csv")
+    assert body.splitlines()[0] == "date,event,what,who,article"
+    assert len(body.splitlines()) == 8
+    status, headers, body = curl(endpoint + "query/people-roles?format=json")
+    assert headers["content-type"].startswith("application/json")
+    assert {"person", "role", "organization"} == set(json.loads(body)[0])
+    status, _, body = curl(endpoint + "query/force-timeline")
+    assert status == 400 and "needs --param force" in body
+    status, _, _ = curl(endpoint + "query/no-such-query")
+    assert status == 404
+
+
+def test_serve_notices_a_rebuilt_store(tmp_path):
+    """A new build's store is served without a restart and without a failed request."""
+    import shutil
+
+    from kg.store import swap_dir, write_store
+
+    store = write_store(FIXTURE, tmp_path / "store")
+    smaller = tmp_path / "smaller.ttl"
+    smaller.write_text("<http://example.org/a> a <https://schema.org/Person> .\n")
+    with running(["--store", str(store)], tmp_path) as url:
+        assert count(url) != "1"
+        fresh = tmp_path / "fresh"
+        write_store(smaller, fresh)
+        swap_dir(fresh, store)  # what a build does
+        seen = []
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            status, _, body = curl(
+                url + "sparql", "-H", "Accept: text/csv", "--data-urlencode", f"query={COUNT_ALL}"
+            )
+            seen.append((status, body.splitlines()[1] if status == 200 else body))
+            if seen[-1] == (200, "1"):
+                break
+        assert {s for s, _ in seen} == {200}, seen
+        assert seen[-1] == (200, "1")
+    shutil.rmtree(tmp_path, ignore_errors=True)
