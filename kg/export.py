@@ -305,8 +305,13 @@ def graph_bodies(
         raise ExportError(f"<{graph}>: its provenance is about another subject")
     local = sorted(set(local).union(provenance))
     terms = _Terms()
-    union = terms.triples(local)
-    named = terms.quads(keys, graph)
+    # every key made a pyoxigraph term once: the named graph's, then the union's
+    made = dict(zip(keys, terms.triples(keys), strict=True))
+    name = terms.iri(graph)
+    named = [ox.Quad(t.subject, t.predicate, t.object, name) for t in made.values()]
+    extra = [k for k in local if k not in made]
+    made.update(zip(extra, terms.triples(extra), strict=True))
+    union = [made[k] for k in local]
     bodies = {}
     for fmt in formats:
         sections = Sections(fmt)
