@@ -681,7 +681,7 @@ class Worker:
             raise _Stop("memory", "")
         return head, chunks()
 
-    def renice(self, increment: int = 10) -> None:
+    def renice(self, increment: int = 19) -> None:
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, self.pid, increment)
 
