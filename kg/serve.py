@@ -32,8 +32,8 @@ Every query runs in a worker process that the caller can stop:
   ready every later request goes to them; a request in flight finishes on the
   store it began with.
 
-The server: ``--workers`` queries (2) may run longer than a quarter of a
-second at once; they are lowered in priority (nice 10) and two more workers
+The server: ``--workers`` queries (2) may use more than a quarter of a
+second of CPU at once; they are lowered in priority (nice 19) and two more workers
 stay for short queries, so a light query is answered at once while heavy ones
 run. A further query that runs long while ``--workers`` heavy ones do is
 stopped with 503 and ``Retry-After``; a query that finds no free worker
