@@ -32,8 +32,8 @@ Every query runs in a worker process that the caller can stop:
   ready every later request goes to them; a request in flight finishes on the
   store it began with.
 
-The server: ``--workers`` queries (2) may run longer than a quarter of a
-second at once; they are lowered in priority (nice 10) and two more workers
+The server: ``--workers`` queries (2) may use more than a quarter of a
+second of CPU at once; they are lowered in priority (nice 19) and two more workers
 stay for short queries, so a light query is answered at once while heavy ones
 run. A further query that runs long while ``--workers`` heavy ones do is
 stopped with 503 and ``Retry-After``; a query that finds no free worker
@@ -587,12 +587,18 @@ class Worker:
         child.close()
         # Copying a large graph into memory takes a while (about 20 s per
         # million triples here); opening a store takes milliseconds.
-        wait = 3600.0 if memory else patience
+        wait = max(3600.0, patience) if memory else patience
         try:
             ready = parent.poll(wait)
             message = parent.recv() if ready else None
         except (EOFError, OSError):
-            message = ("error", "the worker exited while starting")
+            process.join(5)
+            message = ("error", _start_failure(source, process.exitcode, max_memory))
+        except BaseException:  # Ctrl-C while the graph loads
+            process.kill()
+            process.join()
+            parent.close()
+            raise
         if message is None or message[0] != "ready":
             process.kill()
             process.join()
@@ -681,7 +687,7 @@ class Worker:
             raise _Stop("memory", "")
         return head, chunks()
 
-    def renice(self, increment: int = 10) -> None:
+    def renice(self, increment: int = 19) -> None:
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, self.pid, increment)
 
@@ -702,6 +708,15 @@ class Worker:
             with contextlib.suppress(Exception):
                 self.process.join(2)
         self.kill()
+
+
+def _start_failure(source: str, exitcode: int | None, max_memory: int) -> str:
+    if exitcode is not None and exitcode < 0 and -exitcode in (signal.SIGABRT, signal.SIGKILL):
+        return (
+            f"{source}: the query worker stopped while opening the graph; loading it may "
+            f"need more memory than --max-memory {max_memory >> 20} allows"
+        )
+    return f"{source}: the query worker exited while opening the graph ({exitcode})"
 
 
 def _death(exitcode: int | None, peak: int, max_memory: int) -> str:
@@ -770,11 +785,11 @@ def run_isolated(
     if timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
     ctx = _context(True)
-    if ctx.get_start_method() == "fork":  # the child starts with the parser loaded
-        import rdflib.plugins.sparql.parser  # noqa: F401
-
+    if ctx.get_start_method() == "fork":  # the child starts with these loaded
+        import kg.store  # noqa: F401
         import kg.vocab  # noqa: F401
-    worker = Worker.start(ctx, str(source), max_memory=max_memory)
+    # Loading an RDF file into memory may take minutes: the deadline is for the query.
+    worker = Worker.start(ctx, str(source), max_memory=max_memory, patience=24 * 3600.0)
     job = {"mode": "cli", "query": query, "params": dict(params or {}), "fmt": fmt, "tty": tty}
     try:
         head, chunks = worker.call(job, timeout, max_memory)

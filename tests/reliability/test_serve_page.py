@@ -16,7 +16,9 @@ import io
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,37 +50,57 @@ def page_url(cli_build: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def page(page_url: str, tmp_path: Path) -> Iterator[tuple[Any, list[str], list[str]]]:
-    """(the page, requests outside the server, console errors)."""
+@dataclass
+class Visit:
+    """What a visit to the page saw besides what its steps checked."""
+
+    outside: list[str] = field(default_factory=list)  # requests not to the server
+    errors: list[str] = field(default_factory=list)  # console errors
+    csp: list[str] = field(default_factory=list)  # Content-Security-Policy violations
+
+
+def visit(page_url: str, steps: Callable[[Any], None]) -> Visit:
+    """Open the page in headless Chromium and run ``steps(page)``.
+
+    In a thread of its own: Playwright's sync API will not start inside a
+    thread that runs another Playwright (the network view's browser tests keep
+    one open for the session)."""
     if not Path(CHROMIUM).is_file():
         pytest.skip(f"no Chromium at {CHROMIUM}")
     sync_api = pytest.importorskip("playwright.sync_api")
-    outside: list[str] = []
-    errors: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            context = browser.new_context(accept_downloads=True)
-            context.add_init_script(WATCH)
+    seen = Visit()
 
-            def route(r: Any) -> None:
-                if r.request.url.startswith(page_url):
-                    r.continue_()
-                else:
-                    outside.append(r.request.url)
-                    r.abort()
+    def run() -> None:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            try:
+                context = browser.new_context(accept_downloads=True)
+                context.add_init_script(WATCH)
 
-            context.route("**/*", route)
-            tab = context.new_page()
-            tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            tab.on("pageerror", lambda e: errors.append(str(e)))
-            tab.goto(page_url)
-            tab.wait_for_selector("body[data-ready='1']", timeout=30_000)
-            yield tab, outside, errors
-            context.close()
-        finally:
-            browser.close()
+                def route(r: Any) -> None:
+                    if r.request.url.startswith(page_url):
+                        r.continue_()
+                    else:
+                        seen.outside.append(r.request.url)
+                        r.abort()
+
+                context.route("**/*", route)
+                tab = context.new_page()
+                tab.on(
+                    "console", lambda m: seen.errors.append(m.text) if m.type == "error" else None
+                )
+                tab.on("pageerror", lambda e: seen.errors.append(str(e)))
+                tab.goto(page_url)
+                tab.wait_for_selector("body[data-ready='1']", timeout=30_000)
+                steps(tab)
+                seen.csp.extend(tab.evaluate("() => window.__csp"))
+                context.close()
+            finally:
+                browser.close()
+
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(run).result()
+    return seen
 
 
 def until(check: Any, timeout: float = 30.0) -> None:
@@ -101,8 +123,14 @@ def rows(tab: Any) -> list[list[str]]:
     )
 
 
-def test_serve_page_ready_made_questions_offline(page, page_url, tmp_path):
-    tab, outside, errors = page
+def test_serve_page_ready_made_questions_offline(page_url):
+    seen = visit(page_url, _ready_made_questions)
+    assert seen.outside == []
+    assert seen.csp == []
+    assert seen.errors == []
+
+
+def _ready_made_questions(tab: Any) -> None:
     names = tab.eval_on_selector_all("#kg-question option", "os => os.map(o => o.value)")
     assert "people-roles" in names and "force-timeline" in names and len(names) >= 20
     # a question with a parameter: a field for it, required
@@ -146,13 +174,16 @@ def test_serve_page_ready_made_questions_offline(page, page_url, tmp_path):
         tab.click("#kg-json")
     records = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
     assert len(records) == len(evidence) and "sentence" in records[0]
-    assert outside == []
-    assert tab.evaluate("() => window.__csp") == []
-    assert errors == []
 
 
-def test_serve_page_sparql_editor_offline(page):
-    tab, outside, errors = page
+def test_serve_page_sparql_editor_offline(page_url):
+    seen = visit(page_url, _sparql_editor)
+    assert seen.outside == []
+    assert seen.csp == []
+    assert seen.errors == []
+
+
+def _sparql_editor(tab: Any) -> None:
     tab.click("#kg-tab-editor")
     tab.wait_for_selector("#yasgui .CodeMirror", timeout=30_000)
     tab.click("#yasgui .yasqe_queryButton")
@@ -161,6 +192,3 @@ def test_serve_page_sparql_editor_offline(page):
         "#yasgui .yasr table tbody td", "tds => tds.map(t => t.textContent)"
     )
     assert any("Police and Crime Commissioner" in c for c in cells)
-    assert outside == []
-    assert tab.evaluate("() => window.__csp") == []
-    assert errors == []
