@@ -31,15 +31,8 @@ from kg import store as kgstore
 from kg.cache import CACHE_DIR, BuildCache, code_version
 from kg.errors import ExportError, InputError
 from kg.executor import Executor, make_executor
-from kg.export import (
-    DEFAULT_FORMATS,
-    Sections,
-    StagedWriter,
-    commit,
-    export_file,
-    format_name,
-    split_local,
-)
+from kg.export import Sections, StagedWriter, commit, split_local
+from kg.formats import DEFAULT_FORMATS, export_file, format_name
 from kg.graph import build_run, corrections_graph
 from kg.incremental import reuse, scratch
 from kg.incremental.assemble import Assembly, State

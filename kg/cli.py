@@ -509,11 +509,14 @@ def _graph_source(graph_file: Path | None, store_dir: Path | None) -> Path:
             "json-ld",
             "rdf",
             "xml",
+            "n-triples",
+            "n-quads",
+            "rdf/xml",
         ],
         case_sensitive=False,
     ),
     help="Output format. Default: table on a terminal, else csv; turtle for CONSTRUCT. "
-    "Aliases: ttl, nt, nq, json-ld, rdf, xml.",
+    "Aliases: ttl, nt, n-triples, nq, n-quads, json-ld, rdf, xml, rdf/xml.",
 )
 @click.option(
     "--timeout",

@@ -15,8 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from kg import corrections
-from kg.export import DEFAULT_FORMATS, write_graphs
+from kg.export import write_graphs
 from kg.extract import extract_article
+from kg.formats import DEFAULT_FORMATS
 from kg.graph import Dataset, article_graph, dataset
 from kg.ingest import DEFAULT_MAX_BYTES, read_corpus
 from kg.model import Article, ArticleClaims, IngestError, Resolved, TripleKey

@@ -53,6 +53,8 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from kg.errors import InputError, QueryError, UsageError
+from kg.formats import ALIASES as EXPORT_ALIASES
+from kg.formats import FORMATS as EXPORT_FORMATS
 
 Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 QueryKind: TypeAlias = Literal["select", "ask", "graph"]
@@ -73,30 +75,10 @@ RESULT_FORMATS: tuple[str, ...] = (
 )
 #: The RDF format names every kg command accepts: each name or alias -> its
 #: canonical name (``kg query --format``, the endpoint's ``?format=``, and
-#: ``kg build --format`` may use the same table).
-RDF_FORMATS: dict[str, str] = {
-    "turtle": "turtle",
-    "ttl": "turtle",
-    "ntriples": "ntriples",
-    "nt": "ntriples",
-    "nquads": "nquads",
-    "nq": "nquads",
-    "trig": "trig",
-    "jsonld": "jsonld",
-    "json-ld": "jsonld",
-    "rdfxml": "rdfxml",
-    "rdf": "rdfxml",
-    "xml": "rdfxml",
-}
+#: ``kg build --format``): the table of ``kg.formats``, where the formats live.
+RDF_FORMATS: dict[str, str] = {**{name: name for name in EXPORT_FORMATS}, **EXPORT_ALIASES}
 #: Canonical RDF format name -> pyoxigraph's format.
-OX_RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
+OX_RDF_FORMATS: dict[str, ox.RdfFormat] = dict(EXPORT_FORMATS)
 #: Every canonical output format of ``QueryResult.render``.
 FORMATS: tuple[str, ...] = RESULT_FORMATS + tuple(OX_RDF_FORMATS)
 #: Every name ``format_name`` accepts (canonical names and aliases).

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kg.export import DEFAULT_FORMATS, export_file
+from kg.formats import DEFAULT_FORMATS, export_file
 
 from .conftest import CORPUS, ROOT
 

@@ -14,7 +14,7 @@ import pytest
 
 from kg import pipeline
 from kg.build import FORMATS, build_graph
-from kg.export import export_file
+from kg.formats import export_file
 from kg.query import run_query
 
 from .conftest import CORPUS

@@ -18,15 +18,8 @@ from rdflib.term import Node
 
 from kg import export
 from kg.errors import ExportError, UsageError
-from kg.export import (
-    FORMATS,
-    canonical,
-    export_file,
-    format_name,
-    sorted_quads,
-    write_atomic,
-    write_exports,
-)
+from kg.export import canonical, sorted_quads, write_atomic, write_exports
+from kg.formats import FORMATS, export_file, format_name
 from kg.vocab import ID, KGO, OA, ORGS, PROV, SCHEMA
 
 Quad = tuple[Node, Node, Node, URIRef | None]

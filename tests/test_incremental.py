@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import FORMATS, build_graph
-from kg.export import export_file
+from kg.formats import export_file
 
 from .conftest import CORPUS, ROOT
 

@@ -12,7 +12,7 @@ import pytest
 
 from kg import pipeline
 from kg.build import FORMATS, build_graph
-from kg.export import export_file
+from kg.formats import export_file
 
 from .conftest import CORPUS, ROOT
 

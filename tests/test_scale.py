@@ -11,7 +11,7 @@ import pytest
 
 from kg.build import FORMATS, build_graph
 from kg.executor import ProcessExecutor, SerialExecutor, map_articles
-from kg.export import export_file
+from kg.formats import export_file
 
 from .conftest import CORPUS, ROOT
 

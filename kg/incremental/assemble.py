@@ -30,16 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from kg.cache import BuildCache, code_version, key
 from kg.errors import ExportError
-from kg.export import (
-    EXTENSIONS,
-    SHARED_BUCKETS,
-    Sections,
-    StagedWriter,
-    bucket_of,
-    export_file,
-    split_local,
-    union_bodies,
-)
+from kg.export import SHARED_BUCKETS, Sections, StagedWriter, bucket_of, split_local, union_bodies
+from kg.formats import EXTENSIONS, export_file
 from kg.incremental.render import Rendered, Run
 from kg.model import TripleKey
 from kg.reference import reference_keys

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 
 from kg import dates
 from kg.errors import InputError
-from kg.export import FORMATS, content_of
+from kg.export import content_of
 from kg.extract import extract_article
+from kg.formats import FORMATS
 from kg.graph import dataset
 from kg.ingest import decode, parse_article, read_article
 from kg.model import Article, Span
