@@ -58,12 +58,12 @@ def test_reports_fieldwork_date_is_not_publication(make_article):
     assert reports(a) == {("hmicfrs", ("nottinghamshire",), "2017-03-02")}
 
 
-def test_reports_another_bodys_review_is_not_an_inspection(make_article):
+def test_reports_another_bodys_review_is_its_report(make_article):
     a = make_article(
         "A peer review of South Yorkshire Police by the College of Policing in 2016 "
         "set out its weaknesses."
     )
-    assert reports(a) == set()
+    assert reports(a) == {("college-of-policing", ("south-yorkshire",), "2016")}
 
 
 def test_reports_need_an_inspectorate(make_article):
