@@ -218,6 +218,7 @@ RE_RELATIVE = re.compile(
 MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
 WEEKDAY_STEMS = tuple(sorted({name[:3] for name in WEEKDAYS}))
 RELATIVE_WORDS = ("today", "tonight", "yesterday", "this", "last", "year")
+MONTHS_FULL = frozenset(calendar.month_name[1:])
 # every full month name and weekday, lowercase (guards for the running-text patterns below)
 MONTH_NAMES = tuple(calendar.month_name[i].lower() for i in range(1, 13))
 WEEKDAY_NAMES = tuple(calendar.day_name[i].lower() for i in range(7))

@@ -200,7 +200,8 @@ RE_HABITUAL = re.compile(r"\b(?:each|every) year\b|\brolling (?:cycle|programme)
 # a review named for the person who led it, another's work: "the Baroness Casey
 # Review", "the Jay Report"
 RE_NAMED_REVIEW = re.compile(
-    r"\b(?:Baroness|Lord|Lady|Dame|Sir|Professor|Dr)?[ \t]*[A-Z][a-z]+[ \t]+(?:Review|Report)\b"
+    r"\b(?:Baroness|Lord|Lady|Dame|Sir|Professor|Dr)[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}"
+    r"(?:Review|Report)\b"
 )
 # the clause a word is in: split at ; : and dashes, and at ", but" / ", and"
 RE_CLAUSE_BREAK = re.compile(r"[;:–—]|,[ \t]+(?:but|and|while|although|whereas)\b| - ")
@@ -274,6 +275,8 @@ RE_JUDGED_BEFORE = re.compile(
 # a date right after a report noun in a headline: "HMIC PEEL EFFICIENCY REPORT –
 # NOVEMBER 2016"
 RE_HEADLINE_REPORT = re.compile(r"\b(?:report|inspection|review)[ \t]*[–—:-][ \t]*$", re.I)
+# a date that bounds a period: "between 1997 and 2013", "from 2010", "since 2014"
+RE_PERIOD = re.compile(r"\b(?:between|from|since|until|till|and|to)[ \t]+$", re.IGNORECASE)
 # a date right after one of these is when inspectors visited, if it names a month:
 # "inspected North Yorkshire Police in November 2021", "the unannounced inspection in
 # September 2017", "returned in December 2022", "between June and August 2015"
@@ -369,6 +372,7 @@ MODIFIERS = frozenset(
         "third",
         "further",
         "separate",
+        "learning",
     ]
 )
 RE_WORD = re.compile(r"[\w'’&-]+")
@@ -376,8 +380,8 @@ RE_WORD = re.compile(r"[\w'’&-]+")
 RE_COMP_END = re.compile(
     r"\b(?:which|that|who|has|have|had|was|were|is|are|did|does|do|will|would|can|could|may|"
     r"might|must|should|said|says|found|finds|published|shows?|showed|reveal\w*|conclud\w*|"
-    r"by|after|before|since|because|when|as|for|with|from|following|led|carried|in[ \t]+\d{4})"
-    r"\b|[,;:]"
+    r"by|after|before|since|because|when|as|for|with|from|following|in[ \t]+\d{4})"
+    r"\b|[,;:]|\b(?!(?:organised|integrated|unannounced|related|based|combined)\b)[a-z]+ed\b"
 )
 # a list in a kind's complement: "report on the effectiveness, efficiency and legitimacy"
 RE_COMP_LIST = re.compile(r"^[^,;:]+(?:,[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)+,?[ \t]+and[ \t]+[\w-]+")
@@ -649,8 +653,13 @@ def _mentions(
     )
     ref = article.reference_date
     date, fieldwork = _dates(text, ref)
-    if {t.what for t in triggers} == {"judged"} and not has_agent and date is None:
-        return []  # "graded 'good'" with neither inspectors nor a date: no report in view
+    # "graded 'good'" with neither inspectors nor a time: no report in view ("today it
+    # was judged to 'require improvement'" is one, dated or not)
+    timed = date is not None or (
+        any_in(dates.RELATIVE_WORDS, low) and dates.RE_RELATIVE.search(text) is not None
+    )
+    if {t.what for t in triggers} == {"judged"} and not has_agent and not timed:
+        return []
     if date is None and fieldwork is not None and ref is not None and _recent(fieldwork, ref):
         # "an inspection earlier this month at HMYOI Cookham Wood, which found ...": a
         # visit this month or last is the report's month
@@ -786,6 +795,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
     phrase = text[d.span.start : d.span.end].lower()
     if phrase in {"today", "this morning", "this afternoon", "this evening", "tonight"}:
         return "published"
+    if RE_PERIOD.search(before):
+        return "other"  # "failed many girls between 1997 and 2013": a period, not a report
     if RE_PUBLISHED.search(before):
         return "published"
     if d.date.month is not None and RE_FIELDWORK_CUE.search(before):
@@ -858,9 +869,9 @@ def _kind_words(text: str, t: _Trigger) -> str:
     ("HMIC's March 2014 report", "report on the Effectiveness of Humberside Police")."""
     if t.what != "noun":
         return text[t.start : t.end] if t.what in ("grade", "exit") else ""
-    titled = RE_PEEL_TITLE.match(text, t.start)
-    if titled:  # "PEEL: Police Efficiency 2016", the report's title
-        return titled.group().strip()
+    peel_title = RE_PEEL_TITLE.match(text, t.start)
+    if peel_title:  # "PEEL: Police Efficiency 2016", the report's title
+        return peel_title.group().strip()
     m = RE_KIND.match(text, t.start)
     head = m.group("head") if m else text[t.start : t.end]
     comp = ""
@@ -872,13 +883,61 @@ def _kind_words(text: str, t: _Trigger) -> str:
         comp = " ".join(comp.split()[:8])
         comp = RE_COMP_TAIL.sub("", comp)
     mods: list[str] = []
-    for w in reversed(RE_WORD.findall(text[max(0, t.start - 60) : t.start])[-4:]):
-        if not _modifier(w):
+    titled = text[t.start : t.start + 1].isupper()  # a report's name: "Assurance Review"
+    before = text[max(0, t.start - 140) : t.start]
+    # "PEEL (Police Efficiency, Effectiveness and Legitimacy) inspection": the brackets
+    # spell out the word before them
+    paren = RE_PAREN_BEFORE.search(before)
+    if paren:
+        mods.append(paren.group(1))
+        before = before[: paren.start()]
+    for w in reversed(RE_WORD.findall(before[-60:])[-4:]):
+        if w.lower() in FUNCTION_WORDS or not (_modifier(w) or (titled and w[:1].isupper())):
             break
         mods.insert(0, w)
     return " ".join([*mods, head, comp.strip()]).strip()
 
 
+RE_PAREN_BEFORE = re.compile(r"(\([^()]{1,100}\))[ \t]*$")
+# words that never qualify a report noun, in any case ("PCC RESPONDS TO HMIC PEEL
+# EFFICIENCY REPORT")
+FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "in",
+        "on",
+        "of",
+        "to",
+        "for",
+        "by",
+        "from",
+        "at",
+        "with",
+        "and",
+        "or",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "responds",
+        "says",
+        "said",
+        "welcomes",
+    ]
+)
 RE_COMP_TAIL = re.compile(r"(?:\s+(?:in|the|a|an|and|of|on|to|its|their|how|into))+$")
 RE_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 
@@ -888,7 +947,9 @@ def _modifier(word: str) -> bool:
     "Lancashire", "custody", "2014"; not "the", "has", "welcomed"."""
     low = word.lower()
     bare = RE_POSSESSIVE.sub("", low)
-    if low in MODIFIERS or bare in _label_words() or RE_YEAR_WORD.fullmatch(word):
+    if bare in MODIFIERS or bare in _label_words() or RE_YEAR_WORD.fullmatch(word):
+        return True
+    if word in dates.MONTHS_FULL:
         return True
     if not word[:1].isupper() or bare in {"the", "a", "an", "this", "its", "in", "on", "and"}:
         return False
@@ -916,6 +977,21 @@ def _graded_pillars(text: str) -> list[str]:
     return _unique(p for a in area_keys(text) if (p := pillar_of.get(a, a)) in PILLARS)
 
 
+def _today_pillars(text: str) -> list[str]:
+    """The pillars named in a clause that says "today"."""
+    if "today" not in text.lower():
+        return []
+    out: list[str] = []
+    start = 0
+    for m in [*RE_CLAUSE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        clause = text[start:end]
+        if re.search(r"\btoday\b", clause, re.I):
+            out += _graded_pillars(clause)
+        start = m.end() if m else end
+    return out
+
+
 @functools.cache
 def _area_pillars() -> dict[str, str]:
     """Graded area -> the PEEL pillar it belongs to (its skos:broader)."""
@@ -941,7 +1017,8 @@ def _kind_of(
     if t.what == "exit":
         return words, ("post-inspection-review",), None
     # "This final part of the PEEL assessment": one pillar's report, not the assessment
-    concept = _concept(words) if words and not RE_PART_OF_PEEL.search(words) else None
+    part = RE_PART_OF_PEEL.search(text, max(0, t.start - 60), t.end)
+    concept = _concept(words) if words and not part else None
     if concept is not None:
         if len(_pillars(words)) == 3 or (concept in PILLARS and not pillar_era):
             return words, ("peel-assessment",), None
@@ -958,11 +1035,14 @@ def _kind_of(
     a, b = _clause(text, t.start)
     pillars = _graded_pillars(text[a:b] if past else text) if forces else []
     if pillars:
-        if len(pillars) == 3 or not pillar_era:
+        # "rated 'good' overall for efficiency and for legitimacy, and today ... in the
+        # third category, effectiveness": in 2015-2018 one report per pillar, today's first
+        if not pillar_era:
             return words, ("peel-assessment",), None
-        return words, tuple(pillars), None
+        today = [p for p in pillars if p in _today_pillars(text)]
+        return words, tuple(today + [p for p in pillars if p not in today]), None
     clause = text[a:b]
-    concept = _concept(clause)
+    concept = _concept(clause) if not part else None
     label = _label_of(clause, concept) if concept is not None else ""
     # a label that also names an area graded in the clause ("the 'good' judgements it
     # was given ... for tackling serious and organised crime") is the grade's area, not
