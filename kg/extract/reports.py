@@ -174,6 +174,11 @@ RE_FUTURE_AFTER = re.compile(
     r"postponed)\b",
     re.IGNORECASE,
 )
+# ... or the report is what will act: "The new inspections will also check ..."
+RE_WILL_AFTER = re.compile(
+    r"(?:[ \t]+(?:of|into|on|by|from)[ \t]+[^,;.]{0,50}?)?(?:[ \t]+[\w'’-]+){0,2}?[ \t]+"
+    r"(?:will|would|is to|are to)\b"
+)
 FUTURE_WORDS = (
     "will",
     "would",
@@ -193,6 +198,8 @@ FUTURE_WORDS = (
     "future",
     "now on",
     "published next",
+    "is to",
+    "are to",
 )
 # a programme described in general, not a report: "one of the three main reports
 # produced each year", "a rolling cycle of inspections ... every year"
@@ -227,6 +234,7 @@ RE_AGENT_AFTER = re.compile(
     r"[ \t]+(?:\w+[ \t]+)?(?:report|review|investigation)\b|"
     r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released)\b)"
 )
+RE_INSPECTORATE_AFTER = re.compile(r"['’]?s?[ \t]+(?:own[ \t]+)?[Ii]nspector(?:ate|s)?\b")
 # inspectors as the agent: "Inspectors found", "the watchdog said", "the Inspector"
 RE_INSPECTORS = re.compile(r"\b(?:[Ii]nspectors|[Ii]nspectorate|[Ww]atchdogs?|the Inspector)\b")
 
@@ -244,7 +252,8 @@ RE_NATIONAL = re.compile(
     r"\b(?:nationally|nationwide|national[ \t]+(?:thematic[ \t]+)?(?:report|inspection|review)|"
     r"thematic|across[ \t]+(?:England|the[ \t]+country|all)|(?:every|each)[ \t]+(?:police[ \t]+)?"
     r"force|all[ \t]+(?:\d+[ \t]+)?(?:police[ \t]+)?forces|police[ \t]+forces|forces[ \t]+(?:in|"
-    r"across)[ \t]+England|(?:in|of)[ \t]+England[ \t]+and[ \t]+Wales|\d+[ \t]+forces|(?:two|three|"
+    r"across)[ \t]+England|polic\w*[ \t]+(?:in|of|across)[ \t]+England[ \t]+and[ \t]+Wales|"
+    r"\d+[ \t]+forces|(?:two|three|"
     r"four|five|six|seven|eight|nine|ten|half|most|many|some)[ \t]+(?:of[ \t]+the[ \t]+)?forces|"
     r"forces[ \t]+inspected|^[ \t]*[Pp]olice[ \t]+(?:are|were|have)|"
     r"the[ \t]+police[ \t]+service)\b"
@@ -268,8 +277,13 @@ RE_PUBLISHED = re.compile(
 # improvement' last year", "the 'good' judgements it was given in 2016", "a report
 # into the force in March"
 RE_JUDGED_BEFORE = re.compile(
-    r"\b(?:report(?:s|ed)?|findings|review|judgements?|graded|rated|judged|found|given|"
-    r"assessed|received|awarded|criticised|highlighted|identified|inspected)\b[^,;.]{0,60}$",
+    r"\b(?:graded|rated|judged|found|given|assessed|received|awarded|criticised|highlighted|"
+    r"identified|inspected)\b[^,;.]{0,60}$|"
+    # the report noun, its "of/by ..." complement of names, then the date: "a peer review
+    # of South Yorkshire Police by the College of Policing in 2016", "a report today"
+    r"\b(?:reports?|findings|review|judgements?)"
+    r"(?:[ \t]+(?:of|into|on|by|from|for)[ \t]+(?:the[ \t]+)?[\w'’-]+(?:[ \t]+(?:of[ \t]+)?"
+    r"(?-i:[A-Z])[\w'’-]*)*)*[ \t]+(?:(?:in|on|of|from|dated)[ \t]+)?$",
     re.IGNORECASE,
 )
 # a date right after a report noun in a headline: "HMIC PEEL EFFICIENCY REPORT –
@@ -478,6 +492,8 @@ def _agents(
             continue
         before = text[max(sent.span.start, m.span.start - 90) : m.span.start]
         after = text[m.span.end : min(sent.span.end, m.span.end + 60)]
+        if RE_INSPECTORATE_AFTER.match(text, m.span.end):
+            continue  # "the CPS inspectorate": the body it inspects
         by = RE_AGENT_BEFORE.search(before)
         if (by and RE_AGENT_NOUN_BEFORE.search(before[: by.start()])) or RE_AGENT_AFTER.match(
             after
@@ -603,8 +619,10 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
         kept = []
         for t in out:
             a, b = _clause(text, t.start)
-            if not RE_FUTURE_BEFORE.search(text, a, t.start) and not RE_FUTURE_AFTER.search(
-                text, t.end, b
+            if (
+                not RE_FUTURE_BEFORE.search(text, a, t.start)
+                and not RE_FUTURE_AFTER.search(text, t.end, b)
+                and not (t.what == "noun" and RE_WILL_AFTER.match(text, t.end, b))
             ):
                 kept.append(t)
         out = kept
@@ -1019,6 +1037,11 @@ def _kind_of(
     # "This final part of the PEEL assessment": one pillar's report, not the assessment
     part = RE_PART_OF_PEEL.search(text, max(0, t.start - 60), t.end)
     concept = _concept(words) if words and not part else None
+    if concept == "thematic":
+        # "the national thematic report ..., show that the police service ... treats
+        # tackling domestic abuse as an important priority": the theme's kind
+        theme = _concept(RE_THEMATIC.sub(" ", text))
+        concept = theme if theme not in (None, *PILLARS) else concept
     if concept is not None:
         if len(_pillars(words)) == 3 or (concept in PILLARS and not pillar_era):
             return words, ("peel-assessment",), None
@@ -1058,6 +1081,7 @@ def _kind_of(
     return words, (), None
 
 
+RE_THEMATIC = re.compile(r"\b(?:national[ \t]+)?thematic\b|\bnational[ \t]+inspection\b", re.I)
 # "part of the PEEL assessment", "part of its rolling annual PEEL programme"
 RE_PART_OF_PEEL = re.compile(
     r"\bparts?[ \t]+of[ \t]+(?:the|its|their|HMIC['’]s)?[ \t]*PEEL\b", re.I
@@ -1142,6 +1166,7 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
         else:
             key = ("now", m.publisher, m.national)
         groups.setdefault(key, []).append((i, m))
+    groups = _same_year(groups)
     title = _concept(article.title) if article.title else None
     ordered = sorted(groups.items(), key=lambda g: (g[0][0] != "now", g[1][0][0]))
     claims: list[ReportClaim] = []
@@ -1167,6 +1192,8 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
         else:
             weak = next((m.weak for _, m in members if m.weak), None)
             concept = title if n == 0 and key[0] == "now" and title else weak
+            if concept is None and key[2]:
+                concept = "thematic"  # a national report of no other kind
             split = [(concept, [m for _, m in members])]
         for concept, mine in split:
             own = [m.date for m in mine if m.date is not None]
@@ -1188,6 +1215,21 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
     if claims and (fieldwork or revisit):
         claims[0] = replace(claims[0], fieldwork=fieldwork, revisit=revisit)
     return claims
+
+
+def _same_year(
+    groups: dict[tuple[object, ...], list[tuple[int, _Mention]]],
+) -> dict[tuple[object, ...], list[tuple[int, _Mention]]]:
+    """A report dated to the year joins the one report of that publisher dated within
+    the year: "Our 2014 report" is "HMIC's March 2014 report"."""
+    out = dict(groups)
+    for key in list(out):
+        if key[0] != "dated" or len(str(key[3])) != 4:
+            continue
+        within = [k for k in out if k[:3] == key[:3] and str(k[3]).startswith(f"{key[3]}-")]
+        if len(within) == 1:
+            out[within[0]] = sorted(out[within[0]] + out.pop(key), key=lambda x: x[0])
+    return out
 
 
 def _most_precise(found: list[PartialDate]) -> PartialDate:

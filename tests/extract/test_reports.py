@@ -104,6 +104,21 @@ def test_reports_publisher_subject_date(make_article, text, expected):
     assert expected in reports(make_article(text))
 
 
+def test_reports_a_report_dated_to_its_year_is_the_one_dated_within_it(make_article):
+    a = make_article(
+        "HMIC’s March 2014 report on Essex Police exposed weaknesses. “Our 2014 report on "
+        "Essex Police was meant as a wake-up call,” HMIC said."
+    )
+    assert reports(a) == {("hmicfrs", ("essex",), "2014-03")}
+
+
+def test_reports_an_event_dated_beside_the_findings_dates_no_report(make_article):
+    a = make_article(
+        "The findings on Kent Police by HMICFRS follow the launch in 2021 of Operation Soteria."
+    )
+    assert reports(a) == {("hmicfrs", ("kent",), None)}
+
+
 def test_reports_fieldwork_date_is_not_publication(make_article):
     a = make_article(
         "02/03/2017\n\nA report published today by Her Majesty's Inspectorate of "
@@ -137,6 +152,7 @@ def test_reports_a_visit_long_before_is_an_earlier_inspection(make_article):
         # a programme described in general
         "It is one of the three main reports produced each year that together form HMIC’s "
         "‘PEEL’ assessment of Humberside Police.",
+        "The new inspections of Kent Police by HMICFRS will also check the 2014 recommendations.",
         # crime reports, not inspection reports
         "Action Fraud sends reports on to City of London Police, HMICFRS said.",
         # a review named for the person who led it
@@ -187,6 +203,11 @@ BODIES = [
         "A peer review of South Yorkshire Police by the College of Policing in 2016 "
         "set out its weaknesses.",
         ("college-of-policing", ("south-yorkshire",), "2016"),
+    ),
+    (  # the inspectorate of a body, not the body
+        "She said the report by the CPS inspectorate on the Crown Prosecution Service shed no "
+        "light on the fall in prosecutions.",
+        ("hmcpsi", ("cps",), None),
     ),
     (  # a force by its place
         "In a review of police efficiency by HMIC, Humberside was the only force to receive the "
