@@ -49,10 +49,11 @@ from dataclasses import dataclass, replace
 
 from kg import dates
 from kg.extract.organizations import main_org
-from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence
+from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence, Span
 from kg.patterns import (
     any_in,
     fold,
+    label_words,
     lowered,
     org_labels,
     place_keys,
@@ -69,8 +70,7 @@ RE_REPORT_NOUN = re.compile(
     re.IGNORECASE,
 )
 RE_JUDGED = re.compile(
-    r"\b(?:graded|rated|judged|found to|inspected|placed it in|said the force|"
-    r"highlighted|criticised|identified)\b",
+    r"\b(?:graded|rated|judged|found to|inspected|highlighted|criticised|identified)\b",
     re.IGNORECASE,
 )
 # what inspectors do to a force, said of a named inspectorate: "HMICFRS found ...",
@@ -97,8 +97,6 @@ JUDGED_WORDS = (
     "judged",
     "found",
     "inspected",
-    "placed",
-    "said",
     "highlighted",
     "criticised",
     "identified",
@@ -200,6 +198,13 @@ FUTURE_WORDS = (
     "published next",
     "is to",
     "are to",
+)
+# every word one of which a sentence that speaks of a report holds (see _triggers)
+TRIGGER_WORDS = tuple(
+    sorted(
+        {*REPORT_NOUN_WORDS, *JUDGED_WORDS, *INSPECTED_WORDS}
+        | {"measures", "engage", "monitoring", "lifted", "investigat", "grade", "rating"}
+    )
 )
 # a programme described in general, not a report: "one of the three main reports
 # produced each year", "a rolling cycle of inspections ... every year"
@@ -424,13 +429,35 @@ class _Trigger:
     what: str  # "noun", "grade", "exit", "judged", "agent"
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every sentence of an article is read against."""
+
+    article: Article
+    types: dict[str, OrgType]  # organization key -> its type
+    roles: dict[Span, list[tuple[int, str]]]  # sentence -> inspectorates its roles imply
+    default: str | None  # the publisher a sentence that names none means
+    prisons: dict[str, str]  # a prison's key -> the key of the prison it is
+
+
 def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> list[ReportClaim]:
     types = {m.org: m.kind for m in orgs if m.kind is not None}
     by_sent: dict[tuple[int, int], list[OrgMention]] = {}
     for m in orgs:
         by_sent.setdefault((m.evidence.start, m.evidence.end), []).append(m)
-    default = _default_publisher(article, sents, orgs, types, by_sent)
-    prisons = _same_prisons(orgs)
+    # "HM Inspector of Constabulary" in a Scottish article is HMICS's: a role's
+    # inspectorate counts where the article names it, or names none
+    named_insp = {k for k, t in types.items() if t is OrgType.INSPECTORATE}
+    roles = {
+        sent.span: [
+            (p, k)
+            for p, k in _inspectorate_roles(article, sent)
+            if not named_insp or k in named_insp
+        ]
+        for sent in sents
+    }
+    default = _default_publisher(article, sents, orgs, types, by_sent, roles)
+    ctx = _Context(article, types, roles, default, _same_prisons(orgs))
     mentions: list[_Mention] = []
     previous: list[str] = []  # the forces the sentence before named, in its paragraph
     named: list[str] = []  # every force named so far, the latest last
@@ -440,7 +467,7 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
             previous, paragraph = [], sent.paragraph
         in_sent = by_sent.get((sent.span.start, sent.span.end), [])
         forces = _unique(m.org for m in in_sent if types.get(m.org) is OrgType.POLICE_FORCE)
-        mentions += _mentions(article, sent, in_sent, types, default, previous, named, prisons)
+        mentions += _mentions(ctx, sent, in_sent, previous, named)
         if forces:
             named = [f for f in named if f not in forces] + forces
             previous = forces
@@ -456,11 +483,28 @@ def _unique(items: object) -> list[str]:
 # --- publishers -------------------------------------------------------------------
 
 
+@functools.cache
+def _inspector_words() -> tuple[str, ...] | None:
+    """Words one of which every label of an inspectorate's role holds (see any_in)."""
+    lex = lexicon()
+    labels = [
+        lb
+        for r in lex.roles.values()
+        if r.default_org in lex.orgs and lex.orgs[r.default_org].type is OrgType.INSPECTORATE
+        for lb in r.labels
+    ]
+    return label_words(labels)
+
+
 def _inspectorate_roles(article: Article, sent: Sentence) -> list[tuple[int, str]]:
     """Inspectorates a sentence names by their chiefs or inspectors ("Peter Clarke, HM
     Chief Inspector of Prisons"), or by the sector they inspect ("prison inspectors")."""
     lex = lexicon()
     out: list[tuple[int, str]] = []
+    words = _inspector_words()
+    low = lowered(sent.text)
+    if words is not None and not any_in(words, low) and "inspector" not in low:
+        return out
     for a, b in role_spans(article.text, sent.span.start, sent.span.end):
         key = role_key(article.text[a:b])
         role = lex.roles.get(key) if key else None
@@ -539,6 +583,7 @@ def _default_publisher(
     orgs: list[OrgMention],
     types: dict[str, OrgType],
     by_sent: dict[tuple[int, int], list[OrgMention]],
+    roles: dict[Span, list[tuple[int, str]]],
 ) -> str | None:
     """The inspectorate the article is most about (named, or by its chief or sector),
     else the first body it makes a report's author."""
@@ -547,9 +592,8 @@ def _default_publisher(
         for m in orgs
         if types.get(m.org) is OrgType.INSPECTORATE and not m.by_context
     ]
-    named = {k for _, k in found}
     for sent in sents:
-        found += [(p, k) for p, k in _inspectorate_roles(article, sent) if not named or k in named]
+        found += roles[sent.span]
     if found:
         counts = Counter(k for _, k in found)
         first = {k: p for p, k in sorted(found, reverse=True)}
@@ -562,16 +606,12 @@ def _default_publisher(
 
 
 def _publisher_in(
-    article: Article, sent: Sentence, in_sent: list[OrgMention], types: dict[str, OrgType]
+    ctx: _Context, sent: Sentence, in_sent: list[OrgMention], agents: list[tuple[int, str]]
 ) -> str | None:
     """The body the sentence gives as the report's publisher: the first it names (the
     lead of a joint inspection is named first)."""
-    found = [(m.span.start, m.org) for m in in_sent if types.get(m.org) is OrgType.INSPECTORATE]
-    named = {k for k, t in types.items() if t is OrgType.INSPECTORATE}
-    # "HM Inspector of Constabulary" in a Scottish article is HMICS's: a role's
-    # inspectorate counts where the article names it, or names none
-    found += [(p, k) for p, k in _inspectorate_roles(article, sent) if not named or k in named]
-    found += _agents(article, sent, in_sent, types)
+    found = [(m.span.start, m.org) for m in in_sent if ctx.types.get(m.org) is OrgType.INSPECTORATE]
+    found += ctx.roles[sent.span] + agents
     return min(found)[1] if found else None
 
 
@@ -630,34 +670,32 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
 
 
 def _mentions(
-    article: Article,
+    ctx: _Context,
     sent: Sentence,
     in_sent: list[OrgMention],
-    types: dict[str, OrgType],
-    default: str | None,
     previous: list[str],
     named: list[str],
-    prisons: dict[str, str],
 ) -> list[_Mention]:
     text = sent.text
     low = lowered(text)
-    if RE_HABITUAL.search(text):
+    if not any_in(TRIGGER_WORDS, low) or RE_HABITUAL.search(text):
         return []
-    publisher_here = _publisher_in(article, sent, in_sent, types)
-    agents = bool(_agents(article, sent, in_sent, types))
+    article, types = ctx.article, ctx.types
+    agents = _agents(article, sent, in_sent, types)
+    publisher_here = _publisher_in(ctx, sent, in_sent, agents)
     has_agent = publisher_here is not None or RE_INSPECTORS.search(text) is not None
     graded = RE_GRADE_WORD.search(text) is not None
-    triggers = _triggers(text, low, has_agent, graded, agents)
+    triggers = _triggers(text, low, has_agent, graded, bool(agents))
     if "review" in low or "report" in low:
         named_reviews = [m.span() for m in RE_NAMED_REVIEW.finditer(text)]
         triggers = [t for t in triggers if not any(a <= t.start < b for a, b in named_reviews)]
     if not triggers:
         return []
-    publisher = publisher_here or default
+    publisher = publisher_here or ctx.default
     if publisher is None:
         return []
     subjects = _unique(
-        prisons.get(s, s) for s in _subjects_in(article, sent, in_sent, types, publisher)
+        ctx.prisons.get(s, s) for s in _subjects_in(article, sent, in_sent, types, publisher)
     )
     if not subjects and RE_BOTH_FORCES.search(text) and len(named) >= 2:
         subjects = named[-2:]
@@ -860,26 +898,31 @@ def _label_words() -> frozenset[str]:
     return frozenset(w for label, *_ in _kind_labels() for w in label.split())
 
 
+@functools.cache
+def _re_kind_label() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every folded label at every place it starts (a lookahead, so labels that overlap
+    are all found), and label -> concept."""
+    labels = {label: key for label, _, key, _ in _kind_labels()}
+    alts = "|".join(re.escape(lb) for lb in sorted(labels, key=len, reverse=True))
+    return re.compile(r"(?=\b(" + alts + r")\b)"), labels
+
+
+@functools.lru_cache(maxsize=1024)
+def _labels_in(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(place, label, concept) of every report-kind label in ``text``, folded."""
+    rx, labels = _re_kind_label()
+    return tuple((m.start(), m.group(1), labels[m.group(1)]) for m in rx.finditer(fold(text)))
+
+
 def _concept(words: str) -> str | None:
     """The concept whose label ``words`` holds, the longest label winning."""
-    lower = fold(words)
-    concept, best = None, 0
-    for label, rx, key, size in _kind_labels():
-        if size > best and label in lower and rx.search(lower):
-            concept, best = key, size
-    return concept
+    found = _labels_in(words)
+    return max(found, key=lambda f: len(f[1]))[2] if found else None
 
 
 def _pillars(words: str) -> list[str]:
     """The PEEL pillars ``words`` names, in its order."""
-    lower = fold(words)
-    found: list[tuple[int, str]] = []
-    for label, rx, key, _ in _kind_labels():
-        if key in PILLARS and label in lower:
-            m = rx.search(lower)
-            if m:
-                found.append((m.start(), key))
-    return _unique(k for _, k in sorted(found))
+    return _unique(key for _, _, key in _labels_in(words) if key in PILLARS)
 
 
 def _kind_words(text: str, t: _Trigger) -> str:
@@ -984,6 +1027,7 @@ def _is_area(label: str) -> bool:
     return bool(area_keys(label))
 
 
+@functools.lru_cache(maxsize=1024)
 def _graded_pillars(text: str) -> list[str]:
     """The PEEL pillars a sentence names, however worded ("good for being Effective
     (keeping people safe and reducing crime)"), or names an area of ("for preventing
@@ -1096,12 +1140,8 @@ RE_RETURNED = re.compile(
 
 
 def _label_of(text: str, concept: str) -> str:
-    lower = fold(text)
-    best = ""
-    for label, rx, key, _ in _kind_labels():
-        if key == concept and label in lower and len(label) > len(best) and rx.search(lower):
-            best = label
-    return best
+    """The longest label of ``concept`` in ``text``."""
+    return max((lb for _, lb, key in _labels_in(text) if key == concept), key=len, default="")
 
 
 # --- the article's reports --------------------------------------------------------
