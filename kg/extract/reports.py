@@ -731,6 +731,8 @@ def _mentions(
         earlier = _is_earlier(text, t)
         if date is None and fieldwork is not None and ref is not None:
             earlier = earlier or _months(fieldwork, ref) > 12
+        if earlier and date is None and RE_SINCE_LAST.search(text, max(0, t.start - 40), t.start):
+            continue  # "has made progress since our last inspection": no report in view
         # an earlier report's kind is in its own clause; the rest of the sentence is
         # about the article's own report ("... needs to improve its work on X, but HMIC
         # praised the progress since being graded 'requires improvement' last year")
@@ -777,6 +779,13 @@ def _is_earlier(text: str, t: _Trigger) -> bool:
     return RE_EARLIER.search(near) is not None or RE_AGO_AFTER.match(text, t.end, b) is not None
 
 
+# an earlier report only as the start of a period: "progress since our last inspection",
+# "improvements since the previous report"
+RE_SINCE_LAST = re.compile(
+    r"\bsince[ \t]+(?:the|our|its|their|his|her)[ \t]+(?:last|previous|prior)[ \t]+"
+    r"(?:[\w-]+[ \t]+)?$",
+    re.IGNORECASE,
+)
 # "the report of four years ago", "the inspection from two years ago"
 RE_AGO_AFTER = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:[\w-]+[ \t]+){1,3}ago\b")
 

@@ -119,6 +119,15 @@ def test_reports_an_event_dated_beside_the_findings_dates_no_report(make_article
     assert reports(a) == {("hmicfrs", ("kent",), None)}
 
 
+def test_reports_progress_since_the_last_inspection_is_no_report(make_article):
+    a = make_article(
+        "Thursday, 22 September 2022\n\nThe latest inspection of Staffordshire Police has been "
+        "published today by HMICFRS. Policing has become more demanding since the previous "
+        "PEEL inspection, the Chief Constable said."
+    )
+    assert reports(a) == {("hmicfrs", ("staffordshire",), "2022-09-22")}
+
+
 def test_reports_fieldwork_date_is_not_publication(make_article):
     a = make_article(
         "02/03/2017\n\nA report published today by Her Majesty's Inspectorate of "
