@@ -239,6 +239,14 @@ RE_AGENT_AFTER = re.compile(
     r"[ \t]+(?:\w+[ \t]+)?(?:report|review|investigation)\b|"
     r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released)\b)"
 )
+# "In a report released last month, the IOPC said ...": the body that speaks after a
+# report opening the sentence wrote it
+RE_IN_REPORT = re.compile(
+    r"[ \t]*In[ \t]+(?:a|an|its|their|the)[ \t]+[^,]{0,60}\b(?:report|review)\b"
+)
+RE_SAID_AFTER = re.compile(
+    r"(?:[ \t]*\([A-Za-z]+\))?[ \t]+(?:has[ \t]+|have[ \t]+)?(?:said|says|found|finds|concluded)\b"
+)
 RE_INSPECTORATE_AFTER = re.compile(r"['’]?s?[ \t]+(?:own[ \t]+)?[Ii]nspector(?:ate|s)?\b")
 # inspectors as the agent: "Inspectors found", "the watchdog said", "the Inspector"
 RE_INSPECTORS = re.compile(r"\b(?:[Ii]nspectors|[Ii]nspectorate|[Ww]atchdogs?|the Inspector)\b")
@@ -336,8 +344,10 @@ RE_GRADE_NOUN = re.compile(
     re.IGNORECASE,
 )
 RE_GRADE_WORD = re.compile(
-    r"\b(?:outstanding|good|requires? improvement|inadequate|adequate|failing)\b", re.I
+    r"\b(?:outstanding|good|requires? improvement|inadequate|adequate)\b", re.I
 )
+# a grade given: "rated 'good'", "graded the force outstanding", "judged inadequate"
+RE_RATED = re.compile(r"\b(?:rated|graded|judged|grading|rating|grade)\b", re.I)
 
 # --- of what kind ---------------------------------------------------------------
 
@@ -399,7 +409,9 @@ RE_WORD = re.compile(r"[\w'’&-]+")
 RE_COMP_END = re.compile(
     r"\b(?:which|that|who|has|have|had|was|were|is|are|did|does|do|will|would|can|could|may|"
     r"might|must|should|said|says|found|finds|published|shows?|showed|reveal\w*|conclud\w*|"
-    r"by|after|before|since|because|when|as|for|with|from|following|in[ \t]+\d{4})"
+    r"by|after|before|since|because|when|as|for|with|from|following|in[ \t]+\d{4}|"
+    r"on[ \t]+\d+|(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December))"
     r"\b|[,;:]|\b(?!(?:organised|integrated|unannounced|related|based|combined)\b)[a-z]+ed\b"
 )
 # a list in a kind's complement: "report on the effectiveness, efficiency and legitimacy"
@@ -539,8 +551,10 @@ def _agents(
         if RE_INSPECTORATE_AFTER.match(text, m.span.end):
             continue  # "the CPS inspectorate": the body it inspects
         by = RE_AGENT_BEFORE.search(before)
-        if (by and RE_AGENT_NOUN_BEFORE.search(before[: by.start()])) or RE_AGENT_AFTER.match(
-            after
+        if (
+            (by and RE_AGENT_NOUN_BEFORE.search(before[: by.start()]))
+            or RE_AGENT_AFTER.match(after)
+            or (RE_IN_REPORT.match(sent.text) and RE_SAID_AFTER.match(after))
         ):
             out.append((m.span.start, m.org))
     return out
@@ -737,7 +751,8 @@ def _mentions(
         # about the article's own report ("... needs to improve its work on X, but HMIC
         # praised the progress since being graded 'requires improvement' last year")
         past = earlier or (date is not None and (ref is None or not _recent(date, ref)))
-        kind, concepts, weak = _kind_of(text, t, era, graded, forces, past)
+        rated = graded and RE_RATED.search(text) is not None
+        kind, concepts, weak = _kind_of(text, t, era, rated, forces, past)
         out.append(
             _Mention(
                 sent, publisher, tuple(subjects), national, date, earlier, kind, concepts, weak
@@ -1079,7 +1094,7 @@ def _area_pillars() -> dict[str, str]:
 
 
 def _kind_of(
-    text: str, t: _Trigger, era: int | None, graded: bool, forces: bool, past: bool = False
+    text: str, t: _Trigger, era: int | None, rated: bool, forces: bool, past: bool = False
 ) -> tuple[str, tuple[str, ...], str | None]:
     """The report's words, the concepts they or the sentence's shape name, and a
     concept only the words about the report suggest (see the module docstring)."""
@@ -1129,7 +1144,7 @@ def _kind_of(
         and not (_is_area(label) and RE_GRADE_WORD.search(clause))
     ):
         return words, (), concept
-    if forces and graded and not pillar_era:
+    if forces and rated and not pillar_era:
         return words, (), "peel-assessment"
     return words, (), None
 

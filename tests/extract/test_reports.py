@@ -213,6 +213,11 @@ BODIES = [
         "set out its weaknesses.",
         ("college-of-policing", ("south-yorkshire",), "2016"),
     ),
+    (  # the body speaking after a report that opens the sentence wrote it
+        "Thursday, 9 May 2019\n\nIn a report released last month, the IOPC said West Midlands "
+        "Police officers had failed the family.",
+        ("iopc", ("west-midlands",), "2019-04"),
+    ),
     (  # the inspectorate of a body, not the body
         "She said the report by the CPS inspectorate on the Crown Prosecution Service shed no "
         "light on the fall in prosecutions.",
@@ -308,6 +313,11 @@ KINDS = [
         "HMICFRS said on Thursday 22 September 2022.",
         (("cleveland",), "peel-assessment"),
     ),
+    (  # "failing" is no grade, and a joint inspection of a kind unsaid is no PEEL assessment
+        "Thursday, 9 May 2019\n\nA joint inspection by HMICFRS and HM Crown Prosecution Service "
+        "Inspectorate found rape cases were failing in Kent Police.",
+        (("kent",), None),
+    ),
     (  # the kind the report's words name beats the sentence's other words
         "Lancashire custody inspection 'disappointing', report finds\n\nChildren are kept in "
         "custody by Lancashire Police for too long, according to HMIC.",
@@ -351,6 +361,10 @@ def test_reports_one_report_per_pillar_graded_in_2015_2018(make_article):
         (
             "HMIC’s March 2014 report on Essex Police exposed significant weaknesses.",
             "HMIC’s March 2014 report on Essex Police",
+        ),
+        (
+            "HMICFRS published its findings on Essex Police on 12 March.",
+            "findings on Essex Police",
         ),
     ],
 )
