@@ -204,6 +204,7 @@ TRIGGER_WORDS = tuple(
     sorted(
         {*REPORT_NOUN_WORDS, *JUDGED_WORDS, *INSPECTED_WORDS}
         | {"measures", "engage", "monitoring", "lifted", "investigat", "grade", "rating"}
+        | {"return", "back", "revisit"}
     )
 )
 # a programme described in general, not a report: "one of the three main reports
@@ -221,9 +222,11 @@ RE_CLAUSE_BREAK = re.compile(r"[;:–—]|,[ \t]+(?:but|and|while|although|where
 # --- who published it ------------------------------------------------------------
 
 # an inspectorate by the sector it inspects: "prison inspectors", "the prisons
-# inspectorate", "the CPS inspectorate" (looked up as "<sector> inspectorate")
+# inspectorate", "the prisons watchdog", "the CPS inspectorate" (looked up as "<sector>
+# inspectorate")
 RE_SECTOR_INSPECTORS = re.compile(
-    r"\b(?P<sector>[Pp]risons?|[Pp]robation|CPS)[ \t]+(?:[Ii]nspectors?|[Ii]nspectorate)\b"
+    r"\b(?P<sector>[Pp]risons?|[Pp]robation|CPS)[ \t]+"
+    r"(?:[Ii]nspectors?|[Ii]nspectorate|[Ww]atchdog)\b"
 )
 # a body as the report's agent, right before it: "a peer review of the force by the
 # College of Policing", "officers investigated by the IOPC" (not "commissioned by")
@@ -308,7 +311,7 @@ RE_PERIOD = re.compile(r"\b(?:between|from|since|until|till|and|to)[ \t]+$", re.
 # "inspected North Yorkshire Police in November 2021", "the unannounced inspection in
 # September 2017", "returned in December 2022", "between June and August 2015"
 RE_FIELDWORK_CUE = re.compile(
-    r"\b(?:inspect(?:ed|ion|ions)|visit(?:ed|s)?|fieldwork|returned|went back|carried out|"
+    r"\b(?:inspect(?:ed|ion|ions)|(?:re)?visit(?:ed|s)?|fieldwork|returned|went back|carried out|"
     r"took place|examined|looked at|between)\b[^,;.]{0,50}$",
     re.IGNORECASE,
 )
@@ -360,6 +363,19 @@ RE_ENGAGE_EXIT = re.compile(
     r"\b(?:status|monitoring)[ \t]+(?:has[ \t]+)?(?:now[ \t]+)?been[ \t]+lifted\b",
 )
 ENGAGE_WORDS = ("measures", "engage", "monitoring", "lifted")
+# a national or thematic report's own words, to look past for its theme
+RE_THEMATIC = re.compile(r"\b(?:national[ \t]+)?thematic\b|\bnational[ \t]+inspection\b", re.I)
+# "part of the PEEL assessment", "part of its rolling annual PEEL programme"
+RE_PART_OF_PEEL = re.compile(
+    r"\bparts?[ \t]+of[ \t]+(?:the|its|their|HMIC['’]s)?[ \t]*PEEL\b", re.I
+)
+# inspectors back to check: "returned in December 2022 to carry out a review",
+# "went back to every police force", "revisited the force"
+RE_RETURNED = re.compile(
+    r"\b(?:returned|went[ \t]+back|revisit(?:ed|s)?|came[ \t]+back)\b[^.;]{0,60}?"
+    r"\b(?:review|inspect\w*|check\w*|assess\w*)\b",
+    re.IGNORECASE,
+)
 # crimes left unrecorded: a crime data integrity inspection
 RE_CDI = re.compile(
     r"\b(?:fail(?:ed|ing|s)?[ \t]+to[ \t]+record|unrecorded|undocumented|under-recording|"
@@ -515,7 +531,7 @@ def _inspectorate_roles(article: Article, sent: Sentence) -> list[tuple[int, str
     out: list[tuple[int, str]] = []
     words = _inspector_words()
     low = lowered(sent.text)
-    if words is not None and not any_in(words, low) and "inspector" not in low:
+    if words is not None and not any_in(words, low) and not any_in(("inspector", "watchdog"), low):
         return out
     for a, b in role_spans(article.text, sent.span.start, sent.span.end):
         key = role_key(article.text[a:b])
@@ -523,7 +539,7 @@ def _inspectorate_roles(article: Article, sent: Sentence) -> list[tuple[int, str
         org = lex.orgs.get(role.default_org) if role and role.default_org else None
         if org is not None and org.type is OrgType.INSPECTORATE:
             out.append((a, org.key))
-    if any_in(("inspector",), lowered(sent.text)):
+    if any_in(("inspector", "watchdog"), lowered(sent.text)):
         labels = org_labels()
         for m in RE_SECTOR_INSPECTORS.finditer(sent.text):
             sector = fold(m.group("sector"))
@@ -663,6 +679,10 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
         out += [_Trigger(m.start(), m.end(), "grade") for m in RE_GRADE_NOUN.finditer(text)]
     if any_in(ENGAGE_WORDS, low):
         out += [_Trigger(m.start(), m.end(), "exit") for m in RE_ENGAGE_EXIT.finditer(text)]
+    if any_in(("return", "back", "revisit"), low):
+        # "Inspectors ... returned in December 2022 to carry out a review", "HMICFRS
+        # inspectors revisited Kent Police in March to check on progress"
+        out += [_Trigger(m.start(), m.end(), "exit") for m in RE_RETURNED.finditer(text)]
     if agents and "investigat" in low:
         out += [_Trigger(m.start(), m.end(), "agent") for m in re.finditer(r"investigat\w*", text)]
     if not out and any_in(INSPECTED_WORDS, low):
@@ -1147,20 +1167,6 @@ def _kind_of(
     if forces and rated and not pillar_era:
         return words, (), "peel-assessment"
     return words, (), None
-
-
-RE_THEMATIC = re.compile(r"\b(?:national[ \t]+)?thematic\b|\bnational[ \t]+inspection\b", re.I)
-# "part of the PEEL assessment", "part of its rolling annual PEEL programme"
-RE_PART_OF_PEEL = re.compile(
-    r"\bparts?[ \t]+of[ \t]+(?:the|its|their|HMIC['’]s)?[ \t]*PEEL\b", re.I
-)
-# inspectors back to check: "returned in December 2022 to carry out a review",
-# "went back to every police force", "revisited the force"
-RE_RETURNED = re.compile(
-    r"\b(?:returned|went[ \t]+back|revisit(?:ed|s)?|came[ \t]+back)\b[^.;]{0,60}?"
-    r"\b(?:review|inspect\w*|check\w*|assess\w*)\b",
-    re.IGNORECASE,
-)
 
 
 def _label_of(text: str, concept: str) -> str:

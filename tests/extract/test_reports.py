@@ -213,6 +213,10 @@ BODIES = [
         "set out its weaknesses.",
         ("college-of-policing", ("south-yorkshire",), "2016"),
     ),
+    (  # an inspectorate by its sector
+        "HMP Wandsworth was described as squalid in a report by the prisons watchdog.",
+        ("his-majesty-s-inspectorate-of-prisons", ("named-hmp-wandsworth",), None),
+    ),
     (  # the body speaking after a report that opens the sentence wrote it
         "Thursday, 9 May 2019\n\nIn a report released last month, the IOPC said West Midlands "
         "Police officers had failed the family.",
@@ -276,6 +280,10 @@ KINDS = [
         "HMICFRS inspected North Yorkshire Police. Inspectors returned in December to carry out "
         "a review.",
         (("north-yorkshire",), "post-inspection-review"),
+    ),
+    (
+        "HMICFRS inspectors revisited Kent Police in March to check on progress.",
+        (("kent",), "post-inspection-review"),
     ),
     (
         "HMICFRS found that close to one in five crimes reported to Lincolnshire Police went "
