@@ -426,7 +426,7 @@ RE_COMP_END = re.compile(
     r"\b(?:which|that|who|has|have|had|was|were|is|are|did|does|do|will|would|can|could|may|"
     r"might|must|should|said|says|found|finds|published|shows?|showed|reveal\w*|conclud\w*|"
     r"by|after|before|since|because|when|as|for|with|from|following|in[ \t]+\d{4}|"
-    r"on[ \t]+\d+|(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"on[ \t]+\d+|today|yesterday|this[ \t]+(?:morning|week)|(?-i:January|February|March|April|May|June|July|August|September|October|"
     r"November|December))"
     r"\b|[,;:]|\b(?!(?:organised|integrated|unannounced|related|based|combined)\b)[a-z]+ed\b"
 )
@@ -981,11 +981,11 @@ def _kind_words(text: str, t: _Trigger) -> str:
     head = m.group("head") if m else text[t.start : t.end]
     comp = ""
     if m and m.group("comp"):
-        comp = m.group("comp")
+        comp = m.group("comp").lstrip(", \t")  # "Two further reports, on crime investigation"
         listed = RE_COMP_LIST.match(comp)
         stop = RE_COMP_END.search(comp, listed.end() if listed else 0)
         comp = comp[: stop.start()] if stop else comp
-        comp = " ".join(comp.split()[:8])
+        comp = " ".join(comp.split()[:12])
         comp = RE_COMP_TAIL.sub("", comp)
     mods: list[str] = []
     titled = text[t.start : t.start + 1].isupper()  # a report's name: "Assurance Review"

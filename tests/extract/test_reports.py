@@ -321,6 +321,12 @@ KINDS = [
         "HMICFRS said on Thursday 22 September 2022.",
         (("cleveland",), "peel-assessment"),
     ),
+    (  # a complement after a comma: "Two further reports, on ... integrity and corruption"
+        "Thursday, 27 November 2014\n\nHMIC published its first PEEL report on Derbyshire "
+        "Constabulary today. Two further reports, on crime investigation and on police "
+        "integrity and corruption, have also been published today.",
+        (("derbyshire",), "vetting"),
+    ),
     (  # "failing" is no grade, and a joint inspection of a kind unsaid is no PEEL assessment
         "Thursday, 9 May 2019\n\nA joint inspection by HMICFRS and HM Crown Prosecution Service "
         "Inspectorate found rape cases were failing in Kent Police.",
