@@ -426,7 +426,8 @@ RE_COMP_END = re.compile(
     r"\b(?:which|that|who|has|have|had|was|were|is|are|did|does|do|will|would|can|could|may|"
     r"might|must|should|said|says|found|finds|published|shows?|showed|reveal\w*|conclud\w*|"
     r"by|after|before|since|because|when|as|for|with|from|following|in[ \t]+\d{4}|"
-    r"on[ \t]+\d+|today|yesterday|this[ \t]+(?:morning|week)|(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"on[ \t]+\d+|today|yesterday|this[ \t]+(?:morning|week)|"
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|"
     r"November|December))"
     r"\b|[,;:]|\b(?!(?:organised|integrated|unannounced|related|based|combined)\b)[a-z]+ed\b"
 )
