@@ -150,9 +150,12 @@ RE_NOT_REPORT_BEFORE = re.compile(
     r"handles?|handled)[ \t-]+)$",
     re.IGNORECASE,
 )
-RE_NOT_REPORT_AFTER = re.compile(
-    r"^s?[ \t]+(?:of[ \t]+(?!the\b|its\b|his\b|her\b|their\b|a\b|an\b|this\b|that\b|how\b|"
-    r"four\b|\w+[ \t]+years?\b)[a-z]|fraud\b|crime\b|it\b|them\b|back\b|on[ \t]+to\b)"
+RE_NOT_REPORT_AFTER = re.compile(r"^[ \t]+(?:fraud|crime|it|them|back|on[ \t]+to)\b")
+# a plural noun of things reported, not of reports: "reports of fraud", "reports of
+# crime" (not "reports of the inspectorate", "inspections of police custody")
+RE_REPORTS_OF_THINGS = re.compile(
+    r"^[ \t]+of[ \t]+(?!the\b|its\b|his\b|her\b|their\b|a\b|an\b|this\b|that\b|how\b|"
+    r"police\b|\w+[ \t]+years?\b)[a-z]"
 )
 # a report still to come, by the words before it in its clause: "every force will be
 # inspected", "once the full HMICFRS inspection report is published next week",
@@ -668,7 +671,10 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
         for m in RE_REPORT_NOUN.finditer(text):
             if RE_NOT_REPORT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
                 continue
-            if RE_NOT_REPORT_AFTER.match(text[m.end() : m.end() + 40]):
+            after = text[m.end() : m.end() + 40]
+            if RE_NOT_REPORT_AFTER.match(after) or (
+                m.group().lower() == "reports" and RE_REPORTS_OF_THINGS.match(after)
+            ):
                 continue
             word = m.group().lower()
             if word == "peel" and RE_PEEL_MODIFIER.match(text, m.end()):
@@ -730,7 +736,8 @@ def _mentions(
     if publisher is None:
         return []
     subjects = _unique(
-        ctx.prisons.get(s, s) for s in _subjects_in(article, sent, in_sent, types, publisher)
+        ctx.prisons.get(s, s)
+        for s in _subjects_in(article, sent, in_sent, types, publisher, not ctx.prisons)
     )
     if not subjects and RE_BOTH_FORCES.search(text) and len(named) >= 2:
         subjects = named[-2:]
@@ -832,9 +839,11 @@ def _subjects_in(
     in_sent: list[OrgMention],
     types: dict[str, OrgType],
     publisher: str,
+    places: bool = True,
 ) -> list[str]:
     """The forces and prisons a sentence names, and bodies in the slot of what was
-    inspected."""
+    inspected; with ``places`` (an article about no prison), a force named by its place
+    alone."""
     out = []
     text = article.text
     for m in in_sent:
@@ -848,7 +857,7 @@ def _subjects_in(
         slot = RE_OBJECT_SLOT.search(before)
         if slot and text[m.span.end : m.span.end + 1] not in "-–" and not _role_of(before, slot):
             out.append(m.org)
-    if not out:
+    if not out and places:
         # a force by its place: "Humberside was the only force to receive the inadequate
         # grading", "police custody in Northern Ireland"
         taken = [m.span for m in in_sent]

@@ -163,6 +163,7 @@ def test_reports_a_visit_long_before_is_an_earlier_inspection(make_article):
         "‘PEEL’ assessment of Humberside Police.",
         "The new inspections of Kent Police by HMICFRS will also check the 2014 recommendations.",
         # crime reports, not inspection reports
+        "How are reports of fraud dealt with by City of London Police, HMICFRS asked.",
         "Action Fraud sends reports on to City of London Police, HMICFRS said.",
         # a review named for the person who led it
         "The Met's troubles led to the Baroness Casey Review, HMICFRS noted.",
@@ -226,6 +227,11 @@ BODIES = [
         "She said the report by the CPS inspectorate on the Crown Prosecution Service shed no "
         "light on the fall in prosecutions.",
         ("hmcpsi", ("cps",), None),
+    ),
+    (  # a jail's place is no force
+        "HMP Glen Parva is a jail in Leicestershire. Prison inspectors found the jail in "
+        "Leicestershire unsafe.",
+        ("his-majesty-s-inspectorate-of-prisons", ("named-hmp-glen-parva",), None),
     ),
     (  # a force by its place
         "In a review of police efficiency by HMIC, Humberside was the only force to receive the "
@@ -379,6 +385,11 @@ def test_reports_one_report_per_pillar_graded_in_2015_2018(make_article):
         (
             "HMICFRS published its findings on Essex Police on 12 March.",
             "findings on Essex Police",
+        ),
+        (
+            "In a review of police efficiency by HMIC, Humberside was the only force to receive "
+            "the inadequate grading.",
+            "review of police efficiency",
         ),
     ],
 )
