@@ -214,7 +214,8 @@ TRIGGER_WORDS = tuple(
 # produced each year", "a rolling cycle of inspections ... every year"
 RE_HABITUAL = re.compile(r"\b(?:each|every) year\b|\brolling (?:cycle|programme)\b", re.I)
 # a review named for the person who led it, another's work: "the Baroness Casey
-# Review", "the Jay Report"
+# Review", "the Dame Vera Baird report" (a name alone is not told from a title:
+# "the Jay Report" and "the Assurance Review" look alike)
 RE_NAMED_REVIEW = re.compile(
     r"\b(?:Baroness|Lord|Lady|Dame|Sir|Professor|Dr)[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}"
     r"(?:Review|Report)\b"
@@ -330,9 +331,8 @@ RE_BEFORE_REPORT = re.compile(
 # published a report" (not "In May-June, we commissioned a peer review")
 RE_CLAUSE_OPENING = re.compile(r"^[ \t]*(?:\w+[ \t]+)?(?:[Ii]n|[Oo]n|[Dd]uring)?[ \t]*$")
 RE_OPENED_VERB = re.compile(
-    r"^[ \t]*,?[^,;:]{0,140}?\b(?:publish(?:ed|es)|releas(?:ed|es)|issued|highlighted|graded|rated|"
-    r"judged|"
-    r"found|inspected|criticised|identified|concluded)\b",
+    r"^[ \t]*,?[^,;:]{0,140}?\b(?:publish(?:ed|es)|releas(?:ed|es)|issued|highlighted|graded|"
+    r"rated|judged|found|inspected|criticised|identified|concluded)\b",
     re.IGNORECASE,
 )
 # an earlier report than the article's own: "the previous inspection", "since the
@@ -451,7 +451,6 @@ class _Mention:
     kind: str  # the report's words, "" when the sentence has no report noun
     concepts: tuple[str, ...]  # one report per concept: the pillars of "rated good for X and Y"
     weak: str | None = None  # a concept only the sentence around the report suggests
-    main: bool = False  # subjects are the article's, not the sentence's
 
 
 @dataclass(frozen=True, slots=True)
@@ -1203,9 +1202,9 @@ def _with_main_subjects(
             main[m.publisher] = _main_subjects(mentions, m.publisher, orgs, types)
         subjects = main[m.publisher]
         if subjects is None:
-            out.append(replace(m, national=True, main=True))
+            out.append(replace(m, national=True))
         else:
-            out.append(replace(m, subjects=subjects, main=True))
+            out.append(replace(m, subjects=subjects))
     return out
 
 
