@@ -980,36 +980,66 @@ def _pillars(words: str) -> list[str]:
 
 def _kind_words(text: str, t: _Trigger) -> str:
     """The report's noun phrase as written: its modifiers, head and complement
-    ("HMIC's March 2014 report", "report on the Effectiveness of Humberside Police")."""
-    if t.what != "noun":
-        return text[t.start : t.end] if t.what in ("grade", "exit") else ""
-    peel_title = RE_PEEL_TITLE.match(text, t.start)
-    if peel_title:  # "PEEL: Police Efficiency 2016", the report's title
-        return peel_title.group().strip()
+    ("HMIC's March 2014 report", "report on the Effectiveness of Humberside Police",
+    "‘outstanding’ grade"), a stretch of the sentence."""
+    if t.what not in ("noun", "grade", "exit"):
+        return ""
+    start, end = t.start, t.end
+    if t.what == "noun":
+        peel_title = RE_PEEL_TITLE.match(text, t.start)
+        if peel_title:  # "PEEL: Police Efficiency 2016", the report's title
+            return peel_title.group().strip()
+        start, end = _modifiers_start(text, t), _complement_end(text, t)
+    if start > 0 and text[start - 1] in "‘'“\"":  # "the ‘good’ judgements"
+        start -= 1
+    return " ".join(text[start:end].split())
+
+
+def _complement_end(text: str, t: _Trigger) -> int:
+    """Where the report noun's "on/into/of ..." complement ends: before a verb, a
+    relative word, a date or a comma that ends no list, after at most twelve words."""
     m = RE_KIND.match(text, t.start)
-    head = m.group("head") if m else text[t.start : t.end]
-    comp = ""
-    if m and m.group("comp"):
-        comp = m.group("comp").lstrip(", \t")  # "Two further reports, on crime investigation"
-        listed = RE_COMP_LIST.match(comp)
-        stop = RE_COMP_END.search(comp, listed.end() if listed else 0)
-        comp = comp[: stop.start()] if stop else comp
-        comp = " ".join(comp.split()[:12])
-        comp = RE_COMP_TAIL.sub("", comp)
-    mods: list[str] = []
+    if m is None:
+        return t.end
+    if not m.group("comp"):
+        return m.end("head")
+    a = m.start("comp")
+    while a < m.end("comp") and text[a] in ", \t":  # "Two further reports, on crime ..."
+        a += 1
+    comp = text[a : m.end("comp")]
+    listed = RE_COMP_LIST.match(comp)
+    stop = RE_COMP_END.search(comp, listed.end() if listed else 0)
+    comp = comp[: stop.start()] if stop else comp
+    words = list(re.finditer(r"\S+", comp))[:12]
+    comp = comp[: words[-1].end()] if words else ""
+    comp = RE_COMP_TAIL.sub("", comp)
+    return a + len(comp) if comp.strip() else m.end("head")
+
+
+def _modifiers_start(text: str, t: _Trigger) -> int:
+    """Where the words qualifying the report noun start: up to four modifiers
+    ("annual Peel", "HMIC's March 2014", "Lancashire custody"), a bracketed expansion
+    ("PEEL (Police Efficiency, Effectiveness and Legitimacy) inspection"), the whole
+    of a titled name ("HMICS Assurance Review")."""
     titled = text[t.start : t.start + 1].isupper()  # a report's name: "Assurance Review"
-    before = text[max(0, t.start - 140) : t.start]
-    # "PEEL (Police Efficiency, Effectiveness and Legitimacy) inspection": the brackets
-    # spell out the word before them
-    paren = RE_PAREN_BEFORE.search(before)
+    start = t.start
+    lo = max(0, t.start - 140)
+    paren = RE_PAREN_BEFORE.search(text, lo, start)
     if paren:
-        mods.append(paren.group(1))
-        before = before[: paren.start()]
-    for w in reversed(RE_WORD.findall(before[-60:])[-4:]):
-        if w.lower() in FUNCTION_WORDS or not (_modifier(w) or (titled and w[:1].isupper())):
+        start = paren.start(1)
+    window = max(lo, start - 60)
+    words = list(RE_WORD.finditer(text, window, start))
+    taken = 0
+    for w in reversed(words):
+        word = w.group()
+        if text[w.end() : start].strip(" \t'’‘") or taken == 4:
+            break  # punctuation between: "the report, HMIC said"
+        if word.lower() in FUNCTION_WORDS or not (
+            _modifier(word) or (titled and word[:1].isupper())
+        ):
             break
-        mods.insert(0, w)
-    return " ".join([*mods, head, comp.strip()]).strip()
+        start, taken = w.start(), taken + 1
+    return start
 
 
 RE_PAREN_BEFORE = re.compile(r"(\([^()]{1,100}\))[ \t]*$")
@@ -1052,7 +1082,7 @@ FUNCTION_WORDS = frozenset(
         "welcomes",
     ]
 )
-RE_COMP_TAIL = re.compile(r"(?:\s+(?:in|the|a|an|and|of|on|to|its|their|how|into))+$")
+RE_COMP_TAIL = re.compile(r"(?:\s+(?:in|the|a|an|and|of|on|to|its|their|how|into))+\s*$")
 RE_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 
 
