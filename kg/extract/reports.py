@@ -42,6 +42,7 @@ in 2015-2018: that pillar, at other times a PEEL assessment), else the headline'
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -302,8 +303,8 @@ RE_JUDGED_BEFORE = re.compile(
     # the report noun, its "of/by ..." complement of names, then the date: "a peer review
     # of South Yorkshire Police by the College of Policing in 2016", "a report today"
     r"\b(?:reports?|findings|review|judgements?)"
-    r"(?:[ \t]+(?:of|into|on|by|from|for)[ \t]+(?:the[ \t]+)?[\w'’-]+(?:[ \t]+(?:of[ \t]+)?"
-    r"(?-i:[A-Z])[\w'’-]*)*)*[ \t]+(?:(?:in|on|of|from|dated)[ \t]+)?$",
+    r"(?:[ \t]+(?-i:of|into|on|by|from|for)[ \t]+(?:the[ \t]+)?[\w'’-]+"
+    r"(?:[ \t]+(?-i:[A-Z])[\w'’-]*)*)*[ \t]+(?:(?:in|on|of|from|dated)[ \t]+)?$",
     re.IGNORECASE,
 )
 # a date right after a report noun in a headline: "HMIC PEEL EFFICIENCY REPORT –
@@ -651,16 +652,37 @@ def _publisher_in(
 # --- one sentence -----------------------------------------------------------------
 
 
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` is inside one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
 def _clause(text: str, pos: int) -> tuple[int, int]:
-    """The clause of ``text`` that holds ``pos``."""
-    start, end = 0, len(text)
-    for m in RE_CLAUSE_BREAK.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
+    """The clause of ``text`` around ``pos``, no wider than ``NEAR`` characters on
+    either side (a sentence's words about a report are near it; the bound keeps a
+    sentence with many report words linear)."""
+    breaks = _clause_breaks(text)
+    k = bisect.bisect_right(breaks, (pos, pos))
+    start = max(0, pos - NEAR)
+    for _, b_end in reversed(breaks[:k]):
+        if b_end <= pos:
+            start = max(start, b_end)
+            break
+    end = min(len(text), pos + NEAR)
+    for b_start, _ in breaks[k:]:
+        if b_start >= pos:
+            end = min(end, b_start)
             break
     return start, end
+
+
+NEAR = 300
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_breaks(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in RE_CLAUSE_BREAK.finditer(text)]
 
 
 def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) -> list[_Trigger]:
@@ -727,8 +749,8 @@ def _mentions(
     graded = RE_GRADE_WORD.search(text) is not None
     triggers = _triggers(text, low, has_agent, graded, bool(agents))
     if "review" in low or "report" in low:
-        named_reviews = [m.span() for m in RE_NAMED_REVIEW.finditer(text)]
-        triggers = [t for t in triggers if not any(a <= t.start < b for a, b in named_reviews)]
+        reviews = [m.span() for m in RE_NAMED_REVIEW.finditer(text)]
+        triggers = [t for t in triggers if not _within(reviews, t.start)]
     if not triggers:
         return []
     publisher = publisher_here or ctx.default
@@ -1122,6 +1144,7 @@ def _graded_pillars(text: str) -> list[str]:
     return _unique(p for a in area_keys(text) if (p := pillar_of.get(a, a)) in PILLARS)
 
 
+@functools.lru_cache(maxsize=256)
 def _today_pillars(text: str) -> list[str]:
     """The pillars named in a clause that says "today"."""
     if "today" not in text.lower():
