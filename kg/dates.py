@@ -5,11 +5,17 @@ Shapes handled (each seen in saved news pages):
 ``Thursday, April 11, 2019``, ``Sep 21, 2017``, ``Fri 25 Nov 2016``, ``NOVEMBER 2016``,
 ``in 2016``; and, against the article's own date, ``today``, ``this morning``,
 ``yesterday``, ``last week``, ``last month``, ``In March last year``, ``last year``,
-``Thursday (September 1)``, ``Thursday March 22``.
+``Thursday (September 1)``, ``Thursday March 22``; and in running text
+(``phrase_dates``) also ``on Thursday``, ``on 7 December``, ``in September``,
+``four years ago``, ``this week`` and a year alone (``in 2016``, ``the 2014 report``).
 
 A day and month without a year take the year from the weekday when one is given
 (``Thursday March 22`` is 2018 in a text of that period), otherwise from the
-article. Relative phrases are resolved here, never by dateutil's fuzzy mode
+article: the latest such day not after the article's date ("on 7 December" in
+an article of 17 December 2020 is 2020-12-07; "in September" in a January
+article is last September). A weekday alone is the latest such day not after
+the article's date ("on Tuesday" in an article of Thursday 3 February 2022 is
+1 February). Relative phrases are resolved here, never by dateutil's fuzzy mode
 (which reads "15 days ago" as the 15th).
 """
 
@@ -199,7 +205,8 @@ RE_MONTH_REL = re.compile(
 )
 RE_RELATIVE = re.compile(
     r"\b(?P<what>today|this morning|this afternoon|this evening|tonight|yesterday|"
-    r"last week|last month|this month|earlier this month|last year|this year|earlier this year|"
+    r"last week|earlier this week|this week|"
+    r"last month|this month|earlier this month|last year|this year|earlier this year|"
     r"the previous year|the year before|a year ago|"
     r"last summer|last autumn|last spring|last winter)\b",
     re.IGNORECASE,
@@ -211,6 +218,10 @@ RE_RELATIVE = re.compile(
 MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
 WEEKDAY_STEMS = tuple(sorted({name[:3] for name in WEEKDAYS}))
 RELATIVE_WORDS = ("today", "tonight", "yesterday", "this", "last", "year")
+MONTHS_FULL = frozenset(calendar.month_name[1:])
+# every full month name and weekday, lowercase (guards for the running-text patterns below)
+MONTH_NAMES = tuple(calendar.month_name[i].lower() for i in range(1, 13))
+WEEKDAY_NAMES = tuple(calendar.day_name[i].lower() for i in range(7))
 
 
 def relative_date(phrase: str, ref: PartialDate) -> PartialDate | None:
@@ -224,6 +235,8 @@ def relative_date(phrase: str, ref: PartialDate) -> PartialDate | None:
         return shift_days(ref, -7).month_only() if ref.day else ref
     if p in {"last month"}:
         return shift_months(ref, -1) if ref.month else None
+    if p in {"this week", "earlier this week"}:
+        return ref.month_only() if ref.month else None
     if p in {"this month", "earlier this month"}:
         return ref.month_only() if ref.month else None
     if p in {
@@ -251,6 +264,135 @@ def month_relative(m: re.Match[str], ref: PartialDate) -> PartialDate | None:
     month = _month(g["month"])
     delta = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
     return _make(ref.year + delta, month, None)
+
+
+# --- dates in running text, resolved against the article's date ------------------
+
+# Month and weekday names as written in running text: capitalised, in full ("May"
+# the month, never "may" the verb).
+_MONTH_FULL = r"(?P<month>" + "|".join(calendar.month_name[1:]) + r")"
+_NO_YEAR_AFTER = r"(?![ \t]*,?[ \t]*(?:19|20)\d\d)"
+# "on Thursday", "last Tuesday", "Tuesday evening": a weekday with no day or month
+RE_WEEKDAY = re.compile(
+    r"\b(?P<wday>" + "|".join(calendar.day_name) + r")\b(?![ \t]*,?[ \t]*\(?\d)"
+)
+# "on 7 December", "the 1st of February" (no year after)
+RE_DM = re.compile(
+    r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?" + _MONTH_FULL + r"\b" + _NO_YEAR_AFTER
+)
+# "December 7", "March 22nd" (no year after; not "March 2014")
+RE_MD = re.compile(
+    r"\b" + _MONTH_FULL + r"[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d:.])" + _NO_YEAR_AFTER
+)
+# "in September", "published in March", "since June" (no year after)
+RE_BARE_MONTH = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Uu]ntil|[Bb]y|[Oo]f|early|late|mid-?)[ \t]+"
+    + _MONTH_FULL
+    + r"\b(?![ \t]*,?[ \t]*(?:\d|last|this|next))"
+)
+# "four years ago", "a year ago", "two months ago"
+RE_AGO = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \t]+"
+    r"(?P<unit>year|month|week)s?[ \t]+ago\b",
+    re.IGNORECASE,
+)
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1
+    )
+}
+# a year alone: "in 2016", "the 2014 report"; not "2010/11", "2018-19", "2,014"
+RE_YEAR_ALONE = re.compile(r"(?<![\d,./£$-])(?P<year>(?:19|20)\d\d)\b(?![/-]\d|,\d)")
+
+
+def weekday_before(ref: PartialDate, weekday: int) -> PartialDate | None:
+    """The latest ``weekday`` not after ``ref`` (itself, if it is one)."""
+    if ref.day is None or ref.month is None:
+        return None
+    d = dt.date(ref.year, ref.month, ref.day)
+    return shift_days(ref, -((d.weekday() - weekday) % 7))
+
+
+def day_month_before(ref: PartialDate, month: int, day: int) -> PartialDate | None:
+    """``day month`` in the year that makes it the latest such day not after ``ref``."""
+    year = ref.year
+    if ref.month is not None and (month, day) > (ref.month, ref.day or 31):
+        year -= 1
+    return _make(year, month, day)
+
+
+def month_before(ref: PartialDate, month: int) -> PartialDate | None:
+    """``month`` in the year that makes it the latest such month not after ``ref``."""
+    if ref.month is None:
+        return None
+    return _make(ref.year if month <= ref.month else ref.year - 1, month, None)
+
+
+def ago(m: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    """A ``RE_AGO`` match resolved: "four years ago" in 2023 is 2019."""
+    word = m.group("n").lower()
+    n = 1 if word in {"a", "an"} else _SMALL.get(word) or int(word)
+    unit = m.group("unit").lower()
+    if unit == "year":
+        return PartialDate(ref.year - n)
+    if unit == "month":
+        return shift_months(ref, -n) if ref.month else None
+    return shift_days(ref, -7 * n).month_only() if ref.day else None
+
+
+def phrase_dates(text: str, ref: PartialDate | None) -> list[DateMatch]:
+    """Every date ``text`` gives, in text order: those with a year, then (against the
+    article's date ``ref``, when known) relative and yearless ones, then years alone.
+    Where two overlap the first kind found wins ("7 December 2020" is one date, not
+    "7 December" and "2020")."""
+    found = absolute_dates(text)
+    taken = [(d.span.start, d.span.end) for d in found]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(a: int, b: int, date: PartialDate | None) -> None:
+        if date is not None and free(a, b):
+            found.append(DateMatch(date, Span(a, b)))
+            taken.append((a, b))
+
+    low = text.lower()
+    if ref is not None:
+        month = any(name in low for name in MONTH_NAMES)
+        weekday = any(name in low for name in WEEKDAY_NAMES)
+        if month:
+            for m in RE_MONTH_REL.finditer(text):
+                add(m.start(), m.end(), month_relative(m, ref))
+        if month and weekday:
+            for rx in (RE_WMD, RE_WDM):
+                for m in rx.finditer(text):
+                    add(m.start(), m.end(), undated_day(m, ref, 1990, ref.year))
+        if month:
+            for rx in (RE_DM, RE_MD):
+                for m in rx.finditer(text):
+                    add(
+                        m.start(), m.end(), day_month_before(ref, _month(m["month"]), int(m["day"]))
+                    )
+        for m in RE_RELATIVE.finditer(text) if any_word(RELATIVE_WORDS, low) else ():
+            add(m.start(), m.end(), relative_date(m.group("what"), ref))
+        for m in RE_AGO.finditer(text) if " ago" in low else ():
+            add(m.start(), m.end(), ago(m, ref))
+        if weekday:
+            for m in RE_WEEKDAY.finditer(text):
+                add(m.start(), m.end(), weekday_before(ref, WEEKDAYS[m["wday"].lower()]))
+        if month:
+            for m in RE_BARE_MONTH.finditer(text):
+                add(m.start("month"), m.end(), month_before(ref, _month(m["month"])))
+    if RE_ANY_YEAR.search(text):
+        for m in RE_YEAR_ALONE.finditer(text):
+            add(m.start(), m.end(), PartialDate(int(m["year"])))
+    found.sort(key=lambda d: d.span)
+    return found
+
+
+def any_word(words: tuple[str, ...], low: str) -> bool:
+    return any(w in low for w in words)
 
 
 def today() -> dt.date:

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.dates import dateline
+from kg.dates import dateline, phrase_dates
 from kg.model import PartialDate
 
 
@@ -43,3 +43,47 @@ def test_dates_weekday_fixes_a_missing_year(make_article):
         "March 22, graded Lincolnshire Police good."
     )
     assert a.published == PartialDate(2018, 3, 22)
+
+
+# (text, the article's date, the dates phrase_dates finds: (words, ISO))
+PHRASES = [
+    ("published on 7 December", "2020-12-17", [("7 December", "2020-12-07")]),
+    ("published on 7 December", "2021-01-05", [("7 December", "2020-12-07")]),
+    (
+        "On Tuesday (1 February) the IOPC published",
+        "2022-02-03",
+        [("Tuesday (1 February)", "2022-02-01")],
+    ),
+    ("a report published on Thursday", "2019-05-02", [("Thursday", "2019-05-02")]),
+    ("published on Monday", "2021-07-07", [("Monday", "2021-07-05")]),
+    ("an interim report issued in September", "2016-01-20", [("September", "2015-09")]),
+    ("the damning report of four years ago", "2023-05-10", [("four years ago", "2019")]),
+    ("HMIC's March 2014 report", "2015-03-01", [("March 2014", "2014-03")]),
+    ("Then in 2016 HMI inspected SYP", "2023-01-01", [("2016", "2016")]),
+    ("since being graded 'requires improvement' last year", "2017-03-02", [("last year", "2016")]),
+    (
+        "In March last year weaknesses were highlighted",
+        "2019-04-15",
+        [("In March last year", "2018-03")],
+    ),
+    ("an inspection earlier this month", "2023-04-28", [("earlier this month", "2023-04")]),
+    ("last week's publication of the report", "2014-11-27", [("last week", "2014-11")]),
+    (
+        "between 1 July 2019 and 30 June 2020",
+        "2020-12-17",
+        [("1 July 2019", "2019-07-01"), ("30 June 2020", "2020-06-30")],
+    ),
+    ("cutting £34m since 2010/11, by 2018-19", "2015-11-01", []),
+    ("May the force improve", "2015-11-01", []),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), PHRASES)
+def test_dates_phrases_resolved_against_the_article(text, ref, expected):
+    found = phrase_dates(text, PartialDate.parse(ref))
+    assert [(text[d.span.start : d.span.end], d.date.iso()) for d in found] == expected
+
+
+def test_dates_relative_phrases_need_the_articles_date():
+    # "published on Thursday" with no article date is no date; a year alone still is one
+    assert [d.date.iso() for d in phrase_dates("published on Thursday in 2016", None)] == ["2016"]
