@@ -1340,9 +1340,6 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
             claims.append(
                 ReportClaim(mine[0].publisher, subjects, kind, mine[0].sent.span, when, concept)
             )
-    # ontology/shapes.ttl asks every report for a schema:about; a national report has
-    # none, so it is left out until the shape allows it (see NOTES-reports.md)
-    claims = [c for c in claims if c.subjects]
     fieldwork, revisit = _visits(sents)
     if claims and (fieldwork or revisit):
         claims[0] = replace(claims[0], fieldwork=fieldwork, revisit=revisit)

@@ -270,9 +270,11 @@ def test_reports_a_national_report_is_not_the_forces(make_article):
         "published today. HMICFRS's latest assessment of the effectiveness of police forces "
         "across England and Wales found that most forces were good."
     )
-    # the national report has no subject; the graph's shapes ask for one, so it is
-    # left out for now (NOTES-reports.md)
-    assert reports(a) == {("hmicfrs", ("north-wales",), "2018-03-22")}
+    # the national report is about no force: it has no subject, never the article's force
+    assert reports(a) == {
+        ("hmicfrs", ("north-wales",), "2018-03-22"),
+        ("hmicfrs", (), None),  # "latest" dates nothing
+    }
 
 
 # (article text, (subjects, kind concept) of a report it gives)
