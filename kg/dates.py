@@ -9,9 +9,8 @@ Shapes handled (each seen in saved news pages):
 (``phrase_dates``) also ``on Thursday``, ``on 7 December``, ``in September``,
 ``four years ago``, ``this week`` and a year alone (``in 2016``, ``the 2014 report``).
 
-A day and month without a year take the year from the weekday when one is given
-(``Thursday March 22`` is 2018 in a text of that period), otherwise from the
-article: the latest such day not after the article's date ("on 7 December" in
+A day and month without a year take the year from the article: the latest such
+day not after the article's date ("on 7 December" in
 an article of 17 December 2020 is 2020-12-07; "in September" in a January
 article is last September). A weekday alone is the latest such day not after
 the article's date ("on Tuesday" in an article of Thursday 3 February 2022 is
@@ -143,41 +142,15 @@ def dateline(line: str, offset: int = 0, max_tail_words: int = 4) -> DateMatch |
     return first if len(words) <= max_tail_words else None
 
 
-def infer_year(
-    month: int, day: int, weekday: int | None, lo: int, hi: int, near: int | None = None
-) -> int | None:
-    """The year in ``[lo, hi]`` in which ``day month`` fell on ``weekday``.
-
-    Several years fit a weekday; the latest one not after ``near`` (or ``hi``) wins.
-    """
-    if weekday is None:
-        return near
-    fits = [
-        y
-        for y in range(hi, lo - 1, -1)
-        if _make(y, month, day) and dt.date(y, month, day).weekday() == weekday
-    ]
-    if not fits:
-        return None
-    if near is not None:
-        before = [y for y in fits if y <= near]
-        if before:
-            return before[0]
-    return fits[-1] if near is not None and near < fits[-1] else fits[0]
-
-
-def undated_day(m: re.Match[str], ref: PartialDate | None, lo: int, hi: int) -> PartialDate | None:
-    """A ``RE_WMD``/``RE_WDM`` match resolved to a date."""
+def undated_day(m: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    """A ``RE_WMD``/``RE_WDM`` match ("Thursday (November 1)") resolved against the
+    article's date: the year of the article, or the one before for a later month."""
     g = m.groupdict()
     month, day = _month(g["month"]), int(g["day"])
-    weekday = WEEKDAYS.get((g.get("wday") or "").lower().rstrip("."))
-    if ref is not None:
-        year = ref.year
-        if ref.month is not None and month > ref.month:
-            year -= 1  # "Thursday (November 1)" in a January article is last year
-        return _make(year, month, day)
-    inferred = infer_year(month, day, weekday, lo, hi)
-    return _make(inferred, month, day) if inferred else None
+    year = ref.year
+    if ref.month is not None and month > ref.month:
+        year -= 1  # "Thursday (November 1)" in a January article is last year
+    return _make(year, month, day)
 
 
 def shift_days(date: PartialDate, days: int) -> PartialDate:
@@ -367,7 +340,7 @@ def phrase_dates(text: str, ref: PartialDate | None) -> list[DateMatch]:
         if month and weekday:
             for rx in (RE_WMD, RE_WDM):
                 for m in rx.finditer(text):
-                    add(m.start(), m.end(), undated_day(m, ref, 1990, ref.year))
+                    add(m.start(), m.end(), undated_day(m, ref))
         if month:
             for rx in (RE_DM, RE_MD):
                 for m in rx.finditer(text):
@@ -393,8 +366,3 @@ def phrase_dates(text: str, ref: PartialDate | None) -> list[DateMatch]:
 
 def any_word(words: tuple[str, ...], low: str) -> bool:
     return any(w in low for w in words)
-
-
-def today() -> dt.date:
-    """The build machine's date; only an upper bound for years, never written to the graph."""
-    return dt.date.today()

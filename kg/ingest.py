@@ -968,31 +968,6 @@ def _today_dated(text: str) -> PartialDate | None:
     return None
 
 
-def _undated_day(text: str, ref_hi: int, era: tuple[int, int]) -> PartialDate | None:
-    """ "today, Thursday March 22" / "today (Tuesday December 12)": the article's own day."""
-    for m in RE_TODAY.finditer(text):
-        rest = text[m.end() : m.end() + 40]
-        for drx in (dates.RE_WMD, dates.RE_WDM):
-            d = drx.match(rest)
-            if d and d.group("wday"):
-                return dates.undated_day(d, None, era[0], min(era[1], ref_hi))
-    return None
-
-
-def _era(text: str) -> tuple[int, int]:
-    """Years the text can be from, judged by the names it uses for bodies that were renamed."""
-    from kg.reference import name_eras
-
-    lo, hi = 1990, dates.today().year
-    for label, (since, until) in name_eras().items():
-        if re.search(r"(?<![\w'’])" + re.escape(label) + r"(?![\w'’])", text):
-            if since:
-                lo = max(lo, since)
-            if until:
-                hi = min(hi, until)
-    return (lo, hi) if lo <= hi else (1990, dates.today().year)
-
-
 def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Article:
     """Read one decoded file into an ``Article``. Never raises on any text."""
     raw = _writable(raw)
@@ -1170,11 +1145,10 @@ def _article(
         published = meta_date
     if published is None:
         body_text = "\n".join(text[s.start : s.end] for s in body)
+        # "today, Monday 27 June 2016": stated. "today, Thursday March 22" is not: a
+        # year worked out from the weekday is a guess (March 22 was a Thursday in 2007,
+        # 2012 and 2018, and will be in 2029), so such an article has no date.
         published = _today_dated(body_text)
-        if published is None and fmt in ("text", "markdown"):
-            # Not for a saved page, whose rule is "no date stated, none": a year worked
-            # out from a weekday is not stated. Nor for a document.
-            published = _undated_day(body_text, dates.today().year, _era(body_text))
     return Article(
         id=Path(file_name).stem,
         file_name=file_name,

@@ -264,24 +264,6 @@ def publisher_name(org: str, when: PartialDate | None) -> str:
     return former if when.iso()[:precision] < since.iso()[:precision] else name
 
 
-@functools.cache
-def name_eras() -> dict[str, tuple[int | None, int | None]]:
-    """Labels that date a text: a former name (used until about a year after the
-    rename) and the new name (used from the rename on)."""
-    g = ontology_graph()
-    eras: dict[str, tuple[int | None, int | None]] = {}
-    for node, founded in g.subject_objects(SCHEMA.foundingDate):
-        year = int(str(founded)[:4])
-        former = {str(x) for x in g.objects(node, KGO.formerName)}
-        for label in former:
-            eras[label] = (None, year + 1)
-        if former:
-            pref = g.value(node, SKOS.prefLabel)
-            if pref is not None:
-                eras[str(pref)] = (year, None)
-    return eras
-
-
 @dataclass(frozen=True, slots=True)
 class Concept:
     key: str

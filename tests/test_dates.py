@@ -37,12 +37,16 @@ def test_dates_sentence_is_not_a_dateline(line):
     assert dateline(line) is None
 
 
-def test_dates_weekday_fixes_a_missing_year(make_article):
+def test_dates_today_with_a_weekday_but_no_year_dates_nothing(make_article):
+    # March 22 was a Thursday in 2007, 2012 and 2018 (and will be in 2029): a guess at
+    # the year would change with the day the corpus is built
     a = make_article(
         "Lincolnshire Police rated good\n\nThe HMIC report released today, Thursday "
         "March 22, graded Lincolnshire Police good."
     )
-    assert a.published == PartialDate(2018, 3, 22)
+    assert a.published is None
+    b = make_article("Lincolnshire Police rated good\n\nHMIC today, Thursday 22 March 2018, said.")
+    assert b.published == PartialDate(2018, 3, 22)
 
 
 # (text, the article's date, the dates phrase_dates finds: (words, ISO))
