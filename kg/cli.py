@@ -101,11 +101,14 @@ def cli() -> None:
             "json-ld",
             "rdf",
             "xml",
-        ],  # fmt: skip
+            "n-triples",
+            "n-quads",
+            "rdf/xml",
+        ],  # fmt: skip  (kg.formats: FORMATS and ALIASES, spelt out as for kg query)
         case_sensitive=False,
     ),
-    help="Export format (repeatable; default turtle, trig, jsonld and ntriples). Short "
-    "names are aliases: ttl, nt, nq, json-ld, rdf, xml.",
+    help="Export format (repeatable; default turtle, trig, jsonld and ntriples). Other "
+    "names: ttl, nt, n-triples, nq, n-quads, json-ld, rdf, xml, rdf/xml.",
 )
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check before writing.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")

@@ -683,6 +683,9 @@ def test_query_rdf_format_names_are_one_table():
         format_name("n4")
     option = next(p for p in cli.commands["query"].params if p.name == "fmt")
     assert set(option.type.choices) == set(FORMAT_NAMES)
+    # kg build --format takes every RDF name too
+    option = next(p for p in cli.commands["build"].params if p.name == "formats")
+    assert set(option.type.choices) == set(RDF_FORMATS)
 
 
 @pytest.mark.parametrize(
