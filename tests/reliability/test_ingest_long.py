@@ -3,8 +3,8 @@
 Ingest cuts an article's text at ``MAX_TEXT`` characters, at a paragraph end, and says
 so in ``Article.notes`` ("cut at N characters of M") for the build to print; what it
 keeps is the file's text up to there, so offsets hold. A saved page is cut before
-trafilatura reads it, whose time grows faster than the page. Time is measured in
-NOTES-ingest.md, not here.
+trafilatura reads it, whose time grows faster than the page. Times are in the README
+(Guarantees), measured outside the suite.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def test_reliability_build_of_a_5_mb_article_is_bounded(
 ) -> None:
     """The whole `kg build` of one 4.9 MB article: it ends, says where the text was cut,
     and no process of it goes near 1 GB (it took 20.7 GB before). The time is a
-    benchmark's matter (NOTES-ingest.md, README Guarantees); the limit here only stops
+    benchmark's matter (README Guarantees); the limit here only stops
     a build that hangs."""
     import resource
     import subprocess
