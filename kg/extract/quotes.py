@@ -1,51 +1,200 @@
 """Quotations and who said them.
 
-Quote marks: “ ” and straight double quotes always; ‘ ’ and straight single
-quotes only around five words or more, since news uses them for scare quotes
-(‘good’, ‘requires improvement’). An apostrophe inside a word (don’t) is never a
-mark. A quote left open at the end of a paragraph continues into the next
-paragraph that opens with a mark; a new opening mark inside an open quote closes
-it there (writers drop closing marks: `deserve. “In a significant ...`).
+Quote marks: “ ” and straight double quotes; ‘ ’ and straight single quotes
+when they open before a word and close after one (an apostrophe inside a word,
+don’t, is never a mark). A quote left open at the end of a paragraph continues
+into the next paragraph that opens with a mark; a new opening mark inside an
+open quote closes it there (writers drop closing marks: `deserve. “In a ...`).
 
-Attribution, in order:
-  1. the clause before the quote in its sentence: the first person named there
-     is the speaker ("Deputy Ch Con Sunita Gamblin said the force was taking the
-     findings “extremely seriously”", "He said: “..."); with no person, the first
-     organization, report ("the report said") or plural pronoun ("they") makes it
-     a statement of a body, never of a person;
-  2. the clause after it: `“...,” he said.`, `“...,” said the Inspectorate.`;
-  3. "the words of NAME" in the next sentence;
-  4. a quote-only paragraph continues the previous quote of the same speaker,
-     or takes the speaker of a lead-in paragraph ending with a colon
-     ("Statement from Dr Alan Billings ...:").
-Pronouns he/she refer to the last person named before them. A quote whose
-speaker cannot be found is dropped: an extractor returns nothing rather than guess.
+A quotation is two words or more. These are labels, not quotations: a single
+quoted word ("failing", 'good'), a grade ("requires improvement"), a title in
+capitals ('Think Child'), a phrase naming a noun after an article (a "one force"
+model), and what follows "called" or "known as" (a report called "...").
+
+Who said it is the subject of the verb that reports it. Speakers are people
+(a surname "Mr Watson" is the full name given elsewhere in the article; he/she
+is the last person named before), bodies ("Lancashire Police said", "the force
+said", "a spokesman for Kent Police said"), the report and its inspectors ("the
+report said", "inspectors found", "they added" after them, "it added" after the
+report), and a role without a name ("the Chief Constable", "the Inspector": the
+person the article gave that role; the inspectorate for an inspector's role
+held by nobody named). In order, a quotation's speaker is that of:
+  1. an attribution right after it: `“...,” he said`, `“...,” said the Inspectorate`;
+  2. an attribution ending its sentence: `..., an inspection found.`, `...,
+     according to Peter Clarke, HM Chief Inspector of Prisons.`;
+  3. the verbs of saying before it in its sentence: the first whose subject is a
+     person ("inspector Wendy Williams says the inspection found "..."" is hers),
+     else the nearest. A subject is found past appositions and relative clauses
+     ("Ms Linden, who heads MOPAC, told the assembly ...", "the chief inspector,
+     Sir Thomas Winsor, said"), and is shared by coordinated verbs and
+     participles ("said she was "really disappointed" but described the
+     inspection as "just a snapshot"", "adding that ..."). A passive verb's
+     subject is not the speaker ("Ms Linden was asked whether she should
+     "consider your position"" has none) unless "by" names one;
+  4. a person, or the report, opening a sentence that has no verb of saying
+     ("Mr Watson ... put the force's problems down to a "failure of senior
+     leadership"");
+  5. "the words of NAME" in the next sentence; a pull quote's caption (a paragraph
+     that is only a name);
+  6. for a quote-only paragraph: the quotation it continues, or a lead-in
+     paragraph ending with a colon ("Statement from Dr Alan Billings ...:").
+The report's and its inspectors' words go to the article's report claim
+(SpeakerKind.REPORT, with the claim's index), or, with no report claim, to the
+inspectorate the article names; a force's words are its own only when a verb
+gives them to it. A quotation whose speaker is not found is dropped: an
+extractor returns nothing rather than guess.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.extract.text import sentence_at
-from kg.model import Article, OrgMention, PersonMention, QuoteClaim, Sentence, Span, SpeakerKind
+from kg.model import (
+    Article,
+    OrgMention,
+    OrgType,
+    PersonMention,
+    QuoteClaim,
+    ReportClaim,
+    Sentence,
+    Span,
+    SpeakerKind,
+)
+from kg.patterns import fold, name_stopwords, role_key
+from kg.reference import LEXICON_DIR, grades, lexicon
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
-MIN_SINGLE_WORDS = 5
-RE_REPORT_REF = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:\w+\s+){0,3}?(?:report|review|"
-    r"inspection|assessment|findings)\b|\b(?:It|it)\b"
-)
-RE_PLURAL = re.compile(r"\b(?:[Tt]hey|[Ii]nspectors|[Tt]he inspectors)\b")
-RE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
+MIN_WORDS = 2
+# How far from a verb its subject is looked for, and how long an attribution
+# after a quotation may be, in characters: bounded, so a huge paragraph with no
+# full stop costs time in proportion to its length.
+WINDOW = 300
+TAIL = 120
+
 # a character that may open a quotation
 RE_MARK = re.compile("[“\"‘']")
 # what ends a double quotation: its closing mark, or a new opening one
 RE_DOUBLE_END = re.compile('[”"“]')
 # what ends a single quotation: a closing mark not followed by a letter or digit
 RE_SINGLE_END = re.compile("[’'](?![^\\W_])")
+
+# "the report", "a damning report", "its findings", "an inspection", "the review",
+# "inspectors", "the watchdog" (when no inspectorate is named for it to stand for)
+RE_REPORT_REF = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:report|review|inspection|assessment|findings|conclusions?|study)\b"
+    r"|\b(?:[Tt]he\s+)?(?:[Pp]rison\s+|[Pp]olice\s+)?[Ii]nspectors\b(?!\s+of\b)"
+    r"|\b[Tt]he\s+(?:inspection\s+team|(?:police\s+|policing\s+|prisons?\s+)?watchdog|inspectorate)\b"
+)
+RE_HE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+RE_THEY = re.compile(r"\b[Tt]hey\b")
+RE_IT = re.compile(r"\b(?:It|it)\b")
+# "a spokesman for Kent Police", "A Lancashire Police spokesman", "the spokesperson"
+RE_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person|people)|press\s+officer)\b")
+RE_SPOKES_LEAD = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[^\s,.;:“”\"]+\s+){0,5}?$")
+RE_SPOKES_FOR = re.compile(r"\s+(?:for|from|of|at)\s+")
+RE_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+# what may stand between a quotation and its attribution: punctuation, and titles
+# before a name ("," Mr Taylor said", "," HM Inspector of Constabulary Wendy Williams said")
+RE_ADJACENT = re.compile(r"[\s,.;:!?”\"’'—–-]*(?:(?:[A-Z][\w.’'&-]*|of|the|for)\s+)*")
+# a preposition or verb before a referent: "by the force", "to Home Secretary Priti
+# Patel" (not one inside a title: "HM Inspector of Constabulary Mike Cunningham")
+RE_OBJECT_END = re.compile(
+    r"(?:[^\w\s]|\b[a-z][\w’'-]*)\s*\b(?:by|of|for|to|with|at|in|on|from|into|about|against|"
+    r"over|under|than|like|towards|after|before|between|among|put|told|asked|urged|thanked|"
+    r"praised|criticised)\s+"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[A-Z][\w’'.&-]*\s+){0,4}$"
+)
+# what may come between an inverted verb and its subject: "said Chief Constable Mike Barton"
+RE_TITLES = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.’'&-]*|of|for|and)\s+)*")
+# a passive verb: "was asked", "has been criticised", "was credited with"
+RE_BE_END = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s*$")
+RE_BY = re.compile(r"\s+by\s+")
+# a relative pronoun standing for the subject: "the Inspectorate, which said"
+RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
+# brackets between a subject and its verb: "(HMICFRS)", "(inset)", "(pictured)"
+RE_BRACKET_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+# a conjunction or clause start before a verb that shares the previous verb's subject
+RE_SHARED_END = re.compile(r"(?:^|[,;:]|\b(?:and|but|or|then|before|after|while|also))\s*$")
+# what may open a sentence before its subject: "But", "However,", "Chief Constable"
+RE_OPENING = re.compile(
+    r"(?:(?:But|And|However|Meanwhile|Yet|So|Now|Also|Still|Instead)\b,?\s+)?"
+    r"(?:(?:[Tt]he|[A-Z][\w’'.&-]*)\s+)*"
+)
+# what a quoted phrase used as a name is introduced by: a report called "..."
+RE_NAMING_END = re.compile(
+    r"\b(?:called|named|entitled|titled|dubbed|known\s+as|so-called|the\s+word|the\s+term)\s*$"
+)
+RE_ARTICLE_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
+RE_WORD = re.compile(r"\s*([a-z][a-z’'-]*)")
+RE_LAST_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
+# boundaries of an apposition or a relative clause: "X, who ..., said"
+APPOSITION_MARKS = ",–—("
+HONORIFIC_GIVEN = ("Sir ", "Dame ", "Lord ", "Lady ")
+
+
+@functools.cache
+def _attribution_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for line in (LEXICON_DIR / "attribution.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, kind = line.partition("\t")
+        out.setdefault(kind.strip(), set()).add(word.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def _re_cue() -> re.Pattern[str]:
+    """A verb of saying: "said", "told", "found", "according to", "spoke of"."""
+    verbs = {*lexicon().reporting_verbs, *_attribution_words()["verb"]}
+    alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len)[::-1])
+    return re.compile(r"(?<![\w'’-])(?:[Aa]ccording\s+to|" + alts + r")(?![\w'’-])")
+
+
+@functools.cache
+def _re_between() -> re.Pattern[str]:
+    """Words that may stand between a subject and its verb, at the end of a text."""
+    words = sorted(_attribution_words()["between"], key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?:\s+(?:" + alts + r"))+\s*$|\s+$")
+
+
+@functools.cache
+def _re_role() -> re.Pattern[str]:
+    """A role label in any case: "the chief inspector of constabulary", "the Inspector"."""
+    labels = {lb for r in lexicon().roles.values() for lb in r.labels if len(lb) > 3}
+    alts = "|".join(re.escape(lb).replace(r"\ ", r"\s+") for lb in sorted(labels, key=len)[::-1])
+    return re.compile(r"(?<![\w'’-])(?i:" + alts + r")s?(?![\w'’-])")
+
+
+@functools.cache
+def _re_role_ref() -> re.Pattern[str]:
+    """A role standing for its holder: "the Chief Constable", "the mayor",
+    "HM Chief Inspector of Constabulary" (definite by itself)."""
+    return re.compile(
+        r"(?P<the>\b[Tt]he\s+(?:(?:new|current|outgoing|acting|interim|temporary)\s+)?)?"
+        r"(?P<role>" + _re_role().pattern + ")"
+    )
+
+
+@functools.cache
+def _grade_labels() -> frozenset[str]:
+    return frozenset(fold(lb) for c in grades().values() for lb in c.labels)
+
+
+@functools.cache
+def _role_sig(key: str) -> tuple[str, bool]:
+    """A role's head noun and whether it is a chief's: "HM Inspector of Constabulary"
+    and "the Inspector" are both ("inspector", False)."""
+    words = fold(lexicon().roles[key].label).split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head, "chief" in words
 
 
 @dataclass
@@ -55,11 +204,12 @@ class _Segment:
     paragraph: int
     opens_paragraph: bool
     closed: bool
-    parts: list[Span] = field(default_factory=list)
+    after: int  # first character after the closing mark (or after the text)
 
 
 def segments(article: Article) -> list[_Segment]:
-    """Quoted stretches of the body, one per paragraph piece, in order."""
+    """Quoted stretches of the body of two words or more, one per paragraph piece,
+    in order (single words are left out here: they are labels)."""
     text = article.text
     out: list[_Segment] = []
     for index, para in enumerate(article.body):
@@ -70,62 +220,672 @@ def segments(article: Article) -> list[_Segment]:
                 break
             i = mark.start()
             c = text[i]
-            is_open = c in (OPEN_DOUBLE, '"') or (i == para.start or not text[i - 1].isalnum())
-            if not is_open:
-                i += 1
-                continue
             double = c in (OPEN_DOUBLE, '"')
+            if not double and i > para.start and text[i - 1].isalnum():
+                i += 1  # an apostrophe: don’t, officers’
+                continue
             # a double quote ends at its closing mark, or where a new one opens (the old
             # one was never closed); a single one at a closing mark not inside a word
             found = (RE_DOUBLE_END if double else RE_SINGLE_END).search(text, i + 1, end)
             j = found.start() if found else end
             close = None if found is None or text[j] == OPEN_DOUBLE else j
+            if not double and close is None:
+                i += 1  # an opening single mark never closed: an apostrophe ('90s)
+                continue
             stop = close if close is not None else j
             body = text[i + 1 : stop]
-            lead_ws = len(body) - len(body.lstrip())
-            seg_start, seg_end = i + 1 + lead_ws, i + 1 + len(body.rstrip())
-            words = len(body.split())
-            opens = not text[para.start : i].strip()
-            if seg_end > seg_start and (double or words >= MIN_SINGLE_WORDS):
-                out.append(_Segment(seg_start, seg_end, index, opens, close is not None))
-            elif not double and close is None:
-                i += 1
-                continue
+            seg_start = i + 1 + len(body) - len(body.lstrip())
+            seg_end = i + 1 + len(body.rstrip())
+            if seg_end > seg_start and len(body.split()) >= MIN_WORDS:
+                opens = not text[para.start : i].strip()
+                after = close + 1 if close is not None else stop
+                out.append(_Segment(seg_start, seg_end, index, opens, close is not None, after))
             i = (close + 1) if close is not None else stop
-            if close is None and not double:
-                i = stop
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """Something that may say words: a person, a body, a pronoun, the report."""
+
+    start: int
+    end: int
+    kind: str  # person, he, they, it, org, report, role, spokes
+    value: str = ""  # person name, org key or role key
+    target: _Ref | None = None  # what a spokesperson speaks for
+
+
+# A speaker found: ("person", name), ("org", key), ("report", inspectorate key or "");
+# NOBODY where a verb has a subject that did not say the words (a passive).
+_Who = tuple[str, str]
+NOBODY: _Who = ("nobody", "")
+_PRIORITY = {"person": 0, "spokes": 1, "org": 2, "role": 3, "report": 4, "he": 5, "they": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    who: _Who | None
+    lead: int  # where the attribution starts: its subject, or the verb before "said X"
+
+
+class _Reader:
+    """One article's quotations, speakers and verbs of saying."""
+
+    def __init__(
+        self,
+        article: Article,
+        sents: list[Sentence],
+        people: list[PersonMention],
+        orgs: list[OrgMention],
+        reports: list[ReportClaim],
+        segs: list[_Segment],
+    ) -> None:
+        self.text = article.text
+        self.article = article
+        self.sents = sents
+        self.reports = reports
+        self.segs = segs
+        self.seg_starts = [s.start for s in segs]
+        self.org_types = {k: o.type for k, o in lexicon().orgs.items()}
+        self.inspectorates = [
+            (o.span.start, o.org) for o in orgs if self.org_types.get(o.org) is OrgType.INSPECTORATE
+        ]
+        self.names = _full_names(article.text, people)
+        self.refs = self._refs(people, orgs)
+        # an inspectorate known only from its inspectors' roles: "the chief inspector of
+        # constabulary, Sir Thomas Winsor"
+        for m in _re_role().finditer(article.text) if not self.inspectorates else ():
+            role = lexicon().roles.get(role_key(m.group()) or "")
+            if role is not None and role.scope is OrgType.INSPECTORATE and role.default_org:
+                self.inspectorates.append((m.start(), role.default_org))
+        self.ref_starts = [r.start for r in self.refs]
+        self.ref_ends = sorted((r.end, i) for i, r in enumerate(self.refs))
+        self.role_holders = self._role_holders()
+        self.cue_cache: dict[int, list[_Cue]] = {}
+
+    # -- referents -----------------------------------------------------------------
+
+    def _inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.seg_starts, pos) - 1
+        return i >= 0 and self.segs[i].start <= pos < self.segs[i].end
+
+    def _refs(self, people: list[PersonMention], orgs: list[OrgMention]) -> list[_Ref]:
+        text = self.text
+        found: list[_Ref] = []
+        for p in people:
+            found.append(_Ref(p.span.start, p.span.end, "person", self._person_name(p)))
+        for o in orgs:
+            found.append(_Ref(o.span.start, o.span.end, "org", o.org))
+        for para in self.article.body:
+            for m in RE_REPORT_REF.finditer(text, para.start, para.end):
+                found.append(_Ref(m.start(), m.end(), "report"))
+            for m in _re_role_ref().finditer(text, para.start, para.end):
+                key = role_key(" ".join(m.group("role").split()))
+                definite = m.group("the") or m.group("role").startswith(("HM", "Her", "His"))
+                if key is not None and definite and not _names_follow(text, m.end()):
+                    found.append(_Ref(m.start(), m.end(), "role", key))
+            for rx, kind in ((RE_HE, "he"), (RE_THEY, "they"), (RE_IT, "it")):
+                for m in rx.finditer(text, para.start, para.end):
+                    found.append(_Ref(m.start(), m.end(), kind))
+            found.extend(self._speaking_names(para))
+        found.sort(key=lambda r: (r.start, _PRIORITY.get(r.kind, 9), -r.end))
+        kept: list[_Ref] = []
+        for r in found:
+            if self._inside_quote(r.start):
+                continue
+            if kept and r.start < kept[-1].end:
+                last = kept[-1]
+                if _PRIORITY.get(r.kind, 9) < _PRIORITY.get(last.kind, 9):
+                    kept[-1] = r
+                continue
+            kept.append(r)
+        return self._with_spokespeople(kept)
+
+    def _speaking_names(self, para: Span) -> list[_Ref]:
+        """People named as the subject of a verb of saying whom the people extractor
+        did not know: "Zoë Billingham said", "Ron Hogg, Police, Crime and Victims'
+        Commissioner for County Durham and Darlington, described", "said Adam Burling"."""
+        text = self.text
+        out: list[_Ref] = []
+        for m in _re_cue().finditer(text, para.start, para.end):
+            lo = max(para.start, m.start() - WINDOW)
+            slot = _slot_end(text, lo, m.start())
+            ends = [slot]
+            if slot > lo and text[slot - 1] == ",":  # past an apposition
+                first = text.find(",", max(lo, slot - 150), slot - 1)
+                if first >= 0:
+                    ends.append(_slot_end(text, lo, first))
+            for end in ends:
+                name = _name_ending(text, lo, end)
+                if name is not None:
+                    out.append(_Ref(end - len(name), end, "person", name))
+                    break
+            else:
+                after = re.match(
+                    r"[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)[ \t]+)?", text[m.end() : m.end() + 12]
+                )
+                if after and not text[lo : m.start()].strip(" \t,”\"’'"):
+                    at = m.end() + after.end()
+                    name = _name_starting(text, at, para.end)
+                    if name is not None:
+                        out.append(_Ref(at, at + len(name), "person", name))
+        return out
+
+    def _with_spokespeople(self, refs: list[_Ref]) -> list[_Ref]:
+        """A spokesperson's words are those of whom they speak for: "a spokesman for
+        Kent Police", "A Lancashire Police spokesman", "the spokesperson" (the one
+        before)."""
+        text = self.text
+        starts = [r.start for r in refs]
+        out = list(refs)
+        drop: set[int] = set()
+        last: _Ref | None = None
+        spokes: list[_Ref] = []
+        for para in self.article.body:
+            for m in RE_SPOKES.finditer(text, para.start, para.end):
+                if self._inside_quote(m.start()):
+                    continue
+                lead = RE_SPOKES_LEAD.search(text, max(para.start, m.start() - 60), m.start())
+                start = lead.start() if lead else m.start()
+                end = m.end()
+                target: _Ref | None = None
+                after = RE_SPOKES_FOR.match(text, m.end())
+                if after:
+                    i = bisect.bisect_left(starts, after.end())
+                    if i < len(refs) and refs[i].start <= after.end() + 4:
+                        target, end = refs[i], refs[i].end
+                        drop.add(i)
+                if target is None:
+                    lo, hi = (
+                        bisect.bisect_left(starts, start),
+                        bisect.bisect_left(starts, m.start()),
+                    )
+                    inner = [k for k in range(lo, hi) if refs[k].kind in ("org", "person", "role")]
+                    if inner:
+                        target = refs[inner[-1]]
+                    drop.update(range(lo, hi))
+                if (
+                    target is None
+                    and last is not None
+                    and lead
+                    and lead.group()[:3].lower() == "the"
+                ):
+                    target = last.target
+                if target is None:
+                    continue
+                ref = _Ref(start, end, "spokes", target=target)
+                spokes.append(ref)
+                last = ref
+        out = [r for i, r in enumerate(out) if i not in drop]
+        out = [r for r in out if not any(s.start <= r.start < s.end for s in spokes)]
+        return sorted(out + spokes, key=lambda r: r.start)
+
+    def _person_name(self, p: PersonMention) -> str:
+        if not p.surname_only:
+            return p.name
+        return self.names.get(p.name, p.name)
+
+    def _role_holders(self) -> list[tuple[int, tuple[str, bool], str]]:
+        """(position, role signature, name) of every person the text gives a role:
+        "HM Inspector of Constabulary Wendy Williams", "Peter Clarke, the chief
+        inspector of prisons", "The mayor of London, Sadiq Khan"."""
+        text = self.text
+        out: list[tuple[int, tuple[str, bool], str]] = []
+        rx = _re_role()
+        for r in self.refs:
+            if r.kind != "person":
+                continue
+            keys: list[str] = []
+            before = text[max(0, r.start - 80) : r.start]
+            for m in rx.finditer(before):
+                gap = before[m.end() :]
+                if re.fullmatch(
+                    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?[\s,]*", gap
+                ):
+                    key = role_key(m.group())
+                    if key:
+                        keys.append(key)
+            m2 = re.match(r",\s+(?:(?:the|a|one\s+of\s+the)\s+)?", text[r.end : r.end + 20])
+            if m2:
+                m3 = rx.match(text, r.end + m2.end())
+                if m3:
+                    key = role_key(m3.group())
+                    if key:
+                        keys.append(key)
+            for key in keys:
+                out.append((r.start, _role_sig(key), r.value))
+        return out
+
+    def ref_ending(self, pos: int, lo: int) -> _Ref | None:
+        """The referent ending at ``pos`` (a possessive ’s aside), starting at ``lo`` or later."""
+        i = bisect.bisect_left(self.ref_ends, (pos, -1))
+        if i < len(self.ref_ends) and self.ref_ends[i][0] == pos:
+            r = self.refs[self.ref_ends[i][1]]
+            if r.start >= lo:
+                return r
+        return None
+
+    def refs_in(self, lo: int, hi: int) -> list[_Ref]:
+        i, j = bisect.bisect_left(self.ref_starts, lo), bisect.bisect_left(self.ref_starts, hi)
+        return self.refs[i:j]
+
+    def last_ref(self, pos: int, kinds: tuple[str, ...], limit: int = 2000) -> _Ref | None:
+        """The last referent of one of ``kinds`` before ``pos`` that is not the object of
+        a preposition ("It says:" after "the report does highlight the good work
+        ... by the force" is the report)."""
+        i = bisect.bisect_left(self.ref_starts, pos) - 1
+        while i >= 0 and self.refs[i].start >= pos - limit:
+            r = self.refs[i]
+            kind = r.kind
+            if kind == "org" and self.org_types.get(r.value) is OrgType.INSPECTORATE:
+                kind = "inspectorate" if "inspectorate" in kinds else kind
+            if kind in kinds and not RE_OBJECT_END.search(self.text, max(0, r.start - 60), r.start):
+                return r
+            i -= 1
+        return None
+
+    def who(self, ref: _Ref) -> _Who | None:
+        """The speaker a referent stands for."""
+        if ref.kind == "person":
+            return ("person", ref.value)
+        if ref.kind == "org":
+            return ("org", ref.value)
+        if ref.kind == "report":
+            return ("report", "")
+        if ref.kind == "spokes":
+            return self.who(ref.target) if ref.target is not None else None
+        if ref.kind == "he":
+            before = self.last_ref(ref.start, ("person",), limit=5000)
+            return ("person", before.value) if before else None
+        if ref.kind == "they":
+            # "..., they added" after inspectors or the report: theirs, never the force's
+            before = self.last_ref(ref.start, ("report", "inspectorate"))
+            return self.who(before) if before else None
+        if ref.kind == "it":
+            # "It added that ..." after the report, "it said" after a body
+            before = self.last_ref(ref.start, ("report", "org"))
+            return self.who(before) if before else None
+        if ref.kind == "role":
+            return self._role_who(ref)
+        return None
+
+    def _role_who(self, ref: _Ref) -> _Who | None:
+        sig = _role_sig(ref.value)
+        holders = [h for h in self.role_holders if h[1] == sig]
+        if holders:
+            before = [h for h in holders if h[0] < ref.start]
+            return ("person", (before[-1] if before else holders[0])[2])
+        role = lexicon().roles[ref.value]
+        if role.scope is OrgType.INSPECTORATE and role.default_org:
+            return ("report", role.default_org)
+        return None
+
+    # -- verbs of saying ---------------------------------------------------------
+
+    def cues(self, si: int) -> list[_Cue]:
+        """The verbs of saying of sentence ``si`` outside its quotations, each with
+        its subject, in order."""
+        if si in self.cue_cache:
+            return self.cue_cache[si]
+        sent = self.sents[si]
+        out: list[_Cue] = []
+        prev: _Who | None = None
+        for m in _re_cue().finditer(self.text, sent.span.start, sent.span.end):
+            if self._inside_quote(m.start()):
+                continue
+            who, lead = self._subject(sent, m.start(), m.end(), m.group(), prev)
+            out.append(_Cue(m.start(), m.end(), who, lead))
+            if who is not None:
+                prev = who
+        self.cue_cache[si] = out
+        return out
+
+    def _subject(
+        self, sent: Sentence, v: int, v_end: int, verb: str, prev: _Who | None
+    ) -> tuple[_Who | None, int]:
+        text = self.text
+        lo = max(sent.span.start, v - WINDOW)
+        if verb[1:].startswith("ccording"):
+            return self._subject_after(sent, v_end), v
+        slot = _slot_end(text, lo, v)
+        before = text[lo:slot]
+        if RE_BE_END.search(before) and _participle(verb):
+            by = RE_BY.match(text, v_end)
+            if by:
+                refs = self.refs_in(by.end(), by.end() + 3)
+                if refs and (who := self.who(refs[0])):
+                    return who, v
+            return NOBODY, v
+        # "“...,” said the Inspectorate", "“...,” said Ms Durkin"
+        if not before.strip() or before.rstrip()[-1] in "”\"’'":
+            after = self._subject_after(sent, v_end)
+            if after is not None:
+                return after, v
+        rel = RE_RELATIVE_END.search(before)
+        if rel:
+            slot = _slot_end(text, lo, lo + rel.start())
+        ref = self.ref_ending(slot, lo)
+        if ref is not None and ref.kind != "role":
+            return self.who(ref), ref.start
+        found = self._apposition(lo, slot, ref)
+        if found is not None:
+            return found
+        if ref is not None:
+            return self.who(ref), ref.start
+        if verb.endswith("ing") or RE_SHARED_END.search(text[lo:slot]):
+            if prev is not None:
+                return prev, v
+            return self._opening(sent, v), v
+        return self._clause_subject(sent, lo, v), v
+
+    def _subject_after(self, sent: Sentence, pos: int) -> _Who | None:
+        """The speaker after an inverted verb: "said Ms Durkin", "according to the
+        report", "says Lincolnshire police’s deputy chief constable, Craig Naylor"."""
+        refs = self.refs_in(pos, min(sent.span.end, pos + TAIL))
+        if not refs or not RE_TITLES.fullmatch(self.text, pos, refs[0].start):
+            return None
+        for r in refs:
+            if r.kind == "person" and ";" not in self.text[pos : r.start]:
+                return self.who(r)
+        return self.who(refs[0])
+
+    def _apposition(self, lo: int, slot: int, ref: _Ref | None) -> tuple[_Who | None, int] | None:
+        """ "Ms Linden, who heads MOPAC, told", "the chief inspector of constabulary,
+        Sir Thomas Winsor, said": the subject before the commas, or the person between."""
+        text = self.text
+        if slot <= lo or text[slot - 1] not in APPOSITION_MARKS + ")":
+            return None
+        close = slot - 1
+        # the apposition may hold commas itself ("Ron Hogg, Police, Crime and Victims'
+        # Commissioner, described"): try each opening mark, nearest first
+        while True:
+            open_ = max(text.rfind(c, lo, close) for c in APPOSITION_MARKS)
+            if open_ < lo or ";" in text[open_:close]:
+                return None
+            inner = [r for r in self.refs_in(open_ + 1, slot) if r.kind == "person"]
+            outer = self.ref_ending(_slot_end(text, lo, open_), lo)
+            if outer is not None and outer.kind == "person":
+                return self.who(outer), outer.start
+            if inner:
+                return self.who(inner[0]), inner[0].start
+            if outer is not None:
+                return self.who(outer), outer.start
+            close = open_
+
+    def _opening(self, sent: Sentence, hi: int) -> _Who | None:
+        """The subject opening the sentence, if it says things: a person or the report."""
+        text = self.text
+        refs = self.refs_in(sent.span.start, hi)
+        if not refs:
+            return None
+        first = refs[0]
+        lead = RE_OPENING.match(text, sent.span.start, first.start)
+        if lead is None or lead.end() != first.start:
+            return None
+        return self.who(first)
+
+    def _clause_subject(self, sent: Sentence, lo: int, v: int) -> _Who | None:
+        """The first referent of the verb's clause, when nothing but the clause's start
+        comes before it: "Inspectors who visited the custody suites in May found"."""
+        text = self.text
+        start = max(lo, sent.span.start, text.rfind(";", lo, v) + 1, text.rfind(":", lo, v) + 1)
+        refs = self.refs_in(start, v)
+        if not refs:
+            return None
+        first = refs[0]
+        lead = text[start : first.start]
+        if RE_OPENING.fullmatch(lead.lstrip()) is None and not lead.rstrip().endswith(","):
+            return None
+        return self.who(first)
+
+    # -- a quotation's speaker ---------------------------------------------------
+
+    def speaker(self, seg: _Segment, si: int, sj: int) -> _Who | None:
+        """The speaker of a quotation that opens in sentence ``si`` and closes in ``sj``."""
+        text = self.text
+        sent = self.sents[sj]
+        after = [c for c in self.cues(sj) if c.start >= seg.after]
+        # 1. right after it: "“...,” he said", "“...,” said the Inspectorate", "said Mr Taylor"
+        if (
+            after
+            and after[0].who is not None
+            and RE_ADJACENT.fullmatch(text, seg.after, after[0].lead)
+        ):
+            return after[0].who
+        # 2. an attribution ending the sentence: ", an inspection found."
+        for c in after:
+            if c.who is None or c.who == NOBODY:
+                continue
+            comma = text.rfind(",", seg.after, c.lead)
+            gap = text[comma + 1 : c.lead] if comma >= 0 else None
+            rest = text[c.end : sent.span.end]
+            if (
+                gap is not None
+                and len(gap.split()) <= 6
+                and len(rest.split()) <= 8
+                and not self._quote_between(c.end, sent.span.end)
+            ):
+                return c.who
+        # 3. the verbs of saying before it
+        sent = self.sents[si]
+        cues = self.cues(si)
+        before = [c for c in cues if c.end <= seg.start and c.who is not None]
+        if before:
+            people = [c for c in before if c.who is not None and c.who[0] == "person"]
+            return people[0].who if people else before[-1].who
+        # 4. a person or the report opening a sentence with no verb of saying
+        if not cues and not self._in_open_clause(sent, seg):
+            who = self._opening(sent, seg.start)
+            if who is not None and who[0] in ("person", "report"):
+                return who
+        return None
+
+    def _quote_between(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self.seg_starts, lo)
+        return i < len(self.segs) and self.segs[i].start < hi
+
+    def _in_open_clause(self, sent: Sentence, seg: _Segment) -> bool:
+        """Whether the quotation sits in a relative clause not closed before it
+        ("Mark Webster, who was credited with bringing "greater stability" ...")."""
+        text = self.text
+        lo = max(sent.span.start, seg.start - WINDOW)
+        opened = text.rfind(", who", lo, seg.start)
+        opened = max(opened, text.rfind(", which", lo, seg.start))
+        return opened >= 0 and "," not in text[opened + 2 : seg.start]
+
+    def report_speaker(self, inspectorate: str, pos: int) -> tuple[SpeakerKind, str] | None:
+        """Words of the report or its inspectors: the report claim (the one by that
+        inspectorate, the last one before, or the first), else the inspectorate."""
+        if self.reports:
+            ranked = [
+                i
+                for i, r in enumerate(self.reports)
+                if not inspectorate or r.publisher == inspectorate
+            ]
+            if ranked:
+                earlier = [i for i in ranked if self.reports[i].evidence.start <= pos]
+                return SpeakerKind.REPORT, str(earlier[-1] if earlier else ranked[0])
+        if inspectorate:
+            return SpeakerKind.ORGANIZATION, inspectorate
+        if self.inspectorates:
+            named = [k for p, k in self.inspectorates if p <= pos]
+            return SpeakerKind.ORGANIZATION, named[-1] if named else self.inspectorates[0][1]
+        return None
+
+
+def _names_follow(text: str, pos: int) -> bool:
+    """Whether a capitalised name follows a role: "the Chief Constable Chris Noble"."""
+    return (
+        re.match(
+            r"[ \t]+(?:Sir |Dame |Dr )?[A-Z][^\W\d_]+[ \t]+[A-Z][^\W\d_]+", text[pos : pos + 60]
+        )
+        is not None
+    )
+
+
+def _slot_end(text: str, lo: int, pos: int) -> int:
+    """Where a verb's subject ends: before the words that may stand between them
+    ("has also", "today") and brackets ("(HMICFRS)")."""
+    while pos > lo:
+        chunk = text[lo:pos]
+        m = _re_between().search(chunk) or RE_BRACKET_END.search(chunk)
+        if m is None or m.start() == len(chunk):
+            break
+        pos = lo + m.start()
+    return pos
+
+
+# a person's name: two or three capitalised words, any script ("Zoë Billingham")
+_NAME_WORD = r"[A-Z][^\W\d_]*[^\W\d_](?:['’-][A-Z][^\W\d_]+)*"
+RE_NAME_END = re.compile(rf"(?<![\w'’-])({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}})$")
+RE_NAME_START = re.compile(rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})(?![\w'’-])")
+
+
+def _name_ending(text: str, lo: int, end: int) -> str | None:
+    """The name ending at ``end``, its titles and organization words left out
+    ("Inspector of Constabulary Zoë Billingham" -> "Zoë Billingham")."""
+    m = RE_NAME_END.search(text, max(lo, end - 80), end)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    stop = name_stopwords()
+    while words and words[0].rstrip(".") in stop:
+        words.pop(0)
+    if not 2 <= len(words) <= 3 or any(w in stop or w.isupper() for w in words):
+        return None
+    return " ".join(words) if m.group(1).endswith(" ".join(words)) else None
+
+
+def _name_starting(text: str, at: int, hi: int) -> str | None:
+    m = RE_NAME_START.match(text, at, hi)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    stop = name_stopwords()
+    if any(w in stop or w.isupper() for w in words):
+        return None
+    return m.group(1)
+
+
+def _participle(verb: str) -> bool:
+    return verb.endswith("ed") or verb in ("said", "told", "found", "shown", "known", "thought")
+
+
+def _full_names(text: str, people: list[PersonMention]) -> dict[str, str]:
+    """Surname (or Sir/Dame's given name) -> the full name the article gives:
+    "Watson" -> "Stephen Watson", "Thomas" (Sir Thomas) -> "Thomas Winsor"."""
+    full = [p for p in people if not p.surname_only]
+    out: dict[str, str] = {}
+    for p in people:
+        if not p.surname_only or p.name in out:
+            continue
+        given = p.text.startswith(HONORIFIC_GIVEN)
+        match = next(
+            (
+                f.name
+                for f in full
+                if (f.name.split()[0] if given else f.name.split()[-1]) == p.name
+            ),
+            None,
+        )
+        if match is None:
+            match = _name_in_text(text, p.name)
+        if match is not None:
+            out[p.name] = match
+    return out
+
+
+def _name_in_text(text: str, surname: str) -> str | None:
+    """ "Stephen Watson" for "Watson": a capitalised given name before the surname
+    somewhere in the article (not a title: "Chief Constable Watson")."""
+    stop = name_stopwords()
+    rx = re.compile(
+        r"(?<![\w'’-])([^\W\d_][^\W\d_'’-]*)[ \t]+" + re.escape(surname) + r"(?![\w'’-])"
+    )
+    for m in rx.finditer(text):
+        given = m.group(1)
+        if given[0].isupper() and given not in stop and len(given) > 1:
+            return f"{given} {surname}"
+    return None
+
+
+def _is_label(text: str, seg: _Segment) -> bool:
+    """A quoted label, not a quotation: a grade ("requires improvement"), a title in
+    capitals ('Think Child'), a name after "called", a noun's modifier (a "one force"
+    model)."""
+    body = text[seg.start : seg.end]
+    words = body.split()
+    if len(words) < MIN_WORDS or fold(body.strip(" .,;:!?")) in _grade_labels():
+        return True
+    long_words = [w for w in words if len(w.strip(".,;:!?")) > 3]
+    capitals = long_words and all(w[0].isupper() for w in long_words) and len(words) <= 6
+    if capitals and not any(w.endswith((".", "!", "?")) for w in words):
+        return True
+    open_at = seg.start - 1
+    lead = text[max(0, open_at - 40) : open_at]
+    if RE_NAMING_END.search(lead):
+        return True
+    if RE_ARTICLE_END.search(lead) and seg.closed and len(words) <= 4:
+        nxt = RE_WORD.match(text, seg.after)
+        if nxt and nxt.group(1) not in _attribution_words()["function"]:
+            return True
+    return False
+
+
 def extract(
-    article: Article, sents: list[Sentence], people: list[PersonMention], orgs: list[OrgMention]
+    article: Article,
+    sents: list[Sentence],
+    people: list[PersonMention],
+    orgs: list[OrgMention],
+    reports: list[ReportClaim] | None = None,
 ) -> list[QuoteClaim]:
+    """Quotations and their speakers. ``reports`` are the article's report claims
+    (found here when not given): the report's words are given to one of them."""
+    if reports is None:
+        from kg.extract import reports as reports_extractor
+
+        reports = reports_extractor.extract(article, sents, orgs)
     text = article.text
     segs = segments(article)
+    if not segs:
+        return []
+    reader = _Reader(article, sents, people, orgs, reports, segs)
+    index = {id(s): i for i, s in enumerate(sents)}
     claims: list[QuoteClaim] = []
     prev: QuoteClaim | None = None
     prev_seg: _Segment | None = None
     for seg in segs:
         sent = sentence_at(sents, seg.start)
-        if sent is None:
+        if sent is None or _is_label(text, seg):
+            prev, prev_seg = None, None
             continue
-        # continuation: "“X,” he said. “Y" or a quote-only paragraph after an open one
-        if prev is not None and prev_seg is not None and _continues(text, article, prev_seg, seg):
+        si = index[id(sent)]
+        last = sentence_at(sents, max(seg.start, seg.end - 1))
+        who = reader.speaker(seg, si, index[id(last)] if last is not None else si)
+        if (
+            prev is not None
+            and prev_seg is not None
+            and _continues(text, article, prev_seg, seg, who)
+        ):
             prev = _extend(prev, seg, text, sent)
             claims[-1] = prev
             prev_seg = seg
             continue
-        speaker = _attribute(article, sents, sent, seg, people, orgs)
-        if speaker is None:
+        if who is None:
+            who = _paragraph_speaker(reader, seg, si)
+        said = _speaker_kind(reader, who, seg.start) if who is not None else None
+        if said is None:
             prev, prev_seg = None, None
             continue
-        kind, who = speaker
+        kind, speaker = said
         claim = QuoteClaim(
             text[seg.start : seg.end],
             Span(seg.start, seg.end),
             sent.span,
             kind,
-            who,
+            speaker,
             (Span(seg.start, seg.end),),
         )
         claims.append(claim)
@@ -133,25 +893,92 @@ def extract(
     return claims
 
 
-def _continues(text: str, article: Article, prev: _Segment, seg: _Segment) -> bool:
+def _speaker_kind(reader: _Reader, who: _Who, pos: int) -> tuple[SpeakerKind, str] | None:
+    kind, value = who
+    if kind == "person":
+        return SpeakerKind.PERSON, value
+    if kind == "org":
+        if reader.org_types.get(value) is OrgType.INSPECTORATE:
+            return (
+                reader.report_speaker(value, pos)
+                if reader.reports
+                else (
+                    SpeakerKind.ORGANIZATION,
+                    value,
+                )
+            )
+        return SpeakerKind.ORGANIZATION, value
+    if kind == "report":
+        return reader.report_speaker(value, pos)
+    return None
+
+
+def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
+    """A quotation with no attribution in its sentence: "the words of NAME" in the next
+    sentence, a pull quote's caption, a lead-in paragraph ending with a colon."""
+    text, article, sents = reader.text, reader.article, reader.sents
+    # "Those are not my words ... but the words of Roy Wilsher"
+    if si + 1 < len(sents) and sents[si + 1].paragraph == sents[si].paragraph:
+        nxt = sents[si + 1]
+        m = re.search(r"\b(?:words of|according to)\s+", nxt.text)
+        if m:
+            refs = reader.refs_in(nxt.span.start + m.end(), nxt.span.start + m.end() + 3)
+            if refs and refs[0].kind == "person":
+                return reader.who(refs[0])
+    if not seg.opens_paragraph:
+        return None
+    para = article.body[seg.paragraph]
+    # a pull quote over its caption: “The speed of this decline ...” / Peter Clarke
+    if seg.paragraph + 1 < len(article.body) and not text[seg.after : para.end].strip():
+        cap = article.body[seg.paragraph + 1]
+        refs = reader.refs_in(cap.start, cap.end)
+        if refs and refs[0].kind == "person" and refs[0].start == cap.start and len(cap) < 80:
+            return reader.who(refs[0])
+    # a lead-in paragraph ending with a colon
+    if seg.paragraph > 0:
+        lead = article.body[seg.paragraph - 1]
+        if text[lead.start : lead.end].rstrip().endswith(":"):
+            last = next(
+                (i for i in range(si - 1, -1, -1) if sents[i].paragraph < seg.paragraph), None
+            )
+            if last is not None and sents[last].paragraph == seg.paragraph - 1:
+                cues = [c for c in reader.cues(last) if c.who is not None and c.who != NOBODY]
+                if cues:
+                    return cues[0].who
+            refs = reader.refs_in(lead.start, lead.end)
+            for kinds in (("person",), ("org", "spokes")):
+                for r in refs:
+                    if r.kind in kinds:
+                        return reader.who(r)
+    return None
+
+
+def _continues(
+    text: str, article: Article, prev: _Segment, seg: _Segment, own: _Who | None
+) -> bool:
     if seg.paragraph == prev.paragraph:
         # “...,” he said. “More words  — the same speaker goes on; a fragment
         # quote inside a sentence ("some “innovative work”") goes on with nothing
-        if not _starts_sentence(text, article, prev):
+        if not _starts_sentence(text, article, prev) or seg.opens_paragraph:
             return False
         between = text[prev.end : seg.start]
-        return (
-            bool(
-                re.fullmatch(
-                    r"[\s.,;:!?”\"’]*(?:(?:he|she|they|[A-Z][\w'’ .-]{0,60}?)\s+"
-                    r"(?:said|says|added|adds|continued|went on)\.?)?[\s.,;:]*[“\"‘]?",
-                    between,
-                )
+        return bool(
+            re.fullmatch(
+                r"[\s.,;:!?”\"’]*(?:(?:he|she|they|[A-Z][\w'’ .-]{0,60}?)\s+"
+                r"(?:said|says|added|adds|continued|went on)\.?)?[\s.,;:]*[“\"‘]?",
+                between,
             )
-            and seg.opens_paragraph is False
         )
     if seg.paragraph == prev.paragraph + 1 and seg.opens_paragraph:
-        return not prev.closed or _ends_paragraph(text, article, prev)
+        # a quote left open at a paragraph's end goes on in the next; a closed one
+        # that was the whole of its sentence goes on in a quote-only paragraph
+        if not prev.closed:
+            return True
+        return (
+            own is None
+            and _starts_sentence(text, article, prev)
+            and _ends_paragraph(text, article, prev)
+        )
     return False
 
 
@@ -163,7 +990,7 @@ def _starts_sentence(text: str, article: Article, seg: _Segment) -> bool:
 
 def _ends_paragraph(text: str, article: Article, seg: _Segment) -> bool:
     para = article.body[seg.paragraph]
-    return not text[seg.end : para.end].strip(' ”"’.')
+    return not text[seg.after : para.end].strip(' ”"’.')
 
 
 def _extend(claim: QuoteClaim, seg: _Segment, text: str, sent: Sentence) -> QuoteClaim:
@@ -171,73 +998,3 @@ def _extend(claim: QuoteClaim, seg: _Segment, text: str, sent: Sentence) -> Quot
     body = " ".join(text[p.start : p.end] for p in parts)
     ev = Span(min(claim.evidence.start, sent.span.start), max(claim.evidence.end, sent.span.end))
     return QuoteClaim(body, claim.span, ev, claim.speaker_kind, claim.speaker, parts)
-
-
-def _attribute(
-    article: Article,
-    sents: list[Sentence],
-    sent: Sentence,
-    seg: _Segment,
-    people: list[PersonMention],
-    orgs: list[OrgMention],
-) -> tuple[SpeakerKind, str] | None:
-    text = article.text
-    open_at = seg.start - 1
-    pre = Span(sent.span.start, max(sent.span.start, open_at))
-    post = Span(min(seg.end + 1, sent.span.end), sent.span.end)
-    # 1. the clause before the quote
-    found = _speaker_in(text, pre, people, orgs, first=True)
-    if found:
-        return found
-    # 2. the clause after it, up to the end of the sentence
-    if post.end > post.start:
-        found = _speaker_in(text, post, people, orgs, first=True)
-        if found:
-            return found
-    # 3. "Those are not my words ... but the words of Roy Wilsher"
-    nxt = next((s for s in sents if s.span.start >= sent.span.end), None)
-    if nxt is not None and nxt.paragraph == sent.paragraph:
-        m = RE_WORDS_OF.search(nxt.text)
-        if m:
-            at = nxt.span.start + m.end()
-            person = next((p for p in people if p.span.start == at), None)
-            if person:
-                return SpeakerKind.PERSON, person.name
-    # 4. a lead-in paragraph ending with a colon
-    if seg.opens_paragraph and seg.paragraph > 0:
-        lead = article.body[seg.paragraph - 1]
-        if text[lead.start : lead.end].rstrip().endswith(":"):
-            return _speaker_in(text, lead, people, orgs, first=True)
-    return None
-
-
-def _speaker_in(
-    text: str, span: Span, people: list[PersonMention], orgs: list[OrgMention], first: bool
-) -> tuple[SpeakerKind, str] | None:
-    chunk = text[span.start : span.end]
-    if not chunk.strip():
-        return None
-    candidates: list[tuple[int, SpeakerKind, str]] = []
-    for p in people:
-        if span.start <= p.span.start < span.end:
-            candidates.append((p.span.start, SpeakerKind.PERSON, p.name))
-    for m in RE_PRONOUN.finditer(chunk):
-        at = span.start + m.start()
-        before = [p for p in people if p.span.end <= at]
-        if before:
-            candidates.append((at, SpeakerKind.PERSON, before[-1].name))
-    persons = sorted(candidates)
-    if persons:
-        return persons[0][1], persons[0][2]
-    bodies: list[tuple[int, SpeakerKind, str]] = []
-    for o in orgs:
-        if span.start <= o.span.start < span.end:
-            bodies.append((o.span.start, SpeakerKind.ORGANIZATION, o.org))
-    for m in RE_REPORT_REF.finditer(chunk):
-        bodies.append((span.start + m.start(), SpeakerKind.REPORT, "report"))
-    for m in RE_PLURAL.finditer(chunk):
-        bodies.append((span.start + m.start(), SpeakerKind.ORGANIZATION, "inspectors"))
-    if bodies:
-        bodies.sort()
-        return bodies[0][1], bodies[0][2]
-    return None
