@@ -112,6 +112,18 @@ RE_OBJECT_END = re.compile(
 )
 # what may come between an inverted verb and its subject: "said Chief Constable Mike Barton"
 RE_TITLES = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.’'&-]*|of|for|and)\s+)*")
+# between two quotations of one speaker: `,” he said. “`, `.” Mr Jones added. “`
+RE_SAID_BETWEEN = re.compile(
+    r"[\s.,;:!?”\"’]*(?:(?:he|she|they|it|[A-Z][\w'’ .-]{0,60}?)\s+"
+    r"(?:said|says|added|adds|continued|went on)\.?)?[\s.,;:]*[“\"‘]?"
+)
+# a list item: "- the force's work", "• ...", "1. ..."
+RE_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+# between a role and its holder's name: "The mayor of London, Sadiq Khan", "HER
+# MAJESTY'S INSPECTOR OF CONSTABULARY (HMIC) Wendy Williams"
+RE_ROLE_GAP = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?(?:\s*\([A-Z]{2,8}\))?[\s,]*"
+)
 # a passive verb: "was asked", "has been criticised", "was credited with"
 RE_BE_END = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s*$")
 RE_BY = re.compile(r"\s+by\s+")
@@ -120,7 +132,7 @@ RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # brackets between a subject and its verb: "(HMICFRS)", "(inset)", "(pictured)"
 RE_BRACKET_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 # a conjunction or clause start before a verb that shares the previous verb's subject
-RE_SHARED_END = re.compile(r"(?:^|[,;:]|\b(?:and|but|or|then|before|after|while|also))\s*$")
+RE_SHARED_END = re.compile(r"(?:^|\b(?:and|but|or|then|also))\s*$")
 # what may open a sentence before its subject: "But", "However,", "Chief Constable"
 RE_OPENING = re.compile(
     r"(?:(?:But|And|However|Meanwhile|Yet|So|Now|Also|Still|Instead)\b,?\s+)?"
@@ -134,7 +146,7 @@ RE_ARTICLE_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[
 RE_WORD = re.compile(r"\s*([a-z][a-z’'-]*)")
 RE_LAST_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
 # boundaries of an apposition or a relative clause: "X, who ..., said"
-APPOSITION_MARKS = ",–—("
+APPOSITION_MARKS = ",–—"
 HONORIFIC_GIVEN = ("Sir ", "Dame ", "Lord ", "Lady ")
 
 
@@ -353,7 +365,8 @@ class _Reader:
             lo = max(para.start, m.start() - WINDOW)
             slot = _slot_end(text, lo, m.start())
             ends = [slot]
-            if slot > lo and text[slot - 1] == ",":  # past an apposition
+            if slot > lo and text[slot - 1] == ",":  # in or past an apposition
+                ends.append(slot - 1)
                 first = text.find(",", max(lo, slot - 150), slot - 1)
                 if first >= 0:
                     ends.append(_slot_end(text, lo, first))
@@ -441,9 +454,7 @@ class _Reader:
             before = text[max(0, r.start - 80) : r.start]
             for m in rx.finditer(before):
                 gap = before[m.end() :]
-                if re.fullmatch(
-                    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?[\s,]*", gap
-                ):
+                if RE_ROLE_GAP.fullmatch(gap):
                     key = role_key(m.group())
                     if key:
                         keys.append(key)
@@ -557,7 +568,8 @@ class _Reader:
                 refs = self.refs_in(by.end(), by.end() + 3)
                 if refs and (who := self.who(refs[0])):
                     return who, v
-            return NOBODY, v
+            # "Arrangements ... were described as "..."": said by whoever speaks around it
+            return (None if verb in _attribution_words()["passive"] else NOBODY), v
         # "“...,” said the Inspectorate", "“...,” said Ms Durkin"
         if not before.strip() or before.rstrip()[-1] in "”\"’'":
             after = self._subject_after(sent, v_end)
@@ -595,24 +607,27 @@ class _Reader:
         """ "Ms Linden, who heads MOPAC, told", "the chief inspector of constabulary,
         Sir Thomas Winsor, said": the subject before the commas, or the person between."""
         text = self.text
-        if slot <= lo or text[slot - 1] not in APPOSITION_MARKS + ")":
+        if slot <= lo or text[slot - 1] not in APPOSITION_MARKS:
             return None
         close = slot - 1
         # the apposition may hold commas itself ("Ron Hogg, Police, Crime and Victims'
-        # Commissioner, described"): try each opening mark, nearest first
+        # Commissioner, described"): try each opening mark, nearest first; a person
+        # before one or inside wins over a body before one
+        body: _Ref | None = None
         while True:
             open_ = max(text.rfind(c, lo, close) for c in APPOSITION_MARKS)
             if open_ < lo or ";" in text[open_:close]:
-                return None
+                break
             inner = [r for r in self.refs_in(open_ + 1, slot) if r.kind == "person"]
             outer = self.ref_ending(_slot_end(text, lo, open_), lo)
             if outer is not None and outer.kind == "person":
                 return self.who(outer), outer.start
             if inner:
                 return self.who(inner[0]), inner[0].start
-            if outer is not None:
-                return self.who(outer), outer.start
+            if outer is not None and body is None:
+                body = outer
             close = open_
+        return (self.who(body), body.start) if body is not None else None
 
     def _opening(self, sent: Sentence, hi: int) -> _Who | None:
         """The subject opening the sentence, if it says things: a person or the report."""
@@ -863,18 +878,22 @@ def extract(
             continue
         si = index[id(sent)]
         last = sentence_at(sents, max(seg.start, seg.end - 1))
-        who = reader.speaker(seg, si, index[id(last)] if last is not None else si)
+        who = None
+        if prev is None or prev_seg is None or not _continues(article, prev_seg, seg):
+            who = reader.speaker(seg, si, index[id(last)] if last is not None else si)
+        # left open, or “...,” he said. “More words.”: one quotation
         if (
             prev is not None
             and prev_seg is not None
-            and _continues(text, article, prev_seg, seg, who)
+            and who is None
+            and (_continues(article, prev_seg, seg) or _goes_on(text, article, prev_seg, seg))
         ):
             prev = _extend(prev, seg, text, sent)
             claims[-1] = prev
             prev_seg = seg
             continue
         if who is None:
-            who = _paragraph_speaker(reader, seg, si)
+            who = _paragraph_speaker(reader, seg, si) or _discourse_speaker(reader, si)
         said = _speaker_kind(reader, who, seg.start) if who is not None else None
         if said is None:
             prev, prev_seg = None, None
@@ -925,6 +944,14 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
             refs = reader.refs_in(nxt.span.start + m.end(), nxt.span.start + m.end() + 3)
             if refs and refs[0].kind == "person":
                 return reader.who(refs[0])
+    # a list item under a lead-in: "Among the report's recommendations:" / "- ..."
+    if RE_BULLET.match(text, article.body[seg.paragraph].start):
+        lead_in = seg.paragraph - 1
+        while lead_in >= 0 and RE_BULLET.match(text, article.body[lead_in].start):
+            lead_in -= 1
+            if seg.paragraph - lead_in > 50:
+                return None
+        return _lead_in_speaker(reader, lead_in) if lead_in >= 0 else None
     if not seg.opens_paragraph:
         return None
     para = article.body[seg.paragraph]
@@ -935,62 +962,80 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
         if refs and refs[0].kind == "person" and refs[0].start == cap.start and len(cap) < 80:
             return reader.who(refs[0])
     # a lead-in paragraph ending with a colon
-    if seg.paragraph > 0:
-        lead = article.body[seg.paragraph - 1]
-        if text[lead.start : lead.end].rstrip().endswith(":"):
-            last = next(
-                (i for i in range(si - 1, -1, -1) if sents[i].paragraph < seg.paragraph), None
-            )
-            if last is not None and sents[last].paragraph == seg.paragraph - 1:
-                cues = [c for c in reader.cues(last) if c.who is not None and c.who != NOBODY]
-                if cues:
-                    return cues[0].who
-            refs = reader.refs_in(lead.start, lead.end)
-            for kinds in (("person",), ("org", "spokes")):
-                for r in refs:
-                    if r.kind in kinds:
-                        return reader.who(r)
+    return _lead_in_speaker(reader, seg.paragraph - 1) if seg.paragraph > 0 else None
+
+
+def _lead_in_speaker(reader: _Reader, index: int) -> _Who | None:
+    """The speaker a paragraph ending with a colon introduces: the subject of its verb
+    of saying, else the person, body or report it names ("Statement from Dr Alan
+    Billings ...:", "Among the areas singled out for praise by inspectors were:")."""
+    text, article, sents = reader.text, reader.article, reader.sents
+    lead = article.body[index]
+    if not text[lead.start : lead.end].rstrip().endswith(":"):
+        return None
+    last = sentence_at(sents, max(lead.start, lead.end - 1))
+    if last is not None:
+        si = bisect.bisect_left([s.span.start for s in sents], last.span.start)
+        cues = [c for c in reader.cues(si) if c.who is not None and c.who != NOBODY]
+        if cues:
+            return cues[0].who
+    refs = reader.refs_in(last.span.start if last is not None else lead.start, lead.end)
+    for kinds in (("person",), ("org", "spokes"), ("report",)):
+        for r in refs:
+            if r.kind in kinds:
+                return reader.who(r)
     return None
 
 
-def _continues(
-    text: str, article: Article, prev: _Segment, seg: _Segment, own: _Who | None
-) -> bool:
+def _discourse_speaker(reader: _Reader, si: int) -> _Who | None:
+    """The report, when a quotation with no attribution follows sentences that give
+    their words to the report ("..., the report said. / However, there had been no
+    police records "to indicate whether an investigation was conducted".")."""
+    sents = reader.sents
+    for k in range(si - 1, max(-1, si - 4), -1):
+        if sents[k].paragraph < sents[si].paragraph - 1:
+            break
+        cues = [c for c in reader.cues(k) if c.who is not None]
+        if cues:
+            who = cues[-1].who
+            if who is not None and who[0] == "report":
+                return who
+            if who is not None and who[0] == "org":
+                return who if reader.org_types.get(who[1]) is OrgType.INSPECTORATE else None
+            return None
+    return None
+
+
+def _continues(article: Article, prev: _Segment, seg: _Segment) -> bool:
+    """Whether ``seg`` is more of the quotation ``prev``, left open: where a new mark
+    opened before the old one closed (`deserve. “In a significant ...`), or in the
+    next paragraph when a paragraph ends inside the quotation."""
+    if prev.closed:
+        return False
     if seg.paragraph == prev.paragraph:
-        # “...,” he said. “More words  — the same speaker goes on; a fragment
-        # quote inside a sentence ("some “innovative work”") goes on with nothing
+        return seg.start - prev.after <= 2
+    return seg.paragraph == prev.paragraph + 1 and seg.opens_paragraph
+
+
+def _goes_on(text: str, article: Article, prev: _Segment, seg: _Segment) -> bool:
+    """Whether ``seg``, which has no attribution of its own, is the next thing the
+    speaker of ``prev`` says: `“...,” he said. “More words.”` in one paragraph, or a
+    quote-only paragraph after a paragraph that ends with a quotation or its
+    attribution (`“We found deficiencies ...,” said the Inspectorate.`)."""
+    if seg.paragraph == prev.paragraph:
         if not _starts_sentence(text, article, prev) or seg.opens_paragraph:
             return False
-        between = text[prev.end : seg.start]
-        return bool(
-            re.fullmatch(
-                r"[\s.,;:!?”\"’]*(?:(?:he|she|they|[A-Z][\w'’ .-]{0,60}?)\s+"
-                r"(?:said|says|added|adds|continued|went on)\.?)?[\s.,;:]*[“\"‘]?",
-                between,
-            )
-        )
-    if seg.paragraph == prev.paragraph + 1 and seg.opens_paragraph:
-        # a quote left open at a paragraph's end goes on in the next; a closed one
-        # that was the whole of its sentence goes on in a quote-only paragraph
-        if not prev.closed:
-            return True
-        return (
-            own is None
-            and _starts_sentence(text, article, prev)
-            and _ends_paragraph(text, article, prev)
-        )
-    return False
+        return RE_SAID_BETWEEN.fullmatch(text, prev.end, seg.start) is not None
+    if seg.paragraph != prev.paragraph + 1 or not seg.opens_paragraph:
+        return False
+    rest = text[prev.after : article.body[prev.paragraph].end]
+    return not any(c in rest for c in '“"') and len(rest.split()) <= 12
 
 
 def _starts_sentence(text: str, article: Article, seg: _Segment) -> bool:
     para = article.body[seg.paragraph]
     before = text[para.start : seg.start - 1].rstrip()
     return not before or before.endswith((".", "!", "?", ":", "”", '"'))
-
-
-def _ends_paragraph(text: str, article: Article, seg: _Segment) -> bool:
-    para = article.body[seg.paragraph]
-    return not text[seg.after : para.end].strip(' ”"’.')
 
 
 def _extend(claim: QuoteClaim, seg: _Segment, text: str, sent: Sentence) -> QuoteClaim:
