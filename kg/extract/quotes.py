@@ -65,7 +65,7 @@ from kg.model import (
     SpeakerKind,
 )
 from kg.patterns import fold, name_stopwords, role_key
-from kg.reference import LEXICON_DIR, grades, lexicon
+from kg.reference import LEXICON_DIR, areas, grades, lexicon
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
@@ -87,7 +87,7 @@ RE_SINGLE_END = re.compile("[’'](?![^\\W_])")
 # "inspectors", "the watchdog" (when no inspectorate is named for it to stand for)
 RE_REPORT_REF = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:report|review|inspection|assessment|findings|conclusions?|study)\b"
+    r"(?:reports?|review|inspection|assessment|findings|conclusions?|study)\b"
     r"|\b(?:[Tt]he\s+)?(?:[Pp]rison\s+|[Pp]olice\s+)?[Ii]nspectors\b(?!\s+of\b)"
     r"|\b[Tt]he\s+(?:inspection\s+team|(?:police\s+|policing\s+|prisons?\s+)?watchdog|inspectorate)\b"
 )
@@ -124,6 +124,10 @@ RE_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 RE_ROLE_GAP = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?(?:\s*\([A-Z]{2,8}\))?[\s,]*"
 )
+# the body a speaker is from, between the name and the verb: "from the constabulary"
+RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
+# a passive anywhere: "was asked whether", "has been criticised"
+RE_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
 # a passive verb: "was asked", "has been criticised", "was credited with"
 RE_BE_END = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s*$")
 RE_BY = re.compile(r"\s+by\s+")
@@ -198,6 +202,13 @@ def _re_role_ref() -> re.Pattern[str]:
 @functools.cache
 def _grade_labels() -> frozenset[str]:
     return frozenset(fold(lb) for c in grades().values() for lb in c.labels)
+
+
+@functools.cache
+def _area_labels() -> tuple[str, ...]:
+    """Names of inspected areas of two words or more: "protecting those who are
+    vulnerable", "treating the public fairly"."""
+    return tuple(fold(lb) for c in areas().values() for lb in c.labels if " " in lb)
 
 
 @functools.cache
@@ -365,6 +376,9 @@ class _Reader:
             lo = max(para.start, m.start() - WINDOW)
             slot = _slot_end(text, lo, m.start())
             ends = [slot]
+            body = RE_BODY_END.search(text, max(lo, slot - 60), slot)
+            if body is not None:  # "Richard Berry from the constabulary said"
+                ends.append(body.start())
             if slot > lo and text[slot - 1] == ",":  # in or past an apposition
                 ends.append(slot - 1)
                 first = text.find(",", max(lo, slot - 150), slot - 1)
@@ -467,6 +481,17 @@ class _Reader:
                         keys.append(key)
             for key in keys:
                 out.append((r.start, _role_sig(key), r.value))
+        # and names the people extractor did not know: "The mayor of London, Sadiq Khan,"
+        for para in self.article.body:
+            for m in rx.finditer(text, para.start, para.end):
+                between = RE_ROLE_GAP.match(text, m.end(), para.end)
+                key = role_key(m.group())
+                if between is None or key is None or self._inside_quote(m.start()):
+                    continue
+                name = _name_starting(text, between.end(), para.end)
+                if name is not None:
+                    out.append((between.end(), _role_sig(key), name))
+        out.sort()
         return out
 
     def ref_ending(self, pos: int, lo: int) -> _Ref | None:
@@ -690,10 +715,12 @@ class _Reader:
         if before:
             people = [c for c in before if c.who is not None and c.who[0] == "person"]
             return people[0].who if people else before[-1].who
-        # 4. a person or the report opening a sentence with no verb of saying
-        if not cues and not self._in_open_clause(sent, seg):
+        # 4. a person or the report opening a sentence with no verb of saying before the
+        # quotation, in the active voice ("Ms Linden was asked whether she should "..."")
+        if not self._in_open_clause(sent, seg):
             who = self._opening(sent, seg.start)
-            if who is not None and who[0] in ("person", "report"):
+            passive = RE_PASSIVE.search(text, sent.span.start, seg.start)
+            if who is not None and who[0] in ("person", "report") and passive is None:
                 return who
         return None
 
@@ -827,12 +854,18 @@ def _name_in_text(text: str, surname: str) -> str | None:
 
 
 def _is_label(text: str, seg: _Segment) -> bool:
-    """A quoted label, not a quotation: a grade ("requires improvement"), a title in
+    """A quoted label, not a quotation: a grade ("requires improvement"), an inspected
+    area ('protecting those who are vulnerable from harm'), a title in
     capitals ('Think Child'), a name after "called", a noun's modifier (a "one force"
     model)."""
     body = text[seg.start : seg.end]
     words = body.split()
-    if len(words) < MIN_WORDS or fold(body.strip(" .,;:!?")) in _grade_labels():
+    folded = fold(body.strip(" .,;:!?"))
+    if len(words) < MIN_WORDS or folded in _grade_labels():
+        return True
+    # an inspected area named in the inspectors' words: "its work on 'protecting those
+    # who are vulnerable from harm, and supporting victims'"
+    if len(words) <= 12 and folded.startswith(_area_labels()):
         return True
     long_words = [w for w in words if len(w.strip(".,;:!?")) > 3]
     capitals = long_words and all(w[0].isupper() for w in long_words) and len(words) <= 6
@@ -881,20 +914,20 @@ def extract(
         who = None
         if prev is None or prev_seg is None or not _continues(article, prev_seg, seg):
             who = reader.speaker(seg, si, index[id(last)] if last is not None else si)
-        # left open, or “...,” he said. “More words.”: one quotation
-        if (
-            prev is not None
-            and prev_seg is not None
-            and who is None
-            and (_continues(article, prev_seg, seg) or _goes_on(text, article, prev_seg, seg))
-        ):
-            prev = _extend(prev, seg, text, sent)
-            claims[-1] = prev
-            prev_seg = seg
-            continue
-        if who is None:
-            who = _paragraph_speaker(reader, seg, si) or _discourse_speaker(reader, si)
         said = _speaker_kind(reader, who, seg.start) if who is not None else None
+        if prev is not None and prev_seg is not None and who is None:
+            # left open, or “...,” he said. “More words.”: one quotation
+            if _continues(article, prev_seg, seg) or _goes_on(text, article, prev_seg, seg):
+                prev = _extend(prev, seg, text, sent)
+                claims[-1] = prev
+                prev_seg = seg
+                continue
+            # a quote-only paragraph after one: the same speaker's next quotation
+            if _speaks_next(text, article, prev_seg, seg):
+                said = prev.speaker_kind, prev.speaker
+        if said is None and who is None:
+            who = _paragraph_speaker(reader, seg, si) or _discourse_speaker(reader, si)
+            said = _speaker_kind(reader, who, seg.start) if who is not None else None
         if said is None:
             prev, prev_seg = None, None
             continue
@@ -961,6 +994,9 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
         refs = reader.refs_in(cap.start, cap.end)
         if refs and refs[0].kind == "person" and refs[0].start == cap.start and len(cap) < 80:
             return reader.who(refs[0])
+        name = _name_starting(text, cap.start, cap.end)
+        if name is not None and len(name) == len(text[cap.start : cap.end].rstrip()):
+            return ("person", name)
     # a lead-in paragraph ending with a colon
     return _lead_in_speaker(reader, seg.paragraph - 1) if seg.paragraph > 0 else None
 
@@ -1018,14 +1054,19 @@ def _continues(article: Article, prev: _Segment, seg: _Segment) -> bool:
 
 
 def _goes_on(text: str, article: Article, prev: _Segment, seg: _Segment) -> bool:
-    """Whether ``seg``, which has no attribution of its own, is the next thing the
-    speaker of ``prev`` says: `“...,” he said. “More words.”` in one paragraph, or a
-    quote-only paragraph after a paragraph that ends with a quotation or its
+    """Whether ``seg``, which has no attribution of its own, is more of the quotation
+    ``prev`` in the same paragraph: `“...,” he said. “More words.”`."""
+    if seg.paragraph != prev.paragraph or seg.opens_paragraph:
+        return False
+    if not _starts_sentence(text, article, prev):
+        return False
+    return RE_SAID_BETWEEN.fullmatch(text, prev.end, seg.start) is not None
+
+
+def _speaks_next(text: str, article: Article, prev: _Segment, seg: _Segment) -> bool:
+    """Whether ``seg``, a quote-only paragraph with no attribution, is the next
+    quotation of the speaker of ``prev``, which ends the paragraph before with its
     attribution (`“We found deficiencies ...,” said the Inspectorate.`)."""
-    if seg.paragraph == prev.paragraph:
-        if not _starts_sentence(text, article, prev) or seg.opens_paragraph:
-            return False
-        return RE_SAID_BETWEEN.fullmatch(text, prev.end, seg.start) is not None
     if seg.paragraph != prev.paragraph + 1 or not seg.opens_paragraph:
         return False
     rest = text[prev.after : article.body[prev.paragraph].end]
