@@ -235,7 +235,7 @@ def _role_labels() -> tuple[str, ...]:
         lb
         for r in lexicon().roles.values()
         for lb in r.labels
-        if all(len(w) > 3 or w in short for w in lb.split())
+        if all(len(w) > 3 or w in short for w in lb.split()) or (len(lb) > 2 and lb.isupper())
     )
 
 
@@ -861,7 +861,11 @@ class _Reader:
         first = self.refs[i]
         lead = RE_OPENING.match(text, sent.span.start, first.start)
         if lead is None or lead.end() != first.start:
-            return None
+            # a role in lower case before the name: "Beds police and crime commissioner
+            # Olly Martins has attacked ..."
+            words = _re_role().sub(" ", text[sent.span.start : first.start])
+            if first.start - sent.span.start > 120 or not RE_OPENING.fullmatch(words):
+                return None
         return self.who(first)
 
     def _clause_subject(self, sent: Sentence, lo: int, v: int) -> _Who | None:

@@ -200,6 +200,33 @@ SPEAKERS = [
         id="a-force-saying",
     ),
     pytest.param(
+        "HMICFRS published its report on Kent Police today.\n\n"
+        '"We accept the findings and are already acting on them," the force said in a statement.',
+        [(ORG, "kent", "We accept the findings")],
+        id="the-force-said-in-a-statement",
+    ),
+    pytest.param(
+        "HMICFRS published its report on Kent Police today.\n\n"
+        'A spokesman for Kent Police said: "We accept the findings and are already acting on '
+        'them."',
+        [(ORG, "kent", "We accept the findings")],
+        id="spokesman-for-a-force",
+    ),
+    pytest.param(
+        "Kent's Police and Crime Commissioner Matthew Scott welcomed the report.\n\n"
+        'A spokesperson for the PCC said the commissioner would "hold the chief constable to '
+        'account for every recommendation".',
+        [(PERSON, "Matthew Scott", "hold the chief constable to account")],
+        id="spokesperson-for-the-pcc",
+    ),
+    pytest.param(
+        "Beds police and crime commissioner Olly Martins has attacked HM Inspectorate of "
+        "Constabulary for “starting to usurp” his position, after the inspectorate said the "
+        "force needs to make a raft of improvements.",
+        [(PERSON, "Olly Martins", "starting to usurp")],
+        id="opening-subject-after-a-lower-case-role",
+    ),
+    pytest.param(
         "HER MAJESTY'S INSPECTOR OF CONSTABULARY (HMIC) Wendy Williams has now delivered her "
         "final report on the state of Dyfed Powys Police.\n\n"
         "Turning to the Force’s finances, the Inspector said the Force’s plan to keep policing "
