@@ -870,9 +870,11 @@ class _Reader:
 
     def _clause_subject(self, sent: Sentence, lo: int, v: int) -> _Who | None:
         """The first referent of the verb's clause, when nothing but the clause's start
-        comes before it: "Inspectors who visited the custody suites in May found"."""
+        comes before it: "Inspectors who visited the custody suites in May found",
+        "HMICFRS's latest assessment of ... found" (not "After HMICFRS published its
+        report, Victim Support said": a comma starts a clause)."""
         text = self.text
-        start = max(lo, sent.span.start, text.rfind(";", lo, v) + 1, text.rfind(":", lo, v) + 1)
+        start = max(lo, sent.span.start, *(text.rfind(c, lo, v) + 1 for c in ",;:"))
         pronoun = self._leading_pronoun(start, v)
         if pronoun is not None:
             return self.who(pronoun)
@@ -1034,6 +1036,8 @@ def _name_ending(text: str, lo: int, end: int) -> str | None:
         words.pop(0)
     if not 2 <= len(words) <= 3 or any(w in stop or w.isupper() for w in words):
         return None
+    if words[-1] in _attribution_words()["body"]:
+        return None
     return " ".join(words) if m.group(1).endswith(" ".join(words)) else None
 
 
@@ -1043,7 +1047,7 @@ def _name_starting(text: str, at: int, hi: int) -> str | None:
         return None
     words = m.group(1).split()
     stop = name_stopwords()
-    if any(w in stop or w.isupper() for w in words):
+    if any(w in stop or w.isupper() for w in words) or words[-1] in _attribution_words()["body"]:
         return None
     return m.group(1)
 

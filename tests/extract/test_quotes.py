@@ -311,6 +311,20 @@ SPEAKERS = [
         id="after-the-report-speaks",
     ),
     pytest.param(
+        "Durham Constabulary was graded outstanding for efficiency.\n\n"
+        "The HMIC report said: “The constabulary understands what it costs to provide police "
+        "services.”",
+        [(REPORT, "0", "The constabulary understands")],
+        id="the-inspectorates-report-said",
+    ),
+    pytest.param(
+        "HMICFRS's latest assessment of the effectiveness of police forces across England and "
+        'Wales found that "most police forces are maintaining a good standard of service" '
+        'despite sharp rises in demand, "but cracks are beginning to show."',
+        [(ORG, "hmicfrs", "most police forces"), (ORG, "hmicfrs", "but cracks")],
+        id="a-long-subject-opening-the-clause",
+    ),
+    pytest.param(
         "Prison report\n\n"
         "“The speed of this decline has been extraordinary”\n\n"
         "Peter Clarke\n\n"
@@ -372,6 +386,17 @@ NOT_QUOTES = [
         "summoned before a national board and quizzed on how they intend to deliver "
         '"critical improvements".',
         id="no-verb-of-saying",
+    ),
+    pytest.param(
+        "HMICFRS published its report on Kent Police today.\n\n"
+        'Victim Support said the findings were "deeply worrying for victims".',
+        id="a-body-not-in-the-lexicon-is-not-a-person",
+    ),
+    pytest.param(
+        "HMICFRS published its report on Kent Police today.\n\n"
+        "After HMICFRS published its report, Victim Support said the findings were "
+        '"deeply worrying for victims".',
+        id="a-comma-starts-a-clause",
     ),
     pytest.param(
         'Kent Police said it was improving.\n\nThe force had made "real progress on recording '
