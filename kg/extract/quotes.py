@@ -50,6 +50,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -373,20 +374,14 @@ class _Reader:
         sents: list[Sentence],
         people: list[PersonMention],
         orgs: list[OrgMention],
-        reports: list[ReportClaim],
+        reports: Callable[[], list[ReportClaim]],
         segs: list[_Segment],
     ) -> None:
         self.text = article.text
         self.article = article
         self.sents = sents
-        self.reports = reports
-        # report claims by publisher ("" for any), in order of their evidence
-        self.reports_by: dict[str, list[tuple[int, int]]] = {}
-        for i, r in enumerate(reports):
-            for key in ("", r.publisher):
-                self.reports_by.setdefault(key, []).append((r.evidence.start, i))
-        for ranked in self.reports_by.values():
-            ranked.sort()
+        self.reports = reports  # found when first needed
+        self._reports_by: dict[str, list[tuple[int, int]]] | None = None
         self.segs = segs
         self.seg_starts = [s.start for s in segs]
         self.org_types = _org_types()
@@ -939,9 +934,17 @@ class _Reader:
     def report_speaker(self, inspectorate: str, pos: int) -> tuple[SpeakerKind, str] | None:
         """Words of the report or its inspectors: the report claim (the one by that
         inspectorate, the last one before, or the first), else the inspectorate."""
-        ranked = self.reports_by.get(inspectorate)
+        if self._reports_by is None:
+            # report claims by publisher ("" for any), in order of their evidence
+            self._reports_by = {}
+            for i, r in enumerate(self.reports()):
+                for key in ("", r.publisher):
+                    self._reports_by.setdefault(key, []).append((r.evidence.start, i))
+            for claims in self._reports_by.values():
+                claims.sort()
+        ranked = self._reports_by.get(inspectorate)
         if ranked:
-            i = bisect.bisect_right(ranked, (pos, len(self.reports)))
+            i = bisect.bisect_right(ranked, (pos, 1 << 62))
             return SpeakerKind.REPORT, str(ranked[i - 1 if i > 0 else 0][1])
         if inspectorate:
             return SpeakerKind.ORGANIZATION, inspectorate
@@ -1132,15 +1135,21 @@ def extract(
 ) -> list[QuoteClaim]:
     """Quotations and their speakers. ``reports`` are the article's report claims
     (found here when not given): the report's words are given to one of them."""
-    if reports is None:
-        from kg.extract import reports as reports_extractor
-
-        reports = reports_extractor.extract(article, sents, orgs)
     text = article.text
     segs = segments(article)
     if not segs:
         return []
-    reader = _Reader(article, sents, people, orgs, reports, segs)
+    found_reports = reports
+
+    def report_claims() -> list[ReportClaim]:
+        nonlocal found_reports
+        if found_reports is None:
+            from kg.extract import reports as reports_extractor
+
+            found_reports = reports_extractor.extract(article, sents, orgs)
+        return found_reports
+
+    reader = _Reader(article, sents, people, orgs, report_claims, segs)
     index = {id(s): i for i, s in enumerate(sents)}
     found: list[_Quote] = []
     prev: _Quote | None = None
@@ -1206,14 +1215,7 @@ def _speaker_kind(reader: _Reader, who: _Who, pos: int) -> tuple[SpeakerKind, st
         return SpeakerKind.PERSON, value
     if kind == "org":
         if reader.org_types.get(value) is OrgType.INSPECTORATE:
-            return (
-                reader.report_speaker(value, pos)
-                if reader.reports
-                else (
-                    SpeakerKind.ORGANIZATION,
-                    value,
-                )
-            )
+            return reader.report_speaker(value, pos)
         return SpeakerKind.ORGANIZATION, value
     if kind == "report":
         return reader.report_speaker(value, pos)
