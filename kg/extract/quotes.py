@@ -5,20 +5,28 @@ when they open before a word and close after one (an apostrophe inside a word,
 don’t, is never a mark). A quote left open at the end of a paragraph continues
 into the next paragraph that opens with a mark; a new opening mark inside an
 open quote closes it there (writers drop closing marks: `deserve. “In a ...`).
+`“...,” he said. “More words` in one paragraph is one quotation; a quote-only
+paragraph with no attribution after a paragraph ending with a quotation (and its
+short attribution) is that speaker's next quotation.
 
 A quotation is two words or more. These are labels, not quotations: a single
-quoted word ("failing", 'good'), a grade ("requires improvement"), a title in
-capitals ('Think Child'), a phrase naming a noun after an article (a "one force"
-model), and what follows "called" or "known as" (a report called "...").
+quoted word ("failing", 'good'), a grade ("requires improvement"), an inspected
+area ('protecting those who are vulnerable from harm'), a title in capitals
+('Think Child'), a phrase naming a noun after an article (a "one force" model),
+and what follows "called" or "known as" (a report called "...").
 
-Who said it is the subject of the verb that reports it. Speakers are people
-(a surname "Mr Watson" is the full name given elsewhere in the article; he/she
-is the last person named before), bodies ("Lancashire Police said", "the force
-said", "a spokesman for Kent Police said"), the report and its inspectors ("the
-report said", "inspectors found", "they added" after them, "it added" after the
-report), and a role without a name ("the Chief Constable", "the Inspector": the
-person the article gave that role; the inspectorate for an inspector's role
-held by nobody named). In order, a quotation's speaker is that of:
+Who said it is the subject of the verb that reports it (verbs of saying:
+lexicon/reporting_verbs.txt and the "verb" words of lexicon/attribution.txt).
+Speakers are people (a surname "Mr Watson" is the full name given elsewhere in
+the article; a name in a speaker's place is a person even if the people
+extractor missed it, unless it ends like a body's: "Victim Support"; he/she is
+the last person named before, not as an object), bodies ("Lancashire Police
+said", "the force said", "a spokesman for Kent Police said"), the report and its
+inspectors ("the report said", "inspectors found", "they added" after them, "it
+added" after the report), and a role without a name ("the Chief Constable", "the
+Inspector", "a spokesperson for the mayor": the person the article gave that
+role; the inspectorate for an inspector's role held by nobody named). In order,
+a quotation's speaker is that of:
   1. an attribution right after it: `“...,” he said`, `“...,” said the Inspectorate`;
   2. an attribution ending its sentence: `..., an inspection found.`, `...,
      according to Peter Clarke, HM Chief Inspector of Prisons.`;
@@ -30,19 +38,30 @@ held by nobody named). In order, a quotation's speaker is that of:
      participles ("said she was "really disappointed" but described the
      inspection as "just a snapshot"", "adding that ..."). A passive verb's
      subject is not the speaker ("Ms Linden was asked whether she should
-     "consider your position"" has none) unless "by" names one;
-  4. a person, or the report, opening a sentence that has no verb of saying
-     ("Mr Watson ... put the force's problems down to a "failure of senior
-     leadership"");
+     "consider your position"" has none) unless "by" names one; an agentless
+     passive of describing ("were described as "...") leaves it to rule 7;
+  4. a person, or the report, opening a sentence in the active voice with no verb
+     of saying before the quotation ("Mr Watson ... put the force's problems down
+     to a "failure of senior leadership"");
   5. "the words of NAME" in the next sentence; a pull quote's caption (a paragraph
-     that is only a name);
-  6. for a quote-only paragraph: the quotation it continues, or a lead-in
-     paragraph ending with a colon ("Statement from Dr Alan Billings ...:").
+     that is only a name); a list item's lead-in ("Among the report's
+     recommendations:" / "- ... should "immediately and unequivocally commit"");
+  6. for a quote-only paragraph: a lead-in paragraph ending with a colon
+     ("Statement from Dr Alan Billings ...:");
+  7. the report, when the sentences just before give their words to it ("..., the
+     report said. / However, there had been no police records "to indicate ..."").
 The report's and its inspectors' words go to the article's report claim
 (SpeakerKind.REPORT, with the claim's index), or, with no report claim, to the
 inspectorate the article names; a force's words are its own only when a verb
 gives them to it. A quotation whose speaker is not found is dropped: an
 extractor returns nothing rather than guess.
+
+Not handled: a quote-only paragraph whose speaker is only the topic of the
+paragraphs before ("Janet ... she explains. / "I had sleepless nights ...""); a
+body the organization lexicon does not know ("The NSPCC said ..."); quoted
+terms used as a noun's modifier without an article ('monitor "use of force" data').
+Work is linear in the article's length: referents are looked for near
+quotations, and every look-back is over a bounded window.
 """
 
 from __future__ import annotations
