@@ -170,6 +170,11 @@ RE_ROLE_GAP = re.compile(
 RE_NAME_LEAD = re.compile(r"[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)[ \t]+)?")
 # the body a speaker is from, between the name and the verb: "from the constabulary"
 RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
+# between a person's name and a verb of saying: an apposition, brackets, "has also"
+RE_SPEAKS_GAP = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:,[^,;.]{1,200},)?"
+    r"(?:\s+(?:has|have|had|also|today|then|later|now|previously|recently))*\s+"
+)
 # a passive anywhere: "was asked whether", "has been criticised"
 RE_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
 # a passive verb: "was asked", "has been criticised", "was credited with"
@@ -689,6 +694,36 @@ class _Reader:
             i -= 1
         return None
 
+    def _antecedent(self, pos: int) -> _Ref | None:
+        """The person "he" or "she" at ``pos`` stands for: the last one named before it
+        who speaks ("Chief Constable Mark Webster, who ... after taking over from the
+        departed Richard Lewis, said ... / He accepted that ..." is Mark Webster), else
+        the last one named who is not the object of a preposition."""
+        fallback: _Ref | None = None
+        i = bisect.bisect_left(self.ref_starts, pos) - 1
+        while i >= 0 and self.refs[i].start >= pos - 5000:
+            r = self.refs[i]
+            i -= 1
+            if r.kind != "person":
+                continue
+            if self._speaks(r):
+                return r
+            if fallback is None and not RE_OBJECT_END.search(
+                self.text, max(0, r.start - 60), r.start
+            ):
+                fallback = r
+        return fallback
+
+    def _speaks(self, r: _Ref) -> bool:
+        """Whether a verb of saying follows a person's name, past an apposition:
+        "Mark Webster, who was credited with ..., said"."""
+        text = self.text
+        end = min(len(text), r.end + 260)
+        m = RE_SPEAKS_GAP.match(text, r.end, end)
+        if m is None:
+            return False
+        return _re_cue().match(text, m.end(), end) is not None
+
     def who(self, ref: _Ref) -> _Who | None:
         """The speaker a referent stands for."""
         if ref.kind == "person":
@@ -700,7 +735,7 @@ class _Reader:
         if ref.kind == "spokes":
             return self.who(ref.target) if ref.target is not None else None
         if ref.kind == "he":
-            before = self.last_ref(ref.start, ("person",), limit=5000)
+            before = self._antecedent(ref.start)
             return ("person", before.value) if before else None
         if ref.kind == "they":
             # "..., they added" after inspectors or the report: theirs, never the force's

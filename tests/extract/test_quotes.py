@@ -259,6 +259,14 @@ SPEAKERS = [
         id="he-after-a-person",
     ),
     pytest.param(
+        "Chief Constable Mark Webster, who took over from the departed Chief Constable "
+        "Richard Lewis in April last year, said the force was improving.\n\n"
+        'He accepted that there was more to do and that it was "not always hitting the mark '
+        'and being as good as we should be".',
+        [(PERSON, "Mark Webster", "not always hitting the mark")],
+        id="he-is-the-last-speaker-not-the-last-name",
+    ),
+    pytest.param(
         "Stephen Watson took over from Ian Hopkins as Chief Constable of GMP in May 2021.\n\n"
         "Mr Watson, regarded as an 'old school' police chief, put the force's problems down to "
         'a "failure of senior leadership" and pledged a "dialled up muscularity" in tackling '
