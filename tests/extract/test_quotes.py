@@ -1,7 +1,26 @@
+"""Quotations and who said them: tables of (text, expected quotations), each a
+sentence shape from a real article (tests/gold/dev, corpus/) and variants of it.
+An expected quotation is (speaker kind, speaker, first words): the speaker is a
+person's full name, an organization's key, or the index of the article's report
+claim ("0") for the report's and its inspectors' words."""
+
 import pytest
 
 from kg.extract import extract_article
 from kg.model import SpeakerKind
+
+PERSON, ORG, REPORT = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.REPORT
+
+
+def said(article):
+    return [(q.speaker_kind, q.speaker, q.text) for q in extract_article(article).quotes]
+
+
+def check(article, expected):
+    got = said(article)
+    assert [(k, s) for k, s, _ in got] == [(k, s) for k, s, _ in expected], got
+    for (_, _, text), (_, _, start) in zip(got, expected, strict=True):
+        assert text.startswith(start), (text, start)
 
 
 def people_quotes(article):
@@ -48,6 +67,358 @@ def test_quotes_attributes_speaker(make_article, text, expected):
     assert people_quotes(make_article(text)) == expected
 
 
+# Who said it: the subject of the verb that reports the quotation.
+SPEAKERS = [
+    pytest.param(
+        "Charlie Taylor, Chief Inspector of Prisons, said many of the children had committed "
+        "serious crimes.\n\n"
+        '"We spoke to boys who\'d had almost no human contact at all in days," Mr Taylor said, '
+        "describing how some had tried to put up photographs of home.",
+        [(PERSON, "Charlie Taylor", "We spoke to boys")],
+        id="right-after-surname",
+    ),
+    pytest.param(
+        "Kent Police was inspected this year.\n\n"
+        "“Victims deserve better,” said Chief Constable Jo Bloggs of Kent Police.",
+        [(PERSON, "Jo Bloggs", "Victims deserve better")],
+        id="right-after-inverted",
+    ),
+    pytest.param(
+        "HM Inspectorate of Constabulary published its child protection report on Cumbria "
+        "Constabulary on Thursday.\n\n"
+        "Cumbria Constabulary has “acted decisively” on previous recommendations but still "
+        "needs to be more involved in partnership assessments, an inspection found.",
+        [(REPORT, "0", "acted decisively")],
+        id="ending-the-sentence-not-the-force",
+    ),
+    pytest.param(
+        "HM Inspectorate of Constabulary reported on domestic abuse in Gloucestershire.\n\n"
+        "VICTIMS of domestic abuse in the county are being failed because Gloucestershire "
+        'Constabulary cannot deal with the crime "consistently and appropriately", a damning '
+        "report has concluded.",
+        [(REPORT, "0", "consistently and appropriately")],
+        id="ending-the-sentence-report",
+    ),
+    pytest.param(
+        "Those running HMP Liverpool, at every level from the jail itself up to national "
+        'management, oversaw an "abject failure" to deliver a safe, decent and purposeful '
+        "regime, according to Peter Clarke, HM Chief Inspector of Prisons.",
+        [(PERSON, "Peter Clarke", "abject failure")],
+        id="according-to-person",
+    ),
+    pytest.param(
+        "Her Majesty’s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) said "
+        "in its findings that police forces were “not protecting victims” from stalkers.\n\n"
+        "According to the watchdog, forces are failing to use their powers to search the homes "
+        "of suspects, meaning stalking investigations are “not as thorough as they could be”.",
+        [(ORG, "hmicfrs", "not protecting victims"), (ORG, "hmicfrs", "not as thorough")],
+        id="according-to-watchdog",
+    ),
+    pytest.param(
+        "In the report, Missing Children: who cares?, inspector Wendy Williams says the "
+        'inspection found "unacceptable inconsistencies between and within forces" in every '
+        "part of the approach to missing children.",
+        [(PERSON, "Wendy Williams", "unacceptable inconsistencies")],
+        id="person-says-report-found",
+    ),
+    pytest.param(
+        "In a report delivered to Home Secretary Priti Patel, the chief inspector of "
+        "constabulary, Sir Thomas Winsor, said his inspectorate had found that Met officers "
+        'behaved "lawfully, sensitively and proportionately" when they broke up the vigil.',
+        [(PERSON, "Thomas Winsor", "lawfully, sensitively")],
+        id="apposition-name-after-role",
+    ),
+    pytest.param(
+        "Deputy Mayor for Policing and Crime Sophie Linden appeared before the committee.\n\n"
+        "Appearing before City Hall’s policing committee this morning, Ms Linden, who heads the "
+        "mayor’s office for policing and crime (MOPAC), told the assembly that she and the "
+        "mayor were “disappointed but not surprised” by the news.",
+        [(PERSON, "Sophie Linden", "disappointed but not surprised")],
+        id="relative-clause-between",
+    ),
+    pytest.param(
+        "Ron Hogg, Police, Crime and Victims' Commissioner for County Durham and Darlington, "
+        'described the result as "a real tribute" to the hard work of all of the officers.',
+        [(PERSON, "Ron Hogg", "a real tribute")],
+        id="apposition-with-commas",
+    ),
+    pytest.param(
+        "Chief Constable Justine Curran spoke to reporters.\n\n"
+        'Mrs Curran, who became chief constable in April 2013, said she was "really, really '
+        'disappointed" with the rating, but described the inspection as "just a snapshot" and '
+        "said the force had been working on the issues.",
+        [
+            (PERSON, "Justine Curran", "really, really disappointed"),
+            (PERSON, "Justine Curran", "just a snapshot"),
+        ],
+        id="coordinated-verbs",
+    ),
+    pytest.param(
+        "HM Chief Inspector of Constabulary Andy Cooke said he was pleased with the way "
+        "Cleveland Police had improved since the current chief constable arrived, adding that "
+        'he had brought "greater stability".',
+        [(PERSON, "Andy Cooke", "greater stability")],
+        id="participle-adding",
+    ),
+    pytest.param(
+        "Inspector of Constabulary Zoë Billingham said the country was living through "
+        '"a national epidemic of violence against women and girls", adding that the prevalence '
+        'and range of offending and harm was "stark and shocking".',
+        [
+            (PERSON, "Zoë Billingham", "a national epidemic"),
+            (PERSON, "Zoë Billingham", "stark and shocking"),
+        ],
+        id="accented-name-in-speaker-slot",
+    ),
+    pytest.param(
+        "HMIC published a report on Lancashire Constabulary today. Inspectors said they were "
+        "encouraged by the force's response.\n\n"
+        'The force had shown a "clear commitment" to serving vulnerable children and had '
+        '"taken immediate steps to improve", they added.',
+        [(REPORT, "0", "clear commitment"), (REPORT, "0", "taken immediate steps")],
+        id="they-added-after-inspectors",
+    ),
+    pytest.param(
+        "HMIC inspected custody in Lancashire. A Lancashire Police spokesman said the force was "
+        'committed to making sure that "everyone who comes into our custody is treated with '
+        'courtesy and respect", and that it had developed new systems.',
+        [(ORG, "lancashire", "everyone who comes into our custody")],
+        id="spokesman-of-a-force",
+    ),
+    pytest.param(
+        "The mayor of London, Sadiq Khan, is angry with the Met.\n\n"
+        "A spokesperson for the mayor of London said the mayor had made it clear to the "
+        "commissioner how angry he was.\n\n"
+        '"He has put the commissioner on notice," the spokesperson said, adding that the Met '
+        "must urgently show it had an effective plan.",
+        [(PERSON, "Sadiq Khan", "He has put the commissioner on notice")],
+        id="spokesperson-for-the-mayor",
+    ),
+    pytest.param(
+        'Lancashire Police said it would "strive" to "learn and improve".',
+        [(ORG, "lancashire", "learn and improve")],
+        id="a-force-saying",
+    ),
+    pytest.param(
+        "HMICFRS published its report on Kent Police today.\n\n"
+        '"We accept the findings and are already acting on them," the force said in a statement.',
+        [(ORG, "kent", "We accept the findings")],
+        id="the-force-said-in-a-statement",
+    ),
+    pytest.param(
+        "HMICFRS published its report on Kent Police today.\n\n"
+        'A spokesman for Kent Police said: "We accept the findings and are already acting on '
+        'them."',
+        [(ORG, "kent", "We accept the findings")],
+        id="spokesman-for-a-force",
+    ),
+    pytest.param(
+        "Kent's Police and Crime Commissioner Matthew Scott welcomed the report.\n\n"
+        'A spokesperson for the PCC said the commissioner would "hold the chief constable to '
+        'account for every recommendation".',
+        [(PERSON, "Matthew Scott", "hold the chief constable to account")],
+        id="spokesperson-for-the-pcc",
+    ),
+    pytest.param(
+        "Beds police and crime commissioner Olly Martins has attacked HM Inspectorate of "
+        "Constabulary for “starting to usurp” his position, after the inspectorate said the "
+        "force needs to make a raft of improvements.",
+        [(PERSON, "Olly Martins", "starting to usurp")],
+        id="opening-subject-after-a-lower-case-role",
+    ),
+    pytest.param(
+        "HER MAJESTY'S INSPECTOR OF CONSTABULARY (HMIC) Wendy Williams has now delivered her "
+        "final report on the state of Dyfed Powys Police.\n\n"
+        "Turning to the Force’s finances, the Inspector said the Force’s plan to keep policing "
+        "its very large area effectively with fewer staff “needs to be developed as a matter "
+        "of urgency”.",
+        [(PERSON, "Wendy Williams", "needs to be developed")],
+        id="the-inspector-named-before",
+    ),
+    pytest.param(
+        "Chief Constable Chris Noble welcomed the decision.\n\n"
+        "Despite his delight at the force leaving special measures, the Chief Constable said "
+        'there was "much still to do", adding that everyone in the force was determined.',
+        [(PERSON, "Chris Noble", "much still to do")],
+        id="the-chief-constable-named-before",
+    ),
+    pytest.param(
+        "Cleveland Police was rated inadequate by Her Majesty's Inspectorate of Constabulary and "
+        "Fire and Rescue Services.\n\n"
+        "The chief inspector of constabulary recently described working practices at the force "
+        'as about as "inefficient as you can possibly imagine", with officers forced to share '
+        "laptops.",
+        [(REPORT, "0", "inefficient as you can possibly imagine")],
+        id="an-inspector-named-nowhere",
+    ),
+    pytest.param(
+        "Chief Constable Mark Webster said the force was improving.\n\n"
+        "He accepted that there was more to do and that, because of the pressures it faces, it "
+        'was "not always hitting the mark and being as good as we should be".',
+        [(PERSON, "Mark Webster", "not always hitting the mark")],
+        id="he-after-a-person",
+    ),
+    pytest.param(
+        "Chief Constable Mark Webster, who took over from the departed Chief Constable "
+        "Richard Lewis in April last year, said the force was improving.\n\n"
+        'He accepted that there was more to do and that it was "not always hitting the mark '
+        'and being as good as we should be".',
+        [(PERSON, "Mark Webster", "not always hitting the mark")],
+        id="he-is-the-last-speaker-not-the-last-name",
+    ),
+    pytest.param(
+        "Stephen Watson took over from Ian Hopkins as Chief Constable of GMP in May 2021.\n\n"
+        "Mr Watson, regarded as an 'old school' police chief, put the force's problems down to "
+        'a "failure of senior leadership" and pledged a "dialled up muscularity" in tackling '
+        "crime.",
+        [
+            (PERSON, "Stephen Watson", "failure of senior leadership"),
+            (PERSON, "Stephen Watson", "dialled up muscularity"),
+        ],
+        id="surname-and-opening-subject",
+    ),
+    pytest.param(
+        "Her Majesty’s Inspectorate of Constabulary published its report on Lancashire "
+        "Constabulary.\n\n"
+        "While serious areas of concern have been raised by the inspection, the report does "
+        "highlight the good work currently being done by the force.\n\n"
+        "It says: “Lancashire Constabulary and its senior leaders are committed to providing "
+        "the best service for vulnerable children.”",
+        [(REPORT, "0", "Lancashire Constabulary and its senior leaders")],
+        id="it-says-after-the-report",
+    ),
+    pytest.param(
+        "An inspection by Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services "
+        "(HMICFRS) has found that councils need to work together.\n\n"
+        'Inspectors described offending against women and girls as "deep-rooted and pervasive" '
+        "in society.",
+        [(ORG, "hmicfrs", "deep-rooted and pervasive")],
+        id="inspectors-without-a-report-claim",
+    ),
+    pytest.param(
+        "Statement from Dr Alan Billings, South Yorkshire's Police and Crime Commissioner:\n\n"
+        "“I welcome the report and congratulate the force.”",
+        [(PERSON, "Alan Billings", "I welcome the report")],
+        id="lead-in-paragraph",
+    ),
+    pytest.param(
+        "HMICFRS graded Durham Constabulary outstanding in its PEEL inspection.\n\n"
+        "Among the areas singled out for praise by inspectors were:\n\n"
+        "- the force's work looking after victims of crime;\n"
+        "- the work of its 'professional and forward-thinking' IT team;",
+        [(REPORT, "0", "professional and forward-thinking")],
+        id="list-item-under-lead-in",
+    ),
+    pytest.param(
+        "HMICFRS published its report on Lancashire Constabulary today.\n\n"
+        'The girl had been asked to send photographs of herself and there was "clear evidence" '
+        "the man wanted to meet her, the report said.\n\n"
+        'However, there had been no police records "to indicate whether an investigation was '
+        'conducted".',
+        [(REPORT, "0", "clear evidence"), (REPORT, "0", "to indicate whether")],
+        id="after-the-report-speaks",
+    ),
+    pytest.param(
+        "Durham Constabulary was graded outstanding for efficiency.\n\n"
+        "The HMIC report said: “The constabulary understands what it costs to provide police "
+        "services.”",
+        [(REPORT, "0", "The constabulary understands")],
+        id="the-inspectorates-report-said",
+    ),
+    pytest.param(
+        "HMICFRS's latest assessment of the effectiveness of police forces across England and "
+        'Wales found that "most police forces are maintaining a good standard of service" '
+        'despite sharp rises in demand, "but cracks are beginning to show."',
+        [(ORG, "hmicfrs", "most police forces"), (ORG, "hmicfrs", "but cracks")],
+        id="a-long-subject-opening-the-clause",
+    ),
+    pytest.param(
+        "Prison report\n\n"
+        "“The speed of this decline has been extraordinary”\n\n"
+        "Peter Clarke\n\n"
+        "Peter Clarke, the chief inspector of prisons, has put the Justice Secretary on notice.",
+        [(PERSON, "Peter Clarke", "The speed of this decline")],
+        id="pull-quote-caption",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS)
+def test_quotes_speaker_is_the_subject_of_the_verb(make_article, text, expected):
+    check(make_article(text), expected)
+
+
+# Quoted labels and words nobody is given: no quotation.
+NOT_QUOTES = [
+    pytest.param(
+        "Sophie Linden spoke to the assembly.\n\n"
+        "Ms Linden was asked whether she or the mayor should “consider your position”, since it "
+        "was they who oversaw the force’s work.",
+        id="passive-asked",
+    ),
+    pytest.param(
+        "Matt Parr, Her Majesty's Inspector of Constabulary and Fire & Rescue Services, has "
+        'called the police response "woeful".',
+        id="one-word",
+    ),
+    pytest.param(
+        'Both forces were rated "requires improvement" by HMIC, along with 16 others in England '
+        "and Wales.",
+        id="grade",
+    ),
+    pytest.param(
+        "Inspectors praised the force's ‘Think Child’ campaign in their report.", id="title"
+    ),
+    pytest.param(
+        'In April, Humberside Police brought in a "one force" model which scrapped its separate '
+        "divisions.",
+        id="noun-modifier",
+    ),
+    pytest.param(
+        'HMICFRS published a report called "Missing children: who cares?" on Thursday.',
+        id="called",
+    ),
+    pytest.param(
+        "HMIC published its report. Inspectors did say the force needs to improve its work on "
+        "'protecting those who are vulnerable from harm, and supporting victims', but HMIC "
+        "praised the progress it has made.",
+        id="area-name",
+    ),
+    pytest.param(
+        'Chief Constable Mark Webster, who was credited with bringing "greater stability" after '
+        "taking over in April last year, was at the meeting.",
+        id="passive-relative-clause",
+    ),
+    pytest.param(
+        "Under that regime the chief constable and the police and crime commissioner are "
+        "summoned before a national board and quizzed on how they intend to deliver "
+        '"critical improvements".',
+        id="no-verb-of-saying",
+    ),
+    pytest.param(
+        "HMICFRS published its report on Kent Police today.\n\n"
+        'Victim Support said the findings were "deeply worrying for victims".',
+        id="a-body-not-in-the-lexicon-is-not-a-person",
+    ),
+    pytest.param(
+        "HMICFRS published its report on Kent Police today.\n\n"
+        "After HMICFRS published its report, Victim Support said the findings were "
+        '"deeply worrying for victims".',
+        id="a-comma-starts-a-clause",
+    ),
+    pytest.param(
+        'Kent Police said it was improving.\n\nThe force had made "real progress on recording '
+        'crime", they said.',
+        id="they-is-never-the-force",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_quotes_labels_and_unattributed_words_are_left_out(make_article, text):
+    assert said(make_article(text)) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -91,3 +462,30 @@ def test_quotes_surname_resolves_to_full_name(make_article):
         "Mr Creedon said: “Policing is facing significant challenges.”"
     )
     assert people_quotes(a) == [("Mick Creedon", "Policing is facing significant challenges.")]
+
+
+def test_quotes_said_between_two_quotations_is_one(make_article):
+    # durham-peel-2019: `“...,” she said. “If more forces ...` goes on in one paragraph
+    a = make_article(
+        "Deputy Chief Constable Jo Farrell said the force was delighted.\n\n"
+        "\"Everyone's safety in the UK depends on police forces across the country doing an "
+        'outstanding job," she said. "If more forces can provide an outstandingly effective '
+        'service, the whole country will be safer."'
+    )
+    quotes = people_quotes(a)
+    assert len(quotes) == 1 and quotes[0][0] == "Jo Farrell"
+    assert quotes[0][1].startswith("Everyone's safety") and "whole country" in quotes[0][1]
+
+
+def test_quotes_quote_only_paragraph_after_a_closed_one_is_the_next(make_article):
+    # glos-effectiveness-2017: a closed quotation, then a quote-only paragraph
+    a = make_article(
+        "But Gloucestershire's Chief Constable Suzette Davenport (pictured) insists the findings "
+        "do not give a true picture.\n\n"
+        '"I am angry and saddened by HMIC\'s report," she said.\n\n'
+        '"Crime in Gloucestershire is falling year on year."'
+    )
+    assert people_quotes(a) == [
+        ("Suzette Davenport", "I am angry and saddened by HMIC's report,"),
+        ("Suzette Davenport", "Crime in Gloucestershire is falling year on year."),
+    ]
