@@ -36,7 +36,7 @@ def extract_article(article: Article) -> ArticleClaims:
     orgs = organizations.extract(article, sents)
     persons = people.extract(article, sents)
     reps = reports.extract(article, sents, orgs)
-    quotes_ = quotes.extract(article, sents, persons, orgs)
+    quotes_ = quotes.extract(article, sents, persons, orgs, reps)
     role_claims = roles.extract(article, sents, persons, orgs)
     inspectors = roles.inspectors(role_claims)
     return ArticleClaims(

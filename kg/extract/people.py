@@ -122,7 +122,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 or lead_pos in role_ends
                 or lead_pos in hon_ends
                 or RE_LEAD_CUE.search(before) is not None
-                or verbs.match(after.lstrip(" \t(inset)")) is not None
+                or verbs.match(RE_INSET.sub("", after, count=1).lstrip(" \t")) is not None
                 or RE_INSET.match(after) is not None
                 and verbs.match(after[after.index(")") + 1 :].lstrip()) is not None
                 or tail_role
