@@ -274,7 +274,7 @@ def build(
     if not quiet:
         click.echo(result.summary())
         for name, path in result.outputs.items():
-            click.echo(f"  {name:<7} {path}")
+            click.echo(f"  {name:<8} {path}")
         for note in result.notes:
             click.echo(f"  note: {note}")
         if store_url is not None:

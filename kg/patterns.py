@@ -354,7 +354,8 @@ def coreference_words() -> tuple[str, ...] | None:
 @functools.cache
 def name_stopwords() -> frozenset[str]:
     """Capitalised words that are never part of a person's name: words of org and
-    role labels, places, months and weekdays, sentence openers."""
+    role labels, places, months and weekdays, sentence openers, the head nouns of
+    bodies' names ("Authority") and the words that end one ("Amnesty International")."""
     import calendar
 
     words: set[str] = set()
@@ -372,6 +373,12 @@ def name_stopwords() -> frozenset[str]:
     words.update(calendar.day_name)
     words.update(lex.honorifics)
     words.update(_words("not_names.txt"))
+    words.update(org_heads())
+    words.update(
+        word
+        for word, kind in (line.split("\t") for line in _words("attribution.txt"))
+        if kind == "body"
+    )
     return frozenset(w for w in words if w)
 
 

@@ -111,8 +111,15 @@ SPEAKERS = [
         "in its findings that police forces were “not protecting victims” from stalkers.\n\n"
         "According to the watchdog, forces are failing to use their powers to search the homes "
         "of suspects, meaning stalking investigations are “not as thorough as they could be”.",
-        [(ORG, "hmicfrs", "not protecting victims"), (ORG, "hmicfrs", "not as thorough")],
+        # the watchdog's words are its national report's (a report about no one force)
+        [(REPORT, "0", "not protecting victims"), (REPORT, "0", "not as thorough")],
         id="according-to-watchdog",
+    ),
+    pytest.param(
+        "HMICFRS published its report on Kent Police today.\n\n"
+        'Victim Support said the findings were "deeply worrying for victims".',
+        [(ORG, "victim-support", "deeply worrying")],
+        id="a-body-in-the-reference-data-speaks",
     ),
     pytest.param(
         "In the report, Missing Children: who cares?, inspector Wendy Williams says the "
@@ -292,8 +299,9 @@ SPEAKERS = [
         "(HMICFRS) has found that councils need to work together.\n\n"
         'Inspectors described offending against women and girls as "deep-rooted and pervasive" '
         "in society.",
-        [(ORG, "hmicfrs", "deep-rooted and pervasive")],
-        id="inspectors-without-a-report-claim",
+        # the inspection is found as a report about no one force: its words
+        [(REPORT, "0", "deep-rooted and pervasive")],
+        id="inspectors-of-a-national-inspection",
     ),
     pytest.param(
         "Statement from Dr Alan Billings, South Yorkshire's Police and Crime Commissioner:\n\n"
@@ -329,7 +337,7 @@ SPEAKERS = [
         "HMICFRS's latest assessment of the effectiveness of police forces across England and "
         'Wales found that "most police forces are maintaining a good standard of service" '
         'despite sharp rises in demand, "but cracks are beginning to show."',
-        [(ORG, "hmicfrs", "most police forces"), (ORG, "hmicfrs", "but cracks")],
+        [(REPORT, "0", "most police forces"), (REPORT, "0", "but cracks")],
         id="a-long-subject-opening-the-clause",
     ),
     pytest.param(
@@ -397,12 +405,12 @@ NOT_QUOTES = [
     ),
     pytest.param(
         "HMICFRS published its report on Kent Police today.\n\n"
-        'Victim Support said the findings were "deeply worrying for victims".',
+        'Amnesty International said the findings were "deeply worrying for victims".',
         id="a-body-not-in-the-lexicon-is-not-a-person",
     ),
     pytest.param(
         "HMICFRS published its report on Kent Police today.\n\n"
-        "After HMICFRS published its report, Victim Support said the findings were "
+        "After HMICFRS published its report, Amnesty International said the findings were "
         '"deeply worrying for victims".',
         id="a-comma-starts-a-clause",
     ),
