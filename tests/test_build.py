@@ -125,17 +125,17 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (43 articles written from public pages
+# The same for tests/gold/dev, the blind devset (67 articles written from public pages
 # and annotated by people who never saw the extractors). Its held-out sibling,
 # tests/gold/heldout, has no floor here: it is scored by hand, never tuned against.
 DEV_FLOORS = {
-    "people-roles": 0.88,
-    "organizations": 0.85,
-    "reports": 0.93,
-    "quotes": 0.94,
-    "articles": 0.98,
+    "people-roles": 0.84,
+    "organizations": 0.88,
+    "reports": 0.86,
+    "quotes": 0.89,
+    "articles": 0.96,
 }
-DEV_ACCURACY_FLOORS = {"report-kinds": 0.93, "quote-attribution": 0.97}
+DEV_ACCURACY_FLOORS = {"report-kinds": 0.86, "quote-attribution": 0.97}
 
 
 def test_build_blind_devset_scores_stay_above_floor():
