@@ -839,7 +839,7 @@ def correct() -> None:
           --role "Chief Constable" --org "Greater Manchester Police" \\
           --article south-yorks-peel-2023.txt --why "background, not this report"
       kg correct merge "Sunita Gamblin" "Sunita Gamblen" --why "one person, misspelt"
-      kg correct set kind --report "Inspection report of Lincolnshire Police, March 2017" \\
+      kg correct set kind --report "Inspection report of Lincolnshire Police, 2016" \\
           effectiveness --why "the article calls it the effectiveness report"
     """
 
@@ -900,8 +900,9 @@ def correct_set(
 
     \b
     Example:
-      kg correct set date --report "Inspection report of Cleveland Police, September 2017" \\
-          2017-09-21 --why "published on Thursday 21 September"
+      kg correct set date \\
+          --report "Post-inspection review of Lancashire Constabulary, April 2019" 2019-04-11 \\
+          --why "the date on the inspectorate's page"
     """
     fields["value"] = list(value) if what == "subject" else " ".join(value)
     _write_correction("set", what, fields, corpus, file_, by, why, date_)

@@ -52,7 +52,7 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     "report": {
         ("report-no-publisher", "schema:publisher"),
         ("report-two-publishers", "schema:publisher"),
-        ("report-about-nothing", "schema:about"),
+        ("report-about-a-string", "schema:about"),
         ("report-string-date", "schema:datePublished"),
         ("report-two-dates", "schema:datePublished"),
         ("report-no-evidence", "kgo:evidence"),
