@@ -61,7 +61,7 @@ def code_version() -> str:
     in them changes, no cache entry of an earlier version is used (a hand-kept list
     of the files that matter once left out ``export.py``, and a rebuild served the
     old bytes after an upgrade)."""
-    from kg.reference import ontology_dir
+    from kg.vocab import ontology_dir
 
     h = hashlib.sha256(f"kg {__version__}".encode())
     _hash_tree(h, _PACKAGE)

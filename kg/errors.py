@@ -32,3 +32,7 @@ class ValidationFailed(KgError):
 
 class ExportError(KgError):
     """An export that could not be written; the previous files are untouched."""
+
+
+class OntologyError(KgError):
+    """The ontology files are missing or unreadable."""

@@ -299,7 +299,7 @@ def union_bodies(keys: Sequence[TripleKey], formats: Iterable[str]) -> dict[str,
 def jsonld_context() -> dict[str, object]:
     """The JSON-LD context of kg's files: ``ontology/context.jsonld``, published with the
     ontology, and inlined at the head of every graph.jsonld so that it reads offline."""
-    from kg.reference import ontology_dir
+    from kg.vocab import ontology_dir
 
     data = json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
     context: dict[str, object] = data["@context"]

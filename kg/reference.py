@@ -15,9 +15,9 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.errors import KgError
+from kg.errors import OntologyError
 from kg.model import OrgType, PartialDate, TripleKey
-from kg.vocab import KGO, ORGS, ROLE, SCHEMA
+from kg.vocab import KGO, ORGS, ROLE, SCHEMA, ontology_dir
 
 _PACKAGE = Path(__file__).resolve().parent
 GRADE_NS = "https://w3id.org/kg-oversight/grade/"
@@ -42,18 +42,6 @@ _TYPES = {
     KGO.GovernmentBody: OrgType.GOVERNMENT_BODY,
     KGO.OtherOrganization: OrgType.OTHER,
 }
-
-
-class OntologyError(KgError):
-    """The ontology files are missing or unreadable."""
-
-
-def ontology_dir() -> Path:
-    """``kg/ontology`` in an installed wheel, ``ontology/`` beside ``kg/`` in a checkout."""
-    for candidate in (_PACKAGE / "ontology", _PACKAGE.parent / "ontology"):
-        if (candidate / "kg.ttl").is_file():
-            return candidate
-    raise OntologyError("ontology/ not found beside the kg package")
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,10 +29,11 @@ from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from kg.errors import OntologyError
 from kg.graph import ARTICLE, Claim, article_graph
 from kg.model import RDF_TYPE, ArticleClaims, Resolved, TripleKey
-from kg.reference import OntologyError, ontology_dir, reference_keys
-from kg.vocab import KGO, OA, PREFIXES, PROV, SCHEMA
+from kg.reference import reference_keys
+from kg.vocab import KGO, OA, PREFIXES, PROV, SCHEMA, ontology_dir
 
 CHECK_ALL_UP_TO = 100
 CHECK_SAMPLE = 50

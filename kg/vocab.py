@@ -6,11 +6,25 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from pathlib import Path
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from kg.errors import OntologyError
+
 BASE = "https://w3id.org/kg-oversight/"
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def ontology_dir() -> Path:
+    """Where the ontology's files are: ``kg/ontology`` in an installed wheel,
+    ``ontology/`` beside ``kg/`` in a checkout."""
+    for candidate in (_PACKAGE / "ontology", _PACKAGE.parent / "ontology"):
+        if (candidate / "kg.ttl").is_file():
+            return candidate
+    raise OntologyError("ontology/ not found beside the kg package")
 
 
 class KGO(DefinedNamespace):

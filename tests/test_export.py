@@ -326,7 +326,7 @@ def test_export_jsonld_is_compact_with_the_published_context(tmp_path: Path) -> 
     objects with prefixed names; it holds the very triples of graph.nt."""
     import json
 
-    from kg.reference import ontology_dir
+    from kg.vocab import ontology_dir
 
     write_exports(_dataset(_quads()), tmp_path, ["jsonld", "ntriples"])
     doc = json.loads((tmp_path / "graph.jsonld").read_text(encoding="utf-8"))
