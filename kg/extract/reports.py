@@ -161,10 +161,12 @@ RE_REPORTS_OF_THINGS = re.compile(
 # a report still to come, by the words before it in its clause: "every force will be
 # inspected", "once the full HMICFRS inspection report is published next week",
 # "waiting for that report to be published", "forced the ombudsman to put off a
-# report", "getting ready to publish reports"
+# report", "getting ready to publish reports" (not "graded outstanding once again in
+# this year's Peel inspections")
 RE_FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|is to be|are to be|due to|yet to|waiting for|awaiting|expected|"
-    r"once|plans? to|ready to|to publish|put off|postpone|in future|from now on)\b",
+    r"once(?![ \t]+(?:again|more)\b)|plans? to|ready to|to publish|put off|postpone|in future|"
+    r"from now on)\b",
     re.IGNORECASE,
 )
 # ... or after it: "before a follow-up inspection is carried out in the next six months",
@@ -241,11 +243,13 @@ RE_AGENT_BEFORE = re.compile(
 )
 RE_AGENT_NOUN_BEFORE = re.compile(r"\b(?:reports?|review|inspection|investigat\w*|findings)\b")
 # ... and right after it: "the IOPC's investigation", "an IOPC investigation", "the
-# Independent Office for Police Conduct (IOPC) published a learning report"
+# Independent Office for Police Conduct (IOPC) published a learning report", "The
+# Independent Office for Police Conduct investigated how Wiltshire Police handled ..."
 RE_AGENT_AFTER = re.compile(
     r"^(?:[ \t]*\([A-Za-z]+\))?(?:['’]s?[ \t]+(?:\w+[ \t]+){0,2}(?:report|review|investigation)|"
     r"[ \t]+(?:\w+[ \t]+)?(?:report|review|investigation)\b|"
-    r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released)\b)"
+    r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released|"
+    r"investigated)\b)"
 )
 # "In a report released last month, the IOPC said ...": the body that speaks after a
 # report opening the sentence wrote it
@@ -290,8 +294,16 @@ RE_FORCE_PRONOUN = re.compile(r"\b(?:it|its|the force|the constabulary)\b")
 # a date right after one of these is when the report came out: "published on
 # Thursday", "issued in September", "was made public today", "released today,"
 RE_PUBLISHED = re.compile(
-    r"\b(?:publish(?:ed|es|ing)?|releas(?:ed|es|ing)|issued|out|set out|delivered|unveiled|"
+    r"\b(?:publish(?:ed|es|ing)?|releas(?:ed|es|ing)|issued|(?<!carried )(?<!carry )out|set out|"
+    r"delivered|unveiled|"
     r"made public|launched|presented)\b[ \t]*(?:on|in|at|this|last)?[ \t,(]*$",
+    re.IGNORECASE,
+)
+# ... unless what came out is no report: "In a statement released on Friday in response
+# to the findings", "figures published in May"
+RE_OTHER_PUBLICATION = re.compile(
+    r"\b(?:statement|letter|response|reply|apology|video|figures|data|statistics|plan|"
+    r"guidance|announcement)[ \t]+(?:(?:was|were|has been|have been|first)[ \t]+)?$",
     re.IGNORECASE,
 )
 # ... or, further back in its clause, one of these: "being graded 'requires
@@ -318,6 +330,12 @@ RE_PERIOD = re.compile(r"\b(?:between|from|since|until|till|and|to)[ \t]+$", re.
 RE_FIELDWORK_CUE = re.compile(
     r"\b(?:inspect(?:ed|ion|ions)|(?:re)?visit(?:ed|s)?|fieldwork|returned|went back|carried out|"
     r"took place|examined|looked at|between)\b[^,;.]{0,50}$",
+    re.IGNORECASE,
+)
+# ... and a year alone after the doing of it: "an inspection of the force carried out in
+# 2024" (not "its inspection in 2016", which names the report by its year)
+RE_FIELDWORK_YEAR_CUE = re.compile(
+    r"\b(?:(?:re)?visit(?:ed|s)?|fieldwork|carried out|took place)\b[ \t]*(?:in|during)?[ \t]*$",
     re.IGNORECASE,
 )
 # a date that modifies a report noun: "HMIC's March 2014 report", "last year's
@@ -844,10 +862,10 @@ def _is_earlier(text: str, t: _Trigger) -> bool:
 
 
 # an earlier report only as the start of a period: "progress since our last inspection",
-# "improvements since the previous report"
+# "improvements since the previous report", "improvements since it was last inspected"
 RE_SINCE_LAST = re.compile(
-    r"\bsince[ \t]+(?:the|our|its|their|his|her)[ \t]+(?:last|previous|prior)[ \t]+"
-    r"(?:[\w-]+[ \t]+)?$",
+    r"\bsince[ \t]+(?:(?:the|our|its|their|his|her)[ \t]+(?:last|previous|prior)[ \t]+"
+    r"(?:[\w-]+[ \t]+)?|(?:it|they|the[ \t]+force|we)[ \t]+(?:was|were)[ \t]+last[ \t]+)$",
     re.IGNORECASE,
 )
 # "the report of four years ago", "the inspection from two years ago"
@@ -928,9 +946,12 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "published"
     if RE_PERIOD.search(before):
         return "other"  # "failed many girls between 1997 and 2013": a period, not a report
-    if RE_PUBLISHED.search(before):
+    pub = RE_PUBLISHED.search(before)
+    if pub and not RE_OTHER_PUBLICATION.search(before, 0, pub.start()):
         return "published"
     if d.date.month is not None and RE_FIELDWORK_CUE.search(before):
+        return "fieldwork"
+    if RE_FIELDWORK_YEAR_CUE.search(before):
         return "fieldwork"
     if RE_BEFORE_REPORT.match(after) or RE_JUDGED_BEFORE.search(before):
         return "published"
@@ -1290,7 +1311,13 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
     ref = article.reference_date
     groups: dict[tuple[object, ...], list[tuple[int, _Mention]]] = {}
     for i, m in enumerate(mentions):
-        dated_now = m.date is not None and ref is not None and _recent(m.date, ref)
+        # "this year's Peel inspections", "the 2016 report" in a 2016 article: a year alone,
+        # the article's, dates the article's own report unless the words make it earlier
+        dated_now = (
+            m.date is not None
+            and ref is not None
+            and (_recent(m.date, ref) or (m.date == PartialDate(ref.year) and not m.earlier))
+        )
         if m.earlier and m.date is None:
             key: tuple[object, ...] = ("earlier", m.publisher, m.national)
         elif m.date is not None and not dated_now:
@@ -1306,6 +1333,16 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
         dated = [m.date for _, m in members if m.date is not None]
         date = _most_precise(dated) if dated else None
         stated = _unique(c for _, m in members for c in m.concepts)
+        era = date.year if date is not None else ref.year if ref is not None else None
+        if "peel-assessment" in stated and era in PILLAR_YEARS:
+            # 2015-2018: "the first of this year's Peel inspections" is the pillar's report
+            # the sentences or the headline name ("Efficiency of Norfolk Police praised")
+            pillars = [c for c in stated if c in PILLARS]
+            if not pillars and n == 0 and key[0] == "now" and title in PILLARS:
+                pillars = [title]
+            if pillars:
+                stated = [pillars[0] if c == "peel-assessment" else c for c in stated]
+                stated = _unique(stated)
         if "peel-assessment" in stated:
             # a PEEL assessment's pillar grades are parts of it, not reports of their own
             stated = [c for c in stated if c not in PILLARS]
