@@ -310,7 +310,7 @@ RE_OTHER_PUBLICATION = re.compile(
 # improvement' last year", "the 'good' judgements it was given in 2016", "a report
 # into the force in March"
 RE_JUDGED_BEFORE = re.compile(
-    r"\b(?:graded|rated|judged|found|given|assessed|received|awarded|criticised|highlighted|"
+    r"\b(?:graded|rated|judged|found|given|assessed|receiv(?:ed|ing)|awarded|criticised|highlighted|"
     r"identified|inspected)\b[^,;.]{0,60}$|"
     # the report noun, its "of/by ..." complement of names, then the date: "a peer review
     # of South Yorkshire Police by the College of Policing in 2016", "a report today"
@@ -401,7 +401,10 @@ RE_RETURNED = re.compile(
 # crimes left unrecorded: a crime data integrity inspection
 RE_CDI = re.compile(
     r"\b(?:fail(?:ed|ing|s)?[ \t]+to[ \t]+record|unrecorded|undocumented|under-recording|"
-    r"record(?:ing)?[ \t]+crimes?[ \t]+(?:correctly|accurately|properly))\b",
+    r"record(?:ing)?[ \t]+crimes?[ \t]+(?:correctly|accurately|properly)|"
+    # "rated 'inadequate' for recording serious crime", "for the way it records crime"
+    r"for[ \t]+(?:recording|(?:the[ \t]+way|how)[ \t]+(?:it|they)[ \t]+records?)[ \t]+"
+    r"(?:[\w-]+[ \t]+)?crimes?)\b",
     re.IGNORECASE,
 )
 CDI_WORDS = ("record", "undocumented")
@@ -789,7 +792,8 @@ def _mentions(
         and RE_BOTH_FORCES.search(text) is None
     )
     ref = article.reference_date
-    date, fieldwork = _dates(text, ref)
+    published, fieldwork = _dates(text, ref)
+    date = published[0][1] if published else None
     # "graded 'good'" with neither inspectors nor a time: no report in view ("today it
     # was judged to 'require improvement'" is one, dated or not)
     timed = date is not None or (
@@ -812,18 +816,24 @@ def _mentions(
         earlier = _is_earlier(text, t)
         if date is None and fieldwork is not None and ref is not None:
             earlier = earlier or _months(fieldwork, ref) > 12
+        own = date
+        if len(published) > 1 and ref is not None:
+            # two reports dated apart: "Last year's first review made 11 recommendations, and
+            # the follow-up report, published on Wednesday, looked at ...", "a report
+            # published today ... after receiving the same 'inadequate' grade last year":
+            # each report noun takes the date nearest it, and an earlier date an earlier one
+            own = min(published, key=lambda p: abs(p[0] - t.start))[1]
+            earlier = earlier or not _recent(own, ref)
         if earlier and date is None and RE_SINCE_LAST.search(text, max(0, t.start - 40), t.start):
             continue  # "has made progress since our last inspection": no report in view
         # an earlier report's kind is in its own clause; the rest of the sentence is
         # about the article's own report ("... needs to improve its work on X, but HMIC
         # praised the progress since being graded 'requires improvement' last year")
-        past = earlier or (date is not None and (ref is None or not _recent(date, ref)))
+        past = earlier or (own is not None and (ref is None or not _recent(own, ref)))
         rated = graded and RE_RATED.search(text) is not None
         kind, concepts, weak = _kind_of(text, t, era, rated, forces, past)
         out.append(
-            _Mention(
-                sent, publisher, tuple(subjects), national, date, earlier, kind, concepts, weak
-            )
+            _Mention(sent, publisher, tuple(subjects), national, own, earlier, kind, concepts, weak)
         )
     return _one_per_time(out, ref)
 
@@ -842,9 +852,13 @@ def _one_per_time(mentions: list[_Mention], ref: PartialDate | None) -> list[_Me
         if best.kind == "":
             best = replace(best, kind=next((m.kind for m in group if m.kind), ""))
         date = best.date
-        if date is not None and now and before:
-            recent = ref is not None and _recent(date, ref)
-            date = date if recent != is_earlier else None
+        if now and before:
+            fits = [
+                m.date
+                for m in group
+                if m.date is not None and (ref is not None and _recent(m.date, ref)) != is_earlier
+            ]
+            date = fits[0] if fits else None
         out.append(replace(best, date=date, earlier=is_earlier))
     return out
 
@@ -922,14 +936,18 @@ def _role_of(before: str, slot: re.Match[str]) -> bool:
 # --- dates ------------------------------------------------------------------------
 
 
-def _dates(text: str, ref: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
-    """The report's publication date in a sentence, and when its inspectors visited."""
+def _dates(
+    text: str, ref: PartialDate | None
+) -> tuple[list[tuple[int, PartialDate]], PartialDate | None]:
+    """The publication dates of reports in a sentence (where each is, and what), and
+    when the first report's inspectors visited."""
     masked = RE_QUOTED.sub(lambda m: " " * len(m.group()), text)
-    published = fieldwork = None
+    published: list[tuple[int, PartialDate]] = []
+    fieldwork = None
     for d in dates.phrase_dates(masked, ref):
         role = _date_role(masked, d)
-        if role == "published" and published is None:
-            published = d.date
+        if role == "published":
+            published.append((d.span.start, d.date))
         elif role == "fieldwork" and fieldwork is None:
             fieldwork = d.date
     return published, fieldwork
@@ -1326,9 +1344,11 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
             key = ("now", m.publisher, m.national)
         groups.setdefault(key, []).append((i, m))
     groups = _same_year(groups)
-    title = _concept(article.title) if article.title else None
+    title = _title_concept(article.title) if article.title else None
     ordered = sorted(groups.items(), key=lambda g: (g[0][0] != "now", g[1][0][0]))
     claims: list[ReportClaim] = []
+    # the concept of the article's own report, by publisher and national or not
+    own_concept: dict[tuple[object, ...], str | None] = {}
     for n, (key, members) in enumerate(ordered):
         dated = [m.date for _, m in members if m.date is not None]
         date = _most_precise(dated) if dated else None
@@ -1361,9 +1381,17 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
         else:
             weak = next((m.weak for _, m in members if m.weak), None)
             concept = title if n == 0 and key[0] == "now" and title else weak
+            series = own_concept.get(key[1:3])
+            if key[0] != "now" and series not in (None, "post-inspection-review"):
+                # an earlier report the words give no kind of is of the series of the
+                # article's own: "little improvement since the 2013 inspection" beside
+                # today's custody inspection, "the same 'inadequate' grade last year"
+                concept = series
             if concept is None and key[2]:
                 concept = "thematic"  # a national report of no other kind
             split = [(concept, [m for _, m in members])]
+        if key[0] == "now":
+            own_concept.setdefault(key[1:3], split[0][0])
         for concept, mine in split:
             own = [m.date for m in mine if m.date is not None]
             subjects = tuple(_unique(s for m in mine for s in m.subjects))
@@ -1381,6 +1409,15 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
     if claims and (fieldwork or revisit):
         claims[0] = replace(claims[0], fieldwork=fieldwork, revisit=revisit)
     return claims
+
+
+def _title_concept(title: str) -> str | None:
+    """The kind a headline names: a label, or crimes left unrecorded ("West Midlands
+    Police rated 'inadequate' for recording serious crime")."""
+    concept = _concept(title)
+    if concept is None and any_in(CDI_WORDS, lowered(title)) and RE_CDI.search(title):
+        return "crime-data-integrity"
+    return concept
 
 
 def _same_year(

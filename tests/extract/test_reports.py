@@ -161,6 +161,28 @@ def test_reports_carried_out_dates_the_visit_not_the_report(make_article, text):
     assert {d for _, _, d in reports(make_article(text))} == {None}
 
 
+def test_reports_two_dates_in_a_sentence_date_two_reports(make_article):
+    a = make_article(
+        "Wednesday, 9 April 2025\n\nLast year's first review of the Police Service of Northern "
+        "Ireland by Criminal Justice Inspection Northern Ireland made 11 recommendations, and "
+        "the follow-up report, published on Wednesday, looked at how far they were taken forward."
+    )
+    assert reports(a) == {
+        ("cji", ("northern-ireland",), "2025-04-09"),
+        ("cji", ("northern-ireland",), "2024"),
+    }
+
+
+def test_reports_an_earlier_report_is_of_the_series_of_todays(make_article):
+    a = make_article(
+        "Tuesday, 15 January 2019\n\nKent Police rated 'inadequate' for recording serious crime"
+        "\n\nThe rating came in a report published today by HMICFRS, after Kent Police received "
+        "the same 'inadequate' grade last year."
+    )
+    assert kinds(a) == {(("kent",), "crime-data-integrity")}
+    assert reports(a) == {("hmicfrs", ("kent",), "2019-01-15"), ("hmicfrs", ("kent",), "2018")}
+
+
 def test_reports_since_it_was_last_inspected_is_no_report(make_article):
     a = make_article(
         "Andy Cooke of HMICFRS said West Mercia Police had made some improvements since it was "
