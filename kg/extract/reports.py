@@ -1382,10 +1382,12 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
             weak = next((m.weak for _, m in members if m.weak), None)
             concept = title if n == 0 and key[0] == "now" and title else weak
             series = own_concept.get(key[1:3])
-            if key[0] != "now" and series not in (None, "post-inspection-review"):
+            if key[0] != "now" and series not in (None, "post-inspection-review", *PILLARS):
                 # an earlier report the words give no kind of is of the series of the
                 # article's own: "little improvement since the 2013 inspection" beside
-                # today's custody inspection, "the same 'inadequate' grade last year"
+                # today's custody inspection, "the same 'inadequate' grade last year". Not
+                # a PEEL pillar's: "being graded 'requires improvement' last year" in a
+                # report on effectiveness names no pillar (its grade is an overall one)
                 concept = series
             if concept is None and key[2]:
                 concept = "thematic"  # a national report of no other kind
