@@ -72,6 +72,14 @@ RE_DATELINE_LEAD = re.compile(
 )
 
 
+# A byline before the date, set off by a gap or a mark: "Solihull Editorial  15th Jan,
+# 2019", "By Jo Bloggs | 3 May 2019" (a name of one to four capitalised words).
+RE_BYLINE_LEAD = re.compile(
+    r"[ \t]*(?:[Bb]y[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*"
+    r"(?:[ \t]{2,}|[ \t]*[|•·,–—][ \t]*|[ \t]+-[ \t]+)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMatch:
     date: PartialDate
@@ -127,7 +135,8 @@ def dateline(line: str, offset: int = 0, max_tail_words: int = 4) -> DateMatch |
     if not dates or dates[0].date.day is None:
         return None
     first = dates[0]
-    if first.span.start - offset - start > 12:
+    lead_words = line[start : first.span.start - offset]
+    if first.span.start - offset - start > 12 and not RE_BYLINE_LEAD.fullmatch(lead_words):
         return None
     if labelled:
         return first

@@ -95,6 +95,12 @@ RE_BYLINE = re.compile(
     r"^(?:By|Statement from|Written by)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
 )
 _STOP = {"and", "of", "the", "for", "in", "on", "at", "&", "-", "–", "|"}
+# a line that ends with its day in brackets: "Statement from the PCC on HMIC PEEL
+# Assessment website (27 Nov 2014)"
+RE_DATE_STAMP = re.compile(r"\(([^()]{6,40})\)\s*$")
+# a year alone between the separators of a breadcrumb trail: "CJI › News and Events ›
+# 2020 › July - September", "Home > Archived News > 2014"
+RE_CRUMB_YEAR = re.compile(r"[›»>][ \t]*(?:\[)?((?:19|20)\d\d)(?:\]\([^)\s]*\))?[ \t]*(?:[›»>]|$)")
 
 
 @dataclass
@@ -1033,6 +1039,7 @@ def _article(
     # tenth line or its third paragraph of prose. A date further down is some
     # event's, a related story's or the footer's.
     top_lines = top_prose = 0
+    crumb_year: PartialDate | None = None
     begun = False  # a line of four words has been read: the article has started
     for pos, line in _lines(text, page.body_start):
         stripped = line.strip()
@@ -1078,6 +1085,20 @@ def _article(
                     )
                 )
             continue
+        if at_top and (stamp := RE_DATE_STAMP.search(stripped)):
+            # "Statement from ... on HMIC PEEL Assessment (27 Nov 2014)": a headline
+            # stamped with its day; "... › 2020 › July - September": the year filed under
+            inner = stamp.group(1).strip()
+            found = dates.absolute_dates(inner)
+            if (
+                published is None
+                and len(found) == 1
+                and len(found[0].span) == len(inner)  # the brackets hold the date alone
+                and found[0].date.day
+            ):
+                published = found[0].date
+        if at_top and crumb_year is None and (crumb := RE_CRUMB_YEAR.search(stripped)):
+            crumb_year = PartialDate(int(crumb.group(1)))
         if len(first_lines) < 3:
             first_lines.append((pos, stripped))
         if len(span) > 80 and len(stripped.split()) > 15:
@@ -1135,7 +1156,7 @@ def _article(
             if m:
                 author = m.group("name")
 
-    date_hint = _url_date(url)
+    date_hint = _url_date(url) or crumb_year
     if date_hint is None and published is None and title:
         # "PCC RESPONDS TO HMIC PEEL EFFICIENCY REPORT – NOVEMBER 2016"
         in_title = dates.absolute_dates(title)

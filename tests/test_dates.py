@@ -19,6 +19,9 @@ from kg.model import PartialDate
         ("This article is old - Published: Thursday, Mar 22nd, 2018", "2018-03-22"),
         ("Posted on 27th November 2014", "2014-11-27"),
         ("02/03/2017", "2017-03-02"),
+        # a byline before the date, set off by a gap or a mark
+        ("Solihull Editorial  15th Jan, 2019  Updated: 15th Jan, 2019   0", "2019-01-15"),
+        ("By Jo Bloggs | 3 May 2019", "2019-05-03"),
     ],
 )
 def test_dates_dateline_shapes(line, iso):
@@ -31,6 +34,7 @@ def test_dates_dateline_shapes(line, iso):
     [
         "In 2016 North Wales Police was assessed against the following areas and more besides.",
         "PCC RESPONDS TO HMIC PEEL EFFICIENCY REPORT – NOVEMBER 2016",
+        "Police Say More Officers Needed 15 March 2019 after the force was rated good today",
     ],
 )
 def test_dates_sentence_is_not_a_dateline(line):

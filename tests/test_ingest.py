@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import read_article, read_corpus
+from kg.ingest import parse_article, read_article, read_corpus
 from kg.model import Article, IngestError, PartialDate
 
 from .conftest import CORPUS, ROOT
@@ -228,3 +228,35 @@ def test_ingest_menu_before_the_article_is_not_a_section(make_article):
     body = [a.text[s.start : s.end] for s in a.body]
     assert any(b.startswith("Inspectors rated the Metropolitan Police") for b in body)
     assert "Force placed into special measures by the inspectorate" not in body
+
+
+def test_ingest_a_headline_stamped_with_its_day_dates_the_article():
+    a = parse_article(
+        "Kent Police and Crime Commissioner\n\nHome > News > 2014\n\n"
+        "Statement from the Commissioner on the HMIC PEEL Assessment (27 Nov 2014)\n\n"
+        "The Commissioner said he was pleased that HMIC had praised Kent Police.\n",
+        "t.txt",
+        "text",
+    )
+    assert a.published == PartialDate(2014, 11, 27)
+
+
+def test_ingest_a_breadcrumb_year_is_a_hint_not_the_date():
+    a = parse_article(
+        "# Joint inspection report on police custody published\n\n"
+        "[CJI](https://www.cjini.org/) › [News](https://www.cjini.org/News/) › 2020 › July\n\n"
+        "The Chief Inspector has today published the findings of an inspection of custody.\n",
+        "t.md",
+        "markdown",
+    )
+    assert a.published is None and a.date_hint == PartialDate(2020)
+
+
+def test_ingest_a_bracketed_phrase_with_a_date_is_no_stamp():
+    a = parse_article(
+        "Force rated good\n\nThe inspectorate praised the force (published 2 March 2015)\n\n"
+        "The Commissioner said he was pleased that HMIC had praised Kent Police.\n",
+        "t.txt",
+        "text",
+    )
+    assert a.published is None

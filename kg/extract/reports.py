@@ -161,10 +161,12 @@ RE_REPORTS_OF_THINGS = re.compile(
 # a report still to come, by the words before it in its clause: "every force will be
 # inspected", "once the full HMICFRS inspection report is published next week",
 # "waiting for that report to be published", "forced the ombudsman to put off a
-# report", "getting ready to publish reports"
+# report", "getting ready to publish reports" (not "graded outstanding once again in
+# this year's Peel inspections")
 RE_FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|is to be|are to be|due to|yet to|waiting for|awaiting|expected|"
-    r"once|plans? to|ready to|to publish|put off|postpone|in future|from now on)\b",
+    r"once(?![ \t]+(?:again|more)\b)|plans? to|ready to|to publish|put off|postpone|in future|"
+    r"from now on)\b",
     re.IGNORECASE,
 )
 # ... or after it: "before a follow-up inspection is carried out in the next six months",
@@ -241,11 +243,13 @@ RE_AGENT_BEFORE = re.compile(
 )
 RE_AGENT_NOUN_BEFORE = re.compile(r"\b(?:reports?|review|inspection|investigat\w*|findings)\b")
 # ... and right after it: "the IOPC's investigation", "an IOPC investigation", "the
-# Independent Office for Police Conduct (IOPC) published a learning report"
+# Independent Office for Police Conduct (IOPC) published a learning report", "The
+# Independent Office for Police Conduct investigated how Wiltshire Police handled ..."
 RE_AGENT_AFTER = re.compile(
     r"^(?:[ \t]*\([A-Za-z]+\))?(?:['’]s?[ \t]+(?:\w+[ \t]+){0,2}(?:report|review|investigation)|"
     r"[ \t]+(?:\w+[ \t]+)?(?:report|review|investigation)\b|"
-    r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released)\b)"
+    r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released|"
+    r"investigated)\b)"
 )
 # "In a report released last month, the IOPC said ...": the body that speaks after a
 # report opening the sentence wrote it
@@ -290,15 +294,23 @@ RE_FORCE_PRONOUN = re.compile(r"\b(?:it|its|the force|the constabulary)\b")
 # a date right after one of these is when the report came out: "published on
 # Thursday", "issued in September", "was made public today", "released today,"
 RE_PUBLISHED = re.compile(
-    r"\b(?:publish(?:ed|es|ing)?|releas(?:ed|es|ing)|issued|out|set out|delivered|unveiled|"
+    r"\b(?:publish(?:ed|es|ing)?|releas(?:ed|es|ing)|issued|(?<!carried )(?<!carry )out|set out|"
+    r"delivered|unveiled|"
     r"made public|launched|presented)\b[ \t]*(?:on|in|at|this|last)?[ \t,(]*$",
+    re.IGNORECASE,
+)
+# ... unless what came out is no report: "In a statement released on Friday in response
+# to the findings", "figures published in May"
+RE_OTHER_PUBLICATION = re.compile(
+    r"\b(?:statement|letter|response|reply|apology|video|figures|data|statistics|plan|"
+    r"guidance|announcement)[ \t]+(?:(?:was|were|has been|have been|first)[ \t]+)?$",
     re.IGNORECASE,
 )
 # ... or, further back in its clause, one of these: "being graded 'requires
 # improvement' last year", "the 'good' judgements it was given in 2016", "a report
 # into the force in March"
 RE_JUDGED_BEFORE = re.compile(
-    r"\b(?:graded|rated|judged|found|given|assessed|received|awarded|criticised|highlighted|"
+    r"\b(?:graded|rated|judged|found|given|assessed|receiv(?:ed|ing)|awarded|criticised|highlighted|"
     r"identified|inspected)\b[^,;.]{0,60}$|"
     # the report noun, its "of/by ..." complement of names, then the date: "a peer review
     # of South Yorkshire Police by the College of Policing in 2016", "a report today"
@@ -318,6 +330,12 @@ RE_PERIOD = re.compile(r"\b(?:between|from|since|until|till|and|to)[ \t]+$", re.
 RE_FIELDWORK_CUE = re.compile(
     r"\b(?:inspect(?:ed|ion|ions)|(?:re)?visit(?:ed|s)?|fieldwork|returned|went back|carried out|"
     r"took place|examined|looked at|between)\b[^,;.]{0,50}$",
+    re.IGNORECASE,
+)
+# ... and a year alone after the doing of it: "an inspection of the force carried out in
+# 2024" (not "its inspection in 2016", which names the report by its year)
+RE_FIELDWORK_YEAR_CUE = re.compile(
+    r"\b(?:(?:re)?visit(?:ed|s)?|fieldwork|carried out|took place)\b[ \t]*(?:in|during)?[ \t]*$",
     re.IGNORECASE,
 )
 # a date that modifies a report noun: "HMIC's March 2014 report", "last year's
@@ -383,7 +401,10 @@ RE_RETURNED = re.compile(
 # crimes left unrecorded: a crime data integrity inspection
 RE_CDI = re.compile(
     r"\b(?:fail(?:ed|ing|s)?[ \t]+to[ \t]+record|unrecorded|undocumented|under-recording|"
-    r"record(?:ing)?[ \t]+crimes?[ \t]+(?:correctly|accurately|properly))\b",
+    r"record(?:ing)?[ \t]+crimes?[ \t]+(?:correctly|accurately|properly)|"
+    # "rated 'inadequate' for recording serious crime", "for the way it records crime"
+    r"for[ \t]+(?:recording|(?:the[ \t]+way|how)[ \t]+(?:it|they)[ \t]+records?)[ \t]+"
+    r"(?:[\w-]+[ \t]+)?crimes?)\b",
     re.IGNORECASE,
 )
 CDI_WORDS = ("record", "undocumented")
@@ -771,7 +792,8 @@ def _mentions(
         and RE_BOTH_FORCES.search(text) is None
     )
     ref = article.reference_date
-    date, fieldwork = _dates(text, ref)
+    published, fieldwork = _dates(text, ref)
+    date = published[0][1] if published else None
     # "graded 'good'" with neither inspectors nor a time: no report in view ("today it
     # was judged to 'require improvement'" is one, dated or not)
     timed = date is not None or (
@@ -794,18 +816,24 @@ def _mentions(
         earlier = _is_earlier(text, t)
         if date is None and fieldwork is not None and ref is not None:
             earlier = earlier or _months(fieldwork, ref) > 12
+        own = date
+        if len(published) > 1 and ref is not None:
+            # two reports dated apart: "Last year's first review made 11 recommendations, and
+            # the follow-up report, published on Wednesday, looked at ...", "a report
+            # published today ... after receiving the same 'inadequate' grade last year":
+            # each report noun takes the date nearest it, and an earlier date an earlier one
+            own = min(published, key=lambda p: abs(p[0] - t.start))[1]
+            earlier = earlier or not _recent(own, ref)
         if earlier and date is None and RE_SINCE_LAST.search(text, max(0, t.start - 40), t.start):
             continue  # "has made progress since our last inspection": no report in view
         # an earlier report's kind is in its own clause; the rest of the sentence is
         # about the article's own report ("... needs to improve its work on X, but HMIC
         # praised the progress since being graded 'requires improvement' last year")
-        past = earlier or (date is not None and (ref is None or not _recent(date, ref)))
+        past = earlier or (own is not None and (ref is None or not _recent(own, ref)))
         rated = graded and RE_RATED.search(text) is not None
         kind, concepts, weak = _kind_of(text, t, era, rated, forces, past)
         out.append(
-            _Mention(
-                sent, publisher, tuple(subjects), national, date, earlier, kind, concepts, weak
-            )
+            _Mention(sent, publisher, tuple(subjects), national, own, earlier, kind, concepts, weak)
         )
     return _one_per_time(out, ref)
 
@@ -824,9 +852,13 @@ def _one_per_time(mentions: list[_Mention], ref: PartialDate | None) -> list[_Me
         if best.kind == "":
             best = replace(best, kind=next((m.kind for m in group if m.kind), ""))
         date = best.date
-        if date is not None and now and before:
-            recent = ref is not None and _recent(date, ref)
-            date = date if recent != is_earlier else None
+        if now and before:
+            fits = [
+                m.date
+                for m in group
+                if m.date is not None and (ref is not None and _recent(m.date, ref)) != is_earlier
+            ]
+            date = fits[0] if fits else None
         out.append(replace(best, date=date, earlier=is_earlier))
     return out
 
@@ -844,10 +876,10 @@ def _is_earlier(text: str, t: _Trigger) -> bool:
 
 
 # an earlier report only as the start of a period: "progress since our last inspection",
-# "improvements since the previous report"
+# "improvements since the previous report", "improvements since it was last inspected"
 RE_SINCE_LAST = re.compile(
-    r"\bsince[ \t]+(?:the|our|its|their|his|her)[ \t]+(?:last|previous|prior)[ \t]+"
-    r"(?:[\w-]+[ \t]+)?$",
+    r"\bsince[ \t]+(?:(?:the|our|its|their|his|her)[ \t]+(?:last|previous|prior)[ \t]+"
+    r"(?:[\w-]+[ \t]+)?|(?:it|they|the[ \t]+force|we)[ \t]+(?:was|were)[ \t]+last[ \t]+)$",
     re.IGNORECASE,
 )
 # "the report of four years ago", "the inspection from two years ago"
@@ -904,14 +936,18 @@ def _role_of(before: str, slot: re.Match[str]) -> bool:
 # --- dates ------------------------------------------------------------------------
 
 
-def _dates(text: str, ref: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
-    """The report's publication date in a sentence, and when its inspectors visited."""
+def _dates(
+    text: str, ref: PartialDate | None
+) -> tuple[list[tuple[int, PartialDate]], PartialDate | None]:
+    """The publication dates of reports in a sentence (where each is, and what), and
+    when the first report's inspectors visited."""
     masked = RE_QUOTED.sub(lambda m: " " * len(m.group()), text)
-    published = fieldwork = None
+    published: list[tuple[int, PartialDate]] = []
+    fieldwork = None
     for d in dates.phrase_dates(masked, ref):
         role = _date_role(masked, d)
-        if role == "published" and published is None:
-            published = d.date
+        if role == "published":
+            published.append((d.span.start, d.date))
         elif role == "fieldwork" and fieldwork is None:
             fieldwork = d.date
     return published, fieldwork
@@ -928,9 +964,12 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "published"
     if RE_PERIOD.search(before):
         return "other"  # "failed many girls between 1997 and 2013": a period, not a report
-    if RE_PUBLISHED.search(before):
+    pub = RE_PUBLISHED.search(before)
+    if pub and not RE_OTHER_PUBLICATION.search(before, 0, pub.start()):
         return "published"
     if d.date.month is not None and RE_FIELDWORK_CUE.search(before):
+        return "fieldwork"
+    if RE_FIELDWORK_YEAR_CUE.search(before):
         return "fieldwork"
     if RE_BEFORE_REPORT.match(after) or RE_JUDGED_BEFORE.search(before):
         return "published"
@@ -1290,7 +1329,13 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
     ref = article.reference_date
     groups: dict[tuple[object, ...], list[tuple[int, _Mention]]] = {}
     for i, m in enumerate(mentions):
-        dated_now = m.date is not None and ref is not None and _recent(m.date, ref)
+        # "this year's Peel inspections", "the 2016 report" in a 2016 article: a year alone,
+        # the article's, dates the article's own report unless the words make it earlier
+        dated_now = (
+            m.date is not None
+            and ref is not None
+            and (_recent(m.date, ref) or (m.date == PartialDate(ref.year) and not m.earlier))
+        )
         if m.earlier and m.date is None:
             key: tuple[object, ...] = ("earlier", m.publisher, m.national)
         elif m.date is not None and not dated_now:
@@ -1299,13 +1344,25 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
             key = ("now", m.publisher, m.national)
         groups.setdefault(key, []).append((i, m))
     groups = _same_year(groups)
-    title = _concept(article.title) if article.title else None
+    title = _title_concept(article.title) if article.title else None
     ordered = sorted(groups.items(), key=lambda g: (g[0][0] != "now", g[1][0][0]))
     claims: list[ReportClaim] = []
+    # the concept of the article's own report, by publisher and national or not
+    own_concept: dict[tuple[object, ...], str | None] = {}
     for n, (key, members) in enumerate(ordered):
         dated = [m.date for _, m in members if m.date is not None]
         date = _most_precise(dated) if dated else None
         stated = _unique(c for _, m in members for c in m.concepts)
+        era = date.year if date is not None else ref.year if ref is not None else None
+        if "peel-assessment" in stated and era in PILLAR_YEARS:
+            # 2015-2018: "the first of this year's Peel inspections" is the pillar's report
+            # the sentences or the headline name ("Efficiency of Norfolk Police praised")
+            pillars = [c for c in stated if c in PILLARS]
+            if not pillars and n == 0 and key[0] == "now" and title in PILLARS:
+                pillars = [title]
+            if pillars:
+                stated = [pillars[0] if c == "peel-assessment" else c for c in stated]
+                stated = _unique(stated)
         if "peel-assessment" in stated:
             # a PEEL assessment's pillar grades are parts of it, not reports of their own
             stated = [c for c in stated if c not in PILLARS]
@@ -1324,9 +1381,19 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
         else:
             weak = next((m.weak for _, m in members if m.weak), None)
             concept = title if n == 0 and key[0] == "now" and title else weak
+            series = own_concept.get(key[1:3])
+            if key[0] != "now" and series not in (None, "post-inspection-review", *PILLARS):
+                # an earlier report the words give no kind of is of the series of the
+                # article's own: "little improvement since the 2013 inspection" beside
+                # today's custody inspection, "the same 'inadequate' grade last year". Not
+                # a PEEL pillar's: "being graded 'requires improvement' last year" in a
+                # report on effectiveness names no pillar (its grade is an overall one)
+                concept = series
             if concept is None and key[2]:
                 concept = "thematic"  # a national report of no other kind
             split = [(concept, [m for _, m in members])]
+        if key[0] == "now":
+            own_concept.setdefault(key[1:3], split[0][0])
         for concept, mine in split:
             own = [m.date for m in mine if m.date is not None]
             subjects = tuple(_unique(s for m in mine for s in m.subjects))
@@ -1344,6 +1411,15 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
     if claims and (fieldwork or revisit):
         claims[0] = replace(claims[0], fieldwork=fieldwork, revisit=revisit)
     return claims
+
+
+def _title_concept(title: str) -> str | None:
+    """The kind a headline names: a label, or crimes left unrecorded ("West Midlands
+    Police rated 'inadequate' for recording serious crime")."""
+    concept = _concept(title)
+    if concept is None and any_in(CDI_WORDS, lowered(title)) and RE_CDI.search(title):
+        return "crime-data-integrity"
+    return concept
 
 
 def _same_year(

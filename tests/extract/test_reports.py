@@ -86,6 +86,17 @@ DATES = [
         "Prisons said.",
         ("his-majesty-s-inspectorate-of-prisons", ("named-hmyoi-cookham-wood",), "2023-04"),
     ),
+    (  # "this year's" inspection in the article's year dates the article's own report
+        "Thursday, 2 May 2019\n\nThe chief constable said Durham Constabulary was pleased to be "
+        "graded outstanding once again in this year's PEEL inspection by HMICFRS.",
+        ("hmicfrs", ("durham",), "2019"),
+    ),
+    (  # a statement released on a day is not the report
+        "Tuesday, 20 September 2022\n\nThe Independent Office for Police Conduct investigated "
+        "how Wiltshire Police handled the case. In a statement released on Friday in response "
+        "to the findings, the chief constable apologised.",
+        ("iopc", ("wiltshire",), None),
+    ),
     (  # "a new report" alone has no date
         "Monday, 15th April 2019\n\nLancashire Police have made improvements, a new report by "
         "HMICFRS says.",
@@ -135,6 +146,49 @@ def test_reports_fieldwork_date_is_not_publication(make_article):
         "inspection of the force in September 2016, when it was found to be good."
     )
     assert reports(a) == {("hmicfrs", ("nottinghamshire",), "2017-03-02")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wednesday, 22 August 2018\n\nThe inspection of Derbyshire Constabulary's custody "
+        "suites by HMICFRS, carried out in April, was invaluable, the force said.",
+        "Wednesday, 5 March 2025\n\nThe HMICFRS report, which follows an inspection of West "
+        "Mercia Police carried out in 2024, points to good work.",
+    ],
+)
+def test_reports_carried_out_dates_the_visit_not_the_report(make_article, text):
+    assert {d for _, _, d in reports(make_article(text))} == {None}
+
+
+def test_reports_two_dates_in_a_sentence_date_two_reports(make_article):
+    a = make_article(
+        "Wednesday, 9 April 2025\n\nLast year's first review of the Police Service of Northern "
+        "Ireland by Criminal Justice Inspection Northern Ireland made 11 recommendations, and "
+        "the follow-up report, published on Wednesday, looked at how far they were taken forward."
+    )
+    assert reports(a) == {
+        ("cji", ("northern-ireland",), "2025-04-09"),
+        ("cji", ("northern-ireland",), "2024"),
+    }
+
+
+def test_reports_an_earlier_report_is_of_the_series_of_todays(make_article):
+    a = make_article(
+        "Tuesday, 15 January 2019\n\nKent Police rated 'inadequate' for recording serious crime"
+        "\n\nThe rating came in a report published today by HMICFRS, after Kent Police received "
+        "the same 'inadequate' grade last year."
+    )
+    assert kinds(a) == {(("kent",), "crime-data-integrity")}
+    assert reports(a) == {("hmicfrs", ("kent",), "2019-01-15"), ("hmicfrs", ("kent",), "2018")}
+
+
+def test_reports_since_it_was_last_inspected_is_no_report(make_article):
+    a = make_article(
+        "Andy Cooke of HMICFRS said West Mercia Police had made some improvements since it was "
+        "last inspected."
+    )
+    assert reports(a) == set()
 
 
 def test_reports_a_visit_long_before_is_an_earlier_inspection(make_article):
@@ -351,6 +405,15 @@ KINDS = [
 @pytest.mark.parametrize(("text", "expected"), KINDS)
 def test_reports_kind_concept(make_article, text, expected):
     assert expected in kinds(make_article(text))
+
+
+def test_reports_a_peel_inspection_of_2015_2018_is_the_pillar_named(make_article):
+    a = make_article(
+        "Efficiency of Suffolk Police praised\n\nThursday, 3 November 2016\n\nSuffolk "
+        "Constabulary has been praised after the first of this year's Peel inspections by HMIC. "
+        "The report, which came out yesterday, looked at how the force plans."
+    )
+    assert kinds(a) == {(("suffolk",), "efficiency")}
 
 
 def test_reports_one_report_per_pillar_graded_in_2015_2018(make_article):
