@@ -898,10 +898,26 @@ def _clutter_starts() -> tuple[str, ...]:
     return tuple(p for p, _ in _clutter_words()[0])
 
 
+@functools.cache
+def _bar_words() -> frozenset[str]:
+    return frozenset(w for phrase in lexicon().clutter_bar_words for w in phrase.split())
+
+
+RE_LETTERS = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+
+
+def _is_share_bar(low: str) -> bool:
+    """ "facebook  twitter  email", "comments (4)": only share-bar words and numbers."""
+    words = RE_LETTERS.findall(low)
+    return bool(words) and len(low) <= 80 and all(w in _bar_words() for w in words)
+
+
 def _is_clutter(line: str) -> bool:
     prefixes, substrings, _ = _clutter_words()
     s = line.strip().lstrip("•*·-– ").strip()
     low = s.lower()
+    if _is_share_bar(low):
+        return True
     # one startswith over all prefixes first: most lines start with none
     if low.startswith(_clutter_starts()) and any(
         low.startswith(p) and (len(low) == n or not low[n].isalnum()) for p, n in prefixes

@@ -88,6 +88,7 @@ class Lexicon:
     clutter_prefixes: tuple[str, ...]
     clutter_substrings: tuple[str, ...]
     clutter_sections: tuple[str, ...]
+    clutter_bar_words: tuple[str, ...]  # a line of only these is a share bar
     coreference: dict[str, OrgType]
 
     def orgs_of(self, kind: OrgType) -> list[OrgEntry]:
@@ -208,10 +209,13 @@ def lexicon() -> Lexicon:
         reporting_verbs=tuple(_lines("reporting_verbs.txt")),
         honorifics=tuple(_lines("honorifics.txt")),
         qualifiers=qualifiers,
-        clutter_prefixes=tuple(c for c in clutter if not c.startswith(("~", "section: "))),
+        clutter_prefixes=tuple(c for c in clutter if not c.startswith(("~", "section: ", "bar: "))),
         clutter_substrings=tuple(c[1:] for c in clutter if c.startswith("~")),
         clutter_sections=tuple(
             c.removeprefix("section: ") for c in clutter if c.startswith("section: ")
+        ),
+        clutter_bar_words=tuple(
+            c.removeprefix("bar: ").lower() for c in clutter if c.startswith("bar: ")
         ),
         coreference=coref,
     )

@@ -260,3 +260,21 @@ def test_ingest_a_bracketed_phrase_with_a_date_is_no_stamp():
         "text",
     )
     assert a.published is None
+
+
+@pytest.mark.parametrize(
+    ("tail", "publisher"),
+    [
+        ("Facebook  Twitter  Email", None),  # a share bar is not the outlet
+        ("Comments (4)", None),
+        ("Hartlepool Mail", "Hartlepool Mail"),  # a sign-off is
+    ],
+)
+def test_ingest_share_bars_are_clutter_and_never_the_publisher(make_article, tail, publisher):
+    a = make_article(
+        "Police praised by inspectors\n\nHMIC rated Cleveland Police good in a report published "
+        f"today.\n\nThe force welcomed the findings.\n\n{tail}\n"
+    )
+    assert a.publisher == publisher
+    body = " ".join(a.text[s.start : s.end] for s in a.body)
+    assert "Facebook" not in body and "Comments (" not in body
