@@ -383,7 +383,8 @@ def _grade_only(text: str) -> bool:
 
     A grade word used as an adjective ("outstanding arrangements") is no grade; a
     grade with more said beside it is a finding too."""
-    from kg.extract.grades import area_keys, is_noun_use, re_grade
+    from kg.extract.areas import area_keys
+    from kg.extract.grades import is_noun_use, re_grade
 
     grade_words = [m for m in re_grade().finditer(text) if not is_noun_use(text, m)]
     if not grade_words:

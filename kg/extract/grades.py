@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.extract.areas import area_keys
 from kg.extract.organizations import force_in, main_org
 from kg.extract.reports import report_of
 from kg.model import (
@@ -32,7 +33,7 @@ from kg.model import (
     SpeakerKind,
 )
 from kg.patterns import any_in, fold, guard_words, lowered, names_inspectorate
-from kg.reference import areas, grades
+from kg.reference import grades
 
 RE_GRADING = re.compile(
     r"\b(?:rated|rating|rates|graded|grade|grading|judged|judgements?|assessed|found to|"
@@ -53,8 +54,6 @@ RE_COUNTED = re.compile(
     r"(?:the\s+)?\d+\b[^.]*$",
     re.I,
 )
-# "preventing and investigating crime" -> "preventing crime and investigating crime"
-RE_SHARED_OBJECT = re.compile(r"\b(\w+ing) and (\w+ing) (\w+)")
 
 
 @functools.cache
@@ -75,20 +74,6 @@ def _grade_keys() -> dict[str, str]:
     return {fold(lb): c.key for c in grades().values() for lb in c.labels}
 
 
-@functools.cache
-def _area_labels() -> list[tuple[str, str]]:
-    pairs = [(fold(lb), c.key) for c in areas().values() for lb in c.labels]
-    return sorted(pairs, key=lambda p: -len(p[0]))
-
-
-@functools.cache
-def _area_patterns() -> list[tuple[str, re.Pattern[str], str]]:
-    return [
-        (label, re.compile(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])"), key)
-        for label, key in _area_labels()
-    ]
-
-
 RE_SAME_AREA = re.compile(r"[’'”\"]?\s*in the same area\b")
 # a grade word used as a grade: "good at", "rated good"
 RE_GRADE_USE_AFTER = re.compile(
@@ -100,30 +85,6 @@ RE_CLAUSE_END = re.compile(r"[.;:]|\bbut\b")
 RE_EVERY_AREA = re.compile(
     r"across the board|all three areas|in every one of them|each of the three", re.I
 )
-
-
-def area_keys(phrase: str) -> list[str]:
-    """Every area a phrase names, in order, each once; longest labels first."""
-    text = fold(phrase)
-    if "ing and " in text:  # every match of RE_SHARED_OBJECT holds it
-        text = RE_SHARED_OBJECT.sub(r"\1 \3 and \2 \3", text)
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for label, rx, key in _area_patterns():
-        if label not in text:
-            continue
-        for m in rx.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), key))
-    out: list[str] = []
-    for _, key in sorted(found):
-        if key not in out:
-            out.append(key)
-    if "overall" in out and len(out) > 1:
-        out.remove("overall")
-    return out
 
 
 def extract(

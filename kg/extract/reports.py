@@ -49,6 +49,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from kg import dates
+from kg.extract.areas import area_keys
 from kg.extract.organizations import main_org
 from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence, Span
 from kg.patterns import (
@@ -1166,7 +1167,6 @@ RE_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _is_area(label: str) -> bool:
-    from kg.extract.grades import area_keys  # grades reads the reports: import on use
 
     return bool(area_keys(label))
 
@@ -1177,7 +1177,6 @@ def _graded_pillars(text: str) -> list[str]:
     (keeping people safe and reducing crime)"), or names an area of ("for preventing
     crime, tackling anti-social behaviour ... and for tackling serious and organised
     crime": effectiveness)."""
-    from kg.extract.grades import area_keys  # grades reads the reports: import on use
 
     pillar_of = _area_pillars()
     return _unique(p for a in area_keys(text) if (p := pillar_of.get(a, a)) in PILLARS)

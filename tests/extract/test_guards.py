@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from kg import dates
-from kg.extract import figures, findings, grades, reports, text
+from kg.extract import areas, figures, findings, grades, reports, text
 from kg.ingest import read_article
 from kg.patterns import (
     _case_sensitive,
@@ -95,7 +95,7 @@ GUARDS = {
     "inspectorate": (re_inspectorate(), inspectorate_words() or (), True),
     "honorific": (re_honorific(), lexicon().honorifics, False),
     "context role": (re_context_role(), context_role_words(), False),
-    "shared object": (grades.RE_SHARED_OBJECT, ("ing and ",), False),
+    "shared object": (areas.RE_SHARED_OBJECT, ("ing and ",), False),
 }
 
 
