@@ -11,9 +11,11 @@ from kg.reference import LEXICON_DIR, lexicon
 # Letters of names, with those of Latin-1 and Latin Extended-A ("Zoë", "Siân", "Łukasz")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
-# A name token: "Sunita", "McCall", "O'Brien", "Smith-Jones", "Poultney", "Zoë"
+# A name token: "Sunita", "McCall", "O'Brien", "D’Souza", "Smith-Jones", "Poultney", "Zoë"
+# (a capital and an apostrophe open a name only before another capital: "O'Reilly")
 NAME_TOKEN = (
-    rf"(?:[{_UPPER}][{_LOWER}]*[{_UPPER}]?[{_LOWER}]+(?:['’-][{_UPPER}][{_LOWER}]+)*|[A-Z]\.)"
+    rf"(?:(?:[{_UPPER}]['’](?=[{_UPPER}]))?"
+    rf"[{_UPPER}][{_LOWER}]*[{_UPPER}]?[{_LOWER}]+(?:['’-][{_UPPER}][{_LOWER}]+)*|[A-Z]\.)"
 )
 # "Sunita Gamblin", "Mary Jane Smith" (2 or 3 tokens on one line)
 RE_FULL_NAME = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,2}}(?![\w'’-])")

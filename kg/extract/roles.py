@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.organizations import main_org
+from kg.extract.people import is_name
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
     any_in,
@@ -246,8 +247,9 @@ def extract(
             if person is None and RE_BECOME.search(lead):
                 person = last_person_before(lo + RE_BECOME.search(lead).start())  # type: ignore[union-attr]
             # my time as ROLE: the author's own
-            if person is None and RE_FIRST_PERSON.search(lead) and article.author:
-                add(_plain_name(article.author), key, org, qual, sent)
+            author = _plain_name(article.author) if article.author else ""
+            if person is None and RE_FIRST_PERSON.search(lead) and is_name(author):
+                add(author, key, org, qual, sent)
                 continue
             if person is not None:
                 add(person, key, org, qual, sent)
@@ -344,6 +346,8 @@ def _publisher_role(
     if org is None:
         return []
     name = _plain_name(article.author)
+    if not is_name(name):
+        return []
     ev = next((s for s in sents if name in s.text), sents[0])
     return [RoleClaim(name, key, org, ev.span)]
 
