@@ -156,13 +156,29 @@ def extract(
         return before[-1] if before else None
 
     def add(
-        person: PersonMention | str, key: str, org: str | None, qual: str | None, sent: Sentence
+        person: PersonMention | str,
+        key: str,
+        org: str | None,
+        qual: str | None,
+        sent: Sentence,
+        beside: bool = False,
     ) -> None:
+        """``beside``: ``org`` is named before or after the title, not inside it."""
         name = person if isinstance(person, str) else person.name
         key = _meant(key, mentioned)
         role = lex.roles[key]
-        if org is not None and role.scope is not None and _type_of(org) is not role.scope:
-            org = None
+        kind = _type_of(org) if org is not None else None
+        if org is not None and kind is not None and role.scope not in (None, kind):
+            # the title is another body's, named before or after it ("IPCC Commissioner
+            # for Wales", "CJI's Chief Inspector"): a role of that title held there, or
+            # none; a place inside a title ("Mayor of Greater Manchester") is no body
+            held = _title_in(key, org, kind) if beside else None
+            if held is None and beside:
+                return
+            if held is None:
+                org = None
+            else:
+                key, role = held, lex.roles[held]
         # an inspector belongs to the inspectorate the article names (HMICS in
         # Scotland); a minister to the role's own department whatever else is named
         found = main_org(orgs, types, role.scope) if org is None and role.scope else None
@@ -204,6 +220,7 @@ def extract(
             if ctx_q:
                 qual = lex.qualifiers.get(ctx_q.lower(), qual)
             after_org = _org_after(text, end, hi)
+            beside = (org or after_org) is not None
             org = org or after_org or _org_within(text[start:end])
             abbr = RE_ABBR.match(text, end, hi)
             after = abbr.end() if abbr else end
@@ -252,7 +269,7 @@ def extract(
                 add(author, key, org, qual, sent)
                 continue
             if person is not None:
-                add(person, key, org, qual, sent)
+                add(person, key, org, qual, sent, beside)
     for sent in sents:  # FORCE chief NAME: the role that leads the force
         for om in orgs:
             if om.by_context or types.get(om.org) is not OrgType.POLICE_FORCE:
@@ -268,7 +285,7 @@ def extract(
                     add(person, chief or "chief-constable", om.org, None, sent)
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
-    return _dedupe(claims)
+    return _shortened(_dedupe(claims))
 
 
 def _predecessors(
@@ -320,6 +337,20 @@ def _meant(key: str, mentioned: set[str]) -> str:
     return key
 
 
+def _title_in(key: str, org: str, kind: OrgType) -> str | None:
+    """The role that shares a label with ``key`` and is held in ``org`` (its default
+    organization), or in a body of ``kind`` when it has no default one."""
+    roles = lexicon().roles
+    labels = {fold(x) for x in roles[key].labels}
+    fits = [
+        r
+        for r in roles.values()
+        if labels & {fold(x) for x in r.labels}
+        and (r.default_org == org or r.default_org is None and r.scope is kind)
+    ]
+    return fits[0].key if fits else None
+
+
 def _plain_name(name: str) -> str:
     from kg.patterns import re_honorific
 
@@ -350,6 +381,30 @@ def _publisher_role(
         return []
     ev = next((s for s in sents if name in s.text), sents[0])
     return [RoleClaim(name, key, org, ev.span)]
+
+
+def _shortened(claims: list[RoleClaim]) -> list[RoleClaim]:
+    """Without a title that is the short form of one the same person holds in the
+    article: "Chief Inspector Jacqui Durkin" beside "Jacqui Durkin, the chief inspector
+    of criminal justice in Northern Ireland" is that office, not a police rank."""
+    roles = lexicon().roles
+
+    def heads(key: str) -> set[str]:
+        return {fold(x) + " " for x in roles[key].labels} if key in roles else set()
+
+    out = []
+    for c in claims:
+        short = heads(c.role)
+        if not any(
+            o.person == c.person
+            and o.role != c.role
+            and o.qualifier == c.qualifier
+            and any(fold(x).startswith(h) for x in roles[o.role].labels for h in short)
+            for o in claims
+            if o.role in roles
+        ):
+            out.append(c)
+    return out
 
 
 def _dedupe(claims: list[RoleClaim]) -> list[RoleClaim]:

@@ -58,6 +58,31 @@ CASES = [
         "Former Chief Constable Jane Doe of Kent Police spoke.",
         ("Jane Doe", "chief-constable", "kent", "former"),
     ),
+    # a title another body's name is put before: that body's own office
+    (
+        "CJI's Chief Inspector Jacqui Durkin has today published the findings of a joint "
+        "inspection of police custody arrangements in the Police Service of Northern Ireland.",
+        (
+            "Jacqui Durkin",
+            "chief-inspector-of-criminal-justice-in-northern-ireland",
+            "cji",
+            None,
+        ),
+    ),
+    # a place inside the title is not the body it is held in
+    (
+        "He told Mayor of Greater Manchester Andy Burnham that he would turn GMP around.",
+        (
+            "Andy Burnham",
+            "mayor-of-greater-manchester",
+            "greater-manchester-combined-authority",
+            None,
+        ),
+    ),
+    (
+        "Home Secretary Theresa May has said she will chair a new national monitoring group.",
+        ("Theresa May", "home-secretary", "home-office", None),
+    ),
 ]
 
 
@@ -89,3 +114,29 @@ def test_roles_keep_people_who_share_a_surname_apart(make_article):
     )
     claims = extract_article(a)
     assert {r.person for r in claims.roles} == {"Dave Jones", "Marc Jones"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a commissioner of a complaints body is no police and crime commissioner
+        "South Wales Police failed the woman. Jan Williams, IPCC Commissioner for Wales, told "
+        "Capital that things had to change.",
+        # a byline read off a heading is no person
+        "Statement from West Yorkshire's Police and Crime Commissioner on the HMIC report.",
+    ],
+)
+def test_roles_none_for_another_bodys_title(make_article, text):
+    claims = extract_article(make_article(text))
+    assert not [r for r in claims.roles if r.role == "police-and-crime-commissioner"]
+
+
+def test_roles_a_short_title_is_the_full_one_held_in_the_article(make_article):
+    text = (
+        "Chief Inspector Jacqui Durkin visited. Jacqui Durkin, the chief inspector of criminal "
+        "justice in Northern Ireland, said the PSNI had made progress."
+    )
+    claims = extract_article(make_article(text))
+    assert {(r.person, r.role) for r in claims.roles} == {
+        ("Jacqui Durkin", "chief-inspector-of-criminal-justice-in-northern-ireland")
+    }
