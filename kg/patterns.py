@@ -20,6 +20,10 @@ NAME_TOKEN = (
 # "Sunita Gamblin", "Mary Jane Smith" (2 or 3 tokens on one line)
 RE_FULL_NAME = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,2}}(?![\w'’-])")
 RE_NAME_TOKEN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?![\w'’-])")
+# The titles of those who speak for a body, kept as the article words them (no role
+# of the scheme: "the spokesperson said" stands for the body, not for a holder):
+# "spokesman", "spokeswoman", "spokesperson"
+RE_SPOKES_TITLE = re.compile(r"spokes(?:man|woman|person)")
 # he / she / his / her at a word boundary
 RE_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 # Sentence ends: after . ! ? (optionally closing quotes/brackets) and spaces, before

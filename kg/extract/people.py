@@ -154,8 +154,17 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 or any_in(context_role_words(), before)
                 and re_context_role().search(before) is not None
             )
+            # a name set off by commas before a reporting verb: "the Federation's chair,
+            # John Apter, said"
+            rest = after.lstrip(" \t")
+            aside = (
+                comma
+                and rest.startswith(",")
+                and verbs.match(rest.removeprefix(",").lstrip()) is not None
+            )
             cue = (
                 appos
+                or aside
                 or lead_pos in role_ends
                 or lead_pos in hon_ends
                 or RE_LEAD_CUE.search(before) is not None

@@ -25,6 +25,7 @@ from kg.extract.organizations import main_org
 from kg.extract.people import is_name
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
+    RE_SPOKES_TITLE,
     any_in,
     context_role_key,
     context_role_words,
@@ -73,6 +74,9 @@ RE_APPOS = re.compile(
 )
 # "Met Police chief Cressida Dick", "the force's chief, Jo Farrell": the force's leader
 RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?chief,?[ \t]+")
+# a title in lower case between a body and a name: "NSPCC spokesman Adam Burling",
+# "the Federation's chair, John Apter" (the title is a role label, checked in code)
+RE_BODY_TITLE = re.compile(r"(?:['’]s?)?[ \t]+(?P<title>[a-z]+(?:[ \t]+[a-z]+){0,4}),?[ \t]+")
 
 
 # "'s " or " " between an org and a role title
@@ -135,6 +139,9 @@ def extract(
     claims: list[RoleClaim] = []
     predecessors: list[tuple[PersonMention, Sentence]] = []  # who held a role before
     mentioned = {m.org for m in orgs}
+    bodies = {
+        k: OrgType.OTHER for k, v in types.items() if v in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)
+    }
 
     def _type_of(org: str) -> OrgType | None:
         entry = lex.orgs.get(org)
@@ -186,6 +193,11 @@ def extract(
             org = found or role.default_org
         elif org is None:
             org = role.default_org or found
+        if org is None and role.scope is None:
+            # a title any body has ("chief executive John Foley", "the outgoing chair,
+            # Andrew Flanagan"): the body other than a force or inspectorate the
+            # article is most about
+            org = main_org(orgs, bodies, OrgType.OTHER)
         if org is None and role.scope is OrgType.POLICE_FORCE:
             return
         entry = lex.orgs.get(org) if org is not None else None
@@ -283,6 +295,31 @@ def extract(
                 if person is not None:
                     chief = lex.orgs[om.org].chief_role if om.org in lex.orgs else None
                     add(person, chief or "chief-constable", om.org, None, sent)
+    for sent in sents:  # BODY title NAME, the title in lower case
+        for om in orgs:
+            if om.by_context or not sent.span.contains(om.span):
+                continue
+            t = RE_BODY_TITLE.match(text, om.span.end, sent.span.end)
+            if not t or any(
+                a == t.start("title") for a, _ in role_spans(text, sent.span.start, sent.span.end)
+            ):
+                continue  # no title, or one the loop above read ("PSNI chief constable")
+            words = t.group("title").split()
+            qual = lex.qualifiers.get(words[0]) if len(words) > 1 else None
+            if qual is not None or words[0] in lex.qualifiers:
+                words = words[1:]
+            title = " ".join(words)
+            key = role_key(title)
+            spokes = key is None and RE_SPOKES_TITLE.fullmatch(title) is not None
+            if key is None and not spokes:
+                continue
+            person = person_at(t.end()) or _past_honorific(text, t.end(), sent.span.end)
+            if person is None:
+                continue
+            if key is not None:
+                add(person, key, om.org, qual, sent, True)
+            else:  # a title outside the scheme, in the article's words
+                claims.append(RoleClaim(person.name, title, om.org, sent.span, qual, title.title()))
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
     return _shortened(_dedupe(claims))
@@ -309,11 +346,11 @@ def _predecessors(
                 continue
             for c in holders:
                 if c.person != before.name:
-                    out.append(RoleClaim(before.name, c.role, c.org, sent.span, "former"))
+                    out.append(RoleClaim(before.name, c.role, c.org, sent.span, "former", c.label))
     for person, sent in found:
         for c in claims:
             if c.evidence == sent.span and c.person != person.name and c.qualifier != "former":
-                out.append(RoleClaim(person.name, c.role, c.org, sent.span, "former"))
+                out.append(RoleClaim(person.name, c.role, c.org, sent.span, "former", c.label))
     return out
 
 
@@ -421,4 +458,8 @@ def _dedupe(claims: list[RoleClaim]) -> list[RoleClaim]:
 def inspectors(claims: list[RoleClaim]) -> frozenset[str]:
     """The people the article names as inspectors: their words are the report's."""
     lex = lexicon()
-    return frozenset(c.person for c in claims if lex.roles[c.role].scope is OrgType.INSPECTORATE)
+    return frozenset(
+        c.person
+        for c in claims
+        if c.role in lex.roles and lex.roles[c.role].scope is OrgType.INSPECTORATE
+    )

@@ -83,6 +83,35 @@ CASES = [
         "Home Secretary Theresa May has said she will chair a new national monitoring group.",
         ("Theresa May", "home-secretary", "home-office", None),
     ),
+    # a title in lower case between a body and a name
+    (
+        "NSPCC spokesman Adam Burling said: “It's deeply disturbing that West Mercia Police "
+        "are still not tackling child sexual exploitation effectively.”",
+        ("Adam Burling", "spokesman", "nspcc", None),
+    ),
+    (
+        "The Police Federation's chair, John Apter, said: “Officers are exhausted.”",
+        ("John Apter", "chair", "police-federation", None),
+    ),
+    # a title any body has, held in the body named after it
+    (
+        "Frances Crook, Director of the Howard League for Penal Reform, said the findings read "
+        "like a novel.",
+        ("Frances Crook", "director", "howard-league", None),
+    ),
+    # ... or, named nowhere near it, in the body the article is about
+    (
+        "Her Majesty's Inspectorate of Constabulary in Scotland (HMICS) identified shortcomings "
+        "in the ability of chief executive John Foley to support the Scottish Police Authority "
+        "board. The Scottish Police Authority accepted the findings.",
+        ("John Foley", "chief-executive", "scottish-police-authority", None),
+    ),
+    # a title by its initials, in apposition
+    (
+        "Publishing his annual report today, Mr Craig Naylor, HMCICS, stressed how much "
+        "effective communication matters to Police Scotland.",
+        ("Craig Naylor", "hm-chief-inspector-of-constabulary-in-scotland", "hmics", None),
+    ),
 ]
 
 
@@ -139,4 +168,15 @@ def test_roles_a_short_title_is_the_full_one_held_in_the_article(make_article):
     claims = extract_article(make_article(text))
     assert {(r.person, r.role) for r in claims.roles} == {
         ("Jacqui Durkin", "chief-inspector-of-criminal-justice-in-northern-ireland")
+    }
+
+
+def test_roles_a_qualifier_before_the_body_is_the_titles(make_article):
+    text = (
+        "Both the former PSNI chief constable George Hamilton and the ombudsman believed it was "
+        "human error."
+    )
+    claims = extract_article(make_article(text))
+    assert {(r.person, r.role, r.qualifier) for r in claims.roles} == {
+        ("George Hamilton", "chief-constable", "former")
     }
