@@ -478,6 +478,23 @@ def re_prison() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])(?![ \t]+Service)")
 
 
+@functools.cache
+def re_prison_word() -> re.Pattern[str]:
+    """The prison words of a prison's name: "HMP", "HM YOI", "Young Offenders Institution"."""
+    words = [line.split("\t")[0] for line in _words("prisons.txt")]
+    return re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(_label_pattern(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+
+
+def prison_place(name: str) -> str:
+    """A prison's name without its prison words, folded: "HM YOI Feltham" and "Feltham
+    Young Offenders Institute" are both "feltham"."""
+    return fold(re_prison_word().sub(" ", name))
+
+
 def _holds_head(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
     """Whether the capitalised run starting at word ``k`` holds a head noun."""
     while k < len(words) and RE_CAP_WORD.match(words[k][2]):
@@ -529,8 +546,13 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     k += 1
                 if k < len(words) and RE_CAP_WORD.match(words[k][2]):
                     joins = {x[2] for x in words[j:k]}
-                    if joins & {"and", "&"} and _holds_head(words, k, heads):
-                        break  # "the League and the Society": two bodies
+                    if joins & {"and", "&"} and (
+                        _holds_head(words, k, heads)
+                        or re_org().match(text, start + words[k][0]) is not None
+                    ):
+                        # "the League and the Society", "the Home Office and Crown
+                        # Prosecution Service": two bodies
+                        break
                     j = k  # the name goes on: "League for Penal Reform"
                     continue
             break

@@ -28,6 +28,20 @@ def orgs(article):
         ("They met the police and crime commissioner.", set()),
         # "HMI" alone is an inspector, not the inspectorate
         ("The HMI spoke.", set()),
+        # two bodies joined by "and", the second one the reference data names
+        (
+            "Police leaders needed to work with the Home Office and Crown Prosecution Service "
+            "to deal with the problem.",
+            {"home-office", "cps"},
+        ),
+        # an office named by its holder's title is a body too
+        (
+            "The Victims' Commissioner for England and Wales, Dame Vera Baird QC, said rape was "
+            "a terrible crime.",
+            {"victims-commissioner"},
+        ),
+        # ... but a role title holding a place names no force
+        ("Mayor of Greater Manchester Andy Burnham spoke.", set()),
     ],
 )
 def test_organizations_by_name_and_alias(make_article, text, expected):
@@ -51,3 +65,14 @@ def test_organizations_none_from_page_clutter(make_article):
     )
     assert orgs(a) == {"hmicfrs", "cumbria"}
     assert a.publisher == "Police Professional"
+
+
+def test_organizations_one_prison_however_named(make_article):
+    a = make_article(
+        "Feltham Young Offenders Institute, in Hounslow, has been stopped from taking in young "
+        "offenders. Inspectors found rising violence at HM YOI Feltham A in west London."
+    )
+    named = {(m.org, m.name) for m in extract_article(a).organizations}
+    assert named == {
+        ("named-feltham-young-offenders-institute", "Feltham Young Offenders Institute")
+    }

@@ -106,6 +106,12 @@ CASES = [
         "board. The Scottish Police Authority accepted the findings.",
         ("John Foley", "chief-executive", "scottish-police-authority", None),
     ),
+    # an office's holder, with a qualifier, before a name in apposition
+    (
+        "Ms Durkin was asked to carry out the inquiry after the former police ombudsman, Michael "
+        "Maguire, called for an independent review.",
+        ("Michael Maguire", "police-ombudsman", "police-ombudsman-ni", "former"),
+    ),
     # a title by its initials, in apposition
     (
         "Publishing his annual report today, Mr Craig Naylor, HMCICS, stressed how much "
