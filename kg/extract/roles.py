@@ -66,6 +66,8 @@ RE_SUCCEEDED = re.compile(
 RE_SUCCEEDED_ANYWHERE = re.compile(RE_SUCCEEDED.pattern.removesuffix("$"))
 RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
 RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+# one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
+RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
 RE_APPOS = re.compile(
     r",[ \t]+(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
     r"(?:the[ \t]+|a[ \t]+|an[ \t]+|"
@@ -255,6 +257,12 @@ def extract(
                 a = RE_APPOS.search(lead)
                 if a:
                     person = by_end.get(lo + a.start())
+            # NAME was a ROLE: held before
+            if person is None and qual is None:
+                a = RE_WAS_A.search(lead)
+                if a:
+                    person = by_end.get(lo + a.start())
+                    qual = "former" if person is not None else None
             # NAME as ROLE; NAME took over from NAME2 as ROLE: NAME's, and NAME2's before
             if person is None:
                 a = RE_AS.search(lead)

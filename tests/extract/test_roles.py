@@ -112,6 +112,18 @@ CASES = [
         "Maguire, called for an independent review.",
         ("Michael Maguire", "police-ombudsman", "police-ombudsman-ni", "former"),
     ),
+    # a rank held in the past
+    (
+        "Chief Constable Kier Pritchard of Wiltshire Police faces action. Between 2012 and 2014, "
+        "Mr Pritchard was a Detective Chief Superintendent.",
+        ("Kier Pritchard", "detective-chief-superintendent", "wiltshire", "former"),
+    ),
+    # a member of the board of the body the article is about
+    (
+        "The Scottish Police Authority held meetings in private, and the resignation of former "
+        "board member Moi Ali was badly handled, the Scottish Police Authority review found.",
+        ("Moi Ali", "board-member", "scottish-police-authority", "former"),
+    ),
     # a title by its initials, in apposition
     (
         "Publishing his annual report today, Mr Craig Naylor, HMCICS, stressed how much "
