@@ -76,3 +76,20 @@ def test_organizations_one_prison_however_named(make_article):
     assert named == {
         ("named-feltham-young-offenders-institute", "Feltham Young Offenders Institute")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party by its nation
+        (
+            "Scottish Labour called on Mr Foley to consider his position.",
+            {("Scottish Labour", "Other")},
+        ),
+        # the party's word alone names no body
+        ("Labour MP Jo Stevens said the force had failed.", set()),
+    ],
+)
+def test_organizations_parties(make_article, text, expected):
+    found = extract_article(make_article(text)).organizations
+    assert {(m.name, m.kind.value if m.kind else None) for m in found} == expected
