@@ -11,13 +11,19 @@ from kg.reference import LEXICON_DIR, lexicon
 # Letters of names, with those of Latin-1 and Latin Extended-A ("Zoë", "Siân", "Łukasz")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
-# A name token: "Sunita", "McCall", "O'Brien", "Smith-Jones", "Poultney", "Zoë"
+# A name token: "Sunita", "McCall", "O'Brien", "D’Souza", "Smith-Jones", "Poultney", "Zoë"
+# (a capital and an apostrophe open a name only before another capital: "O'Reilly")
 NAME_TOKEN = (
-    rf"(?:[{_UPPER}][{_LOWER}]*[{_UPPER}]?[{_LOWER}]+(?:['’-][{_UPPER}][{_LOWER}]+)*|[A-Z]\.)"
+    rf"(?:(?:[{_UPPER}]['’](?=[{_UPPER}]))?"
+    rf"[{_UPPER}][{_LOWER}]*[{_UPPER}]?[{_LOWER}]+(?:['’-][{_UPPER}][{_LOWER}]+)*|[A-Z]\.)"
 )
 # "Sunita Gamblin", "Mary Jane Smith" (2 or 3 tokens on one line)
 RE_FULL_NAME = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,2}}(?![\w'’-])")
 RE_NAME_TOKEN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?![\w'’-])")
+# The titles of those who speak for a body, kept as the article words them (no role
+# of the scheme: "the spokesperson said" stands for the body, not for a holder):
+# "spokesman", "spokeswoman", "spokesperson"
+RE_SPOKES_TITLE = re.compile(r"spokes(?:man|woman|person)")
 # he / she / his / her at a word boundary
 RE_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 # Sentence ends: after . ! ? (optionally closing quotes/brackets) and spaces, before
@@ -472,6 +478,23 @@ def re_prison() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])(?![ \t]+Service)")
 
 
+@functools.cache
+def re_prison_word() -> re.Pattern[str]:
+    """The prison words of a prison's name: "HMP", "HM YOI", "Young Offenders Institution"."""
+    words = [line.split("\t")[0] for line in _words("prisons.txt")]
+    return re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(_label_pattern(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+
+
+def prison_place(name: str) -> str:
+    """A prison's name without its prison words, folded: "HM YOI Feltham" and "Feltham
+    Young Offenders Institute" are both "feltham"."""
+    return fold(re_prison_word().sub(" ", name))
+
+
 def _holds_head(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
     """Whether the capitalised run starting at word ``k`` holds a head noun."""
     while k < len(words) and RE_CAP_WORD.match(words[k][2]):
@@ -523,8 +546,13 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     k += 1
                 if k < len(words) and RE_CAP_WORD.match(words[k][2]):
                     joins = {x[2] for x in words[j:k]}
-                    if joins & {"and", "&"} and _holds_head(words, k, heads):
-                        break  # "the League and the Society": two bodies
+                    if joins & {"and", "&"} and (
+                        _holds_head(words, k, heads)
+                        or re_org().match(text, start + words[k][0]) is not None
+                    ):
+                        # "the League and the Society", "the Home Office and Crown
+                        # Prosecution Service": two bodies
+                        break
                     j = k  # the name goes on: "League for Penal Reform"
                     continue
             break

@@ -33,11 +33,13 @@ from kg.patterns import (
     named_org_spans,
     org_context_words,
     org_labels,
+    prison_place,
     prison_words,
     re_coreference,
     re_org,
     re_org_context,
     re_prison,
+    role_key,
     role_spans,
 )
 from kg.reference import lexicon
@@ -54,9 +56,18 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     named: list[OrgMention] = []
     pending: list[OrgMention] = []
     roles = [span for s in sents for span in role_spans(article.text, s.span.start, s.span.end)]
+    # an office named by its holder's title: "The Victims' Commissioner for England and
+    # Wales, Dame Vera Baird" names the body as well as the role
+    offices = {
+        (s, e): lex.roles[k].default_org
+        for s, e in roles
+        if (k := role_key(article.text[s:e])) is not None
+    }
 
-    def inside_role(a: int, b: int) -> bool:
-        return any(a < e and s < b for s, e in roles)
+    def inside_role(a: int, b: int, key: str | None = None) -> bool:
+        return any(
+            a < e and s < b and (key is None or offices.get((s, e)) != key) for s, e in roles
+        )
 
     def within_role(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in roles)
@@ -65,7 +76,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     for sent in sents:
         for m in re_org().finditer(article.text, sent.span.start, sent.span.end):
             key = labels.get(fold(m.group()))
-            if key and not inside_role(m.start(), m.end()):
+            if key and not inside_role(m.start(), m.end(), key):
                 named.append(OrgMention(key, Span(m.start(), m.end()), sent.span, m.group()))
         if ctx_words is not None and not any_in(ctx_words, lowered(sent.text)):
             continue
@@ -118,13 +129,14 @@ def _with_named_bodies(
     text = article.text
     found: list[OrgMention] = []
     acronyms: dict[str, tuple[str, str, OrgType]] = {}  # acronym -> key, name, kind
+    prison_names: list[tuple[str, str]] = []  # place -> the prison's name as first given
     for sent in sents:
         lo, hi = sent.span.start, sent.span.end
         spans = [(a, b, OrgType(kind)) for a, b, kind in named_org_spans(text, lo, hi)]
+        prisons = []
         if any_in(prison_words(), sent.text):
-            spans += [
-                (m.start(), m.end(), OrgType.OTHER) for m in re_prison().finditer(text, lo, hi)
-            ]
+            prisons = [m.span() for m in re_prison().finditer(text, lo, hi)]
+            spans += [(a, b, OrgType.OTHER) for a, b in prisons]
         for a, b, kind in spans:
             if within_role(a, b):  # type: ignore[operator]
                 continue  # "Police and Crime Commissioner for X" is a role
@@ -133,6 +145,12 @@ def _with_named_bodies(
             name = RE_POSSESSIVE.sub("", " ".join(text[a:b].split()))
             if fold(name) in org_labels():
                 continue
+            if (a, b) in prisons:
+                # one prison however its name is put: "Feltham Young Offenders Institute",
+                # then "HM YOI Feltham"
+                place = prison_place(name)
+                name = next((n for p, n in prison_names if p == place), name)
+                prison_names.append((place, name))
             key = named_org_key(name)
             found.append(OrgMention(key, Span(a, b), sent.span, text[a:b], False, kind, name))
             given = RE_ACRONYM.match(text, b, hi)

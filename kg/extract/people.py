@@ -52,6 +52,24 @@ RE_TAIL_CUE = re.compile(
 
 
 RE_TOKEN = re.compile(r"\S+")
+# a number right after a capitalised run: "May 2019", "Friday May 3"
+RE_NUMBER_AFTER = re.compile(r"[ \t]+\d")
+# an organization's or place's possessive: "West Yorkshire's"
+RE_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _stop(token: str, stop: frozenset[str]) -> bool:
+    """Whether a token is never part of a name, also as a possessive ("Yorkshire's")."""
+    return token in stop or RE_POSSESSIVE_END.sub("", token) in stop
+
+
+@functools.cache
+def months() -> frozenset[str]:
+    import calendar
+
+    return frozenset(calendar.month_name[1:])
+
+
 # "(inset) said"
 RE_INSET = re.compile(r"^[ \t]*\([a-z ]+\)[ \t]+")
 # what may come between a name and its role: "one of the", a qualifier, an org or place
@@ -60,28 +78,45 @@ RE_ROLE_LEAD = re.compile(
 )
 
 
-def _name_parts(run: str, start: int) -> tuple[str, int] | None:
-    """Strip stopword tokens from both ends of a capitalised run; 2-3 tokens remain."""
-    found = _name_in_run(run)
+def _name_parts(run: str, start: int, dated: bool = False) -> tuple[str, int] | None:
+    """Strip stopword tokens from both ends of a capitalised run; 2-3 tokens remain.
+    ``dated``: the run is followed by a number, so a month ending it is a date's."""
+    found = _name_in_run(run, dated)
     return None if found is None else (found[0], start + found[1])
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_in_run(run: str) -> tuple[str, int] | None:
+def _name_in_run(run: str, dated: bool = False) -> tuple[str, int] | None:
     """The name in a capitalised run and its offset in the run (runs repeat: "The
-    Inspectorate", "Chief Constable")."""
+    Inspectorate", "Chief Constable"). A month may end a name after a first name
+    ("Home Secretary Theresa May"), unless a day or year follows ("Friday May 3")."""
     stop = name_stopwords()
     tokens = [(m.group(), m.start()) for m in RE_TOKEN.finditer(run)]
-    while tokens and tokens[0][0].rstrip(".") in stop:
+    while tokens and _stop(tokens[0][0].rstrip("."), stop):
         tokens.pop(0)
-    while tokens and tokens[-1][0] in stop:
+    month_last = (
+        not dated
+        and len(tokens) >= 2
+        and tokens[-1][0] in months()
+        and not _stop(tokens[-2][0], stop)
+    )
+    while tokens and _stop(tokens[-1][0], stop) and not (month_last and len(tokens) >= 2):
         tokens.pop()
-    if not 2 <= len(tokens) <= 3 or any(t in stop for t, _ in tokens):
+        month_last = False
+    inner = tokens[:-1] if month_last else tokens
+    if not 2 <= len(tokens) <= 3 or any(_stop(t, stop) for t, _ in inner):
         return None
     if any(len(t) < 2 or t.isupper() for t, _ in tokens):
         return None
     first = tokens[0][1]
     return run[first : tokens[-1][1] + len(tokens[-1][0])], first
+
+
+def is_name(text: str) -> bool:
+    """Whether ``text`` is a person's name by its shape: "Mark Burns-Williamson", not
+    "West Yorkshire's Police" (a byline read off a heading)."""
+    found = _name_in_run(" ".join(text.split()))
+    return found is not None and found[0] == " ".join(text.split())
 
 
 def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
@@ -95,7 +130,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         role_starts = {s for s, _ in role_matches}
         hon_ends = {e for _, e in honorific_spans(text, sent.span.start, sent.span.end)}
         for m in RE_RUN.finditer(text, sent.span.start, sent.span.end):
-            parts = _name_parts(m.group(), m.start())
+            parts = _name_parts(
+                m.group(), m.start(), RE_NUMBER_AFTER.match(text, m.end()) is not None
+            )
             if parts is None:
                 continue
             name, start = parts
@@ -117,8 +154,17 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 or any_in(context_role_words(), before)
                 and re_context_role().search(before) is not None
             )
+            # a name set off by commas before a reporting verb: "the Federation's chair,
+            # John Apter, said"
+            rest = after.lstrip(" \t")
+            aside = (
+                comma
+                and rest.startswith(",")
+                and verbs.match(rest.removeprefix(",").lstrip()) is not None
+            )
             cue = (
                 appos
+                or aside
                 or lead_pos in role_ends
                 or lead_pos in hon_ends
                 or RE_LEAD_CUE.search(before) is not None
@@ -153,9 +199,11 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 continue
             start = hon_end + tok.start(1)
             span = Span(start, start + len(tok.group(1)))
-            if any(s.overlaps(span) for s in taken) or tok.group(1) in name_stopwords():
-                continue
             full = surnames.get(tok.group(1))
+            if any(s.overlaps(span) for s in taken) or (
+                full is None and tok.group(1) in name_stopwords()
+            ):
+                continue
             out.append(
                 PersonMention(
                     full or tok.group(1),

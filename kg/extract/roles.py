@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.organizations import main_org
+from kg.extract.people import is_name
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
+    RE_SPOKES_TITLE,
     any_in,
     context_role_key,
     context_role_words,
@@ -64,6 +66,8 @@ RE_SUCCEEDED = re.compile(
 RE_SUCCEEDED_ANYWHERE = re.compile(RE_SUCCEEDED.pattern.removesuffix("$"))
 RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
 RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+# one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
+RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
 RE_APPOS = re.compile(
     r",[ \t]+(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
     r"(?:the[ \t]+|a[ \t]+|an[ \t]+|"
@@ -72,6 +76,9 @@ RE_APPOS = re.compile(
 )
 # "Met Police chief Cressida Dick", "the force's chief, Jo Farrell": the force's leader
 RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?chief,?[ \t]+")
+# a title in lower case between a body and a name: "NSPCC spokesman Adam Burling",
+# "the Federation's chair, John Apter" (the title is a role label, checked in code)
+RE_BODY_TITLE = re.compile(r"(?:['’]s?)?[ \t]+(?P<title>[a-z]+(?:[ \t]+[a-z]+){0,4}),?[ \t]+")
 
 
 # "'s " or " " between an org and a role title
@@ -134,6 +141,9 @@ def extract(
     claims: list[RoleClaim] = []
     predecessors: list[tuple[PersonMention, Sentence]] = []  # who held a role before
     mentioned = {m.org for m in orgs}
+    bodies = {
+        k: OrgType.OTHER for k, v in types.items() if v in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)
+    }
 
     def _type_of(org: str) -> OrgType | None:
         entry = lex.orgs.get(org)
@@ -155,13 +165,29 @@ def extract(
         return before[-1] if before else None
 
     def add(
-        person: PersonMention | str, key: str, org: str | None, qual: str | None, sent: Sentence
+        person: PersonMention | str,
+        key: str,
+        org: str | None,
+        qual: str | None,
+        sent: Sentence,
+        beside: bool = False,
     ) -> None:
+        """``beside``: ``org`` is named before or after the title, not inside it."""
         name = person if isinstance(person, str) else person.name
         key = _meant(key, mentioned)
         role = lex.roles[key]
-        if org is not None and role.scope is not None and _type_of(org) is not role.scope:
-            org = None
+        kind = _type_of(org) if org is not None else None
+        if org is not None and kind is not None and role.scope not in (None, kind):
+            # the title is another body's, named before or after it ("IPCC Commissioner
+            # for Wales", "CJI's Chief Inspector"): a role of that title held there, or
+            # none; a place inside a title ("Mayor of Greater Manchester") is no body
+            held = _title_in(key, org, kind) if beside else None
+            if held is None and beside:
+                return
+            if held is None:
+                org = None
+            else:
+                key, role = held, lex.roles[held]
         # an inspector belongs to the inspectorate the article names (HMICS in
         # Scotland); a minister to the role's own department whatever else is named
         found = main_org(orgs, types, role.scope) if org is None and role.scope else None
@@ -169,6 +195,11 @@ def extract(
             org = found or role.default_org
         elif org is None:
             org = role.default_org or found
+        if org is None and role.scope is None:
+            # a title any body has ("chief executive John Foley", "the outgoing chair,
+            # Andrew Flanagan"): the body other than a force or inspectorate the
+            # article is most about
+            org = main_org(orgs, bodies, OrgType.OTHER)
         if org is None and role.scope is OrgType.POLICE_FORCE:
             return
         entry = lex.orgs.get(org) if org is not None else None
@@ -203,6 +234,7 @@ def extract(
             if ctx_q:
                 qual = lex.qualifiers.get(ctx_q.lower(), qual)
             after_org = _org_after(text, end, hi)
+            beside = (org or after_org) is not None
             org = org or after_org or _org_within(text[start:end])
             abbr = RE_ABBR.match(text, end, hi)
             after = abbr.end() if abbr else end
@@ -225,6 +257,12 @@ def extract(
                 a = RE_APPOS.search(lead)
                 if a:
                     person = by_end.get(lo + a.start())
+            # NAME was a ROLE: held before
+            if person is None and qual is None:
+                a = RE_WAS_A.search(lead)
+                if a:
+                    person = by_end.get(lo + a.start())
+                    qual = "former" if person is not None else None
             # NAME as ROLE; NAME took over from NAME2 as ROLE: NAME's, and NAME2's before
             if person is None:
                 a = RE_AS.search(lead)
@@ -246,11 +284,12 @@ def extract(
             if person is None and RE_BECOME.search(lead):
                 person = last_person_before(lo + RE_BECOME.search(lead).start())  # type: ignore[union-attr]
             # my time as ROLE: the author's own
-            if person is None and RE_FIRST_PERSON.search(lead) and article.author:
-                add(_plain_name(article.author), key, org, qual, sent)
+            author = _plain_name(article.author) if article.author else ""
+            if person is None and RE_FIRST_PERSON.search(lead) and is_name(author):
+                add(author, key, org, qual, sent)
                 continue
             if person is not None:
-                add(person, key, org, qual, sent)
+                add(person, key, org, qual, sent, beside)
     for sent in sents:  # FORCE chief NAME: the role that leads the force
         for om in orgs:
             if om.by_context or types.get(om.org) is not OrgType.POLICE_FORCE:
@@ -264,9 +303,34 @@ def extract(
                 if person is not None:
                     chief = lex.orgs[om.org].chief_role if om.org in lex.orgs else None
                     add(person, chief or "chief-constable", om.org, None, sent)
+    for sent in sents:  # BODY title NAME, the title in lower case
+        for om in orgs:
+            if om.by_context or not sent.span.contains(om.span):
+                continue
+            t = RE_BODY_TITLE.match(text, om.span.end, sent.span.end)
+            if not t or any(
+                a == t.start("title") for a, _ in role_spans(text, sent.span.start, sent.span.end)
+            ):
+                continue  # no title, or one the loop above read ("PSNI chief constable")
+            words = t.group("title").split()
+            qual = lex.qualifiers.get(words[0]) if len(words) > 1 else None
+            if qual is not None or words[0] in lex.qualifiers:
+                words = words[1:]
+            title = " ".join(words)
+            key = role_key(title)
+            spokes = key is None and RE_SPOKES_TITLE.fullmatch(title) is not None
+            if key is None and not spokes:
+                continue
+            person = person_at(t.end()) or _past_honorific(text, t.end(), sent.span.end)
+            if person is None:
+                continue
+            if key is not None:
+                add(person, key, om.org, qual, sent, True)
+            else:  # a title outside the scheme, in the article's words
+                claims.append(RoleClaim(person.name, title, om.org, sent.span, qual, title.title()))
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
-    return _dedupe(claims)
+    return _shortened(_dedupe(claims))
 
 
 def _predecessors(
@@ -290,11 +354,11 @@ def _predecessors(
                 continue
             for c in holders:
                 if c.person != before.name:
-                    out.append(RoleClaim(before.name, c.role, c.org, sent.span, "former"))
+                    out.append(RoleClaim(before.name, c.role, c.org, sent.span, "former", c.label))
     for person, sent in found:
         for c in claims:
             if c.evidence == sent.span and c.person != person.name and c.qualifier != "former":
-                out.append(RoleClaim(person.name, c.role, c.org, sent.span, "former"))
+                out.append(RoleClaim(person.name, c.role, c.org, sent.span, "former", c.label))
     return out
 
 
@@ -316,6 +380,20 @@ def _meant(key: str, mentioned: set[str]) -> str:
         if other.preferred_when & mentioned and label in {fold(x) for x in other.labels}:
             return other.key
     return key
+
+
+def _title_in(key: str, org: str, kind: OrgType) -> str | None:
+    """The role that shares a label with ``key`` and is held in ``org`` (its default
+    organization), or in a body of ``kind`` when it has no default one."""
+    roles = lexicon().roles
+    labels = {fold(x) for x in roles[key].labels}
+    fits = [
+        r
+        for r in roles.values()
+        if labels & {fold(x) for x in r.labels}
+        and (r.default_org == org or r.default_org is None and r.scope is kind)
+    ]
+    return fits[0].key if fits else None
 
 
 def _plain_name(name: str) -> str:
@@ -344,8 +422,34 @@ def _publisher_role(
     if org is None:
         return []
     name = _plain_name(article.author)
+    if not is_name(name):
+        return []
     ev = next((s for s in sents if name in s.text), sents[0])
     return [RoleClaim(name, key, org, ev.span)]
+
+
+def _shortened(claims: list[RoleClaim]) -> list[RoleClaim]:
+    """Without a title that is the short form of one the same person holds in the
+    article: "Chief Inspector Jacqui Durkin" beside "Jacqui Durkin, the chief inspector
+    of criminal justice in Northern Ireland" is that office, not a police rank."""
+    roles = lexicon().roles
+
+    def heads(key: str) -> set[str]:
+        return {fold(x) + " " for x in roles[key].labels} if key in roles else set()
+
+    out = []
+    for c in claims:
+        short = heads(c.role)
+        if not any(
+            o.person == c.person
+            and o.role != c.role
+            and o.qualifier == c.qualifier
+            and any(fold(x).startswith(h) for x in roles[o.role].labels for h in short)
+            for o in claims
+            if o.role in roles
+        ):
+            out.append(c)
+    return out
 
 
 def _dedupe(claims: list[RoleClaim]) -> list[RoleClaim]:
@@ -362,4 +466,8 @@ def _dedupe(claims: list[RoleClaim]) -> list[RoleClaim]:
 def inspectors(claims: list[RoleClaim]) -> frozenset[str]:
     """The people the article names as inspectors: their words are the report's."""
     lex = lexicon()
-    return frozenset(c.person for c in claims if lex.roles[c.role].scope is OrgType.INSPECTORATE)
+    return frozenset(
+        c.person
+        for c in claims
+        if c.role in lex.roles and lex.roles[c.role].scope is OrgType.INSPECTORATE
+    )

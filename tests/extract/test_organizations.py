@@ -28,6 +28,20 @@ def orgs(article):
         ("They met the police and crime commissioner.", set()),
         # "HMI" alone is an inspector, not the inspectorate
         ("The HMI spoke.", set()),
+        # two bodies joined by "and", the second one the reference data names
+        (
+            "Police leaders needed to work with the Home Office and Crown Prosecution Service "
+            "to deal with the problem.",
+            {"home-office", "cps"},
+        ),
+        # an office named by its holder's title is a body too
+        (
+            "The Victims' Commissioner for England and Wales, Dame Vera Baird QC, said rape was "
+            "a terrible crime.",
+            {"victims-commissioner"},
+        ),
+        # ... but a role title holding a place names no force
+        ("Mayor of Greater Manchester Andy Burnham spoke.", set()),
     ],
 )
 def test_organizations_by_name_and_alias(make_article, text, expected):
@@ -51,3 +65,31 @@ def test_organizations_none_from_page_clutter(make_article):
     )
     assert orgs(a) == {"hmicfrs", "cumbria"}
     assert a.publisher == "Police Professional"
+
+
+def test_organizations_one_prison_however_named(make_article):
+    a = make_article(
+        "Feltham Young Offenders Institute, in Hounslow, has been stopped from taking in young "
+        "offenders. Inspectors found rising violence at HM YOI Feltham A in west London."
+    )
+    named = {(m.org, m.name) for m in extract_article(a).organizations}
+    assert named == {
+        ("named-feltham-young-offenders-institute", "Feltham Young Offenders Institute")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party by its nation
+        (
+            "Scottish Labour called on Mr Foley to consider his position.",
+            {("Scottish Labour", "Other")},
+        ),
+        # the party's word alone names no body
+        ("Labour MP Jo Stevens said the force had failed.", set()),
+    ],
+)
+def test_organizations_parties(make_article, text, expected):
+    found = extract_article(make_article(text)).organizations
+    assert {(m.name, m.kind.value if m.kind else None) for m in found} == expected

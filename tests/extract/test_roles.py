@@ -58,6 +58,78 @@ CASES = [
         "Former Chief Constable Jane Doe of Kent Police spoke.",
         ("Jane Doe", "chief-constable", "kent", "former"),
     ),
+    # a title another body's name is put before: that body's own office
+    (
+        "CJI's Chief Inspector Jacqui Durkin has today published the findings of a joint "
+        "inspection of police custody arrangements in the Police Service of Northern Ireland.",
+        (
+            "Jacqui Durkin",
+            "chief-inspector-of-criminal-justice-in-northern-ireland",
+            "cji",
+            None,
+        ),
+    ),
+    # a place inside the title is not the body it is held in
+    (
+        "He told Mayor of Greater Manchester Andy Burnham that he would turn GMP around.",
+        (
+            "Andy Burnham",
+            "mayor-of-greater-manchester",
+            "greater-manchester-combined-authority",
+            None,
+        ),
+    ),
+    (
+        "Home Secretary Theresa May has said she will chair a new national monitoring group.",
+        ("Theresa May", "home-secretary", "home-office", None),
+    ),
+    # a title in lower case between a body and a name
+    (
+        "NSPCC spokesman Adam Burling said: “It's deeply disturbing that West Mercia Police "
+        "are still not tackling child sexual exploitation effectively.”",
+        ("Adam Burling", "spokesman", "nspcc", None),
+    ),
+    (
+        "The Police Federation's chair, John Apter, said: “Officers are exhausted.”",
+        ("John Apter", "chair", "police-federation", None),
+    ),
+    # a title any body has, held in the body named after it
+    (
+        "Frances Crook, Director of the Howard League for Penal Reform, said the findings read "
+        "like a novel.",
+        ("Frances Crook", "director", "howard-league", None),
+    ),
+    # ... or, named nowhere near it, in the body the article is about
+    (
+        "Her Majesty's Inspectorate of Constabulary in Scotland (HMICS) identified shortcomings "
+        "in the ability of chief executive John Foley to support the Scottish Police Authority "
+        "board. The Scottish Police Authority accepted the findings.",
+        ("John Foley", "chief-executive", "scottish-police-authority", None),
+    ),
+    # an office's holder, with a qualifier, before a name in apposition
+    (
+        "Ms Durkin was asked to carry out the inquiry after the former police ombudsman, Michael "
+        "Maguire, called for an independent review.",
+        ("Michael Maguire", "police-ombudsman", "police-ombudsman-ni", "former"),
+    ),
+    # a rank held in the past
+    (
+        "Chief Constable Kier Pritchard of Wiltshire Police faces action. Between 2012 and 2014, "
+        "Mr Pritchard was a Detective Chief Superintendent.",
+        ("Kier Pritchard", "detective-chief-superintendent", "wiltshire", "former"),
+    ),
+    # a member of the board of the body the article is about
+    (
+        "The Scottish Police Authority held meetings in private, and the resignation of former "
+        "board member Moi Ali was badly handled, the Scottish Police Authority review found.",
+        ("Moi Ali", "board-member", "scottish-police-authority", "former"),
+    ),
+    # a title by its initials, in apposition
+    (
+        "Publishing his annual report today, Mr Craig Naylor, HMCICS, stressed how much "
+        "effective communication matters to Police Scotland.",
+        ("Craig Naylor", "hm-chief-inspector-of-constabulary-in-scotland", "hmics", None),
+    ),
 ]
 
 
@@ -89,3 +161,40 @@ def test_roles_keep_people_who_share_a_surname_apart(make_article):
     )
     claims = extract_article(a)
     assert {r.person for r in claims.roles} == {"Dave Jones", "Marc Jones"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a commissioner of a complaints body is no police and crime commissioner
+        "South Wales Police failed the woman. Jan Williams, IPCC Commissioner for Wales, told "
+        "Capital that things had to change.",
+        # a byline read off a heading is no person
+        "Statement from West Yorkshire's Police and Crime Commissioner on the HMIC report.",
+    ],
+)
+def test_roles_none_for_another_bodys_title(make_article, text):
+    claims = extract_article(make_article(text))
+    assert not [r for r in claims.roles if r.role == "police-and-crime-commissioner"]
+
+
+def test_roles_a_short_title_is_the_full_one_held_in_the_article(make_article):
+    text = (
+        "Chief Inspector Jacqui Durkin visited. Jacqui Durkin, the chief inspector of criminal "
+        "justice in Northern Ireland, said the PSNI had made progress."
+    )
+    claims = extract_article(make_article(text))
+    assert {(r.person, r.role) for r in claims.roles} == {
+        ("Jacqui Durkin", "chief-inspector-of-criminal-justice-in-northern-ireland")
+    }
+
+
+def test_roles_a_qualifier_before_the_body_is_the_titles(make_article):
+    text = (
+        "Both the former PSNI chief constable George Hamilton and the ombudsman believed it was "
+        "human error."
+    )
+    claims = extract_article(make_article(text))
+    assert {(r.person, r.role, r.qualifier) for r in claims.roles} == {
+        ("George Hamilton", "chief-constable", "former")
+    }

@@ -1,0 +1,58 @@
+import pytest
+
+from kg.extract import extract_article
+from kg.extract.people import is_name
+
+# (sentence, a name the people extractor must find in it)
+NAMES = [
+    # an Irish "O'" surname, straight or curly apostrophe
+    (
+        "Deputy Chief Constable Bernie O'Reilly said the force always valued HMIC's scrutiny.",
+        "Bernie O'Reilly",
+    ),
+    ("Chief Constable Siobhan O’Brien said the force would act.", "Siobhan O’Brien"),
+    # a month as a surname, after a first name and not before a day or year
+    (
+        "Home Secretary Theresa May has said she will chair a new national monitoring group.",
+        "Theresa May",
+    ),
+    ("Sir Brian June, the force's chief constable, said it was a fair report.", "Brian June"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES)
+def test_people_finds_names(make_article, text, name):
+    claims = extract_article(make_article(text))
+    assert name in {p.name for p in claims.people}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a month before a day is a date's, not a surname
+        "Chief Constable Jo Bloggs said on Friday May 3 that the force was improving.",
+        "In May the force was inspected by HMIC.",
+    ],
+)
+def test_people_months_are_dates(make_article, text):
+    claims = extract_article(make_article(text))
+    assert not any(p.name.endswith("May") for p in claims.people)
+
+
+def test_people_surname_after_honorific_may_be_a_month(make_article):
+    text = "Home Secretary Theresa May spoke. Mrs May said every force must change."
+    people = extract_article(make_article(text)).people
+    assert [p.name for p in people] == ["Theresa May", "Theresa May"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mark Burns-Williamson", True),
+        ("Bernie O'Reilly", True),
+        ("West Yorkshire's Police", False),
+        ("Lancashire Constabulary", False),
+    ],
+)
+def test_people_is_name(text, expected):
+    assert is_name(text) is expected
