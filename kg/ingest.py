@@ -303,7 +303,70 @@ def _html_page(raw: str) -> _Page:
         )
     except Exception:
         body = ""
+    if doc is not None and body:
+        body = "\n".join((*_lead(doc, body), body, *_captions(doc, body)))
     return _Page(body, meta, whole=whole)
+
+
+# the credit that ends a caption: "... a board meeting. Picture: John Devlin"
+RE_CREDIT = re.compile(
+    r"[ \t]*(?:\b(?:Pictures?|Photo(?:graph)?s?|Images?|Credit)[ \t]*:|©).*$", re.IGNORECASE
+)
+
+
+def _captions(doc: Any, body: str) -> list[str]:
+    """The captions of the article's own pictures (<figcaption>), without their credits,
+    where the main text does not hold them: "Deputy chief constable Rose Fitzpatrick
+    and chief constable Sir Stephen House at a recent board meeting"."""
+    lines: list[str] = []
+    for el in doc.iter("figcaption"):
+        if _outside_article(el):
+            continue
+        text = RE_CREDIT.sub("", " ".join((el.text_content() or "").split()))
+        words = sum(1 for w in text.split() if RE_TITLE_WORD.search(w))
+        if words >= 4 and len(text) <= MAX_LEAD and text not in body and text not in lines:
+            lines.append(text)
+    return lines
+
+
+# The headline and the standfirst under it (the summary a page sets apart by its class)
+# are the article's first words, and often the only place it says who said what
+# ("Northumbria police and crime commissioner Vera Baird says she is 'delighted'");
+# trafilatura leaves both out of the main text.
+RE_STANDFIRST = re.compile(
+    r"(?<![-\w])(?:standfirst|stand-first|lede|lead|intro|summary|dek|strapline|"
+    r"sub-?title|sub-?head(?:ing|line)?|excerpt|article-description)(?![-\w])",
+    re.IGNORECASE,
+)
+MAX_LEAD = 400  # characters: a standfirst is a sentence or two, never a story
+
+
+def _lead(doc: Any, body: str) -> list[str]:
+    """The page's headline (its first <h1> in the article) and standfirst, where the
+    main text does not already hold them."""
+    found: list[Any] = []
+    for el in doc.iter("h1"):
+        if not _outside_article(el):
+            found.append(el)
+            break
+    for el in doc.xpath("//p[@class]|//h2[@class]|//div[@class]"):
+        if len(found) > 2:
+            break
+        if (
+            RE_STANDFIRST.search(el.get("class") or "")
+            and not _outside_article(el)
+            and not any(el in set(f.iterancestors()) for f in found)
+        ):
+            found.append(el)
+    lines: list[str] = []
+    for el in found:
+        text = " ".join((el.text_content() or "").split())
+        if len(text.split()) < 3 or len(text) > MAX_LEAD or text in body:
+            continue
+        if any(text in line or line in text for line in lines):
+            continue
+        lines.append(text)
+    return lines
 
 
 RE_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
@@ -940,6 +1003,18 @@ def _honorifics() -> str:
     return "|".join(re.escape(h) for h in hons)
 
 
+# a picture's caption in a copied page: "[Picture: Kent PCC Matthew Scott]", "[Image: PA]"
+RE_CAPTION = re.compile(
+    r"\[(?:Image|Picture|Photo|Photograph)(?:[ \t]+caption)?[ \t]*:[ \t]*"
+    r"(?P<text>[^\]]*?)[ \t]*\]?$",
+    re.IGNORECASE,
+)
+# a headline has three words of letters at least ("Mark Burns-Williamson" has two); a
+# menu ("Listen Live | News | Travel") or a breadcrumb ("News > Crime") is none
+RE_TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
+RE_MENU_LINE = re.compile(r"\||\s[>›»/]\s")
+
+
 def _title_case(line: str) -> bool:
     words = re.findall(r"[\w'’&]+", line)
     return bool(words) and all(
@@ -1049,6 +1124,7 @@ def _article(
     in_section = False
     after_marker = False
     first_lines: list[tuple[int, str]] = []
+    head_lines: list[str] = []  # where a copied page's headline is
     blocks = _markup_blocks(text, page.body_start) if fmt in ("text", "markdown") else []
     next_block = 0
     # The top of the article, where its own dateline is: what comes before its
@@ -1076,6 +1152,17 @@ def _article(
             continue
         top_lines += 1
         at_top = top_lines <= 10 and top_prose < 3
+        caption = RE_CAPTION.match(stripped)
+        if caption is not None:
+            # "[Picture: PCC Matthew Scott together with chief constable Alan Pughsley]":
+            # the caption of the article's own picture is its text; a credit is not
+            words = caption.group("text")
+            if sum(1 for w in words.split() if RE_TITLE_WORD.search(w)) >= 4:
+                start = span.start + caption.start("text")
+                body.append(Span(start, start + len(words)))
+            else:
+                clutter.append(span)
+            continue
         if after_marker or _is_clutter(stripped):
             # "Image caption," alone on its line: the caption follows on the next one
             after_marker = _is_clutter(stripped) and stripped.endswith((",", ":"))
@@ -1117,6 +1204,8 @@ def _article(
             crumb_year = PartialDate(int(crumb.group(1)))
         if len(first_lines) < 3:
             first_lines.append((pos, stripped))
+        if len(head_lines) < 6:
+            head_lines.append(stripped)
         if len(span) > 80 and len(stripped.split()) > 15:
             top_prose += 1
         begun = begun or RE_PROSE.search(stripped) is not None
@@ -1135,14 +1224,15 @@ def _article(
             body = [s for s in body if text[s.start : s.end].strip() != line]
             first_lines = first_lines[1:]
     if title is None:
-        for _, line in first_lines:
+        for line in head_lines:
             if (
                 len(line) <= MAX_META
-                and len(line.split()) >= 3
+                and sum(1 for w in line.split() if RE_TITLE_WORD.search(w)) >= 3
                 and not line.endswith(":")
-                and "|" not in line
+                and RE_MENU_LINE.search(line) is None
+                and line != publisher
             ):
-                title = " ".join(RE_CONTROL.sub(" ", line).split())
+                title = " ".join(RE_CONTROL.sub(" ", line.lstrip("#")).split())
                 break
 
     for span in list(clutter) + body[-2:]:
