@@ -172,6 +172,13 @@ class _World:
     def _popen(
         self, argv: list[str], preexec_fn: Callable[[], None] | None = None
     ) -> subprocess.Popen[str]:
+        def preexec() -> None:
+            # a suite started in the background (`pytest &` in a script) passes SIGINT on
+            # ignored, and Python then never raises KeyboardInterrupt: Ctrl-C as at a terminal
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            if preexec_fn is not None:
+                preexec_fn()
+
         return subprocess.Popen(
             argv,
             cwd=ROOT,
@@ -180,7 +187,7 @@ class _World:
             stderr=subprocess.PIPE,
             text=True,
             start_new_session=True,  # its own process group: workers die with it
-            preexec_fn=preexec_fn,
+            preexec_fn=preexec,
         )
 
     def _fresh_out(self, name: str) -> Path:
