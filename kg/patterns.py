@@ -37,6 +37,13 @@ def _words(name: str) -> list[str]:
 
 
 @functools.cache
+def title_heads() -> frozenset[str]:
+    """Head nouns of job titles outside the role scheme ("President", "Director"),
+    lower-cased (``kg/lexicon/title_heads.txt``)."""
+    return frozenset(w.lower() for w in _words("title_heads.txt"))
+
+
+@functools.cache
 def abbreviations() -> frozenset[str]:
     """Words whose full stop does not end a sentence."""
     return frozenset(_words("abbreviations.txt"))
@@ -425,6 +432,8 @@ def re_inspectorate() -> re.Pattern[str]:
 
 # A word of a capitalised name: "Howard", "Police", "O'Brien", "GMCA", "Victims'"
 RE_CAP_WORD = re.compile(r"[A-Z][\w'’&.-]*")
+# "Police Superintendents' Association": a plural's possessive inside a name
+RE_PLURAL_POSSESSIVE = re.compile(r"[A-Z][\w&.-]*s['’]")
 # Words that join the parts of a body's name: "League for Penal Reform",
 # "Society for the Prevention of Cruelty to Children".
 NAME_JOINS = frozenset({"of", "for", "the", "and", "&", "on", "in", "to"})
@@ -471,9 +480,11 @@ def re_prison() -> re.Pattern[str]:
         words, where = line.split("\t")
         (before if where == "before" else after).append(_label_pattern(words))
     name = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+    # "Another YOI slammed": a name before the prison words starts with no opener
+    opener = r"(?!(?:" + "|".join(sorted(map(re.escape, _words("not_names.txt")))) + r")\b)"
     alts = (
         r"(?:" + "|".join(sorted(before, key=len, reverse=True)) + r")[ \t]+" + name,
-        name + r"[ \t]+(?:" + "|".join(sorted(after, key=len, reverse=True)) + r")",
+        opener + name + r"[ \t]+(?:" + "|".join(sorted(after, key=len, reverse=True)) + r")",
     )
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])(?![ \t]+Service)")
 
@@ -535,8 +546,8 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             if RE_CAP_WORD.fullmatch(bare):
                 if bare in heads and (bare not in HEAD_FIRST_ONLY or j == i):
                     last_head, kind = j, kind or heads[bare]
-                if bare != w:  # punctuation ends the name here
-                    j += 1
+                if bare != w and not RE_PLURAL_POSSESSIVE.fullmatch(w):
+                    j += 1  # punctuation ends the name here ("Superintendents'" does not)
                     break
                 j += 1
                 continue

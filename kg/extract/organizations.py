@@ -65,8 +65,13 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     }
 
     def inside_role(a: int, b: int, key: str | None = None) -> bool:
+        # a title inside a longer name is the name's: "Police Superintendents' Association"
         return any(
-            a < e and s < b and (key is None or offices.get((s, e)) != key) for s, e in roles
+            a < e
+            and s < b
+            and (key is None or offices.get((s, e)) != key)
+            and not (a <= s and e <= b and e - s < b - a)
+            for s, e in roles
         )
 
     def within_role(a: int, b: int) -> bool:
@@ -151,9 +156,16 @@ def _with_named_bodies(
                 place = prison_place(name)
                 name = next((n for p, n in prison_names if p == place), name)
                 prison_names.append((place, name))
+            given = RE_ACRONYM.match(text, b, hi)
+            known = org_labels().get(fold(given.group("acr"))) if given else None
+            if known is not None and known in lex.orgs:
+                # "the Independent Office for Police Complaints (IOPC)": a body the
+                # reference data knows by its acronym, its name misremembered
+                kind = lex.orgs[known].type
+                found.append(OrgMention(known, Span(a, b), sent.span, text[a:b], False, kind))
+                continue
             key = named_org_key(name)
             found.append(OrgMention(key, Span(a, b), sent.span, text[a:b], False, kind, name))
-            given = RE_ACRONYM.match(text, b, hi)
             if given:
                 acronyms.setdefault(given.group("acr"), (key, name, kind))
     for acr, (key, name, kind) in acronyms.items():

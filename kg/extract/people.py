@@ -27,6 +27,7 @@ from kg.patterns import (
     re_context_role,
     re_reporting_verb,
     role_spans,
+    title_heads,
 )
 
 RE_RUN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})*(?![\w'’-])")
@@ -74,7 +75,7 @@ def months() -> frozenset[str]:
 RE_INSET = re.compile(r"^[ \t]*\([a-z ]+\)[ \t]+")
 # what may come between a name and its role: "one of the", a qualifier, an org or place
 RE_ROLE_LEAD = re.compile(
-    r"(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}"
+    r"[ \t]*(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}"
 )
 
 
@@ -172,6 +173,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 or RE_INSET.match(after) is not None
                 and verbs.match(after[after.index(")") + 1 :].lstrip()) is not None
                 or tail_role
+                or _re_title_tail().match(after) is not None
             )
             if cue:
                 accepted.add(name)
@@ -215,6 +217,18 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             )
     out.sort(key=lambda p: p.span)
     return out
+
+
+@functools.cache
+def _re_title_tail() -> re.Pattern[str]:
+    """A job title outside the role scheme in apposition after a name: ", the IOPC's
+    director of strategy", ", President of the ..." (``title_heads``)."""
+    heads = "|".join(sorted(map(re.escape, title_heads()), key=len, reverse=True))
+    return re.compile(
+        r"^[ \t]*,[ \t]+(?:the[ \t]+)?(?:[A-Z][\w&.-]*(?:['’]s?)?[ \t]+){0,4}"
+        r"(?:(?i:deputy|assistant|vice|regional|national|executive)[ \t-]+)?"
+        rf"(?i:{heads})\b"
+    )
 
 
 def _role_lead_positions(text: str, pos: int, role_starts: set[int]) -> set[int]:

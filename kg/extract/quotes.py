@@ -219,6 +219,21 @@ def _re_cue() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])(?:[Aa]ccording\s+to|" + _trie(verbs) + r")(?![\w'’-])")
 
 
+# "urged to", "told to", "said to be": the verb's subject is who is spoken to or of,
+# not who speaks ("PSNI and Police Ombudsman urged to 'work hard together'")
+RE_TO_INFINITIVE = re.compile(r"\s+to\s+[‘'“\"]?(?P<word>[a-z]+)\b")
+ADDRESSEE_VERBS = frozenset(("urged", "told", "asked", "ordered", "advised", "warned"))
+
+
+def _addressed(text: str, verb: str, end: int, hi: int) -> bool:
+    """Whether the verb of saying ending at ``end`` is a bare passive with an
+    infinitive after it: its subject is then not the speaker."""
+    m = RE_TO_INFINITIVE.match(text, end, hi)
+    if m is None:
+        return False
+    return m["word"] in ("be", "have") or verb in ADDRESSEE_VERBS
+
+
 def _trie(words: set[str]) -> str:
     """An alternation of ``words`` with shared prefixes factored out ("sa(?:id|ys)"):
     about twice as quick to scan with as the plain alternation."""
@@ -510,6 +525,7 @@ class _Reader:
             found = self._cue_matches[para.start] = [
                 (m.start(), m.end(), m.group())
                 for m in _re_cue().finditer(self.text, para.start, para.end)
+                if not _addressed(self.text, m.group(), m.end(), para.end)
             ]
         return found
 

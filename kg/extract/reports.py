@@ -315,7 +315,7 @@ RE_JUDGED_BEFORE = re.compile(
     r"identified|inspected)\b[^,;.]{0,60}$|"
     # the report noun, its "of/by ..." complement of names, then the date: "a peer review
     # of South Yorkshire Police by the College of Policing in 2016", "a report today"
-    r"\b(?:reports?|findings|review|judgements?)"
+    r"\b(?:reports?|findings|review|judgements?|inspections?)"
     r"(?:[ \t]+(?-i:of|into|on|by|from|for)[ \t]+(?:the[ \t]+)?[\w'’-]+"
     r"(?:[ \t]+(?-i:[A-Z])[\w'’-]*)*)*[ \t]+(?:(?:in|on|of|from|dated)[ \t]+)?$",
     re.IGNORECASE,
@@ -1342,7 +1342,7 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
         else:
             key = ("now", m.publisher, m.national)
         groups.setdefault(key, []).append((i, m))
-    groups = _same_year(groups)
+    groups = _earlier_dated(_same_year(groups))
     title = _title_concept(article.title) if article.title else None
     ordered = sorted(groups.items(), key=lambda g: (g[0][0] != "now", g[1][0][0]))
     claims: list[ReportClaim] = []
@@ -1388,6 +1388,19 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
                 # a PEEL pillar's: "being graded 'requires improvement' last year" in a
                 # report on effectiveness names no pillar (its grade is an overall one)
                 concept = series
+            elif (
+                key[0] != "now"
+                and series == "post-inspection-review"
+                and title
+                not in (
+                    None,
+                    series,
+                )
+            ):
+                # the inspection a review follows up is of what the headline names: "New
+                # report calls for more training for PSNI to help support children
+                # impacted by domestic abuse" over "Last year's first review"
+                concept = title
             if concept is None and key[2]:
                 concept = "thematic"  # a national report of no other kind
             split = [(concept, [m for _, m in members])]
@@ -1433,6 +1446,21 @@ def _same_year(
         within = [k for k in out if k[:3] == key[:3] and str(k[3]).startswith(f"{key[3]}-")]
         if len(within) == 1:
             out[within[0]] = sorted(out[within[0]] + out.pop(key), key=lambda x: x[0])
+    return out
+
+
+def _earlier_dated(
+    groups: dict[tuple[object, ...], list[tuple[int, _Mention]]],
+) -> dict[tuple[object, ...], list[tuple[int, _Mention]]]:
+    """An earlier report left undated ("the issues raised in the previous inspection")
+    joins the one earlier report of that publisher the article dates ("It followed a
+    first inspection in 2021"). Only beside the article's own report: without it, the
+    dated one may be the article's own."""
+    out = dict(groups)
+    for key in [k for k in out if k[0] == "earlier"]:
+        dated = [k for k in out if k[0] == "dated" and k[1:3] == key[1:3]]
+        if len(dated) == 1 and ("now", *key[1:3]) in out:
+            out[dated[0]] = sorted(out[dated[0]] + out.pop(key), key=lambda x: x[0])
     return out
 
 

@@ -40,6 +40,7 @@ from kg.patterns import (
     re_role,
     role_key,
     role_spans,
+    title_heads,
 )
 from kg.reference import lexicon
 
@@ -70,7 +71,9 @@ RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
 RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
 RE_APPOS = re.compile(
     r",[ \t]+(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
-    r"(?:the[ \t]+|a[ \t]+|an[ \t]+|"
+    # "John Campion, the region's Police and Crime Commissioner": the area's
+    r"(?:the[ \t]+(?:(?:county|region|area|city|force|force area|constabulary)['’]s[ \t]+)?|"
+    r"a[ \t]+|an[ \t]+|"
     # "Sophie Linden, Mr Khan's deputy mayor for policing": another person's
     r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?[A-Z][\w-]+['’]s[ \t]+)?$"
 )
@@ -145,6 +148,11 @@ def extract(
         k: OrgType.OTHER for k, v in types.items() if v in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)
     }
 
+    bodies_at: dict[int, str] = {}  # where each body the article names starts
+    for om in sorted(orgs, key=lambda o: o.span.end - o.span.start):
+        if not om.by_context:
+            bodies_at[om.span.start] = om.org
+
     def _type_of(org: str) -> OrgType | None:
         entry = lex.orgs.get(org)
         return entry.type if entry is not None else types.get(org)
@@ -190,6 +198,10 @@ def extract(
                 key, role = held, lex.roles[held]
         # an inspector belongs to the inspectorate the article names (HMICS in
         # Scotland); a minister to the role's own department whatever else is named
+        if org is None and role.scope is OrgType.POLICE_FORCE:
+            # "In Hertfordshire, Chief Constable Andy Bliss said": the one force the
+            # sentence names, before the one the article is most about
+            org = _sole_force(text, sent, orgs, types)
         found = main_org(orgs, types, role.scope) if org is None and role.scope else None
         if org is None and role.scope is OrgType.INSPECTORATE:
             org = found or role.default_org
@@ -234,6 +246,10 @@ def extract(
             if ctx_q:
                 qual = lex.qualifiers.get(ctx_q.lower(), qual)
             after_org = _org_after(text, end, hi)
+            of = RE_OF_ORG.match(text, end, hi)
+            if of is not None and of.end() in bodies_at:
+                # "Chair of Leicestershire Police Federation": the longer name wins
+                after_org = bodies_at[of.end()]
             beside = (org or after_org) is not None
             org = org or after_org or _org_within(text[start:end])
             abbr = RE_ABBR.match(text, end, hi)
@@ -328,9 +344,88 @@ def extract(
                 add(person, key, om.org, qual, sent, True)
             else:  # a title outside the scheme, in the article's words
                 claims.append(RoleClaim(person.name, title, om.org, sent.span, qual, title.title()))
+    claims.extend(_body_titles(text, people, orgs, bodies_at))
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
     return _shortened(_dedupe(claims))
+
+
+# "NAME, (the) TITLE of|at|for (the) BODY": a title of up to six words, then the body
+RE_TITLE_OF = re.compile(
+    r",[ \t]+(?:the[ \t]+)?(?P<title>[A-Za-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}?)"
+    r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?"
+)
+# "NAME, the BODY's TITLE," (the title runs to a comma, a verb of saying or the end)
+RE_BODY_POSSESSIVE = re.compile(r",[ \t]+the[ \t]+")
+RE_TITLE_AFTER = re.compile(r"['’]s?[ \t]+(?P<title>[a-z][\w-]*(?:[ \t]+[a-z&][\w-]*){0,5})(?=,)")
+TITLE_LEADS = frozenset(("deputy", "assistant", "vice", "regional", "national", "executive"))
+
+
+def _body_titles(
+    text: str, people: list[PersonMention], orgs: list[OrgMention], bodies_at: dict[int, str]
+) -> list[RoleClaim]:
+    """Job titles outside the role scheme, in the article's words, with the body they
+    are held in: "Gavin Thomas, President of the Police Superintendents' Association",
+    "Kathie Cashell, the IOPC's director of strategy and impact"."""
+    heads = title_heads()
+    out: list[RoleClaim] = []
+
+    def title_of(words: str) -> str | None:
+        parts = words.split()
+        i = 0
+        while i < len(parts) - 1 and parts[i].lower() in TITLE_LEADS:
+            i += 1
+        if parts[i].lower() not in heads or role_key(words) is not None:
+            return None  # no title, or one of the scheme (read above)
+        return " ".join(parts)
+
+    ends = {m.span.start: m for m in orgs if not m.by_context}
+    for p in people:
+        m = RE_TITLE_OF.match(text, p.span.end, p.evidence.end)
+        if m is not None and m.end() in bodies_at:
+            title = title_of(m.group("title"))
+            if title is not None:
+                out.append(
+                    RoleClaim(p.name, title.lower(), bodies_at[m.end()], p.evidence, None, title)
+                )
+                continue
+        # "NAME, the BODY's title,"
+        gap = RE_BODY_POSSESSIVE.match(text, p.span.end, p.evidence.end)
+        body = ends.get(gap.end()) if gap is not None else None
+        if body is not None:
+            t = RE_TITLE_AFTER.match(text, body.span.end, p.evidence.end)
+            title = title_of(t.group("title")) if t is not None else None
+            if title is not None:
+                out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
+    return out
+
+
+RE_IN_PLACE = re.compile(r"\b[Ii]n[ \t]+$")
+
+
+def _sole_force(
+    text: str, sent: Sentence, orgs: list[OrgMention], types: dict[str, OrgType]
+) -> str | None:
+    """The one force a sentence names, by name or by its place ("West Mercia's"), not
+    by "the force"; None where it names none or several."""
+    here = {
+        m.org
+        for m in orgs
+        if not m.by_context
+        and sent.span.contains(m.span)
+        and types.get(m.org) is OrgType.POLICE_FORCE
+    }
+    places = place_keys()
+    for p in re_place().finditer(text, sent.span.start, sent.span.end):
+        if RE_IN_PLACE.search(text, max(sent.span.start, p.start() - 4), p.start()) and (
+            text[sent.span.start : p.start()].strip().lower() != "in"
+        ):
+            continue  # "HMYOI Glen Parva in Leicestershire" places something else
+        key = places.get(fold(p.group()))
+        entry = lexicon().orgs.get(key) if key is not None else None
+        if entry is not None and entry.type is OrgType.POLICE_FORCE:
+            here.add(entry.key)
+    return here.pop() if len(here) == 1 else None
 
 
 def _predecessors(
