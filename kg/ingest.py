@@ -983,7 +983,8 @@ def _is_clutter(line: str) -> bool:
         return True
     # one startswith over all prefixes first: most lines start with none
     if low.startswith(_clutter_starts()) and any(
-        low.startswith(p) and (len(low) == n or not low[n].isalnum()) for p, n in prefixes
+        low.startswith(p) and (len(low) == n or not low[n].isalnum() or not p[-1].isalnum())
+        for p, n in prefixes
     ):
         return True
     for sub in substrings:  # noqa: SIM110  (a plain loop is quicker than any() here)

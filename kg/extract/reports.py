@@ -284,6 +284,14 @@ RE_NATIONAL = re.compile(
     r"forces[ \t]+inspected|^[ \t]*[Pp]olice[ \t]+(?:are|were|have)|"
     r"the[ \t]+police[ \t]+service)\b"
 )
+# reports of every force, one each: "Reports on every police force in the country have
+# been made public today", "earlier reports on the efficiency of each force" (the
+# article's force has its own among them)
+RE_PER_FORCE = re.compile(
+    r"\b(?:reports|findings|assessments|inspections)\b[^.;:]{0,60}?\b(?:every|each|all)[ \t]+"
+    r"(?:\d+[ \t]+)?(?:police[ \t]+)?forces?\b",
+    re.IGNORECASE,
+)
 NATIONAL_WORDS = ("nation", "thematic", "across", "force", "england", "policing", "police")
 # two forces named before: "Both forces were rated ...", "the two forces"
 RE_BOTH_FORCES = re.compile(r"\b(?:[Bb]oth|[Tt]he two)[ \t]+(?:police[ \t]+)?forces\b")
@@ -493,6 +501,11 @@ class _Context:
     default: str | None  # the publisher a sentence that names none means
     prisons: dict[str, str]  # a prison's key -> the key of the prison it is
 
+    @property
+    def has_force(self) -> bool:
+        """Whether the article names a police force."""
+        return OrgType.POLICE_FORCE in self.types.values()
+
 
 def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> list[ReportClaim]:
     types = {m.org: m.kind for m in orgs if m.kind is not None}
@@ -527,7 +540,7 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
             previous = forces
     if not mentions:
         return []
-    return _claims(article, sents, _with_main_subjects(mentions, orgs, types))
+    return _claims(article, sents, _with_main_subjects(mentions, orgs, types, sents))
 
 
 def _unique(items: object) -> list[str]:
@@ -791,6 +804,7 @@ def _mentions(
         and any_in(NATIONAL_WORDS, low)
         and RE_NATIONAL.search(text) is not None
         and RE_BOTH_FORCES.search(text) is None
+        and (RE_PER_FORCE.search(text) is None or not ctx.has_force)
     )
     ref = article.reference_date
     published, fieldwork = _dates(text, ref)
@@ -1278,7 +1292,10 @@ def _label_of(text: str, concept: str) -> str:
 
 
 def _with_main_subjects(
-    mentions: list[_Mention], orgs: list[OrgMention], types: dict[str, OrgType]
+    mentions: list[_Mention],
+    orgs: list[OrgMention],
+    types: dict[str, OrgType],
+    sents: list[Sentence],
 ) -> list[_Mention]:
     """Mentions that name no subject speak of the subjects the publisher's other
     mentions name most, else of the article's main force or prison; a national one
@@ -1290,7 +1307,7 @@ def _with_main_subjects(
             out.append(m)
             continue
         if m.publisher not in main:
-            main[m.publisher] = _main_subjects(mentions, m.publisher, orgs, types)
+            main[m.publisher] = _main_subjects(mentions, m.publisher, orgs, types, sents)
         subjects = main[m.publisher]
         if subjects is None:
             out.append(replace(m, national=True))
@@ -1300,7 +1317,11 @@ def _with_main_subjects(
 
 
 def _main_subjects(
-    mentions: list[_Mention], publisher: str, orgs: list[OrgMention], types: dict[str, OrgType]
+    mentions: list[_Mention],
+    publisher: str,
+    orgs: list[OrgMention],
+    types: dict[str, OrgType],
+    sents: list[Sentence],
 ) -> tuple[str, ...] | None:
     said: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -1316,8 +1337,18 @@ def _main_subjects(
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
     if force is not None:
         return (force,)
+    # the prison named in a paragraph that speaks of the report, then the one named
+    # most, then first: a picture's caption may name another before the one inspected
+    same = _same_prisons(orgs)
     prisons = [m for m in orgs if _is_prison(m)]
-    return (_same_prisons(orgs)[prisons[0].org],) if prisons else None
+    if not prisons:
+        return None
+    paragraph = {s.span: s.paragraph for s in sents}
+    spoken = {m.sent.paragraph for m in mentions if m.publisher == publisher}
+    near = Counter(same[m.org] for m in prisons if paragraph.get(m.evidence) in spoken)
+    counts = Counter(same[m.org] for m in prisons)
+    order = [same[m.org] for m in prisons]
+    return (min(counts, key=lambda k: (-near[k], -counts[k], order.index(k))),)
 
 
 def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -> list[ReportClaim]:
