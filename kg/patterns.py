@@ -529,8 +529,13 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
     out: list[tuple[int, int, str]] = []
     if not any_in(head_words(), text[start:end]):
         return out
-    words = [(m.start(), m.end(), m.group()) for m in RE_WORD.finditer(text, start, end)]
-    words = [(a - start, b - start, w) for a, b, w in words]
+    words = []
+    opens = set()  # words after an opening bracket: "[Leicestershire Police Federation news]"
+    for m in RE_WORD.finditer(text, start, end):
+        w = m.group().lstrip("[(")
+        if w != m.group():
+            opens.add(len(words))
+        words.append((m.end() - len(w) - start, m.end() - start, w))
     i = 0
     while i < len(words):
         s0, e0, w0 = words[i]
@@ -542,7 +547,9 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
         kind = ""
         while j < len(words):
             s, e, w = words[j]
-            bare = w.rstrip(",.;:)”\"'’")
+            if j > i and j in opens:
+                break
+            bare = w.rstrip(",.;:)”\"'’]")
             if RE_CAP_WORD.fullmatch(bare):
                 if bare in heads and (bare not in HEAD_FIRST_ONLY or j == i):
                     last_head, kind = j, kind or heads[bare]

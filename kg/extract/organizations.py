@@ -33,11 +33,13 @@ from kg.patterns import (
     named_org_spans,
     org_context_words,
     org_labels,
+    place_keys,
     prison_place,
     prison_words,
     re_coreference,
     re_org,
     re_org_context,
+    re_place,
     re_prison,
     role_key,
     role_spans,
@@ -91,6 +93,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
                 pending.append(
                     OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
                 )
+    named += _place_forces(article, sents, named)
     named = _with_named_bodies(article, sents, named, within_role)
     types = {m.org: m.kind for m in named if m.kind is not None}
     keys = {m.org for m in named}
@@ -115,6 +118,46 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
         for m in mentions
     ]
     out.sort(key=lambda x: (x.span, x.org))
+    return out
+
+
+# between places that share a head noun: "South Yorkshire and West Yorkshire forces"
+RE_PLACE_JOIN = re.compile(r"(?:,|[ \t]+and|[ \t]+or)[ \t]+(?:the[ \t]+)?")
+RE_FORCES_AFTER = re.compile(r"[ \t]+(?:police[ \t]+)?forces?\b")
+
+
+def _place_forces(
+    article: Article, sents: list[Sentence], named: list[OrgMention]
+) -> list[OrgMention]:
+    """Forces named by their places before "force(s)": "the South Yorkshire and West
+    Yorkshire forces", "the Gwent force"."""
+    text = article.text
+    places = place_keys()
+    taken = {m.span.start for m in named}
+    out: list[OrgMention] = []
+    for sent in sents:
+        if "force" not in sent.text:
+            continue
+        chain: list[re.Match[str]] = []
+        for p in re_place().finditer(text, sent.span.start, sent.span.end):
+            if chain and RE_PLACE_JOIN.fullmatch(text, chain[-1].end(), p.start()) is None:
+                chain = []
+            chain.append(p)
+            if RE_FORCES_AFTER.match(text, p.end(), sent.span.end) is None:
+                continue
+            for q in chain:
+                key = places.get(fold(q.group()))
+                entry = lexicon().orgs.get(key) if key is not None else None
+                if (
+                    entry is not None
+                    and entry.type is OrgType.POLICE_FORCE
+                    and (q.start() not in taken)
+                ):
+                    taken.add(q.start())
+                    out.append(
+                        OrgMention(entry.key, Span(q.start(), q.end()), sent.span, q.group())
+                    )
+            chain = []
     return out
 
 
