@@ -529,7 +529,7 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
     out: list[tuple[int, int, str]] = []
     if not any_in(head_words(), text[start:end]):
         return out
-    words = []
+    words: list[tuple[int, int, str]] = []
     opens = set()  # words after an opening bracket: "[Leicestershire Police Federation news]"
     for m in RE_WORD.finditer(text, start, end):
         w = m.group().lstrip("[(")
