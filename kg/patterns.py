@@ -3,6 +3,7 @@ the lexicon on first use (``functools.cache``), never at import time."""
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 
@@ -280,7 +281,42 @@ def role_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     words = role_words()
     if words is not None and not any_in(words, lowered(text[start:end])):
         return ()
-    return tuple(m.span() for m in re_role().finditer(text, start, end))
+    found = []
+    for m in re_role().finditer(text, start, end):
+        if " " not in m.group() and _in_longer_title(text, max(start, m.start() - 40), m.start()):
+            continue
+        found.append(m.span())
+    return tuple(found)
+
+
+# the capitalised word right before a one-word title: "Deputy First Minister", "Health
+# Minister" are titles the scheme does not hold, not its "Minister"
+RE_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
+
+
+def _in_longer_title(text: str, lo: int, pos: int) -> bool:
+    m = RE_WORD_BEFORE.search(text, lo, pos)
+    if m is None:
+        return False
+    return m.group(1) not in _title_lead_words()
+
+
+@functools.cache
+def _title_lead_words() -> frozenset[str]:
+    """Capitalised words that may stand before a one-word title and leave it the
+    scheme's: words of organizations' and places' names ("Kent Police Commissioner"),
+    of role labels, honorifics, qualifiers ("Acting") and sentence openers ("The")."""
+    lex = lexicon()
+    words: set[str] = set(lex.honorifics)
+    for o in lex.orgs.values():
+        for lb in (*o.labels, *o.context_labels, *o.places):
+            words.update(w.strip("'’()") for w in lb.split())
+    for r in lex.roles.values():
+        for lb in (*r.labels, *r.context_labels):
+            words.update(w.strip("'’()") for w in lb.split())
+    words.update(q.capitalize() for q in lex.qualifiers)
+    words.update(("The", "A", "An", "Her", "His", "Its", "Their"))
+    return frozenset(words)
 
 
 @functools.cache
@@ -506,6 +542,30 @@ def prison_place(name: str) -> str:
     return fold(re_prison_word().sub(" ", name))
 
 
+_DATE_WORDS = frozenset((*calendar.month_name[1:], *calendar.day_name))
+
+
+# closed-class words that open a sentence, never a body's name
+_OPENERS = frozenset(
+    ("The", "A", "An", "This", "That", "These", "Those", "Had", "Has", "Have", "If", "When")
+)
+
+
+def _head_within(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
+    """Whether a head noun is among the next two capitalised words from ``k``, with no
+    punctuation before it: "and Crime Panel", "and Rescue Authority"."""
+    for n in range(k, min(k + 2, len(words))):
+        w = words[n][2]
+        bare = w.rstrip(",.;:)”\"'’")
+        if not RE_CAP_WORD.fullmatch(bare):
+            return False
+        if bare in heads:
+            return True
+        if bare != w:
+            return False
+    return False
+
+
 def _holds_head(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
     """Whether the capitalised run starting at word ``k`` holds a head noun."""
     while k < len(words) and RE_CAP_WORD.match(words[k][2]):
@@ -558,11 +618,18 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     break
                 j += 1
                 continue
+            if w in ("and", "&") and last_head < 0 and j > i and _head_within(words, j + 1, heads):
+                j += 1  # "Nottinghamshire Police and Crime Panel": one body
+                continue
             if w in NAME_JOINS and last_head >= 0:
                 k = j
                 while k < len(words) and words[k][2] in NAME_JOINS:
                     k += 1
-                if k < len(words) and RE_CAP_WORD.match(words[k][2]):
+                if (
+                    k < len(words)
+                    and RE_CAP_WORD.match(words[k][2])
+                    and words[k][2].rstrip(",.;:") not in _DATE_WORDS
+                ):
                     joins = {x[2] for x in words[j:k]}
                     if joins & {"and", "&"} and (
                         _holds_head(words, k, heads)
@@ -575,7 +642,8 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     continue
             break
         if last_head >= 0:
-            first = i + 1 if words[i][2] == "The" else i
+            # an opener is no part of it: "The", "THE Ulster Unionist Party", "Had Parliament"
+            first = i + 1 if words[i][2].capitalize() in _OPENERS else i
             # a possessive opens the name after it: "Northern Ireland's Police Ombudsman"
             for k in range(first, last_head):
                 if RE_POSSESSIVE_WORD.search(words[k][2]):
