@@ -30,7 +30,14 @@ from kg.patterns import (
     title_heads,
 )
 
-RE_RUN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})*(?![\w'’-])")
+# the particles inside a surname: "Sam de Reya", "Ursula von der Leyen"
+NAME_PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|le|la|dos|das|ter|ten)"
+RE_PARTICLE = re.compile(NAME_PARTICLE)
+# a role's body between the role and a name: "... of Sussex Police "
+RE_OF_BODY_LEAD = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){1,4}$")
+RE_RUN = re.compile(
+    rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}{NAME_TOKEN})*(?![\w'’-])"
+)
 # a surname after an honorific: "Mr Martins"
 RE_SURNAME = re.compile(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])")
 # words before a name that mark it as a person's
@@ -105,7 +112,8 @@ def _name_in_run(run: str, dated: bool = False) -> tuple[str, int] | None:
         tokens.pop()
         month_last = False
     inner = tokens[:-1] if month_last else tokens
-    if not 2 <= len(tokens) <= 3 or any(_stop(t, stop) for t, _ in inner):
+    core = [t for t, _ in tokens if not RE_PARTICLE.fullmatch(t)]
+    if not 2 <= len(core) <= 3 or any(_stop(t, stop) for t, _ in inner):
         return None
     if any(len(t) < 2 or t.isupper() for t, _ in tokens):
         return None
@@ -163,8 +171,12 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 and rest.startswith(",")
                 and verbs.match(rest.removeprefix(",").lstrip()) is not None
             )
+            of_body = RE_OF_BODY_LEAD.search(before)
             cue = (
                 appos
+                # "Chief Constable of Sussex Police Jo Shiner"
+                or of_body is not None
+                and sent.span.start + of_body.start() in role_ends
                 or aside
                 or lead_pos in role_ends
                 or lead_pos in hon_ends

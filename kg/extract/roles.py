@@ -262,6 +262,14 @@ def extract(
                 if hon:
                     nxt = RE_GAP_WORD.match(text[after:hi])
             person = person_at(after + nxt.end()) if nxt else None
+            # ROLE of ORG NAME: "Chief Constable of Sussex Police Jo Shiner"
+            if person is None and of is not None and of.end() in bodies_at:
+                body_end = max(
+                    (m.span.end for m in orgs if m.span.start == of.end() and not m.by_context),
+                    default=of.end(),
+                )
+                gap = RE_GAP.match(text, body_end, hi)
+                person = person_at(gap.end()) if gap else None
             # ROLE, NAME, also past an honorific: "the chief inspector, Sir Thomas Winsor"
             if person is None:
                 c = RE_COMMA_GAP.match(text[after:hi])
