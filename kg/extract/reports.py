@@ -128,6 +128,8 @@ RE_PEEL_MODIFIER = re.compile(
 )
 # a PEEL report's title: "PEEL: Police effectiveness 2016"
 RE_PEEL_TITLE = re.compile(r"PEEL:[ \t]+(?:[A-Za-z]+[ \t]+){0,3}(?:(?:19|20)\d\d(?:/\d\d)?)?", re.I)
+# ... and the year that ends one: "HMICFRS PEEL Police Effectiveness 2017"
+RE_PEEL_TITLE_BEFORE = re.compile(r"\bPEEL:?[ \t]+(?:[A-Za-z]+[ \t]+){1,3}$")
 # quoted words: dates inside a quotation date what the speaker speaks of, not a report
 RE_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # the words that name a report's kind: the head noun and an "on/into/of ..."
@@ -409,7 +411,9 @@ RE_RETURNED = re.compile(
 )
 # crimes left unrecorded: a crime data integrity inspection
 RE_CDI = re.compile(
-    r"\b(?:fail(?:ed|ing|s)?[ \t]+to[ \t]+record|unrecorded|undocumented|under-recording|"
+    r"\b(?:fail(?:ed|ing|s)?[ \t]+to[ \t]+(?:\w+ly[ \t]+)?record|unrecorded|undocumented|"
+    r"under-recording|crimes?[ \t]+(?:are|were|is|was)[ \t]+not[ \t]+(?:being[ \t]+)?"
+    r"(?:\w+ly[ \t]+)?recorded|"
     r"record(?:ing)?[ \t]+crimes?[ \t]+(?:correctly|accurately|properly)|"
     # "rated 'inadequate' for recording serious crime", "for the way it records crime"
     r"for[ \t]+(?:recording|(?:the[ \t]+way|how)[ \t]+(?:it|they)[ \t]+records?)[ \t]+"
@@ -990,7 +994,7 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "published"
     if RE_CLAUSE_OPENING.match(before) and RE_OPENED_VERB.match(after):
         return "published"
-    if RE_HEADLINE_REPORT.search(text, 0, d.span.start):
+    if RE_HEADLINE_REPORT.search(text, 0, d.span.start) or RE_PEEL_TITLE_BEFORE.search(before):
         return "published"
     return "other"
 
@@ -1361,10 +1365,15 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
     for i, m in enumerate(mentions):
         # "this year's Peel inspections", "the 2016 report" in a 2016 article: a year alone,
         # the article's, dates the article's own report unless the words make it earlier
-        dated_now = (
-            m.date is not None
-            and ref is not None
+        dated_now = m.date is not None and (
+            ref is not None
             and (_recent(m.date, ref) or (m.date == PartialDate(ref.year) and not m.earlier))
+            # the headline's report is the article's own: "Association response to HMICFRS
+            # PEEL Police Effectiveness 2017" in an undated article
+            or ref is None
+            and not m.earlier
+            and bool(sents)
+            and m.sent.span == sents[0].span
         )
         if m.earlier and m.date is None:
             key: tuple[object, ...] = ("earlier", m.publisher, m.national)
