@@ -33,6 +33,8 @@ from kg.patterns import (
 # the particles inside a surname: "Sam de Reya", "Ursula von der Leyen"
 NAME_PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|le|la|dos|das|ter|ten)"
 RE_PARTICLE = re.compile(NAME_PARTICLE)
+# honours and degrees after a name: "QPM", "CBE", "WS", "Esq"
+RE_POSTNOMINAL = re.compile(r"(?:[A-Z]{2,5}|Esq\.?)[,.]?")
 # a role's body between the role and a name: "... of Sussex Police "
 RE_OF_BODY_LEAD = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){1,4}$")
 RE_RUN = re.compile(
@@ -102,6 +104,8 @@ def _name_in_run(run: str, dated: bool = False) -> tuple[str, int] | None:
     tokens = [(m.group(), m.start()) for m in RE_TOKEN.finditer(run)]
     while tokens and _stop(tokens[0][0].rstrip("."), stop):
         tokens.pop(0)
+    while len(tokens) > 2 and RE_POSTNOMINAL.fullmatch(tokens[-1][0]):
+        tokens.pop()  # "Sir Thomas Winsor WS", "Andrew Marsh Esq QPM"
     month_last = (
         not dated
         and len(tokens) >= 2
@@ -133,6 +137,12 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
     verbs = re_reporting_verb()
     candidates: list[tuple[str, Span, Sentence]] = []
     accepted: set[str] = set()
+    # a line holding a title alone: the line before it may be a signature's name
+    titled_next = {
+        sents[i - 1].span
+        for i in range(1, len(sents))
+        if sents[i].paragraph != sents[i - 1].paragraph and _title_line(text, sents[i])
+    }
     for sent in sents:
         role_matches = role_spans(text, sent.span.start, sent.span.end)
         role_ends = {e for _, e in role_matches}
@@ -172,8 +182,14 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 and verbs.match(rest.removeprefix(",").lstrip()) is not None
             )
             of_body = RE_OF_BODY_LEAD.search(before)
+            signed = (
+                sent.span in titled_next
+                and not before.strip()
+                and RE_SIGNATURE_END.fullmatch(after) is not None
+            )
             cue = (
                 appos
+                or signed
                 # "Chief Constable of Sussex Police Jo Shiner"
                 or of_body is not None
                 and sent.span.start + of_body.start() in role_ends
@@ -240,6 +256,19 @@ def _re_title_tail() -> re.Pattern[str]:
         r"^[ \t]*,[ \t]+(?:the[ \t]+)?(?:[A-Z][\w&.-]*(?:['’]s?)?[ \t]+){0,4}"
         r"(?:(?i:deputy|assistant|vice|regional|national|executive)[ \t-]+)?"
         rf"(?i:{heads})\b"
+    )
+
+
+# what may follow a signature's name on its line: honours, a comma
+RE_SIGNATURE_END = re.compile(r"(?:[ \t,]+(?:[A-Z]{2,5}|Esq\.?))*[ \t,.]*")
+
+
+def _title_line(text: str, sent: Sentence) -> bool:
+    """Whether a sentence is a role title and nothing else: "Chief Executive"."""
+    spans = role_spans(text, sent.span.start, sent.span.end)
+    line = text[sent.span.start : sent.span.end].strip(" \t,.")
+    return bool(spans) and " ".join(text[spans[0][0] : spans[0][1]].split()) == " ".join(
+        line.split()
     )
 
 

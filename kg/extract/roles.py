@@ -353,6 +353,10 @@ def extract(
             else:  # a title outside the scheme, in the article's words
                 claims.append(RoleClaim(person.name, title, om.org, sent.span, qual, title.title()))
     claims.extend(_body_titles(text, people, orgs, bodies_at))
+    for person, sent, body in _signatures(text, sents, people, orgs):
+        key = role_key(text[sent.span.start : sent.span.end].strip(" \t,."))
+        if key is not None:
+            add(person, key, body, None, sent, body is not None)
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
     return _shortened(_dedupe(claims))
@@ -405,6 +409,48 @@ def _body_titles(
             title = title_of(t.group("title")) if t is not None else None
             if title is not None:
                 out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
+    return out
+
+
+RE_LINE_END = re.compile(r"[ \t,]*(?:[A-Z]{2,5}|Esq\.?)?(?:[ \t,]+(?:[A-Z]{2,5}|Esq\.?))*[ \t,.]*$")
+
+
+def _signatures(
+    text: str, sents: list[Sentence], people: list[PersonMention], orgs: list[OrgMention]
+) -> list[tuple[PersonMention, Sentence, str | None]]:
+    """A name on its own line with its title on the next, as letters and statements sign
+    off ("Sir Thomas Winsor WS / Her Majesty's Chief Inspector of Constabulary",
+    "Andrew Marsh Esq QPM, / Chief Executive / College of Policing"): the person, the
+    title's line and the body named alone on the line after it."""
+    out = []
+    for i in range(1, len(sents)):
+        sent = sents[i]
+        spans = role_spans(text, sent.span.start, sent.span.end)
+        line = text[sent.span.start : sent.span.end]
+        if not spans or spans[0][0] != sent.span.start + len(line) - len(line.lstrip()):
+            continue
+        if (
+            text[spans[0][1] : sent.span.end].strip(" \t,.")
+            or sents[i - 1].paragraph == sent.paragraph
+        ):
+            continue  # more than a title, or not a line of its own
+        prev = sents[i - 1]
+        named = [p for p in people if prev.span.contains(p.span)]
+        if not named or not RE_LINE_END.fullmatch(text, named[-1].span.end, prev.span.end):
+            continue
+        body = None
+        if i + 1 < len(sents):
+            nxt = sents[i + 1]
+            alone = [
+                m
+                for m in orgs
+                if not m.by_context
+                and nxt.span.contains(m.span)
+                and not text[nxt.span.start : m.span.start].strip()
+                and not text[m.span.end : nxt.span.end].strip(" \t,.")
+            ]
+            body = alone[0].org if alone else None
+        out.append((named[-1], sent, body))
     return out
 
 
