@@ -518,7 +518,7 @@ def _page_meta(doc: Any) -> dict[str, Any]:
         if date is None:
             date = _iso_day(metas.get(key))
     if date is None:
-        date = _time_date(doc)
+        date = _time_date(doc) or _dateline_date(doc)
     if date is not None:
         meta["date"] = date
 
@@ -675,6 +675,30 @@ def _time_date(doc: Any) -> str | None:
         found = _iso_day(el.get("datetime")) or _iso_day(el.text_content())
         if found:
             return str(found)
+    return None
+
+
+# an element whose class marks it as the article's date: "date", "published", "dateline"
+RE_DATE_CLASS = re.compile(r"(?<![a-z])(?:date|dateline|published|pubdate|posted)(?![a-z])", re.I)
+
+
+def _dateline_date(doc: Any) -> str | None:
+    """The date a page shows in its article's header or byline without a <time> (``<span
+    class="date">28 June 2017</span>``), as ``_time_date`` takes it."""
+    articles = doc.xpath("//article|//main|//*[@role='main']|//*[@itemprop='articleBody']")
+    for n, el in enumerate(doc.xpath("//*[@class]")):
+        if n >= 400:
+            break
+        if not RE_DATE_CLASS.search(el.get("class") or "") or el.tag in ("time", "meta"):
+            continue
+        text = " ".join((el.text_content() or "").split())
+        if not text or len(text) > 60 or _outside_article(el):
+            continue
+        if RE_UPDATED_BEFORE.search(_text_before(el)) or not _in_header(el, articles):
+            continue
+        found = _iso_day(text)
+        if found:
+            return found
     return None
 
 

@@ -412,8 +412,8 @@ RE_RETURNED = re.compile(
 # crimes left unrecorded: a crime data integrity inspection
 RE_CDI = re.compile(
     r"\b(?:fail(?:ed|ing|s)?[ \t]+to[ \t]+(?:\w+ly[ \t]+)?record|unrecorded|undocumented|"
-    r"under-recording|crimes?[ \t]+(?:are|were|is|was)[ \t]+not[ \t]+(?:being[ \t]+)?"
-    r"(?:\w+ly[ \t]+)?recorded|"
+    r"under-recording|crimes?\b[^.;:]{0,60}?[ \t](?:are|were|is|was)[ \t]+not[ \t]+"
+    r"(?:being[ \t]+)?(?:\w+ly[ \t]+)?recorded|"
     r"record(?:ing)?[ \t]+crimes?[ \t]+(?:correctly|accurately|properly)|"
     # "rated 'inadequate' for recording serious crime", "for the way it records crime"
     r"for[ \t]+(?:recording|(?:the[ \t]+way|how)[ \t]+(?:it|they)[ \t]+records?)[ \t]+"
