@@ -38,6 +38,12 @@ def _words(name: str) -> list[str]:
 
 
 @functools.cache
+def surname_words() -> frozenset[str]:
+    """Stopwords that are also surnames ("Hall", "House"): ``kg/lexicon/surnames.txt``."""
+    return frozenset(_words("surnames.txt"))
+
+
+@functools.cache
 def title_heads() -> frozenset[str]:
     """Head nouns of job titles outside the role scheme ("President", "Director"),
     lower-cased (``kg/lexicon/title_heads.txt``)."""

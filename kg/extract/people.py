@@ -27,12 +27,16 @@ from kg.patterns import (
     re_context_role,
     re_reporting_verb,
     role_spans,
+    surname_words,
     title_heads,
 )
 
 # the particles inside a surname: "Sam de Reya", "Ursula von der Leyen"
 NAME_PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|le|la|dos|das|ter|ten)"
 RE_PARTICLE = re.compile(NAME_PARTICLE)
+# a relative clause set off by commas after a name (and its honours): ", who proposed
+# the motion, "
+RE_WHO_ASIDE = re.compile(r"(?:[ \t]+[A-Z]{2,5})*,[ \t]+who\b[^,;:“”\"]{1,100},[ \t]+")
 # honours and degrees after a name: "QPM", "CBE", "WS", "Esq"
 RE_POSTNOMINAL = re.compile(r"(?:[A-Z]{2,5}|Esq\.?)[,.]?")
 # a role's body between the role and a name: "... of Sussex Police "
@@ -46,8 +50,9 @@ RE_SURNAME = re.compile(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])")
 RE_LEAD_CUE = re.compile(
     r"(?:\b(?:[Ss]tatement from|words of|[Aa]ppointed|[Aa]ccording to|[Ss]aid|[Ss]ays|[Aa]dded|"
     r"[Tt]old by|[Ii]nterview with|"
-    # a title in lower case: "Met Police chief Cressida Dick", "police chief Jo Bloggs"
-    r"chief|"
+    # a title in lower case: "Met Police chief Cressida Dick", "police chief Jo Bloggs",
+    # "acting commissioner Stephen House"
+    r"chief|commissioner|constable|superintendent|"
     # one who held a role before: "taking over from the departed Richard Lewis"
     r"(?:took|takes|taking|taken) over from(?:[ \t]+the)?(?:[ \t]+(?:departed|former|"
     r"outgoing|retired|previous))?|succeeded|succeeding|replacing|replaced)|"
@@ -88,15 +93,18 @@ RE_ROLE_LEAD = re.compile(
 )
 
 
-def _name_parts(run: str, start: int, dated: bool = False) -> tuple[str, int] | None:
+def _name_parts(
+    run: str, start: int, dated: bool = False, soft: bool = False
+) -> tuple[str, int] | None:
     """Strip stopword tokens from both ends of a capitalised run; 2-3 tokens remain.
-    ``dated``: the run is followed by a number, so a month ending it is a date's."""
-    found = _name_in_run(run, dated)
+    ``dated``: the run is followed by a number, so a month ending it is a date's.
+    ``soft``: a word that is also a surname (``surnames.txt``) may end the name."""
+    found = _name_in_run(run, dated, soft)
     return None if found is None else (found[0], start + found[1])
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_in_run(run: str, dated: bool = False) -> tuple[str, int] | None:
+def _name_in_run(run: str, dated: bool = False, soft: bool = False) -> tuple[str, int] | None:
     """The name in a capitalised run and its offset in the run (runs repeat: "The
     Inspectorate", "Chief Constable"). A month may end a name after a first name
     ("Home Secretary Theresa May"), unless a day or year follows ("Friday May 3")."""
@@ -106,6 +114,18 @@ def _name_in_run(run: str, dated: bool = False) -> tuple[str, int] | None:
         tokens.pop(0)
     while len(tokens) > 2 and RE_POSTNOMINAL.fullmatch(tokens[-1][0]):
         tokens.pop()  # "Sir Thomas Winsor WS", "Andrew Marsh Esq QPM"
+    if soft:
+        k = 1
+        while k < len(tokens) and not _stop(tokens[k][0], stop):
+            k += 1
+        if k >= len(tokens) or tokens[k][0] not in surname_words() or k < 1:
+            return None
+        # "Stephen House": the first stopword is a surname, after words that are none
+        tokens = tokens[: k + 1]
+        if not 2 <= len(tokens) <= 3 or _stop(tokens[0][0], stop):
+            return None
+        first = tokens[0][1]
+        return run[first : tokens[-1][1] + len(tokens[-1][0])], first
     month_last = (
         not dated
         and len(tokens) >= 2
@@ -148,15 +168,17 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         role_ends = {e for _, e in role_matches}
         role_starts = {s for s, _ in role_matches}
         hon_ends = {e for _, e in honorific_spans(text, sent.span.start, sent.span.end)}
-        for m in RE_RUN.finditer(text, sent.span.start, sent.span.end):
-            parts = _name_parts(
-                m.group(), m.start(), RE_NUMBER_AFTER.match(text, m.end()) is not None
-            )
-            if parts is None:
-                continue
-            name, start = parts
+
+        def has_cue(
+            name: str,
+            start: int,
+            sent: Sentence = sent,
+            role_starts: set[int] = role_starts,
+            role_ends: set[int] = role_ends,
+            hon_ends: set[int] = hon_ends,
+        ) -> bool:
+            """Whether the words around the name mark it as a person's."""
             end = start + len(name)
-            candidates.append((name, Span(start, end), sent))
             before = text[sent.span.start : start]
             after = text[end : sent.span.end]
             gap_before = before.rstrip(" \t")
@@ -181,6 +203,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 and rest.startswith(",")
                 and verbs.match(rest.removeprefix(",").lstrip()) is not None
             )
+            # "Susan Hall AM, who proposed the motion, said"
+            who = RE_WHO_ASIDE.match(after)
+            aside = aside or who is not None and verbs.match(after[who.end() :]) is not None
             of_body = RE_OF_BODY_LEAD.search(before)
             signed = (
                 sent.span in titled_next
@@ -203,7 +228,19 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 or tail_role
                 or _re_title_tail().match(after) is not None
             )
-            if cue:
+            return bool(cue)
+
+        for m in RE_RUN.finditer(text, sent.span.start, sent.span.end):
+            dated = RE_NUMBER_AFTER.match(text, m.end()) is not None
+            parts = _name_parts(m.group(), m.start(), dated)
+            soft = _name_parts(m.group(), m.start(), dated, soft=True)
+            if soft is not None and soft != parts and has_cue(*soft):
+                parts = soft  # "Susan Hall AM, who proposed the motion, said"
+            if parts is None:
+                continue
+            name, start = parts
+            candidates.append((name, Span(start, start + len(name)), sent))
+            if has_cue(name, start):
                 accepted.add(name)
     # A name whose surname the article also gives after an honorific ("Stephen
     # Watson ... Mr Watson") is a person's, whatever surrounds it.
