@@ -125,17 +125,18 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (67 articles written from public pages
-# and annotated by people who never saw the extractors). Its held-out sibling,
-# tests/gold/heldout, has no floor here: it is scored by hand, never tuned against.
+# The same for tests/gold/dev, the blind devset (107 articles written from public pages
+# and annotated by people who never saw the extractors; the last 40 were added after
+# the floors were first set, and lowered them). Its held-out sibling, tests/gold/heldout,
+# has no floor here: it is scored by hand, never tuned against.
 DEV_FLOORS = {
-    "people-roles": 0.92,
-    "organizations": 0.90,
-    "reports": 0.95,
-    "quotes": 0.90,
+    "people-roles": 0.86,
+    "organizations": 0.85,
+    "reports": 0.87,
+    "quotes": 0.88,
     "articles": 0.98,
 }
-DEV_ACCURACY_FLOORS = {"report-kinds": 0.89, "quote-attribution": 0.97}
+DEV_ACCURACY_FLOORS = {"report-kinds": 0.88, "quote-attribution": 0.96}
 
 
 def test_build_blind_devset_scores_stay_above_floor():
