@@ -75,6 +75,8 @@ class KindEntry:
     label: str
     labels: tuple[str, ...]
     title: str  # "PEEL assessment", "Custody inspection": how a report of the kind is titled
+    topics: tuple[str, ...] = ()  # words that suggest the kind ("savings": efficiency) ...
+    topic_years: range = range(0)  # ... in these years
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +193,13 @@ def lexicon() -> Lexicon:
         label = str(g.value(node, SKOS.prefLabel))
         alts = sorted(str(x) for x in g.objects(node, SKOS.altLabel))
         title = str(g.value(node, KGO.title) or label)
-        kinds[key] = KindEntry(key, label, tuple(dict.fromkeys((label, *alts))), title)
+        topics = tuple(sorted(str(x) for x in g.objects(node, KGO.topicLabel)))
+        years = str(g.value(node, KGO.topicYears) or "")
+        first, _, last = years.partition("-")
+        span = range(int(first), int(last) + 1) if first.isdigit() and last.isdigit() else range(0)
+        kinds[key] = KindEntry(
+            key, label, tuple(dict.fromkeys((label, *alts))), title, topics, span
+        )
 
     qualifiers: dict[str, str | None] = {}
     for line in _lines("qualifiers.txt"):

@@ -65,6 +65,8 @@ class KGO(DefinedNamespace):
     action: URIRef
     preferredWhen: URIRef
     title: URIRef
+    topicLabel: URIRef
+    topicYears: URIRef
     Grade: URIRef
     Area: URIRef
     Polarity: URIRef

@@ -1284,7 +1284,21 @@ def _kind_of(
         return words, (), concept
     if forces and rated and not pillar_era:
         return words, (), "peel-assessment"
-    return words, (), None
+    return words, (), _topic_concept(clause, era) if forces else None
+
+
+def _topic_concept(words: str, era: int | None) -> str | None:
+    """The kind the topic of ``words`` suggests in the year ``era`` (the ontology's
+    kgo:topicLabel): "how it plans to save money" in 2013 is an efficiency report."""
+    if era is None:
+        return None
+    low = fold(words)
+    for k in lexicon().kinds.values():
+        if era in k.topic_years and any(
+            re.search(r"\b" + re.escape(fold(t)) + r"\b", low) for t in k.topics
+        ):
+            return k.key
+    return None
 
 
 def _label_of(text: str, concept: str) -> str:
