@@ -129,21 +129,39 @@ RE_FORCES_AFTER = re.compile(r"[ \t]+(?:police[ \t]+)?forces?\b")
 def _place_forces(
     article: Article, sents: list[Sentence], named: list[OrgMention]
 ) -> list[OrgMention]:
-    """Forces named by their places before "force(s)": "the South Yorkshire and West
-    Yorkshire forces", "the Gwent force"."""
+    """Forces named by their places before "force(s)" ("the South Yorkshire and West
+    Yorkshire forces", "the Gwent force"), or listed where forces are spoken of ("40
+    forces were rated good. Only three - Bedfordshire, Gwent and Nottinghamshire - were
+    told they require improvement")."""
     text = article.text
     places = place_keys()
     taken = {m.span.start for m in named}
     out: list[OrgMention] = []
-    for sent in sents:
-        if "force" not in sent.text:
+    for n, sent in enumerate(sents):
+        here = "force" in sent.text
+        near = (
+            here
+            or n > 0
+            and sents[n - 1].paragraph == sent.paragraph
+            and ("force" in sents[n - 1].text)
+        )
+        if not near:
             continue
         chain: list[re.Match[str]] = []
         for p in re_place().finditer(text, sent.span.start, sent.span.end):
             if chain and RE_PLACE_JOIN.fullmatch(text, chain[-1].end(), p.start()) is None:
                 chain = []
             chain.append(p)
-            if RE_FORCES_AFTER.match(text, p.end(), sent.span.end) is None:
+            forces_after = here and RE_FORCES_AFTER.match(text, p.end(), sent.span.end)
+            listed = (
+                len(chain) >= 2
+                and RE_PLACE_JOIN.match(text, p.end(), sent.span.end) is None
+                and re.match(
+                    r"[ \t]*(?:and|or)\b", text[chain[-2].end() : p.start()].lstrip(", \t")
+                )
+                is not None
+            )
+            if not (forces_after or listed):
                 continue
             for q in chain:
                 key = places.get(fold(q.group()))
