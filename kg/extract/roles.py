@@ -307,6 +307,12 @@ def extract(
             # he ... became ROLE
             if person is None and RE_BECOME.search(lead):
                 person = last_person_before(lo + RE_BECOME.search(lead).start())  # type: ignore[union-attr]
+            # "Andy Cooke ... The former Merseyside Chief Constable believes": an epithet
+            # for the person named just before
+            if person is None and qual == "former" and RE_THE_OPENING.fullmatch(lead):
+                before = last_person_before(lo)
+                if before is not None and lo - before.span.end < EPITHET_REACH:
+                    person = before
             # my time as ROLE: the author's own
             author = _plain_name(article.author) if article.author else ""
             if person is None and RE_FIRST_PERSON.search(lead) and is_name(author):
@@ -453,6 +459,10 @@ def _signatures(
         out.append((named[-1], sent, body))
     return out
 
+
+# a sentence opening on an epithet: "The former Merseyside Chief Constable believes"
+RE_THE_OPENING = re.compile(r"[ \t]*[Tt]he[ \t]+")
+EPITHET_REACH = 400  # characters back to the person an epithet stands for
 
 RE_IN_PLACE = re.compile(r"\b[Ii]n[ \t]+$")
 
