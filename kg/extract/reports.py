@@ -151,7 +151,7 @@ KIND_WORDS = ("report", "inspection", "review", "assessment", "findings", "judge
 RE_NOT_REPORT_BEFORE = re.compile(
     r"(?:\b(?:to|I|we|you|they|people|victims|who|under|risk|partnership|needs|impact|self|"
     r"crime|media|news|press|sends?|sent|receives?|received|makes?|made|logs?|logged|"
-    r"handles?|handled)[ \t-]+)$",
+    r"handles?|handled|spending|budget|serious case|case|domestic homicide|judicial)[ \t-]+)$",
     re.IGNORECASE,
 )
 RE_NOT_REPORT_AFTER = re.compile(r"^[ \t]+(?:fraud|crime|it|them|back|on[ \t]+to)\b")
@@ -923,7 +923,10 @@ def _subjects_in(
         if m.org == publisher or kind is OrgType.INSPECTORATE:
             continue
         if kind is OrgType.POLICE_FORCE or _is_prison(m):
-            out.append(m.org)
+            if not RE_PARTNER_BEFORE.search(
+                text, max(sent.span.start, m.span.start - 40), m.span.start
+            ):
+                out.append(m.org)
             continue
         before = text[max(sent.span.start, m.span.start - 40) : m.span.start]
         slot = RE_OBJECT_SLOT.search(before)
@@ -938,6 +941,14 @@ def _subjects_in(
             if key and not any(s.start <= p.start() < s.end for s in taken):
                 out.append(key)
     return _unique(out)
+
+
+# a force named as another's partner, not as inspected: "the break-up of the force's
+# alliance with Warwickshire", "its collaboration with Cheshire"
+RE_PARTNER_BEFORE = re.compile(
+    r"\b(?:alliance|collaboration|partnership|merger|partners?)[ \t]+(?:with|between)[ \t]+"
+    r"(?:the[ \t]+)?(?:(?:[A-Z][\w'’-]*[ \t]+){1,3}and[ \t]+)?$"
+)
 
 
 RE_TITLED_OF = re.compile(
