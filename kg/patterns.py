@@ -573,8 +573,14 @@ def _head_within(words: list[tuple[int, int, str]], k: int, heads: dict[str, str
 
 
 def _holds_head(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
-    """Whether the capitalised run starting at word ``k`` holds a head noun."""
-    while k < len(words) and RE_CAP_WORD.match(words[k][2]):
+    """Whether the capitalised run starting at word ``k`` holds a head noun (also past an
+    "and" just before one: "HM Prison and Probation Service")."""
+    while k < len(words):
+        if words[k][2] in ("and", "&") and _head_within(words, k + 1, heads):
+            k += 1
+            continue
+        if not RE_CAP_WORD.match(words[k][2]):
+            return False
         bare = words[k][2].rstrip(",.;:)”\"'’")
         if bare in heads:
             return True

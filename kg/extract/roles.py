@@ -262,13 +262,17 @@ def extract(
                 if hon:
                     nxt = RE_GAP_WORD.match(text[after:hi])
             person = person_at(after + nxt.end()) if nxt else None
-            # ROLE of ORG NAME: "Chief Constable of Sussex Police Jo Shiner"
-            if person is None and of is not None and of.end() in bodies_at:
+            # ROLE of ORG NAME: "Chief Constable of Sussex Police Jo Shiner", "Police and
+            # Crime Commissioner for Dorset David Sidwick"
+            if person is None and of is not None:
                 body_end = max(
                     (m.span.end for m in orgs if m.span.start == of.end() and not m.by_context),
-                    default=of.end(),
+                    default=None,
                 )
-                gap = RE_GAP.match(text, body_end, hi)
+                if body_end is None:
+                    place = re_place().match(text, of.end(), hi)
+                    body_end = place.end() if place is not None else None
+                gap = RE_GAP.match(text, body_end, hi) if body_end is not None else None
                 person = person_at(gap.end()) if gap else None
             # ROLE, NAME, also past an honorific: "the chief inspector, Sir Thomas Winsor"
             if person is None:
