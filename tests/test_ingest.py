@@ -278,3 +278,55 @@ def test_ingest_share_bars_are_clutter_and_never_the_publisher(make_article, tai
     assert a.publisher == publisher
     body = " ".join(a.text[s.start : s.end] for s in a.body)
     assert "Facebook" not in body and "Comments (" not in body
+
+
+def test_ingest_a_copied_pages_headline_comes_after_its_menus(make_article):
+    a = make_article(
+        "Skip to main content\nThe Independent\nNews › UK › Crime\n\nPolice approach to "
+        "stalking ‘ineffective’, watchdog finds in new report\n\nForces are failing victims of "
+        "stalking, inspectors said in a report published today by HMICFRS.\n"
+    )
+    assert a.title == "Police approach to stalking ‘ineffective’, watchdog finds in new report"
+    b = make_article(
+        "BBC\nHome News Sport Weather iPlayer Sounds\n\nPolice response to £3.9m fraud "
+        "branded woeful\n\nThe City of London Police response was criticised by the family.\n"
+    )
+    assert b.title == "Police response to £3.9m fraud branded woeful"
+
+
+def test_ingest_a_pictures_caption_is_text_and_its_credit_is_not(make_article):
+    a = make_article(
+        "Kent Police rated good\n\nHMIC published its report today.\n\n[Picture: PCC Matthew "
+        "Scott together with chief constable Alan Pughsley]\n\n[Picture: PA]\n\nThe force "
+        "welcomed the findings.\n"
+    )
+    body = [a.text[s.start : s.end] for s in a.body]
+    assert "PCC Matthew Scott together with chief constable Alan Pughsley" in body
+    assert not any("Picture" in line for line in body)
+
+
+def test_ingest_a_pages_headline_standfirst_captions_and_header_date(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Watchdog rating - Echo</title></head><body><article>"
+        "<h1 class='headline'>Northumbria police and crime commissioner 'delighted' with "
+        "watchdog rating</h1>"
+        "<p class='standfirst'>Northumbria police and crime commissioner Vera Baird says she "
+        "is 'delighted' after inspectors rated the force as 'good'.</p>"
+        "<div class='article-meta'><span class='date'>28 June 2017</span></div>"
+        "<figure><img src='a.jpg'><figcaption>Deputy chief constable Rose Fitzpatrick at a "
+        "board meeting. Picture: John Devlin</figcaption></figure>"
+        + "".join(
+            f"<p>Paragraph {n} of the story says that Her Majesty's Inspectorate of "
+            "Constabulary (HMIC) released its report on efficiency and the force did well.</p>"
+            for n in range(6)
+        )
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    a = read_article(page)
+    assert a.text.startswith("Northumbria police and crime commissioner 'delighted'")
+    assert "Vera Baird says she is 'delighted'" in a.text
+    assert "Deputy chief constable Rose Fitzpatrick at a board meeting." in a.text
+    assert "John Devlin" not in a.text
+    assert a.published == PartialDate(2017, 6, 28)

@@ -206,6 +206,8 @@ def _with_named_bodies(
         for a, b, kind in spans:
             if within_role(a, b):  # type: ignore[operator]
                 continue  # "Police and Crime Commissioner for X" is a role
+            if any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in spans):
+                continue  # "HM Prison" inside "HM Prison and Probation Service"
             if any(m.span.start <= a and b <= m.span.end for m in named):
                 continue  # the reference data's own name (or inside one)
             name = RE_POSSESSIVE.sub("", " ".join(text[a:b].split()))

@@ -89,7 +89,7 @@ def months() -> frozenset[str]:
 RE_INSET = re.compile(r"^[ \t]*\([a-z ]+\)[ \t]+")
 # what may come between a name and its role: "one of the", a qualifier, an org or place
 RE_ROLE_LEAD = re.compile(
-    r"[ \t]*(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}"
+    r"[ \t]*(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+(?:['’]s)?[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}"
 )
 
 

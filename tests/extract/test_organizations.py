@@ -93,3 +93,49 @@ def test_organizations_one_prison_however_named(make_article):
 def test_organizations_parties(make_article, text, expected):
     found = extract_article(make_article(text)).organizations
     assert {(m.name, m.kind.value if m.kind else None) for m in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces named by their places: before "forces", or listed where forces are spoken of
+        (
+            "South Yorkshire and West Yorkshire forces have made short-term savings.",
+            {"south-yorkshire", "west-yorkshire"},
+        ),
+        (
+            "Under the gradings, 40 forces were rated good. Only three – Bedfordshire, Gwent "
+            "and Nottinghamshire – were told they require improvement.",
+            {"bedfordshire", "gwent", "nottinghamshire"},
+        ),
+        # a plural's possessive inside a body's name; a title inside a longer name
+        (
+            "Chief Superintendent Gavin Thomas, President of the Police Superintendents' "
+            "Association, has welcomed the report.",
+            {"police-superintendents-association"},
+        ),
+        # a misremembered name given with an acronym the reference data knows
+        (
+            "An investigation by the Independent Office for Police Complaints (IOPC) found a "
+            "case to answer.",
+            {"iopc"},
+        ),
+        # a sentence opener is no part of a name; "and" inside one before its head
+        (
+            "THE Ulster Unionist Party has demanded a further inquiry.",
+            {"named-ulster-unionist-party"},
+        ),
+        (
+            "Speaking at a meeting of the Nottinghamshire Police and Crime Panel on Monday, "
+            "the commissioner said she was confident.",
+            {"named-nottinghamshire-police-and-crime-panel"},
+        ),
+        (
+            "He must set out how the Ministry of Justice and HM Prison and Probation Service "
+            "intend to improve it.",
+            {"ministry-of-justice", "named-hm-prison-and-probation-service"},
+        ),
+    ],
+)
+def test_organizations_by_the_shape_of_their_names(make_article, text, expected):
+    assert orgs(make_article(text)) == expected

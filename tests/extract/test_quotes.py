@@ -497,3 +497,20 @@ def test_quotes_quote_only_paragraph_after_a_closed_one_is_the_next(make_article
         ("Suzette Davenport", "I am angry and saddened by HMIC's report,"),
         ("Suzette Davenport", "Crime in Gloucestershire is falling year on year."),
     ]
+
+
+def test_quotes_the_one_urged_to_is_no_speaker(make_article):
+    # "X urged to 'Y'", "X told to", "X said to be": the subject is spoken to or of
+    a = make_article(
+        "PSNI and North’s Police Ombudsman urged to ‘work hard together’\n\n"
+        "The PSNI and the Police Ombudsman have been told to build working relationships."
+    )
+    assert said(a) == []
+
+
+def test_quotes_a_speaker_named_with_honours_and_a_relative_clause(make_article):
+    a = make_article(
+        'Susan Hall AM, who proposed the motion, said the assessment had "highlighted '
+        'shocking failings" within the Met.'
+    )
+    check(a, [(PERSON, "Susan Hall", "highlighted shocking failings")])

@@ -464,3 +464,68 @@ def test_reports_kind_words_are_the_articles_noun_phrase(make_article, text, wor
 
 def test_reports_need_a_publisher(make_article):
     assert reports(make_article("Lancashire Police published a report on burglary today.")) == set()
+
+
+def test_reports_an_earlier_report_is_dated_where_the_article_dates_it(make_article):
+    # "the previous inspection" is "a first inspection in 2021", of the kind the
+    # headline names
+    a = make_article(
+        "How we protect children: progress made\n\nHis Majesty's Inspectorate of Constabulary "
+        "and Fire & Rescue Services (HMICFRS) today (4 August) published the findings of its "
+        "latest inspection into how Staffordshire Police protects children. It followed a "
+        "first inspection in 2021, which found systemic failings. The force has tackled the "
+        "issues raised in the previous inspection."
+    )
+    assert ("hmicfrs", ("staffordshire",), "2021") in reports(a)
+    assert len(reports(a)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        # crimes "not properly recorded": crime data integrity
+        (
+            "Thames Valley Police failing to properly record thousands of crimes\n\nAccording "
+            "to the report by HMICFRS, released today, almost one in five crimes are not being "
+            "properly recorded.",
+            "crime-data-integrity",
+        ),
+        # the year that ends a PEEL title dates it, and names the pillar
+        (
+            "Association response to HMICFRS PEEL Police Effectiveness 2017\n\nThe association "
+            "has welcomed the HMICFRS report.",
+            "effectiveness",
+        ),
+        # HMIC's austerity reports: efficiency, by their names or their topic
+        (
+            "Saturday, 20th July 2013\n\nA report by HMIC said Lincolnshire Police may struggle. "
+            "The inspectors set out concerns about how it plans to save money.",
+            "efficiency",
+        ),
+        # an integrity inspection is a vetting report
+        (
+            "Derbyshire police rated as 'adequate' for integrity by watchdog\n\nHMICFRS "
+            "published its integrity inspection of Derbyshire Constabulary.",
+            "vetting",
+        ),
+    ],
+)
+def test_reports_kind_from_words_of_the_article(make_article, text, concept):
+    assert concept in {k for _, k in kinds(make_article(text))}
+
+
+def test_reports_a_partner_force_is_not_inspected(make_article):
+    a = make_article(
+        "A report by HMICFRS has criticised the decision to end West Mercia Police's alliance "
+        "with Warwickshire Police."
+    )
+    assert {s for _, subjects, _ in reports(a) for s in subjects} == {"west-mercia"}
+
+
+def test_reports_reports_on_every_force_include_the_articles_force(make_article):
+    a = make_article(
+        "Thursday, 2nd March 2017\n\nKent Police rated good\n\nReports by HMIC on every "
+        "police force in the country have been made public today (Thursday). Kent Police is "
+        "among 28 forces rated good."
+    )
+    assert ("hmicfrs", ("kent",), "2017-03-02") in reports(a)

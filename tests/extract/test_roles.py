@@ -130,6 +130,76 @@ CASES = [
         "effective communication matters to Police Scotland.",
         ("Craig Naylor", "hm-chief-inspector-of-constabulary-in-scotland", "hmics", None),
     ),
+    # the area's commissioner, in apposition; the one force the sentence names
+    (
+        "West Mercia's Chief Constable, Anthony Bangham, and John Campion, the region's Police "
+        "and Crime Commissioner, have rejected the findings outright.",
+        ("John Campion", "police-and-crime-commissioner", "west-mercia", None),
+    ),
+    (
+        "Katy Bourne, the Sussex PCC, who chairs the APCC's Performance, Standards and "
+        "Accountability Standing Group, gave this response.",
+        ("Katy Bourne", "police-and-crime-commissioner", "sussex", None),
+    ),
+    (
+        "Forces covering Herts and Beds were criticised by Bedfordshire Police's auditors. In "
+        "Hertfordshire, Chief Constable Andy Bliss said he was committed.",
+        ("Andy Bliss", "chief-constable", "hertfordshire", None),
+    ),
+    # a branch of a staff association is not the force it is named after
+    (
+        "Andy Spence, Chair of Leicestershire Police Federation, said: “This is everything we "
+        "have been saying.”",
+        ("Andy Spence", "chair", "named-leicestershire-police-federation", None),
+    ),
+    # a title outside the scheme, in the article's words, with its body
+    (
+        "Chief Superintendent Gavin Thomas, President of the Police Superintendents' "
+        "Association, has welcomed the report.",
+        ("Gavin Thomas", "president", "police-superintendents-association", None),
+    ),
+    (
+        "Kathie Cashell, the IOPC's director of strategy and impact, said that almost 80 per "
+        "cent were found proven.",
+        ("Kathie Cashell", "director of strategy and impact", "iopc", None),
+    ),
+    # a role, its body, then the name
+    (
+        "Inspectors have criticised the force.\n\nChief Constable of Sussex Police Jo Shiner\n\n"
+        "His Majesty's Inspector of Constabulary Roy Wilsher said Sussex Police must improve.",
+        ("Jo Shiner", "chief-constable", "sussex", None),
+    ),
+    (
+        "Police and Crime Commissioner for Dorset David Sidwick said he welcomed the findings.",
+        ("David Sidwick", "police-and-crime-commissioner", "dorset", None),
+    ),
+    # a surname with a particle
+    (
+        "Dorset Police published its response. Deputy Chief Constable Sam de Reya said the "
+        "Force welcomed the report.",
+        ("Sam de Reya", "deputy-chief-constable", "dorset", None),
+    ),
+    # a signature: the name on its line, the title on the next, the body after
+    (
+        "To:\nAndrew Marsh Esq QPM,\nChief Executive\nCollege of Policing\nSent on:\n10 "
+        "February 2022",
+        ("Andrew Marsh", "chief-executive", "college-of-policing", None),
+    ),
+    # an epithet for the person named just before
+    (
+        "Chief Inspector of Constabulary Andy Cooke said officers must stay neutral. The former "
+        "Merseyside Chief Constable believes the service has lost its discipline.",
+        ("Andy Cooke", "chief-constable", "merseyside", "former"),
+    ),
+]
+
+# titles the scheme does not hold are no scheme role: "Deputy First Minister" is no
+# Home Office "Minister"
+NOT_ROLES = [
+    (
+        "Senior Sinn Féin figures, among them Deputy First Minister Michelle O'Neill, attended.",
+        ("Michelle O'Neill", "home-office-minister"),
+    ),
 ]
 
 
@@ -198,3 +268,10 @@ def test_roles_a_qualifier_before_the_body_is_the_titles(make_article):
     assert {(r.person, r.role, r.qualifier) for r in claims.roles} == {
         ("George Hamilton", "chief-constable", "former")
     }
+
+
+@pytest.mark.parametrize(("text", "absent"), NOT_ROLES)
+def test_roles_leave_out_titles_the_scheme_does_not_hold(make_article, text, absent):
+    claims = extract_article(make_article(text))
+    assert absent not in {(r.person, r.role) for r in claims.roles}
+    assert any(p.name == absent[0] for p in claims.people) or not claims.people
