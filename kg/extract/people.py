@@ -41,9 +41,13 @@ RE_WHO_ASIDE = re.compile(r"(?:[ \t]+[A-Z]{2,5})*,[ \t]+who\b[^,;:“”\"]{1,10
 RE_POSTNOMINAL = re.compile(r"(?:[A-Z]{2,5}|Esq\.?)[,.]?")
 # a role's body between the role and a name: "... of Sussex Police "
 RE_OF_BODY_LEAD = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){1,4}$")
+# a first name by its initials: "Deputy Chief Constable BJ Harrington"
+INITIALS = r"[A-Z]{2}(?=[ \t]+[A-Z][a-z])"
 RE_RUN = re.compile(
-    rf"(?<![\w'’-]){NAME_TOKEN}(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}{NAME_TOKEN})*(?![\w'’-])"
+    rf"(?<![\w'’-])(?:{INITIALS}|{NAME_TOKEN})"
+    rf"(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}{NAME_TOKEN})*(?![\w'’-])"
 )
+RE_INITIALS = re.compile(INITIALS.split("(?=")[0])
 # a surname after an honorific: "Mr Martins"
 RE_SURNAME = re.compile(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])")
 # words before a name that mark it as a person's
@@ -139,7 +143,10 @@ def _name_in_run(run: str, dated: bool = False, soft: bool = False) -> tuple[str
     core = [t for t, _ in tokens if not RE_PARTICLE.fullmatch(t)]
     if not 2 <= len(core) <= 3 or any(_stop(t, stop) for t, _ in inner):
         return None
-    if any(len(t) < 2 or t.isupper() for t, _ in tokens):
+    if any(
+        len(t) < 2 or t.isupper() and not (i == 0 and RE_INITIALS.fullmatch(t))
+        for i, (t, _) in enumerate(tokens)
+    ):
         return None
     first = tokens[0][1]
     return run[first : tokens[-1][1] + len(tokens[-1][0])], first

@@ -179,6 +179,12 @@ CASES = [
         "Force welcomed the report.",
         ("Sam de Reya", "deputy-chief-constable", "dorset", None),
     ),
+    # a first name by its initials
+    (
+        "Essex Police welcomed the findings. Deputy Chief Constable BJ Harrington said: "
+        "“This is a positive report.”",
+        ("BJ Harrington", "deputy-chief-constable", "essex", None),
+    ),
     # a signature: the name on its line, the title on the next, the body after
     (
         "To:\nAndrew Marsh Esq QPM,\nChief Executive\nCollege of Policing\nSent on:\n10 "
