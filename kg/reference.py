@@ -250,6 +250,24 @@ def _renames() -> dict[str, tuple[PartialDate, str]]:
     return out
 
 
+@functools.cache
+def dated_names() -> tuple[tuple[str, int], ...]:
+    """Forms of names first used in a year ("His Majesty's Inspectorate", 2022): text
+    that uses one was written in that year or later (``kgo:nameSince``)."""
+    out = []
+    for value in ontology_graph().objects(None, KGO.nameSince):
+        name, _, since = str(value).rpartition("|")
+        if name and since[:4].isdigit():
+            out.append((name, int(since[:4])))
+    return tuple(sorted(out))
+
+
+def written_since(text: str) -> int | None:
+    """The earliest year ``text`` can have been written, by the names it uses."""
+    years = [year for name, year in dated_names() if name in text]
+    return max(years) if years else None
+
+
 def publisher_name(org: str, when: PartialDate | None) -> str:
     """The name ``org`` bore on ``when``: "HMIC" for a report of 2016, "HMICFRS" for
     one of 2018. A date as imprecise as the rename (2017, or July 2017) and an

@@ -53,6 +53,7 @@ class KGO(DefinedNamespace):
     contentHash: URIRef
     evidence: URIRef
     formerName: URIRef
+    nameSince: URIRef
     # kg before 0.2 wrote evidence as a kgo:Evidence node with kgo:inArticle; the
     # network view still reads graphs written so
     Evidence: URIRef

@@ -64,7 +64,7 @@ from kg.patterns import (
     role_key,
     role_spans,
 )
-from kg.reference import lexicon
+from kg.reference import lexicon, written_since
 
 RE_REPORT_NOUN = re.compile(
     r"\b(?:reports?|inspections?|review|re-?inspection|assessment|findings|judgements?|judgments?|"
@@ -1427,6 +1427,13 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
             if pillars:
                 stated = [pillars[0] if c == "peel-assessment" else c for c in stated]
                 stated = _unique(stated)
+        since = era if era is not None else written_since(article.text)
+        remap: dict[str, str] = {}
+        if since is not None and since > PILLAR_YEARS[-1] and any(c in PILLARS for c in stated):
+            # no pillar reports after 2018: "effectiveness" then is a part of a PEEL
+            # assessment (an undated article placed by the names it uses: "His Majesty's")
+            remap = dict.fromkeys(PILLARS, "peel-assessment")
+            stated = _unique(remap.get(c, c) for c in stated)
         if "peel-assessment" in stated:
             # a PEEL assessment's pillar grades are parts of it, not reports of their own
             stated = [c for c in stated if c not in PILLARS]
@@ -1437,7 +1444,8 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
                     [
                         m
                         for _, m in members
-                        if c in m.concepts or (not m.concepts and c == stated[0])
+                        if c in {remap.get(x, x) for x in m.concepts}
+                        or (not m.concepts and c == stated[0])
                     ],
                 )
                 for c in stated

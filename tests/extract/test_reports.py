@@ -529,3 +529,18 @@ def test_reports_reports_on_every_force_include_the_articles_force(make_article)
         "among 28 forces rated good."
     )
     assert ("hmicfrs", ("kent",), "2017-03-02") in reports(a)
+
+
+def test_reports_no_pillar_report_in_an_article_written_after_2018(make_article):
+    # undated, but "His Majesty's Inspectorate" places it after September 2022: the
+    # effectiveness words are a part of a PEEL assessment, not a 2015-2017 pillar report
+    a = make_article(
+        "Gwent Police must improve, say inspectors\n\nHis Majesty's Inspectorate of "
+        "Constabulary and Fire & Rescue Services has published its report on police "
+        "effectiveness at Gwent Police."
+    )
+    assert {k for _, k in kinds(a)} == {"peel-assessment"}
+    from kg.reference import written_since
+
+    assert written_since(a.text) == 2022
+    assert written_since("Her Majesty's Inspectorate of Constabulary (HMIC) said") is None
