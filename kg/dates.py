@@ -75,8 +75,10 @@ RE_DATELINE_LEAD = re.compile(
 # A byline before the date, set off by a gap or a mark: "Solihull Editorial  15th Jan,
 # 2019", "By Jo Bloggs | 3 May 2019" (a name of one to four capitalised words).
 RE_BYLINE_LEAD = re.compile(
-    r"[ \t]*(?:[Bb]y[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*"
+    r"[ \t]*\*?(?:[Bb]y[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*"
     r"(?:[ \t]{2,}|[ \t]*[|•·,–—][ \t]*|[ \t]+-[ \t]+)"
+    # "By Cameron Green — Published 14th Oct 2022"
+    r"(?:(?:[Pp]ublished|[Pp]osted)(?:[ \t]+on)?[ \t:]*)?"
 )
 
 

@@ -95,3 +95,12 @@ def test_dates_phrases_resolved_against_the_article(text, ref, expected):
 def test_dates_relative_phrases_need_the_articles_date():
     # "published on Thursday" with no article date is no date; a year alone still is one
     assert [d.date.iso() for d in phrase_dates("published on Thursday in 2016", None)] == ["2016"]
+
+
+def test_dates_a_byline_then_published_then_the_date():
+    from kg import dates
+
+    found = dates.dateline(
+        "*By Cameron Green — Published 14th Oct 2022, last updated 14th Oct 2022*"
+    )
+    assert found is not None and found.date == PartialDate(2022, 10, 14)
