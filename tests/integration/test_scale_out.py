@@ -3,9 +3,11 @@ loopback only, and stopped at the end."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -19,7 +21,11 @@ from kg.remote import DEFAULT, manifest_path, push, select
 
 from ..conftest import CORPUS
 
-OXIGRAPH = shutil.which("oxigraph")
+# the server's command, beside this Python first: a venv used without activating it
+# (`.venv/bin/python -m pytest`, as CI runs) is not on PATH
+OXIGRAPH = shutil.which(
+    "oxigraph", path=os.pathsep.join((os.path.dirname(sys.executable), os.environ.get("PATH", "")))
+)
 
 
 def _free_port() -> int:
