@@ -999,6 +999,10 @@ def _is_share_bar(low: str) -> bool:
     return bool(words) and len(low) <= 80 and all(w in _bar_words() for w in words)
 
 
+STAMP_WORDS = ("published", "updated", "posted")
+MAX_STAMP_WORDS = 12
+
+
 def _is_clutter(line: str) -> bool:
     prefixes, substrings, _ = _clutter_words()
     s = line.strip().lstrip("•*·-– ").strip()
@@ -1010,7 +1014,9 @@ def _is_clutter(line: str) -> bool:
         low.startswith(p) and (len(low) == n or not low[n].isalnum() or not p[-1].isalnum())
         for p, n in prefixes
     ):
-        return True
+        # a stamp is short: "Published on Thursday April 13, the report said the force
+        # needs to get better ..." is the article's own sentence
+        return not (low.startswith(STAMP_WORDS) and len(low.split()) > MAX_STAMP_WORDS)
     for sub in substrings:  # noqa: SIM110  (a plain loop is quicker than any() here)
         if sub in low:
             return True

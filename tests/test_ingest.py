@@ -330,3 +330,15 @@ def test_ingest_a_pages_headline_standfirst_captions_and_header_date(tmp_path):
     assert "Deputy chief constable Rose Fitzpatrick at a board meeting." in a.text
     assert "John Devlin" not in a.text
     assert a.published == PartialDate(2017, 6, 28)
+
+
+def test_ingest_a_sentence_opening_with_published_is_text_not_a_stamp(make_article):
+    a = make_article(
+        "Sussex Police told to improve\n\nPublished 13th Apr 2023\n\nPublished on Thursday "
+        "April 13, the report said the force needs to get better at keeping the public safe "
+        "and cutting crime.\n"
+    )
+    body = [a.text[s.start : s.end] for s in a.body]
+    assert any(line.startswith("Published on Thursday April 13, the report") for line in body)
+    assert "Published 13th Apr 2023" not in body
+    assert a.published == PartialDate(2023, 4, 13)
