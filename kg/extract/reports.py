@@ -181,6 +181,7 @@ RE_FUTURE_AFTER = re.compile(
     r"postponed)\b",
     re.IGNORECASE,
 )
+FUTURE_REACH = 80  # characters after a report noun that may say it is still to come
 # ... or the report is what will act: "The new inspections will also check ..."
 RE_WILL_AFTER = re.compile(
     r"(?:[ \t]+(?:of|into|on|by|from)[ \t]+[^,;.]{0,50}?)?(?:[ \t]+[\w'’-]+){0,2}?[ \t]+"
@@ -762,7 +763,8 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
             a, b = _clause(text, t.start)
             if (
                 not RE_FUTURE_BEFORE.search(text, a, t.start)
-                and not RE_FUTURE_AFTER.search(text, t.end, b)
+                # near the noun: not "... the demand it is likely to face in future"
+                and not RE_FUTURE_AFTER.search(text, t.end, min(b, t.end + FUTURE_REACH))
                 and not (t.what == "noun" and RE_WILL_AFTER.match(text, t.end, b))
             ):
                 kept.append(t)

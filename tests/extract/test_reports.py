@@ -544,3 +544,13 @@ def test_reports_no_pillar_report_in_an_article_written_after_2018(make_article)
 
     assert written_since(a.text) == 2022
     assert written_since("Her Majesty's Inspectorate of Constabulary (HMIC) said") is None
+
+
+def test_reports_a_future_far_after_the_report_is_not_the_reports(make_article):
+    a = make_article(
+        "Thursday, 3rd November 2016\n\nAccording to the latest efficiency report from Her "
+        "Majesty's Inspector of Constabulary (HMIC), released today, 3 November 2016, Cheshire "
+        "Constabulary is outstanding at understanding both the demand it faces now and the "
+        "demand it is likely to face in future."
+    )
+    assert ("hmicfrs", ("cheshire",), "2016-11-03") in reports(a)
