@@ -1040,6 +1040,8 @@ RE_CAPTION = re.compile(
     r"(?P<text>[^\]]*?)[ \t]*\]?$",
     re.IGNORECASE,
 )
+# a line that is a short phrase in square brackets: where a copied page had a picture
+RE_PLACEHOLDER = re.compile(r"\[(?![^\]]*:)[^\]\n]{1,40}\]")
 # a headline has three words of letters at least ("Mark Burns-Williamson" has two); a
 # menu ("Listen Live | News | Travel") or a breadcrumb ("News > Crime") is none
 RE_TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -1183,6 +1185,9 @@ def _article(
             continue
         top_lines += 1
         at_top = top_lines <= 10 and top_prose < 3
+        if RE_PLACEHOLDER.fullmatch(stripped):
+            clutter.append(span)  # "[PFCC Alt Banner]": a picture's stand-in, copied
+            continue
         caption = RE_CAPTION.match(stripped)
         if caption is not None:
             # "[Picture: PCC Matthew Scott together with chief constable Alan Pughsley]":

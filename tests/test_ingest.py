@@ -303,6 +303,9 @@ def test_ingest_a_pictures_caption_is_text_and_its_credit_is_not(make_article):
     body = [a.text[s.start : s.end] for s in a.body]
     assert "PCC Matthew Scott together with chief constable Alan Pughsley" in body
     assert not any("Picture" in line for line in body)
+    # a picture's stand-in in square brackets is no text
+    b = make_article("Essex Police rated good\n\n[PFCC Alt Banner]\n\nThe force was praised.\n")
+    assert "[PFCC Alt Banner]" not in [b.text[s.start : s.end] for s in b.body]
 
 
 def test_ingest_a_pages_headline_standfirst_captions_and_header_date(tmp_path):

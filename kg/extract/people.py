@@ -287,8 +287,26 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                     surname_only=full is None,
                 )
             )
+    # a title and a surname given in full before: "Commander Khan said" after "Commander
+    # Umer Khan", "DCC de Reya"
+    for sent in sents:
+        for _, role_end in role_spans(text, sent.span.start, sent.span.end):
+            tok = RE_SURNAME.match(text[role_end : sent.span.end])
+            if not tok or tok.group(1) not in surnames:
+                continue
+            start = role_end + tok.start(1)
+            span = Span(start, start + len(tok.group(1)))
+            after = text[span.end : span.end + 2]
+            if any(s.overlaps(span) for s in taken) or RE_NAME_GOES_ON.match(after):
+                continue
+            taken.append(span)
+            out.append(PersonMention(surnames[tok.group(1)], span, sent.span, tok.group(1)))
     out.sort(key=lambda p: p.span)
     return out
+
+
+# a capitalised word right after a surname: it was a first name ("Chief Constable Khan Ali")
+RE_NAME_GOES_ON = re.compile(r"[ \t][A-Z]")
 
 
 @functools.cache

@@ -514,3 +514,12 @@ def test_quotes_a_speaker_named_with_honours_and_a_relative_clause(make_article)
         'shocking failings" within the Met.'
     )
     check(a, [(PERSON, "Susan Hall", "highlighted shocking failings")])
+
+
+def test_quotes_a_title_and_a_surname_given_in_full_before(make_article):
+    a = make_article(
+        "Commander Umer Khan leads the force's economic crime work.\n\nThe report said 52 of "
+        '506 disruptions related to fraud.\n\nCommander Khan said: "We welcome the '
+        'recognition of the good work the City of London Police does."'
+    )
+    check(a, [(PERSON, "Umer Khan", "We welcome the recognition")])
