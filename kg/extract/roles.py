@@ -183,6 +183,12 @@ def extract(
         """``beside``: ``org`` is named before or after the title, not inside it."""
         name = person if isinstance(person, str) else person.name
         key = _meant(key, mentioned)
+        if key == PLAIN_INSPECTOR and org is None and not beside:
+            # "Inspector Zoe Billingham said she was pleased with Kent Police": in news of
+            # an inspection, an inspector of no force is one of the inspectorate's
+            held = main_org(orgs, types, OrgType.INSPECTORATE)
+            if held is not None and _title_in(HM_INSPECTOR, held, OrgType.INSPECTORATE):
+                key = HM_INSPECTOR
         role = lex.roles[key]
         kind = _type_of(org) if org is not None else None
         if org is not None and kind is not None and role.scope not in (None, kind):
@@ -524,6 +530,9 @@ def _predecessors(
                 out.append(RoleClaim(person.name, c.role, c.org, sent.span, "former", c.label))
     return out
 
+
+PLAIN_INSPECTOR = "inspector"  # the police rank
+HM_INSPECTOR = "hm-inspector-of-constabulary"
 
 _COMMISSIONERS = frozenset(
     {

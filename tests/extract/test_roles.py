@@ -179,6 +179,12 @@ CASES = [
         "Force welcomed the report.",
         ("Sam de Reya", "deputy-chief-constable", "dorset", None),
     ),
+    # in news of an inspection, an inspector of no force is the inspectorate's
+    (
+        "Her Majesty's Inspectorate of Constabulary (HMIC) published its report today. "
+        'Inspector Zoe Billingham said she was "very pleased" with Kent Police.',
+        ("Zoe Billingham", "hm-inspector-of-constabulary", "hmicfrs", None),
+    ),
     # a first name by its initials
     (
         "Essex Police welcomed the findings. Deputy Chief Constable BJ Harrington said: "
