@@ -20,6 +20,7 @@ as first written (``kg.vocab.named_org_key``) and carries its name and type.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -32,6 +33,7 @@ from kg.patterns import (
     lowered,
     named_org_spans,
     org_context_words,
+    org_heads,
     org_labels,
     place_keys,
     prison_place,
@@ -111,6 +113,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
                 mentions.append(
                     OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
                 )
+    mentions += _by_head(article, sents, named, mentions)
     kinds = {key: o.type for key, o in lex.orgs.items()}
     names = {m.org: m.name for m in named if m.name}
     out = [
@@ -118,6 +121,40 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
         for m in mentions
     ]
     out.sort(key=lambda x: (x.span, x.org))
+    return out
+
+
+@functools.cache
+def _re_the_head() -> re.Pattern[str]:
+    heads = sorted((h.lower() for h in org_heads()), key=len, reverse=True)
+    return re.compile(r"\b[Tt]he[ \t]+(" + "|".join(map(re.escape, heads)) + r")\b(?![ \t]+[A-Z])")
+
+
+def _by_head(
+    article: Article, sents: list[Sentence], named: list[OrgMention], mentions: list[OrgMention]
+) -> list[OrgMention]:
+    """ "the trust", "the federation", "the council": the body named last before with that
+    head noun in its name ("the Suzy Lamplugh Trust ... the trust said")."""
+    text = article.text
+    taken = {m.span.start for m in mentions}
+    out: list[OrgMention] = []
+    for sent in sents:
+        for m in _re_the_head().finditer(text, sent.span.start, sent.span.end):
+            if m.start() in taken:
+                continue
+            head = m.group(1).lower()
+            before = [
+                o
+                for o in named
+                if o.span.end <= m.start() and head in fold(o.name or o.text).split()
+            ]
+            if before:
+                o = before[-1]
+                out.append(
+                    OrgMention(
+                        o.org, Span(m.start(), m.end()), sent.span, m.group(), True, o.kind, o.name
+                    )
+                )
     return out
 
 

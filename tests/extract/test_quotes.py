@@ -523,3 +523,12 @@ def test_quotes_a_title_and_a_surname_given_in_full_before(make_article):
         'recognition of the good work the City of London Police does."'
     )
     check(a, [(PERSON, "Umer Khan", "We welcome the recognition")])
+
+
+def test_quotes_the_trust_is_the_trust_named_before(make_article):
+    a = make_article(
+        "Marking the anniversary, the Suzy Lamplugh Trust said it welcomed the progress "
+        "report.\n\n“Without this transparency, it is impossible to fully assess where "
+        "improvements are being made,” the trust said."
+    )
+    check(a, [(ORG, "named-suzy-lamplugh-trust", "Without this transparency")])
