@@ -710,6 +710,17 @@ class _Reader:
             i -= 1
         return None
 
+    def _speaker_before(self, pos: int, kinds: tuple[str, ...], limit: int = 600) -> _Ref | None:
+        """The last referent of one of ``kinds`` before ``pos`` that a verb of saying
+        follows."""
+        i = bisect.bisect_left(self.ref_starts, pos) - 1
+        while i >= 0 and self.refs[i].start >= pos - limit:
+            r = self.refs[i]
+            i -= 1
+            if r.kind in kinds and self._speaks(r):
+                return r
+        return None
+
     def _antecedent(self, pos: int) -> _Ref | None:
         """The person "he" or "she" at ``pos`` stands for: the last one named before it
         who speaks ("Chief Constable Mark Webster, who ... after taking over from the
@@ -758,8 +769,12 @@ class _Reader:
             before = self.last_ref(ref.start, ("report", "inspectorate"))
             return self.who(before) if before else None
         if ref.kind == "it":
-            # "It added that ..." after the report, "it said" after a body
-            before = self.last_ref(ref.start, ("report", "org"))
+            # "It added that ..." after the report, "it said" after a body: the one that
+            # spoke last ("the Trust said it welcomed the NPCC's report. But it said"),
+            # else the last named
+            before = self._speaker_before(ref.start, ("report", "org")) or self.last_ref(
+                ref.start, ("report", "org")
+            )
             return self.who(before) if before else None
         if ref.kind == "role":
             return self._role_who(ref)

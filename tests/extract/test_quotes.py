@@ -532,3 +532,13 @@ def test_quotes_the_trust_is_the_trust_named_before(make_article):
         "improvements are being made,” the trust said."
     )
     check(a, [(ORG, "named-suzy-lamplugh-trust", "Without this transparency")])
+
+
+def test_quotes_it_said_is_the_body_that_spoke_last(make_article):
+    a = make_article(
+        "Marking the anniversary, the Suzy Lamplugh Trust said it welcomed the National Police "
+        "Chiefs' Council's recent progress report.\n\nBut it said the absence of any national "
+        "requirement “seriously hinders” the ability of the stalking sector to hold forces to "
+        "account."
+    )
+    check(a, [(ORG, "named-suzy-lamplugh-trust", "seriously hinders")])
