@@ -1261,7 +1261,11 @@ def extract(
             if _speaks_next(text, article, prev_seg, seg):
                 said = prev.kind, prev.speaker
         if said is None and who is None:
-            who = _paragraph_speaker(reader, seg, si) or _discourse_speaker(reader, si)
+            who = (
+                _paragraph_speaker(reader, seg, si)
+                or _discourse_speaker(reader, si)
+                or _said_just_before(reader, seg, si)
+            )
             said = _speaker_kind(reader, who, seg.start) if who is not None else None
         if said is None:
             prev, prev_seg = None, None
@@ -1369,6 +1373,24 @@ def _lead_in(reader: _Reader, index: int) -> _Who | None:
             if r.kind in kinds:
                 return reader.who(r)
     return None
+
+
+def _said_just_before(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
+    """A quotation that is a whole sentence, right after a sentence of its paragraph
+    that a person's verb of saying ends: "... was 'at risk', he said. 'Public
+    confidence hangs by a thread.'"."""
+    sents, text = reader.sents, reader.text
+    if si == 0 or sents[si - 1].paragraph != sents[si].paragraph:
+        return None
+    sent = sents[si]
+    if text[sent.span.start : seg.start].strip(" \t“‘\"'") or text[seg.after : sent.span.end].strip(
+        " \t.!?”’\"'"
+    ):
+        return None
+    closing = reader.closing(si - 1)
+    if not closing or closing[-1].who is None or closing[-1].who[0] != "person":
+        return None
+    return closing[-1].who
 
 
 def _discourse_speaker(reader: _Reader, si: int) -> _Who | None:

@@ -542,3 +542,11 @@ def test_quotes_it_said_is_the_body_that_spoke_last(make_article):
         "account."
     )
     check(a, [(ORG, "named-suzy-lamplugh-trust", "seriously hinders")])
+
+
+def test_quotes_a_whole_sentence_quotation_after_he_said(make_article):
+    a = make_article(
+        "Chief Inspector of Constabulary Andy Cooke published his annual assessment.\n\n"
+        "Policing by consent was 'at risk', he said. 'Public confidence hangs by a thread.'"
+    )
+    assert (PERSON, "Andy Cooke", "Public confidence hangs by a thread.") in said(a)
