@@ -427,6 +427,8 @@ def name_stopwords() -> frozenset[str]:
     words.update(calendar.month_name[1:])
     words.update(calendar.day_name)
     words.update(lex.honorifics)
+    # "Temporary Deputy Chief Constable Liane James", "Acting Chief Constable ..."
+    words.update(w.capitalize() for q in lex.qualifiers for w in q.split())
     words.update(_words("not_names.txt"))
     words.update(org_heads())
     words.update(

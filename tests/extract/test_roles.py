@@ -185,6 +185,11 @@ CASES = [
         'Inspector Zoe Billingham said she was "very pleased" with Kent Police.',
         ("Zoe Billingham", "hm-inspector-of-constabulary", "hmicfrs", None),
     ),
+    # a qualifier in capitals before the title is no part of the name
+    (
+        "Temporary Deputy Chief Constable Liane James responded for Dyfed-Powys Police.",
+        ("Liane James", "deputy-chief-constable", "dyfed-powys", "temporary"),
+    ),
     # a first name by its initials
     (
         "Essex Police welcomed the findings. Deputy Chief Constable BJ Harrington said: "
