@@ -169,6 +169,7 @@ RE_ROLE_GAP = re.compile(
 # what may stand between an inverted verb and a name: "said Ms Durkin"
 RE_NAME_LEAD = re.compile(r"[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)[ \t]+)?")
 # the body a speaker is from, between the name and the verb: "from the constabulary"
+RE_OF_BODY_BEFORE = re.compile(r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$")
 RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
 # between a person's name and a verb of saying: an apposition, brackets, "has also"
 RE_SPEAKS_GAP = re.compile(
@@ -868,6 +869,12 @@ class _Reader:
         if rel:
             slot = _slot_end(text, lo, rel.start())
         ref = self.ref_ending(slot, lo)
+        if ref is not None and ref.kind == "org":
+            # "Deputy Chief Constable Jason Hogg of Thames Valley Police said": the person
+            of_ = RE_OF_BODY_BEFORE.search(text, max(lo, ref.start - 12), ref.start)
+            person = self.ref_ending(of_.start(), lo) if of_ is not None else None
+            if person is not None and person.kind == "person":
+                return self.who(person), person.start
         if ref is not None and ref.kind != "role":
             return self.who(ref), ref.start
         found = self._apposition(lo, slot, ref)

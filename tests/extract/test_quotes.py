@@ -550,3 +550,11 @@ def test_quotes_a_whole_sentence_quotation_after_he_said(make_article):
         "Policing by consent was 'at risk', he said. 'Public confidence hangs by a thread.'"
     )
     assert (PERSON, "Andy Cooke", "Public confidence hangs by a thread.") in said(a)
+
+
+def test_quotes_a_person_of_a_body_speaks_for_themself(make_article):
+    a = make_article(
+        'Deputy Chief Constable Jason Hogg of Thames Valley Police said: "We are grateful to '
+        'HMICFRS for its feedback."'
+    )
+    check(a, [(PERSON, "Jason Hogg", "We are grateful to HMICFRS")])
