@@ -77,6 +77,7 @@ class KindEntry:
     title: str  # "PEEL assessment", "Custody inspection": how a report of the kind is titled
     topics: tuple[str, ...] = ()  # words that suggest the kind ("savings": efficiency) ...
     topic_years: range = range(0)  # ... in these years
+    publishers: tuple[str, ...] = ()  # the only bodies that publish it (PEEL: HMICFRS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,8 +198,11 @@ def lexicon() -> Lexicon:
         years = str(g.value(node, KGO.topicYears) or "")
         first, _, last = years.partition("-")
         span = range(int(first), int(last) + 1) if first.isdigit() and last.isdigit() else range(0)
+        publishers = tuple(
+            sorted(str(o).removeprefix(str(ORGS)) for o in g.objects(node, KGO.publishedBy))
+        )
         kinds[key] = KindEntry(
-            key, label, tuple(dict.fromkeys((label, *alts))), title, topics, span
+            key, label, tuple(dict.fromkeys((label, *alts))), title, topics, span, publishers
         )
 
     qualifiers: dict[str, str | None] = {}

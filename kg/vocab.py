@@ -67,6 +67,7 @@ class KGO(DefinedNamespace):
     preferredWhen: URIRef
     title: URIRef
     topicLabel: URIRef
+    publishedBy: URIRef
     topicYears: URIRef
     Grade: URIRef
     Area: URIRef

@@ -554,3 +554,20 @@ def test_reports_a_future_far_after_the_report_is_not_the_reports(make_article):
         "demand it is likely to face in future."
     )
     assert ("hmicfrs", ("cheshire",), "2016-11-03") in reports(a)
+
+
+def test_reports_a_present_tense_headline_is_the_days_news_and_only_hmicfrs_has_peel(make_article):
+    a = make_article(
+        "HMICS publish thematic inspection of police custody arrangements in Scotland\n\n"
+        "Monday, 11th August 2014\n\nHM Inspectorate of Constabulary in Scotland (HMICS) "
+        "has reviewed custody in Police Scotland. The leadership of the custody division is "
+        "described as effective, the report says."
+    )
+    got = extract_article(a).reports
+    assert ("hmics", ("police-scotland",), "2014-08-11") in reports(a)
+    assert not {r.kind_concept for r in got} & {
+        "peel-assessment",
+        "effectiveness",
+        "efficiency",
+        "legitimacy",
+    }
