@@ -311,18 +311,35 @@ def _in_longer_title(text: str, lo: int, pos: int) -> bool:
 def _title_lead_words() -> frozenset[str]:
     """Capitalised words that may stand before a one-word title and leave it the
     scheme's: words of organizations' and places' names ("Kent Police Commissioner"),
-    of role labels, honorifics, qualifiers ("Acting") and sentence openers ("The")."""
+    of role labels, honorifics, qualifiers ("Acting") and determiners ("The")."""
+    return frozenset(
+        (
+            *_label_words(),
+            *lexicon().honorifics,
+            *_qualifier_words(),
+            *("The", "A", "An", "Her", "His", "Its", "Their"),
+        )
+    )
+
+
+@functools.cache
+def _label_words() -> frozenset[str]:
+    """The words of organizations', places' and roles' labels, as written."""
     lex = lexicon()
-    words: set[str] = set(lex.honorifics)
+    words: set[str] = set()
     for o in lex.orgs.values():
         for lb in (*o.labels, *o.context_labels, *o.places):
             words.update(w.strip("'’()") for w in lb.split())
     for r in lex.roles.values():
         for lb in (*r.labels, *r.context_labels):
             words.update(w.strip("'’()") for w in lb.split())
-    words.update(q.capitalize() for q in lex.qualifiers)
-    words.update(("The", "A", "An", "Her", "His", "Its", "Their"))
     return frozenset(words)
+
+
+@functools.cache
+def _qualifier_words() -> frozenset[str]:
+    """The qualifiers' words, capitalised: "Acting", "Temporary", "Newly", "Appointed"."""
+    return frozenset(w.capitalize() for q in lexicon().qualifiers for w in q.split())
 
 
 @functools.cache
@@ -413,14 +430,8 @@ def name_stopwords() -> frozenset[str]:
     bodies' names ("Authority") and the words that end one ("Amnesty International")."""
     import calendar
 
-    words: set[str] = set()
+    words: set[str] = set(_label_words())
     lex = lexicon()
-    for o in lex.orgs.values():
-        for lb in (*o.labels, *o.context_labels, *o.places):
-            words.update(w.strip("'’()") for w in lb.split())
-    for r in lex.roles.values():
-        for lb in (*r.labels, *r.context_labels):
-            words.update(w.strip("'’()") for w in lb.split())
     for k in lex.kinds.values():
         for lb in k.labels:
             words.update(w.capitalize() for w in lb.split())
@@ -428,7 +439,7 @@ def name_stopwords() -> frozenset[str]:
     words.update(calendar.day_name)
     words.update(lex.honorifics)
     # "Temporary Deputy Chief Constable Liane James", "Acting Chief Constable ..."
-    words.update(w.capitalize() for q in lex.qualifiers for w in q.split())
+    words.update(_qualifier_words())
     words.update(_words("not_names.txt"))
     words.update(org_heads())
     words.update(
