@@ -43,6 +43,24 @@ def surname_words() -> frozenset[str]:
     return frozenset(_words("surnames.txt"))
 
 
+# honours and degrees after a name: "QPM", "CBE", "WS", "Esq"
+POSTNOMINAL = r"(?:[A-Z]{2,5}|Esq\.?)"
+# what may follow a name that ends its line: honours, commas, a full stop
+RE_HONOURS_TAIL = re.compile(rf"(?:[ \t,]+{POSTNOMINAL})*[ \t,.]*")
+# words that may come before a title's head noun: "Deputy Director", "Vice President"
+TITLE_MODIFIERS = ("deputy", "assistant", "vice", "regional", "national", "executive")
+
+
+def title_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a line) is a role title and nothing else: "Chief
+    Executive", a signature's second line."""
+    spans = role_spans(text, start, end)
+    line = text[start:end].strip(" \t,.")
+    return bool(spans) and " ".join(text[spans[0][0] : spans[0][1]].split()) == " ".join(
+        line.split()
+    )
+
+
 @functools.cache
 def title_heads() -> frozenset[str]:
     """Head nouns of job titles outside the role scheme ("President", "Director"),
@@ -231,6 +249,15 @@ def re_org_context() -> re.Pattern[str]:
 def org_context_words() -> tuple[str, ...] | None:
     """Words one of which every match of ``re_org_context`` holds (see ``any_in``)."""
     return label_words([lb for o in lexicon().orgs.values() for lb in o.context_labels])
+
+
+def force_of_place(place: str) -> str | None:
+    """The police force whose area a place names ("Beds", "West Mercia"), if any."""
+    from kg.model import OrgType
+
+    key = place_keys().get(fold(place))
+    entry = lexicon().orgs.get(key) if key is not None else None
+    return entry.key if entry is not None and entry.type is OrgType.POLICE_FORCE else None
 
 
 @functools.cache

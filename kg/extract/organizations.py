@@ -30,12 +30,12 @@ from kg.patterns import (
     context_labels,
     coreference_words,
     fold,
+    force_of_place,
     lowered,
     named_org_spans,
     org_context_words,
     org_heads,
     org_labels,
-    place_keys,
     prison_place,
     prison_words,
     re_coreference,
@@ -171,7 +171,6 @@ def _place_forces(
     forces were rated good. Only three - Bedfordshire, Gwent and Nottinghamshire - were
     told they require improvement")."""
     text = article.text
-    places = place_keys()
     taken = {m.span.start for m in named}
     out: list[OrgMention] = []
     for n, sent in enumerate(sents):
@@ -201,17 +200,10 @@ def _place_forces(
             if not (forces_after or listed):
                 continue
             for q in chain:
-                key = places.get(fold(q.group()))
-                entry = lexicon().orgs.get(key) if key is not None else None
-                if (
-                    entry is not None
-                    and entry.type is OrgType.POLICE_FORCE
-                    and (q.start() not in taken)
-                ):
+                force = force_of_place(q.group())
+                if force is not None and q.start() not in taken:
                     taken.add(q.start())
-                    out.append(
-                        OrgMention(entry.key, Span(q.start(), q.end()), sent.span, q.group())
-                    )
+                    out.append(OrgMention(force, Span(q.start(), q.end()), sent.span, q.group()))
             chain = []
     return out
 

@@ -20,6 +20,9 @@ import re
 from kg.model import Article, PersonMention, Sentence, Span
 from kg.patterns import (
     NAME_TOKEN,
+    POSTNOMINAL,
+    RE_HONOURS_TAIL,
+    TITLE_MODIFIERS,
     any_in,
     context_role_words,
     honorific_spans,
@@ -29,6 +32,7 @@ from kg.patterns import (
     role_spans,
     surname_words,
     title_heads,
+    title_line,
 )
 
 # the particles inside a surname: "Sam de Reya", "Ursula von der Leyen"
@@ -37,8 +41,7 @@ RE_PARTICLE = re.compile(NAME_PARTICLE)
 # a relative clause set off by commas after a name (and its honours): ", who proposed
 # the motion, "
 RE_WHO_ASIDE = re.compile(r"(?:[ \t]+[A-Z]{2,5})*,[ \t]+who\b[^,;:“”\"]{1,100},[ \t]+")
-# honours and degrees after a name: "QPM", "CBE", "WS", "Esq"
-RE_POSTNOMINAL = re.compile(r"(?:[A-Z]{2,5}|Esq\.?)[,.]?")
+RE_POSTNOMINAL = re.compile(rf"{POSTNOMINAL}[,.]?")
 # a role's body between the role and a name: "... of Sussex Police "
 RE_OF_BODY_LEAD = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){1,4}$")
 # a first name by its initials: "Deputy Chief Constable BJ Harrington"
@@ -168,7 +171,8 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
     titled_next = {
         sents[i - 1].span
         for i in range(1, len(sents))
-        if sents[i].paragraph != sents[i - 1].paragraph and _title_line(text, sents[i])
+        if sents[i].paragraph != sents[i - 1].paragraph
+        and title_line(text, sents[i].span.start, sents[i].span.end)
     }
     for sent in sents:
         role_matches = role_spans(text, sent.span.start, sent.span.end)
@@ -217,7 +221,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             signed = (
                 sent.span in titled_next
                 and not before.strip()
-                and RE_SIGNATURE_END.fullmatch(after) is not None
+                and RE_HONOURS_TAIL.fullmatch(after) is not None
             )
             cue = (
                 appos
@@ -316,21 +320,8 @@ def _re_title_tail() -> re.Pattern[str]:
     heads = "|".join(sorted(map(re.escape, title_heads()), key=len, reverse=True))
     return re.compile(
         r"^[ \t]*,[ \t]+(?:the[ \t]+)?(?:[A-Z][\w&.-]*(?:['’]s?)?[ \t]+){0,4}"
-        r"(?:(?i:deputy|assistant|vice|regional|national|executive)[ \t-]+)?"
+        rf"(?:(?i:{'|'.join(TITLE_MODIFIERS)})[ \t-]+)?"
         rf"(?i:{heads})\b"
-    )
-
-
-# what may follow a signature's name on its line: honours, a comma
-RE_SIGNATURE_END = re.compile(r"(?:[ \t,]+(?:[A-Z]{2,5}|Esq\.?))*[ \t,.]*")
-
-
-def _title_line(text: str, sent: Sentence) -> bool:
-    """Whether a sentence is a role title and nothing else: "Chief Executive"."""
-    spans = role_spans(text, sent.span.start, sent.span.end)
-    line = text[sent.span.start : sent.span.end].strip(" \t,.")
-    return bool(spans) and " ".join(text[spans[0][0] : spans[0][1]].split()) == " ".join(
-        line.split()
     )
 
 

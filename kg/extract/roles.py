@@ -25,11 +25,14 @@ from kg.extract.organizations import main_org
 from kg.extract.people import is_name
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
+    RE_HONOURS_TAIL,
     RE_SPOKES_TITLE,
+    TITLE_MODIFIERS,
     any_in,
     context_role_key,
     context_role_words,
     fold,
+    force_of_place,
     org_labels,
     place_keys,
     re_context_role,
@@ -41,6 +44,7 @@ from kg.patterns import (
     role_key,
     role_spans,
     title_heads,
+    title_line,
 )
 from kg.reference import lexicon
 
@@ -386,7 +390,6 @@ RE_TITLE_OF = re.compile(
 # "NAME, the BODY's TITLE," (the title runs to a comma, a verb of saying or the end)
 RE_BODY_POSSESSIVE = re.compile(r",[ \t]+the[ \t]+")
 RE_TITLE_AFTER = re.compile(r"['’]s?[ \t]+(?P<title>[a-z][\w-]*(?:[ \t]+[a-z&][\w-]*){0,5})(?=,)")
-TITLE_LEADS = frozenset(("deputy", "assistant", "vice", "regional", "national", "executive"))
 
 
 def _body_titles(
@@ -401,7 +404,7 @@ def _body_titles(
     def title_of(words: str) -> str | None:
         parts = words.split()
         i = 0
-        while i < len(parts) - 1 and parts[i].lower() in TITLE_LEADS:
+        while i < len(parts) - 1 and parts[i].lower() in TITLE_MODIFIERS:
             i += 1
         if parts[i].lower() not in heads or role_key(words) is not None:
             return None  # no title, or one of the scheme (read above)
@@ -428,9 +431,6 @@ def _body_titles(
     return out
 
 
-RE_LINE_END = re.compile(r"[ \t,]*(?:[A-Z]{2,5}|Esq\.?)?(?:[ \t,]+(?:[A-Z]{2,5}|Esq\.?))*[ \t,.]*$")
-
-
 def _signatures(
     text: str, sents: list[Sentence], people: list[PersonMention], orgs: list[OrgMention]
 ) -> list[tuple[PersonMention, Sentence, str | None]]:
@@ -440,19 +440,11 @@ def _signatures(
     title's line and the body named alone on the line after it."""
     out = []
     for i in range(1, len(sents)):
-        sent = sents[i]
-        spans = role_spans(text, sent.span.start, sent.span.end)
-        line = text[sent.span.start : sent.span.end]
-        if not spans or spans[0][0] != sent.span.start + len(line) - len(line.lstrip()):
-            continue
-        if (
-            text[spans[0][1] : sent.span.end].strip(" \t,.")
-            or sents[i - 1].paragraph == sent.paragraph
-        ):
-            continue  # more than a title, or not a line of its own
-        prev = sents[i - 1]
+        sent, prev = sents[i], sents[i - 1]
+        if prev.paragraph == sent.paragraph or not title_line(text, sent.span.start, sent.span.end):
+            continue  # not a line of its own, or more than a title
         named = [p for p in people if prev.span.contains(p.span)]
-        if not named or not RE_LINE_END.fullmatch(text, named[-1].span.end, prev.span.end):
+        if not named or not RE_HONOURS_TAIL.fullmatch(text, named[-1].span.end, prev.span.end):
             continue
         body = None
         if i + 1 < len(sents):
@@ -489,16 +481,14 @@ def _sole_force(
         and sent.span.contains(m.span)
         and types.get(m.org) is OrgType.POLICE_FORCE
     }
-    places = place_keys()
     for p in re_place().finditer(text, sent.span.start, sent.span.end):
         if RE_IN_PLACE.search(text, max(sent.span.start, p.start() - 4), p.start()) and (
             text[sent.span.start : p.start()].strip().lower() != "in"
         ):
             continue  # "HMYOI Glen Parva in Leicestershire" places something else
-        key = places.get(fold(p.group()))
-        entry = lexicon().orgs.get(key) if key is not None else None
-        if entry is not None and entry.type is OrgType.POLICE_FORCE:
-            here.add(entry.key)
+        force = force_of_place(p.group())
+        if force is not None:
+            here.add(force)
     return here.pop() if len(here) == 1 else None
 
 
