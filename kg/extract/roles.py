@@ -110,14 +110,21 @@ def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     return best
 
 
-def _org_after(text: str, pos: int, ceiling: int) -> str | None:
+def _body_after(
+    text: str, pos: int, ceiling: int, bodies_at: dict[int, tuple[str, int]]
+) -> tuple[str | None, int] | None:
+    """The body named after a title ("of/for/at ..."): its key and where its name ends.
+    A body the article names wins over a reference label inside it ("Chair of
+    Leicestershire Police Federation" is the Federation's)."""
     m = RE_OF_ORG.match(text, pos, ceiling)
     if not m:
         return None
+    if m.end() in bodies_at:
+        return bodies_at[m.end()]
     for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
         o = rx.match(text, m.end(), ceiling)
         if o:
-            return table.get(fold(o.group()))
+            return table.get(fold(o.group())), o.end()
     return None
 
 
@@ -152,10 +159,11 @@ def extract(
         k: OrgType.OTHER for k, v in types.items() if v in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)
     }
 
-    bodies_at: dict[int, str] = {}  # where each body the article names starts
+    # where each body the article names starts: its key and where its longest name ends
+    bodies_at: dict[int, tuple[str, int]] = {}
     for om in sorted(orgs, key=lambda o: o.span.end - o.span.start):
         if not om.by_context:
-            bodies_at[om.span.start] = om.org
+            bodies_at[om.span.start] = (om.org, om.span.end)
 
     def _type_of(org: str) -> OrgType | None:
         entry = lex.orgs.get(org)
@@ -255,11 +263,8 @@ def extract(
                 qual, p = _qualifier(text, p, lo)
             if ctx_q:
                 qual = lex.qualifiers.get(ctx_q.lower(), qual)
-            after_org = _org_after(text, end, hi)
-            of = RE_OF_ORG.match(text, end, hi)
-            if of is not None and of.end() in bodies_at:
-                # "Chair of Leicestershire Police Federation": the longer name wins
-                after_org = bodies_at[of.end()]
+            body_after = _body_after(text, end, hi, bodies_at)
+            after_org = body_after[0] if body_after is not None else None
             beside = (org or after_org) is not None
             org = org or after_org or _org_within(text[start:end])
             abbr = RE_ABBR.match(text, end, hi)
@@ -274,15 +279,8 @@ def extract(
             person = person_at(after + nxt.end()) if nxt else None
             # ROLE of ORG NAME: "Chief Constable of Sussex Police Jo Shiner", "Police and
             # Crime Commissioner for Dorset David Sidwick"
-            if person is None and of is not None:
-                body_end = max(
-                    (m.span.end for m in orgs if m.span.start == of.end() and not m.by_context),
-                    default=None,
-                )
-                if body_end is None:
-                    place = re_place().match(text, of.end(), hi)
-                    body_end = place.end() if place is not None else None
-                gap = RE_GAP.match(text, body_end, hi) if body_end is not None else None
+            if person is None and body_after is not None:
+                gap = RE_GAP.match(text, body_after[1], hi)
                 person = person_at(gap.end()) if gap else None
             # ROLE, NAME, also past an honorific: "the chief inspector, Sir Thomas Winsor"
             if person is None:
@@ -393,7 +391,10 @@ RE_TITLE_AFTER = re.compile(r"['’]s?[ \t]+(?P<title>[a-z][\w-]*(?:[ \t]+[a-z&]
 
 
 def _body_titles(
-    text: str, people: list[PersonMention], orgs: list[OrgMention], bodies_at: dict[int, str]
+    text: str,
+    people: list[PersonMention],
+    orgs: list[OrgMention],
+    bodies_at: dict[int, tuple[str, int]],
 ) -> list[RoleClaim]:
     """Job titles outside the role scheme, in the article's words, with the body they
     are held in: "Gavin Thomas, President of the Police Superintendents' Association",
@@ -416,9 +417,8 @@ def _body_titles(
         if m is not None and m.end() in bodies_at:
             title = title_of(m.group("title"))
             if title is not None:
-                out.append(
-                    RoleClaim(p.name, title.lower(), bodies_at[m.end()], p.evidence, None, title)
-                )
+                held = bodies_at[m.end()][0]
+                out.append(RoleClaim(p.name, title.lower(), held, p.evidence, None, title))
                 continue
         # "NAME, the BODY's title,"
         gap = RE_BODY_POSSESSIVE.match(text, p.span.end, p.evidence.end)
