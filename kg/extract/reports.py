@@ -151,7 +151,7 @@ KIND_WORDS = ("report", "inspection", "review", "assessment", "findings", "judge
 RE_NOT_REPORT_BEFORE = re.compile(
     r"(?:\b(?:to|I|we|you|they|people|victims|who|under|risk|partnership|needs|impact|self|"
     r"crime|media|news|press|sends?|sent|receives?|received|makes?|made|logs?|logged|"
-    r"handles?|handled|spending|budget|serious case|case|domestic homicide|judicial)[ \t-]+)$",
+    r"handles?|handled|spending|budget|case|domestic homicide|judicial)[ \t-]+)$",
     re.IGNORECASE,
 )
 RE_NOT_REPORT_AFTER = re.compile(r"^[ \t]+(?:fraud|crime|it|them|back|on[ \t]+to)\b")
@@ -1325,12 +1325,21 @@ def _topic_concept(words: str, era: int | None) -> str | None:
     if era is None:
         return None
     low = fold(words)
-    for k in lexicon().kinds.values():
-        if era in k.topic_years and any(
-            re.search(r"\b" + re.escape(fold(t)) + r"\b", low) for t in k.topics
-        ):
-            return k.key
-    return None
+    return next((k for k, years, rx in _topics() if era in years and rx.search(low)), None)
+
+
+@functools.cache
+def _topics() -> tuple[tuple[str, range, re.Pattern[str]], ...]:
+    """Each kind with topic words: its key, their years, and a pattern of the words."""
+    return tuple(
+        (
+            k.key,
+            k.topic_years,
+            re.compile(r"\b(?:" + "|".join(re.escape(fold(t)) for t in k.topics) + r")\b"),
+        )
+        for k in lexicon().kinds.values()
+        if k.topics
+    )
 
 
 def _label_of(text: str, concept: str) -> str:
@@ -1488,11 +1497,8 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
             elif (
                 key[0] != "now"
                 and series == "post-inspection-review"
-                and title
-                not in (
-                    None,
-                    series,
-                )
+                and title is not None
+                and title != series
             ):
                 # the inspection a review follows up is of what the headline names: "New
                 # report calls for more training for PSNI to help support children
