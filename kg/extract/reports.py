@@ -550,6 +550,11 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     return _claims(article, sents, _with_main_subjects(mentions, orgs, types, sents))
 
 
+def _is_headline(article: Article, sent: Sentence) -> bool:
+    """Whether a sentence is the article's headline (its title, as the page gives it)."""
+    return bool(article.title) and " ".join(sent.text.split()).lstrip("# ") == article.title
+
+
 def _unique(items: object) -> list[str]:
     return list(dict.fromkeys(items))  # type: ignore[call-overload]
 
@@ -824,8 +829,7 @@ def _mentions(
         and ref is not None
         and ref.day
         and RE_PUBLISHES.search(text)
-        and article.title
-        and " ".join(text.split()).lstrip("# ") == article.title
+        and _is_headline(article, sent)
     ):
         date = ref
     # "graded 'good'" with neither inspectors nor a time: no report in view ("today it
@@ -1427,8 +1431,7 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
             # PEEL Police Effectiveness 2017" in an undated article
             or ref is None
             and not m.earlier
-            and bool(sents)
-            and m.sent.span == sents[0].span
+            and _is_headline(article, m.sent)
         )
         if m.earlier and m.date is None:
             key: tuple[object, ...] = ("earlier", m.publisher, m.national)
