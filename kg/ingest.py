@@ -308,6 +308,7 @@ def _html_page(raw: str) -> _Page:
     return _Page(body, meta, whole=whole)
 
 
+MIN_CAPTION_WORDS = 4  # fewer is a credit ("Picture: PA") or a name, not a caption
 # the credit that ends a caption: "... a board meeting. Picture: John Devlin"
 RE_CREDIT = re.compile(
     r"[ \t]*(?:\b(?:Pictures?|Photo(?:graph)?s?|Images?|Credit)[ \t]*:|©).*$", re.IGNORECASE
@@ -323,8 +324,12 @@ def _captions(doc: Any, body: str) -> list[str]:
         if _outside_article(el):
             continue
         text = RE_CREDIT.sub("", " ".join((el.text_content() or "").split()))
-        words = sum(1 for w in text.split() if RE_TITLE_WORD.search(w))
-        if words >= 4 and len(text) <= MAX_LEAD and text not in body and text not in lines:
+        if (
+            _letter_words(text) >= MIN_CAPTION_WORDS
+            and len(text) <= MAX_LEAD
+            and text not in body
+            and text not in lines
+        ):
             lines.append(text)
     return lines
 
@@ -1048,6 +1053,11 @@ RE_TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 RE_MENU_LINE = re.compile(r"\||\s[>›»/]\s")
 
 
+def _letter_words(text: str) -> int:
+    """How many words of ``text`` hold two letters or more ("Mark Burns-Williamson": 2)."""
+    return sum(1 for w in text.split() if RE_TITLE_WORD.search(w))
+
+
 def _title_case(line: str) -> bool:
     words = re.findall(r"[\w'’&]+", line)
     return bool(words) and all(
@@ -1193,7 +1203,7 @@ def _article(
             # "[Picture: PCC Matthew Scott together with chief constable Alan Pughsley]":
             # the caption of the article's own picture is its text; a credit is not
             words = caption.group("text")
-            if sum(1 for w in words.split() if RE_TITLE_WORD.search(w)) >= 4:
+            if _letter_words(words) >= MIN_CAPTION_WORDS:
                 start = span.start + caption.start("text")
                 body.append(Span(start, start + len(words)))
             else:
@@ -1263,7 +1273,7 @@ def _article(
         for line in head_lines:
             if (
                 len(line) <= MAX_META
-                and sum(1 for w in line.split() if RE_TITLE_WORD.search(w)) >= 3
+                and _letter_words(line) >= 3
                 and not line.endswith(":")
                 and RE_MENU_LINE.search(line) is None
                 and line != publisher
