@@ -547,7 +547,8 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
             previous = forces
     if not mentions:
         return []
-    return _claims(article, sents, _with_main_subjects(mentions, orgs, types, sents))
+    forces = frozenset(k for k, t in types.items() if t is OrgType.POLICE_FORCE)
+    return _claims(article, sents, _with_main_subjects(mentions, orgs, types, sents), forces)
 
 
 def _is_headline(article: Article, sent: Sentence) -> bool:
@@ -1414,11 +1415,14 @@ def _main_subjects(
     return (min(counts, key=lambda k: (-near[k], -counts[k], order.index(k))),)
 
 
-def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -> list[ReportClaim]:
+def _claims(
+    article: Article, sents: list[Sentence], mentions: list[_Mention], forces: frozenset[str]
+) -> list[ReportClaim]:
     """One claim per report: the article's own report per publisher (and national or
     not), each earlier report; one per concept where mentions state several, else of
     the concept the headline names for the article's own report, else of the one
-    the sentences suggest."""
+    the sentences suggest, else, for a report on forces, of the one the whole article
+    names (`_article_concept`)."""
     ref = article.reference_date
     groups: dict[tuple[object, ...], list[tuple[int, _Mention]]] = {}
     for i, m in enumerate(mentions):
@@ -1489,6 +1493,14 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
         else:
             weak = next((m.weak for _, m in members if m.weak), None)
             concept = title if n == 0 and key[0] == "now" and title else weak
+            if (
+                concept is None
+                and n == 0
+                and key[0] != "earlier"
+                and all(s in forces for _, m in members for s in m.subjects)
+                and any(m.subjects for _, m in members)
+            ):
+                concept = _article_concept(sents, since)
             series = own_concept.get(key[1:3])
             if key[0] != "now" and series not in (None, "post-inspection-review", *PILLARS):
                 # an earlier report the words give no kind of is of the series of the
@@ -1531,6 +1543,31 @@ def _claims(article: Article, sents: list[Sentence], mentions: list[_Mention]) -
     if claims and (fieldwork or revisit):
         claims[0] = replace(claims[0], fieldwork=fieldwork, revisit=revisit)
     return claims
+
+
+def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
+    """The kind an article names as a whole when the sentences about its own report
+    name none: the PEEL pillars whose areas it names ("good at preventing crime",
+    "- protecting vulnerable people"), two or more being an assessment of the whole
+    force; else the one kind it names in three sentences or more, outside those that
+    name the areas ("vetting", "the force's custody suites"); else the one pillar
+    named, a pillar's report in 2015-2018 (and nothing when the year is unknown)."""
+    pillar_of = _area_pillars()
+    pillars: list[str] = []
+    votes: Counter[str] = Counter()
+    for sent in sents:
+        graded = [p for a in area_keys(sent.text) if (p := pillar_of.get(a, a)) in PILLARS]
+        if graded:  # its labels name the areas ("protecting vulnerable people")
+            pillars += graded
+        else:
+            votes.update({key for _, _, key in _labels_in(sent.text)})
+    named = _unique(pillars)
+    if len(named) > 1 or (named and era is not None and era not in PILLAR_YEARS):
+        return "peel-assessment"
+    top = votes.most_common(2)
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[1][1] < top[0][1]):
+        return top[0][0]
+    return named[0] if named and era is not None else None
 
 
 def _title_concept(title: str) -> str | None:

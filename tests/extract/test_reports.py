@@ -571,3 +571,34 @@ def test_reports_a_present_tense_headline_is_the_days_news_and_only_hmicfrs_has_
         "efficiency",
         "legitimacy",
     }
+
+
+# The kind an article names as a whole, when the sentences about its report name none
+def test_reports_graded_areas_of_several_pillars_are_a_peel_assessment(make_article):
+    a = make_article(
+        "Lincolnshire Police has improved, says the latest report from His Majesty's "
+        "Inspectorate of Constabulary and Fire and Rescue Services.\n\nThe force was graded "
+        "in these areas:\n\n- preventing crime\n- treating the public fairly\n- planning "
+        "for the future"
+    )
+    assert kinds(a) == {(("lincolnshire",), "peel-assessment")}
+
+
+def test_reports_a_kind_named_in_three_sentences_away_from_the_report(make_article):
+    a = make_article(
+        "Thursday, 9 March 2023\n\nDerbyshire Police has been told to do better after a "
+        "report by HMICFRS.\n\nThe force's custody suites at Chesterfield and Derby were "
+        "visited. Staff in custody did not always record why force was used. Custody "
+        "records were incomplete, the chief inspector said."
+    )
+    assert {k for _, k in kinds(a)} == {"custody"}
+
+
+def test_reports_a_kind_named_in_passing_is_not_the_articles(make_article):
+    # custody named twice, in passing, is not what the report is about
+    a = make_article(
+        "Thursday, 9 March 2023\n\nDerbyshire Police has been told to do better after a "
+        "report by HMICFRS.\n\nOfficers spent hours waiting at custody suites. Two "
+        "people died in police custody last year, the force said."
+    )
+    assert {k for _, k in kinds(a)} == {None}
