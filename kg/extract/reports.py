@@ -547,8 +547,8 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
             previous = forces
     if not mentions:
         return []
-    forces = frozenset(k for k, t in types.items() if t is OrgType.POLICE_FORCE)
-    return _claims(article, sents, _with_main_subjects(mentions, orgs, types, sents), forces)
+    all_forces = frozenset(k for k, t in types.items() if t is OrgType.POLICE_FORCE)
+    return _claims(article, sents, _with_main_subjects(mentions, orgs, types, sents), all_forces)
 
 
 def _is_headline(article: Article, sent: Sentence) -> bool:
