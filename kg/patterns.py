@@ -454,7 +454,8 @@ def coreference_words() -> tuple[str, ...] | None:
 def name_stopwords() -> frozenset[str]:
     """Capitalised words that are never part of a person's name: words of org and
     role labels, places, months and weekdays, sentence openers, the head nouns of
-    bodies' names ("Authority") and the words that end one ("Amnesty International")."""
+    bodies' names ("Authority") and of titles ("Director"), and the words that end a
+    body's name ("Amnesty International")."""
     import calendar
 
     words: set[str] = set(_label_words())
@@ -469,6 +470,8 @@ def name_stopwords() -> frozenset[str]:
     words.update(_qualifier_words())
     words.update(_words("not_names.txt"))
     words.update(org_heads())
+    # "APCC Victims Lead Dame Vera Baird": the head of a title outside the scheme
+    words.update(w.capitalize() for w in title_heads())
     words.update(
         word
         for word, kind in (line.split("\t") for line in _words("attribution.txt"))

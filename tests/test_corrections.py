@@ -201,7 +201,7 @@ def test_corrections_merge_a_report_counted_twice(base):
     corr = _corrections(
         "- merge: report\n  reports:\n"
         "    - Child protection inspection of Lancashire Constabulary, March 2018\n"
-        "    - Inspection report of Lancashire Constabulary\n"
+        "    - hmicfrs|lancashire|article:001_cbe8bcaef8b6161a|child-protection\n"
     )
     after = C.resolve(base, corr)
     assert after.report_key[(LANCS, 0)] == kept

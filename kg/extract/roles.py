@@ -93,6 +93,8 @@ RE_POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
 RE_GAP = re.compile(r"[ \t]+")
 RE_GAP_WORD = re.compile(r"[ \t]+(?:\S+[ \t]+)")
 RE_COMMA_GAP = re.compile(r",[ \t]+")
+# " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
+RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
 
 def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
@@ -194,7 +196,12 @@ def extract(
     ) -> None:
         """``beside``: ``org`` is named before or after the title, not inside it."""
         name = person if isinstance(person, str) else person.name
-        key = _meant(key, mentioned)
+        meant = _meant(key, mentioned)
+        held_in = _type_of(org) if org is not None else None
+        if held_in is None or lex.roles[meant].scope in (None, held_in):
+            # not "Chief Inspector John Smith of West Yorkshire Police" in news of a
+            # prison inspection: the rank, held in the force named with it
+            key = meant
         if key == PLAIN_INSPECTOR and org is None and not beside:
             # "Inspector Zoe Billingham said she was pleased with Kent Police": in news of
             # an inspection, an inspector of no force is one of the inspectorate's
@@ -277,11 +284,31 @@ def extract(
                 if hon:
                     nxt = RE_GAP_WORD.match(text[after:hi])
             person = person_at(after + nxt.end()) if nxt else None
+            if person is not None and org is None:
+                # ROLE NAME of ORG: "Chief Inspector John Smith of West Yorkshire Police"
+                named_after = _body_after(text, person.span.end, hi, bodies_at)
+                if named_after is not None and named_after[0] is not None:
+                    org, beside = named_after[0], True
             # ROLE of ORG NAME: "Chief Constable of Sussex Police Jo Shiner", "Police and
-            # Crime Commissioner for Dorset David Sidwick"
+            # Crime Commissioner for Dorset David Sidwick", also with commas: "The Chief
+            # Constable of Kent Police, Alan Pughsley, said"
             if person is None and body_after is not None:
-                gap = RE_GAP.match(text, body_after[1], hi)
+                gap = RE_GAP.match(text, body_after[1], hi) or RE_COMMA_GAP.match(
+                    text, body_after[1], hi
+                )
                 person = person_at(gap.end()) if gap else None
+            # ROLE and TITLE NAME: "Northumbria Police and Crime Commissioner and APCC
+            # Victims Lead Dame Vera Baird", both hers
+            if person is None and text.startswith(" and ", after):
+                person = next(
+                    (
+                        q
+                        for q in people
+                        if after < q.span.start < min(hi, after + 60)
+                        and RE_AND_TITLE.fullmatch(text, after, q.span.start)
+                    ),
+                    None,
+                )
             # ROLE, NAME, also past an honorific: "the chief inspector, Sir Thomas Winsor"
             if person is None:
                 c = RE_COMMA_GAP.match(text[after:hi])

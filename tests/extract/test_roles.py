@@ -292,3 +292,63 @@ def test_roles_leave_out_titles_the_scheme_does_not_hold(make_article, text, abs
     claims = extract_article(make_article(text))
     assert absent not in {(r.person, r.role) for r in claims.roles}
     assert any(p.name == absent[0] for p in claims.people) or not claims.people
+
+
+# Titles held where the text puts them, in the shapes of news English
+SHAPES = [
+    (  # THE ROLE of ORG, NAME,
+        "Kent Police was inspected.\n\nThe Chief Constable of Kent Police, Alan Pughsley, said "
+        "the force would improve.",
+        ("Alan Pughsley", "chief-constable", "kent", None),
+    ),
+    (
+        "Kent Police was inspected.\n\nThe Police and Crime Commissioner for Kent, Matthew "
+        "Scott, said it was a fair report.",
+        ("Matthew Scott", "police-and-crime-commissioner", "kent", None),
+    ),
+    (  # a lower-case chairman or chairwoman, of the body named before or after
+        "HMICS reviewed the authority.\n\nSusan Deacon, the SPA chairwoman, defended it.",
+        ("Susan Deacon", "chair", "scottish-police-authority", None),
+    ),
+    (
+        "HMICS reviewed the authority.\n\nThe chairman of the Scottish Police Authority, "
+        "Susan Deacon, said the board was pressing ahead.",
+        ("Susan Deacon", "chair", "scottish-police-authority", None),
+    ),
+    (  # ROLE and another TITLE, then the name: both hers
+        "HMIC inspected Northumbria Police.\n\nNorthumbria Police and Crime Commissioner and "
+        "APCC Victims Lead Dame Vera Baird QC said the report was a wake-up call.",
+        ("Vera Baird", "police-and-crime-commissioner", "northumbria", None),
+    ),
+    (  # "Chief Inspector" in news of an inspectorate whose head is one
+        "Criminal Justice Inspection Northern Ireland (CJI) published its report today, and "
+        "Chief Inspector Brendan McGuigan recommended that the PSNI act.",
+        (
+            "Brendan McGuigan",
+            "chief-inspector-of-criminal-justice-in-northern-ireland",
+            "cji",
+            None,
+        ),
+    ),
+    (
+        "HM Inspectorate of Constabulary in Scotland published its review.\n\nChief inspector "
+        "Craig Naylor said the ambitions set for Police Scotland had been met.",
+        ("Craig Naylor", "hm-chief-inspector-of-constabulary-in-scotland", "hmics", None),
+    ),
+    (  # ... but the rank, where a force is named after the name
+        "HM Inspectorate of Prisons reported on HMP Leeds.\n\nChief Inspector John Smith of "
+        "West Yorkshire Police said officers were proud of the prison liaison team.",
+        ("John Smith", "chief-inspector", "west-yorkshire", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHAPES)
+def test_roles_in_the_shapes_of_news_english(make_article, text, expected):
+    claims = extract_article(make_article(text))
+    assert expected in {(r.person, r.role, r.org, r.qualifier) for r in claims.roles}
+
+
+def test_roles_a_title_head_is_no_part_of_a_name(make_article):
+    a = make_article("APCC Victims Lead Vera Baird said the report was a wake-up call.")
+    assert {p.name for p in extract_article(a).people} == {"Vera Baird"}
