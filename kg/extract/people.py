@@ -41,6 +41,13 @@ RE_PARTICLE = re.compile(NAME_PARTICLE)
 # a relative clause set off by commas after a name (and its honours): ", who proposed
 # the motion, "
 RE_WHO_ASIDE = re.compile(r"(?:[ \t]+[A-Z]{2,5})*,[ \t]+who\b[^,;:“”\"]{1,100},[ \t]+")
+# the body a speaker is of, and an apposition, before the verb: "Cecilia Goodwin of the
+# Stop and Search Legal Project, a member of BSB Solicitors, said"
+RE_OF_BODY_ASIDE = re.compile(
+    r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*"
+    r"(?:[ \t]+(?:[A-Z][\w'’&-]*|and|of|for|the|&))*"
+    r"(?:,[^,;.“”\"]{1,120},)?[ \t]+"
+)
 RE_POSTNOMINAL = re.compile(rf"{POSTNOMINAL}[,.]?")
 # a role's body between the role and a name: "... of Sussex Police "
 RE_OF_BODY_LEAD = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){1,4}$")
@@ -217,6 +224,8 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             # "Susan Hall AM, who proposed the motion, said"
             who = RE_WHO_ASIDE.match(after)
             aside = aside or who is not None and verbs.match(after[who.end() :]) is not None
+            member = RE_OF_BODY_ASIDE.match(after)
+            aside = aside or member is not None and verbs.match(after[member.end() :]) is not None
             of_body = RE_OF_BODY_LEAD.search(before)
             signed = (
                 sent.span in titled_next

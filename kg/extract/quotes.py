@@ -171,8 +171,11 @@ RE_NAME_LEAD = re.compile(r"[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)[ \t]+)?")
 # the body a speaker is from, between the name and the verb: "from the constabulary"
 RE_OF_BODY_BEFORE = re.compile(r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$")
 RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
-# between a person's name and a verb of saying: an apposition, brackets, "has also"
+# between a person's name and a verb of saying: the body they are of, an apposition,
+# brackets, "has also" ("Cecilia Goodwin of the Stop and Search Legal Project, a member
+# of BSB Solicitors, said")
 RE_SPEAKS_GAP = re.compile(
+    r"(?:[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;.“”\"]{1,60}(?=,))?"
     r"(?:\s*\([^()]{1,40}\))?(?:,[^,;.]{1,200},)?"
     r"(?:\s+(?:has|have|had|also|today|then|later|now|previously|recently))*\s+"
 )

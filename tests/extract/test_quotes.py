@@ -558,3 +558,19 @@ def test_quotes_a_person_of_a_body_speaks_for_themself(make_article):
         'HMICFRS for its feedback."'
     )
     check(a, [(PERSON, "Jason Hogg", "We are grateful to HMICFRS")])
+
+
+def test_quotes_a_speaker_named_with_her_body_and_an_apposition(make_article):
+    # NAME of BODY, APPOSITION, said: hers, and so is "she said" in the next paragraph
+    a = make_article(
+        "HMIC inspected every force. HM Inspector Stephen Otter said it was bad.\n\n"
+        "Cecilia Goodwin of the Stop and Search Legal Project, a member of BSB Solicitors, "
+        'said the police had "a very long way to go" before they won back trust.\n\n'
+        '"People are still being stopped every day, just for how they look," she said.'
+    )
+    claims = extract_article(a)
+    assert {p.name for p in claims.people} >= {"Cecilia Goodwin"}
+    assert {(q.speaker, q.text[:12]) for q in claims.quotes} >= {
+        ("Cecilia Goodwin", "a very long "),
+        ("Cecilia Goodwin", "People are s"),
+    }

@@ -602,3 +602,16 @@ def test_reports_a_kind_named_in_passing_is_not_the_articles(make_article):
         "people died in police custody last year, the force said."
     )
     assert {k for _, k in kinds(a)} == {None}
+
+
+@pytest.mark.parametrize(
+    "place", ["Harmondsworth immigration removal centre", "Yarl's Wood Immigration Removal Centre"]
+)
+def test_reports_an_immigration_removal_centre_is_inspected_as_a_prison(make_article, place):
+    a = make_article(
+        f"HM Inspectorate of Prisons (HMIP) inspected {place}, close to the airport, and "
+        "published its report today."
+    )
+    ((publisher, subjects),) = {(r.publisher, r.subjects) for r in extract_article(a).reports}
+    assert publisher == "his-majesty-s-inspectorate-of-prisons"
+    assert subjects[0].endswith("immigration-removal-centre")
