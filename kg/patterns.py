@@ -594,9 +594,12 @@ def prison_place(name: str) -> str:
 _DATE_WORDS = frozenset((*calendar.month_name[1:], *calendar.day_name))
 
 
-# closed-class words that open a sentence, never a body's name
+# closed-class words that open a sentence, never a body's name: "Among Public
+# Prosecution Service (PPS) files"
 _OPENERS = frozenset(
     ("The", "A", "An", "This", "That", "These", "Those", "Had", "Has", "Have", "If", "When")
+    + ("Among", "Amongst", "Across", "After", "Before", "Despite", "During", "Following")
+    + ("For", "From", "In", "Under", "Unlike", "Within", "Without", "With")
 )
 
 
@@ -686,12 +689,11 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     and words[k][2].rstrip(",.;:") not in _DATE_WORDS
                 ):
                     joins = {x[2] for x in words[j:k]}
-                    if joins & {"and", "&"} and (
-                        _holds_head(words, k, heads)
-                        or re_org().match(text, start + words[k][0]) is not None
-                    ):
+                    known = re_org().match(text, start + words[k][0]) is not None
+                    if known or joins & {"and", "&"} and _holds_head(words, k, heads):
                         # "the League and the Society", "the Home Office and Crown
-                        # Prosecution Service": two bodies
+                        # Prosecution Service", "GEO Group UK Ltd for the Home Office":
+                        # two bodies
                         break
                     j = k  # the name goes on: "League for Penal Reform"
                     continue

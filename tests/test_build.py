@@ -130,13 +130,13 @@ def test_build_cli_eval_prints_scores(built):
 # third to seventh rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
-    "people-roles": 0.87,
+    "people-roles": 0.86,
     "organizations": 0.83,
     "reports": 0.83,
     "quotes": 0.88,
     "articles": 0.98,
 }
-DEV_ACCURACY_FLOORS = {"report-kinds": 0.81, "quote-attribution": 0.96}
+DEV_ACCURACY_FLOORS = {"report-kinds": 0.84, "quote-attribution": 0.96}
 
 
 def test_build_blind_devset_scores_stay_above_floor():

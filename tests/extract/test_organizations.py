@@ -139,3 +139,27 @@ def test_organizations_parties(make_article, text, expected):
 )
 def test_organizations_by_the_shape_of_their_names(make_article, text, expected):
     assert orgs(make_article(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a preposition opening the sentence is no part of the name
+        (
+            "Among Public Prosecution Service (PPS) files, 41% did not meet the standard.",
+            "Public Prosecution Service",
+        ),
+        (
+            "Under Northern Ireland Housing Executive rules, it met.",
+            "Northern Ireland Housing Executive",
+        ),
+        # parties and firms by the head of their names
+        ("Liam McArthur, justice spokesman for the Scottish Liberal Democrats, spoke.", None),
+        ("Cecilia Goodwin, a member of BSB Solicitors, said so.", "BSB Solicitors"),
+        ("The centre is run by GEO Group UK Ltd for the Home Office.", "GEO Group UK Ltd"),
+    ],
+)
+def test_organizations_named_by_the_shape_of_their_names(make_article, text, name):
+    names = {m.name for m in extract_article(make_article(text)).organizations if m.name}
+    assert (name or "Scottish Liberal Democrats") in names
+    assert not any(n.split()[0] in ("Among", "Under") for n in names)
