@@ -19,6 +19,7 @@ PCC's is the force of the police area). A role with no person is not a claim.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.organizations import main_org
@@ -137,6 +138,22 @@ def _org_within(title: str) -> str | None:
         if m:
             return table.get(fold(m.group()))
     return None
+
+
+@functools.cache
+def _re_qualified_title() -> re.Pattern[str]:
+    """A qualifier that keeps on the membership and a one-word title in lower case
+    before a name: "acting commissioner Stephen House", "former commissioner Sir Bernard
+    Hogan-Howe" (one-word labels otherwise count only capitalised: "the commissioner
+    said")."""
+    lex = lexicon()
+    quals = [q for q, kept in lex.qualifiers.items() if kept and " " not in q]
+    titles = {lb.lower() for r in lex.roles.values() for lb in r.labels if lb.isalpha()}
+    alt = "|".join
+    return re.compile(
+        rf"\b(?P<q>(?i:{alt(map(re.escape, quals))}))[ \t]+"
+        rf"(?P<title>{alt(sorted(titles))})[ \t]+"
+    )
 
 
 def _qualifier(text: str, pos: int, floor: int) -> tuple[str | None, int]:
@@ -371,7 +388,16 @@ def extract(
                 person = person_at(at) or _past_honorific(text, at, sent.span.end)
                 if person is not None:
                     chief = lex.orgs[om.org].chief_role if om.org in lex.orgs else None
-                    add(person, chief or "chief-constable", om.org, None, sent)
+                    # "former Met Police chief Dame Cressida Dick": a qualifier before
+                    qual, _ = _qualifier(text, om.span.start, sent.span.start)
+                    add(person, chief or "chief-constable", om.org, qual, sent)
+    for sent in sents:  # a qualified one-word title in lower case: "acting commissioner NAME"
+        for m in _re_qualified_title().finditer(text, sent.span.start, sent.span.end):
+            key = role_key(m.group("title").capitalize())
+            person = person_at(m.end()) or _past_honorific(text, m.end(), sent.span.end)
+            if key is not None and person is not None:
+                qual = lex.qualifiers.get(m.group("q").lower())
+                add(person, key, None, qual, sent)
     for sent in sents:  # BODY title NAME, the title in lower case
         for om in orgs:
             if om.by_context or not sent.span.contains(om.span):

@@ -335,6 +335,20 @@ SHAPES = [
         "Craig Naylor said the ambitions set for Police Scotland had been met.",
         ("Craig Naylor", "hm-chief-inspector-of-constabulary-in-scotland", "hmics", None),
     ),
+    (  # "police commissioner" of a force a Commissioner does not lead: its PCC
+        "Northamptonshire Police was inspected.\n\nChief Constable Adrian Lee and police "
+        "commissioner Adam Simmonds said it was fair.",
+        ("Adam Simmonds", "police-and-crime-commissioner", "northamptonshire", None),
+    ),
+    (  # a qualified title in lower case, and a qualifier before "FORCE chief"
+        "The Met was inspected.\n\nHMIC had written to acting commissioner Stephen House "
+        "about the problems.",
+        ("Stephen House", "commissioner", "metropolitan", "acting"),
+    ),
+    (
+        "Sadiq Khan, right, with former Met Police chief Dame Cressida Dick, who quit.",
+        ("Cressida Dick", "commissioner", "metropolitan", "former"),
+    ),
     (  # ... but the rank, where a force is named after the name
         "HM Inspectorate of Prisons reported on HMP Leeds.\n\nChief Inspector John Smith of "
         "West Yorkshire Police said officers were proud of the prison liaison team.",
