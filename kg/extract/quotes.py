@@ -728,13 +728,16 @@ class _Reader:
     def _antecedent(self, pos: int) -> _Ref | None:
         """The person "he" or "she" at ``pos`` stands for: the last one named before it
         who speaks ("Chief Constable Mark Webster, who ... after taking over from the
-        departed Richard Lewis, said ... / He accepted that ..." is Mark Webster), else
-        the last one named who is not the object of a preposition."""
+        departed Richard Lewis, said ... / He accepted that ..." is Mark Webster), or a
+        spokesperson who spoke since, else the last one named who is not the object of
+        a preposition."""
         fallback: _Ref | None = None
         i = bisect.bisect_left(self.ref_starts, pos) - 1
         while i >= 0 and self.refs[i].start >= pos - 5000:
             r = self.refs[i]
             i -= 1
+            if r.kind == "spokes" and self._speaks(r):
+                return r  # "a spokesman for Bedfordshire Police said ... / ..., he said"
             if r.kind != "person":
                 continue
             if self._speaks(r):
@@ -767,6 +770,8 @@ class _Reader:
             return self.who(ref.target) if ref.target is not None else None
         if ref.kind == "he":
             before = self._antecedent(ref.start)
+            if before is not None and before.kind == "spokes":
+                return self.who(before)
             return ("person", before.value) if before else None
         if ref.kind == "they":
             # "..., they added" after inspectors or the report: theirs, never the force's

@@ -574,3 +574,13 @@ def test_quotes_a_speaker_named_with_her_body_and_an_apposition(make_article):
         ("Cecilia Goodwin", "a very long "),
         ("Cecilia Goodwin", "People are s"),
     }
+
+
+def test_quotes_he_after_a_spokesman_is_the_spokesmans_body(make_article):
+    a = make_article(
+        "HMIC said Bedfordshire Police recorded too few crimes.\n\nResponding today, a "
+        "spokesman for Bedfordshire Police said the force welcomed the findings.\n\n"
+        '"Victims remain at the heart of everything we do," he said.'
+    )
+    quotes = {(q.speaker_kind, q.speaker, q.text[:14]) for q in extract_article(a).quotes}
+    assert quotes == {(SpeakerKind.ORGANIZATION, "bedfordshire", "Victims remain")}
