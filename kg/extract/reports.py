@@ -1293,6 +1293,10 @@ def _kind_of(
     if any_in(CDI_WORDS, low) and RE_CDI.search(text):
         return words, ("crime-data-integrity",), None
     a, b = _clause(text, t.start)
+    if not part and any(key == "peel-assessment" for *_, key in _labels_in(text)):
+        # "The inspection ... is known as the Peel report - short for police
+        # effectiveness, efficiency and legitimacy": the pillars are its name's words
+        return words, ("peel-assessment",), None
     pillars = _graded_pillars(text[a:b] if past else text) if forces else []
     if pillars:
         # "rated 'good' overall for efficiency and for legitimacy, and today ... in the

@@ -615,3 +615,12 @@ def test_reports_an_immigration_removal_centre_is_inspected_as_a_prison(make_art
     ((publisher, subjects),) = {(r.publisher, r.subjects) for r in extract_article(a).reports}
     assert publisher == "his-majesty-s-inspectorate-of-prisons"
     assert subjects[0].endswith("immigration-removal-centre")
+
+
+def test_reports_the_peel_programmes_name_is_one_assessment_not_three_pillars(make_article):
+    a = make_article(
+        "Leicestershire Police rated outstanding\n\nInspectors have rated Leicestershire Police "
+        "as outstanding in three areas. The inspection, carried out by HMICFRS, is known as "
+        "the Peel report - short for police effectiveness, efficiency and legitimacy."
+    )
+    assert {k for _, k in kinds(a)} == {"peel-assessment"}
