@@ -265,6 +265,7 @@ RE_SAID_AFTER = re.compile(
 )
 RE_INSPECTORATE_AFTER = re.compile(r"['’]?s?[ \t]+(?:own[ \t]+)?[Ii]nspector(?:ate|s)?\b")
 # inspectors as the agent: "Inspectors found", "the watchdog said", "the Inspector"
+RE_TODAY = re.compile(r"\b[Tt]oday\b")
 RE_INSPECTORS = re.compile(r"\b(?:[Ii]nspectors|[Ii]nspectorate|[Ww]atchdogs?|the Inspector)\b")
 
 # --- about what -----------------------------------------------------------------
@@ -1530,6 +1531,8 @@ def _claims(
             split = [(concept, [m for _, m in members])]
         if key[0] == "now":
             own_concept.setdefault(key[1:3], split[0][0])
+            if date is None and n == 0 and ref is not None and _todays_news(sents):
+                date = ref
         for concept, mine in split:
             own = [m.date for m in mine if m.date is not None]
             subjects = tuple(_unique(s for m in mine for s in m.subjects))
@@ -1572,6 +1575,19 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
     if top and top[0][1] >= 3 and (len(top) == 1 or top[1][1] < top[0][1]):
         return top[0][0]
     return named[0] if named and era is not None else None
+
+
+def _todays_news(sents: list[Sentence]) -> bool:
+    """Whether the article says its inspection news is today's, outside quotations:
+    "independent inspectors who today reported that ...", "Responding today to the
+    report, a spokesman said"."""
+    for sent in sents:
+        text = RE_QUOTED.sub(" ", sent.text)
+        if "today" not in text.lower() or not RE_TODAY.search(text):
+            continue
+        if RE_INSPECTORS.search(text) or any_in(REPORT_NOUN_WORDS + ("findings",), lowered(text)):
+            return True
+    return False
 
 
 def _title_concept(title: str) -> str | None:

@@ -624,3 +624,27 @@ def test_reports_the_peel_programmes_name_is_one_assessment_not_three_pillars(ma
         "the Peel report - short for police effectiveness, efficiency and legitimacy."
     )
     assert {k for _, k in kinds(a)} == {"peel-assessment"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clive Grunshaw has welcomed the verdict of independent inspectors who today reported "
+        "that Lancashire Constabulary is good at treating people fairly.",
+        "Responding today to the findings, a spokesman for Lancashire Constabulary said the "
+        "force would act on the report of HMIC.",
+    ],
+)
+def test_reports_news_of_today_dates_the_articles_own_report(make_article, sentence):
+    a = make_article(
+        "Commissioner welcomes another good report from HMIC\n\n8 December, 2016\n\n" + sentence
+    )
+    assert ("hmicfrs", ("lancashire",), "2016-12-08") in reports(a)
+
+
+def test_reports_today_in_a_quotation_dates_no_report(make_article):
+    a = make_article(
+        "Commissioner welcomes report from HMIC\n\n8 December, 2016\n\nClive Grunshaw said "
+        'the HMIC report on Lancashire Constabulary was fair: "Today we thank our officers."'
+    )
+    assert ("hmicfrs", ("lancashire",), None) in reports(a)
