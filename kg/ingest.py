@@ -269,7 +269,6 @@ def _html_page(raw: str) -> _Page:
     """The article text of a saved page (trafilatura, on the page without its chrome and
     cut after ``MAX_TEXT`` characters of text) and what the page's own metadata states."""
     import lxml.html
-    import trafilatura
 
     try:
         doc = lxml.html.document_fromstring(RE_XML_DECLARATION.sub("", raw))
@@ -288,10 +287,24 @@ def _html_page(raw: str) -> _Page:
             page = str(lxml.html.tostring(doc, encoding="unicode"))
         except Exception:  # a tree lxml built but cannot walk or write: read the page whole
             page = raw
+    body = _main_text(page)
+    if not body and doc is not None and _unwrap_layout_tables(doc):
+        # an older page laid out in a table ("<td class="content"><p>..."): its text
+        # is the table's, which trafilatura leaves out as data
+        body = _main_text(str(lxml.html.tostring(doc, encoding="unicode")))
+    if doc is not None and body:
+        body = "\n".join((*_lead(doc, body), body, *_captions(doc, body)))
+    return _Page(body, meta, whole=whole)
+
+
+def _main_text(page: str) -> str:
+    """trafilatura's main text of a page, "" when it finds none."""
+    import trafilatura
+
     # trafilatura and the libraries under it raise on some broken pages
     # (htmldate asserts on "<svg onload=...><html>"): such a page has no text.
     try:
-        body = (
+        return (
             trafilatura.extract(
                 page,
                 output_format="txt",
@@ -302,10 +315,17 @@ def _html_page(raw: str) -> _Page:
             or ""
         )
     except Exception:
-        body = ""
-    if doc is not None and body:
-        body = "\n".join((*_lead(doc, body), body, *_captions(doc, body)))
-    return _Page(body, meta, whole=whole)
+        return ""
+
+
+def _unwrap_layout_tables(doc: Any) -> bool:
+    """Turn the tables that hold paragraphs (a page's layout, not data) into plain
+    blocks; whether there were any."""
+    tables = doc.xpath("//table[.//p]")
+    for table in tables:
+        for el in (table, *table.xpath(".//thead|.//tbody|.//tfoot|.//tr|.//td|.//th")):
+            el.tag = "div"
+    return bool(tables)
 
 
 MIN_CAPTION_WORDS = 4  # fewer is a credit ("Picture: PA") or a name, not a caption

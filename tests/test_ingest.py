@@ -345,3 +345,24 @@ def test_ingest_a_sentence_opening_with_published_is_text_not_a_stamp(make_artic
     assert any(line.startswith("Published on Thursday April 13, the report") for line in body)
     assert "Published 13th Apr 2023" not in body
     assert a.published == PartialDate(2023, 4, 13)
+
+
+def test_ingest_an_older_page_laid_out_in_a_table(tmp_path):
+    # the article is in a layout table's cell, beside a menu cell: trafilatura leaves
+    # tables out as data, so the page's text is read again with its tables unwrapped
+    page = tmp_path / "press.html"
+    page.write_text(
+        "<html><head><title>Press Bureau - Force welcomes report</title></head><body>"
+        '<table width="760"><tr><td class="leftnav"><p>Latest bulletins</p><ul><li>'
+        '<a href="a.htm">Appeals</a></li></ul></td><td class="content">'
+        "<h1>Force welcomes inspection report</h1>"
+        "<p>Kent Police has given a broad welcome to the report from HMIC, which rated the "
+        "force as good in five of the six areas it looked at.</p>"
+        "<p>Deputy Chief Constable Jane Doe said she was grateful that the inspectors had "
+        "taken the time to examine how the force was performing.</p>"
+        "</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert "rated the force as good in five of the six areas" in article.text
+    assert "Deputy Chief Constable Jane Doe said" in article.text
