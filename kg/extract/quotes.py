@@ -1280,6 +1280,7 @@ def extract(
                 _paragraph_speaker(reader, seg, si)
                 or _discourse_speaker(reader, si)
                 or _said_just_before(reader, seg, si)
+                or _said_in_paragraph_before(reader, seg, si)
             )
             said = _speaker_kind(reader, who, seg.start) if who is not None else None
         if said is None:
@@ -1406,6 +1407,24 @@ def _said_just_before(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
     if not closing or closing[-1].who is None or closing[-1].who[0] != "person":
         return None
     return closing[-1].who
+
+
+def _said_in_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
+    """A paragraph opening with a quotation of its own, right after a paragraph whose
+    last sentence a person's verb of saying carries: "Matt Parr said the force had made
+    significant improvements. / “Staff are now in a better position ...”"."""
+    sents, text = reader.sents, reader.text
+    if si == 0 or not seg.opens_paragraph:
+        return None
+    sent, before = sents[si], sents[si - 1]
+    if before.paragraph != sent.paragraph - 1 or text[sent.span.start : seg.start].strip(
+        " \t“‘\"'"
+    ):
+        return None
+    cues = [c for c in reader.cues(si - 1) if c.who is not None and c.who != NOBODY]
+    if not cues or cues[-1].who[0] != "person" or reader._inside_quote(cues[-1].start):
+        return None
+    return cues[-1].who
 
 
 def _discourse_speaker(reader: _Reader, si: int) -> _Who | None:

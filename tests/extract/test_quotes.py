@@ -584,3 +584,25 @@ def test_quotes_he_after_a_spokesman_is_the_spokesmans_body(make_article):
     )
     quotes = {(q.speaker_kind, q.speaker, q.text[:14]) for q in extract_article(a).quotes}
     assert quotes == {(SpeakerKind.ORGANIZATION, "bedfordshire", "Victims remain")}
+
+
+@pytest.mark.parametrize("close", ["”", ""])  # closed, or left open to go on
+def test_quotes_a_quotation_paragraph_after_a_persons_indirect_speech(make_article, close):
+    a = make_article(
+        "The Metropolitan Police Service was inspected by HMICFRS.\n\nHM Inspector of "
+        "Constabulary Matt Parr said the force had made significant improvements to the way "
+        "it records crime.\n\n“Staff are now in a better position to make the right call. "
+        "There is still room for improvement." + close
+    )
+    assert {(q.speaker, q.text[:14]) for q in extract_article(a).quotes} == {
+        ("Matt Parr", "Staff are now ")
+    }
+
+
+def test_quotes_no_speaker_from_a_paragraph_before_that_only_names_one(make_article):
+    a = make_article(
+        "The Metropolitan Police Service was inspected by HMICFRS.\n\nThe report was sent "
+        "to Commissioner Mark Rowley last week.\n\n“Staff are now in a better position to "
+        "make the right call.”"
+    )
+    assert not extract_article(a).quotes
