@@ -1421,10 +1421,10 @@ def _said_in_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who |
         " \t“‘\"'"
     ):
         return None
-    cues = [c for c in reader.cues(si - 1) if c.who is not None and c.who != NOBODY]
-    if not cues or cues[-1].who[0] != "person" or reader._inside_quote(cues[-1].start):
+    said = [(c.start, c.who) for c in reader.cues(si - 1) if c.who is not None and c.who != NOBODY]
+    if not said or said[-1][1][0] != "person" or reader._inside_quote(said[-1][0]):
         return None
-    return cues[-1].who
+    return said[-1][1]
 
 
 def _discourse_speaker(reader: _Reader, si: int) -> _Who | None:
