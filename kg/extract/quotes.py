@@ -155,7 +155,10 @@ RE_TITLES = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.’'&-]*|of|for|a
 # between two quotations of one speaker: `,” he said. “`, `.” Mr Jones added. “`
 RE_SAID_BETWEEN = re.compile(
     r"[\s.,;:!?”\"’]*(?:(?:he|she|they|it|[A-Z][\w'’ .-]{0,60}?)\s+"
-    r"(?:said|says|added|adds|continued|went on)\.?)?[\s.,;:]*[“\"‘]?"
+    r"(?:said|says|added|adds|continued|went on)\.?"
+    # inverted: "said Ms Durkin", "added the chief inspector"
+    r"|(?:said|says|added|adds)\s+(?:[A-Z][\w'’ .-]{0,60}?|the\s+[a-z][\w'’ -]{0,40}?)\.?)?"
+    r"[\s.,;:]*[“\"‘]?"
 )
 # "Those are not my words ... but the words of Roy Wilsher"
 RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
@@ -1265,6 +1268,15 @@ def extract(
         if prev is None or prev_seg is None or not _continues(article, prev_seg, seg):
             who = reader.speaker(seg, si, index[id(last)] if last is not None else si)
         said = _speaker_kind(reader, who, seg.start) if who is not None else None
+        if (
+            prev is not None
+            and prev_seg is not None
+            and said == (prev.kind, prev.speaker)
+            and _goes_on(text, article, prev_seg, seg)
+        ):
+            # “...,” he said, “and more.” / “...,” said Ms Durkin. “More.”: one quotation,
+            # its attribution between its parts
+            who, said = None, None
         if prev is not None and prev_seg is not None and who is None:
             # left open, or “...,” he said. “More words.”: one quotation
             if _continues(article, prev_seg, seg) or _goes_on(text, article, prev_seg, seg):

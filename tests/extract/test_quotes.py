@@ -606,3 +606,30 @@ def test_quotes_no_speaker_from_a_paragraph_before_that_only_names_one(make_arti
         "make the right call.”"
     )
     assert not extract_article(a).quotes
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        '"Crime is falling," he said, "and, as the report points out, faster than elsewhere."',
+        '"Crime is falling," said Mr Mackey. "And, as the report points out, faster than '
+        'elsewhere."',
+    ],
+)
+def test_quotes_one_quotation_around_its_attribution(make_article, said):
+    a = make_article(
+        "HMIC inspected the Metropolitan Police Service.\n\nDeputy Commissioner Craig Mackey "
+        "welcomed the report.\n\n" + said
+    )
+    ((speaker, text),) = {(q.speaker, q.text) for q in extract_article(a).quotes}
+    assert speaker == "Craig Mackey"
+    assert text.startswith("Crime is falling") and "faster than elsewhere" in text
+
+
+def test_quotes_two_speakers_in_a_row_are_two_quotations(make_article):
+    a = make_article(
+        "Kent Police was inspected by HMIC.\n\n"
+        '"We welcome it," said Chief Constable Alan Pughsley. "The report is fair," said '
+        "PCC Matthew Scott."
+    )
+    assert {q.speaker for q in extract_article(a).quotes} == {"Alan Pughsley", "Matthew Scott"}
