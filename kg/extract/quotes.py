@@ -150,6 +150,12 @@ RE_OBJECT_END = re.compile(
     r"praised|criticised)\s+"
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[A-Z][\w’'.&-]*\s+){0,4}$"
 )
+# a preposition or a verb's object slot right before a name, past lower-case title
+# words: "written to acting commissioner ", "a letter to the chief constable "
+RE_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|told|asked|urged)\s+(?:(?:the|a|an|its|their)\s+)?"
+    r"(?:[a-z][\w’'-]*\s+){0,3}(?:[A-Z][\w’'.&-]*\s+){0,3}$"
+)
 # what may come between an inverted verb and its subject: "said Chief Constable Mike Barton"
 RE_TITLES = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.’'&-]*|of|for|and)\s+)*")
 # between two quotations of one speaker: `,” he said. “`, `.” Mr Jones added. “`
@@ -880,6 +886,21 @@ class _Reader:
         if rel:
             slot = _slot_end(text, lo, rel.start())
         ref = self.ref_ending(slot, lo)
+        obj = (
+            RE_OBJECT_BEFORE.search(text, max(lo, ref.start - 60), ref.start)
+            if ref is not None and verb.endswith("ing")
+            else None
+        )
+        if obj is not None:
+            # "Matt Parr, the boss at HMIC, had written to acting commissioner Stephen
+            # House saying": the one written to is no subject of "saying"; the person
+            # before is
+            people = [
+                r for r in self.refs_in(max(lo, sent.span.start), obj.start()) if r.kind == "person"
+            ]
+            if people:
+                return self.who(people[-1]), people[-1].start
+            ref = None
         if ref is not None and ref.kind == "org":
             # "Deputy Chief Constable Jason Hogg of Thames Valley Police said": the person
             of_ = RE_OF_BODY_BEFORE.search(text, max(lo, ref.start - 12), ref.start)

@@ -633,3 +633,21 @@ def test_quotes_two_speakers_in_a_row_are_two_quotations(make_article):
         "PCC Matthew Scott."
     )
     assert {q.speaker for q in extract_article(a).quotes} == {"Alan Pughsley", "Matthew Scott"}
+
+
+def test_quotes_the_one_written_to_is_no_subject_of_saying(make_article):
+    a = make_article(
+        "Kent Police was inspected by HMIC.\n\nChief Constable Alan Pughsley had written to "
+        'Home Secretary Priti Patel saying there were "several examples of good work" in '
+        "the force."
+    )
+    assert {q.speaker for q in extract_article(a).quotes} == {"Alan Pughsley"}
+
+
+def test_quotes_with_name_observing_is_that_names(make_article):
+    a = make_article(
+        "Prison inspectors have today set out serious concerns about HMYOI Glen Parva, with "
+        "Chief Inspector Nick Hardwick observing that “this is a model of custody that does "
+        "not work”."
+    )
+    assert {q.speaker for q in extract_article(a).quotes} == {"Nick Hardwick"}
