@@ -1013,6 +1013,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
     phrase = text[d.span.start : d.span.end].lower()
     if phrase in {"today", "this morning", "this afternoon", "this evening", "tonight"}:
         return "published"
+    if phrase in {"yesterday", "today"} and after[:2] in ("'s", "’s"):
+        return "published"  # "yesterday's damning PEEL report"
     if RE_PERIOD.search(before):
         return "other"  # "failed many girls between 1997 and 2013": a period, not a report
     pub = RE_PUBLISHED.search(before)
@@ -1531,7 +1533,14 @@ def _claims(
             split = [(concept, [m for _, m in members])]
         if key[0] == "now":
             own_concept.setdefault(key[1:3], split[0][0])
-            if date is None and n == 0 and ref is not None and _todays_news(sents):
+            # the article's own report of a force (or its first), not a national one
+            # spoken of beside it
+            if (
+                date is None
+                and ref is not None
+                and (n == 0 or not key[2])
+                and (_todays_news(sents) or _own_release(article, publisher))
+            ):
                 date = ref
         for concept, mine in split:
             own = [m.date for m in mine if m.date is not None]
@@ -1575,6 +1584,19 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
     if top and top[0][1] >= 3 and (len(top) == 1 or top[1][1] < top[0][1]):
         return top[0][0]
     return named[0] if named and era is not None else None
+
+
+def _own_release(article: Article, publisher: str) -> bool:
+    """Whether the page is the inspectorate's own news of its report (its site names
+    it as the publisher): released the day the report is."""
+    if not article.publisher:
+        return False
+    entry = lexicon().orgs.get(publisher)
+    return (
+        entry is not None
+        and entry.type is OrgType.INSPECTORATE
+        and org_labels().get(fold(article.publisher)) == publisher
+    )
 
 
 def _todays_news(sents: list[Sentence]) -> bool:

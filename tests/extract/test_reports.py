@@ -648,3 +648,36 @@ def test_reports_today_in_a_quotation_dates_no_report(make_article):
         'the HMIC report on Lancashire Constabulary was fair: "Today we thank our officers."'
     )
     assert ("hmicfrs", ("lancashire",), None) in reports(a)
+
+
+def test_reports_yesterdays_report(make_article):
+    a = make_article(
+        "PEEL report brands Surrey Police response times 'inadequate'\n\n7 December 2023\n\n"
+        "Councillors have seized on yesterday's damning \"Police Effectiveness, Efficiency and "
+        'Legitimacy" (PEEL) report on Surrey Police by HMICFRS.'
+    )
+    assert ("hmicfrs", ("surrey",), "2023-12-06") in reports(a)
+
+
+def test_reports_todays_news_dates_the_forces_report_beside_a_national_one(make_article):
+    a = make_article(
+        "Gwent Police praised\n\n2 November 2015\n\nHMIC's PEEL assessment report, published "
+        "today, is a yearly inspection of every police force in England and Wales. It found "
+        "that Gwent Police is good at using its resources, the HMIC report said."
+    )
+    assert ("hmicfrs", ("gwent",), "2015-11-02") in reports(a)
+
+
+def test_reports_an_inspectorates_own_release_is_of_the_day():
+    page = (
+        '<html><head><meta property="og:site_name" content="HM Inspectorate of Constabulary '
+        'in Scotland"><meta property="article:published_time" content="2023-10-18"></head>'
+        "<body><article><h1>Thematic review of policing mental health in Scotland</h1>"
+        "<p>HMICS has reviewed how Police Scotland responds to people in mental health crisis "
+        "and makes 14 recommendations in its report.</p></article></body></html>"
+    )
+    from kg.ingest import parse_article
+
+    assert ("hmics", ("police-scotland",), "2023-10-18") in reports(
+        parse_article(page, "release.html", "html")
+    )
