@@ -246,7 +246,11 @@ def extract(
             org = _sole_force(text, sent, orgs, types)
         found = main_org(orgs, types, role.scope) if org is None and role.scope else None
         if org is None and role.scope is OrgType.INSPECTORATE:
-            org = found or role.default_org
+            # the inspectorate the article is most about, if the title is of its sector:
+            # not "Chief Inspector of Prisons Nick Hardwick" in a custody inspection HMIC
+            # leads, nor "HM Chief Inspector of Constabulary in Scotland" beside HMICFRS
+            fits = found is not None and (role.default_org is None or _of_sector(key, found))
+            org = found if fits else role.default_org
         elif org is None:
             org = role.default_org or found
         if org is None and role.scope is None:
@@ -595,6 +599,24 @@ def _meant(key: str, mentioned: set[str]) -> str:
         if other.preferred_when & mentioned and label in {fold(x) for x in other.labels}:
             return other.key
     return key
+
+
+def _of_sector(key: str, org: str) -> bool:
+    """Whether the words a title names its sector by ("Prisons", "Constabulary ...
+    Scotland", "Criminal Justice ... Northern Ireland") are all in ``org``'s names."""
+    lex = lexicon()
+    entry = lex.orgs.get(org)
+    if entry is None:
+        return False
+    names = " ".join(entry.labels)
+    words = [w for w in lex.roles[key].label.split() if w[:1].isupper() and w not in _TITLE_WORDS]
+    return all(re.search(rf"\b{re.escape(w)}\b", names) for w in words)
+
+
+# the words of an inspector's title that name no sector
+_TITLE_WORDS = frozenset(
+    ("HM", "His", "Her", "Majesty's", "Chief", "Deputy", "Inspector", "Inspectors", "Assistant")
+)
 
 
 def _title_in(key: str, org: str, kind: OrgType) -> str | None:

@@ -349,6 +349,21 @@ SHAPES = [
         "Sadiq Khan, right, with former Met Police chief Dame Cressida Dick, who quit.",
         ("Cressida Dick", "commissioner", "metropolitan", "former"),
     ),
+    (  # an inspector's title names its sector: not the lead inspectorate's if another
+        "HMIC inspected the custody suites of Bedfordshire Police with the prisons "
+        "inspectorate.\n\nChief Inspector of Prisons Nick Hardwick said the cells were dirty.",
+        (
+            "Nick Hardwick",
+            "hm-chief-inspector-of-prisons",
+            "his-majesty-s-inspectorate-of-prisons",
+            None,
+        ),
+    ),
+    (
+        "HM Inspectorate of Constabulary in Scotland reviewed Police Scotland.\n\nHM "
+        "Inspector of Constabulary Derek Penman said the force had made progress.",
+        ("Derek Penman", "hm-inspector-of-constabulary", "hmics", None),
+    ),
     (  # ... but the rank, where a force is named after the name
         "HM Inspectorate of Prisons reported on HMP Leeds.\n\nChief Inspector John Smith of "
         "West Yorkshire Police said officers were proud of the prison liaison team.",
