@@ -74,7 +74,9 @@ class Score:
 def _name(text: str | None) -> str:
     if not text:
         return ""
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # typographic apostrophes and dashes folded before accents go: "Majesty’s" is
+    # "Majesty's", not "Majestys"
+    s = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
     return fold(s)
 
 

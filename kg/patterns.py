@@ -594,6 +594,7 @@ def prison_place(name: str) -> str:
 _DATE_WORDS = frozenset((*calendar.month_name[1:], *calendar.day_name))
 
 
+RE_ROYAL = re.compile(r"Majesty['’]s\b")
 # closed-class words that open a sentence, never a body's name: "Among Public
 # Prosecution Service (PPS) files"
 _OPENERS = frozenset(
@@ -701,9 +702,10 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
         if last_head >= 0:
             # an opener is no part of it: "The", "THE Ulster Unionist Party", "Had Parliament"
             first = i + 1 if words[i][2].capitalize() in _OPENERS else i
-            # a possessive opens the name after it: "Northern Ireland's Police Ombudsman"
+            # a possessive opens the name after it: "Northern Ireland's Police Ombudsman",
+            # but not the royal style of a name: "His Majesty's Prison and Probation Service"
             for k in range(first, last_head):
-                if RE_POSSESSIVE_WORD.search(words[k][2]):
+                if RE_POSSESSIVE_WORD.search(words[k][2]) and not RE_ROYAL.match(words[k][2]):
                     first = k + 1
             end_word = j - 1
             # past the last head only through a join ("... Society for the Prevention

@@ -206,3 +206,26 @@ def test_build_empty_corpus_is_an_error_and_writes_nothing(tmp_path):
         "(1 file could not be read: blank.txt: empty file)"
     )
     assert not list((tmp_path / "out").glob("graph.*"))
+
+
+def test_build_eval_compares_names_whatever_their_apostrophes():
+    # gold typed with a straight apostrophe, an article with a curly one: one body
+    gold = [
+        {
+            "article": "a.txt",
+            "organizations": [
+                {"name": "His Majesty's Prison and Probation Service", "type": "GovernmentBody"}
+            ],
+        }
+    ]
+    rows = {
+        "people-roles": [],
+        "organizations": [
+            {"organization": "His Majesty’s Prison and Probation Service", "type": "GovernmentBody"}
+        ],
+        "reports": [],
+        "articles": [],
+        "quotes": [],
+    }
+    s = score(gold, rows)["organizations"]
+    assert (s.tp, s.fp, s.fn) == (1, 0, 0)

@@ -163,3 +163,9 @@ def test_organizations_named_by_the_shape_of_their_names(make_article, text, nam
     names = {m.name for m in extract_article(make_article(text)).organizations if m.name}
     assert (name or "Scottish Liberal Democrats") in names
     assert not any(n.split()[0] in ("Among", "Under") for n in names)
+
+
+def test_organizations_the_royal_style_is_part_of_a_name(make_article):
+    a = make_article("His Majesty's Prison and Probation Service said it would act on it.")
+    names = {m.name for m in extract_article(a).organizations}
+    assert "His Majesty's Prison and Probation Service" in names
