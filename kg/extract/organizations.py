@@ -224,7 +224,7 @@ def _with_named_bodies(
     text = article.text
     found: list[OrgMention] = []
     acronyms: dict[str, tuple[str, str, OrgType]] = {}  # acronym -> key, name, kind
-    prison_names: list[tuple[str, str]] = []  # place -> the prison's name as first given
+    prison_names = _prison_names(text, sents)  # place -> the name the prison goes by
     for sent in sents:
         lo, hi = sent.span.start, sent.span.end
         spans = [(a, b, OrgType(kind)) for a, b, kind in named_org_spans(text, lo, hi)]
@@ -245,9 +245,7 @@ def _with_named_bodies(
             if (a, b) in prisons:
                 # one prison however its name is put: "Feltham Young Offenders Institute",
                 # then "HM YOI Feltham"
-                place = prison_place(name)
-                name = next((n for p, n in prison_names if p == place), name)
-                prison_names.append((place, name))
+                name = prison_names.get(prison_place(name), name)
             given = RE_ACRONYM.match(text, b, hi)
             known = org_labels().get(fold(given.group("acr"))) if given else None
             if known is not None and known in lex.orgs:
@@ -274,6 +272,28 @@ def _with_named_bodies(
         if not any(f.span.start <= m.span.start and m.span.end <= f.span.end for f in found)
     ]
     return kept + found
+
+
+def _prison_names(text: str, sents: list[Sentence]) -> dict[str, str]:
+    """One name per prison however the article puts it ("Maghaberry Prison", "HMP
+    Maghaberry"): its official style, "HMP X" or "HMYOI X", where the article gives it,
+    else the name it gives first."""
+    out: dict[str, str] = {}
+    for sent in sents:
+        if not any_in(prison_words(), sent.text):
+            continue
+        for m in re_prison().finditer(text, sent.span.start, sent.span.end):
+            name = RE_POSSESSIVE.sub("", " ".join(m.group().split()))
+            place = prison_place(name)
+            if place not in out or (
+                RE_PRISON_STYLE.match(name) and not RE_PRISON_STYLE.match(out[place])
+            ):
+                out[place] = name
+    return out
+
+
+# the official style of a prison's name: "HMP Liverpool", "HMYOI Cookham Wood"
+RE_PRISON_STYLE = re.compile(r"(?:HMP|HMYOI|HM[ \t]+(?:Prison|YOI|Young))\b")
 
 
 def _antecedent(

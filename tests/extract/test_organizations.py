@@ -169,3 +169,13 @@ def test_organizations_the_royal_style_is_part_of_a_name(make_article):
     a = make_article("His Majesty's Prison and Probation Service said it would act on it.")
     names = {m.name for m in extract_article(a).organizations}
     assert "His Majesty's Prison and Probation Service" in names
+
+
+def test_organizations_a_prison_goes_by_its_official_style(make_article):
+    # one name, and so one entity across articles, however the article first puts it
+    a = make_article(
+        "Inspectors brand Maghaberry Prison unsafe\n\nAccording to HM Inspectorate of Prisons, "
+        "HMP Maghaberry is a prison in crisis. Maghaberry prison holds 1,000 men."
+    )
+    names = {m.name for m in extract_article(a).organizations if m.name}
+    assert "HMP Maghaberry" in names and "Maghaberry Prison" not in names
