@@ -236,11 +236,7 @@ BODIES = [
     (  # the same prison under two names is one subject
         "Feltham Young Offenders Institute has been stopped from taking in young offenders. "
         "Inspectors from the prisons inspectorate found rising violence at HM YOI Feltham A.",
-        (
-            "his-majesty-s-inspectorate-of-prisons",
-            ("named-feltham-young-offenders-institute",),
-            None,
-        ),
+        ("his-majesty-s-inspectorate-of-prisons", ("named-hm-yoi-feltham",), None),
     ),
     (
         "Today HMCPSI published its review of how the Crown Prosecution Service (CPS) "
