@@ -38,6 +38,13 @@ def _words(name: str) -> list[str]:
 
 
 @functools.cache
+def party_words() -> frozenset[str]:
+    """Words of parties' names, an affiliation before a title ("Labour PCC"):
+    ``kg/lexicon/parties.txt``."""
+    return frozenset(_words("parties.txt"))
+
+
+@functools.cache
 def surname_words() -> frozenset[str]:
     """Stopwords that are also surnames ("Hall", "House"): ``kg/lexicon/surnames.txt``."""
     return frozenset(_words("surnames.txt"))
@@ -338,12 +345,14 @@ def _in_longer_title(text: str, lo: int, pos: int) -> bool:
 def _title_lead_words() -> frozenset[str]:
     """Capitalised words that may stand before a one-word title and leave it the
     scheme's: words of organizations' and places' names ("Kent Police Commissioner"),
-    of role labels, honorifics, qualifiers ("Acting") and determiners ("The")."""
+    of role labels, honorifics, qualifiers ("Acting"), parties ("Labour PCC") and
+    determiners ("The")."""
     return frozenset(
         (
             *_label_words(),
             *lexicon().honorifics,
             *_qualifier_words(),
+            *party_words(),
             *("The", "A", "An", "Her", "His", "Its", "Their"),
         )
     )

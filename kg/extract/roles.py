@@ -35,6 +35,7 @@ from kg.patterns import (
     fold,
     force_of_place,
     org_labels,
+    party_words,
     place_keys,
     re_context_role,
     re_honorific,
@@ -99,7 +100,11 @@ RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
 
 def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
-    """An org or place ending right before ``pos`` ("Lancashire's ", "Beds "): key, start."""
+    """An org or place ending right before ``pos`` ("Lancashire's ", "Beds "), also past
+    a party's words ("Surrey's Conservative "): key, start."""
+    party = _re_party_before().search(text, max(floor, pos - 40), pos)
+    if party is not None:
+        pos = party.start()
     window_start = max(floor, pos - 120)
     window = text[window_start:pos]
     best: tuple[str | None, int] = (None, pos)
@@ -111,6 +116,13 @@ def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
                 if key and window_start + m.start() < best[1]:
                     best = (key, window_start + m.start())
     return best
+
+
+@functools.cache
+def _re_party_before() -> re.Pattern[str]:
+    """A party's words right before a title: "Conservative ", "Liberal Democrat "."""
+    words = "|".join(sorted(map(re.escape, party_words()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:(?:{words})[ \t]+)+$")
 
 
 def _body_after(

@@ -364,6 +364,16 @@ SHAPES = [
         "Inspector of Constabulary Derek Penman said the force had made progress.",
         ("Derek Penman", "hm-inspector-of-constabulary", "hmics", None),
     ),
+    (  # a party before the title is the holder's affiliation, not its body
+        "South Yorkshire Police was inspected by HMICFRS.\n\nLabour PCC Alan Billings said "
+        "the report was fair.",
+        ("Alan Billings", "police-and-crime-commissioner", "south-yorkshire", None),
+    ),
+    (
+        "HMICFRS inspected Surrey Police.\n\nLiberal Democrats have accused Lisa Townsend, "
+        "Surrey's Conservative Police and Crime Commissioner (PCC), of failing.",
+        ("Lisa Townsend", "police-and-crime-commissioner", "surrey", None),
+    ),
     (  # ... but the rank, where a force is named after the name
         "HM Inspectorate of Prisons reported on HMP Leeds.\n\nChief Inspector John Smith of "
         "West Yorkshire Police said officers were proud of the prison liaison team.",
