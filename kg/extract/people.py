@@ -185,6 +185,12 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         role_matches = role_spans(text, sent.span.start, sent.span.end)
         role_ends = {e for _, e in role_matches}
         role_starts = {s for s, _ in role_matches}
+        if any_in(context_role_words(), sent.text):
+            # "Jon Boucher, the new Chief, is ...": a context title is a role after a name
+            role_starts |= {
+                m.start("role")
+                for m in re_context_role().finditer(text, sent.span.start, sent.span.end)
+            }
         hon_ends = {e for _, e in honorific_spans(text, sent.span.start, sent.span.end)}
 
         def has_cue(

@@ -374,6 +374,11 @@ SHAPES = [
         "Surrey's Conservative Police and Crime Commissioner (PCC), of failing.",
         ("Lisa Townsend", "police-and-crime-commissioner", "surrey", None),
     ),
+    (  # a title used only in context ("the Chief"), after the name it is in apposition to
+        "Bedfordshire Police was inspected by HMIC.\n\nJon Boucher, the new Chief, is "
+        "exceptionally able, the MP said.",
+        ("Jon Boucher", "chief-constable", "bedfordshire", None),
+    ),
     (  # ... but the rank, where a force is named after the name
         "HM Inspectorate of Prisons reported on HMP Leeds.\n\nChief Inspector John Smith of "
         "West Yorkshire Police said officers were proud of the prison liaison team.",
