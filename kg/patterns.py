@@ -565,6 +565,22 @@ def prison_words() -> tuple[str, ...]:
 
 
 @functools.cache
+def _re_prison_style() -> re.Pattern[str]:
+    before = [
+        _label_pattern(words)
+        for words, where in (line.split("\t") for line in _words("prisons.txt"))
+        if where == "before"
+    ]
+    return re.compile(r"(?:" + "|".join(sorted(before, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def prison_styled(name: str) -> bool:
+    """Whether a prison's name is in its official style, the prison words before the
+    place ("HMP Liverpool", "HMYOI Cookham Wood"; ``kg/lexicon/prisons.txt``)."""
+    return _re_prison_style().match(name) is not None
+
+
+@functools.cache
 def re_prison() -> re.Pattern[str]:
     """A prison or young offender institution: "HMP Liverpool", "HMYOI Cookham Wood",
     "Feltham Young Offenders Institution", "Glen Parva YOI" (``kg/lexicon/prisons.txt``)."""

@@ -37,6 +37,7 @@ from kg.patterns import (
     org_heads,
     org_labels,
     prison_place,
+    prison_styled,
     prison_words,
     re_coreference,
     re_org,
@@ -285,15 +286,9 @@ def _prison_names(text: str, sents: list[Sentence]) -> dict[str, str]:
         for m in re_prison().finditer(text, sent.span.start, sent.span.end):
             name = RE_POSSESSIVE.sub("", " ".join(m.group().split()))
             place = prison_place(name)
-            if place not in out or (
-                RE_PRISON_STYLE.match(name) and not RE_PRISON_STYLE.match(out[place])
-            ):
+            if place not in out or (prison_styled(name) and not prison_styled(out[place])):
                 out[place] = name
     return out
-
-
-# the official style of a prison's name: "HMP Liverpool", "HMYOI Cookham Wood"
-RE_PRISON_STYLE = re.compile(r"(?:HMP|HMYOI|HM[ \t]+(?:Prison|YOI|Young))\b")
 
 
 def _antecedent(
