@@ -614,21 +614,21 @@ def _meant(key: str, mentioned: set[str]) -> str:
 
 
 def _of_sector(key: str, org: str) -> bool:
-    """Whether the words a title names its sector by ("Prisons", "Constabulary ...
-    Scotland", "Criminal Justice ... Northern Ireland") are all in ``org``'s names."""
+    """Whether ``org`` is of the sector a title names: the words the title shares with
+    the names of the body it is held in by default ("Prisons" of HM Inspectorate of
+    Prisons, "Constabulary ... Scotland" of HMICS) are all in ``org``'s names."""
     lex = lexicon()
-    entry = lex.orgs.get(org)
-    if entry is None:
-        return False
-    names = " ".join(entry.labels)
-    words = [w for w in lex.roles[key].label.split() if w[:1].isupper() and w not in _TITLE_WORDS]
-    return all(re.search(rf"\b{re.escape(w)}\b", names) for w in words)
+    role, entry = lex.roles[key], lex.orgs.get(org)
+    home = lex.orgs.get(role.default_org) if role.default_org else None
+    if entry is None or home is None:
+        return entry is not None
+    names, home_names = " ".join(entry.labels), " ".join(home.labels)
 
+    def named(word: str, in_names: str) -> bool:
+        return re.search(rf"\b{re.escape(word)}\b", in_names) is not None
 
-# the words of an inspector's title that name no sector
-_TITLE_WORDS = frozenset(
-    ("HM", "His", "Her", "Majesty's", "Chief", "Deputy", "Inspector", "Inspectors", "Assistant")
-)
+    sector = [w for w in role.label.split() if named(w, home_names)]
+    return all(named(w, names) for w in sector)
 
 
 def _title_in(key: str, org: str, kind: OrgType) -> str | None:
