@@ -1013,7 +1013,7 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
     phrase = text[d.span.start : d.span.end].lower()
     if phrase in {"today", "this morning", "this afternoon", "this evening", "tonight"}:
         return "published"
-    if phrase in {"yesterday", "today"} and after[:2] in ("'s", "’s"):
+    if phrase == "yesterday" and after[:2] in ("'s", "’s"):
         return "published"  # "yesterday's damning PEEL report"
     if RE_PERIOD.search(before):
         return "other"  # "failed many girls between 1997 and 2013": a period, not a report
