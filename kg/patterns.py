@@ -54,8 +54,10 @@ def surname_words() -> frozenset[str]:
 POSTNOMINAL = r"(?:[A-Z]{2,5}|Esq\.?)"
 # what may follow a name that ends its line: honours, commas, a full stop
 RE_HONOURS_TAIL = re.compile(rf"(?:[ \t,]+{POSTNOMINAL})*[ \t,.]*")
+# honours right after a name, and nothing else: "Ian Critchley QPM"
+RE_HONOURS = re.compile(rf"(?:[ \t]+{POSTNOMINAL})*")
 # words that may come before a title's head noun: "Deputy Director", "Vice President"
-TITLE_MODIFIERS = ("deputy", "assistant", "vice", "regional", "national", "executive")
+TITLE_MODIFIERS = ("deputy", "assistant", "vice", "regional", "national", "executive", "portfolio")
 
 
 def title_line(text: str, start: int, end: int) -> bool:

@@ -26,6 +26,7 @@ from kg.extract.organizations import main_org
 from kg.extract.people import is_name
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
+    RE_HONOURS,
     RE_HONOURS_TAIL,
     RE_SPOKES_TITLE,
     TITLE_MODIFIERS,
@@ -454,9 +455,15 @@ RE_TITLE_OF = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?P<title>[A-Za-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}?)"
     r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?"
 )
-# "NAME, the BODY's TITLE," (the title runs to a comma, a verb of saying or the end)
-RE_BODY_POSSESSIVE = re.compile(r",[ \t]+the[ \t]+")
-RE_TITLE_AFTER = re.compile(r"['’]s?[ \t]+(?P<title>[a-z][\w-]*(?:[ \t]+[a-z&][\w-]*){0,5})(?=,)")
+# "NAME, the BODY's TITLE,", "NAME, who is the BODY's (ABBR) TITLE,", also with the body
+# as an attribute: "NAME, the National Police Chiefs' Council lead for Child Protection,"
+# (the title in lower case, its topic after "for", "on" or "of" in any case, to a comma)
+RE_BODY_POSSESSIVE = re.compile(r",[ \t]+(?:who[ \t]+is[ \t]+)?the[ \t]+")
+RE_TITLE_AFTER = re.compile(
+    r"(?:['’]s?)?(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+"
+    r"(?P<title>[a-z][\w-]*(?:[ \t]+[a-z&][\w-]*){0,5}?"
+    r"(?:[ \t]+(?:for|on|of)[ \t]+[\w&'’-]+(?:[ \t]+[\w&'’-]+){0,5})?)(?=,|[ \t]+as well as\b)"
+)
 
 
 def _body_titles(
@@ -490,7 +497,10 @@ def _body_titles(
                 out.append(RoleClaim(p.name, title.lower(), held, p.evidence, None, title))
                 continue
         # "NAME, the BODY's title,"
-        gap = RE_BODY_POSSESSIVE.match(text, p.span.end, p.evidence.end)
+        honours = RE_HONOURS.match(text, p.span.end, p.evidence.end)
+        gap = RE_BODY_POSSESSIVE.match(
+            text, honours.end() if honours else p.span.end, p.evidence.end
+        )
         body = ends.get(gap.end()) if gap is not None else None
         if body is not None:
             t = RE_TITLE_AFTER.match(text, body.span.end, p.evidence.end)

@@ -163,6 +163,18 @@ CASES = [
         "cent were found proven.",
         ("Kathie Cashell", "director of strategy and impact", "iopc", None),
     ),
+    # a body's lead for a topic, the body named as an attribute, past honours
+    (
+        "Forces must do better, inspectors said. Chief Constable Sarah Crew QPM, the National "
+        "Police Chiefs' Council lead for Rape and Adult Sexual Offences, said forces had work.",
+        ("Sarah Crew", "lead for rape and adult sexual offences", "npcc", None),
+    ),
+    (
+        "The Police and Crime Commissioner Donna Jones, who is the Association of Police and "
+        "Crime Commissioners' (APCC) national lead on serious violence as well as PCC for "
+        "Hampshire, commented on the report.",
+        ("Donna Jones", "national lead on serious violence", "apcc", None),
+    ),
     # a role, its body, then the name
     (
         "Inspectors have criticised the force.\n\nChief Constable of Sussex Police Jo Shiner\n\n"
