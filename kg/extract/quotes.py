@@ -406,6 +406,11 @@ class _Ref:
 # NOBODY where a verb has a subject that did not say the words (a passive).
 _Who = tuple[str, str]
 NOBODY: _Who = ("nobody", "")
+# between two people who speak together: "NAME1 and NAME2", "NAME1, TITLE, and NAME2"
+RE_JOINT = re.compile(
+    r"(?:,[^,.;:“”\"]{1,120})?,?[ \t]+and[ \t]+(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?"
+)
+RE_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds)[ \t]+$")
 _PRIORITY = {"person": 0, "spokes": 1, "org": 2, "role": 3, "report": 4, "he": 5, "they": 5}
 
 
@@ -783,8 +788,12 @@ class _Reader:
                 return self.who(before)
             return ("person", before.value) if before else None
         if ref.kind == "they":
-            # "..., they added" after inspectors or the report: theirs, never the force's
+            # "..., they added" after inspectors or the report: theirs, never the force's;
+            # after two people who spoke together, the first named's
             before = self.last_ref(ref.start, ("report", "inspectorate"))
+            joint = self._joint_speakers(ref.start)
+            if joint is not None and (before is None or before.start < joint[1]):
+                return ("person", joint[0])
             return self.who(before) if before else None
         if ref.kind == "it":
             # "It added that ..." after the report, "it said" after a body: the one that
@@ -796,6 +805,28 @@ class _Reader:
             return self.who(before) if before else None
         if ref.kind == "role":
             return self._role_who(ref)
+        return None
+
+    def _joint_speakers(self, pos: int) -> tuple[str, int] | None:
+        """The first of two people a verb of saying before ``pos`` gives words to
+        together ("said Brendan McGuigan, Chief Inspector of Criminal Justice, and Peter
+        Clarke, Chief Inspector of Prisons"), within the two paragraphs before: the first
+        named, and where that sentence starts."""
+        si = bisect.bisect_right(self.sent_starts, pos) - 1
+        floor = self.sents[si].paragraph - 2 if si >= 0 else 0
+        while si >= 0 and self.sents[si].paragraph >= floor:
+            sent = self.sents[si]
+            people = [
+                r
+                for r in self.refs
+                if r.kind == "person" and sent.span.start <= r.start < min(sent.span.end, pos)
+            ]
+            for a, b in zip(people, people[1:], strict=False):
+                if a.value != b.value and RE_JOINT.fullmatch(self.text, a.end, b.start):
+                    said = RE_SAID_BEFORE.search(self.text, max(0, a.start - 20), a.start)
+                    if said is not None or self._speaks(b):
+                        return a.value, sent.span.start
+            si -= 1
         return None
 
     def _role_who(self, ref: _Ref) -> _Who | None:

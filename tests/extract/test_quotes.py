@@ -651,3 +651,26 @@ def test_quotes_with_name_observing_is_that_names(make_article):
         "not work”."
     )
     assert {q.speaker for q in extract_article(a).quotes} == {"Nick Hardwick"}
+
+
+def test_quotes_they_after_two_people_who_spoke_together_is_the_first_named(make_article):
+    a = make_article(
+        "The joint inspection was led by Criminal Justice Inspection Northern Ireland and HM "
+        "Inspectorate of Prisons.\n\n"
+        '"We found that real progress had been made," said Brendan McGuigan, Chief Inspector '
+        "of Criminal Justice in Northern Ireland, and Peter Clarke, HM Chief Inspector of "
+        "Prisons.\n\n"
+        '"Prisoners now spend far more time out of their cells," they said.'
+    )
+    assert (PERSON, "Brendan McGuigan", "Prisoners now spend far more time") in [
+        (k, s, t[:33]) for k, s, t in said(a)
+    ]
+
+
+def test_quotes_they_after_inspectors_is_still_the_inspectorate(make_article):
+    a = make_article(
+        "Chief Constable Jane Doe and Superintendent John Roe said the force would respond. "
+        "Inspectors from HMICFRS visited in May.\n\n"
+        '"Victims are let down too often," they said.'
+    )
+    assert [(k, s) for k, s, _ in said(a)] in ([(ORG, "hmicfrs")], [(REPORT, "0")])
