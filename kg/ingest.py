@@ -986,6 +986,10 @@ def _has_prose(article: Article) -> bool:
     return any(RE_PROSE.search(article.text, s.start, s.end) for s in article.body)
 
 
+# a Markdown block quotation's marker, nested or not: "> ", ">> "
+RE_BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
+
+
 def _lines(text: str, start: int) -> Iterator[tuple[int, str]]:
     pos = start
     for line in text[start:].split("\n"):
@@ -1202,6 +1206,12 @@ def _article(
             continue
         lead = len(line) - len(line.lstrip())
         span = Span(pos + lead, pos + len(line.rstrip()))
+        if fmt == "markdown" and (quoted := RE_BLOCKQUOTE.match(text, span.start, span.end)):
+            # "> “The first investigation ...”": a quoted block's text, past its marker
+            if quoted.end() == span.end:
+                continue
+            span = Span(quoted.end(), span.end)
+            stripped = text[span.start : span.end]
         while next_block < len(blocks) and blocks[next_block].end <= span.start:
             next_block += 1
         if next_block < len(blocks) and blocks[next_block].start < span.end:

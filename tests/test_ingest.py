@@ -366,3 +366,18 @@ def test_ingest_an_older_page_laid_out_in_a_table(tmp_path):
     article = read_article(page)
     assert "rated the force as good in five of the six areas" in article.text
     assert "Deputy Chief Constable Jane Doe said" in article.text
+
+
+def test_ingest_a_markdown_block_quotation_is_read_past_its_marker():
+    a = parse_article(
+        "# IPCC review published\n\nFamilies have long criticised the watchdog.\n\n"
+        "Deborah Coles, co-director of INQUEST, said:\n\n"
+        '> "This report is a welcome admission that families were failed.\n>\n'
+        '> "It must now change."\n',
+        "review.md",
+        "markdown",
+    )
+    paragraphs = [a.text[s.start : s.end] for s in a.body]
+    assert '"This report is a welcome admission that families were failed.' in paragraphs
+    assert '"It must now change."' in paragraphs
+    assert not any(p.startswith(">") for p in paragraphs)
