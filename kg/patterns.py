@@ -57,7 +57,16 @@ RE_HONOURS_TAIL = re.compile(rf"(?:[ \t,]+{POSTNOMINAL})*[ \t,.]*")
 # honours right after a name, and nothing else: "Ian Critchley QPM"
 RE_HONOURS = re.compile(rf"(?:[ \t]+{POSTNOMINAL})*")
 # words that may come before a title's head noun: "Deputy Director", "Vice President"
-TITLE_MODIFIERS = ("deputy", "assistant", "vice", "regional", "national", "executive", "portfolio")
+TITLE_MODIFIERS = (
+    "deputy",
+    "assistant",
+    "vice",
+    "regional",
+    "national",
+    "executive",
+    "portfolio",
+    "co",  # "co-director", "co-chair"
+)
 
 
 def title_line(text: str, start: int, end: int) -> bool:

@@ -483,7 +483,10 @@ def _body_titles(
         i = 0
         while i < len(parts) - 1 and parts[i].lower() in TITLE_MODIFIERS:
             i += 1
-        if parts[i].lower() not in heads or role_key(words) is not None:
+        head = parts[i].lower()
+        if head.partition("-")[0] in TITLE_MODIFIERS:
+            head = head.partition("-")[2]  # "co-director", "vice-chair"
+        if head not in heads or role_key(words) is not None:
             return None  # no title, or one of the scheme (read above)
         return " ".join(parts)
 

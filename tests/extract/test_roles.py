@@ -163,6 +163,12 @@ CASES = [
         "cent were found proven.",
         ("Kathie Cashell", "director of strategy and impact", "iopc", None),
     ),
+    # a title shared with another ("co-director", "co-chair")
+    (
+        "Families were failed again.\n\nDeborah Coles, co-director of INQUEST, said: "
+        "“This report is a welcome admission.”",
+        ("Deborah Coles", "co-director", "inquest", None),
+    ),
     # a body's lead for a topic, the body named as an attribute, past honours
     (
         "Forces must do better, inspectors said. Chief Constable Sarah Crew QPM, the National "
