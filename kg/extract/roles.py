@@ -304,12 +304,15 @@ def extract(
                 qual, p = _qualifier(text, p, lo)
             if ctx_q:
                 qual = lex.qualifiers.get(ctx_q.lower(), qual)
-            body_after = _body_after(text, end, hi, bodies_at)
+            abbr = RE_ABBR.match(text, end, hi)
+            after = abbr.end() if abbr else end
+            # "The Police and Crime Commissioner (PCC) for Gwent, Jeff Cuthbert,"
+            body_after = _body_after(text, end, hi, bodies_at) or _body_after(
+                text, after, hi, bodies_at
+            )
             after_org = body_after[0] if body_after is not None else None
             beside = (org or after_org) is not None
             org = org or after_org or _org_within(text[start:end])
-            abbr = RE_ABBR.match(text, end, hi)
-            after = abbr.end() if abbr else end
             lead = text[lo:p]
             # ROLE NAME, also past an honorific: "Met Commissioner Sir Mark Rowley"
             nxt = RE_GAP.match(text[after:hi])

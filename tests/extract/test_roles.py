@@ -163,6 +163,12 @@ CASES = [
         "cent were found proven.",
         ("Kathie Cashell", "director of strategy and impact", "iopc", None),
     ),
+    # the role's abbreviation between the role and its body
+    (
+        "The Police and Crime Commissioner (PCC) for Gwent, Jeff Cuthbert, today welcomed "
+        "the report.",
+        ("Jeff Cuthbert", "police-and-crime-commissioner", "gwent", None),
+    ),
     # a title shared with another ("co-director", "co-chair")
     (
         "Families were failed again.\n\nDeborah Coles, co-director of INQUEST, said: "
