@@ -50,7 +50,12 @@ RE_OF_BODY_ASIDE = re.compile(
 )
 RE_POSTNOMINAL = re.compile(rf"{POSTNOMINAL}[,.]?")
 # a role's body between the role and a name: "... of Sussex Police "
-RE_OF_BODY_LEAD = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){1,4}$")
+# (also past the role's abbreviation, and with a comma: "The Police and Crime Commissioner
+# (PCC) for Gwent, ")
+RE_OF_BODY_LEAD = re.compile(
+    r"(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'’&-]*[ \t]+){0,3}[A-Z][\w'’&-]*,?[ \t]+$"
+)
 # a first name by its initials: "Deputy Chief Constable BJ Harrington"
 INITIALS = r"[A-Z]{2}(?=[ \t]+[A-Z][a-z])"
 RE_RUN = re.compile(
@@ -277,6 +282,14 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         if (tok := RE_SURNAME.match(text[hon_end : sent.span.end]))
     }
     accepted.update(name for name, _, _ in candidates if name.split()[-1] in titled)
+    # in a headline in Title Case every word is capitalised: "Gwent PCC Welcomes Feedback
+    # from Latest HMICFRS Report" names no one unless the name is also in the prose
+    title = " ".join(article.title.split()) if article.title else None
+    headlines = {
+        sent.span for sent in sents if " ".join(sent.text.split()) == title and _title_case(title)
+    }
+    in_prose = {name for name, _, sent in candidates if sent.span not in headlines}
+    accepted = {name for name in accepted if name in in_prose or name.split()[-1] in titled}
     out: list[PersonMention] = []
     taken: list[Span] = []
     for name, span, sent in candidates:
@@ -322,6 +335,24 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             out.append(PersonMention(surnames[tok.group(1)], span, sent.span, tok.group(1)))
     out.sort(key=lambda p: p.span)
     return out
+
+
+RE_WORD = re.compile(r"[\w'’&]+")
+# words a headline in Title Case leaves in lower case
+HEADLINE_LOWER = re.compile(
+    r"(?:an?|and|as|at|but|by|for|from|in|into|of|off|on|onto|or|over|per|than|the|to|up|upon|"
+    r"via|with)\Z"
+)
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line of five words or more has every word capitalised but the small
+    ones: a headline in Title Case (not a caption: "Chief Constable of Sussex Police Jo
+    Shiner")."""
+    words = RE_WORD.findall(line)
+    return len(words) >= 5 and all(
+        w[0].isupper() or w[0].isdigit() or HEADLINE_LOWER.match(w) for w in words
+    )
 
 
 # a capitalised word right after a surname: it was a first name ("Chief Constable Khan Ali")

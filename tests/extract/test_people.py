@@ -56,3 +56,22 @@ def test_people_surname_after_honorific_may_be_a_month(make_article):
 )
 def test_people_is_name(text, expected):
     assert is_name(text) is expected
+
+
+def test_people_a_title_case_headline_names_no_one_the_prose_does_not(make_article):
+    a = make_article(
+        "Gwent PCC Welcomes Feedback from Latest HMICFRS Report on Gwent Police\n\n"
+        "The Police and Crime Commissioner (PCC) for Gwent, Jeff Cuthbert, today welcomed "
+        "the latest report.",
+        "gwent.txt",
+    )
+    assert a.title == "Gwent PCC Welcomes Feedback from Latest HMICFRS Report on Gwent Police"
+    assert {p.name for p in extract_article(a).people} == {"Jeff Cuthbert"}
+
+
+def test_people_a_caption_in_title_case_still_names_its_person(make_article):
+    a = make_article(
+        "Sussex Police told to improve\n\nInspectors criticised the force.\n\n"
+        "Chief Constable of Sussex Police Jo Shiner\n\nThe force said it would respond."
+    )
+    assert "Jo Shiner" in {p.name for p in extract_article(a).people}
