@@ -1043,6 +1043,8 @@ def _recent(d: PartialDate, ref: PartialDate) -> bool:
     return d.month is not None and 0 <= _months(d, ref) <= 1
 
 
+RE_JOINT = re.compile(r"\b[Jj]oint(?:ly)?\b")
+
 # --- kinds ------------------------------------------------------------------------
 
 
@@ -1508,6 +1510,16 @@ def _claims(
                 and any(m.subjects for _, m in members)
             ):
                 concept = _article_concept(sents, since)
+                if (
+                    concept is None
+                    and since is not None
+                    and since > PILLAR_YEARS[-1]
+                    and not any(RE_JOINT.search(m.sent.text) for _, m in members)
+                ):
+                    # after 2018 the inspection of a force that names no kind ("its latest
+                    # inspection", "a hard-hitting inspectors' report") is its PEEL one;
+                    # a joint inspection with another inspectorate is not
+                    concept = "peel-assessment"
             series = own_concept.get(key[1:3])
             if key[0] != "now" and series not in (None, "post-inspection-review", *PILLARS):
                 # an earlier report the words give no kind of is of the series of the

@@ -597,7 +597,8 @@ def test_reports_a_kind_named_in_passing_is_not_the_articles(make_article):
         "report by HMICFRS.\n\nOfficers spent hours waiting at custody suites. Two "
         "people died in police custody last year, the force said."
     )
-    assert {k for _, k in kinds(a)} == {None}
+    # (after 2018 a force's inspection that names no kind is taken for its PEEL one)
+    assert "custody" not in {k for _, k in kinds(a)}
 
 
 @pytest.mark.parametrize(
@@ -677,3 +678,29 @@ def test_reports_an_inspectorates_own_release_is_of_the_day():
     assert ("hmics", ("police-scotland",), "2023-10-18") in reports(
         parse_article(page, "release.html", "html")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # after 2018, a force's inspection that names no kind is its PEEL one
+            "Concerns about Sussex Police: what a hard-hitting inspectors' report said\n\n"
+            "13 April 2023\n\nHMICFRS published its report on Sussex Police today. "
+            "Inspectors said the force must answer 999 calls faster.",
+            {(("sussex",), "peel-assessment")},
+        ),
+        (  # not before: in 2013 the kind stays unknown
+            "Concerns about Sussex Police: what a hard-hitting inspectors' report said\n\n"
+            "13 April 2013\n\nHMIC published its report on Sussex Police today. "
+            "Inspectors said the force must answer 999 calls faster.",
+            {(("sussex",), None)},
+        ),
+        (  # nor when the article names the kind
+            "Sussex Police custody criticised\n\n13 April 2023\n\nHMICFRS published its "
+            "report on custody at Sussex Police today.",
+            {(("sussex",), "custody")},
+        ),
+    ],
+)
+def test_reports_an_unnamed_inspection_of_a_force_after_2018_is_peel(make_article, text, expected):
+    assert kinds(make_article(text)) == expected
