@@ -3,6 +3,20 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # inspectorates' deputies and other inspectorates' chiefs, from the scheme
+        "“Inspectors found evidence of progress,” said James Corrigan, Deputy Chief "
+        "Inspector of Criminal Justice in Northern Ireland.",
+        (
+            "James Corrigan",
+            "deputy-chief-inspector-of-criminal-justice-in-northern-ireland",
+            "cji",
+            None,
+        ),
+    ),
+    (
+        "Kevin McGinty, HM Chief Inspector of the Crown Prosecution Service, said so.",
+        ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
+    ),
     (
         "Lancashire Constabulary's Deputy Chief Constable Sunita Gamblin said it was good.",
         ("Sunita Gamblin", "deputy-chief-constable", "lancashire", None),
