@@ -21,6 +21,7 @@ as first written (``kg.vocab.named_org_key``) and carries its name and type.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 
@@ -109,7 +110,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
             want = lex.coreference.get(fold(m.group()))
             if want is None:
                 continue
-            key = _antecedent(mentions, types, want, m.start())
+            key = _antecedent(article.text, mentions, types, want, m.start())
             if key and not inside_role(m.start(), m.end()):
                 mentions.append(
                     OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
@@ -292,14 +293,50 @@ def _prison_names(text: str, sents: list[Sentence]) -> dict[str, str]:
 
 
 def _antecedent(
-    mentions: list[OrgMention], types: dict[str, OrgType], want: OrgType, pos: int
+    text: str, mentions: list[OrgMention], types: dict[str, OrgType], want: OrgType, pos: int
 ) -> str | None:
+    """The body a word like "the inspectorate" stands for: the last of its type named
+    before it, the lead where that was named second in a joint inspection ("HMICFRS
+    and the CQC said ... The inspectors also found")."""
     before = [
         m for m in mentions if m.span.end <= pos and types.get(m.org) is want and not m.by_context
     ]
     if before:
-        return before[-1].org
+        return _joint_partners(text, before).get(before[-1].span.start, before[-1].org)
     return main_org(mentions, types, want)
+
+
+# between the two bodies of a joint inspection: "HMICFRS and the CQC", "HM Inspectorate
+# of Prisons (HMIP) with HMIC"
+RE_JOINT_PAIR = re.compile(r"\)?[ \t]*(?:\([^()]{1,20}\)[ \t]*)?(?:and|&|with)[ \t]+(?:the[ \t]+)?")
+
+
+RE_ABBR_OPEN = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _joint_partners(text: str, named: list[OrgMention]) -> dict[int, str]:
+    """Where a body is named second of two named together, the first: start of the
+    second's mention -> the first's key."""
+    ordered = sorted((m for m in named if not m.by_context), key=lambda m: m.span.start)
+    out: dict[int, str] = {}
+    for a, b in itertools.pairwise(ordered):
+        if a.org != b.org and RE_JOINT_PAIR.fullmatch(text, a.span.end, b.span.start):
+            out[b.span.start] = a.org
+        elif (
+            a.span.start in out
+            and a.org == b.org
+            and RE_ABBR_OPEN.fullmatch(text, a.span.end, b.span.start)
+        ):
+            out[b.span.start] = out[a.span.start]  # "the Care Quality Commission (CQC)"
+    return out
+
+
+def joint_lead(text: str, named: list[OrgMention]) -> str | None:
+    """The lead of the first joint inspection the article names: of two inspectorates
+    named together ("Inspectors from HMICFRS and the Care Quality Commission"), the
+    first, whichever the article names more (``named`` holds inspectorates only)."""
+    pairs = _joint_partners(text, named)
+    return pairs[min(pairs)] if pairs else None
 
 
 def main_org(mentions: list[OrgMention], types: dict[str, OrgType], want: OrgType) -> str | None:

@@ -50,7 +50,7 @@ from dataclasses import dataclass, replace
 
 from kg import dates
 from kg.extract.areas import area_keys
-from kg.extract.organizations import main_org
+from kg.extract.organizations import joint_lead, main_org
 from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence, Span
 from kg.patterns import (
     any_in,
@@ -670,11 +670,11 @@ def _default_publisher(
 ) -> str | None:
     """The inspectorate the article is most about (named, or by its chief or sector),
     else the first body it makes a report's author."""
-    found = [
-        (m.span.start, m.org)
-        for m in orgs
-        if types.get(m.org) is OrgType.INSPECTORATE and not m.by_context
-    ]
+    named = [m for m in orgs if types.get(m.org) is OrgType.INSPECTORATE and not m.by_context]
+    lead = joint_lead(article.text, named)
+    if lead is not None:
+        return lead
+    found = [(m.span.start, m.org) for m in named]
     for sent in sents:
         found += roles[sent.span]
     if found:

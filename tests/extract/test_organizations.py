@@ -58,6 +58,20 @@ def test_organizations_context_refers_back(make_article):
     assert [m.org for m in last] == ["cleveland"]
 
 
+def test_organizations_inspectors_of_a_joint_inspection_are_its_leads(make_article):
+    # "the inspectors" after two inspectorates named together stands for the first
+    # (the lead), not for the last named
+    a = make_article(
+        "West Midlands Police has made limited improvement in custody, a report found.\n\n"
+        "Inspectors from His Majesty's Inspectorate of Constabulary and Fire and Rescue "
+        "Services (HMICFRS) and the Care Quality Commission (CQC) said officers could not "
+        "justify force.\n\nThe inspectors also found that the leadership of custody was weak."
+    )
+    claims = extract_article(a)
+    assert [m.org for m in claims.organizations if m.by_context] == ["hmicfrs"]
+    assert {r.publisher for r in claims.reports} == {"hmicfrs"}
+
+
 def test_organizations_none_from_page_clutter(make_article):
     a = make_article(
         "HMICFRS praised Cumbria Constabulary.\n\nRelated News\n\nSelect Vacancies\n\n"
