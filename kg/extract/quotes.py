@@ -789,7 +789,9 @@ class _Reader:
             return ("person", before.value) if before else None
         if ref.kind == "they":
             # "..., they added" after inspectors or the report: theirs, never the force's;
-            # after two people who spoke together, the first named's
+            # after two people who spoke together, the first named's (a report named in
+            # their own sentence is what they spoke of: "said there had been little
+            # improvement since the 2013 inspection")
             before = self.last_ref(ref.start, ("report", "inspectorate"))
             joint = self._joint_speakers(ref.start)
             if joint is not None and (before is None or before.start < joint[1]):
@@ -811,7 +813,7 @@ class _Reader:
         """The first of two people a verb of saying before ``pos`` gives words to
         together ("said Brendan McGuigan, Chief Inspector of Criminal Justice, and Peter
         Clarke, Chief Inspector of Prisons"), within the two paragraphs before: the first
-        named, and where that sentence starts."""
+        named, and where that sentence ends."""
         si = bisect.bisect_right(self.sent_starts, pos) - 1
         floor = self.sents[si].paragraph - 2 if si >= 0 else 0
         while si >= 0 and self.sents[si].paragraph >= floor:
@@ -825,7 +827,7 @@ class _Reader:
                 if a.value != b.value and RE_JOINT.fullmatch(self.text, a.end, b.start):
                     said = RE_SAID_BEFORE.search(self.text, max(0, a.start - 20), a.start)
                     if said is not None or self._speaks(b):
-                        return a.value, sent.span.start
+                        return a.value, sent.span.end
             si -= 1
         return None
 

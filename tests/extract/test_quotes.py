@@ -667,6 +667,20 @@ def test_quotes_they_after_two_people_who_spoke_together_is_the_first_named(make
     ]
 
 
+def test_quotes_they_after_two_who_spoke_of_an_inspection_is_still_the_first(make_article):
+    # the earlier inspection they spoke of is not who "they" are
+    a = make_article(
+        "In a joint comment, Peter Clarke, HM Chief Inspector of Prisons, and Wendy "
+        "Williams, HM Inspector of Constabulary, said there had been little improvement "
+        "since the 2013 inspection.\n\n"
+        'They added that the force was open to challenge. "We found committed staff and a '
+        'strong culture of wanting to improve," they said.'
+    )
+    assert (PERSON, "Peter Clarke", "We found committed staff and a st") in [
+        (k, s, t[:33]) for k, s, t in said(a)
+    ]
+
+
 def test_quotes_they_after_inspectors_is_still_the_inspectorate(make_article):
     a = make_article(
         "Chief Constable Jane Doe and Superintendent John Roe said the force would respond. "
