@@ -406,6 +406,18 @@ def role_key(text: str) -> str | None:
     return labels.get(singular)
 
 
+def role_meant(key: str, mentioned: frozenset[str]) -> str:
+    """Of the roles that share ``key``'s label, the one an article that names the
+    organizations ``mentioned`` means: one whose ``preferred_when`` organizations it
+    names ("Justice Secretary", "the Chief Inspector of Constabulary" in Scotland)."""
+    lex = lexicon()
+    label = fold(lex.roles[key].label)
+    for other in lex.roles.values():
+        if other.preferred_when & mentioned and label in {fold(x) for x in other.labels}:
+            return other.key
+    return key
+
+
 @functools.cache
 def re_context_role() -> re.Pattern[str]:
     """ "the present Chief, Lauren Poultney": a context label only in that shape."""

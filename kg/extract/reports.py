@@ -62,6 +62,7 @@ from kg.patterns import (
     re_place,
     re_prison,
     role_key,
+    role_meant,
     role_spans,
 )
 from kg.reference import lexicon, written_since
@@ -523,10 +524,11 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     # "HM Inspector of Constabulary" in a Scottish article is HMICS's: a role's
     # inspectorate counts where the article names it, or names none
     named_insp = {k for k, t in types.items() if t is OrgType.INSPECTORATE}
+    mentioned = frozenset(m.org for m in orgs)
     roles = {
         sent.span: [
             (p, k)
-            for p, k in _inspectorate_roles(article, sent)
+            for p, k in _inspectorate_roles(article, sent, mentioned)
             if not named_insp or k in named_insp
         ]
         for sent in sents
@@ -577,9 +579,12 @@ def _inspector_words() -> tuple[str, ...] | None:
     return label_words(labels)
 
 
-def _inspectorate_roles(article: Article, sent: Sentence) -> list[tuple[int, str]]:
+def _inspectorate_roles(
+    article: Article, sent: Sentence, mentioned: frozenset[str]
+) -> list[tuple[int, str]]:
     """Inspectorates a sentence names by their chiefs or inspectors ("Peter Clarke, HM
-    Chief Inspector of Prisons"), or by the sector they inspect ("prison inspectors")."""
+    Chief Inspector of Prisons", "the Chief Inspector of Constabulary" in an article
+    about Police Scotland), or by the sector they inspect ("prison inspectors")."""
     lex = lexicon()
     out: list[tuple[int, str]] = []
     words = _inspector_words()
@@ -590,8 +595,10 @@ def _inspectorate_roles(article: Article, sent: Sentence) -> list[tuple[int, str
         key = role_key(article.text[a:b])
         role = lex.roles.get(key) if key else None
         org = lex.orgs.get(role.default_org) if role and role.default_org else None
-        if org is not None and org.type is OrgType.INSPECTORATE:
-            out.append((a, org.key))
+        if key and org is not None and org.type is OrgType.INSPECTORATE:
+            # an inspectorate's title another shares, the one the article means
+            meant = lex.roles[role_meant(key, mentioned)]
+            out.append((a, meant.default_org or org.key))
     if any_in(("inspector", "watchdog"), lowered(sent.text)):
         labels = org_labels()
         for m in RE_SECTOR_INSPECTORS.finditer(sent.text):

@@ -45,6 +45,7 @@ from kg.patterns import (
     re_qualifier,
     re_role,
     role_key,
+    role_meant,
     role_spans,
     title_heads,
     title_line,
@@ -226,7 +227,7 @@ def extract(
     ) -> None:
         """``beside``: ``org`` is named before or after the title, not inside it."""
         name = person if isinstance(person, str) else person.name
-        meant = _meant(key, mentioned)
+        meant = role_meant(key, frozenset(mentioned))
         held_in = _type_of(org) if org is not None else None
         if held_in is None or lex.roles[meant].scope in (None, held_in):
             # not "Chief Inspector John Smith of West Yorkshire Police" in news of a
@@ -616,17 +617,6 @@ _COMMISSIONERS = frozenset(
         "police-crime-and-victims-commissioner",
     }
 )
-
-
-def _meant(key: str, mentioned: set[str]) -> str:
-    """Of the roles that share ``key``'s label, the one the article means: one whose
-    ``preferred_when`` organizations it names ("Justice Secretary" in Scotland)."""
-    lex = lexicon()
-    label = fold(lex.roles[key].label)
-    for other in lex.roles.values():
-        if other.preferred_when & mentioned and label in {fold(x) for x in other.labels}:
-            return other.key
-    return key
 
 
 def _of_sector(key: str, org: str) -> bool:

@@ -278,6 +278,32 @@ def test_roles_needs_a_named_person(make_article, text):
     assert all(r.person == "Marc Jones" for r in claims.roles)
 
 
+def test_roles_a_title_two_inspectorates_share_is_the_one_of_the_articles_country(
+    make_article,
+):
+    # "the Chief Inspector of Constabulary" in news of Police Scotland is HMICS's chief,
+    # and the report he speaks of is HMICS's; in news of an English force, HMICFRS's
+    a = make_article(
+        "Police Scotland has done a great deal to improve how it deals with domestic abuse, "
+        "according to the Chief Inspector of Constabulary, Craig Naylor.\n\nIn a report, "
+        "Naylor pointed to the need for better training."
+    )
+    claims = extract_article(a)
+    assert [(c.person, c.role, c.org) for c in claims.roles] == [
+        ("Craig Naylor", "hm-chief-inspector-of-constabulary-in-scotland", "hmics")
+    ]
+    assert {r.publisher for r in claims.reports} == {"hmics"}
+    b = make_article(
+        "Kent Police has done a great deal to improve, according to the Chief Inspector of "
+        "Constabulary, Andy Cooke.\n\nIn a report, Cooke pointed to the need for training."
+    )
+    claims = extract_article(b)
+    assert [(c.role, c.org) for c in claims.roles] == [
+        ("hm-chief-inspector-of-constabulary", "hmicfrs")
+    ]
+    assert {r.publisher for r in claims.reports} == {"hmicfrs"}
+
+
 def test_roles_keep_people_who_share_a_surname_apart(make_article):
     a = make_article(
         "Interim Chief Constable Dave Jones of South Yorkshire Police met "
