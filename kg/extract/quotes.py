@@ -355,6 +355,15 @@ def segments(article: Article) -> list[_Segment]:
         first = para.start  # the paragraph's first character that is not a space
         while first < end and text[first].isspace():
             first += 1
+        left_open = bool(out) and out[-1].paragraph == index - 1 and not out[-1].closed
+        if left_open and first < end and not RE_MARK.match(text, first):
+            # a quotation left open goes on in a paragraph its writer did not open with a
+            # mark, to its closing one: `“HMIC is a useful tool ... / This report has
+            # pointed to ... forward.”`
+            close_at = text.find(CLOSE_DOUBLE, first, end)
+            if close_at > first and RE_MARK.search(text, first, close_at) is None:
+                out.append(_Segment(first, close_at, index, True, True, close_at + 1))
+                i = close_at + 1
         while i < end:
             mark = RE_MARK.search(text, i, end)
             if mark is None:

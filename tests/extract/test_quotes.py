@@ -464,6 +464,17 @@ def test_quotes_continue_after_dropped_closing_mark(make_article):
     ]
 
 
+def test_quotes_left_open_goes_on_in_a_paragraph_not_opened_with_a_mark(make_article):
+    a = make_article(
+        "Police and Crime Commissioner David Lloyd said: “HMIC is a useful tool for the public.\n\n"
+        "This report has pointed to where the force must improve, and we will go forward.”\n\n"
+        "The report was published on Tuesday."
+    )
+    quotes = people_quotes(a)
+    assert len(quotes) == 1 and quotes[0][0] == "David Lloyd"
+    assert quotes[0][1].startswith("HMIC is a useful tool") and quotes[0][1].endswith("forward.")
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"
