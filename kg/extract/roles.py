@@ -83,7 +83,9 @@ RE_APPOS = re.compile(
     r"(?:the[ \t]+(?:(?:county|region|area|city|force|force area|constabulary)['’]s[ \t]+)?|"
     r"a[ \t]+|an[ \t]+|"
     # "Sophie Linden, Mr Khan's deputy mayor for policing": another person's
-    r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?[A-Z][\w-]+['’]s[ \t]+)?$"
+    r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?[A-Z][\w-]+['’]s[ \t]+)?"
+    # "Emily Spurrell, APCC Chair and PCC for Merseyside": the second of two titles
+    r"(?:(?:[A-Z][\w'’&-]*[ \t]+){1,4}and[ \t]+)?$"
 )
 # "Met Police chief Cressida Dick", "the force's chief, Jo Farrell": the force's leader
 RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?chief,?[ \t]+")

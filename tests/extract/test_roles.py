@@ -384,6 +384,11 @@ SHAPES = [
         "APCC Victims Lead Dame Vera Baird QC said the report was a wake-up call.",
         ("Vera Baird", "police-and-crime-commissioner", "northumbria", None),
     ),
+    (  # NAME, TITLE and ROLE: the second title hers too
+        "HMICFRS reviewed the response to the disorder.\n\nEmily Spurrell, APCC Chair and PCC "
+        "for Merseyside, said the review was welcome.",
+        ("Emily Spurrell", "police-and-crime-commissioner", "merseyside", None),
+    ),
     (  # "Chief Inspector" in news of an inspectorate whose head is one
         "Criminal Justice Inspection Northern Ireland (CJI) published its report today, and "
         "Chief Inspector Brendan McGuigan recommended that the PSNI act.",
