@@ -45,6 +45,7 @@ from kg.patterns import (
     re_org_context,
     re_place,
     re_prison,
+    re_role,
     role_key,
     role_spans,
 )
@@ -179,6 +180,7 @@ def _place_forces(
         here = "force" in sent.text
         near = (
             here
+            or role_spans(text, sent.span.start, sent.span.end)
             or n > 0
             and sents[n - 1].paragraph == sent.paragraph
             and ("force" in sents[n - 1].text)
@@ -191,6 +193,11 @@ def _place_forces(
                 chain = []
             chain.append(p)
             forces_after = here and RE_FORCES_AFTER.match(text, p.end(), sent.span.end)
+            # the area in a title: the force named, but not as a body that acts or
+            # speaks ("Beds police and crime commissioner Olly Martins has attacked")
+            titled = not forces_after and force_title_beside(
+                text, p.start(), p.end(), sent.span.start
+            )
             listed = (
                 len(chain) >= 2
                 and RE_PLACE_JOIN.match(text, p.end(), sent.span.end) is None
@@ -199,15 +206,43 @@ def _place_forces(
                 )
                 is not None
             )
-            if not (forces_after or listed):
+            if not (forces_after or listed or titled):
                 continue
-            for q in chain:
+            for q in chain if not titled else [p]:
                 force = force_of_place(q.group())
                 if force is not None and q.start() not in taken:
                     taken.add(q.start())
-                    out.append(OrgMention(force, Span(q.start(), q.end()), sent.span, q.group()))
+                    span = Span(q.start(), q.end())
+                    out.append(OrgMention(force, span, sent.span, q.group(), bool(titled)))
             chain = []
     return out
+
+
+# a force's area beside a title held in the force: "Katy Bourne, the Sussex PCC",
+# "Cleveland's Chief Constable", "the PCC for West Yorkshire"
+RE_TITLE_GAP_AFTER = re.compile(r"(?:['’]s?)?[ \t]+")
+RE_OF_BEFORE = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
+
+
+def force_title_beside(text: str, start: int, end: int, floor: int) -> bool:
+    """Whether ``text[start:end]`` is beside a title held in a force, within the
+    sentence from ``floor``."""
+    roles = lexicon().roles
+
+    def of_force(m: re.Match[str] | None) -> bool:
+        key = role_key(m.group()) if m is not None else None
+        return key is not None and roles[key].scope is OrgType.POLICE_FORCE
+
+    gap = RE_TITLE_GAP_AFTER.match(text, end)
+    if gap and of_force(re_role().match(text, gap.end())):
+        return True
+    of = RE_OF_BEFORE.search(text, max(floor, start - 12), start)
+    if of is None:
+        return False
+    lo = max(floor, of.start() - 60)
+    return any(
+        r.end() == of.start() and of_force(r) for r in re_role().finditer(text, lo, of.start())
+    )
 
 
 def _typed(m: OrgMention, kind: OrgType, name: str | None) -> OrgMention:

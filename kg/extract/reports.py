@@ -61,6 +61,7 @@ from kg.patterns import (
     place_keys,
     re_place,
     re_prison,
+    re_role,
     role_key,
     role_meant,
     role_spans,
@@ -287,15 +288,24 @@ RE_NATIONAL = re.compile(
     r"\d+[ \t]+forces|(?:two|three|"
     r"four|five|six|seven|eight|nine|ten|half|most|many|some)[ \t]+(?:of[ \t]+the[ \t]+)?forces|"
     r"forces[ \t]+inspected|^[ \t]*[Pp]olice[ \t]+(?:are|were|have)|"
+    # "The report highlights forces, among them GMP, whose ...": examples of many
+    r"forces,?[ \t]+(?:among[ \t]+them|such[ \t]+as|for[ \t]+example)|"
     r"the[ \t]+police[ \t]+service)\b"
 )
 # reports of every force, one each: "Reports on every police force in the country have
 # been made public today", "earlier reports on the efficiency of each force" (the
-# article's force has its own among them)
+# article's force has its own among them), "HMIC recently inspected every police force"
 RE_PER_FORCE = re.compile(
-    r"\b(?:reports|findings|assessments|inspections)\b[^.;:]{0,60}?\b(?:every|each|all)[ \t]+"
+    r"\b(?:reports|findings|assessments|inspections|inspected)\b[^.;:]{0,60}?"
+    r"\b(?:every|each|all)[ \t]+"
     r"(?:\d+[ \t]+)?(?:police[ \t]+)?forces?\b",
     re.IGNORECASE,
+)
+# a sentence of forces in general: "Forces are often failing to act", "“Forces will not
+# all look the same"
+RE_FORCES_OPENING = re.compile(
+    r"^[ \t#\"“‘']*[Ff]orces[ \t]+(?:\w+ly[ \t]+)?"
+    r"(?:are|were|have|had|will|would|must|should|need|do|did)\b"
 )
 NATIONAL_WORDS = ("nation", "thematic", "across", "force", "england", "policing", "police")
 # two forces named before: "Both forces were rated ...", "the two forces"
@@ -491,6 +501,9 @@ class _Mention:
     kind: str  # the report's words, "" when the sentence has no report noun
     concepts: tuple[str, ...]  # one report per concept: the pillars of "rated good for X and Y"
     weak: str | None = None  # a concept only the sentence around the report suggests
+    # forces named only in someone's title ("the PCC for Humberside"): the subject, when
+    # nothing else names one
+    titled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,11 +522,7 @@ class _Context:
     roles: dict[Span, list[tuple[int, str]]]  # sentence -> inspectorates its roles imply
     default: str | None  # the publisher a sentence that names none means
     prisons: dict[str, str]  # a prison's key -> the key of the prison it is
-
-    @property
-    def has_force(self) -> bool:
-        """Whether the article names a police force."""
-        return OrgType.POLICE_FORCE in self.types.values()
+    has_force: bool  # the article names a police force, or a force's area
 
 
 def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> list[ReportClaim]:
@@ -534,7 +543,10 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
         for sent in sents
     }
     default = _default_publisher(article, sents, orgs, types, by_sent, roles)
-    ctx = _Context(article, types, roles, default, _same_prisons(orgs))
+    has_force = OrgType.POLICE_FORCE in types.values() or any(
+        place_keys().get(fold(p.group())) for p in re_place().finditer(article.text)
+    )
+    ctx = _Context(article, types, roles, default, _same_prisons(orgs), has_force)
     mentions: list[_Mention] = []
     previous: list[str] = []  # the forces the sentence before named, in its paragraph
     named: list[str] = []  # every force named so far, the latest last
@@ -813,18 +825,17 @@ def _mentions(
     publisher = publisher_here or ctx.default
     if publisher is None:
         return []
-    subjects = _unique(
-        ctx.prisons.get(s, s)
-        for s in _subjects_in(article, sent, in_sent, types, publisher, not ctx.prisons)
-    )
+    found, titled = _subjects_in(article, sent, in_sent, types, publisher, not ctx.prisons)
+    subjects = _unique(ctx.prisons.get(s, s) for s in found)
     if not subjects and RE_BOTH_FORCES.search(text) and len(named) >= 2:
         subjects = named[-2:]
     if not subjects and previous and RE_FORCE_PRONOUN.search(text):
         subjects = list(previous)
     national = (
         not subjects
+        and not titled
         and any_in(NATIONAL_WORDS, low)
-        and RE_NATIONAL.search(text) is not None
+        and (RE_NATIONAL.search(text) is not None or RE_FORCES_OPENING.match(text) is not None)
         and RE_BOTH_FORCES.search(text) is None
         and (RE_PER_FORCE.search(text) is None or not ctx.has_force)
     )
@@ -880,7 +891,18 @@ def _mentions(
         rated = graded and RE_RATED.search(text) is not None
         kind, concepts, weak = _kind_of(text, t, era, rated, forces, past)
         out.append(
-            _Mention(sent, publisher, tuple(subjects), national, own, earlier, kind, concepts, weak)
+            _Mention(
+                sent,
+                publisher,
+                tuple(subjects),
+                national,
+                own,
+                earlier,
+                kind,
+                concepts,
+                weak,
+                () if subjects else tuple(titled),
+            )
         )
     return _one_per_time(out, ref)
 
@@ -940,43 +962,88 @@ def _subjects_in(
     types: dict[str, OrgType],
     publisher: str,
     places: bool = True,
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
     """The forces and prisons a sentence names, and bodies in the slot of what was
     inspected; with ``places`` (an article about no prison), a force named by its place
-    alone."""
+    alone. Apart: the forces named only in someone's title."""
     out = []
     text = article.text
+    aside: set[str] = set()  # forces named as a partner, an example or in a title
+    titled: list[str] = []
     for m in in_sent:
         kind = types.get(m.org)
         if m.org == publisher or kind is OrgType.INSPECTORATE:
             continue
         if kind is OrgType.POLICE_FORCE or _is_prison(m):
-            if not RE_PARTNER_BEFORE.search(
-                text, max(sent.span.start, m.span.start - 40), m.span.start
-            ):
+            if _in_title(text, m.span, sent.span.start):
+                titled.append(m.org)
+                aside.add(m.org)
+            elif _named_aside(text, m.span, sent.span.start):
+                aside.add(m.org)
+            else:
                 out.append(m.org)
             continue
         before = text[max(sent.span.start, m.span.start - 40) : m.span.start]
         slot = RE_OBJECT_SLOT.search(before)
         if slot and text[m.span.end : m.span.end + 1] not in "-–" and not _role_of(before, slot):
             out.append(m.org)
+    # "Greater Manchester Police (GMP)": one force, however often named
+    out = [o for o in out if o not in aside]
     if not out and places:
         # a force by its place: "Humberside was the only force to receive the inadequate
         # grading", "police custody in Northern Ireland"
         taken = [m.span for m in in_sent]
         for p in re_place().finditer(text, sent.span.start, sent.span.end):
             key = place_keys().get(fold(p.group()))
-            if key and not any(s.start <= p.start() < s.end for s in taken):
+            if not key or any(s.start <= p.start() < s.end for s in taken):
+                continue
+            if _in_title(text, Span(p.start(), p.end()), sent.span.start):
+                titled.append(key)
+            elif not _named_aside(text, Span(p.start(), p.end()), sent.span.start):
                 out.append(key)
-    return _unique(out)
+    return _unique(out), _unique(o for o in titled if o not in out)
 
 
 # a force named as another's partner, not as inspected: "the break-up of the force's
 # alliance with Warwickshire", "its collaboration with Cheshire"
 RE_PARTNER_BEFORE = re.compile(
-    r"\b(?:alliance|collaboration|partnership|merger|partners?)[ \t]+(?:with|between)[ \t]+"
+    r"\b(?:(?:alliance|collaboration|partnership|merger|partners?)[ \t]+(?:with|between)|"
+    # "this department is shared with the Bedfordshire and Cambridgeshire forces"
+    r"(?:shared|run|operated|provided)[ \t]+(?:jointly[ \t]+)?with)[ \t]+"
     r"(?:the[ \t]+)?(?:(?:[A-Z][\w'’-]*[ \t]+){1,3}and[ \t]+)?$"
 )
+# a force named as an example among many: "examples of promising practice, among them
+# work by Dyfed-Powys Police", "forces such as Kent"
+RE_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:among[ \t]+them|such[ \t]+as|for[ \t]+example|e\.g\.)[ \t,]+"
+    r"(?:(?:work|practice|that|those)[ \t]+(?:by|of|in|at)[ \t]+)?(?:the[ \t]+)?$"
+)
+
+
+# a force named in someone's title ("Katy Bourne, the Sussex PCC, responded to the
+# report", "the PCC for West Yorkshire"): the holder's, not what was inspected
+RE_TITLE_GAP_AFTER = re.compile(r"(?:['’]s?)?[ \t]+")
+RE_OF_BEFORE = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
+
+
+def _named_aside(text: str, span: Span, floor: int) -> bool:
+    """A force named as a partner or as an example of many."""
+    lo = max(floor, span.start - 40)
+    return (
+        RE_PARTNER_BEFORE.search(text, lo, span.start) is not None
+        or RE_EXAMPLE_BEFORE.search(text, lo, span.start) is not None
+    )
+
+
+def _in_title(text: str, span: Span, floor: int) -> bool:
+    gap = RE_TITLE_GAP_AFTER.match(text, span.end)
+    if gap and re_role().match(text, gap.end()):
+        return True
+    of = RE_OF_BEFORE.search(text, max(floor, span.start - 12), span.start)
+    if of is None:
+        return False
+    lo = max(floor, of.start() - 60)
+    return any(r.end() == of.start() for r in re_role().finditer(text, lo, of.start()))
 
 
 RE_TITLED_OF = re.compile(
@@ -1379,12 +1446,26 @@ def _with_main_subjects(
 ) -> list[_Mention]:
     """Mentions that name no subject speak of the subjects the publisher's other
     mentions name most, else of the article's main force or prison; a national one
-    of none."""
+    of none. A force named only in a title is the subject, unless the publisher's
+    report is a national one no other mention gives that force ("Katy Bourne, the
+    Sussex PCC, responded to the report" on crime recording across forces)."""
     out = []
     main: dict[str, tuple[str, ...] | None] = {}
     for m in mentions:
         if m.subjects or m.national:
             out.append(m)
+            continue
+        if m.titled:
+            named = {
+                s
+                for o in mentions
+                if o.publisher == m.publisher
+                for s in (("",) if o.national else o.subjects)
+            }
+            if "" not in named or named & set(m.titled):
+                out.append(replace(m, subjects=m.titled))
+            else:
+                out.append(replace(m, national=True))
             continue
         if m.publisher not in main:
             main[m.publisher] = _main_subjects(mentions, m.publisher, orgs, types, sents)
@@ -1403,16 +1484,20 @@ def _main_subjects(
     types: dict[str, OrgType],
     sents: list[Sentence],
 ) -> tuple[str, ...] | None:
-    said: Counter[str] = Counter()
+    said: Counter[str] = Counter()  # in halves: a force in a title counts half
     first: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if m.publisher != publisher:
             continue
         for s in ("",) if m.national else m.subjects:
+            said[s] += 2
+            first.setdefault(s, i)
+        for s in m.titled:
             said[s] += 1
             first.setdefault(s, i)
     if said:
-        top = min(said, key=lambda k: (-said[k], first[k]))
+        # a force before a national report as often named
+        top = min(said, key=lambda k: (-said[k], k == "", first[k]))
         return (top,) if top else None
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
     if force is not None:

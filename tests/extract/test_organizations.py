@@ -42,6 +42,10 @@ def orgs(article):
         ),
         # ... but a role title holding a place names no force
         ("Mayor of Greater Manchester Andy Burnham spoke.", set()),
+        # a force's area beside a title held in the force names the force
+        ("Katy Bourne, the Sussex PCC, gave this response.", {"sussex"}),
+        ("Mark Webster, Cleveland's Chief Constable, said it was fair.", {"cleveland"}),
+        ("The PCC for West Yorkshire, Mark Burns-Williamson, said so.", {"west-yorkshire"}),
     ],
 )
 def test_organizations_by_name_and_alias(make_article, text, expected):

@@ -518,6 +518,44 @@ def test_reports_a_partner_force_is_not_inspected(make_article):
     assert {s for _, subjects, _ in reports(a) for s in subjects} == {"west-mercia"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # a force named as an example of many
+            "# Response to HMICFRS's report on modern slavery\n\nThe report found that some "
+            'forces were more proactive than others. "The report highlights forces, among them '
+            'Greater Manchester Police (GMP), whose work is producing results," he said.'
+        ),
+        (  # a force named only in the title of the one who responds
+            "# Response to the HMIC Crime Data Integrity report\n\nKaty Bourne, the Sussex PCC, "
+            "gave this response to HMIC's report on crime data integrity.\n\n\"Forces will "
+            'not all look the same, but the report suggests some causes are structural."'
+        ),
+    ],
+)
+def test_reports_a_national_report_is_of_no_force_named_aside(make_article, text):
+    assert {subjects for _, subjects, _ in reports(make_article(text))} == {()}
+
+
+def test_reports_a_force_in_the_responders_title_when_nothing_else_is_named(make_article):
+    # every force was inspected, each has its own report: the responder's force is the one
+    a = make_article(
+        "Nottinghamshire's Deputy Police and Crime Commissioner Chris Cutland today welcomed "
+        "the results of an inspection of the county's approach to domestic violence.\n\nHMIC "
+        "recently inspected every police force to judge whether victims are protected."
+    )
+    assert {subjects for _, subjects, _ in reports(a)} == {("nottinghamshire",)}
+
+
+def test_reports_a_force_a_department_is_shared_with_is_not_inspected(make_article):
+    a = make_article(
+        "HMIC graded Hertfordshire Constabulary good in its inspection. Work was under way "
+        "when the inspection took place, as this department is shared with the Bedfordshire "
+        "and Cambridgeshire forces."
+    )
+    assert {s for _, subjects, _ in reports(a) for s in subjects} == {"hertfordshire"}
+
+
 def test_reports_reports_on_every_force_include_the_articles_force(make_article):
     a = make_article(
         "Thursday, 2nd March 2017\n\nKent Police rated good\n\nReports by HMIC on every "
