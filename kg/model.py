@@ -170,6 +170,9 @@ class OrgMention(_Record):
     by_context: bool = False  # "the force", "the watchdog"
     kind: OrgType | None = None  # its type, for one not in the reference data
     name: str | None = None  # its name, for one not in the reference data
+    # a force named only by its area in someone's title ("the Sussex PCC"): named, but
+    # neither acting nor speaking nor graded there
+    titled: bool = False
 
 
 @dataclass(frozen=True, slots=True)

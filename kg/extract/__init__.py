@@ -34,9 +34,12 @@ def extract_article(article: Article) -> ArticleClaims:
     """Every claim one article makes."""
     sents = text.sentences(article)
     orgs = organizations.extract(article, sents)
+    # a force named only in a title ("Beds police and crime commissioner Olly Martins")
+    # is named, but is no speaker and has no grade there
+    acting = [o for o in orgs if not o.titled]
     persons = people.extract(article, sents)
     reps = reports.extract(article, sents, orgs)
-    quotes_ = quotes.extract(article, sents, persons, orgs, reps)
+    quotes_ = quotes.extract(article, sents, persons, acting, reps)
     role_claims = roles.extract(article, sents, persons, orgs)
     inspectors = roles.inspectors(role_claims)
     return ArticleClaims(
@@ -46,7 +49,9 @@ def extract_article(article: Article) -> ArticleClaims:
         roles=tuple(role_claims),
         reports=tuple(reps),
         quotes=tuple(quotes_),
-        grades=tuple(grades.extract(article, sents, orgs, reps, quotes_, inspectors)),
-        findings=tuple(findings.extract(article, sents, orgs, reps, quotes_, inspectors, persons)),
-        figures=tuple(figures.extract(article, sents, orgs, reps)),
+        grades=tuple(grades.extract(article, sents, acting, reps, quotes_, inspectors)),
+        findings=tuple(
+            findings.extract(article, sents, acting, reps, quotes_, inspectors, persons)
+        ),
+        figures=tuple(figures.extract(article, sents, acting, reps)),
     )

@@ -213,7 +213,11 @@ def _place_forces(
                 if force is not None and q.start() not in taken:
                     taken.add(q.start())
                     span = Span(q.start(), q.end())
-                    out.append(OrgMention(force, span, sent.span, q.group(), bool(titled)))
+                    out.append(
+                        OrgMention(
+                            force, span, sent.span, q.group(), bool(titled), titled=bool(titled)
+                        )
+                    )
             chain = []
     return out
 
@@ -246,7 +250,7 @@ def force_title_beside(text: str, start: int, end: int, floor: int) -> bool:
 
 
 def _typed(m: OrgMention, kind: OrgType, name: str | None) -> OrgMention:
-    return OrgMention(m.org, m.span, m.evidence, m.text, m.by_context, kind, name)
+    return OrgMention(m.org, m.span, m.evidence, m.text, m.by_context, kind, name, m.titled)
 
 
 def _with_named_bodies(

@@ -73,7 +73,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kg.extract.organizations import force_title_beside
 from kg.extract.text import sentence_at
 from kg.model import (
     Article,
@@ -487,12 +486,6 @@ class _Reader:
         for p in people:
             found.append(_Ref(p.span.start, p.span.end, "person", self._person_name(p)))
         for o in orgs:
-            # a force's area in a title names the holder's force, not a speaker:
-            # "Beds police and crime commissioner Olly Martins has attacked"
-            if o.by_context and force_title_beside(
-                text, o.span.start, o.span.end, o.evidence.start
-            ):
-                continue
             found.append(_Ref(o.span.start, o.span.end, "org", o.org))
         for para in self.near:
             for m in RE_REPORT_NOUN.finditer(text, para.start, para.end):

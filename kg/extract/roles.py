@@ -100,6 +100,12 @@ RE_GAP = re.compile(r"[ \t]+")
 RE_GAP_WORD = re.compile(r"[ \t]+(?:\S+[ \t]+)")
 RE_COMMA_GAP = re.compile(r",[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
+# "inspector Wendy Williams": not a police rank ("detective inspector", "police
+# inspector") nor the end of a longer title ("chief inspector")
+RE_LOWER_INSPECTOR = re.compile(
+    r"(?<![\w-])(?<!police )(?<!detective )(?<!chief )(?<!Chief )(?<!Police )(?<!Detective )"
+    r"inspector[ \t]+"
+)
 RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
 
@@ -248,6 +254,10 @@ def extract(
             # for Wales", "CJI's Chief Inspector"): a role of that title held there, or
             # none; a place inside a title ("Mayor of Greater Manchester") is no body
             held = _title_in(key, org, kind) if beside else None
+            chief = lex.orgs[org].chief_role if org in lex.orgs else None
+            if held is None and beside and chief and fold(role.label).startswith("chief"):
+                # "Andy Cooke, the Chief Inspector of HMICFRS": the one who leads it
+                held = chief
             if held is None and beside:
                 return
             if held is None:
@@ -421,6 +431,11 @@ def extract(
             if key is not None and person is not None:
                 qual = lex.qualifiers.get(m.group("q").lower())
                 add(person, key, None, qual, sent)
+    for sent in sents:  # "inspector Wendy Williams says": an inspector in lower case
+        for m in RE_LOWER_INSPECTOR.finditer(text, sent.span.start, sent.span.end):
+            person = person_at(m.end()) or _past_honorific(text, m.end(), sent.span.end)
+            if person is not None:
+                add(person, PLAIN_INSPECTOR, None, None, sent)
     for sent in sents:  # BODY title NAME, the title in lower case
         for om in orgs:
             if om.by_context or not sent.span.contains(om.span):

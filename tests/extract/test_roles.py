@@ -389,6 +389,31 @@ SHAPES = [
         "for Merseyside, said the review was welcome.",
         ("Emily Spurrell", "police-and-crime-commissioner", "merseyside", None),
     ),
+    (  # "the Chief Inspector of BODY": the one who leads the inspectorate
+        "Greater Manchester Police was inspected.\n\nAndy Cooke, the Chief Inspector of "
+        "HMICFRS, said he was pleased with the progress the force had made.",
+        ("Andy Cooke", "hm-chief-inspector-of-constabulary", "hmicfrs", None),
+    ),
+    (  # "prison inspectors" name the prisons inspectorate, whose head is a Chief Inspector
+        "Prison inspectors have today set out serious concerns about HMYOI Glen Parva, with "
+        "Chief Inspector Nick Hardwick observing that the model does not work.",
+        (
+            "Nick Hardwick",
+            "hm-chief-inspector-of-prisons",
+            "his-majesty-s-inspectorate-of-prisons",
+            None,
+        ),
+    ),
+    (  # an inspector in lower case, in news of an inspection
+        "HMIC published a report on missing children.\n\nIn the report, inspector Wendy "
+        "Williams says the inspection found inconsistencies between forces.",
+        ("Wendy Williams", "hm-inspector-of-constabulary", "hmicfrs", None),
+    ),
+    (  # a mayor in news of a force whose area the mayor's office polices
+        "The Met was criticised by HMICFRS.\n\nIts conclusion is a rebuke to Mayor Sadiq "
+        "Khan, who called the police's actions unacceptable.",
+        ("Sadiq Khan", "mayor-of-london", "greater-london-authority", None),
+    ),
     (  # "Chief Inspector" in news of an inspectorate whose head is one
         "Criminal Justice Inspection Northern Ireland (CJI) published its report today, and "
         "Chief Inspector Brendan McGuigan recommended that the PSNI act.",
