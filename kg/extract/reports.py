@@ -28,7 +28,9 @@ The date is the report's own, never the article's unless the text says so:
 November 2014", "HMIC's March 2014 report", "in 2016 HMI inspected SYP", "being
 graded ... last year" (see ``kg.dates.phrase_dates``). When inspectors visited
 ("inspected the force in November 2021", "the unannounced inspection in
-September 2017") is not when they published. Sentences about the article's own
+September 2017") is not when they published, save for an earlier report the text
+dates no other way: it is known by the month of its inspection ("When HMIC first
+inspected them in August 2010, it found ..."). Sentences about the article's own
 report share one report per publisher, dated if any of them dates it recently;
 a dated earlier report, and one the sentence marks as earlier ("the previous
 inspection", "the damning report of four years ago"), are reports of their own.
@@ -884,6 +886,15 @@ def _mentions(
             earlier = earlier or not _recent(own, ref)
         if earlier and date is None and RE_SINCE_LAST.search(text, max(0, t.start - 40), t.start):
             continue  # "has made progress since our last inspection": no report in view
+        if (
+            own is None
+            and fieldwork is not None
+            and ref is not None
+            and _months(fieldwork, ref) > 12
+        ):
+            # an earlier inspection is known by when it was made: "When HMIC first
+            # inspected them in August 2010, it found ..."
+            own = fieldwork.month_only() if fieldwork.month else fieldwork
         # an earlier report's kind is in its own clause; the rest of the sentence is
         # about the article's own report ("... needs to improve its work on X, but HMIC
         # praised the progress since being graded 'requires improvement' last year")
