@@ -253,8 +253,12 @@ RE_AGENT_NOUN_BEFORE = re.compile(r"\b(?:reports?|review|inspection|investigat\w
 # ... and right after it: "the IOPC's investigation", "an IOPC investigation", "the
 # Independent Office for Police Conduct (IOPC) published a learning report", "The
 # Independent Office for Police Conduct investigated how Wiltshire Police handled ..."
+# (tried on the 140 characters after the name)
 RE_AGENT_AFTER = re.compile(
-    r"^(?:[ \t]*\([A-Za-z]+\))?(?:['’]s?[ \t]+(?:\w+[ \t]+){0,2}(?:report|review|investigation)|"
+    r"^(?:[ \t]*\([A-Za-z]+\))?"
+    # past a relative clause: "The IOPC, which was launched in 2018, has released ..."
+    r"(?:,[ \t]+(?:which|who)\b[^,;:]{1,80},)?"
+    r"(?:['’]s?[ \t]+(?:\w+[ \t]+){0,2}(?:report|review|investigation)|"
     r"[ \t]+(?:\w+[ \t]+)?(?:report|review|investigation)\b|"
     r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released|"
     r"investigated)\b)"
@@ -351,6 +355,12 @@ RE_JUDGED_BEFORE = re.compile(
 # NOVEMBER 2016"
 RE_HEADLINE_REPORT = re.compile(r"\b(?:report|inspection|review)[ \t]*[–—:-][ \t]*$", re.I)
 # a date that bounds a period: "between 1997 and 2013", "from 2010", "since 2014"
+# when a body began: "which was launched in 2018", "set up in 2012"
+RE_FOUNDED = re.compile(
+    r"\b(?:launched|set[ \t]+up|established|founded|created|formed|renamed)[ \t]+"
+    r"(?:in[ \t]+|on[ \t]+)?$",
+    re.IGNORECASE,
+)
 RE_PERIOD = re.compile(r"\b(?:between|from|since|until|till|and|to)[ \t]+$", re.IGNORECASE)
 # a date right after one of these is when inspectors visited, if it names a month:
 # "inspected North Yorkshire Police in November 2021", "the unannounced inspection in
@@ -637,7 +647,7 @@ def _agents(
         if types.get(m.org) not in (OrgType.GOVERNMENT_BODY, OrgType.OTHER) or _is_prison(m):
             continue
         before = text[max(sent.span.start, m.span.start - 90) : m.span.start]
-        after = text[m.span.end : min(sent.span.end, m.span.end + 60)]
+        after = text[m.span.end : min(sent.span.end, m.span.end + 140)]
         if RE_INSPECTORATE_AFTER.match(text, m.span.end):
             continue  # "the CPS inspectorate": the body it inspects
         by = RE_AGENT_BEFORE.search(before)
@@ -1102,6 +1112,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "published"  # "yesterday's damning PEEL report"
     if RE_PERIOD.search(before):
         return "other"  # "failed many girls between 1997 and 2013": a period, not a report
+    if RE_FOUNDED.search(before):
+        return "other"  # "the IOPC, which was launched in 2018,": a body's beginning
     pub = RE_PUBLISHED.search(before)
     if pub and not RE_OTHER_PUBLICATION.search(before, 0, pub.start()):
         return "published"

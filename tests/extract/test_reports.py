@@ -260,6 +260,12 @@ BODIES = [
         "will face no further action.",
         ("iopc", ("sussex",), None),
     ),
+    (  # the body that released findings, past a relative clause; its founding dates nothing
+        "11th February 2022\n\nThe Independent Office for Police Conduct (IOPC), which was "
+        "launched in 2018, has released the findings of its investigations into the behaviour "
+        "of Essex Police personnel.",
+        ("iopc", ("essex",), None),
+    ),
     (
         "A peer review of South Yorkshire Police by the College of Policing in 2016 "
         "set out its weaknesses.",
