@@ -289,6 +289,24 @@ def place_keys() -> dict[str, str]:
 
 
 @functools.cache
+def jurisdiction_places() -> frozenset[str]:
+    """Folded places that are also a jurisdiction with an inspectorate of its own
+    ("Northern Ireland" of Criminal Justice Inspection Northern Ireland): named alone,
+    the country, not its force."""
+    from kg.model import OrgType
+
+    names = [
+        fold(label)
+        for o in lexicon().orgs.values()
+        if o.type is OrgType.INSPECTORATE
+        for label in o.labels
+    ]
+    return frozenset(
+        p for p in place_keys() if any(re.search(rf"\b{re.escape(p)}$", n) for n in names)
+    )
+
+
+@functools.cache
 def re_place() -> re.Pattern[str]:
     """A force's place, capitalised: "Lancashire", "Beds", "South Yorkshire"."""
     places = [p for o in lexicon().orgs.values() for p in o.places]

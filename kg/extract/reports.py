@@ -57,6 +57,7 @@ from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sen
 from kg.patterns import (
     any_in,
     fold,
+    jurisdiction_places,
     label_words,
     lowered,
     org_labels,
@@ -1018,6 +1019,10 @@ def _subjects_in(
             key = place_keys().get(fold(p.group()))
             if not key or any(s.start <= p.start() < s.end for s in taken):
                 continue
+            if fold(p.group()) in jurisdiction_places() and not RE_POLICE_BEFORE.search(
+                text, max(sent.span.start, p.start() - 50), p.start()
+            ):
+                continue  # "the criminal justice system in Northern Ireland": the country
             if _in_title(text, Span(p.start(), p.end()), sent.span.start):
                 titled.append(key)
             elif not _named_aside(text, Span(p.start(), p.end()), sent.span.start):
@@ -1039,6 +1044,10 @@ RE_EXAMPLE_BEFORE = re.compile(
     r"\b(?:among[ \t]+them|such[ \t]+as|for[ \t]+example|e\.g\.)[ \t,]+"
     r"(?:(?:work|practice|that|those)[ \t]+(?:by|of|in|at)[ \t]+)?(?:the[ \t]+)?$"
 )
+
+
+# police words before a country's name: "police custody in Northern Ireland"
+RE_POLICE_BEFORE = re.compile(r"\b[Pp]olic(?:e|ing)\b[^,;:.]*$")
 
 
 # a force named in someone's title ("Katy Bourne, the Sussex PCC, responded to the

@@ -255,6 +255,12 @@ BODIES = [
         "Regulation and Quality Improvement Authority (RQIA).",
         ("cji", ("northern-ireland",), None),
     ),
+    (  # a country with an inspectorate of its own, named alone, is no force inspected
+        "Criminal Justice Inspection Northern Ireland (CJI) has published what it found in its "
+        "latest inspection of the way the criminal justice system in Northern Ireland deals "
+        "with hate crime.",
+        ("cji", (), None),
+    ),
     (  # an investigation by the complaints watchdog
         "Sussex Police officers investigated by the Independent Office for Police Conduct (IOPC) "
         "will face no further action.",
