@@ -282,7 +282,8 @@ RE_INSPECTORS = re.compile(r"\b(?:[Ii]nspectors|[Ii]nspectorate|[Ww]atchdogs?|th
 # a body in the slot of what was inspected: "an inspection of the watchdog",
 # "review of how the CPS prosecutes", "leadership at the Scottish Police Authority"
 RE_OBJECT_SLOT = re.compile(
-    r"(?<!request )(?<!behalf )(?<!part )(?<!one )(?<!members )(?<!member )"
+    r"(?<!request )(?<!behalf )(?<!part )(?<!one )(?<!members )(?<!member )(?<!Members )"
+    r"(?<!Member )"
     r"\b(?:of|into|at|about|on|over)[ \t]+(?:how[ \t]+|whether[ \t]+)?(?:the[ \t]+)?$"
 )
 # a national report: "across England and Wales", "police forces were not ...",
