@@ -206,6 +206,11 @@ RE_OPENING = re.compile(
 RE_NAMING_END = re.compile(
     r"\b(?:called|named|entitled|titled|dubbed|known\s+as|so-called|the\s+word|the\s+term)\s*$"
 )
+# a title in apposition to the report it names: "HMIC's March 2014 report, ‘Everyone’s
+# business’, exposed ..."
+RE_TITLE_APPOSITION_END = re.compile(
+    r"\b(?:report|review|inspection|study|strategy|campaign|programme|guidance)[ \t]*,[ \t]*$"
+)
 RE_ARTICLE_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
 RE_WORD = re.compile(r"\s*([a-z][a-z’'-]*)")
 RE_LAST_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
@@ -418,6 +423,11 @@ NOBODY: _Who = ("nobody", "")
 # between two people who speak together: "NAME1 and NAME2", "NAME1, TITLE, and NAME2"
 RE_JOINT = re.compile(
     r"(?:,[^,.;:“”\"]{1,120})?,?[ \t]+and[ \t]+(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?"
+)
+# a subordinate clause after an attribution: ", even though most of them say ..."
+RE_SUBORDINATE_AFTER = re.compile(
+    r"^,[ \t]+(?:even[ \t]+though|even[ \t]+if|although|though|while|whereas|because|"
+    r"despite|since)\b"
 )
 RE_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds)[ \t]+$")
 _PRIORITY = {"person": 0, "spokes": 1, "org": 2, "role": 3, "report": 4, "he": 5, "they": 5}
@@ -886,7 +896,12 @@ class _Reader:
                 if sent.span.end - c.end > TAIL:
                     break
                 rest = self.text[c.end : sent.span.end]
-                if len(rest.split()) > 8 or self._quote_between(c.end, sent.span.end):
+                # "..., the inspectors warn, even though most of them say ...": a clause
+                # of its own after the attribution ends it too
+                aside = RE_SUBORDINATE_AFTER.match(rest) is not None
+                if (len(rest.split()) > 8 and not aside) or self._quote_between(
+                    c.end, sent.span.end
+                ):
                     break
                 if c.who is not None and c.who != NOBODY:
                     found.insert(0, c)
@@ -1075,12 +1090,24 @@ class _Reader:
         if before:
             people = [c for c in before if c.who is not None and c.who[0] == "person"]
             return people[0].who if people else before[-1].who
-        # 4. a person or the report opening a sentence with no verb of saying before the
-        # quotation, in the active voice ("Ms Linden was asked whether she should "..."")
+        # 4. a person, the report or an inspectorate opening a sentence with no verb of
+        # saying before the quotation, in the active voice ("Ms Linden was asked whether
+        # she should "..."" has none)
         if not self._in_open_clause(sent, seg):
             who = self._opening(sent, seg.start)
             passive = RE_PASSIVE.search(text, max(sent.span.start, seg.start - WINDOW), seg.start)
-            if who is not None and who[0] in ("person", "report") and passive is None:
+            # an inspectorate opening it speaks for its report: "HM Inspectorate of
+            # Constabulary, in its report, gave Scotland Yard credit for "clear leadership""
+            # (with no verb of saying before the quotation: "After HMICFRS published its
+            # report, Amnesty International said ..." is not the inspectorate's)
+            inspectorate = (
+                who is not None
+                and who[0] == "org"
+                and self.org_types.get(who[1]) is OrgType.INSPECTORATE
+                and not any(c.start < seg.start for c in self.cues(si))
+            )
+            opens = who is not None and (who[0] in ("person", "report") or inspectorate)
+            if opens and passive is None:
                 return who
         return None
 
@@ -1284,6 +1311,8 @@ def _is_label(text: str, seg: _Segment) -> bool:
     open_at = seg.start - 1
     lead = text[max(0, open_at - 40) : open_at]
     if RE_NAMING_END.search(lead):
+        return True
+    if RE_TITLE_APPOSITION_END.search(lead) and text[seg.after : seg.after + 1] in (",", ")"):
         return True
     if RE_ARTICLE_END.search(lead) and seg.closed and len(words) <= 4:
         nxt = RE_WORD.match(text, seg.after)

@@ -348,6 +348,19 @@ SPEAKERS = [
         [(PERSON, "Peter Clarke", "The speed of this decline")],
         id="pull-quote-caption",
     ),
+    pytest.param(
+        'HMIC inspected the Met.\n\nDomestic abuse remains a "poor relation to other policing '
+        'activity" in too many forces, the inspectors warn, even though most of them say it is '
+        "one of their priorities.",
+        [(REPORT, "0", "poor relation")],
+        id="plural-attribution-before-a-subordinate-clause",
+    ),
+    pytest.param(
+        "HMIC inspected the Met.\n\nHM Inspectorate of Constabulary, in its report, gave "
+        'Scotland Yard credit for "clear leadership" on the issue.',
+        [(REPORT, "0", "clear leadership")],
+        id="an-inspectorate-opening-the-sentence",
+    ),
 ]
 
 
@@ -376,6 +389,10 @@ NOT_QUOTES = [
     ),
     pytest.param(
         "Inspectors praised the force's ‘Think Child’ campaign in their report.", id="title"
+    ),
+    pytest.param(
+        "HMIC’s March 2014 report, ‘Everyone’s business’, exposed significant weaknesses.",
+        id="title-in-apposition-to-a-report",
     ),
     pytest.param(
         'In April, Humberside Police brought in a "one force" model which scrapped its separate '
