@@ -225,6 +225,15 @@ TRIGGER_WORDS = tuple(
 # a programme described in general, not a report: "one of the three main reports
 # produced each year", "a rolling cycle of inspections ... every year"
 RE_HABITUAL = re.compile(r"\b(?:each|every) year\b|\brolling (?:cycle|programme)\b", re.I)
+# ... and what the programme does, in the present, for forces in general: "HMIC's
+# inspection, called the PEEL assessment, examines how effective ... every police force
+# ... is", "The PEEL inspection is an independent review of constabularies across the
+# country", "In 2014, HMICFRS introduced its PEEL inspections, which assess ..."
+RE_PROGRAMME = re.compile(
+    r"\b(?:examines|assesses|measures|introduced|"
+    r"(?:is|are)[ \t]+an?[ \t]+(?:independent[ \t]+)?(?:review|assessment|inspection|examination)|"
+    r"which[ \t]+(?:assess|examine|measure|look[ \t]+at))\b"
+)
 # a review named for the person who led it, another's work: "the Baroness Casey
 # Review", "the Dame Vera Baird report" (a name alone is not told from a title:
 # "the Jay Report" and "the Assurance Review" look alike)
@@ -305,7 +314,7 @@ RE_NATIONAL = re.compile(
 # article's force has its own among them), "HMIC recently inspected every police force"
 RE_PER_FORCE = re.compile(
     r"\b(?:reports|findings|assessments|inspections|inspected)\b[^.;:]{0,60}?"
-    r"\b(?:every|each|all)[ \t]+"
+    r"\b(?:every|each|all)[ \t]+(?:one[ \t]+of[ \t]+)?(?:the[ \t]+)?"
     r"(?:\d+[ \t]+)?(?:police[ \t]+)?forces?\b",
     re.IGNORECASE,
 )
@@ -853,6 +862,8 @@ def _mentions(
         and RE_BOTH_FORCES.search(text) is None
         and (RE_PER_FORCE.search(text) is None or not ctx.has_force)
     )
+    if national and ctx.has_force and RE_PROGRAMME.search(text):
+        return []  # the programme the article's report belongs to, described
     ref = article.reference_date
     published, fieldwork = _dates(text, ref)
     date = published[0][1] if published else None

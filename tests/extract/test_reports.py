@@ -569,6 +569,24 @@ def test_reports_a_force_a_department_is_shared_with_is_not_inspected(make_artic
     assert {s for _, subjects, _ in reports(a) for s in subjects} == {"hertfordshire"}
 
 
+@pytest.mark.parametrize(
+    "programme",
+    [
+        "HMIC's inspection, called the PEEL assessment, examines how effective and efficient "
+        "every police force in England and Wales is at cutting crime.",
+        "The Police Effectiveness, Efficiency and Legitimacy (PEEL) inspection is an independent "
+        "review of constabularies across the country.",
+        "In 2014, HMICFRS introduced its PEEL inspections, which assess the performance of "
+        "police forces in England and Wales.",
+        "The verdict comes after HMIC inspected every one of the 43 police forces in England "
+        "and Wales.",
+    ],
+)
+def test_reports_the_programme_a_forces_report_belongs_to_is_no_report(make_article, programme):
+    a = make_article("Cumbria Constabulary was rated good by HMICFRS.\n\n" + programme)
+    assert {subjects for _, subjects, _ in reports(a)} == {("cumbria",)}
+
+
 def test_reports_reports_on_every_force_include_the_articles_force(make_article):
     a = make_article(
         "Thursday, 2nd March 2017\n\nKent Police rated good\n\nReports by HMIC on every "
