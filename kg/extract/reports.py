@@ -1021,6 +1021,10 @@ def _subjects_in(
         slot = RE_OBJECT_SLOT.search(before)
         if slot and text[m.span.end : m.span.end + 1] not in "-–" and not _role_of(before, slot):
             out.append(m.org)
+        elif RE_JUDGED_OBJECT.search(before) or RE_JUDGED_BODY_AFTER.match(text, m.span.end):
+            # the body a report judged: "Derek Penman of HMICS criticised the SPA", "The
+            # Scottish Police Authority (SPA) came in for criticism"
+            out.append(m.org)
     # "Greater Manchester Police (GMP)": one force, however often named
     out = [o for o in out if o not in aside]
     if not out and places:
@@ -1086,6 +1090,17 @@ def _in_title(text: str, span: Span, floor: int) -> bool:
         return False
     lo = max(floor, of.start() - 60)
     return any(r.end() == of.start() for r in re_role().finditer(text, lo, of.start()))
+
+
+RE_JUDGED_OBJECT = re.compile(
+    r"\b(?:criticised|criticized|praised|censured|condemned|faulted|rated|graded|"
+    r"(?:found|concluded|concludes|finds)[ \t]+that)[ \t]+(?:the[ \t]+)?$"
+)
+RE_JUDGED_BODY_AFTER = re.compile(
+    r"(?:[ \t]*\([A-Za-z]+\))?[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
+    r"(?:been[ \t]+|was[ \t]+|were[ \t]+|is[ \t]+)?(?:heavily[ \t]+|strongly[ \t]+)?"
+    r"(?:criticised|criticized|praised|censured|condemned|(?:came|come|comes)[ \t]+in[ \t]+for)\b"
+)
 
 
 RE_TITLED_OF = re.compile(

@@ -255,6 +255,20 @@ BODIES = [
         "Regulation and Quality Improvement Authority (RQIA).",
         ("cji", ("northern-ireland",), None),
     ),
+    (  # the body a report judged, as the object of the verb or its subject
+        "Derek Penman of HMICS criticised the SPA for its poor governance, an inspection "
+        "report has concluded.",
+        ("hmics", ("scottish-police-authority",), None),
+    ),
+    (
+        "The Scottish Police Authority (SPA) came in for criticism over how it manages "
+        "forensic services in the HMICS report.",
+        ("hmics", ("scottish-police-authority",), None),
+    ),
+    (
+        "The HMICS report concluded that the Scottish Police Authority has no clear strategy.",
+        ("hmics", ("scottish-police-authority",), None),
+    ),
     (  # a country with an inspectorate of its own, named alone, is no force inspected
         "Criminal Justice Inspection Northern Ireland (CJI) has published what it found in its "
         "latest inspection of the way the criminal justice system in Northern Ireland deals "
