@@ -341,6 +341,7 @@ RE_PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 # a publication in the present tense, as headlines put the day's news
+RE_PUBLISHING = re.compile(r"\b(?:is|was|are|were)[ \t]+(?:today[ \t]+)?publishing\b")
 RE_PUBLISHES = re.compile(r"\b(?:publish|publishes|release|releases|issue|issues|unveils?)\b")
 # ... unless what came out is no report: "In a statement released on Friday in response
 # to the findings", "figures published in May"
@@ -868,13 +869,17 @@ def _mentions(
     published, fieldwork = _dates(text, ref)
     date = published[0][1] if published else None
     # a headline in the present tense is the day's news: "HMICS publish thematic
-    # inspection of police custody" on a page of 11 August 2014
+    # inspection of police custody" on a page of 11 August 2014; so is a report being
+    # published as the article is written: "He was publishing the report of an
+    # unannounced inspection"
     if (
         date is None
         and ref is not None
         and ref.day
-        and RE_PUBLISHES.search(text)
-        and _is_headline(article, sent)
+        and (
+            (RE_PUBLISHES.search(text) and _is_headline(article, sent))
+            or RE_PUBLISHING.search(text)
+        )
     ):
         date = ref
     # "graded 'good'" with neither inspectors nor a time: no report in view ("today it

@@ -123,6 +123,19 @@ def test_reports_a_report_dated_to_its_year_is_the_one_dated_within_it(make_arti
     assert reports(a) == {("hmicfrs", ("essex",), "2014-03")}
 
 
+def test_reports_a_report_being_published_is_of_the_articles_day(make_article):
+    a = make_article(
+        "Tuesday, 12 March 2013\n\nHMYOI Werrington had slipped back, the chief inspector of "
+        "prisons said. Nick Hardwick was publishing the report of an unannounced inspection of "
+        "HMYOI Werrington."
+    )
+    assert (
+        "his-majesty-s-inspectorate-of-prisons",
+        ("named-hmyoi-werrington",),
+        "2013-03-12",
+    ) in reports(a)
+
+
 def test_reports_an_event_dated_beside_the_findings_dates_no_report(make_article):
     a = make_article(
         "The findings on Kent Police by HMICFRS follow the launch in 2021 of Operation Soteria."
