@@ -430,6 +430,8 @@ def role_meant(key: str, mentioned: frozenset[str]) -> str:
     names ("Justice Secretary", "the Chief Inspector of Constabulary" in Scotland)."""
     lex = lexicon()
     label = fold(lex.roles[key].label)
+    if any(lex.orgs[k].chief_role == key for k in mentioned if k in lex.orgs):
+        return key  # "Commissioner" beside the Met, which a Commissioner leads
     for other in lex.roles.values():
         if other.preferred_when & mentioned and label in {fold(x) for x in other.labels}:
             return other.key

@@ -515,9 +515,16 @@ def _body_titles(
     for p in people:
         m = RE_TITLE_OF.match(text, p.span.end, p.evidence.end)
         if m is not None and m.end() in bodies_at:
-            title = title_of(m.group("title"))
+            words = m.group("title")
+            held = bodies_at[m.end()][0]
+            key = role_key(words) if words[:1].islower() else None
+            if key is not None and lexicon().roles[key].scope is None:
+                # a title of the scheme in lower case, which only this shape reads:
+                # "Mark Burns-Williamson, chair of the Association of Police Authorities"
+                out.append(RoleClaim(p.name, key, held, p.evidence, None))
+                continue
+            title = title_of(words)
             if title is not None:
-                held = bodies_at[m.end()][0]
                 out.append(RoleClaim(p.name, title.lower(), held, p.evidence, None, title))
                 continue
         # "NAME, the BODY's title,"

@@ -414,6 +414,26 @@ SHAPES = [
         "Khan, who called the police's actions unacceptable.",
         ("Sadiq Khan", "mayor-of-london", "greater-london-authority", None),
     ),
+    (  # a commissioner of the complaints commission in news of its investigation
+        "The IPCC investigated Devon and Cornwall Police.\n\nCommissioner Rachel Cerfontyne "
+        "said it would be for the Crown Prosecution Service to decide.",
+        ("Rachel Cerfontyne", "ipcc-commissioner", "ipcc", None),
+    ),
+    (  # ... but beside a force a Commissioner leads, that force's Commissioner
+        "The IPCC investigated the Metropolitan Police.\n\nCommissioner Sir Bernard "
+        "Hogan-Howe said the force would cooperate.",
+        ("Bernard Hogan-Howe", "commissioner", "metropolitan", None),
+    ),
+    (  # a title of the scheme in lower case after the name, with its body
+        "HMIC reviewed West Yorkshire Police.\n\nMark Burns-Williamson, chair of the "
+        "Association of Police Authorities, said there was more to do.",
+        ("Mark Burns-Williamson", "chair", "named-association-of-police-authorities", None),
+    ),
+    (  # a title outside the scheme, in the article's words
+        "The IPCC reviewed the cases.\n\nRachel Cerfontyne, Deputy Chair of the IPCC, said "
+        "the work had revealed themes of failure.",
+        ("Rachel Cerfontyne", "deputy chair", "ipcc", None),
+    ),
     (  # "Chief Inspector" in news of an inspectorate whose head is one
         "Criminal Justice Inspection Northern Ireland (CJI) published its report today, and "
         "Chief Inspector Brendan McGuigan recommended that the PSNI act.",
