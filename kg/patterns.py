@@ -775,6 +775,11 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             for k in range(first, last_head):
                 if RE_POSSESSIVE_WORD.search(words[k][2]) and not RE_ROYAL.match(words[k][2]):
                     first = k + 1
+            # a party before a body not a party's is the holder's affiliation: "DUP
+            # Policing Board member Jonathan Craig" ("Liberal Democrats" is the party)
+            if words[last_head][2].rstrip(",.;:)”\"'’]") not in party_words():
+                while first < last_head and words[first][2] in party_words():
+                    first += 1
             end_word = j - 1
             # past the last head only through a join ("... Society for the Prevention
             # of Cruelty to Children"), never plain capitals ("Federation Chair")

@@ -451,7 +451,11 @@ def extract(
                 words = words[1:]
             title = " ".join(words)
             key = role_key(title)
-            spokes = key is None and RE_SPOKES_TITLE.fullmatch(title) is not None
+            spokes = key is None and (
+                RE_SPOKES_TITLE.fullmatch(title) is not None
+                # "IOPC regional director Derrick Campbell": a title outside the scheme
+                or (len(words) <= 3 and _title_outside_scheme(title) is not None)
+            )
             if key is None and not spokes:
                 continue
             person = person_at(t.end()) or _past_honorific(text, t.end(), sent.span.end)
@@ -487,6 +491,21 @@ RE_TITLE_AFTER = re.compile(
 )
 
 
+def _title_outside_scheme(words: str) -> str | None:
+    """A job title the role scheme does not hold, by its head noun ("Deputy Chair",
+    "regional director"): its words; None for no title or one of the scheme."""
+    parts = words.split()
+    i = 0
+    while i < len(parts) - 1 and parts[i].lower() in TITLE_MODIFIERS:
+        i += 1
+    head = parts[i].lower()
+    if head.partition("-")[0] in TITLE_MODIFIERS:
+        head = head.partition("-")[2]  # "co-director", "vice-chair"
+    if head not in title_heads() or role_key(words) is not None:
+        return None
+    return " ".join(parts)
+
+
 def _body_titles(
     text: str,
     people: list[PersonMention],
@@ -496,20 +515,8 @@ def _body_titles(
     """Job titles outside the role scheme, in the article's words, with the body they
     are held in: "Gavin Thomas, President of the Police Superintendents' Association",
     "Kathie Cashell, the IOPC's director of strategy and impact"."""
-    heads = title_heads()
     out: list[RoleClaim] = []
-
-    def title_of(words: str) -> str | None:
-        parts = words.split()
-        i = 0
-        while i < len(parts) - 1 and parts[i].lower() in TITLE_MODIFIERS:
-            i += 1
-        head = parts[i].lower()
-        if head.partition("-")[0] in TITLE_MODIFIERS:
-            head = head.partition("-")[2]  # "co-director", "vice-chair"
-        if head not in heads or role_key(words) is not None:
-            return None  # no title, or one of the scheme (read above)
-        return " ".join(parts)
+    title_of = _title_outside_scheme
 
     ends = {m.span.start: m for m in orgs if not m.by_context}
     for p in people:

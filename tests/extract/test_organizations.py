@@ -152,6 +152,11 @@ def test_organizations_parties(make_article, text, expected):
             "THE Traditional Unionist Voice Party has demanded a further inquiry.",
             {"named-traditional-unionist-voice-party"},
         ),
+        # a party before a body's name is its member's affiliation
+        (
+            "DUP Policing Board member Jonathan Craig said the new Ombudsman must act.",
+            {"northern-ireland-policing-board"},
+        ),
         (
             "Speaking at a meeting of the Nottinghamshire Police and Crime Panel on Monday, "
             "the commissioner said she was confident.",

@@ -434,6 +434,11 @@ SHAPES = [
         "the work had revealed themes of failure.",
         ("Rachel Cerfontyne", "deputy chair", "ipcc", None),
     ),
+    (  # BODY title NAME, a title outside the scheme in lower case
+        "The IOPC investigated West Mercia Police.\n\nIOPC regional director Derrick Campbell "
+        "said he had referred the case to the CPS.",
+        ("Derrick Campbell", "regional director", "iopc", None),
+    ),
     (  # "Chief Inspector" in news of an inspectorate whose head is one
         "Criminal Justice Inspection Northern Ireland (CJI) published its report today, and "
         "Chief Inspector Brendan McGuigan recommended that the PSNI act.",
