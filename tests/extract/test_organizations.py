@@ -152,10 +152,10 @@ def test_organizations_parties(make_article, text, expected):
             "THE Traditional Unionist Voice Party has demanded a further inquiry.",
             {"named-traditional-unionist-voice-party"},
         ),
-        # a party before a body's name is its member's affiliation
+        # a party before a body's name is its member's affiliation, no part of the name
         (
-            "DUP Policing Board member Jonathan Craig said the new Ombudsman must act.",
-            {"northern-ireland-policing-board"},
+            "The DUP's Jonathan Craig, of the DUP Policing Board group, said it must act.",
+            {"democratic-unionist-party", "northern-ireland-policing-board"},
         ),
         (
             "Speaking at a meeting of the Nottinghamshire Police and Crime Panel on Monday, "
