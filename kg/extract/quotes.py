@@ -117,7 +117,7 @@ RE_DETERMINER_END = re.compile(
 # "inspectors", "the watchdog", "the inspection team", "the inspectorate" (when no
 # inspectorate is named for it to stand for)
 RE_INSPECTORS = re.compile(
-    r"(?:[Ii]nspectors\b(?!\s+of\b)|watchdog\b|inspectorate\b|inspection\s+team\b)"
+    r"(?:[Ii]nspectors?\b(?!\s+of\b)|watchdog\b|inspectorate\b|inspection\s+team\b)"
 )
 RE_THE_END = re.compile(r"\b[Tt]he\s+(?:(?:police|policing|prisons?)\s+)?$")
 # where a role standing for its holder may start: "the Chief Constable", "HM Chief
@@ -210,6 +210,11 @@ RE_NAMING_END = re.compile(
 # business’, exposed ..."
 RE_TITLE_APPOSITION_END = re.compile(
     r"\b(?:report|review|inspection|study|strategy|campaign|programme|guidance)[ \t]*,[ \t]*$"
+)
+# words the subject gives them: "what it called", "what he described as a"
+RE_WHAT_CALLED_END = re.compile(
+    r"\bwhat\s+(?:he|she|it|they|[A-Z][\w’'-]+)\s+(?:called|calls|termed|described\s+as|"
+    r"branded)\s+(?:an?\s+|the\s+)?$"
 )
 RE_ARTICLE_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
 RE_WORD = re.compile(r"\s*([a-z][a-z’'-]*)")
@@ -858,6 +863,10 @@ class _Reader:
         role = lexicon().roles[ref.value]
         if role.scope is OrgType.INSPECTORATE and role.default_org:
             return ("report", role.default_org)
+        if ref.value == "inspector" and self.inspectorates:
+            # "according to the inspector, who warned that ...": in news of an
+            # inspection, an inspector nobody is named as is the inspectorate's
+            return ("report", self.inspectorates[0][1])
         return None
 
     # -- verbs of saying ---------------------------------------------------------
@@ -1310,6 +1319,8 @@ def _is_label(text: str, seg: _Segment) -> bool:
         return True
     open_at = seg.start - 1
     lead = text[max(0, open_at - 40) : open_at]
+    if RE_WHAT_CALLED_END.search(lead):
+        return False  # "HMIC welcomed what it called "very welcome early improvements""
     if RE_NAMING_END.search(lead):
         return True
     if RE_TITLE_APPOSITION_END.search(lead) and text[seg.after : seg.after + 1] in (",", ")"):

@@ -356,6 +356,24 @@ SPEAKERS = [
         id="plural-attribution-before-a-subordinate-clause",
     ),
     pytest.param(
+        "HMIC inspected North Yorkshire Police.\n\nOffences went unrecorded, according to the "
+        'inspector, who warned that the force was "potentially depriving victims of help".',
+        [(REPORT, "0", "potentially depriving")],
+        id="the-inspector-nobody-is-named-as",
+    ),
+    pytest.param(
+        "HMIC inspected South Yorkshire Police.\n\nOn its return, HMIC welcomed what it called "
+        "“very welcome early improvements” in performance.",
+        [(REPORT, "0", "very welcome early")],
+        id="what-it-called",
+    ),
+    pytest.param(
+        "HMICFRS inspected Leicestershire Police.\n\nChief Constable Rob Nixon said he "
+        'welcomed what he called a "largely positive" report.',
+        [(PERSON, "Rob Nixon", "largely positive")],
+        id="what-he-called-a",
+    ),
+    pytest.param(
         "HMIC inspected the Met.\n\nHM Inspectorate of Constabulary, in its report, gave "
         'Scotland Yard credit for "clear leadership" on the issue.',
         [(REPORT, "0", "clear leadership")],
