@@ -119,7 +119,7 @@ RE_DETERMINER_END = re.compile(
 RE_INSPECTORS = re.compile(
     r"(?:[Ii]nspectors?\b(?!\s+of\b)|watchdog\b|inspectorate\b|inspection\s+team\b)"
 )
-RE_THE_END = re.compile(r"\b[Tt]he\s+(?:(?:police|policing|prisons?)\s+)?$")
+RE_THE_END = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:(?:police|policing|prisons?)\s+)?$")
 # where a role standing for its holder may start: "the Chief Constable", "HM Chief
 # Inspector of Constabulary"
 RE_ROLE_ANCHOR = re.compile(r"(?:[Tt]he|HM|Her|His|HER|HIS)\b")

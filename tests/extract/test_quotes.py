@@ -356,6 +356,12 @@ SPEAKERS = [
         id="plural-attribution-before-a-subordinate-clause",
     ),
     pytest.param(
+        "The IOPC investigated Wiltshire Police.\n\nThe force said sorry after a watchdog "
+        'concluded that detectives missed "significant opportunities" to catch the killer.',
+        [(REPORT, "0", "significant opportunities")],
+        id="a-watchdog",
+    ),
+    pytest.param(
         "HMIC inspected North Yorkshire Police.\n\nOffences went unrecorded, according to the "
         'inspector, who warned that the force was "potentially depriving victims of help".',
         [(REPORT, "0", "potentially depriving")],
