@@ -235,6 +235,18 @@ def _attribution_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _in_sentence_after(word: str) -> bool:
+    """Whether a word right after a quoted phrase shows the phrase is part of the
+    sentence ("a "real strength" and", "the "huge strides" made since", "the "big
+    concern" raised by HMIC"), not a noun's modifier ("a "one force" model")."""
+    words = _attribution_words()
+    return (
+        word in words["function"]
+        or word in words["participle"]
+        or (len(word) > 4 and word.endswith("ed"))
+    )
+
+
 @functools.cache
 def _re_cue() -> re.Pattern[str]:
     """A verb of saying: "said", "told", "found", "according to", "spoke of"."""
@@ -1327,7 +1339,7 @@ def _is_label(text: str, seg: _Segment) -> bool:
         return True
     if RE_ARTICLE_END.search(lead) and seg.closed and len(words) <= 4:
         nxt = RE_WORD.match(text, seg.after)
-        if nxt and nxt.group(1) not in _attribution_words()["function"]:
+        if nxt and not _in_sentence_after(nxt.group(1)):
             return True
     return False
 

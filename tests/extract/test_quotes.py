@@ -356,6 +356,12 @@ SPEAKERS = [
         id="plural-attribution-before-a-subordinate-clause",
     ),
     pytest.param(
+        "HMICFRS inspected Sussex Police.\n\nGiles York said the report did not reflect the "
+        '"huge strides" made since then, nor the "tremendous work" done every day.',
+        [(PERSON, "Giles York", "huge strides"), (PERSON, "Giles York", "tremendous work")],
+        id="the-quoted-phrase-before-a-participle",
+    ),
+    pytest.param(
         "The IOPC investigated Wiltshire Police.\n\nThe force said sorry after a watchdog "
         'concluded that detectives missed "significant opportunities" to catch the killer.',
         [(REPORT, "0", "significant opportunities")],
