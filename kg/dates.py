@@ -153,6 +153,39 @@ def dateline(line: str, offset: int = 0, max_tail_words: int = 4) -> DateMatch |
     return first if len(words) <= max_tail_words else None
 
 
+# A dateline with a weekday, a day and a month but no year: "*Issued: Thursday 22nd
+# March*", "Posted Thursday, March 22" (press releases that never print the year).
+RE_YEARLESS_LEAD = re.compile(
+    r"^[\s*_•·-]*(?:(?:issued|date|dated|published|posted|posted on|released)\b[:\s]*)?",
+    re.IGNORECASE,
+)
+WEEKDAY_TITLES = tuple(calendar.day_name)  # "Monday" ... "Sunday", as a dateline has them
+YEAR_WINDOW = 10  # years after the earliest a text can be from, to look for its year in
+
+
+def yearless_dateline(line: str, since: int | None) -> PartialDate | None:
+    """The date a dateline with no year states ("Issued: Thursday 22nd March"), when
+    its weekday fixes the year: the one year from ``since`` (the earliest the text can
+    have been written, by the names it uses: "HMICFRS" dates it from 2017) within
+    ``YEAR_WINDOW`` years on whose calendar that day is that weekday. None without
+    ``since`` or when the weekday leaves more than one year."""
+    if since is None:
+        return None
+    lead = RE_YEARLESS_LEAD.match(line)
+    rest = line[lead.end() if lead else 0 :]
+    m = RE_WDM.match(rest) or RE_WMD.match(rest)
+    if m is None or re.search(r"[A-Za-z0-9]", rest[m.end() :].strip(" *_")):
+        return None
+    g = m.groupdict()
+    month, day, weekday = _month(g["month"]), int(g["day"]), WEEKDAYS[g["wday"].lower()]
+    years = [
+        y
+        for y in range(since, since + YEAR_WINDOW + 1)
+        if day <= calendar.monthrange(y, month)[1] and dt.date(y, month, day).weekday() == weekday
+    ]
+    return PartialDate(years[0], month, day) if len(years) == 1 else None
+
+
 def undated_day(m: re.Match[str], ref: PartialDate) -> PartialDate | None:
     """A ``RE_WMD``/``RE_WDM`` match ("Thursday (November 1)") resolved against the
     article's date: the year of the article, or the one before for a later month."""

@@ -51,7 +51,7 @@ import yaml
 from kg import dates, documents
 from kg.errors import InputError
 from kg.model import Article, IngestError, PartialDate, Span
-from kg.reference import lexicon
+from kg.reference import lexicon, written_since
 
 DEFAULT_MAX_BYTES = 5_000_000
 # The longest article text kept; a longer one is cut at the last paragraph end
@@ -1132,6 +1132,23 @@ def _today_dated(text: str) -> PartialDate | None:
     return None
 
 
+def _yearless_dated(text: str) -> PartialDate | None:
+    """The date of a line that is only a weekday, a day and a month ("Issued: Thursday
+    22nd March"), its year fixed by the weekday in the years the text's names allow
+    (``dates.yearless_dateline``)."""
+    if not any(w in text for w in dates.WEEKDAY_TITLES):
+        return None
+    since = written_since(text)
+    if since is None:
+        return None
+    for line in text.splitlines():
+        if len(line) < 60 and any(w in line for w in dates.WEEKDAY_TITLES):
+            found = dates.yearless_dateline(line.strip(), since)
+            if found is not None:
+                return found
+    return None
+
+
 def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Article:
     """Read one decoded file into an ``Article``. Never raises on any text."""
     raw = _writable(raw)
@@ -1350,8 +1367,13 @@ def _article(
         body_text = "\n".join(text[s.start : s.end] for s in body)
         # "today, Monday 27 June 2016": stated. "today, Thursday March 22" is not: a
         # year worked out from the weekday is a guess (March 22 was a Thursday in 2007,
-        # 2012 and 2018, and will be in 2029), so such an article has no date.
+        # 2012 and 2018, and will be in 2029), so such an article has no date...
         published = _today_dated(body_text)
+    if published is None:
+        # ... unless the names it uses place it in time: "*Issued: Thursday 22nd March*"
+        # on a page that says "HMICFRS" (from July 2017) is of 2018, the one year in
+        # the decade after on whose calendar 22 March is a Thursday
+        published = _yearless_dated(text)
     return Article(
         id=Path(file_name).stem,
         file_name=file_name,

@@ -53,6 +53,21 @@ def test_dates_today_with_a_weekday_but_no_year_dates_nothing(make_article):
     assert b.published == PartialDate(2018, 3, 22)
 
 
+def test_dates_a_yearless_dateline_dated_by_the_names_the_page_uses(make_article):
+    # "HMICFRS" (from July 2017): of 2017-2027 only 2018 has 22 March on a Thursday
+    a = make_article(
+        "PCC confident police are reacting positively\n\nToday's HMICFRS report graded West "
+        "Mercia as requiring improvement.\n\n*Issued: Thursday 22nd March*"
+    )
+    assert a.published == PartialDate(2018, 3, 22)
+    # no name that places the page in time: no year, no date
+    b = make_article(
+        "PCC confident police are reacting positively\n\nToday's report graded West "
+        "Mercia as requiring improvement.\n\n*Issued: Thursday 22nd March*"
+    )
+    assert b.published is None
+
+
 # (text, the article's date, the dates phrase_dates finds: (words, ISO))
 PHRASES = [
     ("published on 7 December", "2020-12-17", [("7 December", "2020-12-07")]),
