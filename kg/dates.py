@@ -186,6 +186,18 @@ def yearless_dateline(line: str, since: int | None) -> PartialDate | None:
     return PartialDate(years[0], month, day) if len(years) == 1 else None
 
 
+def weekday_date(m: re.Match[str], year: int) -> PartialDate | None:
+    """A ``RE_WDM``/``RE_WMD`` match ("Tuesday 12 March") in ``year``, if that day is
+    that weekday there."""
+    g = m.groupdict()
+    month, day = _month(g["month"]), int(g["day"])
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    if dt.date(year, month, day).weekday() != WEEKDAYS[g["wday"].lower()]:
+        return None
+    return PartialDate(year, month, day)
+
+
 def undated_day(m: re.Match[str], ref: PartialDate) -> PartialDate | None:
     """A ``RE_WMD``/``RE_WDM`` match ("Thursday (November 1)") resolved against the
     article's date: the year of the article, or the one before for a later month."""

@@ -1119,8 +1119,10 @@ def _title_publisher(title: str, og_title: str | None) -> tuple[str, str | None]
 RE_TODAY = re.compile(r"\b(?:today|this morning)\b[,\s(]*(?:\(\s*)?", re.IGNORECASE)
 
 
-def _today_dated(text: str) -> PartialDate | None:
-    """ "has today, Monday 27 June 2016, published": the article's own day, stated."""
+def _today_dated(text: str, hint: PartialDate | None = None) -> PartialDate | None:
+    """ "has today, Monday 27 June 2016, published": the article's own day, stated; and
+    "today (Tuesday 12 March)" on a page whose address gives the year and month
+    (".../news/2024/march/..."), when the weekday fits that year."""
     for m in RE_TODAY.finditer(text):
         rest = text[m.end() : m.end() + 40]
         for drx in (dates.RE_DMY, dates.RE_MDY):
@@ -1129,6 +1131,11 @@ def _today_dated(text: str) -> PartialDate | None:
                 found = dates.absolute_dates(d.group())
                 if found and found[0].date.day:
                     return found[0].date
+        if hint is not None and hint.month is not None:
+            on = dates.RE_WDM.match(rest) or dates.RE_WMD.match(rest)
+            day = dates.weekday_date(on, hint.year) if on is not None else None
+            if day is not None and day.month == hint.month:
+                return day
     return None
 
 
@@ -1368,7 +1375,7 @@ def _article(
         # "today, Monday 27 June 2016": stated. "today, Thursday March 22" is not: a
         # year worked out from the weekday is a guess (March 22 was a Thursday in 2007,
         # 2012 and 2018, and will be in 2029), so such an article has no date...
-        published = _today_dated(body_text)
+        published = _today_dated(body_text, date_hint)
     if published is None:
         # ... unless the names it uses place it in time: "*Issued: Thursday 22nd March*"
         # on a page that says "HMICFRS" (from July 2017) is of 2018, the one year in

@@ -252,6 +252,19 @@ def test_ingest_a_breadcrumb_year_is_a_hint_not_the_date():
     assert a.published is None and a.date_hint == PartialDate(2020)
 
 
+def test_ingest_today_with_a_weekday_on_a_page_whose_address_gives_the_month():
+    page = (
+        '<html><head><title>Chief\'s response</title><link rel="canonical" href="https://'
+        'www.cambs.police.uk/news/2024/march/chiefs-response/"></head><body><article><h1>'
+        "Chief's response</h1><p>HMICFRS has today (Tuesday 12 March) published its latest "
+        "PEEL inspection report into Cambridgeshire Constabulary.</p></article></body></html>"
+    )
+    assert parse_article(page, "t.html", "html").published == PartialDate(2024, 3, 12)
+    # a weekday that does not fit the address's year dates nothing
+    wrong = page.replace("Tuesday 12 March", "Monday 12 March")
+    assert parse_article(wrong, "t.html", "html").published is None
+
+
 def test_ingest_a_bracketed_phrase_with_a_date_is_no_stamp():
     a = parse_article(
         "Force rated good\n\nThe inspectorate praised the force (published 2 March 2015)\n\n"
