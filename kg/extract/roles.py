@@ -419,6 +419,12 @@ def extract(
             if chief_at:
                 at = chief_at.end()
                 person = person_at(at) or _past_honorific(text, at, sent.span.end)
+                if person is not None and any(
+                    c.person == person.name and c.org == om.org for c in claims
+                ):
+                    # "West Yorkshire Police chief Mark Burns-Williamson" whom the article
+                    # titles its Police and Crime Commissioner: the loose word yields
+                    continue
                 if person is not None:
                     chief = lex.orgs[om.org].chief_role if om.org in lex.orgs else None
                     # "former Met Police chief Dame Cressida Dick": a qualifier before

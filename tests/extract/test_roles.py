@@ -512,6 +512,15 @@ def test_roles_in_the_shapes_of_news_english(make_article, text, expected):
     assert expected in {(r.person, r.role, r.org, r.qualifier) for r in claims.roles}
 
 
+def test_roles_force_chief_yields_to_the_title_the_article_gives(make_article):
+    a = make_article(
+        "West Yorkshire Police chief Mark Burns-Williamson has hit back at criticism.\n\n"
+        "Police and Crime Commissioner for West Yorkshire Mark Burns-Williamson said so."
+    )
+    roles = {(r.person, r.role, r.org) for r in extract_article(a).roles}
+    assert roles == {("Mark Burns-Williamson", "police-and-crime-commissioner", "west-yorkshire")}
+
+
 def test_roles_a_title_head_is_no_part_of_a_name(make_article):
     a = make_article("APCC Victims Lead Vera Baird said the report was a wake-up call.")
     assert {p.name for p in extract_article(a).people} == {"Vera Baird"}
