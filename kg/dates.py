@@ -75,10 +75,17 @@ RE_DATELINE_LEAD = re.compile(
 # A byline before the date, set off by a gap or a mark: "Solihull Editorial  15th Jan,
 # 2019", "By Jo Bloggs | 3 May 2019" (a name of one to four capitalised words).
 RE_BYLINE_LEAD = re.compile(
-    r"[ \t]*\*?(?:[Bb]y[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*"
-    r"(?:[ \t]{2,}|[ \t]*[|•·,–—][ \t]*|[ \t]+-[ \t]+)"
+    r"[ \t]*\*?(?:[Bb]y[ \t]+)?"
+    # one to three fields, each set off: "News | Gareth Hill | "
+    r"(?:(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*"
+    r"(?:[ \t]{2,}|[ \t]*[|•·,–—][ \t]*|[ \t]+-[ \t]+)){1,3}"
+    # the writer's title after the name: "By Richard Price - Local Democracy Reporter 2nd
+    # Jul 2022"
+    r"(?:(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?=\d|$))?"
     # "By Cameron Green — Published 14th Oct 2022"
     r"(?:(?:[Pp]ublished|[Pp]osted)(?:[ \t]+on)?[ \t:]*)?"
+    # a time before the day: "Published: 16:00, Thursday April 3rd, 2014"
+    r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?,?[ \t]+)?"
 )
 
 

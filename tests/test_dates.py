@@ -18,6 +18,9 @@ from kg.model import PartialDate
         ("Posted: Thu 22nd Mar 2018", "2018-03-22"),
         ("This article is old - Published: Thursday, Mar 22nd, 2018", "2018-03-22"),
         ("Posted on 27th November 2014", "2014-11-27"),
+        # bylines: fields set off by bars, a time before the day, the writer's title
+        ("News | Gareth Hill | Published: 16:00, Thursday April 3rd, 2014.", "2014-04-03"),
+        ("By Richard Price - Local Democracy Reporter 2nd Jul 2022", "2022-07-02"),
         ("02/03/2017", "2017-03-02"),
         # a byline before the date, set off by a gap or a mark
         ("Solihull Editorial  15th Jan, 2019  Updated: 15th Jan, 2019   0", "2019-01-15"),
