@@ -181,8 +181,10 @@ def _place_forces(
         near = (
             here
             or role_spans(text, sent.span.start, sent.span.end)
+            # the sentence before, also across a paragraph break: "six forces are now in
+            # special measures. / They are: ..., Gloucestershire, Staffordshire and
+            # Wiltshire."
             or n > 0
-            and sents[n - 1].paragraph == sent.paragraph
             and ("force" in sents[n - 1].text)
         )
         if not near:

@@ -1032,9 +1032,11 @@ def _subjects_in(
             out.append(m.org)
     # "Greater Manchester Police (GMP)": one force, however often named
     out = [o for o in out if o not in aside]
-    if not out and places:
+    if places:
         # a force by its place: "Humberside was the only force to receive the inadequate
-        # grading", "police custody in Northern Ireland"
+        # grading", "police custody in Northern Ireland", also beside forces named in
+        # full: "rated Kent and Cheshire inadequate, while Cambridgeshire was found to
+        # require improvement"
         taken = [m.span for m in in_sent]
         for p in re_place().finditer(text, sent.span.start, sent.span.end):
             key = place_keys().get(fold(p.group()))

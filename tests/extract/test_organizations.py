@@ -152,6 +152,12 @@ def test_organizations_parties(make_article, text, expected):
             "THE Traditional Unionist Voice Party has demanded a further inquiry.",
             {"named-traditional-unionist-voice-party"},
         ),
+        # forces listed by their places after a sentence about forces, past a paragraph
+        (
+            "Six forces are now in special measures.\n\nThey are: Greater Manchester, "
+            "Cleveland, Gloucestershire and Wiltshire.",
+            {"greater-manchester", "cleveland", "gloucestershire", "wiltshire"},
+        ),
         # a party before a body's name is its member's affiliation, no part of the name
         (
             "The DUP's Jonathan Craig, of the DUP Policing Board group, said it must act.",

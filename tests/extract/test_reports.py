@@ -282,6 +282,11 @@ BODIES = [
         "The HMICS report concluded that the Scottish Police Authority has no clear strategy.",
         ("hmics", ("scottish-police-authority",), None),
     ),
+    (  # a force by its place beside forces named as forces
+        "Forces were inspected on how they record crime.\n\nHMIC has rated Kent and Cheshire "
+        "inadequate, while Cambridgeshire was found to require improvement.",
+        ("hmicfrs", ("kent", "cheshire", "cambridgeshire"), None),
+    ),
     (  # a country with an inspectorate of its own, named alone, is no force inspected
         "Criminal Justice Inspection Northern Ireland (CJI) has published what it found in its "
         "latest inspection of the way the criminal justice system in Northern Ireland deals "
