@@ -91,7 +91,7 @@ RE_APPOS = re.compile(
 RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?chief,?[ \t]+")
 # a title in lower case between a body and a name: "NSPCC spokesman Adam Burling",
 # "the Federation's chair, John Apter" (the title is a role label, checked in code)
-RE_BODY_TITLE = re.compile(r"(?:['’]s?)?[ \t]+(?P<title>[a-z]+(?:[ \t]+[a-z]+){0,4}),?[ \t]+")
+RE_BODY_TITLE = re.compile(r"(?:['’]s?)?,?[ \t]+(?P<title>[a-z]+(?:[ \t]+[a-z]+){0,4}),?[ \t]+")
 
 
 # "'s " or " " between an org and a role title
@@ -492,7 +492,8 @@ RE_TITLE_OF = re.compile(
 RE_BODY_POSSESSIVE = re.compile(r",[ \t]+(?:who[ \t]+is[ \t]+)?the[ \t]+")
 RE_TITLE_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+"
-    r"(?P<title>[a-z][\w-]*(?:[ \t]+[a-z&][\w-]*){0,5}?"
+    # (in either case: "the National Police Chiefs' Council Lead for Public Order")
+    r"(?P<title>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z&][\w-]*){0,5}?"
     r"(?:[ \t]+(?:for|on|of)[ \t]+[\w&'’-]+(?:[ \t]+[\w&'’-]+){0,5})?)(?=,|[ \t]+as well as\b)"
 )
 

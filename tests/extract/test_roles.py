@@ -439,6 +439,16 @@ SHAPES = [
         "said he had referred the case to the CPS.",
         ("Derrick Campbell", "regional director", "iopc", None),
     ),
+    (  # "NAME, the BODY Title for ...," the title in capitals
+        "The inspection was published.\n\nChief Constable BJ Harrington, the National Police "
+        "Chiefs’ Council Lead for Public Order and Public Safety, said it was fair.",
+        ("BJ Harrington", "lead for public order and public safety", "npcc", None),
+    ),
+    (  # "BODY, title NAME"
+        "HMIC published its report.\n\nGiving the response of Rape Crisis England & Wales, "
+        "spokeswoman Katie Russell said it was welcome.",
+        ("Katie Russell", "spokeswoman", "rape-crisis", None),
+    ),
     (  # "Chief Inspector" in news of an inspectorate whose head is one
         "Criminal Justice Inspection Northern Ireland (CJI) published its report today, and "
         "Chief Inspector Brendan McGuigan recommended that the PSNI act.",
