@@ -218,7 +218,8 @@ FUTURE_WORDS = (
 TRIGGER_WORDS = tuple(
     sorted(
         {*REPORT_NOUN_WORDS, *JUDGED_WORDS, *INSPECTED_WORDS}
-        | {"measures", "engage", "monitoring", "lifted", "investigat", "grade", "rating"}
+        | {"measures", "engage", "monitoring", "lifted", "investigat", "inquir", "enquir"}
+        | {"grade", "rating"}
         | {"return", "back", "revisit"}
     )
 )
@@ -259,17 +260,23 @@ RE_AGENT_BEFORE = re.compile(
     r"(?<!commissioned)(?<!ordered)(?<!requested)(?<!funded)(?<!prompted)(?<!welcomed)"
     r"(?<!criticised)(?<!led)(?<!chaired)[ \t]+(?:by|from)[ \t]+(?:the[ \t]+)?$"
 )
+RE_INVESTIGATION = re.compile(r"\b(?:investigat|inquir|enquir)\w*")
 RE_AGENT_NOUN_BEFORE = re.compile(r"\b(?:reports?|review|inspection|investigat\w*|findings)\b")
 # ... and right after it: "the IOPC's investigation", "an IOPC investigation", "the
 # Independent Office for Police Conduct (IOPC) published a learning report", "The
 # Independent Office for Police Conduct investigated how Wiltshire Police handled ..."
 # (tried on the 140 characters after the name)
 RE_AGENT_AFTER = re.compile(
-    r"^(?:[ \t]*\([A-Za-z]+\))?"
+    # past its name or acronym in brackets: "The IOPC (Independent Office for Police
+    # Conduct) has closed", also from inside them
+    r"^\)?(?:[ \t]*\([^()]{1,80}\))?"
     # past a relative clause: "The IOPC, which was launched in 2018, has released ..."
     r"(?:,[ \t]+(?:which|who)\b[^,;:]{1,80},)?"
     r"(?:['’]s?[ \t]+(?:\w+[ \t]+){0,2}(?:report|review|investigation)|"
     r"[ \t]+(?:\w+[ \t]+)?(?:report|review|investigation)\b|"
+    # "The IOPC (...) has closed its inquiry into the officer's behaviour"
+    r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:now[ \t]+)?(?:closed|concluded|completed|finished)[ \t]+"
+    r"(?:its|an?|the|their)[ \t]+(?:inquiry|enquiry|enquiries|investigation|review)\b|"
     r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released|"
     r"investigated)\b)"
 )
@@ -803,8 +810,8 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
         # "Inspectors ... returned in December 2022 to carry out a review", "HMICFRS
         # inspectors revisited Kent Police in March to check on progress"
         out += [_Trigger(m.start(), m.end(), "exit") for m in RE_RETURNED.finditer(text)]
-    if agents and "investigat" in low:
-        out += [_Trigger(m.start(), m.end(), "agent") for m in re.finditer(r"investigat\w*", text)]
+    if agents and any_in(("investigat", "inquir", "enquir"), low):
+        out += [_Trigger(m.start(), m.end(), "agent") for m in RE_INVESTIGATION.finditer(text)]
     if not out and any_in(INSPECTED_WORDS, low):
         rx = RE_INSPECTED if has_agent else RE_JUDGED if graded else None
         if rx is not None:

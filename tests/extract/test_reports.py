@@ -298,6 +298,11 @@ BODIES = [
         "will face no further action.",
         ("iopc", ("sussex",), None),
     ),
+    (  # the body that closed its inquiry, named with its full name in brackets
+        "The IOPC (Independent Office for Police Conduct) has closed its inquiry into the "
+        "conduct of a Lancashire Police officer.",
+        ("iopc", ("lancashire",), None),
+    ),
     (  # the body that released findings, past a relative clause; its founding dates nothing
         "11th February 2022\n\nThe Independent Office for Police Conduct (IOPC), which was "
         "launched in 2018, has released the findings of its investigations into the behaviour "
