@@ -320,7 +320,7 @@ RE_NATIONAL = re.compile(
 # been made public today", "earlier reports on the efficiency of each force" (the
 # article's force has its own among them), "HMIC recently inspected every police force"
 RE_PER_FORCE = re.compile(
-    r"\b(?:reports|findings|assessments|inspections|inspected)\b[^.;:]{0,60}?"
+    r"\b(?:reports?|findings|assessments?|inspections|inspected)\b[^.;:]{0,100}?"
     r"\b(?:every|each|all)[ \t]+(?:one[ \t]+of[ \t]+)?(?:the[ \t]+)?"
     r"(?:\d+[ \t]+)?(?:police[ \t]+)?forces?\b",
     re.IGNORECASE,
@@ -372,6 +372,12 @@ RE_JUDGED_BEFORE = re.compile(
 )
 # a date right after a report noun in a headline: "HMIC PEEL EFFICIENCY REPORT –
 # NOVEMBER 2016"
+# a report's title ending with its year: "Annual Assessment of Policing in England and
+# Wales 2014", "State of Policing 2019"
+RE_TITLE_BEFORE_YEAR = re.compile(
+    r"\b(?:Assessment|Report|Review|Inspection|State[ \t]+of[ \t]+Policing)"
+    r"(?:[ \t]+(?:of|in|on|for|and|the|[A-Z][\w'’-]*))*[ \t]+$"
+)
 RE_HEADLINE_REPORT = re.compile(r"\b(?:report|inspection|review)[ \t]*[–—:-][ \t]*$", re.I)
 # a date that bounds a period: "between 1997 and 2013", "from 2010", "since 2014"
 # when a body began: "which was launched in 2018", "set up in 2012"
@@ -1177,6 +1183,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "published"
     if RE_HEADLINE_REPORT.search(text, 0, d.span.start) or RE_PEEL_TITLE_BEFORE.search(before):
         return "published"
+    if d.date.month is None and RE_TITLE_BEFORE_YEAR.search(before):
+        return "published"  # "the first Annual Assessment of Policing in England and Wales 2014"
     return "other"
 
 

@@ -123,6 +123,16 @@ def test_reports_a_report_dated_to_its_year_is_the_one_dated_within_it(make_arti
     assert reports(a) == {("hmicfrs", ("essex",), "2014-03")}
 
 
+def test_reports_an_assessment_of_every_force_titled_with_its_year(make_article):
+    a = make_article(
+        "The first Annual Assessment of Policing in England and Wales 2014 (the PEEL Report) "
+        "by Her Majesty's Inspectorate of Constabulary (HMIC) looked at every force's "
+        "performance. Durham was the only force judged 'outstanding' at investigating "
+        "offending."
+    )
+    assert reports(a) == {("hmicfrs", ("durham",), "2014")}
+
+
 def test_reports_a_report_being_published_is_of_the_articles_day(make_article):
     a = make_article(
         "Tuesday, 12 March 2013\n\nHMYOI Werrington had slipped back, the chief inspector of "
