@@ -125,10 +125,11 @@ def test_reports_a_report_dated_to_its_year_is_the_one_dated_within_it(make_arti
 
 def test_reports_an_assessment_of_every_force_titled_with_its_year(make_article):
     a = make_article(
-        "The first Annual Assessment of Policing in England and Wales 2014 (the PEEL Report) "
+        "Thursday 27 November 2014\n\nThe first Annual Assessment of Policing in England and "
+        "Wales 2014 (the PEEL Report) "
         "by Her Majesty's Inspectorate of Constabulary (HMIC) looked at every force's "
-        "performance. Durham was the only force judged 'outstanding' at investigating "
-        "offending."
+        "performance. On the effectiveness side of the assessment, Durham Constabulary was "
+        "the only force judged 'outstanding' at investigating offending."
     )
     assert reports(a) == {("hmicfrs", ("durham",), "2014")}
 
