@@ -103,6 +103,7 @@ TAIL = 120
 RE_MARK = re.compile("[“\"‘']")
 # what ends a double quotation: its closing mark, or a new opening one
 RE_DOUBLE_END = re.compile('[”"“]')
+RE_STRAIGHT_REOPEN = re.compile(r'[.!?] "[A-Z]')
 # what ends a single quotation: a closing mark not followed by a letter or digit
 RE_SINGLE_END = re.compile("[’'](?![^\\W_])")
 
@@ -406,7 +407,14 @@ def segments(article: Article) -> list[_Segment]:
                 else RE_SINGLE_END.search(text, i + 1, min(end, i + 1 + MAX_SINGLE))
             )
             j = found.start() if found else end
-            close = None if found is None or text[j] == OPEN_DOUBLE else j
+            # a straight mark after a sentence's end and before a word opens the next
+            # quotation: the writer dropped the closing one (`crime. "We did come`)
+            reopens = (
+                found is not None
+                and text[j] == '"'
+                and RE_STRAIGHT_REOPEN.match(text, max(i + 1, j - 2), j + 2) is not None
+            )
+            close = None if found is None or text[j] == OPEN_DOUBLE or reopens else j
             if not double and close is None:
                 i += 1  # an opening single mark never closed: an apostrophe ('90s)
                 continue
@@ -1477,8 +1485,11 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
     if not seg.opens_paragraph:
         return None
     para = article.body[seg.paragraph]
-    # a pull quote over its caption: “The speed of this decline ...” / Peter Clarke
-    if seg.paragraph + 1 < len(article.body) and not text[seg.after : para.end].strip():
+    # a pull quote over its caption: “The speed of this decline ...” / Peter Clarke; a
+    # paragraph of quotations over the line that signs them: “...” “...” / HM Inspector
+    # of Constabulary Matt Parr
+    quoted = not text[seg.after : para.end].strip() or _all_quoted(reader, para)
+    if seg.paragraph + 1 < len(article.body) and quoted:
         cap = article.body[seg.paragraph + 1]
         refs = reader.refs_in(cap.start, cap.end)
         if refs and refs[0].kind == "person" and refs[0].start == cap.start and len(cap) < 80:
@@ -1486,8 +1497,30 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
         name = _name_starting(text, cap.start, cap.end)
         if name is not None and len(name) == len(text[cap.start : cap.end].rstrip()):
             return ("person", name)
+        signed = [r for r in refs if r.kind == "person"]
+        if (
+            len(cap) < 100
+            and signed
+            and not text[signed[0].end : cap.end].strip(" .,")
+            and _re_role().fullmatch(text[cap.start : signed[0].start].strip(" ,"))
+        ):
+            return reader.who(signed[0])
     # a lead-in paragraph ending with a colon
     return _lead_in_speaker(reader, seg.paragraph - 1) if seg.paragraph > 0 else None
+
+
+def _all_quoted(reader: _Reader, para: Span) -> bool:
+    """Whether a paragraph is quotations only (its writer's marks aside)."""
+    text = reader.text
+    i = bisect.bisect_left(reader.seg_starts, para.start)
+    pos = para.start
+    while i < len(reader.segs) and reader.segs[i].start < para.end:
+        seg = reader.segs[i]
+        if re.search(r"\w", text[pos : seg.start]):
+            return False
+        pos = seg.after
+        i += 1
+    return pos > para.start and not re.search(r"\w", text[pos : para.end])
 
 
 def _lead_in_speaker(reader: _Reader, index: int) -> _Who | None:

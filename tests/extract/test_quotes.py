@@ -522,6 +522,20 @@ def test_quotes_left_open_goes_on_in_a_paragraph_not_opened_with_a_mark(make_art
     assert quotes[0][1].startswith("HMIC is a useful tool") and quotes[0][1].endswith("forward.")
 
 
+def test_quotes_a_paragraph_of_quotations_over_the_line_that_signs_them(make_article):
+    # straight marks, each sentence opening anew with its closing mark dropped
+    a = make_article(
+        "HMICFRS inspected Cleveland Police.\n\n"
+        '"Cleveland Police has put in place many of our recommendations. "We did come across '
+        'good examples. But overall the force is not performing as well as we expect. "That '
+        'is why I am confident the force can change."\n\n'
+        "HM Inspector of Constabulary Matt Parr\n\nThe force said it had made changes."
+    )
+    quotes = people_quotes(a)
+    assert len(quotes) == 1 and quotes[0][0] == "Matt Parr"
+    assert quotes[0][1].startswith("Cleveland Police has put") and "not performing" in quotes[0][1]
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"
