@@ -120,7 +120,7 @@ RE_DETERMINER_END = re.compile(
 RE_INSPECTORS = re.compile(
     r"(?:[Ii]nspectors?\b(?!\s+of\b)|watchdog\b|inspectorate\b|inspection\s+team\b)"
 )
-RE_THE_END = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:(?:police|policing|prisons?)\s+)?$")
+RE_THE_END = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:police|policing|prisons?)\s+)?$")
 # where a role standing for its holder may start: "the Chief Constable", "HM Chief
 # Inspector of Constabulary"
 RE_ROLE_ANCHOR = re.compile(r"(?:[Tt]he|HM|Her|His|HER|HIS)\b")
@@ -194,6 +194,10 @@ RE_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+ed\
 # a passive verb: "was asked", "has been criticised", "was credited with"
 RE_BE_END = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s*$")
 RE_BY = re.compile(r"\s+by\s+")
+RE_REPORT_BY = re.compile(
+    r"[^.;:]*?\b(?:in|by)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:report|review|inspection)\s+by\s+"
+)
 # a relative pronoun standing for the subject: "the Inspectorate, which said"
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # a conjunction or clause start before a verb that shares the previous verb's subject
@@ -956,7 +960,11 @@ class _Reader:
         before = text[lo:slot]
         near = max(lo, slot - 16)  # the $-anchored patterns below need no more
         if RE_BE_END.search(text, near, slot) and _participle(verb):
-            by = RE_BY.match(text, v_end)
+            # the agent right after the verb, or of the report the words are in: "has been
+            # branded "squalid" in a hard-hitting report by an inspector"
+            by = RE_BY.match(text, v_end) or RE_REPORT_BY.match(
+                text, v_end, min(sent.span.end, v_end + 160)
+            )
             if by:
                 refs = self.refs_in(by.end(), by.end() + 3)
                 if refs and (who := self.who(refs[0])):

@@ -368,6 +368,19 @@ SPEAKERS = [
         id="a-watchdog",
     ),
     pytest.param(
+        "HM Inspectorate of Prisons inspected HMP Hewell.\n\nA prison in crisis has been "
+        'branded "squalid, degrading and dispiriting" in a hard-hitting report by an '
+        "inspector.",
+        [(REPORT, "0", "squalid, degrading")],
+        id="a-passive-whose-agent-wrote-the-report",
+    ),
+    pytest.param(
+        "HM Inspectorate of Prisons inspected HMP Hewell.\n\nInspectors last went there in "
+        '2016, when they uncovered "levels of violence that were much too high".',
+        [(REPORT, "0", "levels of violence")],
+        id="they-uncovered",
+    ),
+    pytest.param(
         "HMIC inspected North Yorkshire Police.\n\nOffences went unrecorded, according to the "
         'inspector, who warned that the force was "potentially depriving victims of help".',
         [(REPORT, "0", "potentially depriving")],
