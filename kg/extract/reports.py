@@ -410,8 +410,9 @@ RE_BEFORE_REPORT = re.compile(
 )
 # a date opening the clause whose report it dates: "In March last year, weaknesses
 # were highlighted", "Then in 2016 HMI inspected SYP", "In March last year HMICFRS
-# published a report" (not "In May-June, we commissioned a peer review")
-RE_CLAUSE_OPENING = re.compile(r"^[ \t]*(?:\w+[ \t]+)?(?:[Ii]n|[Oo]n|[Dd]uring)?[ \t]*$")
+# published a report", "And back in February 2012, the ... report that HMIC published"
+# (not "In May-June, we commissioned a peer review")
+RE_CLAUSE_OPENING = re.compile(r"^[ \t\"“‘']*(?:\w+[ \t]+){0,2}(?:[Ii]n|[Oo]n|[Dd]uring)?[ \t]*$")
 RE_OPENED_VERB = re.compile(
     r"^[ \t]*,?[^,;:]{0,140}?\b(?:publish(?:ed|es)|releas(?:ed|es)|issued|highlighted|graded|"
     r"rated|judged|found|inspected|criticised|identified|concluded)\b",

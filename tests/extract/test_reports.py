@@ -17,6 +17,12 @@ def kinds(article):
 # (article text, a report it gives): the report's own date, never the article's
 # unless the text says so. Shapes from the dev articles, and variants of them.
 DATES = [
+    (  # "And back in February 2012, the ... report that HMIC published"
+        "18 November 2014\n\nHMIC today released its report on crime recording in Kent Police."
+        "\n\nAnd back in February 2012, the Forging the Links report that HMIC published "
+        "jointly with HMCPSI raised the same concerns about Kent Police.",
+        ("hmicfrs", ("kent",), "2012-02"),
+    ),
     (  # "In March last year, ... were highlighted"
         "Monday, 15th April 2019\n\nIn March last year, weaknesses were highlighted in Lancashire "
         "Police’s work by HMICFRS.",
