@@ -187,8 +187,12 @@ RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
 RE_SPEAKS_GAP = re.compile(
     r"(?:[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;.“”\"]{1,60}(?=,))?"
     r"(?:\s*\([^()]{1,40}\))?(?:,[^,;.]{1,200},)?"
-    r"(?:\s+(?:has|have|had|also|today|then|later|now|previously|recently))*\s+"
+    r"(?:\s+(?:has|have|had|also|today|then|later|now|previously|recently))*"
+    # the name closing an apposition: "Cumbria's Commissioner, David Allen, said"
+    r",?\s+"
 )
+# between a name and the title in apposition to it: "Liam McArthur, justice spokesman"
+RE_APPOSITION_GAP = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}")
 # a passive anywhere: "was asked whether", "has been criticised"
 RE_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
 # a passive verb: "was asked", "has been criticised", "was credited with"
@@ -799,6 +803,13 @@ class _Reader:
             r = self.refs[i]
             i -= 1
             if r.kind == "spokes" and self._speaks(r):
+                before = self.refs[i] if i >= 0 else None
+                if (
+                    before is not None
+                    and before.kind == "person"
+                    and RE_APPOSITION_GAP.fullmatch(self.text, before.end, r.start)
+                ):
+                    continue  # "Liam McArthur, justice spokesman for the Lib Dems, said"
                 return r  # "a spokesman for Bedfordshire Police said ... / ..., he said"
             if r.kind != "person":
                 continue

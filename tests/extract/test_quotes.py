@@ -549,6 +549,26 @@ def test_quotes_a_paragraph_of_quotations_over_the_line_that_signs_them(make_art
     assert quotes[0][1].startswith("Cleveland Police has put") and "not performing" in quotes[0][1]
 
 
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        ("Cumbria's Police, Fire and Crime Commissioner, David Allen, said", "David Allen"),
+        (
+            "Liam McArthur, justice spokesman for the Scottish Liberal Democrats, said",
+            "Liam McArthur",
+        ),
+    ],
+)
+def test_quotes_he_after_a_name_closing_or_opening_an_apposition(make_article, said, speaker):
+    a = make_article(
+        "HMICFRS inspected the force.\n\nChief Constable Rob Carden said the grades were "
+        'good.\n\n"It is a huge endorsement," he added.\n\n'
+        f"{said} there was more to do.\n\n"
+        '"I know there is work to be done," he said.'
+    )
+    assert people_quotes(a)[-1] == (speaker, "I know there is work to be done,")
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"
