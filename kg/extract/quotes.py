@@ -191,6 +191,8 @@ RE_SPEAKS_GAP = re.compile(
     # the name closing an apposition: "Cumbria's Commissioner, David Allen, said"
     r",?\s+"
 )
+# a given name alone opening the clause of a verb of saying: "Keith said"
+RE_GIVEN_NAME_END = re.compile(r"(?:^|[.;:!?]\s+|\n\s*)([A-Z][a-z]+)\s*$")
 # between a name and the title in apposition to it: "Liam McArthur, justice spokesman"
 RE_APPOSITION_GAP = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}")
 # a passive anywhere: "was asked whether", "has been criticised"
@@ -498,6 +500,13 @@ class _Reader:
             (o.span.start, o.org) for o in orgs if self.org_types.get(o.org) is OrgType.INSPECTORATE
         ]
         self.names = _full_names(article.text, people)
+        # a given name alone for a person named in full, when no one else has it:
+        # "Keith Hunter, the Police and Crime Commissioner ... / Keith said: "...""
+        given: dict[str, set[str]] = {}
+        for p in people:
+            if not p.surname_only and " " in p.name:
+                given.setdefault(p.name.split()[0], set()).add(p.name)
+        self.given_names = {g: next(iter(n)) for g, n in given.items() if len(n) == 1}
         # Referents are looked for around quotations only: in their paragraphs, the
         # three before (pronouns, lead-ins) and the one after (a pull quote's caption).
         near: set[int] = set()
@@ -625,6 +634,12 @@ class _Reader:
                     out.append(_Ref(end - len(name), end, "person", name))
                     break
             else:
+                base = max(lo, slot - 30)
+                one = RE_GIVEN_NAME_END.search(text[base:slot])
+                full = self.given_names.get(one.group(1)) if one is not None else None
+                if full is not None and one is not None:
+                    out.append(_Ref(base + one.start(1), base + one.end(1), "person", full))
+                    continue
                 after = RE_NAME_LEAD.match(text, v_end, min(para.end, v_end + 12))
                 if after and not text[lo:v].strip(" \t,”\"’'"):
                     at = after.end()

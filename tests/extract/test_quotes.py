@@ -569,6 +569,17 @@ def test_quotes_he_after_a_name_closing_or_opening_an_apposition(make_article, s
     assert people_quotes(a)[-1] == (speaker, "I know there is work to be done,")
 
 
+def test_quotes_a_given_name_alone_is_the_person_named_in_full(make_article):
+    a = make_article(
+        "Keith Hunter, the Police and Crime Commissioner for Humberside, has given his "
+        "reaction to the reports released today by HMIC.\n\n"
+        'Keith said: "I would like to thank the inspectorate for its two reports."'
+    )
+    assert people_quotes(a) == [
+        ("Keith Hunter", "I would like to thank the inspectorate for its two reports.")
+    ]
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"
