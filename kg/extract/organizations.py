@@ -161,6 +161,8 @@ def _by_head(
     return out
 
 
+# the mark of an item of a list: "- Bedfordshire", "• Gwent", "2. Kent"
+RE_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
 # between places that share a head noun: "South Yorkshire and West Yorkshire forces"
 RE_PLACE_JOIN = re.compile(r"(?:,|[ \t]+and|[ \t]+or)[ \t]+(?:the[ \t]+)?")
 RE_FORCES_AFTER = re.compile(r"[ \t]+(?:police[ \t]+)?forces?\b")
@@ -176,8 +178,21 @@ def _place_forces(
     text = article.text
     taken = {m.span.start for m in named}
     out: list[OrgMention] = []
+    lead_forces = False  # the sentence before a list of bullets speaks of forces
     for n, sent in enumerate(sents):
         here = "force" in sent.text
+        item = RE_LIST_ITEM.match(text, sent.span.start, sent.span.end)
+        if item is None:
+            lead_forces = here
+        # "Inspectors picked out four forces as being of particular concern: / -
+        # Bedfordshire / - Greater Manchester": a list item that is only a place
+        if item is not None and lead_forces:
+            p = re_place().fullmatch(text, item.end(), len(text[: sent.span.end].rstrip(" .;,")))
+            force = force_of_place(p.group()) if p is not None else None
+            if p is not None and force is not None and p.start() not in taken:
+                taken.add(p.start())
+                out.append(OrgMention(force, Span(p.start(), p.end()), sent.span, p.group()))
+                continue
         near = (
             here
             or role_spans(text, sent.span.start, sent.span.end)

@@ -84,7 +84,7 @@ RE_JUDGED = re.compile(
 # "Inspectors rated Lincolnshire Police as 'good'"
 RE_INSPECTED = re.compile(
     r"\b(?:graded|rated|judged|found|concluded|identified|highlighted|criticised|praised|"
-    r"referred|reviewed|inspected|assessed|set out)\b",
+    r"referred|reviewed|inspected|assessed|set out|picked out|singled out)\b",
     re.IGNORECASE,
 )
 # Words one of which every match of the regex above holds (see patterns.any_in).
@@ -123,6 +123,8 @@ INSPECTED_WORDS = (
     "inspected",
     "assessed",
     "set out",
+    "picked out",
+    "singled out",
 )
 # "PEEL" qualifying the report noun after it: "PEEL inspection", "PEEL: Police
 # effectiveness 2016 report", "PEEL EFFICIENCY REPORT"
@@ -589,12 +591,22 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     previous: list[str] = []  # the forces the sentence before named, in its paragraph
     named: list[str] = []  # every force named so far, the latest last
     paragraph = -1
-    for sent in sents:
+    for n, sent in enumerate(sents):
         if sent.paragraph != paragraph:
             previous, paragraph = [], sent.paragraph
         in_sent = by_sent.get((sent.span.start, sent.span.end), [])
         forces = _unique(m.org for m in in_sent if types.get(m.org) is OrgType.POLICE_FORCE)
-        mentions += _mentions(ctx, sent, in_sent, previous, named)
+        found = _mentions(ctx, sent, in_sent, previous, named)
+        listed = _listed_forces(article, sents, n, by_sent, types) if found else []
+        if listed:
+            # "Inspectors picked out four forces as being of particular concern: / -
+            # Bedfordshire / - Greater Manchester ...": the forces its list names
+            found = [
+                replace(m, subjects=tuple(listed), national=False, titled=())
+                for m in found
+                if not m.subjects
+            ] + [m for m in found if m.subjects]
+        mentions += found
         if forces:
             named = [f for f in named if f not in forces] + forces
             previous = forces
@@ -602,6 +614,31 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
         return []
     all_forces = frozenset(k for k, t in types.items() if t is OrgType.POLICE_FORCE)
     return _claims(article, sents, _with_main_subjects(mentions, orgs, types, sents), all_forces)
+
+
+RE_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
+
+
+def _listed_forces(
+    article: Article,
+    sents: list[Sentence],
+    n: int,
+    by_sent: dict[tuple[int, int], list[OrgMention]],
+    types: dict[str, OrgType],
+) -> list[str]:
+    """The forces of the list a sentence ending with a colon leads into, one item each."""
+    if not sents[n].text.rstrip().endswith(":"):
+        return []
+    out: list[str] = []
+    for sent in sents[n + 1 :]:
+        if not RE_LIST_ITEM.match(article.text, sent.span.start, sent.span.end):
+            break
+        out += [
+            m.org
+            for m in by_sent.get((sent.span.start, sent.span.end), [])
+            if types.get(m.org) is OrgType.POLICE_FORCE
+        ]
+    return _unique(out)
 
 
 def _is_headline(article: Article, sent: Sentence) -> bool:

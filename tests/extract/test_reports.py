@@ -140,6 +140,17 @@ def test_reports_an_assessment_of_every_force_titled_with_its_year(make_article)
     assert reports(a) == {("hmicfrs", ("durham",), "2014")}
 
 
+def test_reports_the_forces_of_a_list_a_sentence_leads_into(make_article):
+    a = make_article(
+        "HMIC found that just eight of the 43 forces responded well to domestic abuse.\n\n"
+        "Inspectors picked out four forces as being of particular concern:\n\n"
+        "- Bedfordshire\n\n- Greater Manchester\n\n- Cambridgeshire\n\n- Gloucestershire\n\n"
+        "The watchdog called for an overhaul."
+    )
+    subjects = {s for _, subjects, _ in reports(a) for s in subjects}
+    assert subjects == {"bedfordshire", "greater-manchester", "cambridgeshire", "gloucestershire"}
+
+
 def test_reports_a_report_being_published_is_of_the_articles_day(make_article):
     a = make_article(
         "Tuesday, 12 March 2013\n\nHMYOI Werrington had slipped back, the chief inspector of "
