@@ -60,7 +60,10 @@ RE_OF_BODY_LEAD = re.compile(
 INITIALS = r"[A-Z]{2}(?=[ \t]+[A-Z][a-z])"
 RE_RUN = re.compile(
     rf"(?<![\w'’-])(?:{INITIALS}|{NAME_TOKEN})"
-    rf"(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}{NAME_TOKEN})*(?![\w'’-])"
+    rf"(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}{NAME_TOKEN})*"
+    # the run ends at a space or a mark, or before a possessive: "Justice Secretary
+    # Michael Matheson's announcement"
+    r"(?:(?=['’]s(?!\w))|(?![\w'’-]))"
 )
 RE_INITIALS = re.compile(INITIALS.split("(?=")[0])
 # a surname after an honorific: "Mr Martins"

@@ -17,6 +17,11 @@ NAMES = [
         "Theresa May",
     ),
     ("Sir Brian June, the force's chief constable, said it was a fair report.", "Brian June"),
+    # a name before a possessive
+    (
+        "It welcomed Justice Secretary Michael Matheson's announcement of a review.",
+        "Michael Matheson",
+    ),
 ]
 
 
