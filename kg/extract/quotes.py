@@ -102,7 +102,8 @@ TAIL = 120
 # a character that may open a quotation
 RE_MARK = re.compile("[“\"‘']")
 # what ends a double quotation: its closing mark, or a new opening one
-RE_DOUBLE_END = re.compile('[”"“]')
+# (two apostrophes close too: `"Prisoner frustration needed to be addressed,'' he said`)
+RE_DOUBLE_END = re.compile("[”\"“]|''(?!')")
 RE_STRAIGHT_REOPEN = re.compile(r'[.!?] "[A-Z]')
 # what ends a single quotation: a closing mark not followed by a letter or digit
 RE_SINGLE_END = re.compile("[’'](?![^\\W_])")
@@ -425,6 +426,7 @@ def segments(article: Article) -> list[_Segment]:
                 and RE_STRAIGHT_REOPEN.match(text, max(i + 1, j - 2), j + 2) is not None
             )
             close = None if found is None or text[j] == OPEN_DOUBLE or reopens else j
+            width = len(found.group()) if found is not None else 1  # '' closes as "
             if not double and close is None:
                 i += 1  # an opening single mark never closed: an apostrophe ('90s)
                 continue
@@ -434,9 +436,9 @@ def segments(article: Article) -> list[_Segment]:
             seg_end = i + 1 + len(body.rstrip())
             if seg_end > seg_start and len(body.split()) >= MIN_WORDS:
                 opens = i == first
-                after = close + 1 if close is not None else stop
+                after = close + width if close is not None else stop
                 out.append(_Segment(seg_start, seg_end, index, opens, close is not None, after))
-            i = (close + 1) if close is not None else stop
+            i = (close + width) if close is not None else stop
     return out
 
 

@@ -580,6 +580,14 @@ def test_quotes_a_given_name_alone_is_the_person_named_in_full(make_article):
     ]
 
 
+def test_quotes_two_apostrophes_close_a_straight_double_mark(make_article):
+    a = make_article(
+        "Chief inspector Nick Hardwick spoke about HMP Oakwood.\n\n"
+        "\"Prisoner frustration needed to be addressed,'' he said."
+    )
+    assert people_quotes(a) == [("Nick Hardwick", "Prisoner frustration needed to be addressed,")]
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"
