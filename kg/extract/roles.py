@@ -502,6 +502,8 @@ def _title_outside_scheme(words: str) -> str | None:
     """A job title the role scheme does not hold, by its head noun ("Deputy Chair",
     "regional director"): its words; None for no title or one of the scheme."""
     parts = words.split()
+    if not parts:
+        return None
     i = 0
     while i < len(parts) - 1 and parts[i].lower() in TITLE_MODIFIERS:
         i += 1

@@ -531,6 +531,11 @@ def test_roles_force_chief_yields_to_the_title_the_article_gives(make_article):
     assert roles == {("Mark Burns-Williamson", "police-and-crime-commissioner", "west-yorkshire")}
 
 
+def test_roles_a_qualifier_alone_after_a_body_is_no_title(make_article):
+    # found by the property test: "HMIC acting 0" left an empty title
+    assert extract_article(make_article("HMIC acting 0")).roles == ()
+
+
 def test_roles_a_title_head_is_no_part_of_a_name(make_article):
     a = make_article("APCC Victims Lead Vera Baird said the report was a wake-up call.")
     assert {p.name for p in extract_article(a).people} == {"Vera Baird"}
