@@ -1752,7 +1752,14 @@ def _claims(
             if concept is not None and not _published_by(concept, publisher):
                 concept = None
             if concept is None and key[2]:
-                concept = "thematic"  # a national report of no other kind
+                # a national report is of the kind the whole article names ("a scathing
+                # report on the way police handle domestic violence": domestic abuse),
+                # else thematic, a theme across forces that no label fits
+                concept = _article_concept(sents, since)
+                if concept in (None, "peel-assessment", *PILLARS) or not _published_by(
+                    concept, publisher
+                ):
+                    concept = "thematic"
             split = [(concept, [m for _, m in members])]
         if key[0] == "now":
             own_concept.setdefault(key[1:3], split[0][0])

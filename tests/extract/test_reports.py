@@ -151,6 +151,16 @@ def test_reports_the_forces_of_a_list_a_sentence_leads_into(make_article):
     assert subjects == {"bedfordshire", "greater-manchester", "cambridgeshire", "gloucestershire"}
 
 
+def test_reports_a_national_report_is_of_the_kind_the_article_names(make_article):
+    a = make_article(
+        "A scathing report on the way police handle domestic violence was published today.\n\n"
+        "HMIC concluded that just eight of the 43 police forces responded well to domestic "
+        "abuse.\n\nThe domestic abuse inspection found victims were let down.\n\n"
+        "Campaigners said domestic abuse must now be a priority."
+    )
+    assert kinds(a) == {((), "domestic-abuse")}
+
+
 def test_reports_a_report_being_published_is_of_the_articles_day(make_article):
     a = make_article(
         "Tuesday, 12 March 2013\n\nHMYOI Werrington had slipped back, the chief inspector of "
