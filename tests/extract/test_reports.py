@@ -153,10 +153,9 @@ def test_reports_the_forces_of_a_list_a_sentence_leads_into(make_article):
 
 def test_reports_a_national_report_is_of_the_kind_the_article_names(make_article):
     a = make_article(
-        "A scathing report on the way police handle domestic violence was published today.\n\n"
-        "HMIC concluded that just eight of the 43 police forces responded well to domestic "
-        "abuse.\n\nThe domestic abuse inspection found victims were let down.\n\n"
-        "Campaigners said domestic abuse must now be a priority."
+        "Victims of domestic abuse are being let down, campaigners say.\n\nDomestic abuse "
+        "accounts for a third of violent crime.\n\nCharities said calls about domestic abuse "
+        "had risen.\n\nHMIC concluded that just eight of the 43 police forces responded well."
     )
     assert kinds(a) == {((), "domestic-abuse")}
 
