@@ -1687,7 +1687,7 @@ def _claims(
         # a kind only one body publishes is no other's: no PEEL report from HMICS
         publisher = str(key[1])
         stated = [c for c in stated if _published_by(c, publisher)]
-        since = era if era is not None else written_since(article.text)
+        since = era if era is not None else _written_since(article.text)
         remap: dict[str, str] = {}
         if since is not None and since > PILLAR_YEARS[-1] and any(c in PILLARS for c in stated):
             # no pillar reports after 2018: "effectiveness" then is a part of a PEEL
@@ -1814,6 +1814,20 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
     if top and top[0][1] >= 3 and (len(top) == 1 or top[1][1] < top[0][1]):
         return top[0][0]
     return named[0] if named and era is not None else None
+
+
+# a year the text speaks of as past or present (not "by 2030", "until 2025")
+RE_TEXT_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bbefore )\b(20[0-3]\d)\b")
+
+
+def _written_since(text: str) -> int | None:
+    """The earliest year an undated text can have been written: by the names it uses
+    ("HMICFRS" from 2017, "His Majesty's" from 2022) and the latest year it speaks of
+    ("the new report, which covers the period from 2023 to 2025")."""
+    years = [int(y) for y in RE_TEXT_YEAR.findall(text)]
+    named = written_since(text)
+    found = [y for y in (named, max(years) if years else None) if y is not None]
+    return max(found) if found else None
 
 
 def _own_release(article: Article, publisher: str) -> bool:

@@ -685,6 +685,21 @@ def test_reports_no_pillar_report_in_an_article_written_after_2018(make_article)
     assert written_since("Her Majesty's Inspectorate of Constabulary (HMIC) said") is None
 
 
+def test_reports_no_pillar_report_in_an_article_that_speaks_of_a_later_year(make_article):
+    # undated and "HMICFRS" (from 2017), but speaking of 2023-2025: no pillar report then
+    a = make_article(
+        "The new HMICFRS report on Gwent Police, which covers the period from 2023 to 2025, "
+        "found the force good at its effectiveness in investigating crime."
+    )
+    assert {k for _, k in kinds(a)} == {"peel-assessment"}
+    # a year to come is no year the text was written in
+    b = make_article(
+        "The new HMICFRS report found Gwent Police good at its effectiveness in "
+        "investigating crime, and the force plans more officers by 2025."
+    )
+    assert {k for _, k in kinds(b)} == {"effectiveness"}
+
+
 def test_reports_a_future_far_after_the_report_is_not_the_reports(make_article):
     a = make_article(
         "Thursday, 3rd November 2016\n\nAccording to the latest efficiency report from Her "
