@@ -101,6 +101,8 @@ TAIL = 120
 
 # a character that may open a quotation
 RE_MARK = re.compile("[“\"‘']")
+# a Markdown block quotation's mark: "> Our police force is extremely busy"
+RE_BLOCK_QUOTE = re.compile(r"[ \t]*>[ \t]*")
 # what ends a double quotation: its closing mark, or a new opening one
 # (two apostrophes close too: `"Prisoner frustration needed to be addressed,'' he said`)
 RE_DOUBLE_END = re.compile("[”\"“]|''(?!')")
@@ -124,7 +126,11 @@ RE_INSPECTORS = re.compile(
 RE_THE_END = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:police|policing|prisons?)\s+)?$")
 # where a role standing for its holder may start: "the Chief Constable", "HM Chief
 # Inspector of Constabulary"
-RE_ROLE_ANCHOR = re.compile(r"(?:[Tt]he|HM|Her|His|HER|HIS)\b")
+RE_ROLE_ANCHOR = re.compile(
+    r"(?:[Tt]he|HM|Her|His|HER|HIS)\b"
+    # a place's or body's possessive: "Cumbria's Police and Crime Commissioner said:"
+    r"|(?P<poss>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?['’]s)(?=[ \t]+[A-Z])"
+)
 RE_FIRST_WORD = re.compile(r"[^\W\d_]+")
 RE_ROLE_QUALIFIER = re.compile(r"\s+(?:(?:new|current|outgoing|acting|interim|temporary)\s+)?")
 # (the patterns scanned over paragraphs open with a letter, not \b, which scans about
@@ -174,6 +180,10 @@ RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
 RE_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 # between a role and its holder's name: "The mayor of London, Sadiq Khan", "HER
 # MAJESTY'S INSPECTOR OF CONSTABULARY (HMIC) Wendy Williams"
+# between a name and its title in apposition: ", the ", ", Cumbria's "
+RE_TITLE_AFTER_NAME = re.compile(
+    r",\s+(?:(?:the|a|one\s+of\s+the)\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}['’]s\s+)?"
+)
 RE_ROLE_GAP = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?(?:\s*\([A-Z]{2,8}\))?[\s,]*"
 )
@@ -228,6 +238,8 @@ RE_WHAT_CALLED_END = re.compile(
     r"\bwhat\s+(?:he|she|it|they|[A-Z][\w’'-]+)\s+(?:called|calls|termed|described\s+as|"
     r"branded)\s+(?:an?\s+|the\s+)?$"
 )
+# a report's title right after its noun: "the HMIC report 'Core Business: ...'"
+RE_REPORT_TITLE_END = re.compile(r"\b(?:report|review|inspection|study)[ \t]*$")
 RE_ARTICLE_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
 RE_WORD = re.compile(r"\s*([a-z][a-z’'-]*)")
 RE_LAST_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
@@ -384,11 +396,27 @@ def segments(article: Article) -> list[_Segment]:
     in order (single words are left out here: they are labels)."""
     text = article.text
     out: list[_Segment] = []
+    blocks: set[int] = set()  # the paragraphs of block quotations
     for index, para in enumerate(article.body):
         i, end = para.start, para.end
         first = para.start  # the paragraph's first character that is not a space
         while first < end and text[first].isspace():
             first += 1
+        line_start = text.rfind("\n", 0, first) + 1
+        block = RE_BLOCK_QUOTE.fullmatch(text, line_start, first)
+        if block is not None and index > 0 and RE_MARK.search(text, first, end) is None:
+            # a Markdown block quotation, set off by the page and not by marks, after a
+            # lead-in ending with a colon: "Cumbria's Police and Crime Commissioner
+            # said: / > Our police force is extremely busy ...", each of its paragraphs
+            # going on from the one before
+            lead = article.body[index - 1]
+            last = text[lead.start : lead.end].rstrip()
+            body_end = len(text[:end].rstrip())
+            follows = index - 1 in blocks
+            if (last.endswith(":") or follows) and body_end > first:
+                out.append(_Segment(first, body_end, index, True, False, end))
+                blocks.add(index)
+                continue
         left_open = bool(out) and out[-1].paragraph == index - 1 and not out[-1].closed
         if left_open and first < end and not RE_MARK.match(text, first):
             # a quotation left open goes on in a paragraph its writer did not open with a
@@ -583,7 +611,9 @@ class _Reader:
             if not _word_starts(text, a.start()):
                 continue
             at = a.start()
-            if a.group() in ("the", "The"):
+            if a.group("poss"):
+                at = a.end() + 1
+            elif a.group() in ("the", "The"):
                 space = RE_ROLE_QUALIFIER.match(text, a.end(), para.end)
                 if space is None:
                     continue
@@ -736,7 +766,8 @@ class _Reader:
                     key = role_key(m.group())
                     if key:
                         keys.append(key)
-            m2 = re.match(r",\s+(?:(?:the|a|one\s+of\s+the)\s+)?", text[r.end : r.end + 20])
+            # "Peter McCall, Cumbria's Police and Crime Commissioner"
+            m2 = RE_TITLE_AFTER_NAME.match(text[r.end : r.end + 60])
             if m2:
                 m3 = rx.match(text, r.end + m2.end())
                 if m3:
@@ -1381,6 +1412,8 @@ def _is_label(text: str, seg: _Segment) -> bool:
         return True
     if RE_TITLE_APPOSITION_END.search(lead) and text[seg.after : seg.after + 1] in (",", ")"):
         return True
+    if RE_REPORT_TITLE_END.search(lead) and ":" in body and body[:1].isupper():
+        return True  # "the HMIC report 'Core Business: An inspection into crime prevention'"
     if RE_ARTICLE_END.search(lead) and seg.closed and len(words) <= 4:
         nxt = RE_WORD.match(text, seg.after)
         if nxt and not _in_sentence_after(nxt.group(1)):

@@ -100,6 +100,8 @@ RE_GAP = re.compile(r"[ \t]+")
 RE_GAP_WORD = re.compile(r"[ \t]+(?:\S+[ \t]+)")
 RE_COMMA_GAP = re.compile(r",[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
+# words that end no title: "officer on", "chief of"
+TITLE_END_NOT = frozenset(("on", "of", "for", "at", "in", "to", "by", "with", "and", "the"))
 # "inspector Wendy Williams": not a police rank ("detective inspector", "police
 # inspector") nor the end of a longer title ("chief inspector")
 RE_LOWER_INSPECTOR = re.compile(
@@ -460,7 +462,12 @@ def extract(
             spokes = key is None and (
                 RE_SPOKES_TITLE.fullmatch(title) is not None
                 # "IOPC regional director Derrick Campbell": a title outside the scheme
-                or (len(words) <= 3 and _title_outside_scheme(title) is not None)
+                # (not "South Wales Police officer on Mohamud Hassan")
+                or (
+                    0 < len(words) <= 3
+                    and words[-1] not in TITLE_END_NOT
+                    and _title_outside_scheme(title) is not None
+                )
             )
             if key is None and not spokes:
                 continue

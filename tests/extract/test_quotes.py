@@ -588,6 +588,29 @@ def test_quotes_two_apostrophes_close_a_straight_double_mark(make_article):
     assert people_quotes(a) == [("Nick Hardwick", "Prisoner frustration needed to be addressed,")]
 
 
+def test_quotes_a_markdown_block_quotation_after_a_lead_in(make_article):
+    a = make_article(
+        "*Peter McCall, Cumbria's Police and Crime Commissioner*\n\n"
+        "HMICFRS reviewed Cumbria Constabulary's progress.\n\n"
+        "Cumbria's Police and Crime Commissioner said:\n\n"
+        "> Our police force is extremely busy, and I thank the chief officer team.\n>\n"
+        "> I know they will carry on dealing with any issues.\n\n"
+        "The review was published today.\n\n"
+        "> 450 staff were employed at the prison. *Credit: ITV*"
+    )
+    quotes = people_quotes(a)
+    assert len(quotes) == 1 and quotes[0][0] == "Peter McCall"
+    assert quotes[0][1].startswith("Our police force") and "carry on dealing" in quotes[0][1]
+
+
+def test_quotes_a_report_title_after_its_noun_is_no_quotation(make_article):
+    a = make_article(
+        "Surrey's Police and Crime Commissioner Kevin Hurley responded to the HMIC report "
+        "'Core Business: An inspection into crime prevention and the use of police time'."
+    )
+    assert people_quotes(a) == []
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"

@@ -531,6 +531,14 @@ def test_roles_force_chief_yields_to_the_title_the_article_gives(make_article):
     assert roles == {("Mark Burns-Williamson", "police-and-crime-commissioner", "west-yorkshire")}
 
 
+def test_roles_a_preposition_ends_no_title(make_article):
+    a = make_article(
+        "The IOPC investigated.\n\nAllegation of excessive force by South Wales Police "
+        "officer on Mohamud Hassan found not proven."
+    )
+    assert extract_article(a).roles == ()
+
+
 def test_roles_a_qualifier_alone_after_a_body_is_no_title(make_article):
     # found by the property test: "HMIC acting 0" left an empty title
     assert extract_article(make_article("HMIC acting 0")).roles == ()
