@@ -403,7 +403,11 @@ def segments(article: Article) -> list[_Segment]:
         while first < end and text[first].isspace():
             first += 1
         line_start = text.rfind("\n", 0, first) + 1
-        block = RE_BLOCK_QUOTE.fullmatch(text, line_start, first)
+        block = RE_BLOCK_QUOTE.match(text, line_start, end)
+        if block is not None and block.end() >= first:
+            first = block.end()  # the mark is in the text, or before the paragraph
+        else:
+            block = None
         if block is not None and index > 0 and RE_MARK.search(text, first, end) is None:
             # a Markdown block quotation, set off by the page and not by marks, after a
             # lead-in ending with a colon: "Cumbria's Police and Crime Commissioner
@@ -416,6 +420,9 @@ def segments(article: Article) -> list[_Segment]:
             if (last.endswith(":") or follows) and body_end > first:
                 out.append(_Segment(first, body_end, index, True, False, end))
                 blocks.add(index)
+                continue
+            if follows and body_end <= first:
+                blocks.add(index)  # an empty line of the quotation: ">"
                 continue
         left_open = bool(out) and out[-1].paragraph == index - 1 and not out[-1].closed
         if left_open and first < end and not RE_MARK.match(text, first):
@@ -1682,7 +1689,10 @@ def _continues(article: Article, prev: _Segment, seg: _Segment) -> bool:
         return False
     if seg.paragraph == prev.paragraph:
         return seg.start - prev.after <= 2
-    return seg.paragraph == prev.paragraph + 1 and seg.opens_paragraph
+    # the next paragraph, past lines holding no word (a block quotation's ">")
+    between = article.body[prev.paragraph + 1 : seg.paragraph]
+    blank = all(not any(c.isalnum() for c in article.text[p.start : p.end]) for p in between)
+    return seg.paragraph > prev.paragraph and blank and seg.opens_paragraph
 
 
 def _goes_on(text: str, article: Article, prev: _Segment, seg: _Segment) -> bool:

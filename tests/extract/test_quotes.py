@@ -590,8 +590,8 @@ def test_quotes_two_apostrophes_close_a_straight_double_mark(make_article):
 
 def test_quotes_a_markdown_block_quotation_after_a_lead_in(make_article):
     a = make_article(
-        "*Peter McCall, Cumbria's Police and Crime Commissioner*\n\n"
-        "HMICFRS reviewed Cumbria Constabulary's progress.\n\n"
+        "HMICFRS reviewed Cumbria Constabulary's progress.\n\nPeter McCall, Cumbria's "
+        "Police and Crime Commissioner, welcomed the review.\n\n"
         "Cumbria's Police and Crime Commissioner said:\n\n"
         "> Our police force is extremely busy, and I thank the chief officer team.\n>\n"
         "> I know they will carry on dealing with any issues.\n\n"
