@@ -459,6 +459,12 @@ RE_PART_OF_PEEL = re.compile(
 )
 # inspectors back to check: "returned in December 2022 to carry out a review",
 # "went back to every police force", "revisited the force"
+RE_PROGRESS_REVIEW = re.compile(
+    r"\b(?:reviewed|reviewing|review(?:ed)?[ \t]+of|assessed|checked|examined)[ \t]+"
+    r"(?:how[ \t]+much[ \t]+|the[ \t]+|its[ \t]+)?progress\b|"
+    r"\bprogress[ \t]+(?:review|report|inspection)\b",
+    re.IGNORECASE,
+)
 RE_RETURNED = re.compile(
     r"\b(?:returned|went[ \t]+back|revisit(?:ed|s)?|came[ \t]+back)\b[^.;]{0,60}?"
     r"\b(?:review|inspect\w*|check\w*|assess\w*)\b",
@@ -1487,6 +1493,10 @@ def _kind_of(
     if any_in(ENGAGE_WORDS, low) and RE_ENGAGE_EXIT.search(text):
         return words, ("post-inspection-review",), None
     if any_in(("return", "back", "revisit"), low) and RE_RETURNED.search(text):
+        return words, ("post-inspection-review",), None
+    if "progress" in low and RE_PROGRESS_REVIEW.search(text):
+        # "HMICFRS have since reviewed how much progress has been made", "a progress
+        # report": a review following up an inspection
         return words, ("post-inspection-review",), None
     if any_in(CDI_WORDS, low) and RE_CDI.search(text):
         return words, ("crime-data-integrity",), None

@@ -160,6 +160,19 @@ def test_reports_a_national_report_is_of_the_kind_the_article_names(make_article
     assert kinds(a) == {((), "domestic-abuse")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cumbria Constabulary's child protection inspection was carried out in July 2016.\n\n"
+        "HMICFRS have since reviewed how much progress has been made.",
+        "The NPCC welcomed the HMICFRS progress report on Cumbria Constabulary's response to "
+        "stalking.",
+    ],
+)
+def test_reports_a_review_of_progress_is_a_post_inspection_review(make_article, text):
+    assert "post-inspection-review" in {k for _, k in kinds(make_article(text))}
+
+
 def test_reports_a_report_being_published_is_of_the_articles_day(make_article):
     a = make_article(
         "Tuesday, 12 March 2013\n\nHMYOI Werrington had slipped back, the chief inspector of "
