@@ -85,7 +85,9 @@ RE_APPOS = re.compile(
     # "Sophie Linden, Mr Khan's deputy mayor for policing": another person's
     r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?[A-Z][\w-]+['’]s[ \t]+)?"
     # "Emily Spurrell, APCC Chair and PCC for Merseyside": the second of two titles
-    r"(?:(?:[A-Z][\w'’&-]*[ \t]+){1,4}and[ \t]+)?$"
+    r"(?:(?:[A-Z][\w'’&-]*[ \t]+){1,4}and[ \t]+)?"
+    # "Peter Clarke, HM chief inspector of prisons": the royal style in capitals alone
+    r"(?:(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)[ \t]+)?$"
 )
 # "Met Police chief Cressida Dick", "the force's chief, Jo Farrell": the force's leader
 RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?chief,?[ \t]+")
@@ -102,11 +104,11 @@ RE_COMMA_GAP = re.compile(r",[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
 # words that end no title: "officer on", "chief of"
 TITLE_END_NOT = frozenset(("on", "of", "for", "at", "in", "to", "by", "with", "and", "the"))
-# "inspector Wendy Williams": not a police rank ("detective inspector", "police
-# inspector") nor the end of a longer title ("chief inspector")
+# "inspector Wendy Williams", "superintendent Katy Barrow-Grint": a rank in lower case
+# before a name (not the end of a longer title: "chief inspector")
 RE_LOWER_INSPECTOR = re.compile(
     r"(?<![\w-])(?<!police )(?<!detective )(?<!chief )(?<!Chief )(?<!Police )(?<!Detective )"
-    r"inspector[ \t]+"
+    r"(?P<rank>inspector|superintendent)[ \t]+"
 )
 RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
@@ -442,8 +444,9 @@ def extract(
     for sent in sents:  # "inspector Wendy Williams says": an inspector in lower case
         for m in RE_LOWER_INSPECTOR.finditer(text, sent.span.start, sent.span.end):
             person = person_at(m.end()) or _past_honorific(text, m.end(), sent.span.end)
-            if person is not None:
-                add(person, PLAIN_INSPECTOR, None, None, sent)
+            rank = role_key(m.group("rank").capitalize())
+            if person is not None and rank is not None:
+                add(person, rank, None, None, sent)
     for sent in sents:  # BODY title NAME, the title in lower case
         for om in orgs:
             if om.by_context or not sent.span.contains(om.span):

@@ -449,6 +449,21 @@ SHAPES = [
         "spokeswoman Katie Russell said it was welcome.",
         ("Katie Russell", "spokeswoman", "rape-crisis", None),
     ),
+    (  # "NAME, HM title in lower case,"
+        "HMIP and HMICFRS inspected custody in Thames Valley Police.\n\nPeter Clarke, HM chief "
+        "inspector of prisons, said the inspection was a positive one.",
+        (
+            "Peter Clarke",
+            "hm-chief-inspector-of-prisons",
+            "his-majesty-s-inspectorate-of-prisons",
+            None,
+        ),
+    ),
+    (  # a rank in lower case before a name
+        "Thames Valley Police custody was inspected.\n\nResponding to the report, "
+        "superintendent Katy Barrow-Grint, head of criminal justice, said it was a priority.",
+        ("Katy Barrow-Grint", "superintendent", "thames-valley", None),
+    ),
     (  # "Chief Inspector" in news of an inspectorate whose head is one
         "Criminal Justice Inspection Northern Ireland (CJI) published its report today, and "
         "Chief Inspector Brendan McGuigan recommended that the PSNI act.",
