@@ -868,6 +868,7 @@ def _meta_line(meta: dict[str, Any], *keys: str) -> str | None:
     return value if 0 < len(value) <= MAX_META else None
 
 
+RE_URL_LIKE = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
 # Control characters, and line and paragraph separators, which have no place in a title.
 RE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # What a URL may not hold as it is: https://x.org/a b<c> -> https://x.org/a%20b%3Cc%3E
@@ -1194,7 +1195,15 @@ def _article(
     url = _meta_url(meta)
     title = _meta_line(meta, "title", "og.title", "headline")
     og_title = _meta_line(meta, "og.title")
-    publisher = _meta_line(meta, "publisher", "sitename", "site_name", "og.site_name", "source")
+    # the first that names the outlet, not its address ("source: https://...")
+    publisher = next(
+        (
+            v
+            for k in ("publisher", "sitename", "site_name", "site", "og.site_name", "source")
+            if (v := _meta_line(meta, k)) is not None and not RE_URL_LIKE.match(v)
+        ),
+        None,
+    )
     author = _meta_line(meta, "author", "byline")
     published: PartialDate | None = None
     for key in ("date", "published", "datePublished", "pubdate", "article.published_time"):

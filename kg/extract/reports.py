@@ -363,8 +363,9 @@ RE_OTHER_PUBLICATION = re.compile(
 # improvement' last year", "the 'good' judgements it was given in 2016", "a report
 # into the force in March"
 RE_JUDGED_BEFORE = re.compile(
-    r"\b(?:graded|rated|judged|found|given|assessed|receiv(?:ed|ing)|awarded|criticised|highlighted|"
-    r"identified|inspected)\b[^,;.]{0,60}$|"
+    # (a grade received, not a referral "received from South Wales Police in January")
+    r"\b(?:graded|rated|judged|found|given|assessed|receiv(?:ed|ing)(?![^,;.]*\bfrom\b)|awarded|"
+    r"criticised|highlighted|identified|inspected)\b[^,;.]{0,60}$|"
     # the report noun, its "of/by ..." complement of names, then the date: "a peer review
     # of South Yorkshire Police by the College of Policing in 2016", "a report today"
     r"\b(?:reports?|findings|review|judgements?|inspections?)"
@@ -569,6 +570,7 @@ class _Context:
     default: str | None  # the publisher a sentence that names none means
     prisons: dict[str, str]  # a prison's key -> the key of the prison it is
     has_force: bool  # the article names a police force, or a force's area
+    own: str | None = None  # the body whose own page it is, speaking as "we"
 
 
 def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> list[ReportClaim]:
@@ -592,7 +594,10 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     has_force = OrgType.POLICE_FORCE in types.values() or any(
         place_keys().get(fold(p.group())) for p in re_place().finditer(article.text)
     )
-    ctx = _Context(article, types, roles, default, _same_prisons(orgs), has_force)
+    own = _own_body(article)
+    if default is None and own is not None:
+        default = own
+    ctx = _Context(article, types, roles, default, _same_prisons(orgs), has_force, own)
     mentions: list[_Mention] = []
     previous: list[str] = []  # the forces the sentence before named, in its paragraph
     named: list[str] = []  # every force named so far, the latest last
@@ -894,6 +899,9 @@ def _mentions(
         return []
     article, types = ctx.article, ctx.types
     agents = _agents(article, sent, in_sent, types)
+    if ctx.own is not None and "our" in low and (our := RE_OUR_WORK.search(text)):
+        # "Our investigation into the actions of officers ..." on the IOPC's own page
+        agents.append((sent.span.start + our.start(), ctx.own))
     publisher_here = _publisher_in(ctx, sent, in_sent, agents)
     has_agent = publisher_here is not None or RE_INSPECTORS.search(text) is not None
     graded = RE_GRADE_WORD.search(text) is not None
@@ -1838,6 +1846,24 @@ def _written_since(text: str) -> int | None:
     named = written_since(text)
     found = [y for y in (named, max(years) if years else None) if y is not None]
     return max(found) if found else None
+
+
+# a body's own work, in its own words: "Our investigation", "our report", "our inspection"
+RE_OUR_WORK = re.compile(
+    r"\b[Oo]ur[ \t]+(?:\w+[ \t]+)?(?:investigations?|reports?|inspections?|review)\b"
+)
+
+
+def _own_body(article: Article) -> str | None:
+    """The inspectorate or public body whose own page the article is (the page names it
+    as its publisher): its "we" and "our report" are that body's."""
+    if not article.publisher:
+        return None
+    key = org_labels().get(fold(article.publisher))
+    entry = lexicon().orgs.get(key) if key is not None else None
+    if entry is None or entry.type not in (OrgType.INSPECTORATE, OrgType.GOVERNMENT_BODY):
+        return None
+    return entry.key
 
 
 def _own_release(article: Article, publisher: str) -> bool:

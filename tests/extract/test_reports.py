@@ -173,6 +173,22 @@ def test_reports_a_review_of_progress_is_a_post_inspection_review(make_article, 
     assert "post-inspection-review" in {k for _, k in kinds(make_article(text))}
 
 
+def test_reports_a_bodys_own_page_speaks_of_its_work_as_ours(tmp_path):
+    from kg.ingest import read_article
+
+    page = tmp_path / "iopc.md"
+    page.write_text(
+        "---\ntitle: Allegation found not proven\nsource: https://www.policeconduct.gov.uk/news/"
+        "x\nsite: Independent Office for Police Conduct\n---\n\n# Allegation found not proven"
+        "\n\nOur investigation into the actions of officers followed a referral we received "
+        "from South Wales Police in January 2021.\n",
+        encoding="utf-8",
+    )
+    a = read_article(page)
+    assert a.publisher == "Independent Office for Police Conduct"
+    assert reports(a) == {("iopc", ("south-wales",), None)}
+
+
 def test_reports_a_report_being_published_is_of_the_articles_day(make_article):
     a = make_article(
         "Tuesday, 12 March 2013\n\nHMYOI Werrington had slipped back, the chief inspector of "
