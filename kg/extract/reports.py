@@ -17,11 +17,16 @@ College of Policing", "the IOPC published a learning report"); failing that, the
 inspectorate the article is most about. The first named leads a joint inspection.
 
 The subjects are the forces the sentence names ("both forces": the last two
-named), the prisons it names, and other bodies in the slot of what was inspected
-("an inspection of the watchdog", "its review of how the CPS prosecutes rape"); a
-sentence naming none speaks of the forces the article's report sentences name, or
-of none when it describes a national report ("across England and Wales",
-"police forces were not ...").
+named; the forces of a list the sentence leads into), the prisons it names, and
+other bodies in the slot of what was inspected ("an inspection of the watchdog",
+"its review of how the CPS prosecutes rape", "criticised the SPA"); a sentence
+naming none speaks of the forces the article's report sentences name, or of none
+when it describes a national report ("across England and Wales", "police forces
+were not ..."). A force named aside is no subject: a partner ("its alliance with
+Warwickshire"), an example of many ("forces, among them GMP"), a country with an
+inspectorate of its own ("the criminal justice system in Northern Ireland"), or the
+area in a responder's title ("the Sussex PCC") when the report is a national one.
+On a body's own page, "our investigation" is that body's.
 
 The date is the report's own, never the article's unless the text says so:
 "published today", "On Tuesday (1 February) the IOPC published", "published in
