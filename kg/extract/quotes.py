@@ -1067,6 +1067,9 @@ class _Reader:
             person = self.ref_ending(of_.start(), lo) if of_ is not None else None
             if person is not None and person.kind == "person":
                 return self.who(person), person.start
+            # "The Chair of Leicestershire Police Federation has described": the holder
+            if person is not None and person.kind == "role" and (held := self.who(person)):
+                return held, person.start
         if ref is not None and ref.kind != "role":
             return self.who(ref), ref.start
         found = self._apposition(lo, slot, ref)

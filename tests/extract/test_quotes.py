@@ -611,6 +611,18 @@ def test_quotes_a_report_title_after_its_noun_is_no_quotation(make_article):
     assert people_quotes(a) == []
 
 
+def test_quotes_the_title_of_a_body_before_a_verb_is_its_holder(make_article):
+    a = make_article(
+        "The Chair of Leicestershire Police Federation has described a force that is "
+        '"struggling and creaking and being pulled in every direction".\n\n'
+        'Andy Spence, Chair of Leicestershire Police Federation, said: "This is what we said."'
+    )
+    assert people_quotes(a)[0] == (
+        "Andy Spence",
+        "struggling and creaking and being pulled in every direction",
+    )
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"
