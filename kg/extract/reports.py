@@ -465,6 +465,10 @@ RE_PART_OF_PEEL = re.compile(
 )
 # inspectors back to check: "returned in December 2022 to carry out a review",
 # "went back to every police force", "revisited the force"
+RE_PEEL_AREAS = re.compile(
+    r"\b(?:eight|nine|ten|8|9|10)[ \t]+(?:graded[ \t]+)?(?:areas|categories)\b",
+    re.IGNORECASE,
+)
 RE_PROGRESS_REVIEW = re.compile(
     r"\b(?:reviewed|reviewing|review(?:ed)?[ \t]+of|assessed|checked|examined)[ \t]+"
     r"(?:how[ \t]+much[ \t]+|the[ \t]+|its[ \t]+)?progress\b|"
@@ -1507,6 +1511,10 @@ def _kind_of(
         return words, ("post-inspection-review",), None
     if any_in(("return", "back", "revisit"), low) and RE_RETURNED.search(text):
         return words, ("post-inspection-review",), None
+    if ("areas" in low or "categories" in low) and RE_PEEL_AREAS.search(text):
+        # "inadequate in five of 10 areas", "assessed the force in eight categories": the
+        # graded areas of a PEEL assessment (2018 on)
+        return words, ("peel-assessment",), None
     if "progress" in low and RE_PROGRESS_REVIEW.search(text):
         # "HMICFRS have since reviewed how much progress has been made", "a progress
         # report": a review following up an inspection

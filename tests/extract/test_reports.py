@@ -189,6 +189,17 @@ def test_reports_a_bodys_own_page_speaks_of_its_work_as_ours(tmp_path):
     assert reports(a) == {("iopc", ("south-wales",), None)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The HMICFRS report judged Gloucestershire Constabulary inadequate in five of 10 areas.",
+        "The watchdog assessed Cleveland Police in eight categories in its latest report.",
+    ],
+)
+def test_reports_a_force_graded_in_many_areas_is_a_peel_assessment(make_article, text):
+    assert {k for _, k in kinds(make_article(text))} == {"peel-assessment"}
+
+
 def test_reports_a_report_being_published_is_of_the_articles_day(make_article):
     a = make_article(
         "Tuesday, 12 March 2013\n\nHMYOI Werrington had slipped back, the chief inspector of "
