@@ -193,7 +193,7 @@ def test_reports_a_bodys_own_page_speaks_of_its_work_as_ours(tmp_path):
     "text",
     [
         "The HMICFRS report judged Gloucestershire Constabulary inadequate in five of 10 areas.",
-        "The watchdog assessed Cleveland Police in eight categories in its latest report.",
+        "HMICFRS assessed Cleveland Police in eight categories in its latest report.",
     ],
 )
 def test_reports_a_force_graded_in_many_areas_is_a_peel_assessment(make_article, text):
