@@ -1120,7 +1120,9 @@ def _title_publisher(title: str, og_title: str | None) -> tuple[str, str | None]
 RE_TODAY = re.compile(r"\b(?:today|this morning)\b[,\s(]*(?:\(\s*)?", re.IGNORECASE)
 
 
-def _today_dated(text: str, hint: PartialDate | None = None) -> PartialDate | None:
+def _today_dated(
+    text: str, hint: PartialDate | None = None, page: str | None = None
+) -> PartialDate | None:
     """ "has today, Monday 27 June 2016, published": the article's own day, stated; and
     "today (Tuesday 12 March)" on a page whose address gives the year and month
     (".../news/2024/march/..."), when the weekday fits that year."""
@@ -1132,12 +1134,29 @@ def _today_dated(text: str, hint: PartialDate | None = None) -> PartialDate | No
                 found = dates.absolute_dates(d.group())
                 if found and found[0].date.day:
                     return found[0].date
+        on = dates.RE_WDM.match(rest) or dates.RE_WMD.match(rest)
+        if on is None:
+            continue
         if hint is not None and hint.month is not None:
-            on = dates.RE_WDM.match(rest) or dates.RE_WMD.match(rest)
-            day = dates.weekday_date(on, hint.year) if on is not None else None
+            day = dates.weekday_date(on, hint.year)
             if day is not None and day.month == hint.month:
                 return day
+        elif hint is None and (latest := _latest_year(page or text)) is not None:
+            # "today (Tuesday 20th October)" on a page that speaks of 2015 and no later
+            # year: that year, if its 20 October is a Tuesday
+            day = dates.weekday_date(on, latest)
+            if day is not None:
+                return day
     return None
+
+
+# a year the text speaks of, not one to come ("by 2030", "until 2025")
+RE_TEXT_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bbefore )\b((?:19|20)\d\d)\b")
+
+
+def _latest_year(text: str) -> int | None:
+    years = [int(y) for y in RE_TEXT_YEAR.findall(text)]
+    return max(years) if years else None
 
 
 def _yearless_dated(text: str) -> PartialDate | None:
@@ -1384,7 +1403,7 @@ def _article(
         # "today, Monday 27 June 2016": stated. "today, Thursday March 22" is not: a
         # year worked out from the weekday is a guess (March 22 was a Thursday in 2007,
         # 2012 and 2018, and will be in 2029), so such an article has no date...
-        published = _today_dated(body_text, date_hint)
+        published = _today_dated(body_text, date_hint, text)
     if published is None:
         # ... unless the names it uses place it in time: "*Issued: Thursday 22nd March*"
         # on a page that says "HMICFRS" (from July 2017) is of 2018, the one year in

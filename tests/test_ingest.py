@@ -265,6 +265,25 @@ def test_ingest_today_with_a_weekday_on_a_page_whose_address_gives_the_month():
     assert parse_article(wrong, "t.html", "html").published is None
 
 
+def test_ingest_today_with_a_weekday_in_the_latest_year_the_page_speaks_of():
+    a = parse_article(
+        "Force rated outstanding\n\nA report published by HMIC today (Tuesday 20th October) "
+        "rates Cheshire Constabulary outstanding, after its 2014 report found it good.\n\n"
+        "The force has saved money since 2015.\n",
+        "t.txt",
+        "text",
+    )
+    assert a.published == PartialDate(2015, 10, 20)
+    # a weekday that does not fit that year dates nothing
+    b = parse_article(
+        "Force rated outstanding\n\nA report published by HMIC today (Monday 20th October) "
+        "rates Cheshire Constabulary outstanding.\n\nThe force has saved money since 2015.\n",
+        "t.txt",
+        "text",
+    )
+    assert b.published is None
+
+
 def test_ingest_a_bracketed_phrase_with_a_date_is_no_stamp():
     a = parse_article(
         "Force rated good\n\nThe inspectorate praised the force (published 2 March 2015)\n\n"
