@@ -1576,12 +1576,15 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
         name = _name_starting(text, cap.start, cap.end)
         if name is not None and len(name) == len(text[cap.start : cap.end].rstrip()):
             return ("person", name)
+        # ("– Chief Inspector of Probation Justin Russell, speaking on behalf of all six
+        # inspectorates": a dash before, an apposition after)
         signed = [r for r in refs if r.kind == "person"]
+        after = text[signed[0].end : cap.end] if signed else ""
         if (
-            len(cap) < 100
+            len(cap) < 160
             and signed
-            and not text[signed[0].end : cap.end].strip(" .,")
-            and _re_role().fullmatch(text[cap.start : signed[0].start].strip(" ,"))
+            and (not after.strip(" .,") or after.startswith(","))
+            and _re_role().fullmatch(text[cap.start : signed[0].start].strip(" ,–—-"))
         ):
             return reader.who(signed[0])
     # a lead-in paragraph ending with a colon

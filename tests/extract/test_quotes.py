@@ -623,6 +623,21 @@ def test_quotes_the_title_of_a_body_before_a_verb_is_its_holder(make_article):
     )
 
 
+def test_quotes_a_pull_quote_over_a_dashed_line_of_title_name_and_apposition(make_article):
+    a = make_article(
+        "The justice system is failing people with mental ill health\n\n"
+        '"People with a mental illness are being failed by the criminal justice system."\n\n'
+        "– Chief Inspector of Probation Justin Russell, speaking on behalf of all six "
+        "inspectorates\n\nThe report was published by six inspectorates."
+    )
+    assert people_quotes(a) == [
+        (
+            "Justin Russell",
+            "People with a mental illness are being failed by the criminal justice system.",
+        )
+    ]
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"
