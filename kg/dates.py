@@ -338,8 +338,10 @@ _SMALL = {
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1
     )
 }
-# a year alone: "in 2016", "the 2014 report"; not "2010/11", "2018-19", "2,014"
-RE_YEAR_ALONE = re.compile(r"(?<![\d,./£$-])(?P<year>(?:19|20)\d\d)\b(?![/-]\d|,\d)")
+# a year alone: "in 2016", "the 2014 report"; not "2010/11", "2018-19", "2023–25", "2,014"
+RE_YEAR_ALONE = re.compile(
+    r"(?<![\d,./£$–—-])(?P<year>(?:19|20)\d\d)\b(?![/–—-]\d|,\d|[ \t]*[–—][ \t]*\d)"
+)
 
 
 def weekday_before(ref: PartialDate, weekday: int) -> PartialDate | None:

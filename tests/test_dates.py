@@ -73,6 +73,9 @@ def test_dates_a_yearless_dateline_dated_by_the_names_the_page_uses(make_article
 
 # (text, the article's date, the dates phrase_dates finds: (words, ISO))
 PHRASES = [
+    # a cycle of years is no year of a report: "the PEEL report 2023–25", "2021/22"
+    ("The PEEL report 2023–25 for Essex Police was published", "2025-05-14", []),
+    ("the 2021/22 inspection found", "2022-06-01", []),
     ("published on 7 December", "2020-12-17", [("7 December", "2020-12-07")]),
     ("published on 7 December", "2021-01-05", [("7 December", "2020-12-07")]),
     (
