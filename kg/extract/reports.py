@@ -465,6 +465,10 @@ RE_PART_OF_PEEL = re.compile(
 )
 # inspectors back to check: "returned in December 2022 to carry out a review",
 # "went back to every police force", "revisited the force"
+RE_CAUSE_OF_CONCERN = re.compile(r"\bcauses?[ \t]+(?:of|for)[ \t]+concern\b", re.IGNORECASE)
+RE_FOLLOW_UP = re.compile(
+    r"\b(?:review|revisit\w*|discharged|lifted|closed|removed)\b", re.IGNORECASE
+)
 RE_PEEL_AREAS = re.compile(
     r"\b(?:eight|nine|ten|8|9|10)[ \t]+(?:graded[ \t]+)?(?:areas|categories)\b",
     re.IGNORECASE,
@@ -1515,6 +1519,11 @@ def _kind_of(
         # "inadequate in five of 10 areas", "assessed the force in eight categories": the
         # graded areas of a PEEL assessment (2018 on)
         return words, ("peel-assessment",), None
+    if "concern" in low and RE_CAUSE_OF_CONCERN.search(text) and RE_FOLLOW_UP.search(text):
+        # "A review has concluded that Cleveland Police has improved ... two years after the
+        # issue was raised as a cause for concern", "the accelerated cause for concern ...
+        # has been discharged": a post-inspection review
+        return words, ("post-inspection-review",), None
     if "progress" in low and RE_PROGRESS_REVIEW.search(text):
         # "HMICFRS have since reviewed how much progress has been made", "a progress
         # report": a review following up an inspection

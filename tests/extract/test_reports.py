@@ -167,6 +167,8 @@ def test_reports_a_national_report_is_of_the_kind_the_article_names(make_article
         "HMICFRS have since reviewed how much progress has been made.",
         "The NPCC welcomed the HMICFRS progress report on Cumbria Constabulary's response to "
         "stalking.",
+        "An HMICFRS review has concluded that Cleveland Police has improved the way it engages "
+        "with the public, two years after the issue was raised as a cause for concern.",
     ],
 )
 def test_reports_a_review_of_progress_is_a_post_inspection_review(make_article, text):
