@@ -40,6 +40,7 @@ NAME_PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|le|la|dos|das|ter|ten
 RE_PARTICLE = re.compile(NAME_PARTICLE)
 # a relative clause set off by commas after a name (and its honours): ", who proposed
 # the motion, "
+RE_THE_ASIDE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+[^,;:“”\"]{1,80},[ \t]+")
 RE_WHO_ASIDE = re.compile(r"(?:[ \t]+[A-Z]{2,5})*,[ \t]+who\b[^,;:“”\"]{1,100},[ \t]+")
 # the body a speaker is of, and an apposition, before the verb: "Cecilia Goodwin of the
 # Stop and Search Legal Project, a member of BSB Solicitors, said"
@@ -235,8 +236,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 and rest.startswith(",")
                 and verbs.match(rest.removeprefix(",").lstrip()) is not None
             )
-            # "Susan Hall AM, who proposed the motion, said"
-            who = RE_WHO_ASIDE.match(after)
+            # "Susan Hall AM, who proposed the motion, said", "Roger Baker, the inspector
+            # for the north, said"
+            who = RE_WHO_ASIDE.match(after) or RE_THE_ASIDE.match(after)
             aside = aside or who is not None and verbs.match(after[who.end() :]) is not None
             member = RE_OF_BODY_ASIDE.match(after)
             aside = aside or member is not None and verbs.match(after[member.end() :]) is not None

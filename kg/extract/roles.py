@@ -110,6 +110,9 @@ RE_LOWER_INSPECTOR = re.compile(
     r"(?<![\w-])(?<!police )(?<!detective )(?<!chief )(?<!Chief )(?<!Police )(?<!Detective )"
     r"(?P<rank>inspector|superintendent)[ \t]+"
 )
+RE_INSPECTOR_APPOSITION = re.compile(
+    r",[ \t]+the[ \t]+(?:lead[ \t]+)?inspector\b(?![ \t]+of\b)(?=[^,;:]{0,60},)"
+)
 RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
 
@@ -447,6 +450,11 @@ def extract(
             rank = role_key(m.group("rank").capitalize())
             if person is not None and rank is not None:
                 add(person, rank, None, None, sent)
+        # "Roger Baker, the inspector for the north, said": in apposition after the name
+        for m in RE_INSPECTOR_APPOSITION.finditer(text, sent.span.start, sent.span.end):
+            person = by_end.get(m.start())
+            if person is not None:
+                add(person, PLAIN_INSPECTOR, None, None, sent)
     for sent in sents:  # BODY title NAME, the title in lower case
         for om in orgs:
             if om.by_context or not sent.span.contains(om.span):

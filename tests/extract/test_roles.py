@@ -464,6 +464,11 @@ SHAPES = [
         "superintendent Katy Barrow-Grint, head of criminal justice, said it was a priority.",
         ("Katy Barrow-Grint", "superintendent", "thames-valley", None),
     ),
+    (  # "NAME, the inspector for ..., said": in news of an inspection, an HM inspector
+        "HMIC published its report on domestic abuse in Lancashire.\n\nRoger Baker, the "
+        "inspector for the north, said the force had improved.",
+        ("Roger Baker", "hm-inspector-of-constabulary", "hmicfrs", None),
+    ),
     (  # "Chief Inspector" in news of an inspectorate whose head is one
         "Criminal Justice Inspection Northern Ireland (CJI) published its report today, and "
         "Chief Inspector Brendan McGuigan recommended that the PSNI act.",
