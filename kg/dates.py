@@ -170,6 +170,15 @@ WEEKDAY_TITLES = tuple(calendar.day_name)  # "Monday" ... "Sunday", as a datelin
 YEAR_WINDOW = 10  # years after the earliest a text can be from, to look for its year in
 
 
+# a year the text speaks of as past or present, not one to come ("by 2030", "until 2025")
+RE_SPOKEN_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bbefore )\b((?:19|20)\d\d)\b")
+
+
+def spoken_years(text: str) -> list[int]:
+    """The years a text speaks of, not those it looks ahead to, in order."""
+    return [int(y) for y in RE_SPOKEN_YEAR.findall(text)]
+
+
 def yearless_dateline(line: str, since: int | None) -> PartialDate | None:
     """The date a dateline with no year states ("Issued: Thursday 22nd March"), when
     its weekday fixes the year: the one year from ``since`` (the earliest the text can

@@ -1150,12 +1150,8 @@ def _today_dated(
     return None
 
 
-# a year the text speaks of, not one to come ("by 2030", "until 2025")
-RE_TEXT_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bbefore )\b((?:19|20)\d\d)\b")
-
-
 def _latest_year(text: str) -> int | None:
-    years = [int(y) for y in RE_TEXT_YEAR.findall(text)]
+    years = dates.spoken_years(text)
     return max(years) if years else None
 
 

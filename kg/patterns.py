@@ -288,6 +288,38 @@ def place_keys() -> dict[str, str]:
     return out
 
 
+# the mark of an item of a list: "- Bedfordshire", "• Gwent", "2. Kent"
+RE_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
+# between a body or place and the title after it ("the Sussex PCC", "Cleveland's Chief
+# Constable"), and between a title and the body after it ("the PCC for West Yorkshire")
+RE_TITLE_GAP_AFTER = re.compile(r"(?:['’]s?)?[ \t]+")
+RE_OF_BEFORE = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
+
+
+def title_beside(text: str, start: int, end: int, floor: int, scope: object = None) -> bool:
+    """Whether ``text[start:end]`` (a body or its place) is part of someone's title, the
+    title right after it or before it with "of"/"for", within the sentence from
+    ``floor``; with ``scope`` (an OrgType), only a title held in a body of that type."""
+    roles = lexicon().roles
+
+    def fits(m: re.Match[str] | None) -> bool:
+        if m is None:
+            return False
+        if scope is None:
+            return True
+        key = role_key(m.group())
+        return key is not None and roles[key].scope is scope
+
+    gap = RE_TITLE_GAP_AFTER.match(text, end)
+    if gap and fits(re_role().match(text, gap.end())):
+        return True
+    of = RE_OF_BEFORE.search(text, max(floor, start - 12), start)
+    if of is None:
+        return False
+    lo = max(floor, of.start() - 60)
+    return any(r.end() == of.start() and fits(r) for r in re_role().finditer(text, lo, of.start()))
+
+
 @functools.cache
 def jurisdiction_places() -> frozenset[str]:
     """Folded places that are also a jurisdiction with an inspectorate of its own

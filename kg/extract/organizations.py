@@ -27,6 +27,7 @@ from collections import Counter
 
 from kg.model import Article, OrgMention, OrgType, Sentence, Span
 from kg.patterns import (
+    RE_LIST_ITEM,
     any_in,
     context_labels,
     coreference_words,
@@ -45,9 +46,9 @@ from kg.patterns import (
     re_org_context,
     re_place,
     re_prison,
-    re_role,
     role_key,
     role_spans,
+    title_beside,
 )
 from kg.reference import lexicon
 from kg.vocab import named_org_key
@@ -161,8 +162,6 @@ def _by_head(
     return out
 
 
-# the mark of an item of a list: "- Bedfordshire", "• Gwent", "2. Kent"
-RE_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
 # between places that share a head noun: "South Yorkshire and West Yorkshire forces"
 RE_PLACE_JOIN = re.compile(r"(?:,|[ \t]+and|[ \t]+or)[ \t]+(?:the[ \t]+)?")
 RE_FORCES_AFTER = re.compile(r"[ \t]+(?:police[ \t]+)?forces?\b")
@@ -212,8 +211,9 @@ def _place_forces(
             forces_after = here and RE_FORCES_AFTER.match(text, p.end(), sent.span.end)
             # the area in a title: the force named, but not as a body that acts or
             # speaks ("Beds police and crime commissioner Olly Martins has attacked")
-            titled = not forces_after and force_title_beside(
-                text, p.start(), p.end(), sent.span.start
+            # ("Katy Bourne, the Sussex PCC", "the PCC for West Yorkshire")
+            titled = not forces_after and title_beside(
+                text, p.start(), p.end(), sent.span.start, OrgType.POLICE_FORCE
             )
             listed = (
                 len(chain) >= 2
@@ -237,33 +237,6 @@ def _place_forces(
                     )
             chain = []
     return out
-
-
-# a force's area beside a title held in the force: "Katy Bourne, the Sussex PCC",
-# "Cleveland's Chief Constable", "the PCC for West Yorkshire"
-RE_TITLE_GAP_AFTER = re.compile(r"(?:['’]s?)?[ \t]+")
-RE_OF_BEFORE = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
-
-
-def force_title_beside(text: str, start: int, end: int, floor: int) -> bool:
-    """Whether ``text[start:end]`` is beside a title held in a force, within the
-    sentence from ``floor``."""
-    roles = lexicon().roles
-
-    def of_force(m: re.Match[str] | None) -> bool:
-        key = role_key(m.group()) if m is not None else None
-        return key is not None and roles[key].scope is OrgType.POLICE_FORCE
-
-    gap = RE_TITLE_GAP_AFTER.match(text, end)
-    if gap and of_force(re_role().match(text, gap.end())):
-        return True
-    of = RE_OF_BEFORE.search(text, max(floor, start - 12), start)
-    if of is None:
-        return False
-    lo = max(floor, of.start() - 60)
-    return any(
-        r.end() == of.start() and of_force(r) for r in re_role().finditer(text, lo, of.start())
-    )
 
 
 def _typed(m: OrgMention, kind: OrgType, name: str | None) -> OrgMention:

@@ -60,6 +60,7 @@ from kg.extract.areas import area_keys
 from kg.extract.organizations import joint_lead, main_org
 from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence, Span
 from kg.patterns import (
+    RE_LIST_ITEM,
     any_in,
     fold,
     jurisdiction_places,
@@ -69,10 +70,10 @@ from kg.patterns import (
     place_keys,
     re_place,
     re_prison,
-    re_role,
     role_key,
     role_meant,
     role_spans,
+    title_beside,
 )
 from kg.reference import lexicon, written_since
 
@@ -640,9 +641,6 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     return _claims(article, sents, _with_main_subjects(mentions, orgs, types, sents), all_forces)
 
 
-RE_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
-
-
 def _listed_forces(
     article: Article,
     sents: list[Sentence],
@@ -1151,12 +1149,6 @@ RE_EXAMPLE_BEFORE = re.compile(
 RE_POLICE_BEFORE = re.compile(r"\b[Pp]olic(?:e|ing)\b[^,;:.]*$")
 
 
-# a force named in someone's title ("Katy Bourne, the Sussex PCC, responded to the
-# report", "the PCC for West Yorkshire"): the holder's, not what was inspected
-RE_TITLE_GAP_AFTER = re.compile(r"(?:['’]s?)?[ \t]+")
-RE_OF_BEFORE = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
-
-
 def _named_aside(text: str, span: Span, floor: int) -> bool:
     """A force named as a partner or as an example of many."""
     lo = max(floor, span.start - 40)
@@ -1167,14 +1159,9 @@ def _named_aside(text: str, span: Span, floor: int) -> bool:
 
 
 def _in_title(text: str, span: Span, floor: int) -> bool:
-    gap = RE_TITLE_GAP_AFTER.match(text, span.end)
-    if gap and re_role().match(text, gap.end()):
-        return True
-    of = RE_OF_BEFORE.search(text, max(floor, span.start - 12), span.start)
-    if of is None:
-        return False
-    lo = max(floor, of.start() - 60)
-    return any(r.end() == of.start() for r in re_role().finditer(text, lo, of.start()))
+    """A force named in someone's title ("Katy Bourne, the Sussex PCC, responded to the
+    report", "the PCC for West Yorkshire"): the holder's, not what was inspected."""
+    return title_beside(text, span.start, span.end, floor)
 
 
 RE_JUDGED_OBJECT = re.compile(
@@ -1856,15 +1843,11 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
     return named[0] if named and era is not None else None
 
 
-# a year the text speaks of as past or present (not "by 2030", "until 2025")
-RE_TEXT_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bbefore )\b(20[0-3]\d)\b")
-
-
 def _written_since(text: str) -> int | None:
     """The earliest year an undated text can have been written: by the names it uses
     ("HMICFRS" from 2017, "His Majesty's" from 2022) and the latest year it speaks of
     ("the new report, which covers the period from 2023 to 2025")."""
-    years = [int(y) for y in RE_TEXT_YEAR.findall(text)]
+    years = [y for y in dates.spoken_years(text) if 2000 <= y <= 2039]
     named = written_since(text)
     found = [y for y in (named, max(years) if years else None) if y is not None]
     return max(found) if found else None
