@@ -90,7 +90,8 @@ RE_JUDGED = re.compile(
 # "Inspectors rated Lincolnshire Police as 'good'"
 RE_INSPECTED = re.compile(
     r"\b(?:graded|rated|judged|found|concluded|identified|highlighted|criticised|praised|"
-    r"referred|reviewed|inspected|assessed|set out|picked out|singled out)\b",
+    r"referred|reviewed|inspected|assessed|set out|picked out|singled out|warned|"
+    r"raised concerns|made recommendations)\b",
     re.IGNORECASE,
 )
 # Words one of which every match of the regex above holds (see patterns.any_in).
@@ -131,6 +132,9 @@ INSPECTED_WORDS = (
     "set out",
     "picked out",
     "singled out",
+    "warned",
+    "raised concerns",
+    "made recommendations",
 )
 # "PEEL" qualifying the report noun after it: "PEEL inspection", "PEEL: Police
 # effectiveness 2016 report", "PEEL EFFICIENCY REPORT"
@@ -371,7 +375,8 @@ RE_OTHER_PUBLICATION = re.compile(
 RE_JUDGED_BEFORE = re.compile(
     # (a grade received, not a referral "received from South Wales Police in January")
     r"\b(?:graded|rated|judged|found|given|assessed|receiv(?:ed|ing)(?![^,;.]*\bfrom\b)|awarded|"
-    r"criticised|highlighted|identified|inspected)\b[^,;.]{0,60}$|"
+    r"criticised|highlighted|identified|inspected|warned|raised concerns|made recommendations)\b"
+    r"[^,;.]{0,60}$|"
     # the report noun, its "of/by ..." complement of names, then the date: "a peer review
     # of South Yorkshire Police by the College of Policing in 2016", "a report today"
     r"\b(?:reports?|findings|review|judgements?|inspections?)"
@@ -424,7 +429,8 @@ RE_BEFORE_REPORT = re.compile(
 RE_CLAUSE_OPENING = re.compile(r"^[ \t\"“‘']*(?:\w+[ \t]+){0,2}(?:[Ii]n|[Oo]n|[Dd]uring)?[ \t]*$")
 RE_OPENED_VERB = re.compile(
     r"^[ \t]*,?[^,;:]{0,140}?\b(?:publish(?:ed|es)|releas(?:ed|es)|issued|highlighted|graded|"
-    r"rated|judged|found|inspected|criticised|identified|concluded)\b",
+    r"rated|judged|found|inspected|criticised|identified|concluded|warned|raised concerns|"
+    r"made recommendations)\b",
     re.IGNORECASE,
 )
 # an earlier report than the article's own: "the previous inspection", "since the

@@ -904,3 +904,23 @@ def test_reports_an_inspectorates_own_release_is_of_the_day():
 )
 def test_reports_an_unnamed_inspection_of_a_force_after_2018_is_peel(make_article, text, expected):
     assert kinds(make_article(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "In 2016 the inspectorate had raised concerns about the way Norfolk Constabulary "
+        "handled calls.",
+        "In 2016, HMIC made recommendations to Norfolk Constabulary on its call handling.",
+        "HMIC warned Norfolk Constabulary about its call handling in 2016.",
+    ],
+)
+def test_reports_an_inspectorates_past_warning_is_an_earlier_report(make_article, earlier):
+    a = make_article(
+        "Thursday, 9 February 2017\n\nA report released by HMIC today said Norfolk Constabulary "
+        f"now answers calls quickly.\n\n{earlier}"
+    )
+    assert reports(a) == {
+        ("hmicfrs", ("norfolk",), "2017-02-09"),
+        ("hmicfrs", ("norfolk",), "2016"),
+    }
