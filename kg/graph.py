@@ -425,7 +425,7 @@ def article_graph(
             person(m.name, ("people", i))
 
     for i, r in enumerate(ac.roles):
-        if r.org is None or ("roles", i) in omit:
+        if ("roles", i) in omit:
             continue
         who = person(r.person, ("roles", i))
         node = _i(
@@ -434,7 +434,8 @@ def article_graph(
         t.claim(node, ("roles", i))
         t.add(node, _A, _TYPE_MEMBERSHIP)
         t.add(node, _P["member"], _iri(who))
-        t.add(node, _P["organization"], _iri(_i(org_iri(r.org))))
+        if r.org is not None:  # a rank the article names no body for has none
+            t.add(node, _P["organization"], _iri(_i(org_iri(r.org))))
         known = r.role in lex.roles
         t.add(node, _P["role"], _iri(_i(role_iri(r.role) if known else custom_role_iri(r.role))))
         if r.qualifier:

@@ -229,3 +229,22 @@ def test_build_eval_compares_names_whatever_their_apostrophes():
     }
     s = score(gold, rows)["organizations"]
     assert (s.tp, s.fp, s.fn) == (1, 0, 0)
+
+
+def test_build_a_rank_held_in_no_named_force_keeps_the_person_and_role(tmp_path):
+    """An NPCC lead's rank: the article names no force, so the role has no
+    organization (as the gold records it), and the graph still conforms."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "npcc.txt").write_text(
+        "Police chiefs respond to inspection of cyber crime\n\n12 March 2019\n\n"
+        "HMICFRS today published its inspection of how police tackle cyber crime.\n\n"
+        "Chief Constable Peter Goodman, the National Police Chiefs' Council lead for cyber "
+        "crime, said: “We welcome the report and will act on it.”\n"
+    )
+    build_graph(corpus, tmp_path / "out", html=False, store=False)
+    rows = rows_from_graph(tmp_path / "out" / "graph.ttl")["people-roles"]
+    assert {"person": "Peter Goodman", "role": "Chief Constable", "organization": ""} in [
+        {k: r[k] or "" for k in ("person", "role", "organization")} for r in rows
+    ]
+    assert validate_graph(load_graph(tmp_path / "out" / "graph.trig")) == []

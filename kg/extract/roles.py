@@ -291,8 +291,6 @@ def extract(
             # Andrew Flanagan"): the body other than a force or inspectorate the
             # article is most about
             org = main_org(orgs, bodies, OrgType.OTHER)
-        if org is None and role.scope is OrgType.POLICE_FORCE:
-            return
         entry = lex.orgs.get(org) if org is not None else None
         if key == "commissioner" and entry is not None and entry.chief_role != "commissioner":
             # a force's "Commissioner" is its police and crime commissioner, unless a
