@@ -74,6 +74,7 @@ from kg.patterns import (
     role_meant,
     role_spans,
     title_beside,
+    title_heads,
 )
 from kg.reference import lexicon, written_since
 
@@ -1187,10 +1188,17 @@ RE_TITLED_OF = re.compile(
 
 
 def _role_of(before: str, slot: re.Match[str]) -> bool:
-    """ "Director of the Howard League": "of" after a capitalised word that is no report
-    noun names a post in the body, not what was inspected."""
+    """ "Director of the Howard League", "chair of Cleveland Police Federation": "of"
+    after a capitalised word that is no report noun, or after a title's head noun in
+    any case, names a post in the body, not what was inspected."""
     m = RE_TITLED_OF.search(before)
-    return m is not None and RE_REPORT_NOUN.match(m.group()) is None
+    if m is not None and RE_REPORT_NOUN.match(m.group()) is None:
+        return True
+    word = RE_LAST_WORD.search(before, 0, slot.start())
+    return word is not None and word.group(1).lower() in title_heads()
+
+
+RE_LAST_WORD = re.compile(r"([A-Za-z-]+)[ \t]*$")
 
 
 # --- dates ------------------------------------------------------------------------

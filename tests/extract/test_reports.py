@@ -924,3 +924,11 @@ def test_reports_an_inspectorates_past_warning_is_an_earlier_report(make_article
         ("hmicfrs", ("norfolk",), "2017-02-09"),
         ("hmicfrs", ("norfolk",), "2016"),
     }
+
+
+def test_reports_a_body_someone_chairs_is_no_subject(make_article):
+    a = make_article(
+        "“This part of the inspectors' report should worry us all,” said Jane Doe, chair of "
+        "Durham Police Federation, of the HMICFRS report on Durham Constabulary."
+    )
+    assert reports(a) == {("hmicfrs", ("durham",), None)}
