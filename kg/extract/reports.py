@@ -312,7 +312,7 @@ RE_INSPECTORS = re.compile(r"\b(?:[Ii]nspectors|[Ii]nspectorate|[Ww]atchdogs?|th
 # "review of how the CPS prosecutes", "leadership at the Scottish Police Authority"
 RE_OBJECT_SLOT = re.compile(
     r"(?<!request )(?<!behalf )(?<!part )(?<!one )(?<!members )(?<!member )(?<!Members )"
-    r"(?<!Member )"
+    r"(?<!Member )(?<!sits )(?<!sat )(?<!serves )(?<!served )(?<!seat )"
     r"\b(?:of|into|at|about|on|over)[ \t]+(?:how[ \t]+|whether[ \t]+)?(?:the[ \t]+)?$"
 )
 # a national report: "across England and Wales", "police forces were not ...",
@@ -1561,6 +1561,13 @@ def _kind_of(
     return words, (), _topic_concept(clause, era) if forces else None
 
 
+@functools.cache
+def _outside_peel() -> frozenset[str]:
+    """The forces of a country with an inspectorate of its own (Police Scotland, the
+    PSNI): PEEL, England and Wales's programme, does not assess them."""
+    return frozenset(k for p in jurisdiction_places() if (k := place_keys().get(p)))
+
+
 def _published_by(concept: str, publisher: str) -> bool:
     """Whether ``publisher`` may publish a report of ``concept`` (kgo:publishedBy)."""
     kind = lexicon().kinds.get(concept)
@@ -1767,10 +1774,12 @@ def _claims(
                     and since is not None
                     and since > PILLAR_YEARS[-1]
                     and not any(RE_JOINT.search(m.sent.text) for _, m in members)
+                    and not any(s in _outside_peel() for _, m in members for s in m.subjects)
                 ):
                     # after 2018 the inspection of a force that names no kind ("its latest
                     # inspection", "a hard-hitting inspectors' report") is its PEEL one;
-                    # a joint inspection with another inspectorate is not
+                    # a joint inspection with another inspectorate is not, nor one of a
+                    # force PEEL does not cover (the PSNI, inspected on request)
                     concept = "peel-assessment"
             series = own_concept.get(key[1:3])
             if key[0] != "now" and series not in (None, "post-inspection-review", *PILLARS):

@@ -932,3 +932,19 @@ def test_reports_a_body_someone_chairs_is_no_subject(make_article):
         "Durham Police Federation, of the HMICFRS report on Durham Constabulary."
     )
     assert reports(a) == {("hmicfrs", ("durham",), None)}
+
+
+def test_reports_a_board_someone_sits_on_is_no_subject(make_article):
+    a = make_article(
+        "Monday, 10 May 2021\n\nJohn Smith, who sits on the Northern Ireland Policing Board for "
+        "his party, said the report by HMICFRS into the PSNI did not go far enough."
+    )
+    assert {r[1] for r in reports(a)} == {("northern-ireland",)}
+
+
+def test_reports_an_unnamed_inspection_of_the_psni_is_not_peel(make_article):
+    a = make_article(
+        "Monday, 10 May 2021\n\nAn independent report by HMICFRS, published on Monday, found "
+        "no bias in the PSNI's policing of the funeral."
+    )
+    assert kinds(a) == {(("northern-ireland",), None)}
