@@ -125,18 +125,18 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (283 articles written from public pages
-# and annotated by people who never saw the extractors; 216 of them were added in the
-# third to fifteenth rounds, scored once fresh, and lowered the floors). Its held-out
+# The same for tests/gold/dev, the blind devset (295 articles written from public pages
+# and annotated by people who never saw the extractors; 228 of them were added in the
+# third to sixteenth rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
     "people-roles": 0.86,
-    "organizations": 0.81,
-    "reports": 0.82,
+    "organizations": 0.80,
+    "reports": 0.83,
     "quotes": 0.89,
-    "articles": 0.98,
+    "articles": 0.97,
 }
-DEV_ACCURACY_FLOORS = {"report-kinds": 0.84, "quote-attribution": 0.97}
+DEV_ACCURACY_FLOORS = {"report-kinds": 0.85, "quote-attribution": 0.97}
 
 
 def test_build_blind_devset_scores_stay_above_floor():
