@@ -764,10 +764,15 @@ def _shortened(claims: list[RoleClaim]) -> list[RoleClaim]:
 
 
 def _dedupe(claims: list[RoleClaim]) -> list[RoleClaim]:
+    """Each claim once; a role held in no named body only if the article names none
+    for it elsewhere ("Humberside Chief Constable Justine Curran ... CC Curran said")."""
     seen: set[tuple[str, str, str | None, str | None]] = set()
+    held = {(c.person, c.role, c.qualifier) for c in claims if c.org is not None}
     out = []
     for c in claims:
         k = (c.person, c.role, c.org, c.qualifier)
+        if c.org is None and k[:2] + k[3:] in held:
+            continue
         if k not in seen:
             seen.add(k)
             out.append(c)

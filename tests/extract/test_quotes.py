@@ -862,3 +862,14 @@ def test_quotes_they_after_inspectors_is_still_the_inspectorate(make_article):
         '"Victims are let down too often," they said.'
     )
     assert [(k, s) for k, s, _ in said(a)] in ([(ORG, "hmicfrs")], [(REPORT, "0")])
+
+
+def test_quotes_an_abbreviated_rank_and_surname_is_the_person_named_before(make_article):
+    a = make_article(
+        "Chief constable to retire\n\nHumberside Chief Constable Justine Curran has announced "
+        "she is retiring.\n\nIn a statement, CC Curran said the time had come for someone else "
+        "to “deliver the aims” of the plan."
+    )
+    assert [(q.speaker, q.text) for q in extract_article(a).quotes] == [
+        ("Justine Curran", "deliver the aims")
+    ]

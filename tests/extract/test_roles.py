@@ -567,3 +567,13 @@ def test_roles_a_qualifier_alone_after_a_body_is_no_title(make_article):
 def test_roles_a_title_head_is_no_part_of_a_name(make_article):
     a = make_article("APCC Victims Lead Vera Baird said the report was a wake-up call.")
     assert {p.name for p in extract_article(a).people} == {"Vera Baird"}
+
+
+def test_roles_a_rank_held_in_a_named_force_is_not_also_held_in_none(make_article):
+    a = make_article(
+        "Chief constable to retire\n\nHumberside Chief Constable Justine Curran has announced "
+        "she is retiring.\n\nIn a statement, CC Curran said she was proud."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Justine Curran", "chief-constable", "humberside")
+    }
