@@ -216,6 +216,8 @@ RE_REPORT_BY = re.compile(
     r"(?:report|review|inspection)\s+by\s+"
 )
 # a relative pronoun standing for the subject: "the Inspectorate, which said"
+# between a verb of saying and the subject of the clause it reports: " that "
+RE_THAT_GAP = re.compile(r"\s+that\s+")
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # a conjunction or clause start before a verb that shares the previous verb's subject
 RE_SHARED_END = re.compile(r"\b(?:and|but|or|then|also)\s*$")
@@ -1195,7 +1197,16 @@ class _Reader:
         before = [c for c in cues[max(0, j - 12) : j] if c.who is not None]
         if before:
             people = [c for c in before if c.who is not None and c.who[0] == "person"]
-            return people[0].who if people else before[-1].who
+            if people:
+                return people[0].who
+            nearest = len(before) - 1
+            # a verb inside what another reports: "Inspectors concluded that the force
+            # showed "too little understanding ..."": the words are the inspectors'
+            while nearest > 0 and RE_THAT_GAP.fullmatch(
+                text, before[nearest - 1].end, before[nearest].lead
+            ):
+                nearest -= 1
+            return before[nearest].who
         # 4. a person, the report or an inspectorate opening a sentence with no verb of
         # saying before the quotation, in the active voice ("Ms Linden was asked whether
         # she should "..."" has none)

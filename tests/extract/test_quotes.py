@@ -873,3 +873,14 @@ def test_quotes_an_abbreviated_rank_and_surname_is_the_person_named_before(make_
     assert [(q.speaker, q.text) for q in extract_article(a).quotes] == [
         ("Justine Curran", "deliver the aims")
     ]
+
+
+@pytest.mark.parametrize("verb", ["showed", "had", "lacked"])
+def test_quotes_a_clause_inspectors_report_is_their_words_not_the_forces(make_article, verb):
+    a = make_article(
+        "Force criticised\n\nHMIC inspected Dyfed-Powys Police.\n\nInspectors concluded that "
+        f"the force {verb} “too little understanding of the scale of child sexual exploitation”."
+    )
+    assert [(q.speaker_kind.value, q.speaker) for q in extract_article(a).quotes] == [
+        ("Report", "0")
+    ]
