@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from kg.extract.organizations import main_org
 from kg.extract.people import is_name
@@ -494,7 +495,7 @@ def extract(
             add(person, key, body, None, sent, body is not None)
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
-    return _shortened(_dedupe(claims))
+    return _shortened(_dedupe(_in_the_titled_force(claims, types)))
 
 
 # "NAME, (the) TITLE of|at|for (the) BODY": a title of up to six words, then the body
@@ -737,6 +738,30 @@ def _publisher_role(
         return []
     ev = next((s for s in sents if name in s.text), sents[0])
     return [RoleClaim(name, key, org, ev.span)]
+
+
+def _in_the_titled_force(claims: list[RoleClaim], types: dict[str, OrgType]) -> list[RoleClaim]:
+    """A force's rank or commissioner held in no force the article names outright, in
+    the one force its titles name ("police, fire and crime commissioner Stephen Mold"
+    beside "Nick Adderley, the Chief Constable of Northamptonshire")."""
+    lex = lexicon()
+
+    def is_force(org: str | None) -> bool:
+        if org is None:
+            return False
+        entry = lex.orgs.get(org)
+        return (entry.type if entry is not None else types.get(org)) is OrgType.POLICE_FORCE
+
+    forces = {c.org for c in claims if is_force(c.org)}
+    if len(forces) != 1:
+        return claims
+    (force,) = forces
+    return [
+        replace(c, org=force)
+        if c.org is None and c.role in lex.roles and lex.roles[c.role].scope is OrgType.POLICE_FORCE
+        else c
+        for c in claims
+    ]
 
 
 def _shortened(claims: list[RoleClaim]) -> list[RoleClaim]:

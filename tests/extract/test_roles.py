@@ -577,3 +577,15 @@ def test_roles_a_rank_held_in_a_named_force_is_not_also_held_in_none(make_articl
     assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
         ("Justine Curran", "chief-constable", "humberside")
     }
+
+
+def test_roles_a_rank_of_no_named_force_is_held_in_the_force_a_title_names(make_article):
+    a = make_article(
+        "Chief constable to face hearing\n\nPolice, fire and crime commissioner Stephen Mold "
+        "has announced the outcome of the investigation.\n\nThe watchdog said Nick Adderley, the "
+        "Chief Constable of Northamptonshire, would face a hearing."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Stephen Mold", "police-fire-and-crime-commissioner", "northamptonshire"),
+        ("Nick Adderley", "chief-constable", "northamptonshire"),
+    }
