@@ -80,3 +80,20 @@ def test_people_a_caption_in_title_case_still_names_its_person(make_article):
         "Chief Constable of Sussex Police Jo Shiner\n\nThe force said it would respond."
     )
     assert "Jo Shiner" in {p.name for p in extract_article(a).people}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The force complained, saying inspector Zoe Billingham was treating it unfairly.",
+            "Zoe Billingham",
+        ),
+        (
+            "Liberal Democrat councillor Paul Kennedy has raised the problem for three years.",
+            "Paul Kennedy",
+        ),
+    ],
+)
+def test_people_a_lower_case_title_before_a_name_marks_a_person(make_article, text, name):
+    assert name in {p.name for p in extract_article(make_article(text)).people}
