@@ -589,3 +589,13 @@ def test_roles_a_rank_of_no_named_force_is_held_in_the_force_a_title_names(make_
         ("Stephen Mold", "police-fire-and-crime-commissioner", "northamptonshire"),
         ("Nick Adderley", "chief-constable", "northamptonshire"),
     }
+
+
+def test_roles_the_chief_inspector_of_constabularies_is_hmcic(make_article):
+    a = make_article(
+        "Sir Tom Winsor, the Chief Inspector of Constabularies, has set out his own account of "
+        "the complaint by Bedfordshire Police."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Tom Winsor", "hm-chief-inspector-of-constabulary", "hmicfrs")
+    }
