@@ -601,6 +601,9 @@ def re_inspectorate() -> re.Pattern[str]:
 
 # A word of a capitalised name: "Howard", "Police", "O'Brien", "GMCA", "Victims'"
 RE_CAP_WORD = re.compile(r"[A-Z][\w'’&.-]*")
+# a capitalised compound adjective, never the start of a body's name: "the UK-wide
+# National Crime Agency", "the London-based Howard League", "a Met-led review"
+RE_COMPOUND_ADJECTIVE = re.compile(r"[A-Z][\w'’&.]*-(?:wide|based|led|run|funded|backed)")
 # "Police Superintendents' Association": a plural's possessive inside a name
 RE_PLURAL_POSSESSIVE = re.compile(r"[A-Z][\w&.-]*s['’]")
 # Words that join the parts of a body's name: "League for Penal Reform",
@@ -804,8 +807,11 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             first = i + 1 if words[i][2].capitalize() in _OPENERS else i
             # a possessive opens the name after it: "Northern Ireland's Police Ombudsman",
             # but not the royal style of a name: "His Majesty's Prison and Probation Service"
+            # and so does a compound adjective: "the UK-wide National Crime Agency"
             for k in range(first, last_head):
                 if RE_POSSESSIVE_WORD.search(words[k][2]) and not RE_ROYAL.match(words[k][2]):
+                    first = k + 1
+                elif RE_COMPOUND_ADJECTIVE.fullmatch(words[k][2]):
                     first = k + 1
             # a party before a body not a party's is the holder's affiliation: "DUP
             # Policing Board member Jonathan Craig" ("Liberal Democrats" is the party)

@@ -217,3 +217,15 @@ def test_organizations_a_prison_goes_by_its_official_style(make_article):
     )
     names = {m.name for m in extract_article(a).organizations if m.name}
     assert "HMP Maghaberry" in names and "Maghaberry Prison" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other agencies include the UK-wide National Crime Agency.",
+        "The London-based National Crime Agency took part.",
+    ],
+)
+def test_organizations_a_compound_adjective_is_no_part_of_a_name(make_article, text):
+    orgs = {(o.org, o.text) for o in extract_article(make_article(text)).organizations}
+    assert orgs == {("nca", "National Crime Agency")}
