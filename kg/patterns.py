@@ -809,9 +809,10 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             # but not the royal style of a name: "His Majesty's Prison and Probation Service"
             # and so does a compound adjective: "the UK-wide National Crime Agency"
             for k in range(first, last_head):
-                if RE_POSSESSIVE_WORD.search(words[k][2]) and not RE_ROYAL.match(words[k][2]):
-                    first = k + 1
-                elif RE_COMPOUND_ADJECTIVE.fullmatch(words[k][2]):
+                w = words[k][2]
+                if (
+                    RE_POSSESSIVE_WORD.search(w) and not RE_ROYAL.match(w)
+                ) or RE_COMPOUND_ADJECTIVE.fullmatch(w):
                     first = k + 1
             # a party before a body not a party's is the holder's affiliation: "DUP
             # Policing Board member Jonathan Craig" ("Liberal Democrats" is the party)
