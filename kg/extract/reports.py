@@ -1537,6 +1537,10 @@ def _kind_of(
         # effectiveness, efficiency and legitimacy": the pillars are its name's words
         return words, ("peel-assessment",), None
     pillars = _graded_pillars(text[a:b] if past else text) if forces else []
+    if pillars and not pillar_era and not rated:
+        # after 2018 an area named with no grade given ("work to help keep vulnerable
+        # people out of the criminal justice system") is a topic, not a graded area
+        pillars = []
     if pillars:
         # "rated 'good' overall for efficiency and for legitimacy, and today ... in the
         # third category, effectiveness": in 2015-2018 one report per pillar, today's first
@@ -1846,8 +1850,9 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
     name none: the PEEL pillars whose areas it names ("good at preventing crime",
     "- protecting vulnerable people"), two or more being an assessment of the whole
     force; else the one kind it names in three sentences or more, outside those that
-    name the areas ("vetting", "the force's custody suites"); else the one pillar
-    named, a pillar's report in 2015-2018 (and nothing when the year is unknown)."""
+    name the areas ("vetting", "the force's custody suites"), which also wins over
+    areas named in fewer sentences; else the one pillar named, a pillar's report in
+    2015-2018 (and nothing when the year is unknown)."""
     pillar_of = _area_pillars()
     pillars: list[str] = []
     votes: Counter[str] = Counter()
@@ -1858,11 +1863,18 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
         else:
             votes.update({key for _, _, key in _labels_in(sent.text)})
     named = _unique(pillars)
+    top = votes.most_common(2)
+    voted = (
+        top[0][0] if top and top[0][1] >= 3 and (len(top) == 1 or top[1][1] < top[0][1]) else None
+    )
+    if voted is not None and len(pillars) < top[0][1]:
+        # a kind named throughout beats an area named in passing: a custody inspection
+        # that "helps keep vulnerable people out of the criminal justice system"
+        return voted
     if len(named) > 1 or (named and era is not None and era not in PILLAR_YEARS):
         return "peel-assessment"
-    top = votes.most_common(2)
-    if top and top[0][1] >= 3 and (len(top) == 1 or top[1][1] < top[0][1]):
-        return top[0][0]
+    if voted is not None:
+        return voted
     return named[0] if named and era is not None else None
 
 

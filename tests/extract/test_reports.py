@@ -948,3 +948,16 @@ def test_reports_an_unnamed_inspection_of_the_psni_is_not_peel(make_article):
         "no bias in the PSNI's policing of the funeral."
     )
     assert kinds(a) == {(("northern-ireland",), None)}
+
+
+def test_reports_an_area_named_without_a_grade_makes_no_peel_assessment(make_article):
+    a = make_article(
+        "Police custody report\n\nSaturday, 26 August 2023\n\nWEST MIDLANDS Police has made "
+        "only “limited improvement” in the way it runs its custody services and “several areas "
+        "of concern” remain, a report has found.\n\nInspectors from His Majesty's Inspectorate "
+        "of Constabulary and Fire and Rescue Services (HMICFRS) said officers were unable to "
+        "demonstrate that force they had used was necessary.\n\nThe report also pointed to some "
+        "effective joint work with other agencies to help keep children and vulnerable people "
+        "out of the criminal justice system, and found that healthcare for detainees was good."
+    )
+    assert kinds(a) == {(("west-midlands",), "custody")}
