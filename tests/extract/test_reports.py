@@ -961,3 +961,13 @@ def test_reports_an_area_named_without_a_grade_makes_no_peel_assessment(make_art
         "out of the criminal justice system, and found that healthcare for detainees was good."
     )
     assert kinds(a) == {(("west-midlands",), "custody")}
+
+
+def test_reports_a_kind_named_throughout_beats_an_area_named_once(make_article):
+    a = make_article(
+        "Force told to improve\n\nThursday, 5 October 2023\n\nHMICFRS published its findings on "
+        "Durham Constabulary today.\n\nThe custody suites were clean.\n\nStaff in the custody "
+        "suites treated detainees with respect.\n\nBut the custody suites lacked enough nurses."
+        "\n\nOfficers were good at protecting vulnerable people."
+    )
+    assert kinds(a) == {(("durham",), "custody")}
