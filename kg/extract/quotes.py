@@ -465,8 +465,10 @@ def segments(article: Article) -> list[_Segment]:
             close = None if found is None or text[j] == OPEN_DOUBLE or reopens else j
             width = len(found.group()) if found is not None else 1  # '' closes as "
             if not double and close is None:
-                i += 1  # an opening single mark never closed: an apostrophe ('90s)
-                continue
+                if not _single_left_open(article, text, index, i, first, end):
+                    i += 1  # an opening single mark never closed: an apostrophe ('90s)
+                    continue
+                j = len(text[:end].rstrip())  # one paragraph of several, left open
             stop = close if close is not None else j
             body = text[i + 1 : stop]
             seg_start = i + 1 + len(body) - len(body.lstrip())
@@ -477,6 +479,20 @@ def segments(article: Article) -> list[_Segment]:
                 out.append(_Segment(seg_start, seg_end, index, opens, close is not None, after))
             i = (close + width) if close is not None else stop
     return out
+
+
+def _single_left_open(
+    article: Article, text: str, index: int, i: int, first: int, end: int
+) -> bool:
+    """A paragraph a single mark opens and does not close, the next opening with one
+    too: a quotation over paragraphs, as British papers print it ("Mr Scott commented:
+    / 'I am delighted ... integrity. / 'The Chief Constable ...'")."""
+    if i != first or not text[i + 1 : i + 2].isupper() or index + 1 >= len(article.body):
+        return False
+    if not re.search(r"[.!?]\s*$", text[i:end]):
+        return False
+    nxt = article.body[index + 1]
+    return text[nxt.start : nxt.end].lstrip()[:1] == text[i]
 
 
 @dataclass(frozen=True, slots=True)

@@ -884,3 +884,15 @@ def test_quotes_a_clause_inspectors_report_is_their_words_not_the_forces(make_ar
     assert [(q.speaker_kind.value, q.speaker) for q in extract_article(a).quotes] == [
         ("Report", "0")
     ]
+
+
+def test_quotes_single_marks_over_paragraphs_open_each_and_close_the_last(make_article):
+    a = make_article(
+        "PCC welcomes report\n\nThe Police and Crime Commissioner Matthew Scott welcomed the "
+        "report.\n\nMr Scott commented:\n\n'I am delighted that HMICFRS has found Kent Police "
+        "to be outstanding.\n\n'The Chief Constable and his team have built a culture of "
+        "accurate recording.'\n\nThe force was praised."
+    )
+    quotes = [(q.speaker, q.text[:20]) for q in extract_article(a).quotes]
+    assert quotes == [("Matthew Scott", "I am delighted that ")]
+    assert "Chief Constable" in extract_article(a).quotes[0].text
