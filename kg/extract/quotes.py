@@ -1522,6 +1522,7 @@ def extract(
                 or _discourse_speaker(reader, si)
                 or _said_just_before(reader, seg, si)
                 or _said_in_paragraph_before(reader, seg, si)
+                or _responder(reader, seg, found)
             )
             said = _speaker_kind(reader, who, seg.start) if who is not None else None
         if said is None:
@@ -1616,6 +1617,39 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
             return reader.who(signed[0])
     # a lead-in paragraph ending with a colon
     return _lead_in_speaker(reader, seg.paragraph - 1) if seg.paragraph > 0 else None
+
+
+# the one who answers a report in a statement's lead: "Lorne Green, Norfolk's Police
+# and Crime Commissioner, has welcomed the publication of ...", "Katy Bourne ... has
+# today given her reaction to an HMIC report"
+RE_RESPONDS = re.compile(
+    r"\b(?:has|have)[ \t]+(?:today[ \t]+)?(?:welcomed|responded|reacted|commented|"
+    r"given[ \t]+(?:his|her|their)[ \t]+(?:reaction|response))\b"
+)
+LEAD_PARAGRAPHS = 3
+
+
+def _responder(reader: _Reader, seg: _Segment, found: list[_Quote]) -> _Who | None:
+    """A paragraph of quotations only, with no speaker anywhere near, in a statement
+    whose lead names the one person who answers the report, and before anyone else is
+    quoted: that person's words."""
+    text, article = reader.text, reader.article
+    if not seg.opens_paragraph or not _all_quoted(reader, article.body[seg.paragraph]):
+        return None
+    if any(q.kind is not SpeakerKind.PERSON for q in found):
+        return None
+    who: _Who | None = None
+    for para in article.body[: min(seg.paragraph, LEAD_PARAGRAPHS + 1)]:
+        m = RE_RESPONDS.search(text, para.start, para.end)
+        if m is None:
+            continue
+        people = [r for r in reader.refs_in(para.start, m.start()) if r.kind == "person"]
+        if people:
+            who = reader.who(people[0])
+            break
+    if who is None or any(q.speaker != who[1] for q in found):
+        return None
+    return who
 
 
 def _all_quoted(reader: _Reader, para: Span) -> bool:

@@ -896,3 +896,25 @@ def test_quotes_single_marks_over_paragraphs_open_each_and_close_the_last(make_a
     quotes = [(q.speaker, q.text[:20]) for q in extract_article(a).quotes]
     assert quotes == [("Matthew Scott", "I am delighted that ")]
     assert "Chief Constable" in extract_article(a).quotes[0].text
+
+
+def test_quotes_a_statements_unattributed_paragraphs_are_its_responders(make_article):
+    a = make_article(
+        "PCC responds to inspection report\n\nLorne Green, Norfolk's Police and Crime "
+        "Commissioner, has welcomed the publication of an inspection report rating Norfolk "
+        "Constabulary outstanding.\n\nThe report is one of 14 published today by HMICFRS.\n\n"
+        "“People in Norfolk should take comfort from the fact that their force is outstanding.”"
+    )
+    assert [(q.speaker, q.text[:20]) for q in extract_article(a).quotes] == [
+        ("Lorne Green", "People in Norfolk sh")
+    ]
+
+
+def test_quotes_no_responder_once_someone_else_has_spoken(make_article):
+    a = make_article(
+        "PCC responds to inspection report\n\nLorne Green, Norfolk's Police and Crime "
+        "Commissioner, has welcomed the report.\n\nChief Constable Simon Bailey said: “We are "
+        "proud of our officers.”\n\n“People in Norfolk should take comfort from it.”"
+    )
+    speakers = {q.speaker for q in extract_article(a).quotes}
+    assert "Lorne Green" not in speakers
