@@ -918,3 +918,14 @@ def test_quotes_no_responder_once_someone_else_has_spoken(make_article):
     )
     speakers = {q.speaker for q in extract_article(a).quotes}
     assert "Lorne Green" not in speakers
+
+
+def test_quotes_assured_gives_the_words_to_its_subject(make_article):
+    a = make_article(
+        "PCC responds\n\nDurham's Police and Crime Commissioner Joy Allen said the force must "
+        "improve.\n\nEven so, Commissioner Allen has assured the public that “work is already "
+        "underway” on improvements."
+    )
+    assert ("Joy Allen", "work is already underway") in {
+        (q.speaker, q.text) for q in extract_article(a).quotes
+    }
