@@ -495,13 +495,20 @@ def extract(
             add(person, key, body, None, sent, body is not None)
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
-    return _shortened(_dedupe(_in_the_titled_force(claims, types)))
+    claims = _in_the_titled_force(claims, types)
+    claims.extend(_force_titles(text, people, claims))
+    return _shortened(_dedupe(claims))
 
 
-# "NAME, (the) TITLE of|at|for (the) BODY": a title of up to six words, then the body
-RE_TITLE_OF = re.compile(
-    r",[ \t]+(?:the[ \t]+)?(?P<title>[A-Za-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}?)"
-    r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?"
+# "NAME, (the) TITLE of|at|for (the) BODY": a title of up to six words, then the body,
+# after any of the title's own "of"s ("head of crime and criminal justice at Dorset Police")
+RE_TITLE_LEAD = re.compile(r",[ \t]+(?:the[ \t]+)?(?=[A-Za-z])")
+RE_TITLE_WORDS = re.compile(r"[A-Za-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}")
+RE_OF_BODY = re.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
+# "NAME, TITLE, said": a title that names no body ("superintendent Katy Barrow-Grint,
+# head of criminal justice, said")
+RE_TITLE_ALONE = re.compile(
+    r",[ \t]+(?:the[ \t]+)?(?P<title>[a-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}),[ \t]+"
 )
 # "NAME, the BODY's TITLE,", "NAME, who is the BODY's (ABBR) TITLE,", also with the body
 # as an attribute: "NAME, the National Police Chiefs' Council lead for Child Protection,"
@@ -546,10 +553,9 @@ def _body_titles(
 
     ends = {m.span.start: m for m in orgs if not m.by_context}
     for p in people:
-        m = RE_TITLE_OF.match(text, p.span.end, p.evidence.end)
-        if m is not None and m.end() in bodies_at:
-            words = m.group("title")
-            held = bodies_at[m.end()][0]
+        found = _title_of_body(text, p.span.end, p.evidence.end, bodies_at)
+        if found is not None:
+            words, held = found
             key = role_key(words) if words[:1].islower() else None
             if key is not None and lexicon().roles[key].scope is None:
                 # a title of the scheme in lower case, which only this shape reads:
@@ -571,6 +577,48 @@ def _body_titles(
             title = title_of(t.group("title")) if t is not None else None
             if title is not None:
                 out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
+    return out
+
+
+def _title_of_body(
+    text: str, pos: int, hi: int, bodies_at: dict[int, tuple[str, int]]
+) -> tuple[str, str] | None:
+    """ ", (the) TITLE of|at|for (the) BODY" right after a name: the title's words and
+    the body's key."""
+    lead = RE_TITLE_LEAD.match(text, pos, hi)
+    if lead is None:
+        return None
+    for m in RE_OF_BODY.finditer(text, lead.end(), min(hi, lead.end() + 90)):
+        words = text[lead.end() : m.start()]
+        if not RE_TITLE_WORDS.fullmatch(words):
+            break
+        if m.end() in bodies_at:
+            return words, bodies_at[m.end()][0]
+    return None
+
+
+def _force_titles(
+    text: str, people: list[PersonMention], claims: list[RoleClaim]
+) -> list[RoleClaim]:
+    """A title outside the scheme that names no body, after the name of someone the
+    article gives a rank in one force: held in that force ("superintendent Katy
+    Barrow-Grint, head of criminal justice, said")."""
+    lex = lexicon()
+    ranked: dict[str, set[str]] = {}
+    for c in claims:
+        role = lex.roles.get(c.role)
+        if c.org is not None and role is not None and role.scope is OrgType.POLICE_FORCE:
+            ranked.setdefault(c.person, set()).add(c.org)
+    out = []
+    for p in people:
+        forces = ranked.get(p.name, set())
+        if len(forces) != 1:
+            continue
+        m = RE_TITLE_ALONE.match(text, p.span.end, p.evidence.end)
+        title = _title_outside_scheme(m.group("title")) if m is not None else None
+        if title is not None and " of " in title:
+            (force,) = forces
+            out.append(RoleClaim(p.name, title.lower(), force, p.evidence, None, title.title()))
     return out
 
 

@@ -599,3 +599,26 @@ def test_roles_the_chief_inspector_of_constabularies_is_hmcic(make_article):
     assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
         ("Tom Winsor", "hm-chief-inspector-of-constabulary", "hmicfrs")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Detective Chief Superintendent Neil Corrigan, head of crime and criminal justice "
+            "at Dorset Police, said the force welcomed the findings.",
+            ("Neil Corrigan", "head of crime and criminal justice", "dorset"),
+        ),
+        (
+            "Responding to the report on Thames Valley Police, superintendent Katy Barrow-Grint, "
+            "head of criminal justice, said the force would act.",
+            ("Katy Barrow-Grint", "head of criminal justice", "thames-valley"),
+        ),
+    ],
+)
+def test_roles_a_title_with_its_own_of_is_held_in_the_named_or_ranked_force(
+    make_article, text, expected
+):
+    assert expected in {
+        (r.person, r.role, r.org) for r in extract_article(make_article(text)).roles
+    }
