@@ -125,14 +125,14 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (295 articles written from public pages
-# and annotated by people who never saw the extractors; 228 of them were added in the
-# third to sixteenth rounds, scored once fresh, and lowered the floors). Its held-out
+# The same for tests/gold/dev, the blind devset (307 articles written from public pages
+# and annotated by people who never saw the extractors; 240 of them were added in the
+# third to seventeenth rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
     "people-roles": 0.86,
-    "organizations": 0.80,
-    "reports": 0.83,
+    "organizations": 0.78,
+    "reports": 0.81,
     "quotes": 0.89,
     "articles": 0.97,
 }
