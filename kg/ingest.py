@@ -1045,12 +1045,41 @@ def _is_clutter(line: str) -> bool:
         for p, n in prefixes
     ):
         # a stamp is short: "Published on Thursday April 13, the report said the force
-        # needs to get better ..." is the article's own sentence
-        return not (low.startswith(STAMP_WORDS) and len(low.split()) > MAX_STAMP_WORDS)
+        # needs to get better ..." is the article's own sentence; unless it ends with its
+        # date: "Published by the Pirate FM News Team at 7:25am 22nd March 2018. (Updated
+        # at 6:25am 23rd March 2018)"
+        return not (
+            low.startswith(STAMP_WORDS)
+            and len(low.split()) > MAX_STAMP_WORDS
+            and not _ends_with_date(s)
+        )
     for sub in substrings:  # noqa: SIM110  (a plain loop is quicker than any() here)
         if sub in low:
             return True
     return False
+
+
+RE_TRAILING_ASIDE = re.compile(r"[\s.]*(?:\([^()]*\))?[\s.]*$")
+
+
+def _ends_with_date(line: str) -> bool:
+    """Whether a line ends with a date to the day, past a bracketed aside."""
+    head = line[: RE_TRAILING_ASIDE.search(line).start()]  # type: ignore[union-attr]
+    found = dates.absolute_dates(head[-40:])
+    return (
+        bool(found)
+        and found[-1].date.day is not None
+        and head.endswith(head[-40:][found[-1].span.start : found[-1].span.end])
+    )
+
+
+def _stamp_date(line: str) -> PartialDate | None:
+    """The first date to the day of a publication stamp ("Published by ... 22nd March
+    2018"), not of the update after it."""
+    if not line.lstrip("•*·-– ").lower().startswith(STAMP_WORDS[:2]):
+        return None
+    found = dates.absolute_dates(line[:200])
+    return found[0].date if found and found[0].date.day is not None else None
 
 
 def _is_section(line: str) -> bool:
@@ -1292,9 +1321,10 @@ def _article(
             after_marker = _is_clutter(stripped) and stripped.endswith((",", ":"))
             clutter.append(span)
             if at_top and published is None and not RE_UPDATED_LINE.match(stripped):
-                # "Published: Feb 18, 2016", "*Published 2 May 2019 - Hartlepool Mail*"
+                # "Published: Feb 18, 2016", "*Published 2 May 2019 - Hartlepool Mail*",
+                # "Published by the News Team at 7:25am 22nd March 2018."
                 dl = dates.dateline(line[:1000], pos)
-                published = dl.date if dl is not None else None
+                published = dl.date if dl is not None else _stamp_date(stripped)
             continue
         # A dateline is short or starts the line; its first 1,000 characters tell.
         dl = dates.dateline(line[:1000], pos)

@@ -413,3 +413,15 @@ def test_ingest_a_markdown_block_quotation_is_read_past_its_marker():
     assert '"This report is a welcome admission that families were failed.' in paragraphs
     assert '"It must now change."' in paragraphs
     assert not any(p.startswith(">") for p in paragraphs)
+
+
+def test_ingest_a_long_publication_stamp_ending_with_its_date_dates_the_article():
+    a = parse_article(
+        "Radio News\n\nPolice told to improve\n\nPublished by the Radio News Team at 7:25am "
+        "22nd March 2018. (Updated at 6:25am 23rd March 2018)\n\nDevon and Cornwall Police has "
+        "been told it must get better.",
+        "t.txt",
+        "text",
+    )
+    assert a.published is not None and a.published.iso() == "2018-03-22"
+    assert not any("Published by" in a.text[s.start : s.end] for s in a.body)
