@@ -107,6 +107,8 @@ RE_COMMA_GAP = re.compile(r",[ \t]+")
 TITLE_END_NOT = frozenset(("on", "of", "for", "at", "in", "to", "by", "with", "and", "the"))
 # "inspector Wendy Williams", "superintendent Katy Barrow-Grint": a rank in lower case
 # before a name (not the end of a longer title: "chief inspector")
+# a deputy's word before a title the scheme has no deputy of
+RE_DEPUTY_BEFORE = re.compile(r"\b(?:[Dd]eputy|[Vv]ice|[Aa]ssistant)[ \t]+$")
 RE_LOWER_INSPECTOR = re.compile(
     r"(?<![\w-])(?<!police )(?<!detective )(?<!chief )(?<!Chief )(?<!Police )(?<!Detective )"
     r"(?P<rank>inspector|superintendent)[ \t]+"
@@ -314,6 +316,9 @@ def extract(
         for start, end, key, ctx_q in matches:
             if key is None:
                 continue
+            deputy = RE_DEPUTY_BEFORE.search(text, max(lo, start - 12), start)
+            if deputy is not None and role_key(text[deputy.start() : end]) is None:
+                continue  # "Deputy Mayor Bev Hughes" is not the Mayor
             # qualifier / org before the title, in either order
             qual, p = _qualifier(text, start, lo)
             org, p2 = _org_before(text, p, lo)

@@ -622,3 +622,11 @@ def test_roles_a_title_with_its_own_of_is_held_in_the_named_or_ranked_force(
     assert expected in {
         (r.person, r.role, r.org) for r in extract_article(make_article(text)).roles
     }
+
+
+def test_roles_a_deputy_is_not_the_holder_of_the_title(make_article):
+    a = make_article(
+        "Statement from Deputy Mayor Bev Hughes\n\nDeputy Mayor Bev Hughes said Greater "
+        "Manchester Police had let victims down."
+    )
+    assert "mayor" not in {r.role for r in extract_article(a).roles}
