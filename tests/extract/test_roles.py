@@ -629,4 +629,4 @@ def test_roles_a_deputy_is_not_the_holder_of_the_title(make_article):
         "Statement from Deputy Mayor Bev Hughes\n\nDeputy Mayor Bev Hughes said Greater "
         "Manchester Police had let victims down."
     )
-    assert "mayor" not in {r.role for r in extract_article(a).roles}
+    assert not any(r.role.startswith("mayor") for r in extract_article(a).roles)
