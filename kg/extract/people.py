@@ -258,6 +258,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 or lead_pos in role_ends
                 or lead_pos in hon_ends
                 or RE_LEAD_CUE.search(before) is not None
+                or _re_title_head_before().search(before) is not None
                 or verbs.match(RE_INSET.sub("", after, count=1).lstrip(" \t")) is not None
                 or RE_INSET.match(after) is not None
                 and verbs.match(after[after.index(")") + 1 :].lstrip()) is not None
@@ -348,6 +349,16 @@ HEADLINE_LOWER = re.compile(
     r"(?:an?|and|as|at|but|by|for|from|in|into|of|off|on|onto|or|over|per|than|the|to|up|upon|"
     r"via|with)\Z"
 )
+
+
+@functools.cache
+def _re_title_head_before() -> re.Pattern[str]:
+    """A title's head noun right before a name: "PSA President Paul Griffiths", "branch
+    chair Lee Robinson" (``title_heads``)."""
+    heads = "|".join(
+        sorted((f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in title_heads()), key=len)[::-1]
+    )
+    return re.compile(rf"\b(?:{heads})[ \t]+$")
 
 
 def _title_case(line: str) -> bool:

@@ -95,6 +95,12 @@ RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?chief,?[ \t]+")
 # a title in lower case between a body and a name: "NSPCC spokesman Adam Burling",
 # "the Federation's chair, John Apter" (the title is a role label, checked in code)
 RE_BODY_TITLE = re.compile(r"(?:['’]s?)?,?[ \t]+(?P<title>[a-z]+(?:[ \t]+[a-z]+){0,4}),?[ \t]+")
+# ... or a title outside the scheme capitalised, one head word with its modifier: "PSA
+# President Paul Griffiths", "IOPC Regional Director Derrick Campbell"
+RE_BODY_TITLE_CAPS = re.compile(
+    r"(?:['’]s?)?[ \t]+(?P<title>(?:(?:Deputy|Vice|Assistant|Regional|National)[ \t]+)?"
+    r"[A-Z][a-z]+)[ \t]+(?=[A-Z])"
+)
 
 
 # "'s " or " " between an org and a role title
@@ -463,7 +469,9 @@ def extract(
         for om in orgs:
             if om.by_context or not sent.span.contains(om.span):
                 continue
-            t = RE_BODY_TITLE.match(text, om.span.end, sent.span.end)
+            t = RE_BODY_TITLE.match(text, om.span.end, sent.span.end) or RE_BODY_TITLE_CAPS.match(
+                text, om.span.end, sent.span.end
+            )
             if not t or any(
                 a == t.start("title") for a, _ in role_spans(text, sent.span.start, sent.span.end)
             ):
@@ -492,7 +500,9 @@ def extract(
             if key is not None:
                 add(person, key, om.org, qual, sent, True)
             else:  # a title outside the scheme, in the article's words
-                claims.append(RoleClaim(person.name, title, om.org, sent.span, qual, title.title()))
+                claims.append(
+                    RoleClaim(person.name, title.lower(), om.org, sent.span, qual, title.title())
+                )
     claims.extend(_body_titles(text, people, orgs, bodies_at))
     for person, sent, body in _signatures(text, sents, people, orgs):
         key = role_key(text[sent.span.start : sent.span.end].strip(" \t,."))

@@ -929,3 +929,12 @@ def test_quotes_assured_gives_the_words_to_its_subject(make_article):
     assert ("Joy Allen", "work is already underway") in {
         (q.speaker, q.text) for q in extract_article(a).quotes
     }
+
+
+def test_quotes_a_lead_in_between_two_quotations_names_the_second_speaker(make_article):
+    a = make_article(
+        "Association response\n\nChief Constable Jo Shiner said: “We welcome the report.”\n\n"
+        "PSA President Paul Griffiths sets out the Association's response to the report:\n\n"
+        "“The report gives us valuable insight into what our forces are achieving.”"
+    )
+    assert [q.speaker for q in extract_article(a).quotes] == ["Jo Shiner", "Paul Griffiths"]

@@ -630,3 +630,13 @@ def test_roles_a_deputy_is_not_the_holder_of_the_title(make_article):
         "Manchester Police had let victims down."
     )
     assert not any(r.role.startswith("mayor") for r in extract_article(a).roles)
+
+
+def test_roles_a_capitalised_title_outside_the_scheme_after_its_body(make_article):
+    a = make_article(
+        "Association response\n\nPSA President Paul Griffiths sets out the Association's "
+        "response to the report:"
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Paul Griffiths", "president", "police-superintendents-association")
+    }
