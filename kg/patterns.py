@@ -697,6 +697,10 @@ def prison_place(name: str) -> str:
 _DATE_WORDS = frozenset((*calendar.month_name[1:], *calendar.day_name))
 
 
+# the words of a public service in general, which name no one body however capitalised
+GENERIC_NAME_WORDS = frozenset(
+    ("police", "policing", "fire", "rescue", "and", "&", "the", "service", "services")
+)
 RE_ROYAL = re.compile(r"Majesty['’]s\b")
 # closed-class words that open a sentence, never a body's name: "Among Public
 # Prosecution Service (PPS) files"
@@ -825,7 +829,13 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             tail = words[last_head + 1 : j]
             if not tail or tail[0][2] not in NAME_JOINS:
                 end_word = last_head
-            if first < end_word:  # a head alone ("Government", "Council") is no name
+            generic = all(
+                w[2].rstrip(",.;:)”\"'’").lower() in GENERIC_NAME_WORDS
+                for w in words[first : end_word + 1]
+            )
+            # a head alone ("Government", "Council") is no name, nor a head with only the
+            # words of the service it is ("our Police Service", "Fire and Rescue Service")
+            if first < end_word and not generic:
                 a = start + words[first][0]
                 b = start + words[end_word][1]
                 while b > a and text[b - 1] in ",.;:)”\"'’":

@@ -229,3 +229,14 @@ def test_organizations_a_prison_goes_by_its_official_style(make_article):
 def test_organizations_a_compound_adjective_is_no_part_of_a_name(make_article, text):
     orgs = {(o.org, o.text) for o in extract_article(make_article(text)).organizations}
     assert orgs == {("nca", "National Crime Agency")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have fought for years to shine a light on it in our Police Service.",
+        "The Fire and Rescue Service also attended the scene.",
+    ],
+)
+def test_organizations_a_service_in_general_is_no_body(make_article, text):
+    assert extract_article(make_article(text)).organizations == ()
