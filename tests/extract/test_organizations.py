@@ -240,3 +240,11 @@ def test_organizations_a_compound_adjective_is_no_part_of_a_name(make_article, t
 )
 def test_organizations_a_service_in_general_is_no_body(make_article, text):
     assert extract_article(make_article(text)).organizations == ()
+
+
+def test_organizations_the_inspectorate_of_constabularies_is_hmic(make_article):
+    a = make_article(
+        "Gloucestershire Police has been rated good in a report by Her Majesty's Inspectorate "
+        "of Constabularies."
+    )
+    assert "hmicfrs" in {o.org for o in extract_article(a).organizations}
