@@ -313,6 +313,8 @@ RE_INSPECTORS = re.compile(r"\b(?:[Ii]nspectors|[Ii]nspectorate|[Ww]atchdogs?|th
 RE_OBJECT_SLOT = re.compile(
     r"(?<!request )(?<!behalf )(?<!part )(?<!one )(?<!members )(?<!member )(?<!Members )"
     r"(?<!Member )(?<!sits )(?<!sat )(?<!serves )(?<!served )(?<!seat )"
+    # a speaker's view, not what was inspected: "the verdict of the Federation's chair"
+    r"(?<!\bverdict )(?<!\bview )(?<!\bviews )(?<!\bresponse )(?<!\breaction )(?<!\bopinion )"
     r"\b(?:of|into|at|about|on|over)[ \t]+(?:how[ \t]+|whether[ \t]+)?(?:the[ \t]+)?$"
 )
 # a national report: "across England and Wales", "police forces were not ...",

@@ -971,3 +971,12 @@ def test_reports_a_kind_named_throughout_beats_an_area_named_once(make_article):
         "\n\nOfficers were good at protecting vulnerable people."
     )
     assert kinds(a) == {(("durham",), "custody")}
+
+
+def test_reports_the_body_whose_verdict_it_is_is_no_subject(make_article):
+    a = make_article(
+        "Federation responds\n\nThat was the verdict of Staffordshire Police Federation "
+        "Chairman, Keith Jervis, after the latest results of HMIC's PEEL report on "
+        "Staffordshire Police came out."
+    )
+    assert {r[1] for r in reports(a)} == {("staffordshire",)}
