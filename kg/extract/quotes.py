@@ -175,6 +175,12 @@ RE_SAID_BETWEEN = re.compile(
     r"[\s.,;:]*[“\"‘]?"
 )
 # "Those are not my words ... but the words of Roy Wilsher"
+# the sentence after a quotation standing alone that names whose words they were: "That
+# was the verdict of Staffordshire Police Federation Chairman, Keith Jervis"
+RE_THAT_WAS = re.compile(
+    r"\s*(?:That|This|Those|These)\s+(?:was|were|is|are)\s+the\s+(?:verdict|view|message|"
+    r"warning|words|assessment|response|reaction|plea|call)s?\s+(?:of|from)\s+(?:the\s+)?"
+)
 RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
 # a list item: "- the force's work", "• ...", "1. ..."
 RE_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+")
@@ -1581,6 +1587,19 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
             refs = reader.refs_in(nxt.span.start + m.end(), nxt.span.start + m.end() + 3)
             if refs and refs[0].kind == "person":
                 return reader.who(refs[0])
+    # a quotation standing alone, then "That was the verdict of NAME, ..."
+    quoted_alone = seg.opens_paragraph and _all_quoted(reader, article.body[seg.paragraph])
+    if quoted_alone and seg.paragraph + 1 < len(article.body):
+        nxt_para = article.body[seg.paragraph + 1]
+        m = RE_THAT_WAS.match(text, nxt_para.start, nxt_para.end)
+        if m:
+            # the person, past a body they speak for ("... of Staffordshire Police
+            # Federation Chairman, Keith Jervis"), else the body
+            refs = reader.refs_in(m.end(), min(nxt_para.end, m.end() + 120))
+            for kinds in (("person",), ("org",)):
+                named = next((r for r in refs if r.kind in kinds), None)
+                if named is not None:
+                    return reader.who(named)
     # a list item under a lead-in: "Among the report's recommendations:" / "- ..."
     if RE_BULLET.match(text, article.body[seg.paragraph].start):
         lead_in = seg.paragraph - 1

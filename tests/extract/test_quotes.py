@@ -938,3 +938,14 @@ def test_quotes_a_lead_in_between_two_quotations_names_the_second_speaker(make_a
         "“The report gives us valuable insight into what our forces are achieving.”"
     )
     assert [q.speaker for q in extract_article(a).quotes] == ["Jo Shiner", "Paul Griffiths"]
+
+
+def test_quotes_that_was_the_verdict_of_names_the_speaker_of_a_quotation_alone(make_article):
+    a = make_article(
+        "Federation chairman responds to PEEL report\n\n“What you get for less is less”\n\n"
+        "That was the verdict of Staffordshire Police Federation Chairman, Keith Jervis, after "
+        "the results of the PEEL report came out."
+    )
+    assert [(q.speaker, q.text) for q in extract_article(a).quotes] == [
+        ("Keith Jervis", "What you get for less is less")
+    ]
