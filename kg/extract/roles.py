@@ -211,6 +211,8 @@ def extract(
     by_end = {p.span.end: p for p in people}
     claims: list[RoleClaim] = []
     predecessors: list[tuple[PersonMention, Sentence]] = []  # who held a role before
+    # ranks held in the article's force only because no sentence named another
+    guessed: set[tuple[str, str, str | None, str | None]] = set()
     mentioned = {m.org for m in orgs}
     bodies = {
         k: OrgType.OTHER for k, v in types.items() if v in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)
@@ -287,6 +289,8 @@ def extract(
             # sentence names, before the one the article is most about
             org = _sole_force(text, sent, orgs, types)
         found = main_org(orgs, types, role.scope) if org is None and role.scope else None
+        if found is not None and role.scope is OrgType.POLICE_FORCE:
+            guessed.add((name, key, found, qual))
         if org is None and role.scope is OrgType.INSPECTORATE:
             # the inspectorate the article is most about, if the title is of its sector:
             # not "Chief Inspector of Prisons Nick Hardwick" in a custody inspection HMIC
@@ -510,6 +514,7 @@ def extract(
             add(person, key, body, None, sent, body is not None)
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
+    claims = _named_over_guessed(claims, guessed)
     claims = _in_the_titled_force(claims, types)
     claims.extend(_force_titles(text, people, claims))
     return _shortened(_dedupe(claims))
@@ -801,6 +806,25 @@ def _publisher_role(
         return []
     ev = next((s for s in sents if name in s.text), sents[0])
     return [RoleClaim(name, key, org, ev.span)]
+
+
+def _named_over_guessed(
+    claims: list[RoleClaim], guessed: set[tuple[str, str, str | None, str | None]]
+) -> list[RoleClaim]:
+    """Without a rank put in the article's force for want of another, when the article
+    names the force the person holds it in ("Rod Hansen, deputy chief constable of
+    Gloucestershire Police ... DCC Hansen said" in a report on two forces)."""
+    named = {
+        (c.person, c.role, c.qualifier)
+        for c in claims
+        if c.org is not None and (c.person, c.role, c.org, c.qualifier) not in guessed
+    }
+    return [
+        c
+        for c in claims
+        if (c.person, c.role, c.org, c.qualifier) not in guessed
+        or (c.person, c.role, c.qualifier) not in named
+    ]
 
 
 def _in_the_titled_force(claims: list[RoleClaim], types: dict[str, OrgType]) -> list[RoleClaim]:

@@ -640,3 +640,18 @@ def test_roles_a_capitalised_title_outside_the_scheme_after_its_body(make_articl
     assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
         ("Paul Griffiths", "president", "police-superintendents-association")
     }
+
+
+def test_roles_a_rank_the_article_places_in_a_named_force_is_not_also_the_main_forces(
+    make_article,
+):
+    a = make_article(
+        "Inspectors grade Avon and Somerset and Gloucestershire police forces\n\nAvon and "
+        "Somerset Police were rated good in every area by Avon and Somerset's inspectors, and "
+        "Avon and Somerset Police welcomed it.\n\nRod Hansen, deputy chief constable of "
+        "Gloucestershire Police, said the report pleased his force.\n\nDCC Hansen went on to "
+        "say that the force had begun an action plan."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Rod Hansen", "deputy-chief-constable", "gloucestershire")
+    }
