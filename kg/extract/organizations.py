@@ -24,6 +24,7 @@ import functools
 import itertools
 import re
 from collections import Counter
+from dataclasses import replace
 
 from kg.model import Article, OrgMention, OrgType, Sentence, Span
 from kg.patterns import (
@@ -302,7 +303,38 @@ def _with_named_bodies(
         for m in named
         if not any(f.span.start <= m.span.start and m.span.end <= f.span.end for f in found)
     ]
-    return kept + found
+    return kept + _one_body_per_force_name(found)
+
+
+def _one_body_per_force_name(found: list[OrgMention]) -> list[OrgMention]:
+    """A body named after a force is one body under any of the force's names: "Greater
+    Manchester Police Federation", then "the GMP Police Federation" (the first name
+    kept)."""
+    first: dict[tuple[str, str], OrgMention] = {}
+    out = []
+    for m in sorted(found, key=lambda m: m.span.start):
+        sig = _force_named(m.name) if m.name else None
+        if sig is not None and sig in first and first[sig].org != m.org:
+            head = first[sig]
+            m = replace(m, org=head.org, kind=head.kind, name=head.name)
+        elif sig is not None:
+            first.setdefault(sig, m)
+        out.append(m)
+    return out
+
+
+def _force_named(name: str) -> tuple[str, str] | None:
+    """(force, the rest) of a name that opens with a force's name: "GMP Police
+    Federation" and "Greater Manchester Police Federation" are both ("greater-manchester",
+    "federation")."""
+    lex = lexicon()
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        key = org_labels().get(fold(" ".join(words[:n])))
+        if key is not None and key in lex.orgs and lex.orgs[key].type is OrgType.POLICE_FORCE:
+            rest = fold(" ".join(words[n:]))
+            return key, rest.removeprefix("police ").removeprefix("constabulary ")
+    return None
 
 
 def _prison_names(text: str, sents: list[Sentence]) -> dict[str, str]:

@@ -248,3 +248,17 @@ def test_organizations_the_inspectorate_of_constabularies_is_hmic(make_article):
         "of Constabularies."
     )
     assert "hmicfrs" in {o.org for o in extract_article(a).organizations}
+
+
+def test_organizations_a_body_named_after_a_force_is_one_under_its_names(make_article):
+    a = make_article(
+        "Federation attacks watchdog\n\nGreater Manchester Police Federation, which represents "
+        "officers, has attacked the IOPC.\n\nStu Berry, chairman of the GMP Police Federation, "
+        "said the case had cost the officer dearly."
+    )
+    claims = extract_article(a)
+    feds = {o.org for o in claims.organizations if "ederation" in o.text}
+    assert feds == {"named-greater-manchester-police-federation"}
+    assert {(r.person, r.org) for r in claims.roles} == {
+        ("Stu Berry", "named-greater-manchester-police-federation")
+    }
