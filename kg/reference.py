@@ -55,6 +55,7 @@ class OrgEntry:
     places: tuple[str, ...] = ()  # place stems: "Lancashire", "Lancs", "Beds"
     area: str | None = None
     chief_role: str | None = None  # the role that leads a force ("commissioner" for the Met)
+    dissolved: int | None = None  # the year a former force ended (schema:dissolutionDate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +151,10 @@ def lexicon() -> Lexicon:
             area = g.value(node, KGO.policeArea)
             labels = tuple(dict.fromkeys([name, *legal, *alts]))
             ctx = tuple(sorted(str(x) for x in g.objects(node, KGO.contextLabel)))
+            ended = g.value(node, SCHEMA.dissolutionDate)
             places = (
                 _places(name, str(short) if short else None, str(area) if area else None, alts)
-                if kind is OrgType.POLICE_FORCE
+                if kind is OrgType.POLICE_FORCE and ended is None
                 else ()
             )
             chief = g.value(node, KGO.chiefRole)
@@ -166,6 +168,7 @@ def lexicon() -> Lexicon:
                 places,
                 str(area) if area else None,
                 str(chief).removeprefix(str(ROLE)) if chief else None,
+                int(str(ended)[:4]) if ended is not None else None,
             )
     roles: dict[str, RoleEntry] = {}
     for node in sorted(_iris(g.subjects(SKOS.inScheme, ROLE["scheme"]))):

@@ -980,6 +980,11 @@ def _mentions(
         date = fieldwork.month_only()
     when = date or ref
     era = when.year if when is not None else None
+    if era is not None and subjects:
+        # a force that had ended by then ("the former Tayside force" in 2017, the RUC
+        # beside a 2019 report) is no subject of the report
+        lex = lexicon().orgs
+        subjects = [s for s in subjects if not (s in lex and (lex[s].dissolved or 9999) <= era)]
     if subjects:
         forces = all(_type(s, types) is OrgType.POLICE_FORCE for s in subjects)
     else:  # the article's force, when it has one

@@ -262,3 +262,15 @@ def test_organizations_a_body_named_after_a_force_is_one_under_its_names(make_ar
     assert {(r.person, r.org) for r in claims.roles} == {
         ("Stu Berry", "named-greater-manchester-police-federation")
     }
+
+
+def test_organizations_a_former_force_by_name_but_never_by_its_area(make_article):
+    a = make_article(
+        "Before taking charge at Humberside, she served in the former Tayside Police and the "
+        "Royal Ulster Constabulary (RUC).\n\nPolice Scotland's division in Tayside was "
+        "inspected by HMICS."
+    )
+    found = {(o.org, o.text) for o in extract_article(a).organizations}
+    assert ("tayside-police", "Tayside Police") in found
+    assert ("royal-ulster-constabulary", "Royal Ulster Constabulary") in found
+    assert not any(text == "Tayside" for _, text in found)

@@ -980,3 +980,12 @@ def test_reports_the_body_whose_verdict_it_is_is_no_subject(make_article):
         "Staffordshire Police came out."
     )
     assert {r[1] for r in reports(a)} == {("staffordshire",)}
+
+
+def test_reports_a_force_that_had_ended_is_no_subject(make_article):
+    a = make_article(
+        "Monday, 20 February 2017\n\nHMIC today published a report criticising Humberside "
+        "Police and Tayside Police."
+    )
+    subjects = {s for r in reports(a) for s in r[1]}
+    assert "humberside" in subjects and "tayside-police" not in subjects
