@@ -45,9 +45,10 @@ RE_WHO_ASIDE = re.compile(r"(?:[ \t]+[A-Z]{2,5})*,[ \t]+who\b[^,;:“”\"]{1,10
 # the body a speaker is of, and an apposition, before the verb: "Cecilia Goodwin of the
 # Stop and Search Legal Project, a member of BSB Solicitors, said"
 RE_OF_BODY_ASIDE = re.compile(
-    r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*"
+    # (also set off by commas: "Zoe Billingham, from HMIC, said")
+    r",?[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*"
     r"(?:[ \t]+(?:[A-Z][\w'’&-]*|and|of|for|the|&))*"
-    r"(?:,[^,;.“”\"]{1,120},)?[ \t]+"
+    r"(?:,[^,;.“”\"]{1,120},|,)?[ \t]+"
 )
 RE_POSTNOMINAL = re.compile(rf"{POSTNOMINAL}[,.]?")
 # a role's body between the role and a name: "... of Sussex Police "

@@ -202,7 +202,10 @@ RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
 # brackets, "has also" ("Cecilia Goodwin of the Stop and Search Legal Project, a member
 # of BSB Solicitors, said")
 RE_SPEAKS_GAP = re.compile(
-    r"(?:[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,;.“”\"]{1,60}(?=,))?"
+    # the body after the name: "Mike Cunningham from HMIC said" (set off by commas, it is
+    # an apposition: "Zoe Billingham, from HMIC, said")
+    r"(?:[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?(?:[A-Z][^,;.“”\"]{1,60}(?=,)|"
+    r"[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|for|and|the))*(?=[ \t]+[a-z])))?"
     r"(?:\s*\([^()]{1,40}\))?(?:,[^,;.]{1,200},)?"
     r"(?:\s+(?:has|have|had|also|today|then|later|now|previously|recently))*"
     # the name closing an apposition: "Cumbria's Commissioner, David Allen, said"
@@ -568,6 +571,16 @@ class _Reader:
             if not p.surname_only and " " in p.name:
                 given.setdefault(p.name.split()[0], set()).add(p.name)
         self.given_names = {g: next(iter(n)) for g, n in given.items() if len(n) == 1}
+        # ... and a surname alone: "Zoe Billingham, from HMIC, said ... / Billingham added:"
+        family: dict[str, set[str]] = {}
+        for p in people:
+            if not p.surname_only and " " in p.name:
+                family.setdefault(p.name.split()[-1], set()).add(p.name)
+        self.given_names |= {
+            f: next(iter(n))
+            for f, n in family.items()
+            if len(n) == 1 and f not in given and f not in name_stopwords()
+        }
         # Referents are looked for around quotations only: in their paragraphs, the
         # three before (pronouns, lead-ins) and the one after (a pull quote's caption).
         near: set[int] = set()

@@ -949,3 +949,18 @@ def test_quotes_that_was_the_verdict_of_names_the_speaker_of_a_quotation_alone(m
     assert [(q.speaker, q.text) for q in extract_article(a).quotes] == [
         ("Keith Jervis", "What you get for less is less")
     ]
+
+
+def test_quotes_a_surname_alone_and_he_after_a_speaker_from_a_body(make_article):
+    a = make_article(
+        "Digital evidence delays\n\nZoe Billingham, from HMIC, said: “On occasions it is taking "
+        "months to get a download from a phone.”\n\nBillingham added: “We cannot afford that "
+        "time and delay.”\n\nMike Cunningham from HMIC said the best forces were teaming up "
+        "with universities.\n\nHe said the shortcoming needed urgent attention: “These are "
+        "real threats, here and now.”"
+    )
+    assert [(q.speaker, q.text[:12]) for q in extract_article(a).quotes] == [
+        ("Zoe Billingham", "On occasions"),
+        ("Zoe Billingham", "We cannot af"),
+        ("Mike Cunningham", "These are re"),
+    ]
