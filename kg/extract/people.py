@@ -50,6 +50,13 @@ RE_OF_BODY_ASIDE = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w'’&-]*|and|of|for|the|&))*"
     r"(?:,[^,;.“”\"]{1,120},|,)?[ \t]+"
 )
+# a name's verb phrase, then "as" and a role title (its body's possessive and a
+# qualifier between): " took office today as Gloucestershire's new "
+RE_AS_ROLE = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+){1,4}as[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*['’]s?[ \t]+)?"
+    r"(?:(?:new|acting|interim|temporary|permanent)[ \t]+)?"
+)
 RE_POSTNOMINAL = re.compile(rf"{POSTNOMINAL}[,.]?")
 # a role's body between the role and a name: "... of Sussex Police "
 # (also past the role's abbreviation, and with a comma: "The Police and Crime Commissioner
@@ -265,6 +272,11 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 and verbs.match(after[after.index(")") + 1 :].lstrip()) is not None
                 or tail_role
                 or _re_title_tail().match(after) is not None
+                # "Rod Hansen took office today as Gloucestershire's new chief constable"
+                or (
+                    (took := RE_AS_ROLE.match(after)) is not None
+                    and end + took.end() in role_starts
+                )
             )
             return bool(cue)
 

@@ -76,6 +76,7 @@ RE_SUCCEEDED = re.compile(
 RE_SUCCEEDED_ANYWHERE = re.compile(RE_SUCCEEDED.pattern.removesuffix("$"))
 RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
 RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+RE_VERB_PHRASE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}[a-z]+")
 # one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
 RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
 RE_APPOS = re.compile(
@@ -407,6 +408,19 @@ def extract(
                         if gone and gone.end() == person.span.start:
                             predecessors.append((person, sent))
                             person = last_person_before(gone.start())
+                    else:
+                        # "Rod Hansen took office today as Gloucestershire's new chief
+                        # constable": the sentence's subject, past a short verb phrase
+                        person = next(
+                            (
+                                q
+                                for q in people
+                                if lo <= q.span.start
+                                and q.span.end < lo + a.start()
+                                and RE_VERB_PHRASE.fullmatch(text, q.span.end, lo + a.start())
+                            ),
+                            None,
+                        )
             # NAME became ROLE, NAME took over as ROLE
             if person is None:
                 b = RE_NAME_BECAME.search(lead)

@@ -655,3 +655,13 @@ def test_roles_a_rank_the_article_places_in_a_named_force_is_not_also_the_main_f
     assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
         ("Rod Hansen", "deputy-chief-constable", "gloucestershire")
     }
+
+
+def test_roles_name_verb_phrase_as_role(make_article):
+    a = make_article(
+        "New chief\n\nRod Hansen took office today as Gloucestershire's new chief constable, "
+        "after the retirement of Suzette Davenport."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Rod Hansen", "chief-constable", "gloucestershire")
+    }
