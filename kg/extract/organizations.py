@@ -168,6 +168,9 @@ RE_PLACE_JOIN = re.compile(r"(?:,|[ \t]+and|[ \t]+or)[ \t]+(?:the[ \t]+)?")
 RE_FORCES_AFTER = re.compile(r"[ \t]+(?:police[ \t]+)?forces?\b")
 
 
+RE_FORCE_COMMA = re.compile(r"\bforce,[ \t]+$")
+
+
 def _place_forces(
     article: Article, sents: list[Sentence], named: list[OrgMention]
 ) -> list[OrgMention]:
@@ -224,7 +227,13 @@ def _place_forces(
                 )
                 is not None
             )
-            if not (forces_after or listed or titled):
+            # a place in apposition to "force": "One force, Surrey, had its handling ..."
+            appos = (
+                here
+                and RE_FORCE_COMMA.search(text, max(sent.span.start, p.start() - 12), p.start())
+                and text.startswith(",", p.end())
+            )
+            if not (forces_after or listed or titled or appos):
                 continue
             for q in chain if not titled else [p]:
                 force = force_of_place(q.group())

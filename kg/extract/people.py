@@ -120,7 +120,9 @@ def months() -> frozenset[str]:
 RE_INSET = re.compile(r"^[ \t]*\([a-z ]+\)[ \t]+")
 # what may come between a name and its role: "one of the", a qualifier, an org or place
 RE_ROLE_LEAD = re.compile(
-    r"[ \t]*(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+(?:['’]s)?[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}"
+    # (a possessive and a qualifier: "Lynne Owens, the force's departing chief constable")
+    r"[ \t]*(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+(?:['’]s)?[ \t]+){0,2}"
+    r"(?:[A-Z][\w'’-]*[ \t]+){0,3}"
 )
 
 

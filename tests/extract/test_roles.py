@@ -665,3 +665,14 @@ def test_roles_name_verb_phrase_as_role(make_article):
     assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
         ("Rod Hansen", "chief-constable", "gloucestershire")
     }
+
+
+def test_roles_a_force_by_its_place_in_apposition_and_a_departing_chief(make_article):
+    a = make_article(
+        "Child abuse report\n\nOne force, Surrey, had its handling of child abuse complaints "
+        "criticised as inadequate.\n\nLynne Owens, the force's departing chief constable, has "
+        "been named as the next head of the National Crime Agency."
+    )
+    assert ("Lynne Owens", "chief-constable", "surrey", None) in {
+        (r.person, r.role, r.org, r.qualifier) for r in extract_article(a).roles
+    }
