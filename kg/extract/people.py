@@ -83,7 +83,7 @@ RE_LEAD_CUE = re.compile(
     r"[Tt]old by|[Ii]nterview with|"
     # a title in lower case: "Met Police chief Cressida Dick", "police chief Jo Bloggs",
     # "acting commissioner Stephen House", "saying inspector Zoe Billingham was"
-    r"chief|commissioner|constable|superintendent|inspector|councillor|"
+    r"chief|boss|commissioner|constable|superintendent|inspector|councillor|"
     # one who held a role before: "taking over from the departed Richard Lewis"
     r"(?:took|takes|taking|taken) over from(?:[ \t]+the)?(?:[ \t]+(?:departed|former|"
     r"outgoing|retired|previous))?|succeeded|succeeding|replacing|replaced)|"

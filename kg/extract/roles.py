@@ -92,7 +92,7 @@ RE_APPOS = re.compile(
     r"(?:(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)[ \t]+)?$"
 )
 # "Met Police chief Cressida Dick", "the force's chief, Jo Farrell": the force's leader
-RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?chief,?[ \t]+")
+RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?(?:chief|boss),?[ \t]+")
 # a title in lower case between a body and a name: "NSPCC spokesman Adam Burling",
 # "the Federation's chair, John Apter" (the title is a role label, checked in code)
 RE_BODY_TITLE = re.compile(r"(?:['’]s?)?,?[ \t]+(?P<title>[a-z]+(?:[ \t]+[a-z]+){0,4}),?[ \t]+")

@@ -676,3 +676,13 @@ def test_roles_a_force_by_its_place_in_apposition_and_a_departing_chief(make_art
     assert ("Lynne Owens", "chief-constable", "surrey", None) in {
         (r.person, r.role, r.org, r.qualifier) for r in extract_article(a).roles
     }
+
+
+def test_roles_force_boss_name_is_the_forces_chief(make_article):
+    a = make_article(
+        "Review row\n\n*Former Met Police boss Cressida Dick (left) and London mayor Sadiq Khan "
+        "(right)*\n\nThe mayor was criticised in the review."
+    )
+    assert ("Cressida Dick", "commissioner", "metropolitan", "former") in {
+        (r.person, r.role, r.org, r.qualifier) for r in extract_article(a).roles
+    }
