@@ -212,7 +212,7 @@ def extract(
     by_end = {p.span.end: p for p in people}
     claims: list[RoleClaim] = []
     predecessors: list[tuple[PersonMention, Sentence]] = []  # who held a role before
-    # ranks held in the article's force only because no sentence named another
+    # ranks of a later mention held in the article's force only for want of another
     guessed: set[tuple[str, str, str | None, str | None]] = set()
     mentioned = {m.org for m in orgs}
     bodies = {
@@ -290,7 +290,14 @@ def extract(
             # sentence names, before the one the article is most about
             org = _sole_force(text, sent, orgs, types)
         found = main_org(orgs, types, role.scope) if org is None and role.scope else None
-        if found is not None and role.scope is OrgType.POLICE_FORCE:
+        if (
+            found is not None
+            and role.scope is OrgType.POLICE_FORCE
+            and not isinstance(person, str)
+            and " " not in person.text.strip()
+        ):
+            # "DCC Hansen" after "Rod Hansen, deputy chief constable of Gloucestershire
+            # Police": a second mention, its force only the article's
             guessed.add((name, key, found, qual))
         if org is None and role.scope is OrgType.INSPECTORATE:
             # the inspectorate the article is most about, if the title is of its sector:
