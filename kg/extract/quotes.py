@@ -174,13 +174,13 @@ RE_SAID_BETWEEN = re.compile(
     r"|(?:said|says|added|adds)\s+(?:[A-Z][\w'’ .-]{0,60}?|the\s+[a-z][\w'’ -]{0,40}?)\.?)?"
     r"[\s.,;:]*[“\"‘]?"
 )
-# "Those are not my words ... but the words of Roy Wilsher"
 # the sentence after a quotation standing alone that names whose words they were: "That
 # was the verdict of Staffordshire Police Federation Chairman, Keith Jervis"
 RE_THAT_WAS = re.compile(
     r"\s*(?:That|This|Those|These)\s+(?:was|were|is|are)\s+the\s+(?:verdict|view|message|"
     r"warning|words|assessment|response|reaction|plea|call)s?\s+(?:of|from)\s+(?:the\s+)?"
 )
+# "Those are not my words ... but the words of Roy Wilsher"
 RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
 # a list item: "- the force's work", "• ...", "1. ..."
 RE_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+")
@@ -224,9 +224,9 @@ RE_REPORT_BY = re.compile(
     r"[^.;:]*?\b(?:in|by)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:report|review|inspection)\s+by\s+"
 )
-# a relative pronoun standing for the subject: "the Inspectorate, which said"
 # between a verb of saying and the subject of the clause it reports: " that "
 RE_THAT_GAP = re.compile(r"\s+that\s+")
+# a relative pronoun standing for the subject: "the Inspectorate, which said"
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # a conjunction or clause start before a verb that shares the previous verb's subject
 RE_SHARED_END = re.compile(r"\b(?:and|but|or|then|also)\s*$")
@@ -566,16 +566,14 @@ class _Reader:
         self.names = _full_names(article.text, people)
         # a given name alone for a person named in full, when no one else has it:
         # "Keith Hunter, the Police and Crime Commissioner ... / Keith said: "...""
-        given: dict[str, set[str]] = {}
-        for p in people:
-            if not p.surname_only and " " in p.name:
-                given.setdefault(p.name.split()[0], set()).add(p.name)
-        self.given_names = {g: next(iter(n)) for g, n in given.items() if len(n) == 1}
         # ... and a surname alone: "Zoe Billingham, from HMIC, said ... / Billingham added:"
+        given: dict[str, set[str]] = {}
         family: dict[str, set[str]] = {}
         for p in people:
             if not p.surname_only and " " in p.name:
+                given.setdefault(p.name.split()[0], set()).add(p.name)
                 family.setdefault(p.name.split()[-1], set()).add(p.name)
+        self.given_names = {g: next(iter(n)) for g, n in given.items() if len(n) == 1}
         self.given_names |= {
             f: next(iter(n))
             for f, n in family.items()

@@ -112,10 +112,10 @@ RE_COMMA_GAP = re.compile(r",[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
 # words that end no title: "officer on", "chief of"
 TITLE_END_NOT = frozenset(("on", "of", "for", "at", "in", "to", "by", "with", "and", "the"))
-# "inspector Wendy Williams", "superintendent Katy Barrow-Grint": a rank in lower case
-# before a name (not the end of a longer title: "chief inspector")
 # a deputy's word before a title the scheme has no deputy of
 RE_DEPUTY_BEFORE = re.compile(r"\b(?:[Dd]eputy|[Vv]ice|[Aa]ssistant)[ \t]+$")
+# "inspector Wendy Williams", "superintendent Katy Barrow-Grint": a rank in lower case
+# before a name (not the end of a longer title: "chief inspector")
 RE_LOWER_INSPECTOR = re.compile(
     r"(?<![\w-])(?<!police )(?<!detective )(?<!chief )(?<!Chief )(?<!Police )(?<!Detective )"
     r"(?P<rank>inspector|superintendent)[ \t]+"
