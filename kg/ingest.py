@@ -1030,6 +1030,7 @@ def _is_share_bar(low: str) -> bool:
 
 
 STAMP_WORDS = ("published", "updated", "posted")
+PUBLISHED_WORDS = ("published", "posted")  # an update's date is not the publication's
 MAX_STAMP_WORDS = 12
 
 
@@ -1076,7 +1077,7 @@ def _ends_with_date(line: str) -> bool:
 def _stamp_date(line: str) -> PartialDate | None:
     """The first date to the day of a publication stamp ("Published by ... 22nd March
     2018"), not of the update after it."""
-    if not line.lstrip("•*·-– ").lower().startswith(STAMP_WORDS[:2]):
+    if not line.lstrip("•*·-– ").lower().startswith(PUBLISHED_WORDS):
         return None
     found = dates.absolute_dates(line[:200])
     return found[0].date if found and found[0].date.day is not None else None
