@@ -179,6 +179,13 @@ RE_REPORTS_OF_THINGS = re.compile(
     r"^[ \t]+of[ \t]+(?!the\b|its\b|his\b|her\b|their\b|a\b|an\b|this\b|that\b|how\b|"
     r"police\b|\w+[ \t]+years?\b)[a-z]"
 )
+# a review whose author holds a role in a force: "a review of
+# policing across West Yorkshire by the Police and Crime Commissioner" (not "a review
+# commissioned by the PCC": that author is another)
+RE_BY_ROLE_AFTER = re.compile(
+    r"(?:[ \t]+(?:of|into|on)[ \t]+[^,;:.()]{0,60}?)?(?<!ed)[ \t]+by[ \t]+"
+    r"(?:(?:the|its|their|a|an)[ \t]+)?(?:(?:new|then|former)[ \t]+)?"
+)
 # a report still to come, by the words before it in its clause: "every force will be
 # inspected", "once the full HMICFRS inspection report is published next week",
 # "waiting for that report to be published", "forced the ombudsman to put off a
@@ -876,6 +883,8 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
                 continue  # "PEEL inspection", "PEEL EFFICIENCY REPORT": the noun after is the head
             if word.startswith(("judg", "assess")) and not (graded or has_agent):
                 continue  # "sound judgement", "an assessment of the risk"
+            if _by_other_role(text, m.end()):
+                continue
             out.append(_Trigger(m.start(), m.end(), "noun"))
     if graded:
         out += [_Trigger(m.start(), m.end(), "grade") for m in RE_GRADE_NOUN.finditer(text)]
@@ -904,6 +913,25 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
                 kept.append(t)
         out = kept
     return out
+
+
+def _by_other_role(text: str, end: int) -> bool:
+    """Whether a report noun ending at ``end`` is one a force's role holder made: "a
+    review ... by the Police and Crime Commissioner"."""
+    by = RE_BY_ROLE_AFTER.match(text, end)
+    if by is None:
+        return False
+    lex = lexicon()
+    for a, b in role_spans(text, by.end(), min(len(text), by.end() + 80)):
+        if a != by.end():
+            break
+        key = role_key(text[a:b])
+        role = lex.roles.get(key) if key else None
+        org = lex.orgs.get(role.default_org) if role and role.default_org else None
+        # a role in a force, or in none ("Police and Crime Commissioner"); not one in
+        # a body that reports ("former police ombudsman Al Hutchinson")
+        return role is not None and (org is None or org.type is OrgType.POLICE_FORCE)
+    return False
 
 
 def _mentions(

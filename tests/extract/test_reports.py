@@ -989,3 +989,19 @@ def test_reports_a_force_that_had_ended_is_no_subject(make_article):
     )
     subjects = {s for r in reports(a) for s in r[1]}
     assert "humberside" in subjects and "tayside-police" not in subjects
+
+
+def test_reports_a_review_made_by_a_forces_role_holder_is_no_inspectorates(make_article):
+    a = make_article(
+        "Thursday, 12 December 2013\n\nHMIC criticised West Yorkshire Police's finances in "
+        "July.\n\n"
+        "Those criticisms prompted a review of policing across West Yorkshire by the Police "
+        "and Crime Commissioner, Mark Burns-Williamson."
+    )
+    assert reports(a) == {("hmicfrs", ("west-yorkshire",), "2013-07")}
+    kept = make_article(
+        "Thursday, 9 June 2016\n\nA report by the Police Ombudsman has concluded that "
+        "collusion was a feature of the murders.\n\nA previous report by former police "
+        "ombudsman Al Hutchinson was published in 2011."
+    )
+    assert "2011" in {r[2] for r in reports(kept)}
