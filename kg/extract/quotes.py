@@ -49,7 +49,9 @@ a quotation's speaker is that of:
   6. for a quote-only paragraph: a lead-in paragraph ending with a colon
      ("Statement from Dr Alan Billings ...:");
   7. the report, when the sentences just before give their words to it ("..., the
-     report said. / However, there had been no police records "to indicate ..."").
+     report said. / However, there had been no police records "to indicate ..."");
+  8. the report, for words an agentless passive of judging gives in an article about
+     a report ("HMP Nottingham has been judged 'fundamentally unsafe'").
 The report's and its inspectors' words go to the article's report claim
 (SpeakerKind.REPORT, with the claim's index), or, with no report claim, to the
 inspectorate the article names; a force's words are its own only when a verb
@@ -179,6 +181,14 @@ RE_SAID_BETWEEN = re.compile(
 RE_THAT_WAS = re.compile(
     r"\s*(?:That|This|Those|These)\s+(?:was|were|is|are)\s+the\s+(?:verdict|view|message|"
     r"warning|words|assessment|response|reaction|plea|call)s?\s+(?:of|from)\s+(?:the\s+)?"
+)
+# an agentless passive of judging right before a quotation: "HMP Nottingham has been
+# judged 'fundamentally unsafe'", "was found to be "not good enough"", "has been
+# described as 'completely unacceptable'"
+RE_JUDGED_PASSIVE_END = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?:judged|found|rated|deemed|"
+    r"described|branded|labelled|labeled|criticised|considered|assessed)"
+    r"(?:\s+(?:as|to\s+be|to\s+have\s+been))?\s+(?:(?:as\s+)?(?:being\s+)?)?[“‘\"']$"
 )
 # "Those are not my words ... but the words of Roy Wilsher"
 RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
@@ -1537,6 +1547,7 @@ def extract(
             who = (
                 _paragraph_speaker(reader, seg, si)
                 or _discourse_speaker(reader, si)
+                or _judged_in_report(reader, seg, sent)
                 or _said_just_before(reader, seg, si)
                 or _said_in_paragraph_before(reader, seg, si)
                 or _responder(reader, seg, found)
@@ -1776,6 +1787,16 @@ def _discourse_speaker(reader: _Reader, si: int) -> _Who | None:
                 return who if reader.org_types.get(who[1]) is OrgType.INSPECTORATE else None
             return None
     return None
+
+
+def _judged_in_report(reader: _Reader, seg: _Segment, sent: Sentence) -> _Who | None:
+    """The report, for words a passive of judging gives no agent, in an article about a
+    report: "HMP Nottingham has been judged 'fundamentally unsafe'"."""
+    text = reader.text
+    lo = max(sent.span.start, seg.start - 60)
+    if RE_JUDGED_PASSIVE_END.search(text, lo, seg.start) is None or not reader.reports():
+        return None
+    return ("report", "")
 
 
 def _continues(article: Article, prev: _Segment, seg: _Segment) -> bool:

@@ -964,3 +964,29 @@ def test_quotes_a_surname_alone_and_he_after_a_speaker_from_a_body(make_article)
         ("Zoe Billingham", "We cannot af"),
         ("Mike Cunningham", "These are re"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "HMP Nottingham has been judged 'fundamentally unsafe', with self-harm rising.",
+            "fundamentally unsafe",
+        ),
+        ('Its response to missing children was found to be "not good enough".', "not good enough"),
+        ("The situation has been described as 'completely unacceptable'.", "completely unacc"),
+    ],
+)
+def test_quotes_an_agentless_judgement_in_a_report_article_is_the_reports(
+    make_article, sentence, words
+):
+    a = make_article(
+        "Thursday, 18 January 2018\n\nHM Inspectorate of Prisons today published its report "
+        f"on HMP Nottingham.\n\n{sentence}"
+    )
+    check(a, [(REPORT, "0", words)])
+
+
+def test_quotes_an_agentless_judgement_with_no_report_in_view_has_no_speaker(make_article):
+    a = make_article("Residents' views\n\nThe new car park has been described as 'an eyesore'.")
+    assert said(a) == []
