@@ -190,6 +190,8 @@ RE_JUDGED_PASSIVE_END = re.compile(
     r"described|branded|labelled|labeled|criticised|considered|assessed)"
     r"(?:\s+(?:as|to\s+be|to\s+have\s+been))?\s+(?:(?:as\s+)?(?:being\s+)?)?[“‘\"']$"
 )
+# a coordinated clause's start: "..., but inspectors had "serious concerns""
+RE_BUT_CLAUSE = re.compile(r"[,;]\s+(?:but|and|while|although|though|whereas|yet)\s+")
 # "Those are not my words ... but the words of Roy Wilsher"
 RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
 # a list item: "- the force's work", "• ...", "1. ..."
@@ -1269,6 +1271,18 @@ class _Reader:
             opens = who is not None and (who[0] in ("person", "report") or inspectorate)
             if opens and passive is None:
                 return who
+            # ... or the report opening the quotation's own clause: "Crime prevention was
+            # rated good, but inspectors had "serious concerns" about ..."
+            m = RE_BUT_CLAUSE.search(text, max(sent.span.start, seg.start - 80), seg.start)
+            if m is not None and RE_PASSIVE.search(text, m.end(), seg.start) is None:
+                clause = self._clause_subject(sent, m.end(), seg.start)
+                if clause is not None and (
+                    clause[0] == "report"
+                    or (
+                        clause[0] == "org" and self.org_types.get(clause[1]) is OrgType.INSPECTORATE
+                    )
+                ):
+                    return clause
         return None
 
     def _quote_between(self, lo: int, hi: int) -> bool:

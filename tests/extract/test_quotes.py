@@ -990,3 +990,13 @@ def test_quotes_an_agentless_judgement_in_a_report_article_is_the_reports(
 def test_quotes_an_agentless_judgement_with_no_report_in_view_has_no_speaker(make_article):
     a = make_article("Residents' views\n\nThe new car park has been described as 'an eyesore'.")
     assert said(a) == []
+
+
+def test_quotes_inspectors_opening_a_coordinated_clause_speak_for_the_report(make_article):
+    a = make_article(
+        "Thursday, 18 January 2018\n\nHMICFRS today published its report on Hertfordshire "
+        'Constabulary.\n\nCrime prevention was rated good, but inspectors had "serious concerns" '
+        "about how the force recorded crime.\n\nResidents were worried, and the council said "
+        '"more must be done".'
+    )
+    check(a, [(REPORT, "0", "serious concerns")])
