@@ -17,6 +17,14 @@ CASES = [
         "Kevin McGinty, HM Chief Inspector of the Crown Prosecution Service, said so.",
         ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
     ),
+    (  # HMICS's head under the style the article gives: one office, two titles
+        "Derek Penman, HM Inspector of Constabulary in Scotland, said Police Scotland improved.",
+        ("Derek Penman", "hm-inspector-of-constabulary-in-scotland", "hmics", None),
+    ),
+    (
+        "Craig Naylor, HM Chief Inspector of Constabulary in Scotland, said it was better.",
+        ("Craig Naylor", "hm-chief-inspector-of-constabulary-in-scotland", "hmics", None),
+    ),
     (
         "Lancashire Constabulary's Deputy Chief Constable Sunita Gamblin said it was good.",
         ("Sunita Gamblin", "deputy-chief-constable", "lancashire", None),
