@@ -130,10 +130,14 @@ RE_THE_END = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:police|policing|prisons?)\
 # Inspector of Constabulary"
 RE_ROLE_ANCHOR = re.compile(
     r"(?:[Tt]he|HM|Her|His|HER|HIS)\b"
-    # a place's or body's possessive: "Cumbria's Police and Crime Commissioner said:"
-    r"|(?P<poss>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?['’]s)(?=[ \t]+[A-Z])"
+    # a place's or body's possessive: "Cumbria's Police and Crime Commissioner said:",
+    # "Bedfordshire's chief constable said"
+    r"|(?P<poss>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?['’]s)(?=[ \t]+[A-Za-z])"
 )
 RE_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# after a role's short name, no more of a title or a name: "the chief said", "the
+# chief, who", not "the chief inspector" or "the Chief Jane Doe"
+RE_CONTEXT_ROLE_END = re.compile(r"(?:[ \t]+[a-z]|[,;:.!?])")
 RE_ROLE_QUALIFIER = re.compile(r"\s+(?:(?:new|current|outgoing|acting|interim|temporary)\s+)?")
 # (the patterns scanned over paragraphs open with a letter, not \b, which scans about
 # twice as fast; the word's start is checked in code)
@@ -359,6 +363,15 @@ def _role_labels() -> tuple[str, ...]:
         for lb in r.labels
         if all(len(w) > 3 or w in short for w in lb.split()) or (len(lb) > 2 and lb.isupper())
     )
+
+
+@functools.cache
+def _context_role(word: str) -> str | None:
+    """The role a short name stands for in context ("chief": the chief constable)."""
+    for r in lexicon().roles.values():
+        if any(word.lower() == lb.lower() for lb in r.context_labels):
+            return r.key
+    return None
 
 
 @functools.cache
@@ -677,6 +690,15 @@ class _Reader:
                     continue
             m = _re_role().match(text, at, para.end)
             if m is None:
+                # a role's short name in context: "the chief said" (the chief constable)
+                word = RE_FIRST_WORD.match(text, at, min(para.end, at + 20))
+                short = None if word is None else _context_role(word.group())
+                if (
+                    word is not None
+                    and short is not None
+                    and RE_CONTEXT_ROLE_END.match(text, word.end(), para.end)
+                ):
+                    out.append(_Ref(a.start(), word.end(), "role", short))
                 continue
             key = role_key(" ".join(m.group().split()))
             if key is not None and not _names_follow(text, m.end()):
@@ -898,7 +920,8 @@ class _Reader:
         who speaks ("Chief Constable Mark Webster, who ... after taking over from the
         departed Richard Lewis, said ... / He accepted that ..." is Mark Webster), or a
         spokesperson who spoke since, else the last one named who is not the object of
-        a preposition."""
+        a preposition; or a role whose holder is named and who speaks ("Bedfordshire's
+        chief constable said ..." before "Chief constable Trevor Rodenhurst")."""
         fallback: _Ref | None = None
         i = bisect.bisect_left(self.ref_starts, pos) - 1
         while i >= 0 and self.refs[i].start >= pos - 5000:
@@ -913,6 +936,10 @@ class _Reader:
                 ):
                     continue  # "Liam McArthur, justice spokesman for the Lib Dems, said"
                 return r  # "a spokesman for Bedfordshire Police said ... / ..., he said"
+            if r.kind == "role" and self._speaks(r):
+                held = self._role_who(r)
+                if held is not None and held[0] == "person":
+                    return r  # "Bedfordshire's chief constable said ... / And he added"
             if r.kind != "person":
                 continue
             if self._speaks(r):
@@ -945,7 +972,7 @@ class _Reader:
             return self.who(ref.target) if ref.target is not None else None
         if ref.kind == "he":
             before = self._antecedent(ref.start)
-            if before is not None and before.kind == "spokes":
+            if before is not None and before.kind in ("spokes", "role"):
                 return self.who(before)
             return ("person", before.value) if before else None
         if ref.kind == "they":

@@ -1000,3 +1000,19 @@ def test_quotes_inspectors_opening_a_coordinated_clause_speak_for_the_report(mak
         '"more must be done".'
     )
     check(a, [(REPORT, "0", "serious concerns")])
+
+
+def test_quotes_a_forces_chief_in_lower_case_or_short_is_the_holder_named_later(make_article):
+    a = make_article(
+        "Force doing a good job\n\nBedfordshire's chief constable said that comparing the "
+        'inspections is not comparing "apples with apples".\n\nAnd he added that the force is '
+        'doing a "pretty good job" with what it has.\n\nChief constable Trevor Rodenhurst said: '
+        '"The methodology is different."\n\nThe council welcomed the report.\n\n"They were '
+        'right to point it out and say there could be risk there," the chief said.'
+    )
+    assert [(s, t[:12]) for _, s, t in said(a)] == [
+        ("Trevor Rodenhurst", "apples with "),
+        ("Trevor Rodenhurst", "pretty good "),
+        ("Trevor Rodenhurst", "The methodol"),
+        ("Trevor Rodenhurst", "They were ri"),
+    ]
