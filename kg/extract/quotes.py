@@ -152,6 +152,8 @@ RE_LEADING_PRONOUN = re.compile(
 RE_SPOKES = re.compile(r"(?:spokes(?:man|woman|person|people)|press\s+officer)\b")
 RE_SPOKES_LEAD = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[^\s,.;:“”\"]+\s+){0,5}?$")
 RE_SPOKES_FOR = re.compile(r"\s+(?:for|from|of|at)\s+")
+RE_POSSESSIVE_END = re.compile(r"['’]s\s+$")
+RE_WORD_END = re.compile(r"(?<![\w'’-])[A-Z][\w-]+$")
 RE_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # what may stand between a quotation and its attribution: punctuation, and titles
 # before a name ("," Mr Taylor said", "," HM Inspector of Constabulary Wendy Williams said")
@@ -780,6 +782,23 @@ class _Reader:
                     if i < len(refs) and refs[i].start <= after.end() + 4:
                         target, end = refs[i], refs[i].end
                         drop.add(i)
+                if target is None and lead is None:
+                    # a possessive: "Patel's spokesman went on", "Kent Police's spokesman"
+                    own = RE_POSSESSIVE_END.search(text, max(para.start, m.start() - 4), m.start())
+                    i = bisect.bisect_left(starts, m.start()) - 1
+                    word = (
+                        RE_WORD_END.search(text, max(para.start, m.start() - 40), own.start())
+                        if own
+                        else None
+                    )
+                    if own is not None and i >= 0 and refs[i].end == own.start():
+                        target, start = refs[i], refs[i].start
+                        drop.add(i)
+                    elif word is not None and word.group() in self.given_names:
+                        # a surname alone: "Patel's spokesman" after "Priti Patel"
+                        name = self.given_names[word.group()]
+                        target = _Ref(word.start(), word.end(), "person", name)
+                        start = word.start()
                 if target is None:
                     lo, hi = (
                         bisect.bisect_left(starts, start),

@@ -1016,3 +1016,15 @@ def test_quotes_a_forces_chief_in_lower_case_or_short_is_the_holder_named_later(
         ("Trevor Rodenhurst", "The methodol"),
         ("Trevor Rodenhurst", "They were ri"),
     ]
+
+
+def test_quotes_a_possessive_spokesman_speaks_for_the_person_or_body_before(make_article):
+    a = make_article(
+        "Chief resigns\n\nHome Secretary Priti Patel welcomed the announcement.\n\nPatel’s "
+        "spokesman went on: “His years of failure will not be obscured by this.”\n\nKent "
+        "Police's spokesman said: “We will study the report with care.”"
+    )
+    assert [(k, s, t[:9]) for k, s, t in said(a)] == [
+        (PERSON, "Priti Patel", "His years"),
+        (ORG, "kent", "We will s"),
+    ]
