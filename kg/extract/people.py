@@ -77,6 +77,9 @@ RE_RUN = re.compile(
 RE_INITIALS = re.compile(INITIALS.split("(?=")[0])
 # a surname after an honorific: "Mr Martins"
 RE_SURNAME = re.compile(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])")
+# a role ending its sentence: "..., according to the county's police and crime
+# commissioner."
+RE_ROLE_ENDS_SENTENCE = re.compile(r"[ \t]*[.!?][\"'’”]?[ \t]*")
 # words before a name that mark it as a person's
 RE_LEAD_CUE = re.compile(
     r"(?:\b(?:[Ss]tatement from|words of|[Aa]ppointed|[Aa]ccording to|[Ss]aid|[Ss]ays|[Aa]dded|"
@@ -200,6 +203,16 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         if sents[i].paragraph != sents[i - 1].paragraph
         and title_line(text, sents[i].span.start, sents[i].span.end)
     }
+    # sentences after one that ends with a role: "..., according to the county's police
+    # and crime commissioner. / Matthew Ellis was responding to ...", the holder named
+    after_role = {
+        sents[i].span.start
+        for i in range(1, len(sents))
+        if any(
+            RE_ROLE_ENDS_SENTENCE.fullmatch(text, e, sents[i - 1].span.end)
+            for _, e in role_spans(text, sents[i - 1].span.start, sents[i - 1].span.end)
+        )
+    }
     for sent in sents:
         role_matches = role_spans(text, sent.span.start, sent.span.end)
         role_ends = {e for _, e in role_matches}
@@ -261,6 +274,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             cue = (
                 appos
                 or signed
+                or (sent.span.start in after_role and not before.strip())
                 # "Chief Constable of Sussex Police Jo Shiner"
                 or of_body is not None
                 and sent.span.start + of_body.start() in role_ends

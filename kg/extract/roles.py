@@ -19,12 +19,13 @@ PCC's is the force of the police area). A role with no person is not a claim.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import replace
 
 from kg.extract.organizations import main_org
-from kg.extract.people import is_name
+from kg.extract.people import RE_ROLE_ENDS_SENTENCE, is_name
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
     RE_HONOURS,
@@ -124,6 +125,24 @@ RE_INSPECTOR_APPOSITION = re.compile(
     r",[ \t]+the[ \t]+(?:lead[ \t]+)?inspector\b(?![ \t]+of\b)(?=[^,;:]{0,60},)"
 )
 RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
+
+
+def _named_next(
+    text: str, sents: list[Sentence], people: list[PersonMention], sent: Sentence
+) -> PersonMention | None:
+    """The person the sentence after ``sent`` opens with, named there for the first
+    time: the holder of a role ``sent`` ends with."""
+    i = bisect.bisect_right([s.span.start for s in sents], sent.span.start)
+    if i >= len(sents):
+        return None
+    nxt = sents[i]
+    start = nxt.span.start + len(nxt.text) - len(nxt.text.lstrip())
+    first = next((p for p in people if p.span.start == start), None)
+    if first is None or " " not in first.text.strip():
+        return None
+    if any(p.name == first.name and p.span.start < start for p in people):
+        return None
+    return first
 
 
 def _org_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
@@ -444,6 +463,11 @@ def extract(
                 before = last_person_before(lo)
                 if before is not None and lo - before.span.end < EPITHET_REACH:
                     person = before
+            # "..., according to the county's police and crime commissioner. / Matthew
+            # Ellis was responding to ...": a role ending its sentence, its holder named
+            # for the first time as the next one's subject
+            if person is None and RE_ROLE_ENDS_SENTENCE.fullmatch(text, after, hi):
+                person = _named_next(text, sents, people, sent)
             # my time as ROLE: the author's own
             author = _plain_name(article.author) if article.author else ""
             if person is None and RE_FIRST_PERSON.search(lead) and is_name(author):

@@ -694,3 +694,23 @@ def test_roles_force_boss_name_is_the_forces_chief(make_article):
     assert ("Cressida Dick", "commissioner", "metropolitan", "former") in {
         (r.person, r.role, r.org, r.qualifier) for r in extract_article(a).roles
     }
+
+
+def test_roles_a_role_ending_its_sentence_is_held_by_the_next_sentences_named_subject(
+    make_article,
+):
+    a = make_article(
+        "Police must do better\n\nThe way Staffordshire Police deal with domestic violence "
+        "leaves room to improve, according to the county's police and crime commissioner.\n\n"
+        "Matthew Ellis was responding to the inspectorate's report published this week."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Matthew Ellis", "police-and-crime-commissioner", "staffordshire")
+    }
+    # a person named before is not the role's holder by position alone
+    b = make_article(
+        "Police must do better\n\nMatthew Ellis chairs the county's panel.\n\nThe way "
+        "Staffordshire Police deal with domestic violence leaves room to improve, according "
+        "to the county's police and crime commissioner.\n\nMatthew Ellis was responding to it."
+    )
+    assert extract_article(b).roles == ()
