@@ -77,6 +77,7 @@ RE_RUN = re.compile(
 RE_INITIALS = re.compile(INITIALS.split("(?=")[0])
 # a surname after an honorific: "Mr Martins"
 RE_SURNAME = re.compile(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])")
+RE_GAP_START = re.compile(r"[ \t]+")
 # a role ending its sentence: "..., according to the county's police and crime
 # commissioner."
 RE_ROLE_ENDS_SENTENCE = re.compile(r"[ \t]*[.!?][\"'’”]?[ \t]*")
@@ -302,6 +303,14 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             soft = _name_parts(m.group(), m.start(), dated, soft=True)
             if soft is not None and soft != parts and has_cue(*soft):
                 parts = soft  # "Susan Hall AM, who proposed the motion, said"
+            if parts is None:
+                # a unit's name before a title: "Specialist Crime Detective Superintendent
+                # Anne-Marie Salwey", the name after the title's end
+                inner = [e for e in role_ends if m.start() < e < m.end()]
+                if inner:
+                    tail = RE_GAP_START.match(text, max(inner), m.end())
+                    if tail is not None:
+                        parts = _name_parts(text[tail.end() : m.end()], tail.end(), dated)
             if parts is None:
                 continue
             name, start = parts

@@ -97,3 +97,11 @@ def test_people_a_caption_in_title_case_still_names_its_person(make_article):
 )
 def test_people_a_lower_case_title_before_a_name_marks_a_person(make_article, text, name):
     assert name in {p.name for p in extract_article(make_article(text)).people}
+
+
+def test_people_a_units_name_before_a_title_is_not_part_of_the_name(make_article):
+    a = make_article(
+        "Neglect report\n\nSpecialist Crime Detective Superintendent Anne-Marie Salwey said: "
+        '"Cleveland Police is determined to protect children."'
+    )
+    assert [p.name for p in extract_article(a).people] == ["Anne-Marie Salwey"]
