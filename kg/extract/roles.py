@@ -78,6 +78,10 @@ RE_SUCCEEDED_ANYWHERE = re.compile(RE_SUCCEEDED.pattern.removesuffix("$"))
 RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
 RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
 RE_VERB_PHRASE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}[a-z]+")
+# a verb of leaving a post: "resigned as", "stepped down as", "retired as"
+RE_LEFT = re.compile(
+    r"\b(?:resign(?:ed|s)?|stepped[ \t]+down|stood[ \t]+down|quit|retired|left|departed)\b"
+)
 # one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
 RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
 RE_APPOS = re.compile(
@@ -447,6 +451,13 @@ def extract(
                             ),
                             None,
                         )
+                        if (
+                            person is not None
+                            and qual is None
+                            and RE_LEFT.search(text, person.span.end, lo + a.start())
+                        ):
+                            # "Cressida Dick resigned as Met Commissioner": no longer
+                            qual = "former"
             # NAME became ROLE, NAME took over as ROLE
             if person is None:
                 b = RE_NAME_BECAME.search(lead)

@@ -714,3 +714,13 @@ def test_roles_a_role_ending_its_sentence_is_held_by_the_next_sentences_named_su
         "to the county's police and crime commissioner.\n\nMatthew Ellis was responding to it."
     )
     assert extract_article(b).roles == ()
+
+
+def test_roles_a_post_left_as_the_verb_says_is_a_former_one(make_article):
+    a = make_article(
+        "Review row\n\nThe mayor clashed with the inspector after Cressida Dick resigned as "
+        "Met Commissioner earlier this year."
+    )
+    assert {(r.person, r.role, r.qualifier) for r in extract_article(a).roles} == {
+        ("Cressida Dick", "commissioner", "former")
+    }
