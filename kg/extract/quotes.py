@@ -1007,14 +1007,28 @@ class _Reader:
         if ref.kind == "it":
             # "It added that ..." after the report, "it said" after a body: the one that
             # spoke last ("the Trust said it welcomed the NPCC's report. But it said"),
-            # else the last named
-            before = self._speaker_before(ref.start, ("report", "org")) or self.last_ref(
-                ref.start, ("report", "org")
-            )
+            # else the body or report the sentence before opens with ("HMIC published a
+            # report which pointed to failings in the way Northamptonshire Police records
+            # crime. It said ..."), else the last named
+            before = self._speaker_before(ref.start, ("report", "org"))
+            if before is None:
+                subject = self._subject_before(ref.start)
+                if subject is not None:
+                    return subject
+            before = before or self.last_ref(ref.start, ("report", "org"))
             return self.who(before) if before else None
         if ref.kind == "role":
             return self._role_who(ref)
         return None
+
+    def _subject_before(self, pos: int) -> _Who | None:
+        """The body or report opening the sentence before the one ``pos`` opens."""
+        si = bisect.bisect_right(self.sent_starts, pos) - 1
+        if si < 1 or self.text[self.sents[si].span.start : pos].strip(" \t“‘\"'"):
+            return None
+        prev = self.sents[si - 1]
+        who = self._opening(prev, prev.span.end)
+        return who if who is not None and who[0] in ("org", "report") else None
 
     def _joint_speakers(self, pos: int) -> tuple[str, int] | None:
         """The first of two people a verb of saying before ``pos`` gives words to

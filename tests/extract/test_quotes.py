@@ -1028,3 +1028,13 @@ def test_quotes_a_possessive_spokesman_speaks_for_the_person_or_body_before(make
         (PERSON, "Priti Patel", "His years"),
         (ORG, "kent", "We will s"),
     ]
+
+
+def test_quotes_it_opening_a_sentence_is_the_body_the_sentence_before_opens_with(make_article):
+    a = make_article(
+        "Crime recording\n\nFriday, 7 March 2014\n\nHer Majesty's Inspectorate of Constabulary "
+        "(HMIC) published a report on Thursday which pointed to failings in the way "
+        'Northamptonshire Police records crime. It said the "central focus" of the force had '
+        "been on bringing crime down."
+    )
+    assert [(k, t) for k, _, t in said(a)] == [(REPORT, "central focus")]
