@@ -1038,3 +1038,14 @@ def test_quotes_it_opening_a_sentence_is_the_body_the_sentence_before_opens_with
         "been on bringing crime down."
     )
     assert [(k, t) for k, _, t in said(a)] == [(REPORT, "central focus")]
+
+
+def test_quotes_an_adverb_between_speaker_and_verb(make_article):
+    a = make_article(
+        "Crime figures\n\nThe National Policing Lead for Crime Statistics, Chief Constable Jeff "
+        "Farrar, has however responded by claiming that police are ‘actively addressing their "
+        "weaknesses’."
+    )
+    assert [(s, t) for _, s, t in said(a)] == [
+        ("Jeff Farrar", "actively addressing their weaknesses")
+    ]
