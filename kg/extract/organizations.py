@@ -372,7 +372,9 @@ def _antecedent(
         m for m in mentions if m.span.end <= pos and types.get(m.org) is want and not m.by_context
     ]
     if before:
-        return _joint_partners(text, before).get(before[-1].span.start, before[-1].org)
+        # the last by position: forces named by their places are found after the rest
+        last = max(before, key=lambda m: m.span.start)
+        return _joint_partners(text, before).get(last.span.start, last.org)
     return main_org(mentions, types, want)
 
 

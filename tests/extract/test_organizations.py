@@ -274,3 +274,14 @@ def test_organizations_a_former_force_by_name_but_never_by_its_area(make_article
     assert ("tayside-police", "Tayside Police") in found
     assert ("royal-ulster-constabulary", "Royal Ulster Constabulary") in found
     assert not any(text == "Tayside" for _, text in found)
+
+
+def test_organizations_the_force_is_the_last_force_named_before_it_by_position(make_article):
+    a = make_article(
+        "Austerity report\n\nHMIC inspected all 43 police forces.\n\nUnder the gradings, 40 "
+        "forces were rated good. Only three – Bedfordshire, Gwent and Nottinghamshire – were "
+        "told they require improvement.\n\nNorthamptonshire Police was graded good. HMIC "
+        "picked out two initiatives as key to the force achieving affordable policing."
+    )
+    found = [m for m in extract_article(a).organizations if m.text == "the force"]
+    assert [m.org for m in found] == ["northamptonshire"]
