@@ -403,13 +403,18 @@ RE_TITLE_BEFORE_YEAR = re.compile(
     r"(?:[ \t]+(?:of|in|on|for|and|the|[A-Z][\w'’-]*))*[ \t]+$"
 )
 RE_HEADLINE_REPORT = re.compile(r"\b(?:report|inspection|review)[ \t]*[–—:-][ \t]*$", re.I)
-# a date that bounds a period: "between 1997 and 2013", "from 2010", "since 2014"
 # when a body began: "which was launched in 2018", "set up in 2012"
 RE_FOUNDED = re.compile(
     r"\b(?:launched|set[ \t]+up|established|founded|created|formed|renamed)[ \t]+"
     r"(?:in[ \t]+|on[ \t]+)?$",
     re.IGNORECASE,
 )
+# when a review was asked for, not published: "The then police and crime commissioner
+# commissioned the review in January this year"
+RE_COMMISSIONED = re.compile(
+    r"\b(?:commissioned|ordered|requested|asked[ \t]+for)\b[^.;:]{0,80}$", re.IGNORECASE
+)
+# a date that bounds a period: "between 1997 and 2013", "from 2010", "since 2014"
 RE_PERIOD = re.compile(r"\b(?:between|from|since|until|till|and|to)[ \t]+$", re.IGNORECASE)
 # a date right after one of these is when inspectors visited, if it names a month:
 # "inspected North Yorkshire Police in November 2021", "the unannounced inspection in
@@ -1274,6 +1279,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
     pub = RE_PUBLISHED.search(before)
     if pub and not RE_OTHER_PUBLICATION.search(before, 0, pub.start()):
         return "published"
+    if RE_COMMISSIONED.search(before):
+        return "other"  # "commissioned the review in January this year"
     if d.date.month is not None and RE_FIELDWORK_CUE.search(before):
         return "fieldwork"
     if RE_FIELDWORK_YEAR_CUE.search(before):

@@ -1005,3 +1005,13 @@ def test_reports_a_review_made_by_a_forces_role_holder_is_no_inspectorates(make_
         "ombudsman Al Hutchinson was published in 2011."
     )
     assert "2011" in {r[2] for r in reports(kept)}
+
+
+def test_reports_the_date_a_review_was_commissioned_is_not_its_publication(make_article):
+    a = make_article(
+        "Tuesday, 28 May 2024\n\nControl room staff at Norfolk Constabulary showed "
+        "professionalism, a review of the force's call handling by HMICFRS has found.\n\nThe "
+        "then police and crime commissioner for Norfolk commissioned the review in January "
+        "this year."
+    )
+    assert "2024-01" not in {r[2] for r in reports(a)}
