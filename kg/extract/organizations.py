@@ -384,22 +384,33 @@ RE_JOINT_PAIR = re.compile(r"\)?[ \t]*(?:\([^()]{1,20}\)[ \t]*)?(?:and|&|with)[ 
 
 
 RE_ABBR_OPEN = re.compile(r"[ \t]*\([ \t]*")
+# between two bodies of a list: "Ofsted, the CQC, ..."
+RE_LIST_COMMA = re.compile(r"\)?[ \t]*,[ \t]+(?:the[ \t]+)?")
 
 
 def _joint_partners(text: str, named: list[OrgMention]) -> dict[int, str]:
-    """Where a body is named second of two named together, the first: start of the
-    second's mention -> the first's key."""
+    """Where a body is named after another it is named together with, the first of
+    them: start of the later one's mention -> the first's key ("HMICFRS and the CQC";
+    "Ofsted, the Care Quality Commission (CQC), HMICFRS and HMI Probation": Ofsted)."""
     ordered = sorted((m for m in named if not m.by_context), key=lambda m: m.span.start)
     out: dict[int, str] = {}
+    listed: list[OrgMention] = []  # bodies listed with commas, waiting for the "and"
     for a, b in itertools.pairwise(ordered):
+        if a.org == b.org and RE_ABBR_OPEN.fullmatch(text, a.span.end, b.span.start):
+            # "the Care Quality Commission (CQC)": one body, one item of a list
+            if a.span.start in out:
+                out[b.span.start] = out[a.span.start]
+            if listed and listed[-1] is a:
+                listed[-1] = b
+            continue
+        if a.org != b.org and RE_LIST_COMMA.fullmatch(text, a.span.end, b.span.start):
+            listed = [*(listed if listed and listed[-1] is a else [a]), b]
+            continue
         if a.org != b.org and RE_JOINT_PAIR.fullmatch(text, a.span.end, b.span.start):
-            out[b.span.start] = a.org
-        elif (
-            a.span.start in out
-            and a.org == b.org
-            and RE_ABBR_OPEN.fullmatch(text, a.span.end, b.span.start)
-        ):
-            out[b.span.start] = out[a.span.start]  # "the Care Quality Commission (CQC)"
+            chain = listed if listed and listed[-1] is a else [a]
+            for m in [*chain[1:], b]:
+                out[m.span.start] = chain[0].org
+        listed = []
     return out
 
 

@@ -1015,3 +1015,13 @@ def test_reports_the_date_a_review_was_commissioned_is_not_its_publication(make_
         "this year."
     )
     assert "2024-01" not in {r[2] for r in reports(a)}
+
+
+def test_reports_the_first_of_a_list_of_inspectorates_leads_their_joint_inspection(make_article):
+    a = make_article(
+        "Neglect inspection\n\nOfsted, the Care Quality Commission (CQC), Her Majesty's "
+        "Inspectorate of Constabulary and Fire and Rescue Services (HMICFRS) and HMI Probation "
+        "(HMIP) carried out a joint inspection of how agencies in Stockton respond to neglect."
+        "\n\nThe report found Cleveland Police officers were under strain."
+    )
+    assert {r[0] for r in reports(a)} == {"ofsted"}
