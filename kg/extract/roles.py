@@ -77,6 +77,9 @@ RE_SUCCEEDED = re.compile(
 RE_SUCCEEDED_ANYWHERE = re.compile(RE_SUCCEEDED.pattern.removesuffix("$"))
 RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
 RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+RE_OWN_POST = re.compile(
+    r"\b(?:his|her|their)[ \t]+(?:role|post|position|job)[ \t]+as[ \t]+(?:the[ \t]+)?$"
+)
 RE_VERB_PHRASE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}[a-z]+")
 # a verb of leaving a post: "resigned as", "stepped down as", "retired as"
 RE_LEFT = re.compile(
@@ -458,6 +461,12 @@ def extract(
                         ):
                             # "Cressida Dick resigned as Met Commissioner": no longer
                             qual = "former"
+            # "Sadiq Khan to be impeached from his role as Mayor of London": the person
+            # named last before "his role" in the sentence
+            if person is None and (own := RE_OWN_POST.search(lead)) is not None:
+                before = last_person_before(lo + own.start())
+                if before is not None and before.span.start >= lo:
+                    person = before
             # NAME became ROLE, NAME took over as ROLE
             if person is None:
                 b = RE_NAME_BECAME.search(lead)

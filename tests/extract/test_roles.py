@@ -724,3 +724,13 @@ def test_roles_a_post_left_as_the_verb_says_is_a_former_one(make_article):
     assert {(r.person, r.role, r.qualifier) for r in extract_article(a).roles} == {
         ("Cressida Dick", "commissioner", "former")
     }
+
+
+def test_roles_his_role_as_a_title_is_the_person_named_before(make_article):
+    a = make_article(
+        "Review row\n\nSadiq Khan said the review was flawed.\n\nA former Home Secretary pushed "
+        "for Sadiq Khan to be impeached from his role as Mayor of London."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Sadiq Khan", "mayor-of-london", "greater-london-authority")
+    }
