@@ -798,10 +798,15 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                 ):
                     joins = {x[2] for x in words[j:k]}
                     known = re_org().match(text, start + words[k][0]) is not None
-                    if known or joins & {"and", "&"} and _holds_head(words, k, heads):
+                    if (
+                        known
+                        or joins & {"and", "&"}
+                        and (_holds_head(words, k, heads) or j == last_head + 1)
+                    ):
                         # "the League and the Society", "the Home Office and Crown
-                        # Prosecution Service", "GEO Group UK Ltd for the Home Office":
-                        # two bodies
+                        # Prosecution Service", "GEO Group UK Ltd for the Home Office",
+                        # "Aberdeen City Council and NHS Grampian" (an "and" right after
+                        # the head): two bodies
                         break
                     j = k  # the name goes on: "League for Penal Reform"
                     continue

@@ -285,3 +285,13 @@ def test_organizations_the_force_is_the_last_force_named_before_it_by_position(m
     )
     found = [m for m in extract_article(a).organizations if m.text == "the force"]
     assert [m.org for m in found] == ["northamptonshire"]
+
+
+def test_organizations_an_and_right_after_a_head_joins_two_bodies(make_article):
+    a = make_article(
+        "Joint review\n\nThe review was carried out with Aberdeen City Council and NHS Grampian."
+        "\n\nThe Mayor's Office for Policing and Crime welcomed it."
+    )
+    names = {m.name or m.org for m in extract_article(a).organizations}
+    assert "Aberdeen City Council" in names
+    assert not any("NHS Grampian" in n and "Council" in n for n in names)
