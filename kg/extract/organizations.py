@@ -163,6 +163,8 @@ def _by_head(
     return out
 
 
+# a name's first word before a comma: "the Police, Crime and Fire Panel"
+RE_COMMA_CUT = re.compile(r"\b[Tt]he[ \t]+(?P<word>[A-Z][a-z]+),[ \t]+$")
 # between places that share a head noun: "South Yorkshire and West Yorkshire forces"
 RE_PLACE_JOIN = re.compile(r"(?:,|[ \t]+and|[ \t]+or)[ \t]+(?:the[ \t]+)?")
 RE_FORCES_AFTER = re.compile(r"[ \t]+(?:police[ \t]+)?forces?\b")
@@ -274,6 +276,16 @@ def _with_named_bodies(
             prisons = [m.span() for m in re_prison().finditer(text, lo, hi)]
             spans += [(a, b, OrgType.OTHER) for a, b in prisons]
         for a, b, kind in spans:
+            # a name that opens inside a force's name is named after the force: "City
+            # of London Police Authority Board"; one whose first word a comma cut off:
+            # "the Police, Crime and Fire Panel"
+            a = next(
+                (m.span.start for m in named if m.span.start < a < m.span.end < b),
+                a,
+            )
+            cut = RE_COMMA_CUT.search(text, max(lo, a - 30), a)
+            if cut is not None and " and " in text[a:b]:
+                a = cut.start("word")
             if within_role(a, b):  # type: ignore[operator]
                 continue  # "Police and Crime Commissioner for X" is a role
             if any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in spans):

@@ -295,3 +295,21 @@ def test_organizations_an_and_right_after_a_head_joins_two_bodies(make_article):
     names = {m.name or m.org for m in extract_article(a).organizations}
     assert "Aberdeen City Council" in names
     assert not any("NHS Grampian" in n and "Council" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Nigel Murphy, chair of the Police, Crime and Fire Panel, said it was poor.",
+            "Police, Crime and Fire Panel",
+        ),
+        (
+            "Ben Murphy, a member of the City of London Police Authority Board, said so.",
+            "City of London Police Authority Board",
+        ),
+    ],
+)
+def test_organizations_a_name_cut_by_a_comma_or_a_forces_name_is_whole(make_article, text, name):
+    a = make_article("Panel meets\n\n" + text)
+    assert name in {m.name for m in extract_article(a).organizations}
