@@ -276,6 +276,12 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 appos
                 or signed
                 or (sent.span.start in after_role and not before.strip())
+                # "The Secretary of State for the Home Department (Theresa May):"
+                or (
+                    gap_before.endswith("(")
+                    and after.startswith(")")
+                    and sent.span.start + len(gap_before[:-1].rstrip(" \t")) in role_ends
+                )
                 # "Chief Constable of Sussex Police Jo Shiner"
                 or of_body is not None
                 and sent.span.start + of_body.start() in role_ends

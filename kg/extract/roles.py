@@ -55,6 +55,7 @@ from kg.patterns import (
 from kg.reference import lexicon
 
 RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
+RE_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t]*")
 RE_OF_ORG = re.compile(r"[ \t]+(?:of|for|at|with|in)[ \t]+(?:the[ \t]+)?")
 RE_BECOME = re.compile(
     r"\b(?P<who>[Hh]e|[Ss]he)\b[^.;]*?\b(?:become|became|becomes|becoming|"
@@ -414,6 +415,12 @@ def extract(
                     ),
                     None,
                 )
+            # ROLE (NAME), as Hansard names a minister: "The Secretary of State for the
+            # Home Department (Theresa May):"
+            if person is None and (bracket := RE_BRACKET_OPEN.match(text, end, hi)) is not None:
+                inside = person_at(bracket.end())
+                if inside is not None and text.startswith(")", inside.span.end):
+                    person = inside
             # ROLE, NAME, also past an honorific: "the chief inspector, Sir Thomas Winsor"
             if person is None:
                 c = RE_COMMA_GAP.match(text[after:hi])

@@ -734,3 +734,13 @@ def test_roles_his_role_as_a_title_is_the_person_named_before(make_article):
     assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
         ("Sadiq Khan", "mayor-of-london", "greater-london-authority")
     }
+
+
+def test_roles_a_name_in_brackets_after_a_title_holds_it(make_article):
+    a = make_article(
+        "Written statement\n\nThe Secretary of State for the Home Department (Theresa May): On "
+        "7 November 2012 I formally commissioned HMIC to carry out a review."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Theresa May", "home-secretary", "home-office")
+    }
