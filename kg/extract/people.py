@@ -42,6 +42,11 @@ RE_PARTICLE = re.compile(NAME_PARTICLE)
 # the motion, "
 RE_THE_ASIDE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+[^,;:“”\"]{1,80},[ \t]+")
 RE_WHO_ASIDE = re.compile(r"(?:[ \t]+[A-Z]{2,5})*,[ \t]+who\b[^,;:“”\"]{1,100},[ \t]+")
+# a title in lower case and its body, set off by commas: ", inspector at HMIC, "
+RE_TITLE_ASIDE = re.compile(
+    r",[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,3}[ \t]+(?:at|of|for|from|with)[ \t]+"
+    r"(?:the[ \t]+)?[A-Z][^,;:“”\"]{0,60},[ \t]+"
+)
 # the body a speaker is of, and an apposition, before the verb: "Cecilia Goodwin of the
 # Stop and Search Legal Project, a member of BSB Solicitors, said"
 RE_OF_BODY_ASIDE = re.compile(
@@ -264,6 +269,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             # for the north, said"
             who = RE_WHO_ASIDE.match(after) or RE_THE_ASIDE.match(after)
             aside = aside or who is not None and verbs.match(after[who.end() :]) is not None
+            # "Zoë Billingham, inspector at HMIC, said": a title in lower case, its body
+            titled = RE_TITLE_ASIDE.match(after)
+            aside = aside or titled is not None and verbs.match(after[titled.end() :]) is not None
             member = RE_OF_BODY_ASIDE.match(after)
             aside = aside or member is not None and verbs.match(after[member.end() :]) is not None
             of_body = RE_OF_BODY_LEAD.search(before)

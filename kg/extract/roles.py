@@ -130,7 +130,8 @@ RE_LOWER_INSPECTOR = re.compile(
     r"(?P<rank>inspector|superintendent)[ \t]+"
 )
 RE_INSPECTOR_APPOSITION = re.compile(
-    r",[ \t]+the[ \t]+(?:lead[ \t]+)?inspector\b(?![ \t]+of\b)(?=[^,;:]{0,60},)"
+    r",[ \t]+(?:the[ \t]+)?(?:lead[ \t]+)?inspector\b(?![ \t]+of\b)"
+    r"(?=(?:(?!Police|Constabulary|police|force)[^,;:]){0,60},)"
 )
 RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
@@ -536,7 +537,8 @@ def extract(
             rank = role_key(m.group("rank").capitalize())
             if person is not None and rank is not None:
                 add(person, rank, None, None, sent)
-        # "Roger Baker, the inspector for the north, said": in apposition after the name
+        # "Roger Baker, the inspector for the north, said", "Zoë Billingham, inspector at
+        # HMIC, said": in apposition after the name (not one of a force)
         for m in RE_INSPECTOR_APPOSITION.finditer(text, sent.span.start, sent.span.end):
             person = by_end.get(m.start())
             if person is not None:

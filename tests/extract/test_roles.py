@@ -744,3 +744,14 @@ def test_roles_a_name_in_brackets_after_a_title_holds_it(make_article):
     assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
         ("Theresa May", "home-secretary", "home-office")
     }
+
+
+def test_roles_an_inspector_of_an_inspectorate_in_apposition_without_the(make_article):
+    a = make_article(
+        "Force told to improve\n\nBut Zoë Billingham, inspector at HMIC, said she had 'some "
+        "serious concerns' over crime recording.\n\nJohn Smith, inspector at Kent Police, said "
+        "the force would respond."
+    )
+    roles = {(r.person, r.role, r.org) for r in extract_article(a).roles}
+    assert ("Zoë Billingham", "hm-inspector-of-constabulary", "hmicfrs") in roles
+    assert not any(p == "John Smith" and o == "hmicfrs" for p, _, o in roles)
