@@ -10,7 +10,8 @@ paragraph with no attribution after a paragraph ending with a quotation (and its
 short attribution) is that speaker's next quotation.
 
 A quotation is two words or more. These are labels, not quotations: a single
-quoted word ("failing", 'good'), a grade ("requires improvement"), an inspected
+quoted word ("failing", 'good'), a grade ("requires improvement"), a term of art
+("special measures", "case to answer": lexicon/terms.txt), an inspected
 area ('protecting those who are vulnerable from harm'), a title in capitals
 ('Think Child'), a phrase naming a noun after an article (a "one force" model),
 and what follows "called" or "known as" (a report called "...").
@@ -396,6 +397,13 @@ def _may_name_role(text: str, para: Span) -> bool:
 @functools.cache
 def _org_types() -> dict[str, OrgType]:
     return {k: o.type for k, o in lexicon().orgs.items()}
+
+
+@functools.cache
+def _terms() -> frozenset[str]:
+    """Terms of art quoted as labels ("special measures", "case to answer")."""
+    lines = (LEXICON_DIR / "terms.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
 
 
 @functools.cache
@@ -1532,7 +1540,7 @@ def _is_label(text: str, seg: _Segment) -> bool:
     body = text[seg.start : seg.end]
     words = body.split()
     folded = fold(body.strip(" .,;:!?"))
-    if len(words) < MIN_WORDS or folded in _grade_labels():
+    if len(words) < MIN_WORDS or folded in _grade_labels() or folded in _terms():
         return True
     # an inspected area named in the inspectors' words: "its work on 'protecting those
     # who are vulnerable from harm, and supporting victims'"

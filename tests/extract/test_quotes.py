@@ -1049,3 +1049,12 @@ def test_quotes_an_adverb_between_speaker_and_verb(make_article):
     assert [(s, t) for _, s, t in said(a)] == [
         ("Jeff Farrar", "actively addressing their weaknesses")
     ]
+
+
+@pytest.mark.parametrize("term", ["special measures", "case to answer", "causes for concern"])
+def test_quotes_a_quoted_term_of_art_is_a_label(make_article, term):
+    a = make_article(
+        f"Force in difficulty\n\nSadiq Khan said the Met had been placed in '{term}' and that "
+        "he expected 'rapid and lasting improvement'."
+    )
+    assert [t for _, _, t in said(a)] == ["rapid and lasting improvement"]
