@@ -947,8 +947,9 @@ class _Reader:
         who speaks ("Chief Constable Mark Webster, who ... after taking over from the
         departed Richard Lewis, said ... / He accepted that ..." is Mark Webster), or a
         spokesperson who spoke since, else the last one named who is not the object of
-        a preposition; or a role whose holder is named and who speaks ("Bedfordshire's
-        chief constable said ..." before "Chief constable Trevor Rodenhurst")."""
+        a preposition; a role whose holder is named counts as that person
+        ("Bedfordshire's chief constable said ..." before "Chief constable Trevor
+        Rodenhurst"; "the mayor of London hit back ... / He repeated that charge")."""
         fallback: _Ref | None = None
         i = bisect.bisect_left(self.ref_starts, pos) - 1
         while i >= 0 and self.refs[i].start >= pos - 5000:
@@ -963,11 +964,13 @@ class _Reader:
                 ):
                     continue  # "Liam McArthur, justice spokesman for the Lib Dems, said"
                 return r  # "a spokesman for Bedfordshire Police said ... / ..., he said"
-            if r.kind == "role" and self._speaks(r):
+            if r.kind == "role":
                 held = self._role_who(r)
-                if held is not None and held[0] == "person":
+                if held is None or held[0] != "person":
+                    continue
+                if self._speaks(r):
                     return r  # "Bedfordshire's chief constable said ... / And he added"
-            if r.kind != "person":
+            elif r.kind != "person":
                 continue
             if self._speaks(r):
                 return r

@@ -1058,3 +1058,13 @@ def test_quotes_a_quoted_term_of_art_is_a_label(make_article, term):
         "he expected 'rapid and lasting improvement'."
     )
     assert [t for _, _, t in said(a)] == ["rapid and lasting improvement"]
+
+
+def test_quotes_he_after_a_role_whose_holder_is_named_is_the_holder(make_article):
+    a = make_article(
+        "Review row\n\nLondon mayor Sadiq Khan faced the committee.\n\nSir Tom "
+        "Winsor's review concluded that due process had not been followed. At the time, "
+        "the mayor of London hit back by calling it biased.\n\nHe repeated that charge at a "
+        "meeting, adding: “The process is flawed.”"
+    )
+    assert [(s, t) for _, s, t in said(a)] == [("Sadiq Khan", "The process is flawed.")]
