@@ -1025,3 +1025,12 @@ def test_reports_the_first_of_a_list_of_inspectorates_leads_their_joint_inspecti
         "\n\nThe report found Cleveland Police officers were under strain."
     )
     assert {r[0] for r in reports(a)} == {"ofsted"}
+
+
+def test_reports_a_follow_up_review_is_a_post_inspection_review(make_article):
+    a = make_article(
+        "Thursday, 23 November 2023\n\nA follow-up review by the Criminal Justice Inspection "
+        "Northern Ireland (CJI) has found that backlogs in extracting digital evidence from "
+        "phones held up cases at the Police Service of Northern Ireland."
+    )
+    assert {k for _, k in kinds(a)} == {"post-inspection-review"}
