@@ -384,7 +384,11 @@ def role_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
         return ()
     found = []
     for m in re_role().finditer(text, start, end):
-        if " " not in m.group() and _in_longer_title(text, max(start, m.start() - 40), m.start()):
+        if (
+            " " not in m.group()
+            and not m.group().isupper()  # an abbreviation is whole: "Refuge CEO Ruth Davison"
+            and _in_longer_title(text, max(start, m.start() - 40), m.start())
+        ):
             continue
         found.append(m.span())
     return tuple(found)

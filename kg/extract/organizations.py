@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from kg.extract.people import is_name
 from kg.model import Article, OrgMention, OrgType, Sentence, Span
 from kg.patterns import (
     RE_LIST_ITEM,
@@ -102,6 +103,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
                 )
     named += _place_forces(article, sents, named)
     named = _with_named_bodies(article, sents, named, within_role)
+    named += _bodies_before_titles(article, sents, named, roles)
     types = {m.org: m.kind for m in named if m.kind is not None}
     keys = {m.org for m in named}
     mentions = named + [m for m in pending if m.org in keys]
@@ -248,6 +250,63 @@ def _place_forces(
                         )
                     )
             chain = []
+    return out
+
+
+# a body's name right before a title any body has, and a name after it: "Refuge CEO Ruth
+# Davison", "SafeLives chief executive Suzanne Jacob"
+RE_BODY_BEFORE_TITLE = re.compile(
+    r"(?<![\w'’&.-])(?P<body>[A-Z][\w'’&-]+(?:[ \t]+[A-Z][\w'’&-]+){0,2})[ \t]+$"
+)
+RE_NAME_AFTER_TITLE = re.compile(r"[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?[A-Z][\w'’-]+[ \t]+[A-Z][a-z]")
+
+
+def _bodies_before_titles(
+    article: Article, sents: list[Sentence], named: list[OrgMention], roles: list[tuple[int, int]]
+) -> list[OrgMention]:
+    """Bodies the reference data does not know, named by the title of someone they
+    have ("Refuge CEO Ruth Davison"): a run of capitals before a title of no particular
+    body, when a name follows it."""
+    lex, text = lexicon(), article.text
+    out: list[OrgMention] = []
+    for a, b in roles:
+        key = role_key(text[a:b])
+        role = lex.roles.get(key) if key else None
+        if role is None or role.scope is not None or role.default_org is not None:
+            continue
+        if not RE_NAME_AFTER_TITLE.match(text, b):
+            continue
+        sent = next((s for s in sents if s.span.start <= a < s.span.end), None)
+        if sent is None:
+            continue
+        m = RE_BODY_BEFORE_TITLE.search(text, max(sent.span.start, a - 60), a)
+        if m is None:
+            continue
+        words = m.group("body").split()
+        while words and words[0] in ("The", "A", "An"):
+            words = words[1:]
+        body = " ".join(words)
+        start = text.rfind(body, m.start(), a)
+        if (
+            not body
+            or is_name(body)
+            or re_place().fullmatch(body)
+            or role_spans(text, start, start + len(body))
+            or any(o.span.start < start + len(body) and start < o.span.end for o in named)
+            or fold(body) in org_labels()
+        ):
+            continue
+        out.append(
+            OrgMention(
+                named_org_key(body),
+                Span(start, start + len(body)),
+                sent.span,
+                body,
+                False,
+                OrgType.OTHER,
+                body,
+            )
+        )
     return out
 
 

@@ -313,3 +313,30 @@ def test_organizations_an_and_right_after_a_head_joins_two_bodies(make_article):
 def test_organizations_a_name_cut_by_a_comma_or_a_forces_name_is_whole(make_article, text, name):
     a = make_article("Panel meets\n\n" + text)
     assert name in {m.name for m in extract_article(a).organizations}
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        (
+            "Responding to the report, Refuge CEO Ruth Davison said it was welcome.",
+            "Refuge",
+            "Ruth Davison",
+        ),
+        (
+            "SafeLives chief executive Suzanne Jacob said the findings were stark.",
+            "SafeLives",
+            "Suzanne Jacob",
+        ),
+    ],
+)
+def test_organizations_a_body_named_before_a_title_it_has(make_article, text, body, person):
+    a = make_article("Charity responds\n\n" + text)
+    found = extract_article(a)
+    assert body in {m.name for m in found.organizations}
+    assert {(r.person, r.role) for r in found.roles} == {(person, "chief-executive")}
+
+
+def test_organizations_no_body_before_a_title_without_a_name_after(make_article):
+    a = make_article("Council meets\n\nOn Monday the Chair said it was good.")
+    assert extract_article(a).organizations == ()
