@@ -1034,3 +1034,12 @@ def test_reports_a_follow_up_review_is_a_post_inspection_review(make_article):
         "phones held up cases at the Police Service of Northern Ireland."
     )
     assert {k for _, k in kinds(a)} == {"post-inspection-review"}
+
+
+def test_reports_scotlands_police_complaints_body_publishes_reports(make_article):
+    a = make_article(
+        "Wednesday, 27 March 2019\n\nA police pursuit before a crash in Troon was justified, a "
+        "report by the Police Investigations and Review Commissioner (PIRC) published today "
+        "has found. The PIRC examined how Police Scotland officers followed the car."
+    )
+    assert ("pirc", ("police-scotland",), "2019-03-27") in reports(a)
