@@ -382,7 +382,9 @@ def extract(
             )
             after_org = body_after[0] if body_after is not None else None
             beside = (org or after_org) is not None
-            org = org or after_org or _org_within(text[start:end])
+            # a body the title names wins over a place after it: "the IPCC Commissioner
+            # for Lancashire" is the IPCC's
+            org = org or _org_within(text[start:end]) or after_org
             lead = text[lo:p]
             # ROLE NAME, also past an honorific: "Met Commissioner Sir Mark Rowley"
             nxt = RE_GAP.match(text[after:hi])

@@ -17,6 +17,10 @@ CASES = [
         "Kevin McGinty, HM Chief Inspector of the Crown Prosecution Service, said so.",
         ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
     ),
+    (  # a body the title names wins over the region after it
+        "James Dipple-Johnstone, the IPCC Commissioner for Lancashire, said it was worrying.",
+        ("James Dipple-Johnstone", "ipcc-commissioner", "ipcc", None),
+    ),
     (  # HMICS's head under the style the article gives: one office, two titles
         "Derek Penman, HM Inspector of Constabulary in Scotland, said Police Scotland improved.",
         ("Derek Penman", "hm-inspector-of-constabulary-in-scotland", "hmics", None),
