@@ -394,6 +394,21 @@ def role_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
+# a short word's full stop before a name: "Insp. Graeme Smith", "Supt. Jo Bloggs"
+RE_ABBREVIATION_END = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,3}$")
+RE_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def abbreviation_stop(text: str, end: int) -> bool:
+    """Whether a title ending at ``end`` is an abbreviation with a full stop, a name
+    after it ("Insp. Graeme Smith"): the stop is the title's, not a sentence's end."""
+    return (
+        text[end : end + 1] == "."
+        and RE_ABBREVIATION_END.search(text, max(0, end - 5), end) is not None
+        and RE_NAME_NEXT.match(text, end + 1) is not None
+    )
+
+
 # the capitalised word right before a one-word title: "Deputy First Minister", "Health
 # Minister" are titles the scheme does not hold, not its "Minister"
 RE_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")

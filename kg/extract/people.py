@@ -23,6 +23,7 @@ from kg.patterns import (
     POSTNOMINAL,
     RE_HONOURS_TAIL,
     TITLE_MODIFIERS,
+    abbreviation_stop,
     any_in,
     context_role_words,
     honorific_spans,
@@ -83,9 +84,13 @@ RE_INITIALS = re.compile(INITIALS.split("(?=")[0])
 # a surname after an honorific: "Mr Martins"
 RE_SURNAME = re.compile(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])")
 RE_GAP_START = re.compile(r"[ \t]+")
-# a role ending its sentence: "..., according to the county's police and crime
-# commissioner."
+# a role ending its sentence as the words' source: "..., according to the county's
+# police and crime commissioner." (not "The case went to the Chief Constable.")
 RE_ROLE_ENDS_SENTENCE = re.compile(r"[ \t]*[.!?][\"'’”]?[ \t]*")
+RE_ATTRIBUTED_ROLE_LEAD = re.compile(
+    r"(?:\baccording[ \t]+to|\b(?:said|says|told|warned|added|claimed|insisted))[ \t]+"
+    r"(?:(?:the|a|an)[ \t]+)?(?:[\w-]+['’]s?[ \t]+)?(?:(?:new|acting|current)[ \t]+)?$"
+)
 # words before a name that mark it as a person's
 RE_LEAD_CUE = re.compile(
     r"(?:\b(?:[Ss]tatement from|words of|[Aa]ppointed|[Aa]ccording to|[Ss]aid|[Ss]ays|[Aa]dded|"
@@ -216,12 +221,15 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         for i in range(1, len(sents))
         if any(
             RE_ROLE_ENDS_SENTENCE.fullmatch(text, e, sents[i - 1].span.end)
-            for _, e in role_spans(text, sents[i - 1].span.start, sents[i - 1].span.end)
+            and RE_ATTRIBUTED_ROLE_LEAD.search(text, sents[i - 1].span.start, b)
+            for b, e in role_spans(text, sents[i - 1].span.start, sents[i - 1].span.end)
         )
     }
     for sent in sents:
         role_matches = role_spans(text, sent.span.start, sent.span.end)
         role_ends = {e for _, e in role_matches}
+        # an abbreviated title's full stop: "Insp. Graeme Smith"
+        role_ends |= {e + 1 for e in role_ends if abbreviation_stop(text, e)}
         role_starts = {s for s, _ in role_matches}
         if any_in(context_role_words(), sent.text):
             # "Jon Boucher, the new Chief, is ...": a context title is a role after a name

@@ -25,13 +25,14 @@ import re
 from dataclasses import replace
 
 from kg.extract.organizations import main_org
-from kg.extract.people import RE_ROLE_ENDS_SENTENCE, is_name
+from kg.extract.people import RE_ATTRIBUTED_ROLE_LEAD, RE_ROLE_ENDS_SENTENCE, is_name
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
     RE_HONOURS,
     RE_HONOURS_TAIL,
     RE_SPOKES_TITLE,
     TITLE_MODIFIERS,
+    abbreviation_stop,
     any_in,
     context_role_key,
     context_role_words,
@@ -375,7 +376,7 @@ def extract(
             if ctx_q:
                 qual = lex.qualifiers.get(ctx_q.lower(), qual)
             abbr = RE_ABBR.match(text, end, hi)
-            after = abbr.end() if abbr else end
+            after = abbr.end() if abbr else end + abbreviation_stop(text, end)
             # "The Police and Crime Commissioner (PCC) for Gwent, Jeff Cuthbert,"
             body_after = _body_after(text, end, hi, bodies_at) or _body_after(
                 text, after, hi, bodies_at
@@ -496,7 +497,11 @@ def extract(
             # "..., according to the county's police and crime commissioner. / Matthew
             # Ellis was responding to ...": a role ending its sentence, its holder named
             # for the first time as the next one's subject
-            if person is None and RE_ROLE_ENDS_SENTENCE.fullmatch(text, after, hi):
+            if (
+                person is None
+                and RE_ROLE_ENDS_SENTENCE.fullmatch(text, after, hi)
+                and RE_ATTRIBUTED_ROLE_LEAD.search(text, lo, start)
+            ):
                 person = _named_next(text, sents, people, sent)
             # my time as ROLE: the author's own
             author = _plain_name(article.author) if article.author else ""

@@ -17,6 +17,10 @@ CASES = [
         "Kevin McGinty, HM Chief Inspector of the Crown Prosecution Service, said so.",
         ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
     ),
+    (  # an abbreviated title's full stop
+        "Insp. Graeme Smith of Lancashire Constabulary was found to have a case to answer.",
+        ("Graeme Smith", "inspector", "lancashire", None),
+    ),
     (  # a body the title names wins over the region after it
         "James Dipple-Johnstone, the IPCC Commissioner for Lancashire, said it was worrying.",
         ("James Dipple-Johnstone", "ipcc-commissioner", "ipcc", None),
@@ -718,6 +722,12 @@ def test_roles_a_role_ending_its_sentence_is_held_by_the_next_sentences_named_su
         "to the county's police and crime commissioner.\n\nMatthew Ellis was responding to it."
     )
     assert extract_article(b).roles == ()
+    # a role ending a sentence as its object is no source of words
+    c = make_article(
+        "Complaint\n\nThe complaint went to the county's police and crime commissioner.\n\n"
+        "Matthew Ellis said he was told of it later."
+    )
+    assert extract_article(c).roles == ()
 
 
 def test_roles_a_post_left_as_the_verb_says_is_a_former_one(make_article):
