@@ -536,7 +536,9 @@ def honorific_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], .
 @functools.cache
 def re_qualifier() -> re.Pattern[str]:
     quals = sorted(lexicon().qualifiers, key=len, reverse=True)
-    return re.compile(r"(?i:\b(?P<q>" + "|".join(re.escape(q) for q in quals) + r"))[ \t]+$")
+    # also in brackets: "the (then) Home Secretary Yvette Cooper"
+    alts = "|".join(re.escape(q) for q in quals)
+    return re.compile(r"(?i:\(?\b(?P<q>" + alts + r")\b\)?)[ \t]+$")
 
 
 @functools.cache

@@ -101,6 +101,8 @@ RE_APPOS = re.compile(
     # "Peter Clarke, HM chief inspector of prisons": the royal style in capitals alone
     r"(?:(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)[ \t]+)?$"
 )
+# postnominals ending a stretch: "Sir Andy Cooke QPM DL"
+RE_HONOURS_BEFORE = re.compile(RE_HONOURS.pattern + "$")
 # "Met Police chief Cressida Dick", "the force's chief, Jo Farrell": the force's leader
 RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?(?:chief|boss),?[ \t]+")
 # a title in lower case between a body and a name: "NSPCC spokesman Adam Burling",
@@ -436,6 +438,10 @@ def extract(
                 a = RE_APPOS.search(lead)
                 if a:
                     person = by_end.get(lo + a.start())
+                    # past postnominals: "Sir Andy Cooke QPM DL, His Majesty's Chief ..."
+                    honours = RE_HONOURS_BEFORE.search(text, lo, lo + a.start())
+                    if person is None and honours is not None and honours.start() < honours.end():
+                        person = by_end.get(honours.start())
             # NAME was a ROLE: held before
             if person is None and qual is None:
                 a = RE_WAS_A.search(lead)

@@ -17,6 +17,15 @@ CASES = [
         "Kevin McGinty, HM Chief Inspector of the Crown Prosecution Service, said so.",
         ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
     ),
+    (  # a qualifier in brackets
+        "New structures that the (then) Home Secretary Yvette Cooper proposed would help.",
+        ("Yvette Cooper", "home-secretary", "home-office", "former"),
+    ),
+    (  # postnominals between a name and its title
+        "That is the view of Sir Andy Cooke QPM DL, His Majesty's Chief Inspector of "
+        "Constabulary, set out in his report.",
+        ("Andy Cooke", "hm-chief-inspector-of-constabulary", "hmicfrs", None),
+    ),
     (  # an abbreviated title's full stop
         "Insp. Graeme Smith of Lancashire Constabulary was found to have a case to answer.",
         ("Graeme Smith", "inspector", "lancashire", None),
