@@ -87,6 +87,8 @@ RE_VERB_PHRASE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}[a-z]+")
 RE_LEFT = re.compile(
     r"\b(?:resign(?:ed|s)?|stepped[ \t]+down|stood[ \t]+down|quit|retired|left|departed)\b"
 )
+# a role held now: "Lisa Oldroyd has been acting Police and Crime Commissioner"
+RE_IS = re.compile(r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:the[ \t]+)?$")
 # one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
 RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
 RE_APPOS = re.compile(
@@ -442,6 +444,12 @@ def extract(
                     honours = RE_HONOURS_BEFORE.search(text, lo, lo + a.start())
                     if person is None and honours is not None and honours.start() < honours.end():
                         person = by_end.get(honours.start())
+            # NAME is (the) ROLE, NAME has been acting ROLE: held now ("Lisa Oldroyd has
+            # been acting Police and Crime Commissioner since ...")
+            if person is None:
+                a = RE_IS.search(lead)
+                if a:
+                    person = by_end.get(lo + a.start())
             # NAME was a ROLE: held before
             if person is None and qual is None:
                 a = RE_WAS_A.search(lead)

@@ -17,6 +17,10 @@ CASES = [
         "Kevin McGinty, HM Chief Inspector of the Crown Prosecution Service, said so.",
         ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
     ),
+    (  # NAME has been ROLE: held now
+        "Lisa Oldroyd has been acting Police and Crime Commissioner for Cleveland since May.",
+        ("Lisa Oldroyd", "police-and-crime-commissioner", "cleveland", "acting"),
+    ),
     (  # a qualifier in brackets
         "New structures that the (then) Home Secretary Yvette Cooper proposed would help.",
         ("Yvette Cooper", "home-secretary", "home-office", "former"),
