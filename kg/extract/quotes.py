@@ -244,7 +244,11 @@ RE_REPORT_BY = re.compile(
     r"(?:report|review|inspection)\s+by\s+"
 )
 # between a verb of saying and the subject of the clause it reports: " that "
-RE_THAT_GAP = re.compile(r"\s+that\s+")
+RE_THAT_GAP = re.compile(
+    # also past a first reported clause: "The HMICFRS report said the force had brought
+    # in a new IT system ..., and that the force had told the watchdog ... "some problems""
+    r"\s+(?:that\s+|(?:that\s+)?[^.;:“”\"]{0,200}?,?\s+and\s+that\s+)"
+)
 # a relative pronoun standing for the subject: "the Inspectorate, which said"
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # a conjunction or clause start before a verb that shares the previous verb's subject

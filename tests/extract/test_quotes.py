@@ -1068,3 +1068,13 @@ def test_quotes_he_after_a_role_whose_holder_is_named_is_the_holder(make_article
         "meeting, adding: “The process is flawed.”"
     )
     assert [(s, t) for _, s, t in said(a)] == [("Sadiq Khan", "The process is flawed.")]
+
+
+def test_quotes_a_second_reported_clause_is_still_the_first_speakers(make_article):
+    a = make_article(
+        "Vetting report\n\nMonday, 3 July 2023\n\nHMICFRS published its report on Humberside "
+        "Police today.\n\nThe HMICFRS report said the force had brought in a new IT system in "
+        'August 2022, and that the force had told the watchdog it was working to fix "some '
+        'problems" with the new process.'
+    )
+    assert [(k, t) for k, _, t in said(a)] == [(REPORT, "some problems")]
