@@ -414,6 +414,12 @@ RE_FOUNDED = re.compile(
 RE_COMMISSIONED = re.compile(
     r"\b(?:commissioned|ordered|requested|asked[ \t]+for)\b[^.;:]{0,80}$", re.IGNORECASE
 )
+# a publication delayed to a date: "the findings were not made public until Tuesday"
+RE_NOT_UNTIL = re.compile(
+    r"\bnot[ \t]+(?:been[ \t]+|be[ \t]+)?(?:published|released|issued|made[ \t]+public)"
+    r"[ \t]+until[ \t]+$",
+    re.IGNORECASE,
+)
 # a date that bounds a period: "between 1997 and 2013", "from 2010", "since 2014"
 RE_PERIOD = re.compile(r"\b(?:between|from|since|until|till|and|to)[ \t]+$", re.IGNORECASE)
 # a date right after one of these is when inspectors visited, if it names a month:
@@ -1272,6 +1278,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "published"
     if phrase == "yesterday" and after[:2] in ("'s", "’s"):
         return "published"  # "yesterday's damning PEEL report"
+    if RE_NOT_UNTIL.search(before):
+        return "published"  # "the findings were not made public until Tuesday"
     if RE_PERIOD.search(before):
         return "other"  # "failed many girls between 1997 and 2013": a period, not a report
     if RE_FOUNDED.search(before):

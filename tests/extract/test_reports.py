@@ -1043,3 +1043,12 @@ def test_reports_scotlands_police_complaints_body_publishes_reports(make_article
         "has found. The PIRC examined how Police Scotland officers followed the car."
     )
     assert ("pirc", ("police-scotland",), "2019-03-27") in reports(a)
+
+
+def test_reports_a_publication_delayed_until_a_day_is_dated_that_day(make_article):
+    a = make_article(
+        "Tuesday, 2nd May 2017\n\nThe Police Ombudsman found that a PSNI officer acted "
+        "properly. The findings were not made public until Tuesday, as publication had been "
+        "delayed by court proceedings."
+    )
+    assert {r[2] for r in reports(a)} == {"2017-05-02"}
