@@ -1047,8 +1047,8 @@ def test_reports_scotlands_police_complaints_body_publishes_reports(make_article
 
 def test_reports_a_publication_delayed_until_a_day_is_dated_that_day(make_article):
     a = make_article(
-        "Tuesday, 2nd May 2017\n\nThe Police Ombudsman found that a PSNI officer acted "
-        "properly. The findings were not made public until Tuesday, as publication had been "
-        "delayed by court proceedings."
+        "Tuesday, 2nd May 2017\n\nAn investigation by the Police Ombudsman has cleared a PSNI "
+        "officer.\n\nAlthough the officer was told of the ruling in January, the findings were "
+        "not made public until Tuesday, as publication had been delayed by court proceedings."
     )
     assert {r[2] for r in reports(a)} == {"2017-05-02"}
