@@ -56,6 +56,8 @@ from kg.patterns import (
 from kg.reference import lexicon
 
 RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
+# the royal style before a title: "Her Majesty's Chief Inspector"
+RE_ROYAL_BEFORE = re.compile(r"\b(?:HM|H\.M\.|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)[ \t]+$")
 RE_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t]*")
 RE_OF_ORG = re.compile(r"[ \t]+(?:of|for|at|with|in)[ \t]+(?:the[ \t]+)?")
 RE_BECOME = re.compile(
@@ -522,6 +524,16 @@ def extract(
             if person is None and RE_FIRST_PERSON.search(lead) and is_name(author):
                 add(author, key, org, qual, sent)
                 continue
+            if person is not None and key in ("chief-inspector", PLAIN_INSPECTOR) and org is None:
+                # "Her Majesty's Chief Inspector, Kevin McGinty": no police rank but the
+                # chief (or an inspector) of the inspectorate the article is about
+                royal = RE_ROYAL_BEFORE.search(text, max(lo, start - 24), start)
+                held = main_org(orgs, types, OrgType.INSPECTORATE) if royal else None
+                chief = lex.orgs[held].chief_role if held in lex.orgs else None
+                if held is not None and key == "chief-inspector" and chief is not None:
+                    key, org, beside = chief, held, True
+                elif held is not None and key == PLAIN_INSPECTOR:
+                    org = held
             if person is not None:
                 add(person, key, org, qual, sent, beside)
     for sent in sents:  # FORCE chief NAME: the role that leads the force

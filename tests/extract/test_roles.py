@@ -17,6 +17,11 @@ CASES = [
         "Kevin McGinty, HM Chief Inspector of the Crown Prosecution Service, said so.",
         ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
     ),
+    (  # the royal style makes a "Chief Inspector" the inspectorate's chief, not a rank
+        "The Crown Prosecution Service Inspectorate (HMCPSI) looked at 340 letters. Her "
+        "Majesty’s Chief Inspector, Kevin McGinty, said victims deserve better.",
+        ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
+    ),
     (  # NAME has been ROLE: held now
         "Lisa Oldroyd has been acting Police and Crime Commissioner for Cleveland since May.",
         ("Lisa Oldroyd", "police-and-crime-commissioner", "cleveland", "acting"),
