@@ -83,6 +83,7 @@ RE_RUN = re.compile(
 RE_INITIALS = re.compile(INITIALS.split("(?=")[0])
 # a surname after an honorific: "Mr Martins"
 RE_SURNAME = re.compile(rf"[ \t]+({NAME_TOKEN})(?![\w'’-])")
+# the space after a title inside a run of capitals, where the name starts
 RE_GAP_START = re.compile(r"[ \t]+")
 # a role ending its sentence as the words' source: "..., according to the county's
 # police and crime commissioner." (not "The case went to the Chief Constable.")

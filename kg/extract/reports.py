@@ -179,9 +179,9 @@ RE_REPORTS_OF_THINGS = re.compile(
     r"^[ \t]+of[ \t]+(?!the\b|its\b|his\b|her\b|their\b|a\b|an\b|this\b|that\b|how\b|"
     r"police\b|\w+[ \t]+years?\b)[a-z]"
 )
-# a review whose author holds a role in a force: "a review of
-# policing across West Yorkshire by the Police and Crime Commissioner" (not "a review
-# commissioned by the PCC": that author is another)
+# a review whose author holds a role in a force: "a review of policing across West
+# Yorkshire by the Police and Crime Commissioner" (not "a review commissioned by the
+# PCC": that author is another)
 RE_BY_ROLE_AFTER = re.compile(
     r"(?:[ \t]+(?:of|into|on)[ \t]+[^,;:.()]{0,60}?)?(?<!ed)[ \t]+by[ \t]+"
     r"(?:(?:the|its|their|a|an)[ \t]+)?(?:(?:new|then|former)[ \t]+)?"

@@ -58,6 +58,7 @@ from kg.reference import lexicon
 RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
 # the royal style before a title: "Her Majesty's Chief Inspector"
 RE_ROYAL_BEFORE = re.compile(r"\b(?:HM|H\.M\.|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)[ \t]+$")
+# a name in brackets after a title: "The Secretary of State ... (Theresa May):"
 RE_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t]*")
 RE_OF_ORG = re.compile(r"[ \t]+(?:of|for|at|with|in)[ \t]+(?:the[ \t]+)?")
 RE_BECOME = re.compile(
@@ -81,6 +82,7 @@ RE_SUCCEEDED = re.compile(
 RE_SUCCEEDED_ANYWHERE = re.compile(RE_SUCCEEDED.pattern.removesuffix("$"))
 RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
 RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
+# "from his role as", "in her post as": the post of the person named before
 RE_OWN_POST = re.compile(
     r"\b(?:his|her|their)[ \t]+(?:role|post|position|job)[ \t]+as[ \t]+(?:the[ \t]+)?$"
 )
@@ -524,13 +526,13 @@ def extract(
             if person is None and RE_FIRST_PERSON.search(lead) and is_name(author):
                 add(author, key, org, qual, sent)
                 continue
-            if person is not None and key in ("chief-inspector", PLAIN_INSPECTOR) and org is None:
+            if person is not None and key in (CHIEF_INSPECTOR, PLAIN_INSPECTOR) and org is None:
                 # "Her Majesty's Chief Inspector, Kevin McGinty": no police rank but the
                 # chief (or an inspector) of the inspectorate the article is about
                 royal = RE_ROYAL_BEFORE.search(text, max(lo, start - 24), start)
                 held = main_org(orgs, types, OrgType.INSPECTORATE) if royal else None
                 chief = lex.orgs[held].chief_role if held in lex.orgs else None
-                if held is not None and key == "chief-inspector" and chief is not None:
+                if held is not None and key == CHIEF_INSPECTOR and chief is not None:
                     key, org, beside = chief, held, True
                 elif held is not None and key == PLAIN_INSPECTOR:
                     org = held
@@ -840,6 +842,7 @@ def _predecessors(
 
 
 PLAIN_INSPECTOR = "inspector"  # the police rank
+CHIEF_INSPECTOR = "chief-inspector"  # the police rank
 HM_INSPECTOR = "hm-inspector-of-constabulary"
 
 _COMMISSIONERS = frozenset(
