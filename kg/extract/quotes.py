@@ -88,7 +88,15 @@ from kg.model import (
     Span,
     SpeakerKind,
 )
-from kg.patterns import any_in, fold, label_words, lowered, name_stopwords, role_key
+from kg.patterns import (
+    any_in,
+    context_role_key,
+    fold,
+    label_words,
+    lowered,
+    name_stopwords,
+    role_key,
+)
 from kg.reference import LEXICON_DIR, areas, grades, lexicon
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
@@ -153,6 +161,7 @@ RE_LEADING_PRONOUN = re.compile(
 RE_SPOKES = re.compile(r"(?:spokes(?:man|woman|person|people)|press\s+officer)\b")
 RE_SPOKES_LEAD = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[^\s,.;:“”\"]+\s+){0,5}?$")
 RE_SPOKES_FOR = re.compile(r"\s+(?:for|from|of|at)\s+")
+# a possessive before a spokesperson, and the word that owns it: "Patel's spokesman"
 RE_POSSESSIVE_END = re.compile(r"['’]s\s+$")
 RE_WORD_END = re.compile(r"(?<![\w'’-])[A-Z][\w-]+$")
 RE_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
@@ -370,15 +379,6 @@ def _role_labels() -> tuple[str, ...]:
         for lb in r.labels
         if all(len(w) > 3 or w in short for w in lb.split()) or (len(lb) > 2 and lb.isupper())
     )
-
-
-@functools.cache
-def _context_role(word: str) -> str | None:
-    """The role a short name stands for in context ("chief": the chief constable)."""
-    for r in lexicon().roles.values():
-        if any(word.lower() == lb.lower() for lb in r.context_labels):
-            return r.key
-    return None
 
 
 @functools.cache
@@ -706,7 +706,7 @@ class _Reader:
             if m is None:
                 # a role's short name in context: "the chief said" (the chief constable)
                 word = RE_FIRST_WORD.match(text, at, min(para.end, at + 20))
-                short = None if word is None else _context_role(word.group())
+                short = None if word is None else context_role_key(word.group().capitalize())
                 if (
                     word is not None
                     and short is not None
