@@ -725,6 +725,7 @@ GENERIC_NAME_WORDS = frozenset(
 RE_ROYAL = re.compile(r"Majesty['’]s\b")
 # closed-class words that open a sentence, never a body's name: "Among Public
 # Prosecution Service (PPS) files"
+_PRONOUNS = frozenset(("His", "Her", "Its", "Their", "Our", "My", "Your"))
 _OPENERS = frozenset(
     ("The", "A", "An", "This", "That", "These", "Those", "Had", "Has", "Have", "If", "When")
     + ("Among", "Amongst", "Across", "After", "Before", "Despite", "During", "Following")
@@ -835,6 +836,15 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
         if last_head >= 0:
             # an opener is no part of it: "The", "THE Ulster Unionist Party", "Had Parliament"
             first = i + 1 if words[i][2].capitalize() in _OPENERS else i
+            # a possessive pronoun opening a sentence ("His Labour predecessor"), not the
+            # royal style ("His Majesty's Inspectorate")
+            if (
+                first == i
+                and words[i][2] in _PRONOUNS
+                and i + 1 < len(words)
+                and not words[i + 1][2].startswith("Majesty")
+            ):
+                first = i + 1
             # a possessive opens the name after it: "Northern Ireland's Police Ombudsman",
             # but not the royal style of a name: "His Majesty's Prison and Probation Service"
             # and so does a compound adjective: "the UK-wide National Crime Agency"

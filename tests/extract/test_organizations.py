@@ -340,3 +340,13 @@ def test_organizations_a_body_named_before_a_title_it_has(make_article, text, bo
 def test_organizations_no_body_before_a_title_without_a_name_after(make_article):
     a = make_article("Council meets\n\nOn Monday the Chair said it was good.")
     assert extract_article(a).organizations == ()
+
+
+def test_organizations_a_possessive_pronoun_is_no_part_of_a_name(make_article):
+    a = make_article(
+        "Candidates react\n\nHis Labour predecessor quit last September. Her Office said it "
+        "would respond. His Majesty's Inspectorate of Prisons published its report."
+    )
+    names = {m.name or m.org for m in extract_article(a).organizations}
+    assert not any(n.startswith(("His ", "Her ")) for n in names)
+    assert "his-majesty-s-inspectorate-of-prisons" in names
