@@ -868,6 +868,7 @@ def _meta_line(meta: dict[str, Any], *keys: str) -> str | None:
     return value if 0 < len(value) <= MAX_META else None
 
 
+# a metadata value that is an address, not an outlet's name ("source: https://...")
 RE_URL_LIKE = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
 # Control characters, and line and paragraph separators, which have no place in a title.
 RE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -1060,6 +1061,7 @@ def _is_clutter(line: str) -> bool:
     return False
 
 
+# a bracketed aside ending a line, and the stops around it: ". (Updated at 6:25am ...)"
 RE_TRAILING_ASIDE = re.compile(r"[\s.]*(?:\([^()]*\))?[\s.]*$")
 
 
@@ -1428,8 +1430,9 @@ def _article(
     if published is None:
         body_text = "\n".join(text[s.start : s.end] for s in body)
         # "today, Monday 27 June 2016": stated. "today, Thursday March 22" is not: a
-        # year worked out from the weekday is a guess (March 22 was a Thursday in 2007,
-        # 2012 and 2018, and will be in 2029), so such an article has no date...
+        # year worked out from the weekday alone is a guess (March 22 was a Thursday in
+        # 2007, 2012 and 2018), so only the page's address or the latest year the page
+        # speaks of may fix it; else such an article has no date...
         published = _today_dated(body_text, date_hint, text)
     if published is None:
         # ... unless the names it uses place it in time: "*Issued: Thursday 22nd March*"

@@ -87,6 +87,13 @@ def title_heads() -> frozenset[str]:
 
 
 @functools.cache
+def terms_of_art() -> frozenset[str]:
+    """Terms of art quoted as labels ("special measures", "case to answer"), folded
+    (``kg/lexicon/terms.txt``)."""
+    return frozenset(fold(w) for w in _words("terms.txt"))
+
+
+@functools.cache
 def abbreviations() -> frozenset[str]:
     """Words whose full stop does not end a sentence."""
     return frozenset(_words("abbreviations.txt"))
@@ -394,17 +401,21 @@ def role_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-# a short word's full stop before a name: "Insp. Graeme Smith", "Supt. Jo Bloggs"
-RE_ABBREVIATION_END = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,3}$")
+# the last word before a full stop, and a name after it: "Insp. Graeme Smith"
+RE_WORD_BEFORE_STOP = re.compile(r"(?<![\w'’-])([A-Za-z]+)$")
 RE_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def abbreviation_stop(text: str, end: int) -> bool:
-    """Whether a title ending at ``end`` is an abbreviation with a full stop, a name
-    after it ("Insp. Graeme Smith"): the stop is the title's, not a sentence's end."""
+    """Whether a title ending at ``end`` is an abbreviation (``abbreviations``) with a
+    full stop, a name after it ("Insp. Graeme Smith"): the stop is the title's, not a
+    sentence's end."""
+    if text[end : end + 1] != ".":
+        return False
+    word = RE_WORD_BEFORE_STOP.search(text, max(0, end - 12), end)
     return (
-        text[end : end + 1] == "."
-        and RE_ABBREVIATION_END.search(text, max(0, end - 5), end) is not None
+        word is not None
+        and word.group(1) in abbreviations()
         and RE_NAME_NEXT.match(text, end + 1) is not None
     )
 
@@ -725,12 +736,13 @@ GENERIC_NAME_WORDS = frozenset(
 RE_ROYAL = re.compile(r"Majesty['’]s\b")
 # closed-class words that open a sentence, never a body's name: "Among Public
 # Prosecution Service (PPS) files"
-_PRONOUNS = frozenset(("His", "Her", "Its", "Their", "Our", "My", "Your"))
 _OPENERS = frozenset(
     ("The", "A", "An", "This", "That", "These", "Those", "Had", "Has", "Have", "If", "When")
     + ("Among", "Amongst", "Across", "After", "Before", "Despite", "During", "Following")
     + ("For", "From", "In", "Under", "Unlike", "Within", "Without", "With")
 )
+# possessive pronouns, which open no body's name either: "His Labour predecessor"
+_PRONOUNS = frozenset(("His", "Her", "Its", "Their", "Our", "My", "Your"))
 
 
 def _head_within(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
@@ -842,7 +854,7 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                 first == i
                 and words[i][2] in _PRONOUNS
                 and i + 1 < len(words)
-                and not words[i + 1][2].startswith("Majesty")
+                and not RE_ROYAL.match(words[i + 1][2])
             ):
                 first = i + 1
             # a possessive opens the name after it: "Northern Ireland's Police Ombudsman",

@@ -172,6 +172,7 @@ RE_PLACE_JOIN = re.compile(r"(?:,|[ \t]+and|[ \t]+or)[ \t]+(?:the[ \t]+)?")
 RE_FORCES_AFTER = re.compile(r"[ \t]+(?:police[ \t]+)?forces?\b")
 
 
+# "force," right before a place in apposition: "One force, Surrey, had ..."
 RE_FORCE_COMMA = re.compile(r"\bforce,[ \t]+$")
 
 

@@ -96,6 +96,7 @@ from kg.patterns import (
     lowered,
     name_stopwords,
     role_key,
+    terms_of_art,
 )
 from kg.reference import LEXICON_DIR, areas, grades, lexicon
 
@@ -212,12 +213,12 @@ RE_BUT_CLAUSE = re.compile(r"[,;]\s+(?:but|and|while|although|though|whereas|yet
 RE_WORDS_OF = re.compile(r"\b(?:words of|according to)\s+")
 # a list item: "- the force's work", "• ...", "1. ..."
 RE_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+")
-# between a role and its holder's name: "The mayor of London, Sadiq Khan", "HER
-# MAJESTY'S INSPECTOR OF CONSTABULARY (HMIC) Wendy Williams"
 # between a name and its title in apposition: ", the ", ", Cumbria's "
 RE_TITLE_AFTER_NAME = re.compile(
     r",\s+(?:(?:the|a|one\s+of\s+the)\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}['’]s\s+)?"
 )
+# between a role and its holder's name: "The mayor of London, Sadiq Khan", "HER
+# MAJESTY'S INSPECTOR OF CONSTABULARY (HMIC) Wendy Williams"
 RE_ROLE_GAP = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?(?:\s*\([A-Z]{2,8}\))?[\s,]*"
 )
@@ -247,6 +248,7 @@ RE_APPOSITION_GAP = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3
 RE_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
 # a passive verb: "was asked", "has been criticised", "was credited with"
 RE_BE_END = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s*$")
+# the agent of a passive: "was described as ... by", "... in a report by"
 RE_BY = re.compile(r"\s+by\s+")
 RE_REPORT_BY = re.compile(
     r"[^.;:]*?\b(?:in|by)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -401,13 +403,6 @@ def _may_name_role(text: str, para: Span) -> bool:
 @functools.cache
 def _org_types() -> dict[str, OrgType]:
     return {k: o.type for k, o in lexicon().orgs.items()}
-
-
-@functools.cache
-def _terms() -> frozenset[str]:
-    """Terms of art quoted as labels ("special measures", "case to answer")."""
-    lines = (LEXICON_DIR / "terms.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
 
 
 @functools.cache
@@ -1547,7 +1542,7 @@ def _is_label(text: str, seg: _Segment) -> bool:
     body = text[seg.start : seg.end]
     words = body.split()
     folded = fold(body.strip(" .,;:!?"))
-    if len(words) < MIN_WORDS or folded in _grade_labels() or folded in _terms():
+    if len(words) < MIN_WORDS or folded in _grade_labels() or folded in terms_of_art():
         return True
     # an inspected area named in the inspectors' words: "its work on 'protecting those
     # who are vulnerable from harm, and supporting victims'"

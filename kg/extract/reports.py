@@ -491,22 +491,25 @@ RE_THEMATIC = re.compile(r"\b(?:national[ \t]+)?thematic\b|\bnational[ \t]+inspe
 RE_PART_OF_PEEL = re.compile(
     r"\bparts?[ \t]+of[ \t]+(?:the|its|their|HMIC['’]s)?[ \t]*PEEL\b", re.I
 )
-# inspectors back to check: "returned in December 2022 to carry out a review",
-# "went back to every police force", "revisited the force"
+# a cause of concern followed up, reviewed or lifted: a post-inspection review
 RE_CAUSE_OF_CONCERN = re.compile(r"\bcauses?[ \t]+(?:of|for)[ \t]+concern\b", re.IGNORECASE)
 RE_FOLLOW_UP = re.compile(
     r"\b(?:review|revisit\w*|discharged|lifted|closed|removed)\b", re.IGNORECASE
 )
+# the graded areas of a PEEL assessment (2018 on): "inadequate in five of 10 areas"
 RE_PEEL_AREAS = re.compile(
     r"\b(?:eight|nine|ten|8|9|10)[ \t]+(?:graded[ \t]+)?(?:areas|categories)\b",
     re.IGNORECASE,
 )
+# a review of progress: "HMICFRS have since reviewed how much progress has been made"
 RE_PROGRESS_REVIEW = re.compile(
     r"\b(?:reviewed|reviewing|review(?:ed)?[ \t]+of|assessed|checked|examined)[ \t]+"
     r"(?:how[ \t]+much[ \t]+|the[ \t]+|its[ \t]+)?progress\b|"
     r"\bprogress[ \t]+(?:review|report|inspection)\b",
     re.IGNORECASE,
 )
+# inspectors back to check: "returned in December 2022 to carry out a review",
+# "went back to every police force", "revisited the force"
 RE_RETURNED = re.compile(
     r"\b(?:returned|went[ \t]+back|revisit(?:ed|s)?|came[ \t]+back)\b[^.;]{0,60}?"
     r"\b(?:review|inspect\w*|check\w*|assess\w*)\b",

@@ -56,8 +56,10 @@ from kg.patterns import (
 from kg.reference import lexicon
 
 RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
-# the royal style before a title: "Her Majesty's Chief Inspector"
-RE_ROYAL_BEFORE = re.compile(r"\b(?:HM|H\.M\.|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)[ \t]+$")
+# the royal style of an inspector's title: "HM", "Her Majesty's", "His Majesty's"
+ROYAL_STYLE = r"(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)"
+# ... right before a title: "Her Majesty's Chief Inspector"
+RE_ROYAL_BEFORE = re.compile(rf"\b(?:H\.M\.|{ROYAL_STYLE})[ \t]+$")
 # a name in brackets after a title: "The Secretary of State ... (Theresa May):"
 RE_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t]*")
 RE_OF_ORG = re.compile(r"[ \t]+(?:of|for|at|with|in)[ \t]+(?:the[ \t]+)?")
@@ -86,6 +88,7 @@ RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
 RE_OWN_POST = re.compile(
     r"\b(?:his|her|their)[ \t]+(?:role|post|position|job)[ \t]+as[ \t]+(?:the[ \t]+)?$"
 )
+# a short verb phrase between a name and "as": "Rod Hansen took office today as"
 RE_VERB_PHRASE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}[a-z]+")
 # a verb of leaving a post: "resigned as", "stepped down as", "retired as"
 RE_LEFT = re.compile(
@@ -105,7 +108,7 @@ RE_APPOS = re.compile(
     # "Emily Spurrell, APCC Chair and PCC for Merseyside": the second of two titles
     r"(?:(?:[A-Z][\w'’&-]*[ \t]+){1,4}and[ \t]+)?"
     # "Peter Clarke, HM chief inspector of prisons": the royal style in capitals alone
-    r"(?:(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)[ \t]+)?$"
+    rf"(?:{ROYAL_STYLE}[ \t]+)?$"
 )
 # postnominals ending a stretch: "Sir Andy Cooke QPM DL"
 RE_HONOURS_BEFORE = re.compile(RE_HONOURS.pattern + "$")
@@ -127,7 +130,6 @@ RE_POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
 RE_GAP = re.compile(r"[ \t]+")
 RE_GAP_WORD = re.compile(r"[ \t]+(?:\S+[ \t]+)")
 RE_COMMA_GAP = re.compile(r",[ \t]+")
-# " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
 # words that end no title: "officer on", "chief of"
 TITLE_END_NOT = frozenset(("on", "of", "for", "at", "in", "to", "by", "with", "and", "the"))
 # a deputy's word before a title the scheme has no deputy of
@@ -142,6 +144,7 @@ RE_INSPECTOR_APPOSITION = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?:lead[ \t]+)?inspector\b(?![ \t]+of\b)"
     r"(?=(?:(?!Police|Constabulary|police|force)[^,;:]){0,60},)"
 )
+# " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
 RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
 
