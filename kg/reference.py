@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import OWL, RDF, SKOS
 
 from kg.errors import OntologyError
 from kg.model import OrgType, PartialDate, TripleKey
@@ -68,6 +68,7 @@ class RoleEntry:
     scope: OrgType | None
     default_org: str | None
     preferred_when: frozenset[str] = frozenset()  # orgs whose mention makes a shared label mean it
+    bodiless: bool = False  # held in no organization (an MP, a councillor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +191,7 @@ def lexicon() -> Lexicon:
             scope,
             str(default).removeprefix(str(ORGS)) if default else None,
             preferred,
+            g.value(node, KGO.roleScope) == OWL.Nothing,
         )
     kinds: dict[str, KindEntry] = {}
     for node in sorted(_iris(g.subjects(RDF.type, KGO.ReportKind))):

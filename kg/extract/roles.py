@@ -294,6 +294,11 @@ def extract(
     ) -> None:
         """``beside``: ``org`` is named before or after the title, not inside it."""
         name = person if isinstance(person, str) else person.name
+        if lex.roles[key].bodiless:
+            # "Labour MP Jess Phillips", "Alex Cunningham, MP for Stockton North": a seat,
+            # held in no body (the place is a constituency, not a force)
+            claims.append(RoleClaim(name, key, None, sent.span, qual))
+            return
         meant = role_meant(key, frozenset(mentioned))
         held_in = _type_of(org) if org is not None else None
         if held_in is None or lex.roles[meant].scope in (None, held_in):

@@ -3,6 +3,14 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # an elected member's seat is held in no body: not the force of the constituency
+        "The watchdog acted only after Labour MP Susan Elan Jones complained to Kent Police.",
+        ("Susan Elan Jones", "mp", None, None),
+    ),
+    (
+        "Former Durham councillor Paul Williams told the panel the force was stretched.",
+        ("Paul Williams", "councillor", None, "former"),
+    ),
     (  # inspectorates' deputies and other inspectorates' chiefs, from the scheme
         "“Inspectors found evidence of progress,” said James Corrigan, Deputy Chief "
         "Inspector of Criminal Justice in Northern Ireland.",
