@@ -1432,7 +1432,8 @@ def _slot_end(text: str, lo: int, pos: int) -> int:
         start = _word_start(text, lo, pos)
         if start == pos:
             return pos
-        if text[start:pos] in between:
+        word = text[start:pos]
+        if word in between or _adverb(word):
             pos = start
             continue
         space = start
@@ -1443,6 +1444,16 @@ def _slot_end(text: str, lo: int, pos: int) -> int:
             pos = first
             continue
         return pos
+
+
+def _adverb(word: str) -> bool:
+    """A lowercase "-ly" word that is no noun: "rightly", "clearly", "repeatedly"."""
+    return (
+        len(word) > 4
+        and word.endswith("ly")
+        and word.islower()
+        and word not in _attribution_words()["noun"]
+    )
 
 
 def _word_starts(text: str, pos: int) -> bool:

@@ -404,6 +404,12 @@ SPEAKERS = [
         [(REPORT, "0", "clear leadership")],
         id="an-inspectorate-opening-the-sentence",
     ),
+    pytest.param(
+        "HMICFRS inspected the response to violence against women.\n\nShe noted that the "
+        'report rightly called for "radical action".',
+        [(REPORT, "0", "radical action")],
+        id="an-adverb-between-subject-and-verb",
+    ),
 ]
 
 
