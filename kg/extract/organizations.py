@@ -495,8 +495,12 @@ def joint_lead(text: str, named: list[OrgMention]) -> str | None:
 
 
 def main_org(mentions: list[OrgMention], types: dict[str, OrgType], want: OrgType) -> str | None:
-    """The organization of a type the article is most about: most named, then first named."""
+    """The organization of a type the article is most about: most named, then first named;
+    failing a name, the one its context words point to ("resign as Chief Constable of
+    Avon and Somerset", "the force's PCC")."""
     named = [m for m in mentions if types.get(m.org) is want and not m.by_context]
+    if not named:
+        named = [m for m in mentions if types.get(m.org) is want]
     if not named:
         return None
     counts = Counter(m.org for m in named)

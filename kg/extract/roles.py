@@ -148,6 +148,15 @@ RE_INSPECTOR_APPOSITION = re.compile(
 RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
 
+def _titled_and(text: str, pos: int, name_at: int) -> bool:
+    """Whether " and " then capitalised words up to a name hold a title ("and APCC
+    Victims Lead Dame Vera Baird"), not an honorific alone: "both the PCC and Mr
+    Gargan" are two people."""
+    m = RE_AND_TITLE.fullmatch(text, pos, name_at)
+    words = {w.rstrip(".") for w in m.group().split()[1:]} if m else set()
+    return m is not None and not words <= set(lexicon().honorifics)
+
+
 def _named_next(
     text: str, sents: list[Sentence], people: list[PersonMention], sent: Sentence
 ) -> PersonMention | None:
@@ -431,7 +440,7 @@ def extract(
                         q
                         for q in people
                         if after < q.span.start < min(hi, after + 60)
-                        and RE_AND_TITLE.fullmatch(text, after, q.span.start)
+                        and _titled_and(text, after, q.span.start)
                     ),
                     None,
                 )

@@ -795,3 +795,27 @@ def test_roles_an_inspector_of_an_inspectorate_in_apposition_without_the(make_ar
     roles = {(r.person, r.role, r.org) for r in extract_article(a).roles}
     assert ("Zoë Billingham", "hm-inspector-of-constabulary", "hmicfrs") in roles
     assert not any(p == "John Smith" and o == "hmicfrs" for p, _, o in roles)
+
+
+def test_roles_a_force_named_only_in_a_title_is_the_articles_force(make_article):
+    # no sentence names the force outright: the place in "the chief constable of Avon
+    # and Somerset" is the force the PCC is held in
+    a = make_article(
+        "Chief told to go\n\nThe chief constable of Avon and Somerset ought to resign, the "
+        "inspector said.\n\nPCC Sue Mountstevens has written to him."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Sue Mountstevens", "police-and-crime-commissioner", "avon-and-somerset"),
+    }
+
+
+def test_roles_an_honorific_after_and_is_no_title_of_the_holder(make_article):
+    # "ROLE and TITLE NAME" gives both titles to NAME; "the PCC and Mr Gargan" are two
+    a = make_article(
+        "Chief told to go\n\nNick Gargan ought to resign as Chief Constable of Avon and "
+        "Somerset, the inspector said.\n\nThe panel can call on both the PCC and Mr Gargan "
+        "to address it."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
+        ("Nick Gargan", "chief-constable", "avon-and-somerset"),
+    }
