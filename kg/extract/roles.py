@@ -144,6 +144,8 @@ RE_INSPECTOR_APPOSITION = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?:lead[ \t]+)?inspector\b(?![ \t]+of\b)"
     r"(?=(?:(?!Police|Constabulary|police|force)[^,;:]){0,60},)"
 )
+# a sentence opening with "a" or "an" before a title: "A chief constable has ..."
+RE_INDEFINITE_LEAD = re.compile(r"\s*(?:An?|an?)[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
 RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
@@ -537,6 +539,11 @@ def extract(
                 and RE_ROLE_ENDS_SENTENCE.fullmatch(text, after, hi)
                 and RE_ATTRIBUTED_ROLE_LEAD.search(text, lo, start)
             ):
+                person = _named_next(text, sents, people, sent)
+            # "A chief constable has posted a video apology ... / Nick Adderley said":
+            # a role brought in with "a" as its sentence's subject, its holder named for
+            # the first time as the next sentence's
+            if person is None and RE_INDEFINITE_LEAD.fullmatch(lead):
                 person = _named_next(text, sents, people, sent)
             # my time as ROLE: the author's own
             author = _plain_name(article.author) if article.author else ""

@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a role brought in with "a", its holder named first as the next sentence's subject
+        "A chief constable has posted a video apology before the publication of a report.\n\n"
+        "Nick Adderley said inspectors had found Northamptonshire Police was failing.",
+        ("Nick Adderley", "chief-constable", "northamptonshire", None),
+    ),
     (  # an elected member's seat is held in no body: not the force of the constituency
         "The watchdog acted only after Labour MP Susan Elan Jones complained to Kent Police.",
         ("Susan Elan Jones", "mp", None, None),
