@@ -7,6 +7,7 @@ import calendar
 import functools
 import re
 
+from kg.model import Sentence
 from kg.reference import LEXICON_DIR, lexicon
 
 # Letters of names, with those of Latin-1 and Latin Extended-A ("Zoë", "Siân", "Łukasz")
@@ -890,4 +891,35 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     b -= 1
                 out.append((a, b, kind))
         i = max(j, i + 1)
+    return out
+
+
+# a paragraph's first word set in capitals, as papers open a story: "NICK Gargan ought
+# to resign", "ROD Hansen took office today"
+RE_CAPITAL_LEAD = re.compile(r"(?<![\w'’-])([A-Z]{3,})(?=[ \t]+[A-Z][a-z])")
+
+
+def capital_leads(text: str, sents: list[Sentence]) -> str:
+    """``text`` with each paragraph's opening word in capitals written as a name is
+    ("NICK" as "Nick"), of the same length: not an acronym the reference data or the
+    lexicon knows ("PCC Sue Mountstevens", "HMIC"). The people and roles extractors
+    read names and places in it; evidence stays the article's own text."""
+    out = text
+    for i, sent in enumerate(sents):
+        if i and sents[i - 1].paragraph == sent.paragraph:
+            continue
+        head = sent.text.lstrip()
+        m = RE_CAPITAL_LEAD.match(head)
+        if m is None:
+            continue
+        word = m.group(1)
+        if (
+            not any(c in "AEIOUY" for c in word)
+            or role_key(word) is not None
+            or fold(word) in org_labels()
+            or word in abbreviations()
+        ):
+            continue
+        at = sent.span.start + len(sent.text) - len(head)
+        out = out[:at] + word.title() + out[at + len(word) :]
     return out

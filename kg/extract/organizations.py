@@ -31,6 +31,7 @@ from kg.model import Article, OrgMention, OrgType, Sentence, Span
 from kg.patterns import (
     RE_LIST_ITEM,
     any_in,
+    capital_leads,
     context_labels,
     coreference_words,
     fold,
@@ -183,7 +184,7 @@ def _place_forces(
     Yorkshire forces", "the Gwent force"), or listed where forces are spoken of ("40
     forces were rated good. Only three - Bedfordshire, Gwent and Nottinghamshire - were
     told they require improvement")."""
-    text = article.text
+    text = capital_leads(article.text, sents)
     taken = {m.span.start for m in named}
     out: list[OrgMention] = []
     lead_forces = False  # the sentence before a list of bullets speaks of forces
@@ -273,7 +274,7 @@ def _bodies_before_titles(
     for a, b in roles:
         key = role_key(text[a:b])
         role = lex.roles.get(key) if key else None
-        if role is None or role.scope is not None or role.default_org is not None:
+        if role is None or role.scope is not None or role.default_org is not None or role.bodiless:
             continue
         if not RE_NAME_AFTER_TITLE.match(text, b):
             continue

@@ -25,6 +25,7 @@ from kg.patterns import (
     TITLE_MODIFIERS,
     abbreviation_stop,
     any_in,
+    capital_leads,
     context_role_words,
     honorific_spans,
     name_stopwords,
@@ -204,7 +205,7 @@ def is_name(text: str) -> bool:
 
 
 def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
-    text = article.text
+    text = capital_leads(article.text, sents)
     verbs = re_reporting_verb()
     candidates: list[tuple[str, Span, Sentence]] = []
     accepted: set[str] = set()

@@ -34,6 +34,7 @@ from kg.patterns import (
     TITLE_MODIFIERS,
     abbreviation_stop,
     any_in,
+    capital_leads,
     context_role_key,
     context_role_words,
     fold,
@@ -256,7 +257,7 @@ def _qualifier(text: str, pos: int, floor: int) -> tuple[str | None, int]:
 def extract(
     article: Article, sents: list[Sentence], people: list[PersonMention], orgs: list[OrgMention]
 ) -> list[RoleClaim]:
-    text = article.text
+    text = capital_leads(article.text, sents)
     lex = lexicon()
     types = {m.org: m.kind for m in orgs if m.kind is not None}
     by_start = {p.span.start: p for p in people}

@@ -3,6 +3,18 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a paragraph's first word in capitals, as papers open a story
+        "Review\n\nROD Hansen took office today as Gloucestershire's new chief constable.",
+        ("Rod Hansen", "chief-constable", "gloucestershire", None),
+    ),
+    (
+        "Review\n\nSURREY Police and Crime Commissioner Kevin Hurley has welcomed the report.",
+        ("Kevin Hurley", "police-and-crime-commissioner", "surrey", None),
+    ),
+    (  # ... but not an acronym: no "Pcc Sue Mountstevens"
+        "Review\n\nPCC Sue Mountstevens has written to the chief constable of Avon and Somerset.",
+        ("Sue Mountstevens", "police-and-crime-commissioner", "avon-and-somerset", None),
+    ),
     (  # a role brought in with "a", its holder named first as the next sentence's subject
         "A chief constable has posted a video apology before the publication of a report.\n\n"
         "Nick Adderley said inspectors had found Northamptonshire Police was failing.",
