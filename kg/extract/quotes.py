@@ -529,8 +529,11 @@ def _single_left_open(
 ) -> bool:
     """A paragraph a single mark opens and does not close, the next opening with one
     too: a quotation over paragraphs, as British papers print it ("Mr Scott commented:
-    / 'I am delighted ... integrity. / 'The Chief Constable ...'")."""
-    if i != first or not text[i + 1 : i + 2].isupper() or index + 1 >= len(article.body):
+    / 'I am delighted ... integrity. / 'The Chief Constable ...'"), also after a colon
+    in the paragraph ("Matthew Ellis ... said: 'Since I took on ... works well. / 'In
+    recent years ...")."""
+    opens = i == first or text[first:i].rstrip().endswith(":")
+    if not opens or not text[i + 1 : i + 2].isupper() or index + 1 >= len(article.body):
         return False
     if not re.search(r"[.!?]\s*$", text[i:end]):
         return False

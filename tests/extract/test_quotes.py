@@ -541,6 +541,20 @@ def test_quotes_left_open_goes_on_in_a_paragraph_not_opened_with_a_mark(make_art
     assert quotes[0][1].startswith("HMIC is a useful tool") and quotes[0][1].endswith("forward.")
 
 
+def test_quotes_single_marks_over_paragraphs_opened_after_a_colon(make_article):
+    # British style: each paragraph of the quotation opens with a mark, only the last
+    # closes; the first opens after "said:" inside the paragraph
+    a = make_article(
+        "HMICFRS inspected the fire service.\n\n"
+        "Matthew Ellis, the commissioner, said: 'Since I took on the governance of fire and "
+        "rescue here, it has been clear to me that the organisation works well.\n\n"
+        "'In recent years they have adapted well to changes in society.'"
+    )
+    quotes = people_quotes(a)
+    assert len(quotes) == 1 and quotes[0][0] == "Matthew Ellis"
+    assert quotes[0][1].startswith("Since I took on") and "adapted well" in quotes[0][1]
+
+
 def test_quotes_a_paragraph_of_quotations_over_the_line_that_signs_them(make_article):
     # straight marks, each sentence opening anew with its closing mark dropped
     a = make_article(
