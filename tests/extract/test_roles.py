@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a commissioner's official title, from the scheme's labels
+        "Matthew Ellis, Staffordshire Commissioner for Police, Fire and Rescue and Crime, said "
+        "the report was welcome.",
+        ("Matthew Ellis", "police-fire-and-crime-commissioner", "staffordshire", None),
+    ),
     (  # a paragraph's first word in capitals, as papers open a story
         "Review\n\nROD Hansen took office today as Gloucestershire's new chief constable.",
         ("Rod Hansen", "chief-constable", "gloucestershire", None),
