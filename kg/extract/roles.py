@@ -170,6 +170,9 @@ def _named_next(
         return None
     nxt = sents[i]
     start = nxt.span.start + len(nxt.text) - len(nxt.text.lstrip())
+    hon = re_honorific().match(text, start, nxt.span.end)  # "Sir Thomas Winsor says"
+    if hon is not None and (gap := RE_GAP.match(text, hon.end(), nxt.span.end)) is not None:
+        start = gap.end()
     first = next((p for p in people if p.span.start == start), None)
     if first is None or " " not in first.text.strip():
         return None

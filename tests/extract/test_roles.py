@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # the holder of a role ending a sentence, named next past an honorific
+        "Chief told to go\n\nThe chief constable ought to stand down, according to HM Chief "
+        "Inspector of Constabulary.\n\nSir Thomas Winsor says he backs the PCC.",
+        ("Thomas Winsor", "hm-chief-inspector-of-constabulary", "hmicfrs", None),
+    ),
     (  # a commissioner's official title, from the scheme's labels
         "Matthew Ellis, Staffordshire Commissioner for Police, Fire and Rescue and Crime, said "
         "the report was welcome.",
