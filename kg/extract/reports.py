@@ -508,9 +508,11 @@ RE_PROGRESS_REVIEW = re.compile(
     r"\bprogress[ \t]+(?:review|report|inspection)\b",
     re.IGNORECASE,
 )
-# inspectors back to check: "returned in December 2022 to carry out a review",
-# "went back to every police force", "revisited the force"
+# inspectors back to check: "Inspectors ... returned in December 2022 to carry out a
+# review", "HMIC went back to every police force", "they revisited the force" (not "She
+# came back at 6 o'clock, and police neither checked", a case the report tells)
 RE_RETURNED = re.compile(
+    r"\b(?:[Ii]nspectors?|[Ii]nspectorate|HMI\w*|[Tt]hey|[Ww]e|[Ii]t)\b[^.;]{0,40}?"
     r"\b(?:returned|went[ \t]+back|revisit(?:ed|s)?|came[ \t]+back)\b[^.;]{0,60}?"
     r"\b(?:review|inspect\w*|check\w*|assess\w*)\b",
     re.IGNORECASE,

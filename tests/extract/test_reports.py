@@ -639,6 +639,17 @@ def test_reports_kind_from_words_of_the_article(make_article, text, concept):
     assert concept in {k for _, k in kinds(make_article(text))}
 
 
+def test_reports_someone_coming_back_in_a_case_the_report_tells_is_no_revisit(make_article):
+    # "came back ... checked" in a child's story is not inspectors back to check
+    a = make_article(
+        "Police failing children, says HMIC\n\nA study by HMIC found the performance of "
+        "child protection teams in West Midlands Police was mixed.\n\nA girl left a care "
+        "home at night. She came back at 6 o'clock the next morning, and police neither "
+        "checked on her nor spoke to her."
+    )
+    assert "post-inspection-review" not in {k for _, k in kinds(a)}
+
+
 def test_reports_a_partner_force_is_not_inspected(make_article):
     a = make_article(
         "A report by HMICFRS has criticised the decision to end West Mercia Police's alliance "
