@@ -516,12 +516,32 @@ def segments(article: Article) -> list[_Segment]:
             body = text[i + 1 : stop]
             seg_start = i + 1 + len(body) - len(body.lstrip())
             seg_end = i + 1 + len(body.rstrip())
-            if seg_end > seg_start and len(body.split()) >= MIN_WORDS:
+            if (
+                seg_end > seg_start
+                and len(body.split()) >= MIN_WORDS
+                and not _crosshead(text, i, close + width if close is not None else stop, end)
+            ):
                 opens = i == first
                 after = close + width if close is not None else stop
                 out.append(_Segment(seg_start, seg_end, index, opens, close is not None, after))
             i = (close + width) if close is not None else stop
     return out
+
+
+# a short quoted phrase with no mark of a sentence in it
+RE_PHRASE = re.compile(r"[^.!?,;:]{1,60}")
+
+
+def _crosshead(text: str, open_at: int, after: int, end: int) -> bool:
+    """Whether a quotation is a whole paragraph of a few words and no sentence: a
+    subheading that quotes ("'Managing expectations'"), not words someone is given."""
+    return (
+        not text[:open_at].rstrip(" \t").endswith(tuple(":,"))
+        and text[text.rfind("\n", 0, open_at) + 1 : open_at].strip() == ""
+        and text[after:end].strip() == ""
+        and RE_PHRASE.fullmatch(text, open_at + 1, after - 1) is not None
+        and len(text[open_at + 1 : after - 1].split()) <= 6
+    )
 
 
 def _single_left_open(

@@ -485,6 +485,12 @@ NOT_QUOTES = [
         'crime", they said.',
         id="they-is-never-the-force",
     ),
+    pytest.param(
+        "Chief Constable Nick Adderley said inspectors had been fair.\n\n"
+        "'Managing expectations'\n\n"
+        "Mr Adderley said the two videos were meant to prepare people for the report.",
+        id="a-quoted-subheading-is-no-quotation",
+    ),
 ]
 
 
