@@ -1031,6 +1031,8 @@ def _is_share_bar(low: str) -> bool:
 
 
 STAMP_WORDS = ("published", "updated", "posted")
+# a sentence leading in to a quotation: words, a comma, more words, a colon at the end
+RE_LEAD_IN = re.compile(r",[ \t]+\w+(?:[ \t]+\S+)*:$")
 PUBLISHED_WORDS = ("published", "posted")  # an update's date is not the publication's
 MAX_STAMP_WORDS = 12
 
@@ -1050,9 +1052,11 @@ def _is_clutter(line: str) -> bool:
         # needs to get better ..." is the article's own sentence; unless it ends with its
         # date: "Published by the Pirate FM News Team at 7:25am 22nd March 2018. (Updated
         # at 6:25am 23rd March 2018)"
+        # nor is a lead-in to a quotation: "Published earlier today, a HMICFRS
+        # inspection report says:"
         return not (
             low.startswith(STAMP_WORDS)
-            and len(low.split()) > MAX_STAMP_WORDS
+            and (len(low.split()) > MAX_STAMP_WORDS or RE_LEAD_IN.search(s) is not None)
             and not _ends_with_date(s)
         )
     for sub in substrings:  # noqa: SIM110  (a plain loop is quicker than any() here)

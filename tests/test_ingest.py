@@ -379,6 +379,15 @@ def test_ingest_a_sentence_opening_with_published_is_text_not_a_stamp(make_artic
     assert a.published == PartialDate(2023, 4, 13)
 
 
+def test_ingest_a_short_lead_in_opening_with_published_is_text_not_a_stamp(make_article):
+    a = make_article(
+        "Forces still reluctant\n\nPublished earlier today, a HMICFRS inspection report says:"
+        '\n\n"No force fully understands the impact of using these powers."\n'
+    )
+    body = [a.text[s.start : s.end] for s in a.body]
+    assert "Published earlier today, a HMICFRS inspection report says:" in body
+
+
 def test_ingest_an_older_page_laid_out_in_a_table(tmp_path):
     # the article is in a layout table's cell, beside a menu cell: trafilatura leaves
     # tables out as data, so the page's text is read again with its tables unwrapped
