@@ -145,6 +145,8 @@ RE_INSPECTOR_APPOSITION = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?:lead[ \t]+)?inspector\b(?![ \t]+of\b)"
     r"(?=(?:(?!Police|Constabulary|police|force)[^,;:]){0,60},)"
 )
+# a word of rank before a title or a party: "a senior Tory MP", "a former senior"
+RE_SENIOR_BEFORE = re.compile(r"(?<![\w'’-])(?:senior|veteran|leading|prominent)[ \t]+$")
 # a sentence opening with "a" or "an" before a title: "A chief constable has ..."
 RE_INDEFINITE_LEAD = re.compile(r"\s*(?:An?|an?)[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
@@ -402,6 +404,10 @@ def extract(
             org, p2 = _org_before(text, p, lo)
             if org is not None:
                 p = p2
+            elif party := _re_party_before().search(text, max(lo, p - 40), p):
+                p = party.start()  # "Caroline Nokes, a senior Tory MP": her party's
+            if org is None and (senior := RE_SENIOR_BEFORE.search(text, max(lo, p - 12), p)):
+                p = senior.start()
             if qual is None:
                 qual, p = _qualifier(text, p, lo)
             if ctx_q:

@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a party and a word of rank between the article and the title in apposition
+        "Caroline Nokes, a senior Tory MP who chairs the Women and Equalities Committee, "
+        "accused the force of victim blaming.",
+        ("Caroline Nokes", "mp", None, None),
+    ),
     (  # the holder of a role ending a sentence, named next past an honorific
         "Chief told to go\n\nThe chief constable ought to stand down, according to HM Chief "
         "Inspector of Constabulary.\n\nSir Thomas Winsor says he backs the PCC.",
