@@ -278,7 +278,7 @@ RE_SECTOR_INSPECTORS = re.compile(
 # College of Policing", "officers investigated by the IOPC" (not "commissioned by")
 RE_AGENT_BEFORE = re.compile(
     r"(?<!commissioned)(?<!ordered)(?<!requested)(?<!funded)(?<!prompted)(?<!welcomed)"
-    r"(?<!criticised)(?<!led)(?<!chaired)[ \t]+(?:by|from)[ \t]+(?:the[ \t]+)?$"
+    r"(?<!criticised)(?<!chaired)[ \t]+(?:by|from)[ \t]+(?:the[ \t]+)?$"
 )
 RE_INVESTIGATION = re.compile(r"\b(?:investigat|inquir|enquir)\w*")
 RE_AGENT_NOUN_BEFORE = re.compile(r"\b(?:reports?|review|inspection|investigat\w*|findings)\b")

@@ -405,6 +405,13 @@ SPEAKERS = [
         id="an-inspectorate-opening-the-sentence",
     ),
     pytest.param(
+        "A review by the College of Policing criticised Lancashire Police.\n\nThe force revealed her "
+        'problems with alcohol, a disclosure the report deemed "avoidable and unnecessary". '
+        'The report criticised the delay in declaring a "critical incident" that day.',
+        [(REPORT, "0", "avoidable and unnecessary")],
+        id="the-report-deemed-and-a-term-of-art",
+    ),
+    pytest.param(
         "HMICFRS inspected the response to violence against women.\n\nShe noted that the "
         'report rightly called for "radical action".',
         [(REPORT, "0", "radical action")],

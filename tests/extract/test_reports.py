@@ -393,6 +393,11 @@ BODIES = [
         "set out its weaknesses.",
         ("college-of-policing", ("south-yorkshire",), "2016"),
     ),
+    (  # the body that led a review, in a relative clause
+        "The review, which was led by the College of Policing, was heavily critical of how "
+        "Lancashire Police dealt with the case.",
+        ("college-of-policing", ("lancashire",), None),
+    ),
     (  # an inspectorate by its sector
         "HMP Wandsworth was described as squalid in a report by the prisons watchdog.",
         ("his-majesty-s-inspectorate-of-prisons", ("named-hmp-wandsworth",), None),
