@@ -710,7 +710,11 @@ RE_DATE_CLASS = re.compile(r"(?<![a-z])(?:date|dateline|published|pubdate|posted
 def _dateline_date(doc: Any) -> str | None:
     """The date a page shows in its article's header or byline without a <time> (``<span
     class="date">28 June 2017</span>``), as ``_time_date`` takes it."""
-    articles = doc.xpath("//article|//main|//*[@role='main']|//*[@itemprop='articleBody']")
+    # (also a block the page's classes call the article: <div class="article">)
+    articles = doc.xpath(
+        "//article|//main|//*[@role='main']|//*[@itemprop='articleBody']"
+        "|//*[contains(concat(' ', normalize-space(@class), ' '), ' article ')]"
+    )
     for n, el in enumerate(doc.xpath("//*[@class]")):
         if n >= 400:
             break

@@ -388,6 +388,21 @@ def test_ingest_a_short_lead_in_opening_with_published_is_text_not_a_stamp(make_
     assert "Published earlier today, a HMICFRS inspection report says:" in body
 
 
+def test_ingest_a_date_atop_a_block_the_page_calls_the_article(tmp_path):
+    # no <article> or <main>: a <div class="article"> holds the date above the headline
+    (tmp_path / "p.html").write_text(
+        "<html><head><title>Firearms decision backed</title></head><body>"
+        "<div id='header'><a href='/'>Holyrood</a></div>"
+        "<div class='article'><span class='date'>28 October 2014</span>"
+        "<h1>Firearms decision backed</h1><div class='article-body'>"
+        "<p>Inspectors have backed Police Scotland's decision on side arms.</p>"
+        "<p>HMICS concluded that threat levels justified the move.</p></div></div>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert read_article(tmp_path / "p.html").published == PartialDate(2014, 10, 28)
+
+
 def test_ingest_an_older_page_laid_out_in_a_table(tmp_path):
     # the article is in a layout table's cell, beside a menu cell: trafilatura leaves
     # tables out as data, so the page's text is read again with its tables unwrapped
