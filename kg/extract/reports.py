@@ -369,6 +369,13 @@ RE_PUBLISHED = re.compile(
     r"made public|launched|presented)\b[ \t]*(?:on|in|at|this|last)?[ \t,(]*$",
     re.IGNORECASE,
 )
+# a publication with its object between it and the date: "HMICS had published its
+# *Call Handling Final Report*, also known as 'the Review', in November 2015"
+RE_PUBLISHED_OBJECT = re.compile(
+    r"\b(?:published|released|issued)[ \t]+(?:its|their|the|a|an|his|her)\b[^.;]{0,160}?"
+    r"[ \t,](?:in|on)[ \t]+$",
+    re.IGNORECASE,
+)
 # a publication in the present tense, as headlines put the day's news
 RE_PUBLISHING = re.compile(r"\b(?:is|was|are|were)[ \t]+(?:today[ \t]+)?publishing\b")
 RE_PUBLISHES = re.compile(r"\b(?:publish|publishes|release|releases|issue|issues|unveils?)\b")
@@ -1306,6 +1313,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "published"
     if d.date.month is None and RE_TITLE_BEFORE_YEAR.search(before):
         return "published"  # "the first Annual Assessment of Policing in England and Wales 2014"
+    if RE_PUBLISHED_OBJECT.search(text, 0, d.span.start):
+        return "published"  # "HMICS had published its *Call Handling Final Report*, ..., in"
     return "other"
 
 

@@ -17,6 +17,11 @@ def kinds(article):
 # (article text, a report it gives): the report's own date, never the article's
 # unless the text says so. Shapes from the dev articles, and variants of them.
 DATES = [
+    (  # "published its *TITLE*, also known as 'the Review', in November 2015"
+        "Call handling\n\nHMICS had published its *Independent Assurance Review Police "
+        "Scotland – Call Handling Final Report*, also known as 'the Review', in November 2015.",
+        ("hmics", ("police-scotland",), "2015-11"),
+    ),
     (  # "And back in February 2012, the ... report that HMIC published"
         "18 November 2014\n\nHMIC today released its report on crime recording in Kent Police."
         "\n\nAnd back in February 2012, the Forging the Links report that HMIC published "
