@@ -240,7 +240,7 @@ TRIGGER_WORDS = tuple(
         {*REPORT_NOUN_WORDS, *JUDGED_WORDS, *INSPECTED_WORDS}
         | {"measures", "engage", "monitoring", "lifted", "investigat", "inquir", "enquir"}
         | {"grade", "rating"}
-        | {"return", "back", "revisit"}
+        | {"return", "back", "revisit", "last went", "last visited", "last looked"}
     )
 )
 # a programme described in general, not a report: "one of the three main reports
@@ -369,6 +369,14 @@ RE_PUBLISHED = re.compile(
     r"made public|launched|presented)\b[ \t]*(?:on|in|at|this|last)?[ \t,(]*$",
     re.IGNORECASE,
 )
+# the inspectors' last visit before this one, by its year: "inspectors last went to the
+# prison near Redditch in 2016", "HMICFRS last looked at the accuracy of ... in 2014"
+RE_LAST_VISIT = re.compile(
+    r"\blast[ \t]+(?:went|visited|inspected|looked|examined|assessed|reviewed|reported)\b",
+    re.IGNORECASE,
+)
+RE_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
+RE_LAST_INSPECTED = re.compile(RE_LAST_VISIT.pattern + r"[^.;]{0,100}?[ \t]in[ \t]+$", re.I)
 # a publication with its object between it and the date: "HMICS had published its
 # *Call Handling Final Report*, also known as 'the Review', in November 2015"
 RE_PUBLISHED_OBJECT = re.compile(
@@ -919,6 +927,14 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
         out += [_Trigger(m.start(), m.end(), "exit") for m in RE_RETURNED.finditer(text)]
     if agents and any_in(("investigat", "inquir", "enquir"), low):
         out += [_Trigger(m.start(), m.end(), "agent") for m in RE_INVESTIGATION.finditer(text)]
+    if has_agent and "last" in low:
+        # "inspectors last went to the prison in 2016": the visit before, its report
+        # (not "improvements since the two inspectorates last visited in 2014")
+        out += [
+            _Trigger(m.start(), m.end(), "judged")
+            for m in RE_LAST_VISIT.finditer(text)
+            if not RE_SINCE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        ]
     if not out and any_in(INSPECTED_WORDS, low):
         rx = RE_INSPECTED if has_agent else RE_JUDGED if graded else None
         if rx is not None:
@@ -1299,6 +1315,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
     pub = RE_PUBLISHED.search(before)
     if pub and not RE_OTHER_PUBLICATION.search(before, 0, pub.start()):
         return "published"
+    if d.date.month is None and RE_LAST_INSPECTED.search(before):
+        return "published"  # "inspectors last went to the prison in 2016": that year's report
     if RE_COMMISSIONED.search(before):
         return "other"  # "commissioned the review in January this year"
     if d.date.month is not None and RE_FIELDWORK_CUE.search(before):

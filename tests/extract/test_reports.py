@@ -17,6 +17,12 @@ def kinds(article):
 # (article text, a report it gives): the report's own date, never the article's
 # unless the text says so. Shapes from the dev articles, and variants of them.
 DATES = [
+    (  # the inspectors' last visit, by its year: that year's report
+        "21 June 2018\n\nHMICFRS today published its crime data inspection of the "
+        "Metropolitan Police Service.\n\nHMICFRS last looked at the accuracy of the "
+        "Metropolitan Police Service’s crime recording in 2014.",
+        ("hmicfrs", ("metropolitan",), "2014"),
+    ),
     (  # "published its *TITLE*, also known as 'the Review', in November 2015"
         "Call handling\n\nHMICS had published its *Independent Assurance Review Police "
         "Scotland – Call Handling Final Report*, also known as 'the Review', in November 2015.",
