@@ -34,6 +34,7 @@ ONTOLOGY_FILES = (
     "report-kinds.ttl",
     "history.ttl",
     "grades.ttl",
+    "remits.ttl",
 )
 
 _TYPES = {
@@ -56,6 +57,7 @@ class OrgEntry:
     area: str | None = None
     chief_role: str | None = None  # the role that leads a force ("commissioner" for the Met)
     dissolved: int | None = None  # the year a former force ended (schema:dissolutionDate)
+    remit: frozenset[OrgType] = frozenset()  # the types of body an inspectorate inspects
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,7 @@ def lexicon() -> Lexicon:
                 str(area) if area else None,
                 str(chief).removeprefix(str(ROLE)) if chief else None,
                 int(str(ended)[:4]) if ended is not None else None,
+                frozenset(_TYPES[c] for c in _iris(g.objects(node, KGO.remit)) if c in _TYPES),
             )
     roles: dict[str, RoleEntry] = {}
     for node in sorted(_iris(g.subjects(SKOS.inScheme, ROLE["scheme"]))):

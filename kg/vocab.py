@@ -45,6 +45,7 @@ class KGO(DefinedNamespace):
     contextLabel: URIRef
     roleScope: URIRef
     defaultOrganization: URIRef
+    remit: URIRef
     qualifier: URIRef
     roleLabel: URIRef
     reportKind: URIRef

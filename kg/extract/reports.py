@@ -1007,6 +1007,10 @@ def _mentions(
         subjects = named[-2:]
     if not subjects and previous and RE_FORCE_PRONOUN.search(text):
         subjects = list(previous)
+    if not _inspects_forces(publisher):
+        # HMCPSI's report on letters to victims in South Yorkshire is not the force's
+        subjects = [s for s in subjects if not _is_force(s, types)]
+        titled = [s for s in titled if not _is_force(s, types)]
     national = (
         not subjects
         and not titled
@@ -1730,6 +1734,19 @@ def _with_main_subjects(
     return out
 
 
+def _inspects_forces(publisher: str) -> bool:
+    """Whether police forces are in the publisher's remit (``remits.ttl``; a body with
+    none there may inspect anything)."""
+    entry = lexicon().orgs.get(publisher)
+    return entry is None or not entry.remit or OrgType.POLICE_FORCE in entry.remit
+
+
+def _is_force(key: str, types: dict[str, OrgType]) -> bool:
+    entry = lexicon().orgs.get(key)
+    kind = types.get(key) or (entry.type if entry is not None else None)
+    return kind is OrgType.POLICE_FORCE
+
+
 def _main_subjects(
     mentions: list[_Mention],
     publisher: str,
@@ -1753,7 +1770,7 @@ def _main_subjects(
         top = min(said, key=lambda k: (-said[k], k == "", first[k]))
         return (top,) if top else None
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
-    if force is not None:
+    if force is not None and _inspects_forces(publisher):
         return (force,)
     # the prison named in a paragraph that speaks of the report, then the one named
     # most, then first: a picture's caption may name another before the one inspected

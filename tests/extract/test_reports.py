@@ -655,6 +655,23 @@ def test_reports_kind_from_words_of_the_article(make_article, text, concept):
     assert concept in {k for _, k in kinds(make_article(text))}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # HMCPSI inspects the CPS, not the force of the area its inspection visited
+        "Letters sent to victims by CPS ruled unsatisfactory following South Yorkshire "
+        "inspection\n\nHMCPSI's inspection of letters sent to victims of crime, some of "
+        "them in South Yorkshire, judged them unsatisfactory.",
+        # HM Inspectorate of Probation inspects probation and youth justice services
+        "HMI Probation has published its report on the management of terrorist offenders. "
+        "West Midlands Police and the probation service work together on them.",
+    ],
+)
+def test_reports_an_inspectorate_whose_remit_holds_no_force_reports_on_none(make_article, text):
+    got = extract_article(make_article(text)).reports
+    assert got and not {s for r in got for s in r.subjects} & {"south-yorkshire", "west-midlands"}
+
+
 def test_reports_someone_coming_back_in_a_case_the_report_tells_is_no_revisit(make_article):
     # "came back ... checked" in a child's story is not inspectors back to check
     a = make_article(
