@@ -1935,6 +1935,15 @@ def _claims(
             # a concept dated by its own sentences keeps its date ("last week's publication
             # of the HMIC report on Crime Data Integrity" beside today's PEEL report)
             when = _most_precise(own) if own and len(split) > 1 else date
+            entry = lexicon().orgs.get(mine[0].publisher)
+            if (
+                entry is not None
+                and entry.type is not OrgType.INSPECTORATE
+                and concept not in ("thematic", "post-inspection-review")
+            ):
+                # an IOPC investigation, a College of Policing review: no inspection's
+                # kind (a national review of a theme is still thematic)
+                concept = "other"
             claims.append(
                 ReportClaim(mine[0].publisher, subjects, kind, mine[0].sent.span, when, concept)
             )
@@ -1996,9 +2005,7 @@ RE_OUR_WORK = re.compile(
 def _own_body(article: Article) -> str | None:
     """The inspectorate or public body whose own page the article is (the page names it
     as its publisher): its "we" and "our report" are that body's."""
-    if not article.publisher:
-        return None
-    key = org_labels().get(fold(article.publisher))
+    key = _publisher_key(article)
     entry = lexicon().orgs.get(key) if key is not None else None
     if entry is None or entry.type not in (OrgType.INSPECTORATE, OrgType.GOVERNMENT_BODY):
         return None
@@ -2008,14 +2015,28 @@ def _own_body(article: Article) -> str | None:
 def _own_release(article: Article, publisher: str) -> bool:
     """Whether the page is the inspectorate's own news of its report (its site names
     it as the publisher): released the day the report is."""
-    if not article.publisher:
-        return False
     entry = lexicon().orgs.get(publisher)
     return (
         entry is not None
         and entry.type is OrgType.INSPECTORATE
-        and org_labels().get(fold(article.publisher)) == publisher
+        and _publisher_key(article) == publisher
     )
+
+
+# a name's acronym in brackets after it: "Independent Office for Police Conduct (IOPC)"
+RE_BRACKETED = re.compile(r"[ \t]*\(([^()]{2,12})\)[ \t]*$")
+
+
+def _publisher_key(article: Article) -> str | None:
+    """The key of the body the page names as its publisher, past an acronym in
+    brackets after its name."""
+    if not article.publisher:
+        return None
+    labels = org_labels()
+    name = article.publisher.strip()
+    bracket = RE_BRACKETED.search(name)
+    tries = (name, name[: bracket.start()], bracket.group(1)) if bracket else (name,)
+    return next((labels[fold(t)] for t in tries if fold(t) in labels), None)
 
 
 def _todays_news(sents: list[Sentence]) -> bool:

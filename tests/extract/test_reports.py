@@ -202,6 +202,24 @@ def test_reports_a_bodys_own_page_speaks_of_its_work_as_ours(tmp_path):
     assert reports(a) == {("iopc", ("south-wales",), None)}
 
 
+def test_reports_a_bodys_own_page_named_with_its_acronym_and_its_kind(tmp_path):
+    # the site's name with its acronym in brackets; an IOPC investigation is of no
+    # inspection's kind, whatever it looked at (custody)
+    from kg.ingest import read_article
+
+    page = tmp_path / "iopc.md"
+    page.write_text(
+        "---\ntitle: Officer given final written warning\nsite: Independent Office for "
+        "Police Conduct (IOPC)\n---\n\n# Officer given final written warning\n\nFollowing "
+        "our investigation, a Kent Police officer has been found guilty of gross misconduct "
+        "over how a man was treated in custody.\n",
+        encoding="utf-8",
+    )
+    a = read_article(page)
+    assert reports(a) == {("iopc", ("kent",), None)}
+    assert kinds(a) == {(("kent",), "other")}
+
+
 @pytest.mark.parametrize(
     "text",
     [
