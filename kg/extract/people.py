@@ -401,7 +401,47 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 continue
             taken.append(span)
             out.append(PersonMention(surnames[tok.group(1)], span, sent.span, tok.group(1)))
+    out.extend(_bare_surnames(text, sents, out, taken))
     out.sort(key=lambda p: p.span)
+    return out
+
+
+# a capitalised word standing alone: not after or before another ("Ian Hopkins",
+# "Hopkins Lane"), not hyphened into a longer word
+RE_LONE_WORD = re.compile(
+    r"(?<![\w'’-])(?<![A-Z][a-z][ \t])(?<![A-Z][a-z]{2}[ \t])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"(?![\w-])(?![ \t]+[A-Z][a-z])"
+)
+
+
+def _bare_surnames(
+    text: str, sents: list[Sentence], found: list[PersonMention], taken: list[Span]
+) -> list[PersonMention]:
+    """A surname alone after the full name, as papers write it ("In announcing that he
+    would retire, Hopkins said", "Burnham, who oversees the force,"): the one person
+    the article names in full with it, named before."""
+    first: dict[str, int] = {}
+    owners: dict[str, set[str]] = {}
+    for p in found:
+        parts = p.name.split()
+        if len(parts) >= 2 and not p.surname_only and p.text.strip() == p.name:
+            first.setdefault(p.name, p.span.start)
+            owners.setdefault(parts[-1], set()).add(p.name)
+    if not owners:
+        return []
+    stop = name_stopwords()
+    spans = [p.span for p in found] + taken
+    out: list[PersonMention] = []
+    for sent in sents:
+        for m in RE_LONE_WORD.finditer(text, sent.span.start, sent.span.end):
+            names = owners.get(m.group(1))
+            if names is None or len(names) != 1 or m.group(1) in stop:
+                continue
+            (full,) = names
+            span = Span(m.start(1), m.end(1))
+            if first[full] >= span.start or any(s.overlaps(span) for s in spans):
+                continue
+            out.append(PersonMention(full, span, sent.span, m.group(1)))
     return out
 
 

@@ -377,7 +377,8 @@ SPEAKERS = [
     pytest.param(
         "HM Inspectorate of Prisons inspected HMP Hewell.\n\nInspectors last went there in "
         '2016, when they uncovered "levels of violence that were much too high".',
-        [(REPORT, "0", "levels of violence")],
+        # the words of the 2016 inspection, the article's second report
+        [(REPORT, "1", "levels of violence")],
         id="they-uncovered",
     ),
     pytest.param(
@@ -669,6 +670,23 @@ def test_quotes_a_pull_quote_over_a_dashed_line_of_title_name_and_apposition(mak
             "People with a mental illness are being failed by the criminal justice system.",
         )
     ]
+
+
+def test_quotes_a_bare_surname_after_the_full_name_is_that_person(make_article):
+    # papers' style: the surname alone, no honorific ("Hopkins said", "Burnham, who ...")
+    a = make_article(
+        "GMP chief resigns\n\nIan Hopkins, the chief constable of Greater Manchester Police, "
+        "has resigned. In announcing that he would retire, Hopkins said: “Greater Manchester "
+        "police is going through challenging times.”"
+    )
+    assert people_quotes(a) == [
+        ("Ian Hopkins", "Greater Manchester police is going through challenging times.")
+    ]
+    a = make_article(
+        "GMP chief resigns\n\nAndy Burnham, the Mayor of Greater Manchester, spoke. Burnham, "
+        "who oversees the force, had said earlier that it was a “difficult day” for the region."
+    )
+    assert people_quotes(a) == [("Andy Burnham", "difficult day")]
 
 
 def test_quotes_surname_resolves_to_full_name(make_article):
