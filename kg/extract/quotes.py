@@ -164,6 +164,13 @@ RE_SPOKES_LEAD = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[^\s,.;:“”\"]+\s+){0,
 RE_SPOKES_FOR = re.compile(r"\s+(?:for|from|of|at)\s+")
 # a possessive before a spokesperson, and the word that owns it: "Patel's spokesman"
 RE_POSSESSIVE_END = re.compile(r"['’]s\s+$")
+# a possessive and a noun of saying or judging, up to a quotation's opening mark:
+# "'s claim that victims of crime face a ", "'s recommendation for ", "'s "
+RE_POSSESSOR_WORDS = re.compile(
+    r"['’]s?[ \t]+(?:(?:claims?|recommendations?|warnings?|verdict|view|description|"
+    r"findings?|calls?|conclusions?|criticism|assessment|concerns?|words|description)"
+    r"(?:[ \t]+(?:that|for|of|about|on)\b[^“”\"‘’.;:]{0,80})?[ \t]+)?$"
+)
 RE_WORD_END = re.compile(r"(?<![\w'’-])[A-Z][\w-]+$")
 RE_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # what may stand between a quotation and its attribution: punctuation, and titles
@@ -1376,6 +1383,14 @@ class _Reader:
                     )
                 ):
                     return clause
+        # 5. a possessor and its words before the quotation: "HMIC's claim that victims of
+        # crime face a 'postcode lottery'", "the report's recommendation for "an immediate
+        # ..."", "HM Inspector's "serious concerns""
+        m = RE_POSSESSOR_WORDS.search(text, max(sent.span.start, seg.start - 120), seg.start - 1)
+        if m is not None:
+            ref = self.ref_ending(m.start(), sent.span.start)
+            if ref is not None and ref.kind in ("person", "org", "report", "role", "spokes"):
+                return self.who(ref)
         return None
 
     def _quote_between(self, lo: int, hi: int) -> bool:

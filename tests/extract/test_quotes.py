@@ -406,6 +406,13 @@ SPEAKERS = [
         id="an-inspectorate-opening-the-sentence",
     ),
     pytest.param(
+        "HMICFRS published its report on violence against women.\n\nRefuge backs the "
+        'report\'s recommendation for "an immediate and unequivocal commitment" from the '
+        "government.",
+        [(REPORT, "0", "an immediate and unequivocal commitment")],
+        id="the-reports-recommendation-for",
+    ),
+    pytest.param(
         "A review by the College of Policing criticised Lancashire Police.\n\nThe force revealed her "
         'problems with alcohol, a disclosure the report deemed "avoidable and unnecessary". '
         'The report criticised the delay in declaring a "critical incident" that day.',
