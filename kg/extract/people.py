@@ -350,6 +350,16 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         if (tok := RE_SURNAME.match(text[hon_end : sent.span.end]))
     }
     accepted.update(name for name, _, _ in candidates if name.split()[-1] in titled)
+    # ... and so is one whose given name or surname alone says something later ("Nicky
+    # Ryan was reacting to a report ... Nicky said:")
+    speaking = {
+        m.group(1) for m in RE_ALONE_SAYS.finditer(text) if m.group(1) not in name_stopwords()
+    }
+    accepted.update(
+        name
+        for name, _, _ in candidates
+        if len(name.split()) == 2 and {name.split()[0], name.split()[-1]} & speaking
+    )
     # in a headline in Title Case every word is capitalised: "Gwent PCC Welcomes Feedback
     # from Latest HMICFRS Report" names no one unless the name is also in the prose
     title = " ".join(article.title.split()) if article.title else None
@@ -411,6 +421,13 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
 RE_LONE_WORD = re.compile(
     r"(?<![\w'’-])(?<![A-Z][a-z][ \t])(?<![A-Z][a-z]{2}[ \t])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
     r"(?![\w-])(?![ \t]+[A-Z][a-z])"
+)
+
+
+# a capitalised word alone before a verb of saying: "Nicky said:", "Ryan added"
+RE_ALONE_SAYS = re.compile(
+    r"(?<![\w'’-])(?<![A-Z][a-z][ \t])(?<![A-Z][a-z]{2}[ \t])([A-Z][a-z]+)[ \t]+"
+    r"(?:said|says|added|told|explained|argued|warned)\b"
 )
 
 

@@ -696,6 +696,15 @@ def test_quotes_a_bare_surname_after_the_full_name_is_that_person(make_article):
     assert people_quotes(a) == [("Andy Burnham", "difficult day")]
 
 
+def test_quotes_a_name_whose_given_name_alone_speaks_later_is_a_persons(make_article):
+    # no cue around "Nicky Ryan"; "Nicky said:" shows the name is a person's
+    a = make_article(
+        "Federation responds\n\nNicky Ryan was reacting to a report just published by "
+        "HMICFRS.\n\nNicky said: “Our officers are doing the best they can.”"
+    )
+    assert people_quotes(a) == [("Nicky Ryan", "Our officers are doing the best they can.")]
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"

@@ -3,6 +3,10 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # the national body as its branches call it
+        "National Federation deputy chair Tiff Lynch said the service needs investment.",
+        ("Tiff Lynch", "deputy chair", "police-federation", None),
+    ),
     (  # a party and a word of rank between the article and the title in apposition
         "Caroline Nokes, a senior Tory MP who chairs the Women and Equalities Committee, "
         "accused the force of victim blaming.",
