@@ -311,6 +311,8 @@ RE_SAID_AFTER = re.compile(
 RE_INSPECTORATE_AFTER = re.compile(r"['’]?s?[ \t]+(?:own[ \t]+)?[Ii]nspector(?:ate|s)?\b")
 # inspectors as the agent: "Inspectors found", "the watchdog said", "the Inspector"
 RE_TODAY = re.compile(r"\b[Tt]oday\b")
+# "a report just published by HMICFRS": as good as today's
+RE_JUST_PUBLISHED = re.compile(r"\bjust[ \t]+(?:been[ \t]+)?(?:published|released|issued)\b", re.I)
 RE_INSPECTORS = re.compile(r"\b(?:[Ii]nspectors|[Ii]nspectorate|[Ww]atchdogs?|the Inspector)\b")
 
 # --- about what -----------------------------------------------------------------
@@ -2045,7 +2047,11 @@ def _todays_news(sents: list[Sentence]) -> bool:
     report, a spokesman said"."""
     for sent in sents:
         text = RE_QUOTED.sub(" ", sent.text)
-        if "today" not in text.lower() or not RE_TODAY.search(text):
+        low = text.lower()
+        if not (
+            ("today" in low and RE_TODAY.search(text))
+            or ("just" in low and RE_JUST_PUBLISHED.search(text))
+        ):
             continue
         if RE_INSPECTORS.search(text) or any_in(REPORT_NOUN_WORDS + ("findings",), lowered(text)):
             return True

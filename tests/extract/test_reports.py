@@ -17,6 +17,11 @@ def kinds(article):
 # (article text, a report it gives): the report's own date, never the article's
 # unless the text says so. Shapes from the dev articles, and variants of them.
 DATES = [
+    (  # "a report just published": the article's day
+        "11 July 2023\n\nThe federation's lead was reacting to a report just published by "
+        "HMICFRS on the 2021/22 PEEL inspections of forces in England and Wales.",
+        ("hmicfrs", (), "2023-07-11"),
+    ),
     (  # the inspectors' last visit, by its year: that year's report
         "21 June 2018\n\nHMICFRS today published its crime data inspection of the "
         "Metropolitan Police Service.\n\nHMICFRS last looked at the accuracy of the "
