@@ -241,6 +241,7 @@ TRIGGER_WORDS = tuple(
         | {"measures", "engage", "monitoring", "lifted", "investigat", "inquir", "enquir"}
         | {"grade", "rating"}
         | {"return", "back", "revisit", "last went", "last visited", "last looked"}
+        | {"published", "released", "issued"}
     )
 )
 # a programme described in general, not a report: "one of the three main reports
@@ -311,6 +312,11 @@ RE_SAID_AFTER = re.compile(
 RE_INSPECTORATE_AFTER = re.compile(r"['’]?s?[ \t]+(?:own[ \t]+)?[Ii]nspector(?:ate|s)?\b")
 # inspectors as the agent: "Inspectors found", "the watchdog said", "the Inspector"
 RE_TODAY = re.compile(r"\b[Tt]oday\b")
+# a body's publishing of a work of its own: "released its Strategic overview of"
+RE_RELEASED_ITS = re.compile(
+    r"\b(?:published|released|issued)[ \t]+(?:its|their)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,4}"
+    r"[A-Za-z][\w-]*\b"
+)
 # "a report just published by HMICFRS": as good as today's
 RE_JUST_PUBLISHED = re.compile(r"\bjust[ \t]+(?:been[ \t]+)?(?:published|released|issued)\b", re.I)
 RE_INSPECTORS = re.compile(r"\b(?:[Ii]nspectors|[Ii]nspectorate|[Ww]atchdogs?|the Inspector)\b")
@@ -929,6 +935,10 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
         out += [_Trigger(m.start(), m.end(), "exit") for m in RE_RETURNED.finditer(text)]
     if agents and any_in(("investigat", "inquir", "enquir"), low):
         out += [_Trigger(m.start(), m.end(), "agent") for m in RE_INVESTIGATION.finditer(text)]
+    if has_agent and not out and any_in(("published", "released", "issued"), low):
+        # "HMICS this morning released its Strategic overview of British Transport
+        # Police": what an inspectorate publishes is a report, whatever it is called
+        out += [_Trigger(m.start(), m.end(), "noun") for m in RE_RELEASED_ITS.finditer(text)][:1]
     if has_agent and "last" in low:
         # "inspectors last went to the prison in 2016": the visit before, its report
         # (not "improvements since the two inspectorates last visited in 2014")
@@ -1209,6 +1219,12 @@ def _subjects_in(
                 text, max(sent.span.start, p.start() - 50), p.start()
             ):
                 continue  # "the criminal justice system in Northern Ireland": the country
+            if any(
+                types.get(m.org) is OrgType.POLICE_FORCE
+                and RE_IN_GAP.fullmatch(text, m.span.end, p.start())
+                for m in in_sent
+            ):
+                continue  # "British Transport Police in Scotland": that force's part there
             if _in_title(text, Span(p.start(), p.end()), sent.span.start):
                 titled.append(key)
             elif not _named_aside(text, Span(p.start(), p.end()), sent.span.start):
@@ -1232,6 +1248,7 @@ RE_EXAMPLE_BEFORE = re.compile(
 )
 
 
+RE_IN_GAP = re.compile(r"[ \t]+in[ \t]+")
 # police words before a country's name: "police custody in Northern Ireland"
 RE_POLICE_BEFORE = re.compile(r"\b[Pp]olic(?:e|ing)\b[^,;:.]*$")
 

@@ -17,6 +17,11 @@ def kinds(article):
 # (article text, a report it gives): the report's own date, never the article's
 # unless the text says so. Shapes from the dev articles, and variants of them.
 DATES = [
+    (  # what an inspectorate releases is a report, whatever its name
+        "8 December 2017\n\nHM Inspectorate of Constabulary in Scotland this morning released "
+        "its Strategic overview of British Transport Police in Scotland.",
+        ("hmics", ("btp",), "2017-12-08"),
+    ),
     (  # "a report just published": the article's day
         "11 July 2023\n\nThe federation's lead was reacting to a report just published by "
         "HMICFRS on the 2021/22 PEEL inspections of forces in England and Wales.",
