@@ -1104,9 +1104,10 @@ def _honorifics() -> str:
     return "|".join(re.escape(h) for h in hons)
 
 
-# a picture's caption in a copied page: "[Picture: Kent PCC Matthew Scott]", "[Image: PA]"
+# a picture's caption in a copied page: "[Picture: Kent PCC Matthew Scott]", "[Image: PA]",
+# "Image caption: Staff morale was "through the floor", said Ian Lawrence"
 RE_CAPTION = re.compile(
-    r"\[(?:Image|Picture|Photo|Photograph)(?:[ \t]+caption)?[ \t]*:[ \t]*"
+    r"(?:\[(?:Image|Picture|Photo|Photograph)(?:[ \t]+caption)?|Image[ \t]+caption)[ \t]*:[ \t]*"
     r"(?P<text>[^\]]*?)[ \t]*\]?$",
     re.IGNORECASE,
 )

@@ -1184,8 +1184,13 @@ class _Reader:
                     return who, v
             # "Arrangements ... were described as "..."": said by whoever speaks around it
             return (None if verb in _attribution_words()["passive"] else NOBODY), v
-        # "“...,” said the Inspectorate", "“...,” said Ms Durkin"
-        if not before.strip() or before.rstrip()[-1] in "”\"’'":
+        # "“...,” said the Inspectorate", "“...,” said Ms Durkin", also with the comma
+        # after the closing mark in the body (not a headline's ", says NSPCC"): "morale
+        # was "through the floor", said Ian Lawrence"
+        closed = before.rstrip()
+        if sent.paragraph > 0:
+            closed = closed.rstrip(",").rstrip()
+        if not closed or closed[-1] in "”\"’'":
             after = self._subject_after(sent, v_end)
             if after is not None:
                 return after, v

@@ -32,6 +32,12 @@ def people_quotes(article):
 
 
 CASES = [
+    # the comma after the closing mark, the verb inverted, in a picture's caption
+    (
+        "Probation firm failing\n\nInspectors criticised the company.\n\nImage caption: Staff "
+        'morale was "through the floor", said Ian Lawrence of the trade union NAPO',
+        [("Ian Lawrence", "through the floor")],
+    ),
     # X said: “...”
     (
         "Deputy Chief Constable Sunita Gamblin said: “The findings are concerning.”",
