@@ -139,7 +139,9 @@ RE_THE_END = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:police|policing|prisons?)\
 # where a role standing for its holder may start: "the Chief Constable", "HM Chief
 # Inspector of Constabulary"
 RE_ROLE_ANCHOR = re.compile(
-    r"(?:[Tt]he|HM|Her|His|HER|HIS)\b"
+    # (a sentence's "A" too: "A police and crime commissioner has said that ...", the one
+    # the article names later)
+    r"(?:[Tt]he|A|An|HM|Her|His|HER|HIS)\b"
     # a place's or body's possessive: "Cumbria's Police and Crime Commissioner said:",
     # "Bedfordshire's chief constable said"
     r"|(?P<poss>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?['’]s)(?=[ \t]+[A-Za-z])"
@@ -719,7 +721,7 @@ class _Reader:
             at = a.start()
             if a.group("poss"):
                 at = a.end() + 1
-            elif a.group() in ("the", "The"):
+            elif a.group() in ("the", "The", "A", "An"):
                 space = RE_ROLE_QUALIFIER.match(text, a.end(), para.end)
                 if space is None:
                     continue

@@ -711,6 +711,16 @@ def test_quotes_a_name_whose_given_name_alone_speaks_later_is_a_persons(make_art
     assert people_quotes(a) == [("Nicky Ryan", "Our officers are doing the best they can.")]
 
 
+def test_quotes_a_role_brought_in_with_a_is_the_holder_named_later(make_article):
+    a = make_article(
+        "Report lets down survivors\n\nA police and crime commissioner has said that a "
+        'lengthy investigation "lets down victims and survivors" because it fails.\n\nThe '
+        "IOPC published the report on Wednesday.\n\nAlan Billings, South Yorkshire's police "
+        "and crime commissioner, said it was poor."
+    )
+    assert people_quotes(a) == [("Alan Billings", "lets down victims and survivors")]
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"
