@@ -92,7 +92,7 @@ RE_JUDGED = re.compile(
 RE_INSPECTED = re.compile(
     r"\b(?:graded|rated|judged|found|concluded|identified|highlighted|criticised|praised|"
     r"referred|reviewed|inspected|assessed|set out|picked out|singled out|warned|"
-    r"raised concerns|made recommendations)\b",
+    r"raised concerns|made recommendations|checked how|examined how)\b",
     re.IGNORECASE,
 )
 # Words one of which every match of the regex above holds (see patterns.any_in).
@@ -133,6 +133,8 @@ INSPECTED_WORDS = (
     "set out",
     "picked out",
     "singled out",
+    "checked how",
+    "examined how",
     "warned",
     "raised concerns",
     "made recommendations",

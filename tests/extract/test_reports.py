@@ -469,6 +469,16 @@ def test_reports_other_publishers_and_subjects(make_article, text, expected):
     assert expected in reports(make_article(text))
 
 
+def test_reports_inspectors_who_checked_how_forces_record_crime(make_article):
+    a = make_article(
+        "Police failing to record crimes, HMIC warns\n\nThe concerns were raised by inspectors after they "
+        "checked how accurately four forces - Merseyside, Northumbria, Devon and Cornwall, and "
+        "Avon and Somerset - record crime."
+    )
+    subjects = {s for r in extract_article(a).reports for s in r.subjects}
+    assert subjects == {"merseyside", "northumbria", "devon-and-cornwall", "avon-and-somerset"}
+
+
 def test_reports_one_report_about_several_forces(make_article):
     a = make_article(
         "Sep 21, 2017\n\nThe reports on Cumbria Constabulary and Cleveland Police, published on "
