@@ -269,6 +269,8 @@ def extract(
     by_end = {p.span.end: p for p in people}
     claims: list[RoleClaim] = []
     predecessors: list[tuple[PersonMention, Sentence]] = []  # who held a role before
+    # "the ROLE" opening a sentence after a person's name: theirs, decided at the end
+    epithets: list[tuple[PersonMention, str, str | None, str | None, Sentence]] = []
     # ranks of a later mention held in the article's force only for want of another
     guessed: set[tuple[str, str, str | None, str | None]] = set()
     mentioned = {m.org for m in orgs}
@@ -537,10 +539,15 @@ def extract(
                 person = last_person_before(lo + RE_BECOME.search(lead).start())  # type: ignore[union-attr]
             # "Andy Cooke ... The former Merseyside Chief Constable believes": an epithet
             # for the person named just before
-            if person is None and qual == "former" and RE_THE_OPENING.fullmatch(lead):
+            if person is None and RE_THE_OPENING.fullmatch(lead):
                 before = last_person_before(lo)
                 if before is not None and lo - before.span.end < EPITHET_REACH:
-                    person = before
+                    if qual == "former":
+                        person = before
+                    else:
+                        # "Priti Patel welcomed the announcement. The home secretary's
+                        # spokesman ...": hers, if she has no role and it no holder
+                        epithets.append((before, key, org, qual, sent))
             # "..., according to the county's police and crime commissioner. / Matthew
             # Ellis was responding to ...": a role ending its sentence, its holder named
             # for the first time as the next one's subject
@@ -657,6 +664,9 @@ def extract(
             add(person, key, body, None, sent, body is not None)
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
+    for person, key, org, qual, sent in epithets:
+        if not any(c.person == person.name or c.role == key for c in claims):
+            add(person, key, org, qual, sent)
     claims = _named_over_guessed(claims, guessed)
     claims = _in_the_titled_force(claims, types)
     claims.extend(_force_titles(text, people, claims))

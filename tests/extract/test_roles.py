@@ -855,3 +855,22 @@ def test_roles_an_honorific_after_and_is_no_title_of_the_holder(make_article):
     assert {(r.person, r.role, r.org) for r in extract_article(a).roles} == {
         ("Nick Gargan", "chief-constable", "avon-and-somerset"),
     }
+
+
+def test_roles_the_title_opening_the_sentence_after_a_name_is_an_epithet(make_article):
+    # "the home secretary" right after Priti Patel, who has no other role, and no one else
+    # holds it; not when the title already has a holder
+    a = make_article(
+        "Row\n\nPriti Patel welcomed the announcement. The home secretary's spokesman then "
+        "went on the attack against the mayor."
+    )
+    assert {(r.person, r.role) for r in extract_article(a).roles} == {
+        ("Priti Patel", "home-secretary")
+    }
+    a = make_article(
+        "Row\n\nHome Secretary Suella Braverman spoke first. Priti Patel welcomed the "
+        "announcement. The home secretary's spokesman then went on the attack."
+    )
+    assert {(r.person, r.role) for r in extract_article(a).roles} == {
+        ("Suella Braverman", "home-secretary")
+    }
