@@ -658,6 +658,16 @@ def org_heads() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def body_kinds() -> dict[str, str]:
+    """A noun for a kind of body -> its type (``kg/lexicon/body_kinds.txt``)."""
+    out: dict[str, str] = {}
+    for line in _words("body_kinds.txt"):
+        noun, kind = line.split("\t")
+        out[noun] = kind
+    return out
+
+
 RE_WORD = re.compile(r"\S+")
 
 

@@ -31,6 +31,7 @@ from kg.model import Article, OrgMention, OrgType, Sentence, Span
 from kg.patterns import (
     RE_LIST_ITEM,
     any_in,
+    body_kinds,
     capital_leads,
     context_labels,
     coreference_words,
@@ -105,6 +106,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     named += _place_forces(article, sents, named)
     named = _with_named_bodies(article, sents, named, within_role)
     named += _bodies_before_titles(article, sents, named, roles)
+    named += _bodies_of_a_kind(article, sents, named)
     types = {m.org: m.kind for m in named if m.kind is not None}
     keys = {m.org for m in named}
     mentions = named + [m for m in pending if m.org in keys]
@@ -309,6 +311,62 @@ def _bodies_before_titles(
                 body,
             )
         )
+    return out
+
+
+# a body's name: capitalised words, and the small words inside names ("Hickman and
+# Rose", "Reclaim These Streets", "Children & Young People Now")
+BODY_NAME = r"[A-Z][\w'’&-]*(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?[A-Z][\w'’&-]*){0,5}"
+
+
+@functools.cache
+def _re_body_kinds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A kind of body before its name ("the campaign group NAME") and in apposition
+    after it ("NAME, the group that ...")."""
+    kinds = "|".join(sorted(map(re.escape, body_kinds()), key=len, reverse=True))
+    before = re.compile(
+        rf"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w-]+[ \t]+)?(?P<kind>{kinds})[ \t]+(?P<name>{BODY_NAME})"
+        r"(?![ \t]*[A-Z])"
+    )
+    after = re.compile(
+        rf"(?<![\w'’-])(?P<name>{BODY_NAME}),[ \t]+(?:the|a|an)[ \t]+(?:[a-z-]+[ \t]+){{0,2}}"
+        rf"(?P<kind>{kinds})(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|in|based|"
+        r"founded|set|for|with)\b)"
+    )
+    return before, after
+
+
+def _bodies_of_a_kind(
+    article: Article, sents: list[Sentence], named: list[OrgMention]
+) -> list[OrgMention]:
+    """Bodies the reference data does not know, named with the kind of body they are:
+    "the campaign group Reclaim These Streets", "law firm Hickman and Rose", "Working
+    Links, the private company that ran probation"."""
+    text = article.text
+    low = lowered(text)
+    if not any_in(tuple(body_kinds()), low):
+        return []
+    taken = [m.span for m in named]
+    out: list[OrgMention] = []
+    for sent in sents:
+        for rx in _re_body_kinds():
+            for m in rx.finditer(text, sent.span.start, sent.span.end):
+                name = m.group("name")
+                span = Span(m.start("name"), m.end("name"))
+                if (
+                    len(name) < 3
+                    or name.isupper()  # an acronym: its full name is the body's
+                    or any(s.overlaps(span) for s in taken)
+                    or role_spans(text, span.start, span.end)
+                    or fold(name) in org_labels()
+                    or re_place().fullmatch(name)
+                ):
+                    continue
+                kind = OrgType(body_kinds()[m.group("kind").lower()])
+                taken.append(span)
+                out.append(
+                    OrgMention(named_org_key(name), span, sent.span, name, False, kind, name)
+                )
     return out
 
 

@@ -1,6 +1,7 @@
 import pytest
 
 from kg.extract import extract_article
+from kg.model import OrgType
 
 
 def orgs(article):
@@ -350,3 +351,29 @@ def test_organizations_a_possessive_pronoun_is_no_part_of_a_name(make_article):
     names = {m.name or m.org for m in extract_article(a).organizations}
     assert not any(n.startswith(("His ", "Her ")) for n in names)
     assert "his-majesty-s-inspectorate-of-prisons" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The campaign group Reclaim These Streets said the report was disappointing.",
+            "Reclaim These Streets",
+        ),
+        ("Figures obtained by the London firm Hickman & Rose showed the delays.", "Hickman & Rose"),
+        (
+            "The criminals posed as staff of Kleinwort Hambros, a genuine private bank, and "
+            "used its documents.",
+            "Kleinwort Hambros",
+        ),
+    ],
+)
+def test_organizations_a_body_named_with_its_kind(make_article, text, body):
+    found = {(m.name, m.kind) for m in extract_article(make_article(text)).organizations}
+    assert (body, OrgType.OTHER) in found
+
+
+def test_organizations_a_kind_noun_that_heads_no_body_names_none(make_article):
+    # "a charity worker" is a person's job, not a body called "Jane Smith"
+    a = make_article("Jane Smith, a charity worker in Leeds, said the police had failed her.")
+    assert not [m for m in extract_article(a).organizations if m.kind is OrgType.OTHER]
