@@ -332,6 +332,10 @@ def extract(
                 key = HM_INSPECTOR
         role = lex.roles[key]
         kind = _type_of(org) if org is not None else None
+        if kind is OrgType.POLICE_FORCE and role.scope is OrgType.GOVERNMENT_BODY and beside:
+            # "Bev Hughes, Greater Manchester's Deputy Mayor for Policing, ...": the place
+            # says where, and no force holds a government body's title
+            org, kind, beside = None, None, False
         if org is not None and kind is not None and role.scope not in (None, kind):
             # the title is another body's, named before or after it ("IPCC Commissioner
             # for Wales", "CJI's Chief Inspector"): a role of that title held there, or

@@ -3,6 +3,16 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a place's possessive before a government body's title: where, not a force
+        "This statement is issued on behalf of Bev Hughes, Greater Manchester's Deputy Mayor "
+        "for Policing, Crime, Criminal Justice and Fire.",
+        (
+            "Bev Hughes",
+            "deputy-mayor-for-policing-greater-manchester",
+            "greater-manchester-combined-authority",
+            None,
+        ),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
