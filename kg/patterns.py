@@ -648,24 +648,21 @@ HEAD_FIRST_ONLY = frozenset({"Department"})
 RE_POSSESSIVE_WORD = re.compile(r"['’]s$")
 
 
+def _pairs(name: str) -> dict[str, str]:
+    """A lexicon file of ``word <TAB> value`` lines, as a mapping."""
+    return dict(line.split("\t", 1) for line in _words(name))
+
+
 @functools.cache
 def org_heads() -> dict[str, str]:
     """Head noun -> the type of body it names (``kg/lexicon/org_heads.txt``)."""
-    out: dict[str, str] = {}
-    for line in _words("org_heads.txt"):
-        head, kind = line.split("\t")
-        out[head] = kind
-    return out
+    return _pairs("org_heads.txt")
 
 
 @functools.cache
 def body_kinds() -> dict[str, str]:
     """A noun for a kind of body -> its type (``kg/lexicon/body_kinds.txt``)."""
-    out: dict[str, str] = {}
-    for line in _words("body_kinds.txt"):
-        noun, kind = line.split("\t")
-        out[noun] = kind
-    return out
+    return _pairs("body_kinds.txt")
 
 
 RE_WORD = re.compile(r"\S+")
