@@ -1005,8 +1005,10 @@ class _Reader:
                 continue
             if self._speaks(r):
                 return r
+            # (the object of a preposition in its own paragraph, not the line above)
+            line = self.text.rfind("\n", 0, r.start) + 1
             if fallback is None and not RE_OBJECT_END.search(
-                self.text, max(0, r.start - 60), r.start
+                self.text, max(0, r.start - 60, line), r.start
             ):
                 fallback = r
         return fallback

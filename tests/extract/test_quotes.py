@@ -721,6 +721,17 @@ def test_quotes_a_role_brought_in_with_a_is_the_holder_named_later(make_article)
     assert people_quotes(a) == [("Alan Billings", "lets down victims and survivors")]
 
 
+def test_quotes_he_is_the_person_named_after_a_caption_line(make_article):
+    # "of H.M. Prison Maghaberry" on the line above does not make the name an object
+    a = make_article(
+        "Prison unsafe, inspectors say\n\nGeneral views of H.M. Prison Maghaberry\n\nBrendan "
+        "McGuigan, Chief Inspector of Criminal Justice in Northern Ireland, set out the "
+        "conditions the inspection team had found.\n\nHe said Maghaberry “had become unsafe "
+        "and unstable” and was caught in a downward spiral."
+    )
+    assert people_quotes(a) == [("Brendan McGuigan", "had become unsafe and unstable")]
+
+
 def test_quotes_surname_resolves_to_full_name(make_article):
     a = make_article(
         "Derbyshire’s Chief Constable Mick Creedon welcomed it.\n\n"
