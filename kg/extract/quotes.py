@@ -957,7 +957,7 @@ class _Reader:
             kind = r.kind
             if kind == "org" and self.org_types.get(r.value) is OrgType.INSPECTORATE:
                 kind = "inspectorate" if "inspectorate" in kinds else kind
-            if kind in kinds and not RE_OBJECT_END.search(self.text, max(0, r.start - 60), r.start):
+            if kind in kinds and not self._object_of_preposition(r):
                 return r
             i -= 1
         return None
@@ -1005,13 +1005,16 @@ class _Reader:
                 continue
             if self._speaks(r):
                 return r
-            # (the object of a preposition in its own paragraph, not the line above)
-            line = self.text.rfind("\n", 0, r.start) + 1
-            if fallback is None and not RE_OBJECT_END.search(
-                self.text, max(0, r.start - 60, line), r.start
-            ):
+            if fallback is None and not self._object_of_preposition(r):
                 fallback = r
         return fallback
+
+    def _object_of_preposition(self, r: _Ref) -> bool:
+        """Whether a referent is the object of a preposition or a verb ("by the force"),
+        in its own line: "General views of H.M. Prison Maghaberry" on the line above does
+        not make the name that opens the next one an object."""
+        line = self.text.rfind("\n", 0, r.start) + 1
+        return RE_OBJECT_END.search(self.text, max(0, r.start - 60, line), r.start) is not None
 
     def _speaks(self, r: _Ref) -> bool:
         """Whether a verb of saying follows a person's name, past an apposition:
