@@ -101,6 +101,12 @@ RE_DATE_STAMP = re.compile(r"\(([^()]{6,40})\)\s*$")
 # a year alone between the separators of a breadcrumb trail: "CJI › News and Events ›
 # 2020 › July - September", "Home > Archived News > 2014"
 RE_CRUMB_YEAR = re.compile(r"[›»>][ \t]*(?:\[)?((?:19|20)\d\d)(?:\]\([^)\s]*\))?[ \t]*(?:[›»>]|$)")
+# a breadcrumb trail's first item, when it is the site's own name rather than a section:
+# "[Independent Office for Police Conduct](https://...) › [Our work](...) › Learning"
+RE_CRUMB_SITE = re.compile(
+    r"^\[?(?P<name>[^\[\]()›»>|]{2,60}?)\]?(?:\([^)\s]*\))?[ \t]*(?:[›»]|[ \t]>[ \t])"
+    r"[^›»>]+(?:[›»]|[ \t]>[ \t])"
+)
 
 
 @dataclass
@@ -1384,11 +1390,25 @@ def _article(
             _title_case(line)
             and len(line.split()) <= 7
             and not re.search(r"[.!?:|]$|\|", line)
+            and RE_MENU_LINE.search(line) is None  # nor a breadcrumb trail
             and any(len(later.split()) > 4 for _, later in first_lines[1:])
         ):
             publisher = line
             body = [s for s in body if text[s.start : s.end].strip() != line]
             first_lines = first_lines[1:]
+    if publisher is None and fmt in ("text", "markdown"):
+        # the site a copied page's breadcrumb trail starts from ("CJI › News and Events ›
+        # 2020"), not its home page or a section ("Home » News » Crime")
+        publisher = next(
+            (
+                name
+                for line in head_lines
+                if (crumb := RE_CRUMB_SITE.match(line)) is not None
+                and _title_case(name := crumb.group("name").strip())
+                and not _is_share_bar(name.lower())
+            ),
+            None,
+        )
     if title is None:
         for line in head_lines:
             if (

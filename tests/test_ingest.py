@@ -186,6 +186,30 @@ def test_ingest_page_states_its_date_publisher_and_title(page, published, publis
     assert (a.published, a.publisher, a.title) == (published, publisher, title)
 
 
+@pytest.mark.parametrize(
+    ("crumbs", "publisher"),
+    [
+        ("[CJI](https://www.cjini.org/) › [News and Events](https://x/) › 2020 › July", "CJI"),
+        (
+            "HM Inspectorate of Constabulary in Scotland › [Publications](http://x/) › Press "
+            "releases",
+            "HM Inspectorate of Constabulary in Scotland",
+        ),
+        # a trail from the home page or a section names no site
+        ("Home » News » Crime", None),
+        ("[Home](https://www.kentonline.co.uk/) › [Kent](https://x/) › Article", None),
+    ],
+)
+def test_ingest_a_breadcrumb_trail_starts_from_the_sites_name(tmp_path, crumbs, publisher):
+    page = tmp_path / "page.md"
+    page.write_text(
+        f"{crumbs}\n\n# Inspectors publish their report on the force\n\nThe report on "
+        "the force was published by the inspectorate and found it needed to improve.\n",
+        encoding="utf-8",
+    )
+    assert read_article(page).publisher == publisher
+
+
 def test_ingest_page_author_and_url_from_metadata():
     a = read_article(PAGES / "jsonld-graph.html")
     assert a.author == "Hannah Clegg"

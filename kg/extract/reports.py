@@ -2039,7 +2039,7 @@ def _own_release(article: Article, publisher: str) -> bool:
     entry = lexicon().orgs.get(publisher)
     return (
         entry is not None
-        and entry.type is OrgType.INSPECTORATE
+        and entry.type in (OrgType.INSPECTORATE, OrgType.GOVERNMENT_BODY)
         and _publisher_key(article) == publisher
     )
 

@@ -230,6 +230,27 @@ def test_reports_a_bodys_own_page_named_with_its_acronym_and_its_kind(tmp_path):
     assert kinds(a) == {(("kent",), "other")}
 
 
+def test_reports_a_bodys_own_page_publishes_its_findings_the_day_it_is_dated(tmp_path):
+    # the site named by the page's breadcrumb trail; the page is the body's release of
+    # its findings, so the report is of the page's day, not of the events it tells
+    from kg.ingest import read_article
+
+    page = tmp_path / "iopc.md"
+    page.write_text(
+        "[Independent Office for Police Conduct](https://www.policeconduct.gov.uk/) › "
+        "[Our work](https://www.policeconduct.gov.uk/our-work) › Learning\n\n"
+        "# Police response to calls about a man before his death\n\n*Published 20 Oct "
+        "2022*\n\nIn September 2018, Leicestershire Police took three calls about a man "
+        "who was at risk.\n\n## Our investigation\n\nDuring our investigation we looked "
+        "at the recordings of the calls made to Leicestershire Police and the incident "
+        "log.\n",
+        encoding="utf-8",
+    )
+    a = read_article(page)
+    assert a.publisher == "Independent Office for Police Conduct"
+    assert reports(a) == {("iopc", ("leicestershire",), "2022-10-20")}
+
+
 @pytest.mark.parametrize(
     "text",
     [
