@@ -131,6 +131,11 @@ RE_POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
 RE_GAP = re.compile(r"[ \t]+")
 RE_GAP_WORD = re.compile(r"[ \t]+(?:\S+[ \t]+)")
 RE_COMMA_GAP = re.compile(r",[ \t]+")
+# a seat's place after a title held in no body, up to its holder's name: "MP for
+# Stockton North, " or "MP for Stockton North " before "Alex Cunningham"
+RE_SEAT_PLACE = re.compile(
+    r"[ \t]+for[ \t]+(?:(?:[A-Z][\w'’-]*|and|upon|on|the|in)[ \t]+){0,4}[A-Z][\w'’-]*,?[ \t]+"
+)
 # words that end no title: "officer on", "chief of"
 TITLE_END_NOT = frozenset(("on", "of", "for", "at", "in", "to", "by", "with", "and", "the"))
 # a deputy's word before a title the scheme has no deputy of
@@ -474,6 +479,18 @@ def extract(
                 if c:
                     at = after + c.end()
                     person = person_at(at) or _past_honorific(text, at, hi)
+            # ROLE for PLACE(,) NAME: a seat and its place, "Labour's MP for Stockton
+            # North, Alex Cunningham, added"
+            if person is None and lex.roles[key].bodiless:
+                person = next(
+                    (
+                        q
+                        for q in people
+                        if after < q.span.start < min(hi, after + 80)
+                        and RE_SEAT_PLACE.fullmatch(text, after, q.span.start)
+                    ),
+                    None,
+                )
             # NAME, (one of) (the) ROLE
             if person is None:
                 a = RE_APPOS.search(lead)

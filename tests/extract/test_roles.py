@@ -3,6 +3,14 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a seat's place between the title and its holder, with or without a comma
+        "Labour's MP for Stockton North, Alex Cunningham, added that the force had improved.",
+        ("Alex Cunningham", "mp", None, None),
+    ),
+    (
+        "The MP for Stockton North, Alex Cunningham, said the inspectors were right.",
+        ("Alex Cunningham", "mp", None, None),
+    ),
     (  # a place's possessive before a government body's title: where, not a force
         "This statement is issued on behalf of Bev Hughes, Greater Manchester's Deputy Mayor "
         "for Policing, Crime, Criminal Justice and Fire.",
