@@ -319,6 +319,9 @@ def extract(
         """``beside``: ``org`` is named before or after the title, not inside it."""
         name = person if isinstance(person, str) else person.name
         if lex.roles[key].bodiless:
+            # "Assembly Member Gareth Bacon": of the assembly the article names, if any
+            key = role_meant(key, frozenset(mentioned))
+        if lex.roles[key].bodiless:
             # "Labour MP Jess Phillips", "Alex Cunningham, MP for Stockton North": a seat,
             # held in no body (the place is a constituency, not a force)
             claims.append(RoleClaim(name, key, None, sent.span, qual))

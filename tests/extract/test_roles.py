@@ -3,6 +3,16 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # an assembly member sits in the assembly of the place the article is about
+        "Metropolitan Police Service was praised by inspectors. Responding to the report, "
+        "Assembly Member Gareth Bacon said the Met had to do better.",
+        ("Gareth Bacon", "london-assembly-member", "london-assembly", None),
+    ),
+    (
+        "Assembly member Mike Nesbitt, who sits on the Policing Board, said the report on "
+        "the PSNI did not go far enough.",
+        ("Mike Nesbitt", "northern-ireland-assembly-member", "northern-ireland-assembly", None),
+    ),
     (  # a seat's place between the title and its holder, with or without a comma
         "Labour's MP for Stockton North, Alex Cunningham, added that the force had improved.",
         ("Alex Cunningham", "mp", None, None),
