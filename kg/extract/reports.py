@@ -303,6 +303,11 @@ RE_AGENT_AFTER = re.compile(
     r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released|"
     r"investigated)\b)"
 )
+# an inspectorate's part in another's inspection: "took part in", "joined", "assisted"
+RE_TOOK_PART = re.compile(
+    r"[ \t]+(?:also[ \t]+)?(?:(?:took|takes|has[ \t]+taken|had[ \t]+taken)[ \t]+part[ \t]+in|"
+    r"joined|assisted(?:[ \t]+(?:with|in))?|contributed[ \t]+to)[ \t]+(?:the|this|that)[ \t]+"
+)
 # "In a report released last month, the IOPC said ...": the body that speaks after a
 # report opening the sentence wrote it
 RE_IN_REPORT = re.compile(
@@ -866,7 +871,15 @@ def _publisher_in(
 ) -> str | None:
     """The body the sentence gives as the report's publisher: the first it names (the
     lead of a joint inspection is named first)."""
-    found = [(m.span.start, m.org) for m in in_sent if ctx.types.get(m.org) is OrgType.INSPECTORATE]
+    text = ctx.article.text
+    found = [
+        (m.span.start, m.org)
+        for m in in_sent
+        if ctx.types.get(m.org) is OrgType.INSPECTORATE
+        # "HM Inspectorate of Prisons took part in the unannounced inspection": a
+        # partner in another's inspection, not the publisher of one of its own
+        and not RE_TOOK_PART.match(text, m.span.end, sent.span.end)
+    ]
     found += ctx.roles[sent.span] + agents
     return min(found)[1] if found else None
 

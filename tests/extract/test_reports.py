@@ -508,6 +508,19 @@ def test_reports_one_report_about_several_forces(make_article):
     assert reports(a) == {("hmicfrs", ("cumbria", "cleveland"), "2017-09-01")}
 
 
+def test_reports_an_inspectorate_that_took_part_is_a_partner_not_a_publisher(make_article):
+    a = make_article(
+        "Inspectors found ligature points in the force's custody suites, according to a "
+        "report by HM Inspectorate of Constabulary and Fire & Rescue Services on Humberside "
+        "Police.\n\nHM Inspectorate of Prisons took part in the unannounced inspection, "
+        'which was carried out in October.\n\nDetainees were "generally treated '
+        'respectfully", the report said.'
+    )
+    assert {r[0] for r in reports(a)} == {"hmicfrs"}
+    (said,) = extract_article(a).quotes
+    assert said.speaker_kind.value == "Report"
+
+
 def test_reports_both_forces_are_the_last_two_named(make_article):
     a = make_article(
         "West Mercia Police must do more, according to the nationwide report by HMIC. "
