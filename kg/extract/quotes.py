@@ -136,6 +136,12 @@ RE_INSPECTORS = re.compile(
     r"(?:[Ii]nspectors?\b(?!\s+of\b)|watchdog\b|inspectorate\b|inspection\s+team\b)"
 )
 RE_THE_END = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:police|policing|prisons?)\s+)?$")
+# a document that speaks for its author: "..., the letter says" after "In a letter to
+# stakeholders, Chief Constable Richard Lewis has invited ..."
+RE_DOCUMENT = re.compile(r"\b[Tt]he\s+(?P<noun>letter|email|e-mail|memo|statement)\b")
+RE_DOCUMENT_INTRODUCED = (
+    r"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){{0,2}}{noun}\b"
+)
 # where a role standing for its holder may start: "the Chief Constable", "HM Chief
 # Inspector of Constabulary"
 RE_ROLE_ANCHOR = re.compile(
@@ -576,7 +582,7 @@ class _Ref:
 
     start: int
     end: int
-    kind: str  # person, he, they, it, org, report, role, spokes
+    kind: str  # person, he, they, it, org, report, role, spokes, document
     value: str = ""  # person name, org key or role key
     target: _Ref | None = None  # what a spokesperson speaks for
 
@@ -691,6 +697,8 @@ class _Reader:
                 if the is not None or m.group()[1:] == "nspectors":
                     found.append(_Ref(the.start() if the else m.start(), m.end(), "report"))
             found.extend(self._role_refs(para))
+            for m in RE_DOCUMENT.finditer(text, para.start, para.end):
+                found.append(_Ref(m.start(), m.end(), "document", m.group("noun").lower()))
         known = {r.end for r in found if r.kind == "person"}
         for para in self.near:
             found.extend(self._speaking_names(para, known))
@@ -1066,6 +1074,29 @@ class _Reader:
             return self.who(before) if before else None
         if ref.kind == "role":
             return self._role_who(ref)
+        if ref.kind == "document":
+            return self._author(ref)
+        return None
+
+    def _author(self, ref: _Ref) -> _Who | None:
+        """Who wrote "the letter": the person (else the body) named in the sentence that
+        brought it in ("In a letter to stakeholders, Chief Constable Richard Lewis ...")."""
+        rx = re.compile(RE_DOCUMENT_INTRODUCED.format(noun=re.escape(ref.value)))
+        lo = max(0, ref.start - 3000)
+        found = [
+            m for m in rx.finditer(self.text, lo, ref.start) if not self._inside_quote(m.start())
+        ]
+        if not found:
+            return None
+        at = found[-1].start()
+        sent = next((s for s in self.sents if s.span.start <= at < s.span.end), None)
+        if sent is None:
+            return None
+        refs = [r for r in self.refs_in(sent.span.start, sent.span.end) if r.kind != "document"]
+        for kinds in (("person",), ("role", "spokes", "org")):
+            for r in refs:
+                if r.kind in kinds and (who := self.who(r)) is not None:
+                    return who
         return None
 
     def _subject_before(self, pos: int) -> _Who | None:

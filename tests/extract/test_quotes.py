@@ -76,6 +76,14 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "In a letter to stakeholders across the force area, Chief Constable Richard Lewis "
+        "has disclosed that the force is to be placed under observation.\n\n"
+        '"Cleveland Police has been subject to the national programme of inspection," the '
+        "letter says.",
+        [(PERSON, "Richard Lewis", "Cleveland Police has been subject")],
+        id="the-letter-says-its-author",
+    ),
+    pytest.param(
         "Charlie Taylor, Chief Inspector of Prisons, said many of the children had committed "
         "serious crimes.\n\n"
         '"We spoke to boys who\'d had almost no human contact at all in days," Mr Taylor said, '
