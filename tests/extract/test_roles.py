@@ -3,6 +3,10 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a combined authority's mayor, by the place: held in the authority
+        "Tees Valley Mayor Ben Houchen said Cleveland Police had to improve.",
+        ("Ben Houchen", "mayor-of-tees-valley", "tees-valley-combined-authority", None),
+    ),
     (  # an assembly member sits in the assembly of the place the article is about
         "Metropolitan Police Service was praised by inspectors. Responding to the report, "
         "Assembly Member Gareth Bacon said the Met had to do better.",
