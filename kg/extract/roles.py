@@ -138,6 +138,8 @@ RE_SEAT_PLACE = re.compile(
 )
 # words that end no title: "officer on", "chief of"
 TITLE_END_NOT = frozenset(("on", "of", "for", "at", "in", "to", "by", "with", "and", "the"))
+# words that open no field before a title's head ("a former officer", "who leads")
+TITLE_FIELD_NOT = frozenset(("a", "an", "the", "his", "her", "their", "its", "who", "which", "one"))
 # a deputy's word before a title the scheme has no deputy of
 RE_DEPUTY_BEFORE = re.compile(r"\b(?:[Dd]eputy|[Vv]ice|[Aa]ssistant)[ \t]+$")
 # "inspector Wendy Williams", "superintendent Katy Barrow-Grint": a rank in lower case
@@ -731,6 +733,15 @@ def _title_outside_scheme(words: str) -> str | None:
     head = parts[i].lower()
     if head.partition("-")[0] in TITLE_MODIFIERS:
         head = head.partition("-")[2]  # "co-director", "vice-chair"
+    if head not in title_heads() and len(parts) > 1 and parts[-1].lower() in title_heads():
+        # the head last, after its field: "conduct and performance lead", "Welsh lead"
+        field = [w.lower() for w in parts[:-1]]
+        if (
+            field[0] not in TITLE_FIELD_NOT
+            and field[0] not in lexicon().qualifiers  # "the former head of": no field
+            and not set(field[1:]) & (TITLE_END_NOT - {"and"})
+        ):
+            head = parts[-1].lower()
     if head not in title_heads() or role_key(words) is not None:
         return None
     return " ".join(parts)

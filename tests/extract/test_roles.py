@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a title with its head last, after its field
+        "Phill Matthews, the conduct and performance lead for the Police Federation of "
+        "England and Wales, responded to the report.",
+        ("Phill Matthews", "conduct and performance lead", "police-federation", None),
+    ),
     (  # a combined authority's mayor, by the place: held in the authority
         "Tees Valley Mayor Ben Houchen said Cleveland Police had to improve.",
         ("Ben Houchen", "mayor-of-tees-valley", "tees-valley-combined-authority", None),
@@ -361,6 +366,10 @@ CASES = [
 # titles the scheme does not hold are no scheme role: "Deputy First Minister" is no
 # Home Office "Minister"
 NOT_ROLES = [
+    (  # a qualifier opens no field before a title's head
+        "Simon Cole, the former head of Leicestershire Police, was found dead at his home.",
+        ("Simon Cole", "former head"),
+    ),
     (
         "Senior Sinn Féin figures, among them Deputy First Minister Michelle O'Neill, attended.",
         ("Michelle O'Neill", "home-office-minister"),
