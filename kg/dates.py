@@ -192,6 +192,13 @@ def yearless_dateline(line: str, since: int | None) -> PartialDate | None:
     m = RE_WDM.match(rest) or RE_WMD.match(rest)
     if m is None or re.search(r"[A-Za-z0-9]", rest[m.end() :].strip(" *_")):
         return None
+    return weekday_year(m, since)
+
+
+def weekday_year(m: re.Match[str], since: int) -> PartialDate | None:
+    """A ``RE_WDM``/``RE_WMD`` match ("Tuesday, April 10") with no year, in the one
+    year from ``since`` within ``YEAR_WINDOW`` years on whose calendar that day is that
+    weekday; None when it leaves more than one."""
     g = m.groupdict()
     month, day, weekday = _month(g["month"]), int(g["day"]), WEEKDAYS[g["wday"].lower()]
     years = [
@@ -388,11 +395,13 @@ def ago(m: re.Match[str], ref: PartialDate) -> PartialDate | None:
     return shift_days(ref, -7 * n).month_only() if ref.day else None
 
 
-def phrase_dates(text: str, ref: PartialDate | None) -> list[DateMatch]:
+def phrase_dates(text: str, ref: PartialDate | None, since: int | None = None) -> list[DateMatch]:
     """Every date ``text`` gives, in text order: those with a year, then (against the
     article's date ``ref``, when known) relative and yearless ones, then years alone.
     Where two overlap the first kind found wins ("7 December 2020" is one date, not
-    "7 December" and "2020")."""
+    "7 December" and "2020"). With no ``ref``, a day with its weekday ("Tuesday, April
+    10") is placed by ``since``, the earliest year the text can be from (see
+    ``weekday_year``)."""
     found = absolute_dates(text)
     taken = [(d.span.start, d.span.end) for d in found]
 
@@ -431,6 +440,10 @@ def phrase_dates(text: str, ref: PartialDate | None) -> list[DateMatch]:
         if month:
             for m in RE_BARE_MONTH.finditer(text):
                 add(m.start("month"), m.end(), month_before(ref, _month(m["month"])))
+    elif since is not None and any(name in low for name in WEEKDAY_NAMES):
+        for rx in (RE_WMD, RE_WDM):
+            for m in rx.finditer(text):
+                add(m.start(), m.end(), weekday_year(m, since))
     if RE_ANY_YEAR.search(text):
         for m in RE_YEAR_ALONE.finditer(text):
             add(m.start(), m.end(), PartialDate(int(m["year"])))

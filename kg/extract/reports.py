@@ -647,6 +647,7 @@ class _Context:
     prisons: dict[str, str]  # a prison's key -> the key of the prison it is
     has_force: bool  # the article names a police force, or a force's area
     own: str | None = None  # the body whose own page it is, speaking as "we"
+    since: int | None = None  # an undated article: the earliest year it can be from
 
 
 def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> list[ReportClaim]:
@@ -673,7 +674,8 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     own = _own_body(article)
     if default is None and own is not None:
         default = own
-    ctx = _Context(article, types, roles, default, _same_prisons(orgs), has_force, own)
+    since = _written_since(article.text) if article.reference_date is None else None
+    ctx = _Context(article, types, roles, default, _same_prisons(orgs), has_force, own, since)
     mentions: list[_Mention] = []
     previous: list[str] = []  # the forces the sentence before named, in its paragraph
     named: list[str] = []  # every force named so far, the latest last
@@ -1049,7 +1051,7 @@ def _mentions(
     if national and ctx.has_force and RE_PROGRAMME.search(text):
         return []  # the programme the article's report belongs to, described
     ref = article.reference_date
-    published, fieldwork = _dates(text, ref)
+    published, fieldwork = _dates(text, ref, ctx.since)
     date = published[0][1] if published else None
     # a headline in the present tense is the day's news: "HMICS publish thematic
     # inspection of police custody" on a page of 11 August 2014; so is a report being
@@ -1317,14 +1319,14 @@ RE_LAST_WORD = re.compile(r"([A-Za-z-]+)[ \t]*$")
 
 
 def _dates(
-    text: str, ref: PartialDate | None
+    text: str, ref: PartialDate | None, since: int | None = None
 ) -> tuple[list[tuple[int, PartialDate]], PartialDate | None]:
     """The publication dates of reports in a sentence (where each is, and what), and
     when the first report's inspectors visited."""
     masked = RE_QUOTED.sub(lambda m: " " * len(m.group()), text)
     published: list[tuple[int, PartialDate]] = []
     fieldwork = None
-    for d in dates.phrase_dates(masked, ref):
+    for d in dates.phrase_dates(masked, ref, since):
         role = _date_role(masked, d)
         if role == "published":
             published.append((d.span.start, d.date))

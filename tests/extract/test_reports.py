@@ -521,6 +521,18 @@ def test_reports_an_inspectorate_that_took_part_is_a_partner_not_a_publisher(mak
     assert said.speaker_kind.value == "Report"
 
 
+def test_reports_an_undated_page_places_a_weekday_and_day_by_the_names_it_uses(make_article):
+    # no date on the page; "HMICFRS" (from 2017) and "for 2017" say it is 2017 or later,
+    # and of the years after, April 10 is a Tuesday only in 2018 within ten
+    a = make_article(
+        "Wirral Globe\n\nIndependent report rates Merseyside Police as 'good'\n\n"
+        "Published on Tuesday, April 10, the HMICFRS Crime Data Integrity Inspection for "
+        "2017 looked at Merseyside Police."
+    )
+    assert a.published is None
+    assert ("hmicfrs", ("merseyside",), "2018-04-10") in reports(a)
+
+
 def test_reports_both_forces_are_the_last_two_named(make_article):
     a = make_article(
         "West Mercia Police must do more, according to the nationwide report by HMIC. "
