@@ -102,7 +102,9 @@ RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
 RE_APPOS = re.compile(
     r",[ \t]+(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
     # "John Campion, the region's Police and Crime Commissioner": the area's
-    r"(?:the[ \t]+(?:(?:county|region|area|city|force|force area|constabulary)['’]s[ \t]+)?|"
+    r"(?:the[ \t]+(?:(?:county|region|area|city|force|force area|constabulary)['’]s[ \t]+|"
+    # "Jane Kennedy, the local police commissioner": of the place the article is about
+    r"local[ \t]+)?|"
     r"a[ \t]+|an[ \t]+|"
     # "Sophie Linden, Mr Khan's deputy mayor for policing": another person's
     r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?[A-Z][\w-]+['’]s[ \t]+)?"

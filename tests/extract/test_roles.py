@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # "the local ROLE" in apposition: of the force the article is about
+        "Jane Kennedy, the local police commissioner, told the Globe that Merseyside Police "
+        "had improved.",
+        ("Jane Kennedy", "police-and-crime-commissioner", "merseyside", None),
+    ),
     (  # a title with its head last, after its field
         "Phill Matthews, the conduct and performance lead for the Police Federation of "
         "England and Wales, responded to the report.",
