@@ -183,7 +183,6 @@ RE_WORD_END = re.compile(r"(?<![\w'’-])[A-Z][\w-]+$")
 RE_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # what may stand between a quotation and its attribution: punctuation, and titles
 # before a name ("," Mr Taylor said", "," HM Inspector of Constabulary Wendy Williams said")
-RE_ADJACENT = re.compile(r"[\s,.;:!?”\"’'—–-]*(?:(?:[A-Z][\w.’'&-]*|of|the|for)\s+)*")
 # a preposition or verb before a referent: "by the force", "to Home Secretary Priti
 # Patel" (not one inside a title: "HM Inspector of Constabulary Mike Cunningham")
 RE_OBJECT_END = re.compile(
@@ -405,6 +404,20 @@ def _role_heads() -> frozenset[str]:
 
 
 @functools.cache
+@functools.cache
+def _re_adjacent() -> re.Pattern[str]:
+    """What may stand between a quotation's closing mark and its verb of saying: names,
+    titles in capitals, and the words of titles in lower case ("," HM inspector Lee
+    Freeman said")."""
+    lower = sorted(
+        {w for lb in _role_labels() for w in lb.lower().split() if w.isalpha() and len(w) > 2},
+        key=len,
+        reverse=True,
+    )
+    words = "|".join(map(re.escape, [*lower, "of", "the", "for"]))
+    return re.compile(rf"[\s,.;:!?”\"’'—–-]*(?:(?:[A-Z][\w.’'&-]*|(?:{words})(?![\w-]))\s+)*")
+
+
 def _role_words() -> tuple[str, ...]:
     """Words one of which every match of ``_re_role`` holds, for ``any_in``."""
     return label_words(list(_role_labels())) or ()
@@ -1367,7 +1380,7 @@ class _Reader:
         cues = self.cues(sj)
         k = bisect.bisect_left(self.cue_bounds[sj][0], seg.after)
         # 1. right after it: "“...,” he said", "“...,” said the Inspectorate", "said Mr Taylor"
-        adjacent = k < len(cues) and RE_ADJACENT.fullmatch(text, seg.after, cues[k].lead)
+        adjacent = k < len(cues) and _re_adjacent().fullmatch(text, seg.after, cues[k].lead)
         if adjacent and cues[k].who is not None:
             return cues[k].who
         # 2. an attribution ending the sentence: ", an inspection found."

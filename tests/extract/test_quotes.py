@@ -76,6 +76,12 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "West Midlands Police has closed three causes of concern.\n\n"
+        '"I recognise the effort the force is making," HM inspector Lee Freeman said.',
+        [(PERSON, "Lee Freeman", "I recognise the effort")],
+        id="title-in-lower-case-between-quote-and-verb",
+    ),
+    pytest.param(
         "In a letter to stakeholders across the force area, Chief Constable Richard Lewis "
         "has disclosed that the force is to be placed under observation.\n\n"
         '"Cleveland Police has been subject to the national programme of inspection," the '
