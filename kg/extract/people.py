@@ -336,6 +336,13 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                     if tail is not None:
                         parts = _name_parts(text[tail.end() : m.end()], tail.end(), dated)
             if parts is None:
+                # a body the reference data does not know before a title outside the
+                # scheme: "Napo General Secretary Ian Lawrence", the name after the head
+                heads = list(_re_title_head_inside().finditer(text, m.start(), m.end()))
+                if heads:
+                    at = heads[-1].end()
+                    parts = _name_parts(text[at : m.end()], at, dated)
+            if parts is None:
                 continue
             name, start = parts
             candidates.append((name, Span(start, start + len(name)), sent))
@@ -478,6 +485,14 @@ def _re_title_head_before() -> re.Pattern[str]:
         sorted((f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in title_heads()), key=len)[::-1]
     )
     return re.compile(rf"\b(?:{heads})[ \t]+$")
+
+
+@functools.cache
+def _re_title_head_inside() -> re.Pattern[str]:
+    """A title's head noun inside a capitalised run, a name after it ("Napo General
+    Secretary Ian Lawrence") (``title_heads``)."""
+    heads = "|".join(sorted(map(re.escape, (h.capitalize() for h in title_heads())), key=len))
+    return re.compile(rf"\b(?:{heads})[ \t]+(?=[A-Z])")
 
 
 def _title_case(line: str) -> bool:
