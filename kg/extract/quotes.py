@@ -614,10 +614,6 @@ RE_SUBORDINATE_AFTER = re.compile(
     r"despite|since)\b"
 )
 RE_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds)[ \t]+$")
-# an inverted verb of saying before a name, past a title: "said Chief Constable "
-RE_SAID_TITLED_BEFORE = re.compile(
-    r"\b(?:said|says|added|adds)[ \t]+(?:(?:the|[A-Z][\w.’'&-]*)[ \t]+)*$"
-)
 _PRIORITY = {"person": 0, "spokes": 1, "org": 2, "role": 3, "report": 4, "he": 5, "they": 5}
 
 
@@ -1030,20 +1026,9 @@ class _Reader:
                 continue
             if self._speaks(r):
                 return r
-            if r.kind == "person" and self._said_before(r) and self._same_paragraph_or_next(r, pos):
-                return r  # '"...," said Wendy Williams, inspector of HMICFRS. / She added'
             if fallback is None and not self._object_of_preposition(r):
                 fallback = r
         return fallback
-
-    def _said_before(self, r: _Ref) -> bool:
-        """Whether an inverted verb of saying comes right before a name, past a title."""
-        line = self.text.rfind("\n", 0, r.start) + 1
-        return RE_SAID_TITLED_BEFORE.search(self.text, max(line, r.start - 80), r.start) is not None
-
-    def _same_paragraph_or_next(self, r: _Ref, pos: int) -> bool:
-        """Whether ``pos`` is in the paragraph that names ``r`` or the one after it."""
-        return self.text.count("\n\n", r.end, pos) <= 1
 
     def _object_of_preposition(self, r: _Ref) -> bool:
         """Whether a referent is the object of a preposition or a verb ("by the force"),
