@@ -125,14 +125,14 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (415 articles written from public pages
-# and annotated by people who never saw the extractors; 348 of them were added in the
-# third to twenty-sixth rounds, scored once fresh, and lowered the floors). Its held-out
+# The same for tests/gold/dev, the blind devset (427 articles written from public pages
+# and annotated by people who never saw the extractors; 360 of them were added in the
+# third to twenty-seventh rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
     "people-roles": 0.86,
-    "organizations": 0.77,
-    "reports": 0.79,
+    "organizations": 0.75,
+    "reports": 0.78,
     "quotes": 0.89,
     "articles": 0.97,
 }
