@@ -491,7 +491,9 @@ def _re_title_head_before() -> re.Pattern[str]:
 def _re_title_head_inside() -> re.Pattern[str]:
     """A title's head noun inside a capitalised run, a name after it ("Napo General
     Secretary Ian Lawrence") (``title_heads``)."""
-    heads = "|".join(sorted(map(re.escape, (h.capitalize() for h in title_heads())), key=len))
+    heads = "|".join(
+        sorted(map(re.escape, (h.capitalize() for h in title_heads())), key=len, reverse=True)
+    )
     return re.compile(rf"\b(?:{heads})[ \t]+(?=[A-Z])")
 
 

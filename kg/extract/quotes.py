@@ -404,7 +404,6 @@ def _role_heads() -> frozenset[str]:
 
 
 @functools.cache
-@functools.cache
 def _re_adjacent() -> re.Pattern[str]:
     """What may stand between a quotation's closing mark and its verb of saying: names,
     titles in capitals, and the words of titles in lower case ("," HM inspector Lee
@@ -418,6 +417,7 @@ def _re_adjacent() -> re.Pattern[str]:
     return re.compile(rf"[\s,.;:!?”\"’'—–-]*(?:(?:[A-Z][\w.’'&-]*|(?:{words})(?![\w-]))\s+)*")
 
 
+@functools.cache
 def _role_words() -> tuple[str, ...]:
     """Words one of which every match of ``_re_role`` holds, for ``any_in``."""
     return label_words(list(_role_labels())) or ()
