@@ -279,6 +279,8 @@ RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # a conjunction or clause start before a verb that shares the previous verb's subject
 RE_SHARED_END = re.compile(r"\b(?:and|but|or|then|also)\s*$")
 # what may open a sentence before its subject: "But", "However,", "Chief Constable"
+# a phrase set before a sentence's subject: "On Devon and Cornwall, it said", "However, "
+RE_FRONTED = re.compile(r"(?:[A-Z][^,;:.“”\"]{0,60},\s*)?")
 RE_OPENING = re.compile(
     r"(?:(?:But|And|However|Meanwhile|Yet|So|Now|Also|Still|Instead)\b,?\s+)?"
     r"(?:(?:[Tt]he|[A-Z][\w’'.&-]*)\s+)*"
@@ -1079,7 +1081,9 @@ class _Reader:
             # report which pointed to failings in the way Northamptonshire Police records
             # crime. It said ..."), else the last named
             before = self._speaker_before(ref.start, ("report", "org"))
-            if before is None:
+            if before is None or before.start < self._sentence_start(ref.start, back=1):
+                # the body or report the sentence just before opens with, when no one
+                # spoke since: "The report examined ... On Devon and Cornwall, it said"
                 subject = self._subject_before(ref.start)
                 if subject is not None:
                     return subject
@@ -1112,10 +1116,18 @@ class _Reader:
                     return who
         return None
 
+    def _sentence_start(self, pos: int, back: int = 0) -> int:
+        """Where the sentence holding ``pos`` starts, or the one ``back`` before it."""
+        si = bisect.bisect_right(self.sent_starts, pos) - 1 - back
+        return self.sents[si].span.start if si >= 0 else 0
+
     def _subject_before(self, pos: int) -> _Who | None:
         """The body or report opening the sentence before the one ``pos`` opens."""
         si = bisect.bisect_right(self.sent_starts, pos) - 1
-        if si < 1 or self.text[self.sents[si].span.start : pos].strip(" \t“‘\"'"):
+        if si < 1:
+            return None
+        lead = self.text[self.sents[si].span.start : pos].lstrip(" \t“‘\"'")
+        if not RE_FRONTED.fullmatch(lead):
             return None
         prev = self.sents[si - 1]
         who = self._opening(prev, prev.span.end)

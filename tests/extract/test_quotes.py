@@ -76,6 +76,18 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Devon and Cornwall Police wrote to Her Majesty's Inspectorate of Constabulary "
+        'after it said the force "requires improvement". The force accused the '
+        'inspectorate of making "inaccurate, adverse comments" about its work.\n\n'
+        "The report examined how forces protect vulnerable people. On Devon and "
+        'Cornwall, it said "there is still significant work to do" before the next visit.',
+        [
+            (ORG, "devon-and-cornwall", "inaccurate, adverse comments"),
+            (REPORT, "0", "there is still significant work to do"),
+        ],
+        id="it-after-a-fronted-phrase-is-the-subject-of-the-sentence-before",
+    ),
+    pytest.param(
         "West Midlands Police has closed three causes of concern.\n\n"
         '"I recognise the effort the force is making," HM inspector Lee Freeman said.',
         [(PERSON, "Lee Freeman", "I recognise the effort")],
