@@ -284,7 +284,16 @@ RE_AGENT_BEFORE = re.compile(
     r"(?<!criticised)(?<!chaired)[ \t]+(?:by|from)[ \t]+(?:the[ \t]+)?$"
 )
 RE_INVESTIGATION = re.compile(r"\b(?:investigat|inquir|enquir)\w*")
-RE_AGENT_NOUN_BEFORE = re.compile(r"\b(?:reports?|review|inspection|investigat\w*|findings)\b")
+# the noun the agent's "by" belongs to, past what it is of: "a peer review of the force
+# by", "investigated by", "The review, which was led by" (not "The report stressed that
+# the grade did not reflect a failing by the service")
+RE_AGENT_NOUN_BEFORE = re.compile(
+    r"\b(?:reports?|review|inspection|investigat\w*|findings)"
+    r"(?:[ \t]+(?:of|into|on|about)[ \t]+[^,;:.()“”\"]{0,60}?)?"
+    # past a relative clause's verb: "The review, which was led by"
+    r"(?:,?[ \t]+(?:which|that)[ \t]+(?:was|were|is|are|has[ \t]+been|had[ \t]+been)"
+    r"(?:[ \t]+\w+){1,2})?$"
+)
 # ... and right after it: "the IOPC's investigation", "an IOPC investigation", "the
 # Independent Office for Police Conduct (IOPC) published a learning report", "The
 # Independent Office for Police Conduct investigated how Wiltshire Police handled ..."

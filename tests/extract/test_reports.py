@@ -142,6 +142,26 @@ def test_reports_publisher_subject_date(make_article, text, expected):
     assert expected in reports(make_article(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a body is the report's agent when "by" follows the report's noun
+            "Lancashire Police has been criticised. The review, which was led by the "
+            "College of Policing, pointed to areas of concern.",
+            {("college-of-policing", ("lancashire",), None)},
+        ),
+        (  # not when "by" follows another noun of the sentence
+            "HM Inspectorate of Constabulary and Fire and Rescue Services graded Cumbria "
+            "Fire and Rescue Service inadequate. The report stressed that the grade did "
+            "not reflect a failing by the service itself.",
+            {("hmicfrs", ("named-cumbria-fire-and-rescue-service",), None)},
+        ),
+    ],
+)
+def test_reports_a_bodys_agency_is_the_by_of_the_reports_noun(make_article, text, expected):
+    assert reports(make_article(text)) == expected
+
+
 def test_reports_a_report_dated_to_its_year_is_the_one_dated_within_it(make_article):
     a = make_article(
         "HMIC’s March 2014 report on Essex Police exposed weaknesses. “Our 2014 report on "
