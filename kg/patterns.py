@@ -707,7 +707,10 @@ def re_prison() -> re.Pattern[str]:
     for line in _words("prisons.txt"):
         words, where = line.split("\t")
         (before if where == "before" else after).append(_label_pattern(words))
-    name = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+    # a place of up to three words, not running on into a title after it: "HMP
+    # Winchester Governor James Bourke"
+    heads = r"(?!(?:" + "|".join(sorted(map(re.escape, _words("title_heads.txt")))) + r")\b)"
+    name = r"[A-Z][\w'’-]+(?:[ \t]+" + heads + r"[A-Z][\w'’-]+){0,2}"
     # "Another YOI slammed": a name before the prison words starts with no opener
     opener = r"(?!(?:" + "|".join(sorted(map(re.escape, _words("not_names.txt")))) + r")\b)"
     alts = (

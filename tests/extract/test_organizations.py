@@ -220,6 +220,19 @@ def test_organizations_a_prison_goes_by_its_official_style(make_article):
     assert "HMP Maghaberry" in names and "Maghaberry Prison" not in names
 
 
+def test_organizations_a_prisons_name_stops_before_a_title(make_article):
+    # "HMP Winchester Governor James Bourke": the governor is no word of the prison's name
+    a = make_article(
+        "The prison was criticised by inspectors.\n\nHMP Winchester Governor James Bourke "
+        "said every issue was being tackled."
+    )
+    claims = extract_article(a)
+    assert {m.name for m in claims.organizations if m.name} == {"HMP Winchester"}
+    assert {(r.person, r.role, r.org) for r in claims.roles} == {
+        ("James Bourke", "governor", "named-hmp-winchester")
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
