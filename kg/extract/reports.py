@@ -169,6 +169,8 @@ KIND_WORDS = ("report", "inspection", "review", "assessment", "findings", "judge
 # A report noun used as a verb or in another compound: "to report crime", "victims
 # report", "risk assessments", "under review", "reports of fraud".
 RE_NOT_REPORT_BEFORE = re.compile(
+    # a verb after a modal: "The NCA should review its licences"
+    r"(?:\b(?:should|would|will|must|could|can|shall|might|(?-i:did|does))[ \t]+(?:also[ \t]+)?$)|"
     r"(?:\b(?:to|I|we|you|they|people|victims|who|under|risk|partnership|needs|impact|self|"
     r"crime|media|news|press|sends?|sent|receives?|received|makes?|made|logs?|logged|"
     r"handles?|handled|spending|budget|case|domestic homicide|judicial)[ \t-]+)$",

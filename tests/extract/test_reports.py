@@ -394,6 +394,9 @@ def test_reports_a_visit_long_before_is_an_earlier_inspection(make_article):
         "Action Fraud sends reports on to City of London Police, HMICFRS said.",
         # a review named for the person who led it
         "The Met's troubles led to the Baroness Casey Review, HMICFRS noted.",
+        # a report noun as a verb after a modal
+        "The recommendations were:\n\n- The National Crime Agency should review the "
+        "training it gives on handling sensitive intelligence",
     ],
 )
 def test_reports_none_to_come_or_in_general(make_article, text):
