@@ -268,6 +268,22 @@ def _qualifier(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     return lexicon().qualifiers.get(m.group("q").lower()), m.start()
 
 
+def _site_force(publisher: str | None) -> str | None:
+    """The force whose office's own site the page is on, by the site's name ("Cleveland
+    Police and Crime Commissioner", "Kent Police"): the force of a rank or a PCC the
+    page names no force for."""
+    if not publisher:
+        return None
+    lex = lexicon()
+    for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
+        for m in rx.finditer(publisher):
+            key = table.get(fold(m.group()))
+            entry = lex.orgs.get(key) if key else None
+            if entry is not None and entry.type is OrgType.POLICE_FORCE:
+                return key
+    return None
+
+
 def extract(
     article: Article, sents: list[Sentence], people: list[PersonMention], orgs: list[OrgMention]
 ) -> list[RoleClaim]:
@@ -283,6 +299,7 @@ def extract(
     # ranks of a later mention held in the article's force only for want of another
     guessed: set[tuple[str, str, str | None, str | None]] = set()
     mentioned = {m.org for m in orgs}
+    site_force = _site_force(article.publisher)
     bodies = {
         k: OrgType.OTHER for k, v in types.items() if v in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)
     }
@@ -370,6 +387,9 @@ def extract(
             # sentence names, before the one the article is most about
             org = _sole_force(text, sent, orgs, types)
         found = main_org(orgs, types, role.scope) if org is None and role.scope else None
+        if found is None and org is None and role.scope is OrgType.POLICE_FORCE:
+            # "Barry Coppinger, the PCC," on a page of the Cleveland PCC's own site
+            found = site_force
         if (
             found is not None
             and role.scope is OrgType.POLICE_FORCE

@@ -920,3 +920,24 @@ def test_roles_the_title_opening_the_sentence_after_a_name_is_an_epithet(make_ar
     assert {(r.person, r.role) for r in extract_article(a).roles} == {
         ("Suella Braverman", "home-secretary")
     }
+
+
+def test_roles_a_rank_on_a_forces_own_site_is_held_in_that_force(tmp_path):
+    # the page names no force: the site's name does
+    from kg.ingest import read_article
+
+    page = tmp_path / "pcc.txt"
+    page.write_text(
+        "Cleveland Police and Crime Commissioner\n\nPCC answers HMIC findings\n\n"
+        "Barry Coppinger, the PCC, gave the following reaction to the report:\n\n"
+        '"The strategy unveiled by the Temporary Chief Constable Iain Spittal puts '
+        'vulnerable people first."\n',
+        encoding="utf-8",
+    )
+    roles = {
+        (r.person, r.role, r.org, r.qualifier) for r in extract_article(read_article(page)).roles
+    }
+    assert roles == {
+        ("Barry Coppinger", "police-and-crime-commissioner", "cleveland", None),
+        ("Iain Spittal", "chief-constable", "cleveland", "temporary"),
+    }
