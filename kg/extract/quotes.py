@@ -188,8 +188,11 @@ RE_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 RE_OBJECT_END = re.compile(
     r"(?:[^\w\s]|\b[a-z][\w’'-]*)\s*\b(?:by|of|for|to|with|at|in|on|from|into|about|against|"
     r"over|under|than|like|towards|after|before|between|among|put|told|asked|urged|thanked|"
-    r"praised|criticised)\s+"
-    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[A-Z][\w’'.&-]*\s+){0,4}$"
+    r"praised|criticised|credited|blamed|congratulated|accused|backed|replaced|succeeded)\s+"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?"
+    # "credited the new Chief Constable with the changes"
+    r"(?:(?:new|former|outgoing|incoming|acting|interim|then|current|previous)\s+)?"
+    r"(?:[A-Z][\w’'.&-]*\s+){0,4}$"
 )
 # a preposition or a verb's object slot right before a name, past lower-case title
 # words: "written to acting commissioner ", "a letter to the chief constable "
@@ -1005,6 +1008,7 @@ class _Reader:
         ("Bedfordshire's chief constable said ..." before "Chief constable Trevor
         Rodenhurst"; "the mayor of London hit back ... / He repeated that charge")."""
         fallback: _Ref | None = None
+        opener: _Ref | None = None
         i = bisect.bisect_left(self.ref_starts, pos) - 1
         while i >= 0 and self.refs[i].start >= pos - 5000:
             r = self.refs[i]
@@ -1022,15 +1026,30 @@ class _Reader:
                 held = self._role_who(r)
                 if held is None or held[0] != "person":
                     continue
-                if self._speaks(r):
-                    return r  # "Bedfordshire's chief constable said ... / And he added"
             elif r.kind != "person":
                 continue
             if self._speaks(r):
-                return r
+                # "Bedfordshire's chief constable said ... / And he added", unless another
+                # opens the sentence just before: "Stephen Watson pledged ... / Andy
+                # Burnham credited the new Chief Constable ... / On Friday, he said"
+                return opener or r
+            if opener is None and self._opens_sentence_before(r, pos):
+                opener = r
             if fallback is None and not self._object_of_preposition(r):
                 fallback = r
-        return fallback
+        return opener or fallback
+
+    def _opens_sentence_before(self, r: _Ref, pos: int) -> bool:
+        """Whether ``r`` is the subject opening the sentence just before the one at
+        ``pos``."""
+        si = bisect.bisect_right(self.sent_starts, pos) - 1
+        if si < 1:
+            return False
+        prev = self.sents[si - 1]
+        if not prev.span.start <= r.start < prev.span.end:
+            return False
+        lead = RE_OPENING.match(self.text, prev.span.start, r.start)
+        return lead is not None and lead.end() == r.start
 
     def _object_of_preposition(self, r: _Ref) -> bool:
         """Whether a referent is the object of a preposition or a verb ("by the force"),

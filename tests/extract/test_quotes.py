@@ -76,6 +76,24 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "In June last year, Chief Constable Stephen Watson pledged that the force would get "
+        "better.\n\nMayor Andy Burnham credited the new Chief Constable with the changes.\n\n"
+        'On Friday, he said: "This is a good day for GMP and for everyone in it."',
+        [(PERSON, "Andy Burnham", "This is a good day")],
+        id="he-is-the-subject-opening-the-sentence-before-not-an-earlier-speaker",
+    ),
+    pytest.param(
+        'Chief Constable Stephen Watson said: "We will get better."\n\nMayor Andy Burnham '
+        "credited the new Chief Constable with the changes.\n\n"
+        'Mr Watson went on: "The force is proud today."\n\nHe added: "And so am I."',
+        [
+            (PERSON, "Stephen Watson", "We will get better."),
+            (PERSON, "Stephen Watson", "The force is proud today."),
+            (PERSON, "Stephen Watson", "And so am I."),
+        ],
+        id="he-added-goes-on-with-the-last-speaker",
+    ),
+    pytest.param(
         "Devon and Cornwall Police wrote to Her Majesty's Inspectorate of Constabulary "
         'after it said the force "requires improvement". The force accused the '
         'inspectorate of making "inaccurate, adverse comments" about its work.\n\n'
