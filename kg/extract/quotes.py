@@ -1419,7 +1419,13 @@ class _Reader:
             if c.start < seg.after:
                 continue
             comma = text.rfind(",", max(seg.after, c.lead - 80), c.lead)
-            if comma >= 0 and len(text[comma + 1 : c.lead].split()) <= 6:
+            if (
+                comma >= 0
+                and len(text[comma + 1 : c.lead].split()) <= 6
+                # not a clause of its own: '"correctly and ethically", even though an
+                # HMIC inspection report has found ...'
+                and not RE_SUBORDINATE_AFTER.match(text[comma : c.lead])
+            ):
                 return c.who
         # 3. the verbs of saying before it (the nearest few): the first whose subject is
         # a person, else the nearest

@@ -76,6 +76,13 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Adam Simmonds, the Police and Crime Commissioner, has said he believes crime in "
+        'Northamptonshire is being recorded "correctly and ethically", even though the '
+        "inspection report has found serious crimes are being recorded inaccurately.",
+        [(PERSON, "Adam Simmonds", "correctly and ethically")],
+        id="a-verb-in-a-clause-of-its-own-after-the-quote-is-not-its-attribution",
+    ),
+    pytest.param(
         "In June last year, Chief Constable Stephen Watson pledged that the force would get "
         "better.\n\nMayor Andy Burnham credited the new Chief Constable with the changes.\n\n"
         'On Friday, he said: "This is a good day for GMP and for everyone in it."',
