@@ -731,10 +731,13 @@ RE_OF_BODY = re.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
 RE_TITLE_ALONE = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?P<title>[a-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}),[ \t]+"
 )
-# "NAME, the BODY's TITLE,", "NAME, who is the BODY's (ABBR) TITLE,", also with the body
-# as an attribute: "NAME, the National Police Chiefs' Council lead for Child Protection,"
-# (the title in lower case, its topic after "for", "on" or "of" in any case, to a comma)
-RE_BODY_POSSESSIVE = re.compile(r",[ \t]+(?:who[ \t]+is[ \t]+)?the[ \t]+")
+# "NAME, the BODY's TITLE,", "NAME, who is the BODY's (ABBR) TITLE,", "NAME, CPS director
+# of legal services,", also with the body as an attribute: "NAME, the National Police
+# Chiefs' Council lead for Child Protection," (the title in lower case, its topic after
+# "for", "on" or "of" in any case, to a comma)
+# where a second title may start after a first: "chair and PCC for Merseyside"
+RE_AND_WORD = re.compile(r"[ \t]+and[ \t]+")
+RE_BODY_POSSESSIVE = re.compile(r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:the[ \t]+)?")
 RE_TITLE_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+"
     # (in either case: "the National Police Chiefs' Council Lead for Public Order")
@@ -804,7 +807,11 @@ def _body_titles(
         body = ends.get(gap.end()) if gap is not None else None
         if body is not None:
             t = RE_TITLE_AFTER.match(text, body.span.end, p.evidence.end)
-            title = title_of(t.group("title")) if t is not None else None
+            words = t.group("title") if t is not None else ""
+            both = RE_AND_WORD.search(words)
+            if both is not None and re_role().match(words, both.end()):
+                words = words[: both.start()]  # "APCC chair and PCC for Merseyside"
+            title = title_of(words) if words else None
             if title is not None:
                 out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
     return out

@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a body's name before a title outside the scheme, in apposition
+        "Sue Hemming, CPS director of legal services, said the service accepted that far "
+        "too few victims saw their cases get to court.",
+        ("Sue Hemming", "director of legal services", "cps", None),
+    ),
     (  # "the local ROLE" in apposition: of the force the article is about
         "Jane Kennedy, the local police commissioner, told the Globe that Merseyside Police "
         "had improved.",
@@ -940,4 +945,16 @@ def test_roles_a_rank_on_a_forces_own_site_is_held_in_that_force(tmp_path):
     assert roles == {
         ("Barry Coppinger", "police-and-crime-commissioner", "cleveland", None),
         ("Iain Spittal", "chief-constable", "cleveland", "temporary"),
+    }
+
+
+def test_roles_a_bodys_title_stops_before_a_second_title(make_article):
+    a = make_article(
+        "Responding to the review's findings, Emily Spurrell, APCC Chair and PCC for "
+        "Merseyside, said forces must act."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(a).roles}
+    assert got == {
+        ("Emily Spurrell", "chair", "apcc"),
+        ("Emily Spurrell", "police-and-crime-commissioner", "merseyside"),
     }
