@@ -371,7 +371,12 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
     # from Latest HMICFRS Report" names no one unless the name is also in the prose
     title = " ".join(article.title.split()) if article.title else None
     headlines = {
-        sent.span for sent in sents if " ".join(sent.text.split()) == title and _title_case(title)
+        sent.span
+        for sent in sents
+        if title is not None
+        and _title_case(title)
+        # past a Markdown heading's marks or a front matter's key: "# Gwent PCC ..."
+        and RE_HEADLINE_MARKUP.sub("", " ".join(sent.text.split())) == title
     }
     in_prose = {name for name, _, sent in candidates if sent.span not in headlines}
     accepted = {name for name in accepted if name in in_prose or name.split()[-1] in titled}
@@ -470,6 +475,8 @@ def _bare_surnames(
 
 
 RE_WORD = re.compile(r"[\w'’&]+")
+# the marks around a headline's words: "# ", 'title: "...."'
+RE_HEADLINE_MARKUP = re.compile(r"^(?:#+[ \t]*|title:[ \t]*)?[\"“']?|[\"”']$")
 # words a headline in Title Case leaves in lower case
 HEADLINE_LOWER = re.compile(
     r"(?:an?|and|as|at|but|by|for|from|in|into|of|off|on|onto|or|over|per|than|the|to|up|upon|"

@@ -76,6 +76,21 @@ def test_people_a_title_case_headline_names_no_one_the_prose_does_not(make_artic
     assert {p.name for p in extract_article(a).people} == {"Jeff Cuthbert"}
 
 
+def test_people_a_title_case_markdown_heading_names_no_one_the_prose_does_not(tmp_path):
+    # the same headline as a Markdown page's front matter title and its "# " heading
+    from kg.ingest import read_article
+
+    page = tmp_path / "gwent.md"
+    page.write_text(
+        '---\ntitle: "Gwent PCC Welcomes Feedback from Latest HMICFRS Report on Gwent '
+        'Police"\n---\n\n# Gwent PCC Welcomes Feedback from Latest HMICFRS Report on '
+        "Gwent Police\n\nThe Police and Crime Commissioner (PCC) for Gwent, Jeff Cuthbert, "
+        "today welcomed the latest report.\n",
+        encoding="utf-8",
+    )
+    assert {p.name for p in extract_article(read_article(page)).people} == {"Jeff Cuthbert"}
+
+
 def test_people_a_caption_in_title_case_still_names_its_person(make_article):
     a = make_article(
         "Sussex Police told to improve\n\nInspectors criticised the force.\n\n"
