@@ -1931,6 +1931,12 @@ def _claims(
                     # a joint inspection with another inspectorate is not, nor one of a
                     # force PEEL does not cover (the PSNI, inspected on request)
                     concept = "peel-assessment"
+            national = own_concept.get((key[1], True))
+            if concept is None and key[0] == "now" and not key[2] and national != "thematic":
+                # the forces graded in the article's own national inspection are graded in
+                # its kind: "All 43 forces ... were examined in the Legitimacy inspection
+                # ... Cheshire Constabulary received an overall rating of 'good'"
+                concept = national
             series = own_concept.get(key[1:3])
             if key[0] != "now" and series not in (None, "post-inspection-review", *PILLARS):
                 # an earlier report the words give no kind of is of the series of the

@@ -192,6 +192,16 @@ def test_reports_the_forces_of_a_list_a_sentence_leads_into(make_article):
     assert subjects == {"bedfordshire", "greater-manchester", "cambridgeshire", "gloucestershire"}
 
 
+def test_reports_a_force_graded_in_a_national_inspection_is_of_its_kind(make_article):
+    a = make_article(
+        "HMIC today published a report on how legitimate police forces are.\n\nAll 43 "
+        "forces in England and Wales were examined in the Legitimacy inspection. Kent Police "
+        "was the only force to earn an 'outstanding' grade.\n\nCheshire Constabulary "
+        "received an overall rating of 'good'."
+    )
+    assert kinds(a) == {((), "legitimacy"), (("kent",), "legitimacy")}
+
+
 def test_reports_a_national_report_is_of_the_kind_the_article_names(make_article):
     a = make_article(
         "Victims of domestic abuse are being let down, campaigners say.\n\nDomestic abuse "
