@@ -282,6 +282,9 @@ RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # a conjunction or clause start before a verb that shares the previous verb's subject
 RE_SHARED_END = re.compile(r"\b(?:and|but|or|then|also)\s*$")
 # what may open a sentence before its subject: "But", "However,", "Chief Constable"
+# between a body's names ("HM Inspectorate of Prisons (HMIP)"), and between two bodies
+RE_NAME_GAP = re.compile(r"[ \t]*\(?[ \t]*")
+RE_AND_GAP = re.compile(r"\)?[ \t]+and[ \t]+(?:the[ \t]+)?")
 # a phrase set before a sentence's subject: "On Devon and Cornwall, it said", "However, "
 RE_FRONTED = re.compile(r"(?:[A-Z][^,;:.“”\"]{0,60},\s*)?")
 RE_OPENING = re.compile(
@@ -1296,6 +1299,7 @@ class _Reader:
                 return self.who(people[-1]), people[-1].start
             ref = None
         if ref is not None and ref.kind == "org":
+            ref = self._first_of_pair(ref, lo)
             # "Deputy Chief Constable Jason Hogg of Thames Valley Police said": the person
             of_ = RE_OF_BODY_BEFORE.search(text, max(lo, ref.start - 12), ref.start)
             person = self.ref_ending(of_.start(), lo) if of_ is not None else None
@@ -1317,6 +1321,32 @@ class _Reader:
                 return prev, v
             return self._opening(sent, v) or self._main_subject(sent, lo, v), v
         return self._clause_subject(sent, lo, v), v
+
+    def _first_of_pair(self, ref: _Ref, lo: int) -> _Ref:
+        """Of two bodies that speak together, the first named: "Her Majesty's
+        Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) and Her
+        Majesty's Inspectorate of Prisons (HMIP), which published the report, said"."""
+        refs = self.refs_in(lo, ref.start)
+        k = len(refs) - 1
+        end = ref.start
+        # back over the body's other names beside it: "... Prisons (HMIP)"
+        while (
+            k >= 0
+            and refs[k].value == ref.value
+            and RE_NAME_GAP.fullmatch(self.text, refs[k].end, end)
+        ):
+            end = refs[k].start
+            k -= 1
+        if k < 0 or refs[k].kind != "org" or not RE_AND_GAP.fullmatch(self.text, refs[k].end, end):
+            return ref
+        first = refs[k]
+        while (
+            k > 0
+            and refs[k - 1].value == first.value
+            and RE_NAME_GAP.fullmatch(self.text, refs[k - 1].end, refs[k].start)
+        ):
+            k -= 1
+        return refs[k]
 
     def _main_subject(self, sent: Sentence, lo: int, v: int) -> _Who | None:
         """The first referent opening a clause before ``v``: "Although it is too early
@@ -1361,7 +1391,7 @@ class _Reader:
             if inner:
                 return self.who(inner[0]), inner[0].start
             if outer is not None and body is None:
-                body = outer
+                body = self._first_of_pair(outer, lo) if outer.kind == "org" else outer
             close = open_
         return (self.who(body), body.start) if body is not None else None
 

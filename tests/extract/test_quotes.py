@@ -76,6 +76,14 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Suspects held in police cells in Kent are at risk, according to a report.\n\n"
+        "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) and "
+        "Her Majesty's Inspectorate of Prisons (HMIP), which published the report, said "
+        '"immediate action on the cells" was needed to put the problems right.',
+        [(REPORT, "0", "immediate action on the cells")],
+        id="two-bodies-speaking-together-are-the-first-named",
+    ),
+    pytest.param(
         "Adam Simmonds, the Police and Crime Commissioner, has said he believes crime in "
         'Northamptonshire is being recorded "correctly and ethically", even though the '
         "inspection report has found serious crimes are being recorded inaccurately.",
