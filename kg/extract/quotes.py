@@ -181,19 +181,29 @@ RE_POSSESSOR_WORDS = re.compile(
 )
 RE_WORD_END = re.compile(r"(?<![\w'’-])[A-Z][\w-]+$")
 RE_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+
+
 # what may stand between a quotation and its attribution: punctuation, and titles
 # before a name ("," Mr Taylor said", "," HM Inspector of Constabulary Wendy Williams said")
 # a preposition or verb before a referent: "by the force", "to Home Secretary Priti
 # Patel" (not one inside a title: "HM Inspector of Constabulary Mike Cunningham")
-RE_OBJECT_END = re.compile(
-    r"(?:[^\w\s]|\b[a-z][\w’'-]*)\s*\b(?:by|of|for|to|with|at|in|on|from|into|about|against|"
-    r"over|under|than|like|towards|after|before|between|among|put|told|asked|urged|thanked|"
-    r"praised|criticised|credited|blamed|congratulated|accused|backed|replaced|succeeded)\s+"
-    r"(?:(?:the|a|an|its|their|his|her)\s+)?"
-    # "credited the new Chief Constable with the changes"
-    r"(?:(?:new|former|outgoing|incoming|acting|interim|then|current|previous)\s+)?"
-    r"(?:[A-Z][\w’'.&-]*\s+){0,4}$"
-)
+@functools.cache
+def _re_object_end() -> re.Pattern[str]:
+    """A preposition or a verb's object slot ending right before a name, past a
+    qualifier (``lexicon().qualifiers``): "by the force", "credited the new Chief
+    Constable with the changes"."""
+    quals = "|".join(sorted(map(re.escape, lexicon().qualifiers), key=len, reverse=True))
+    return re.compile(
+        r"(?:[^\w\s]|\b[a-z][\w’'-]*)\s*\b(?:by|of|for|to|with|at|in|on|from|into|about|"
+        r"against|over|under|than|like|towards|after|before|between|among|put|told|asked|"
+        r"urged|thanked|praised|criticised|credited|blamed|congratulated|accused|backed|"
+        r"replaced|succeeded)\s+"
+        r"(?:(?:the|a|an|its|their|his|her)\s+)?"
+        rf"(?:(?:{quals})\s+)?"
+        r"(?:[A-Z][\w’'.&-]*\s+){0,4}$"
+    )
+
+
 # a preposition or a verb's object slot right before a name, past lower-case title
 # words: "written to acting commissioner ", "a letter to the chief constable "
 RE_OBJECT_BEFORE = re.compile(
@@ -281,12 +291,12 @@ RE_THAT_GAP = re.compile(
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # a conjunction or clause start before a verb that shares the previous verb's subject
 RE_SHARED_END = re.compile(r"\b(?:and|but|or|then|also)\s*$")
-# what may open a sentence before its subject: "But", "However,", "Chief Constable"
 # between a body's names ("HM Inspectorate of Prisons (HMIP)"), and between two bodies
 RE_NAME_GAP = re.compile(r"[ \t]*\(?[ \t]*")
 RE_AND_GAP = re.compile(r"\)?[ \t]+and[ \t]+(?:the[ \t]+)?")
 # a phrase set before a sentence's subject: "On Devon and Cornwall, it said", "However, "
 RE_FRONTED = re.compile(r"(?:[A-Z][^,;:.“”\"]{0,60},\s*)?")
+# what may open a sentence before its subject: "But", "However,", "Chief Constable"
 RE_OPENING = re.compile(
     r"(?:(?:But|And|However|Meanwhile|Yet|So|Now|Also|Still|Instead)\b,?\s+)?"
     r"(?:(?:[Tt]he|[A-Z][\w’'.&-]*)\s+)*"
@@ -1045,7 +1055,7 @@ class _Reader:
     def _opens_sentence_before(self, r: _Ref, pos: int) -> bool:
         """Whether ``r`` is the subject opening the sentence just before the one at
         ``pos``."""
-        si = bisect.bisect_right(self.sent_starts, pos) - 1
+        si = self._sentence_index(pos)
         if si < 1:
             return False
         prev = self.sents[si - 1]
@@ -1059,7 +1069,7 @@ class _Reader:
         in its own line: "General views of H.M. Prison Maghaberry" on the line above does
         not make the name that opens the next one an object."""
         line = self.text.rfind("\n", 0, r.start) + 1
-        return RE_OBJECT_END.search(self.text, max(0, r.start - 60, line), r.start) is not None
+        return _re_object_end().search(self.text, max(0, r.start - 60, line), r.start) is not None
 
     def _speaks(self, r: _Ref) -> bool:
         """Whether a verb of saying follows a person's name, past an apposition:
@@ -1103,7 +1113,8 @@ class _Reader:
             # report which pointed to failings in the way Northamptonshire Police records
             # crime. It said ..."), else the last named
             before = self._speaker_before(ref.start, ("report", "org"))
-            if before is None or before.start < self._sentence_start(ref.start, back=1):
+            si = self._sentence_index(ref.start)
+            if before is None or si >= 1 and before.start < self.sents[si - 1].span.start:
                 # the body or report the sentence just before opens with, when no one
                 # spoke since: "The report examined ... On Devon and Cornwall, it said"
                 subject = self._subject_before(ref.start)
@@ -1138,14 +1149,13 @@ class _Reader:
                     return who
         return None
 
-    def _sentence_start(self, pos: int, back: int = 0) -> int:
-        """Where the sentence holding ``pos`` starts, or the one ``back`` before it."""
-        si = bisect.bisect_right(self.sent_starts, pos) - 1 - back
-        return self.sents[si].span.start if si >= 0 else 0
+    def _sentence_index(self, pos: int) -> int:
+        """The index of the sentence holding ``pos`` (-1 before the first)."""
+        return bisect.bisect_right(self.sent_starts, pos) - 1
 
     def _subject_before(self, pos: int) -> _Who | None:
         """The body or report opening the sentence before the one ``pos`` opens."""
-        si = bisect.bisect_right(self.sent_starts, pos) - 1
+        si = self._sentence_index(pos)
         if si < 1:
             return None
         lead = self.text[self.sents[si].span.start : pos].lstrip(" \t“‘\"'")

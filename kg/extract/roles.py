@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.extract.organizations import main_org
@@ -236,13 +237,16 @@ def _body_after(
     return None
 
 
+def _keys_named_in(text: str) -> Iterator[str | None]:
+    """The keys of the bodies, then of the places, ``text`` names, in order."""
+    for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
+        for m in rx.finditer(text):
+            yield table.get(fold(m.group()))
+
+
 def _org_within(title: str) -> str | None:
     """A force named inside the title itself: "Met Commissioner"."""
-    for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
-        m = rx.search(title)
-        if m:
-            return table.get(fold(m.group()))
-    return None
+    return next(_keys_named_in(title), None)
 
 
 @functools.cache
@@ -274,14 +278,15 @@ def _site_force(publisher: str | None) -> str | None:
     page names no force for."""
     if not publisher:
         return None
-    lex = lexicon()
-    for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
-        for m in rx.finditer(publisher):
-            key = table.get(fold(m.group()))
-            entry = lex.orgs.get(key) if key else None
-            if entry is not None and entry.type is OrgType.POLICE_FORCE:
-                return key
-    return None
+    orgs = lexicon().orgs
+    return next(
+        (
+            k
+            for k in _keys_named_in(publisher)
+            if k in orgs and orgs[k].type is OrgType.POLICE_FORCE
+        ),
+        None,
+    )
 
 
 def extract(
@@ -731,12 +736,12 @@ RE_OF_BODY = re.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
 RE_TITLE_ALONE = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?P<title>[a-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}),[ \t]+"
 )
+# where a second title may start after a first: "chair and PCC for Merseyside"
+RE_AND_WORD = re.compile(r"[ \t]+and[ \t]+")
 # "NAME, the BODY's TITLE,", "NAME, who is the BODY's (ABBR) TITLE,", "NAME, CPS director
 # of legal services,", also with the body as an attribute: "NAME, the National Police
 # Chiefs' Council lead for Child Protection," (the title in lower case, its topic after
 # "for", "on" or "of" in any case, to a comma)
-# where a second title may start after a first: "chair and PCC for Merseyside"
-RE_AND_WORD = re.compile(r"[ \t]+and[ \t]+")
 RE_BODY_POSSESSIVE = re.compile(r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:the[ \t]+)?")
 RE_TITLE_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+"
