@@ -632,6 +632,8 @@ RE_SUBORDINATE_AFTER = re.compile(
     r"despite|since)\b"
 )
 RE_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds)[ \t]+$")
+# the few words of a name that end a sentence after its inverted verb ("..., says HMICFRS.")
+RE_CLOSING_NAME = re.compile(r"(?:[ \t]+[^\s“”\"‘]+){1,10}[ \t]*")
 _PRIORITY = {"person": 0, "spokes": 1, "org": 2, "role": 3, "report": 4, "he": 5, "they": 5}
 
 
@@ -1285,7 +1287,12 @@ class _Reader:
         closed = before.rstrip()
         if sent.paragraph > 0:
             closed = closed.rstrip(",").rstrip()
-        if not closed or closed[-1] in "”\"’'":
+        # ... and an inverted verb ending its sentence after a clause: "... 'must do
+        # more' to improve in some areas, says HMICFRS"
+        ends = before.rstrip().endswith(",") and RE_CLOSING_NAME.fullmatch(
+            text, v_end, sent.span.end
+        )
+        if not closed or closed[-1] in "”\"’'" or ends:
             after = self._subject_after(sent, v_end)
             if after is not None:
                 return after, v
@@ -1377,7 +1384,21 @@ class _Reader:
         for r in refs:
             if r.kind == "person" and ";" not in self.text[pos : r.start]:
                 return self.who(r)
-        return self.who(refs[0])
+        first = refs[0]
+        if first.kind == "org":
+            # a body's role with no name after it: "says CJI Chief Inspector" (its holder)
+            role = _re_role().match(self.text, first.end + 1, sent.span.end)
+            key = role and role_key(" ".join(role.group().split()))
+            if (
+                role
+                and key
+                and self.text[first.end] == " "
+                and not _names_follow(self.text, role.end())
+            ):
+                held = self._role_who(_Ref(first.start, role.end(), "role", key))
+                if held is not None and held[0] == "person":
+                    return held
+        return self.who(first)
 
     def _apposition(self, lo: int, slot: int, ref: _Ref | None) -> tuple[_Who | None, int] | None:
         """ "Ms Linden, who heads MOPAC, told", "the chief inspector of constabulary,
@@ -1825,7 +1846,31 @@ def extract(
         prev = _Quote(said[0], said[1], [Span(seg.start, seg.end)], sent.span.start, sent.span.end)
         found.append(prev)
         prev_seg = seg
-    return [q.claim(text) for q in found]
+    return _said_once(article, [q.claim(text) for q in found])
+
+
+LEAD_PARTS = 1  # the headline
+RE_QUOTE_TRIM = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def _said_once(article: Article, claims: list[QuoteClaim]) -> list[QuoteClaim]:
+    """The claims without the headline's repeat of what the body quotes:
+    "Police failures 'not good enough', says NSPCC" above "... it was "simply not good
+    enough" ..." is one statement, kept where the body has it (with its speaker)."""
+    if len(article.body) <= LEAD_PARTS:
+        return claims
+    lead_end = article.body[LEAD_PARTS - 1].end
+
+    def key(text: str) -> str:
+        return text.casefold().replace("’", "'")
+
+    later = [key(c.text) for c in claims if c.span.start >= lead_end]
+    return [
+        c
+        for c in claims
+        if c.span.start >= lead_end
+        or not any(RE_QUOTE_TRIM.sub("", key(c.text)) in t for t in later)
+    ]
 
 
 @dataclass
@@ -2043,7 +2088,8 @@ def _discourse_speaker(reader: _Reader, si: int) -> _Who | None:
     police records "to indicate whether an investigation was conducted".")."""
     sents = reader.sents
     for k in range(si - 1, max(-1, si - 4), -1):
-        if sents[k].paragraph < sents[si].paragraph - 1:
+        # the headline's ", says HMIC report" is no sentence of the story
+        if sents[k].paragraph < max(1, sents[si].paragraph - 1):
             break
         who = reader.last_said(k)
         if who is not None:
@@ -2093,8 +2139,8 @@ def _speaks_next(text: str, article: Article, prev: _Segment, seg: _Segment) -> 
     """Whether ``seg``, a quote-only paragraph with no attribution, is the next
     quotation of the speaker of ``prev``, which ends the paragraph before with its
     attribution (`“We found deficiencies ...,” said the Inspectorate.`)."""
-    if seg.paragraph != prev.paragraph + 1 or not seg.opens_paragraph:
-        return False
+    if seg.paragraph != prev.paragraph + 1 or not seg.opens_paragraph or prev.paragraph == 0:
+        return False  # (nor is a standfirst the headline's speaker's next quotation)
     end = article.body[prev.paragraph].end
     if end - prev.after > 120:
         return False

@@ -76,6 +76,39 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Kent Police praised on fairness but 'must do more' to improve in some areas, says "
+        "HMICFRS\n\nThe inspectorate published its PEEL report on Kent Police on Friday.",
+        [(REPORT, "0", "must do more")],
+        id="an-inverted-verb-ending-the-headline-after-a-clause",
+    ),
+    pytest.param(
+        "Forces inspected\n\nPolice in Kent 'must do more' to improve in some areas, says "
+        "Tom Winsor.",
+        [(PERSON, "Tom Winsor", "must do more")],
+        id="an-inverted-verb-ending-the-sentence-after-a-clause",
+    ),
+    pytest.param(
+        "'Policing at the ports must meet future needs', says CJI Chief Inspector\n\n"
+        "Criminal Justice Inspection Northern Ireland Chief Inspector Jacqui Durkin "
+        "published the report today.",
+        [(PERSON, "Jacqui Durkin", "Policing at the ports")],
+        id="a-bodys-role-after-the-inverted-verb-is-its-holder",
+    ),
+    pytest.param(
+        "Police failures on child abuse 'not good enough', says NSPCC\n\n"
+        'The NSPCC said it was "simply not good enough" that police were still failing.',
+        [(ORG, "nspcc", "simply not good enough")],
+        id="the-headlines-repeat-of-a-body-quotation-is-one-statement",
+    ),
+    pytest.param(
+        "Police response to missing children 'poor', says HMIC report\n\n"
+        '"Unacceptable inconsistencies" in the way police investigate leave children at '
+        "risk.\n\nIn the report, inspector Wendy Williams says the inspection found "
+        '"unacceptable inconsistencies between and within forces".',
+        [(PERSON, "Wendy Williams", "unacceptable inconsistencies between")],
+        id="the-headlines-attribution-does-not-carry-into-the-story",
+    ),
+    pytest.param(
         "Suspects held in police cells in Kent are at risk, according to a report.\n\n"
         "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) and "
         "Her Majesty's Inspectorate of Prisons (HMIP), which published the report, said "
