@@ -211,6 +211,9 @@ RE_OBJECT_BEFORE = re.compile(
     r"(?:[a-z][\w’'-]*\s+){0,3}(?:[A-Z][\w’'.&-]*\s+){0,3}$"
 )
 # what may come between an inverted verb and its subject: "said Chief Constable Mike Barton"
+RE_PROPER_RUN = re.compile(
+    r"[A-Z][\w.’'&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w.’'&-]*)*(?:\s*\([^()]{1,40}\))?"
+)
 RE_TITLES = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.’'&-]*|of|for|and)\s+)*")
 # between two quotations of one speaker: `,” he said. “`, `.” Mr Jones added. “`
 RE_SAID_BETWEEN = re.compile(
@@ -1242,9 +1245,11 @@ class _Reader:
                 # "..., the inspectors warn, even though most of them say ...": a clause
                 # of its own after the attribution ends it too
                 aside = RE_SUBORDINATE_AFTER.match(rest) is not None
-                if (len(rest.split()) > 8 and not aside) or self._quote_between(
-                    c.end, sent.span.end
-                ):
+                # a body's long name counts as one word: "according to the most recent
+                # report by His Majesty's Inspectorate of Constabulary and Fire and
+                # Rescue Services (HMICFRS)"
+                words = len(RE_PROPER_RUN.sub(" X ", rest).split())
+                if (words > 8 and not aside) or self._quote_between(c.end, sent.span.end):
                     break
                 if c.who is not None and c.who != NOBODY:
                     found.insert(0, c)

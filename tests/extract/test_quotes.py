@@ -76,6 +76,14 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        'Force praised\n\nThe City of London Police is "committed to improving the service '
+        'victims receive" but still has further to go in some areas, according to the most '
+        "recent report by His Majesty's Inspectorate of Constabulary and Fire and Rescue "
+        "Services (HMICFRS).",
+        [(REPORT, "0", "committed to improving")],
+        id="according-to-a-report-by-a-body-with-a-long-name-ends-the-sentence",
+    ),
+    pytest.param(
         "Kent Police praised on fairness but 'must do more' to improve in some areas, says "
         "HMICFRS\n\nThe inspectorate published its PEEL report on Kent Police on Friday.",
         [(REPORT, "0", "must do more")],
