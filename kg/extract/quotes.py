@@ -147,7 +147,7 @@ RE_DOCUMENT_INTRODUCED = (
 RE_ROLE_ANCHOR = re.compile(
     # (a sentence's "A" too: "A police and crime commissioner has said that ...", the one
     # the article names later)
-    r"(?:[Tt]he|A|An|HM|Her|His|HER|HIS)\b"
+    r"(?:[Tt]he|A|An|HM|Her|His|HER|HIS|[Ii]ts|[Tt]heir)\b"
     # a place's or body's possessive: "Cumbria's Police and Crime Commissioner said:",
     # "Bedfordshire's chief constable said"
     r"|(?P<poss>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?['’]s)(?=[ \t]+[A-Za-z])"
@@ -765,7 +765,7 @@ class _Reader:
             at = a.start()
             if a.group("poss"):
                 at = a.end() + 1
-            elif a.group() in ("the", "The", "A", "An"):
+            elif a.group() in ("the", "The", "A", "An", "its", "Its", "their", "Their"):
                 space = RE_ROLE_QUALIFIER.match(text, a.end(), para.end)
                 if space is None:
                     continue

@@ -76,6 +76,13 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Report warning\n\nNorthamptonshire Police has been warned that the report will "
+        "not make pleasant reading - though its chief constable insists the findings are a "
+        "'snapshot in time'.\n\nChief Constable Nick Adderley has been in post for a year.",
+        [(PERSON, "Nick Adderley", "snapshot in time")],
+        id="its-role-is-the-holder-the-article-names",
+    ),
+    pytest.param(
         'Force praised\n\nThe City of London Police is "committed to improving the service '
         'victims receive" but still has further to go in some areas, according to the most '
         "recent report by His Majesty's Inspectorate of Constabulary and Fire and Rescue "
