@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a police staff chief officer's rank, in lower case before the name
+        "Hertfordshire Constabulary custody was inspected. Assistant chief officer Cat "
+        "Hemmings said work was already under way.",
+        ("Cat Hemmings", "assistant-chief-officer", "hertfordshire", None),
+    ),
     (  # a body's name before a title outside the scheme, in apposition
         "Sue Hemming, CPS director of legal services, said the service accepted that far "
         "too few victims saw their cases get to court.",
