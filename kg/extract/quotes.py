@@ -1256,6 +1256,19 @@ class _Reader:
             self.closing_cache[si] = found
         return found
 
+    def unnamed_subject(self, si: int, pos: int) -> bool:
+        """Whether a verb of saying before ``pos`` in sentence ``si`` has a role for its
+        subject that stands for no one the article names ("the Home Secretary will argue that ...
+        "badly eroded"" with no Home Secretary named): the words are that subject's,
+        and no one else's."""
+        return any(
+            c.who is None
+            and c.lead < c.start
+            and c.end <= pos
+            and any(r.kind == "role" and r.start == c.lead for r in self.refs_in(c.lead, c.start))
+            for c in self.cues(si)
+        )
+
     def last_said(self, si: int) -> _Who | None:
         """The speaker of the last verb of saying of sentence ``si`` that has one."""
         if si not in self.last_cache:
@@ -1835,7 +1848,7 @@ def extract(
             # a quote-only paragraph after one: the same speaker's next quotation
             if _speaks_next(text, article, prev_seg, seg):
                 said = prev.kind, prev.speaker
-        if said is None and who is None:
+        if said is None and who is None and not reader.unnamed_subject(si, seg.start):
             who = (
                 _paragraph_speaker(reader, seg, si)
                 or _discourse_speaker(reader, si)

@@ -76,6 +76,14 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Reforms\n\nHMICFRS published its report on Monday.\n\nPolice forces have "
+        '"failed to get the basics right", according to the policing inspectorate, which '
+        "gave its backing to the reforms.\n\nIn a speech on Tuesday the Home Secretary will "
+        'argue that confidence in policing has been "badly eroded" in recent years.',
+        [(REPORT, "0", "failed to get the basics right")],
+        id="a-role-no-one-is-named-as-speaks-for-no-one-else",
+    ),
+    pytest.param(
         "Report warning\n\nNorthamptonshire Police has been warned that the report will "
         "not make pleasant reading - though its chief constable insists the findings are a "
         "'snapshot in time'.\n\nChief Constable Nick Adderley has been in post for a year.",
