@@ -125,18 +125,18 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (463 articles written from public pages
-# and annotated by people who never saw the extractors; 396 of them were added in the
-# third to thirtieth rounds, scored once fresh, and lowered the floors). Its held-out
+# The same for tests/gold/dev, the blind devset (475 articles written from public pages
+# and annotated by people who never saw the extractors; 408 of them were added in the
+# third to thirty-first rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
-    "people-roles": 0.86,
-    "organizations": 0.75,
-    "reports": 0.77,
+    "people-roles": 0.85,
+    "organizations": 0.74,
+    "reports": 0.76,
     "quotes": 0.88,
     "articles": 0.97,
 }
-DEV_ACCURACY_FLOORS = {"report-kinds": 0.85, "quote-attribution": 0.97}
+DEV_ACCURACY_FLOORS = {"report-kinds": 0.85, "quote-attribution": 0.96}
 
 
 def test_build_blind_devset_scores_stay_above_floor():
