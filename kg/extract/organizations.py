@@ -87,7 +87,8 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
         )
 
     def within_role(a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in roles)
+        # or opening inside one: "Member of Parliament for Rotherham" names no body
+        return any(s <= a and b <= e or s < a < e for s, e in roles)
 
     ctx_words, coref_words = org_context_words(), coreference_words()
     for sent in sents:

@@ -256,6 +256,14 @@ def test_organizations_a_service_in_general_is_no_body(make_article, text):
     assert extract_article(make_article(text)).organizations == ()
 
 
+def test_organizations_a_titles_own_words_name_no_body(make_article):
+    claims = extract_article(
+        make_article("Sarah Champion, Member of Parliament for Rotherham, said it was welcome.")
+    )
+    assert claims.organizations == ()
+    assert {(r.person, r.role, r.org) for r in claims.roles} == {("Sarah Champion", "mp", None)}
+
+
 def test_organizations_the_inspectorate_of_constabularies_is_hmic(make_article):
     a = make_article(
         "Gloucestershire Police has been rated good in a report by Her Majesty's Inspectorate "
