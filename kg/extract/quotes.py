@@ -629,6 +629,11 @@ NOBODY: _Who = ("nobody", "")
 RE_JOINT = re.compile(
     r"(?:,[^,.;:“”\"]{1,120})?,?[ \t]+and[ \t]+(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?"
 )
+# between two people of a list, titles allowed: ", HMICFRS Chief Inspector of
+# Constabulary Sir ", " and Assistant Chief Constable "
+RE_LIST_GAP = re.compile(
+    r"(?:,[ \t]+|,?[ \t]+(?P<and>and)[ \t]+)(?:(?:[A-Z][\w'’&-]*|of|for|the)[ \t]+){0,8}"
+)
 # a subordinate clause after an attribution: ", even though most of them say ..."
 RE_SUBORDINATE_AFTER = re.compile(
     r"^,[ \t]+(?:even[ \t]+though|even[ \t]+if|although|though|while|whereas|because|"
@@ -1189,7 +1194,27 @@ class _Reader:
                     said = RE_SAID_BEFORE.search(self.text, max(0, a.start - 20), a.start)
                     if said is not None or self._speaks(b):
                         return a.value, sent.span.end
+            # a list of titled people a verb gives words to: "welcomed by IOPC Director
+            # General Rachel Watson, HMICFRS Chief Inspector of Constabulary Sir Andy
+            # Cooke and Assistant Chief Constable Tom Harding"
+            first = self._listed_first(people)
+            if first is not None and any(c.who == ("person", first) for c in self.cues(si)):
+                return first, sent.span.end
             si -= 1
+        return None
+
+    def _listed_first(self, people: list[_Ref]) -> str | None:
+        """The first of three or more people named in a list ("A, B and C", titles
+        between them allowed), else None."""
+        run = 1
+        for a, b in zip(people, people[1:], strict=False):
+            gap = RE_LIST_GAP.fullmatch(self.text, a.end, b.start)
+            if gap is None or a.value == b.value:
+                run = 1
+                continue
+            run += 1
+            if gap.group("and") and run >= 3:
+                return people[people.index(b) - run + 1].value
         return None
 
     def _role_who(self, ref: _Ref) -> _Who | None:
@@ -1295,6 +1320,15 @@ class _Reader:
             )
             if by:
                 refs = self.refs_in(by.end(), by.end() + 3)
+                if refs and refs[0].kind == "org":
+                    # "welcomed by IOPC Director General Rachel Watson": the person
+                    after = self.refs_in(refs[0].end, refs[0].end + 60)
+                    if (
+                        after
+                        and after[0].kind == "person"
+                        and RE_TITLES.fullmatch(text, refs[0].end, after[0].start)
+                    ):
+                        refs = after
                 if refs and (who := self.who(refs[0])):
                     return who, v
             # "Arrangements ... were described as "..."": said by whoever speaks around it

@@ -76,6 +76,14 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Stalking\n\nThe responses were welcomed by IOPC Director General Rachel Watson, "
+        "HMICFRS Chief Inspector of Constabulary Sir Andy Cooke and Assistant Chief "
+        "Constable Tom Harding, College of Policing director.\n\nIn a joint statement they "
+        'said: "We are encouraged by the responses to the recommendations."',
+        [(PERSON, "Rachel Watson", "We are encouraged")],
+        id="they-after-a-list-of-titled-people-a-verb-gives-words-to-is-the-first",
+    ),
+    pytest.param(
         "Reforms\n\nHMICFRS published its report on Monday.\n\nPolice forces have "
         '"failed to get the basics right", according to the policing inspectorate, which '
         "gave its backing to the reforms.\n\nIn a speech on Tuesday the Home Secretary will "
