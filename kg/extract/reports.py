@@ -335,8 +335,13 @@ RE_RELEASED_ITS = re.compile(
     r"\b(?:published|released|issued)[ \t]+(?:its|their)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,4}"
     r"[A-Za-z][\w-]*\b"
 )
-# "a report just published by HMICFRS": as good as today's
-RE_JUST_PUBLISHED = re.compile(r"\bjust[ \t]+(?:been[ \t]+)?(?:published|released|issued)\b", re.I)
+# "a report just published by HMICFRS", "the full report ... has been released", "HMIC
+# has now published": as good as today's (the present perfect of news)
+RE_JUST_PUBLISHED = re.compile(
+    r"\b(?:just[ \t]+(?:been[ \t]+)?|(?:has|have)[ \t]+(?:now[ \t]+)?been[ \t]+|"
+    r"(?:has|have)[ \t]+now[ \t]+)(?:published|released|issued|made[ \t]+public)\b",
+    re.I,
+)
 RE_INSPECTORS = re.compile(r"\b(?:[Ii]nspectors|[Ii]nspectorate|[Ww]atchdogs?|the Inspector)\b")
 
 # --- about what -----------------------------------------------------------------
@@ -2101,7 +2106,7 @@ def _todays_news(sents: list[Sentence]) -> bool:
         low = text.lower()
         if not (
             ("today" in low and RE_TODAY.search(text))
-            or ("just" in low and RE_JUST_PUBLISHED.search(text))
+            or (("just" in low or " ha" in low) and RE_JUST_PUBLISHED.search(text))
         ):
             continue
         if RE_INSPECTORS.search(text) or any_in(REPORT_NOUN_WORDS + ("findings",), lowered(text)):

@@ -22,6 +22,11 @@ DATES = [
         "its Strategic overview of British Transport Police in Scotland.",
         ("hmics", ("btp",), "2017-12-08"),
     ),
+    (  # "has been released": the present perfect of news, the article's day
+        "13 April 2017\n\nPolice chiefs have been given no respite now that the full report "
+        "branding Bedfordshire Police 'inadequate' has been released by HMIC.",
+        ("hmicfrs", ("bedfordshire",), "2017-04-13"),
+    ),
     (  # "a report just published": the article's day
         "11 July 2023\n\nThe federation's lead was reacting to a report just published by "
         "HMICFRS on the 2021/22 PEEL inspections of forces in England and Wales.",
