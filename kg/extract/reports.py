@@ -367,7 +367,9 @@ RE_NATIONAL = re.compile(
     r"forces[ \t]+inspected|^[ \t]*[Pp]olice[ \t]+(?:are|were|have)|"
     # "The report highlights forces, among them GMP, whose ...": examples of many
     r"forces,?[ \t]+(?:among[ \t]+them|such[ \t]+as|for[ \t]+example)|"
-    r"the[ \t]+police[ \t]+service)\b"
+    r"the[ \t]+police[ \t]+service|"
+    # the police in general as what was looked at: "review of how the police responded"
+    r"(?:of|into|on)[ \t]+how[ \t]+(?:the[ \t]+)?police)\b"
 )
 # reports of every force, one each: "Reports on every police force in the country have
 # been made public today", "earlier reports on the efficiency of each force" (the

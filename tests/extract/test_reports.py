@@ -22,6 +22,12 @@ DATES = [
         "its Strategic overview of British Transport Police in Scotland.",
         ("hmics", ("btp",), "2017-12-08"),
     ),
+    (  # the police in general as what was looked at: a national report
+        "19 December 2024\n\nPart one of HMICFRS's review of how the police responded to the "
+        "disorder over the summer has now been published.\n\nEmily Spurrell, PCC for "
+        "Merseyside, said the review was welcome.",
+        ("hmicfrs", (), "2024-12-19"),
+    ),
     (  # "has been released": the present perfect of news, the article's day
         "13 April 2017\n\nPolice chiefs have been given no respite now that the full report "
         "branding Bedfordshire Police 'inadequate' has been released by HMIC.",
