@@ -369,7 +369,9 @@ RE_NATIONAL = re.compile(
     r"forces,?[ \t]+(?:among[ \t]+them|such[ \t]+as|for[ \t]+example)|"
     r"the[ \t]+police[ \t]+service|"
     # the police in general as what was looked at: "review of how the police responded"
-    r"(?:of|into|on)[ \t]+how[ \t]+(?:the[ \t]+)?police)\b"
+    r"(?:of|into|on)[ \t]+how[ \t]+(?:the[ \t]+)?police|"
+    # a super-complaint is of a harm across the system, answered for all forces
+    r"super-?complaints?)\b"
 )
 # reports of every force, one each: "Reports on every police force in the country have
 # been made public today", "earlier reports on the efficiency of each force" (the
@@ -386,7 +388,16 @@ RE_FORCES_OPENING = re.compile(
     r"^[ \t#\"“‘']*[Ff]orces[ \t]+(?:\w+ly[ \t]+)?"
     r"(?:are|were|have|had|will|would|must|should|need|do|did)\b"
 )
-NATIONAL_WORDS = ("nation", "thematic", "across", "force", "england", "policing", "police")
+NATIONAL_WORDS = (
+    "nation",
+    "thematic",
+    "across",
+    "force",
+    "england",
+    "policing",
+    "police",
+    "complaint",
+)
 # two forces named before: "Both forces were rated ...", "the two forces"
 RE_BOTH_FORCES = re.compile(r"\b(?:[Bb]oth|[Tt]he two)[ \t]+(?:police[ \t]+)?forces\b")
 # a sentence speaking of the force the one before named: "it", "its", "the force"

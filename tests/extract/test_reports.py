@@ -22,6 +22,12 @@ DATES = [
         "its Strategic overview of British Transport Police in Scotland.",
         ("hmics", ("btp",), "2017-12-08"),
     ),
+    (  # a super-complaint's report is national, whoever responds to it
+        "17 December 2020\n\nHMICFRS has now published its report on the super-complaint, "
+        "which makes the recommendations below.\n\nWarwickshire Police has directed its "
+        "officers not to share information.",
+        ("hmicfrs", (), "2020-12-17"),
+    ),
     (  # the police in general as what was looked at: a national report
         "19 December 2024\n\nPart one of HMICFRS's review of how the police responded to the "
         "disorder over the summer has now been published.\n\nEmily Spurrell, PCC for "
