@@ -101,7 +101,8 @@ RE_IS = re.compile(r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:the[ \t]+)?$")
 # one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
 RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
 RE_APPOS = re.compile(
-    r",[ \t]+(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
+    # (also in brackets: "Nick Hardwick (HM Chief Inspector of Prisons)")
+    r"(?:,[ \t]+|[ \t]+\()(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
     # "John Campion, the region's Police and Crime Commissioner": the area's
     r"(?:the[ \t]+(?:(?:county|region|area|city|force|force area|constabulary)['’]s[ \t]+|"
     # "Jane Kennedy, the local police commissioner": of the place the article is about
@@ -728,7 +729,8 @@ def extract(
 
 # "NAME, (the) TITLE of|at|for (the) BODY": a title of up to six words, then the body,
 # after any of the title's own "of"s ("head of crime and criminal justice at Dorset Police")
-RE_TITLE_LEAD = re.compile(r",[ \t]+(?:the[ \t]+)?(?=[A-Za-z])")
+# (also in brackets: "Sir Hugh Orde (President of ACPO)")
+RE_TITLE_LEAD = re.compile(r"(?:,[ \t]+|[ \t]+\()(?:the[ \t]+)?(?=[A-Za-z])")
 RE_TITLE_WORDS = re.compile(r"[A-Za-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}")
 RE_OF_BODY = re.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
 # "NAME, TITLE, said": a title that names no body ("superintendent Katy Barrow-Grint,

@@ -3,6 +3,14 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a title in apposition in brackets
+        "As Sir Hugh Orde (President of ACPO) touched on earlier today, an approach is hard.",
+        ("Hugh Orde", "president", "acpo", None),
+    ),
+    (  # a scheme's title in apposition in brackets
+        "Sir Hugh Orde (Chief Constable of Kent Police) said it was welcome.",
+        ("Hugh Orde", "chief-constable", "kent", None),
+    ),
     (  # a police staff chief officer's rank, in lower case before the name
         "Hertfordshire Constabulary custody was inspected. Assistant chief officer Cat "
         "Hemmings said work was already under way.",
