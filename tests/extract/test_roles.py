@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # the Justice Minister of the jurisdiction the article is about
+        "The PSNI was inspected. He has urged Justice Minister Naomi Long to commission a "
+        "new inquiry.",
+        ("Naomi Long", "northern-ireland-justice-minister", "department-of-justice-ni", None),
+    ),
     (  # a title in apposition in brackets
         "As Sir Hugh Orde (President of ACPO) touched on earlier today, an approach is hard.",
         ("Hugh Orde", "president", "acpo", None),
