@@ -706,12 +706,18 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     since = _written_since(article.text) if article.reference_date is None else None
     ctx = _Context(article, types, roles, default, _same_prisons(orgs), has_force, own, since)
     mentions: list[_Mention] = []
-    previous: list[str] = []  # the forces the sentence before named, in its paragraph
+    # the forces the sentence before named, in its paragraph, or in a paragraph of one
+    # sentence before it (online news: "The figure for Gwent Police held steady. / But
+    # the IPCC upheld ... / That follows criticism ... of the force's ...")
+    previous: list[str] = []
     named: list[str] = []  # every force named so far, the latest last
     paragraph = -1
     for n, sent in enumerate(sents):
         if sent.paragraph != paragraph:
-            previous, paragraph = [], sent.paragraph
+            single = n > 0 and (n < 2 or sents[n - 2].paragraph != sents[n - 1].paragraph)
+            if not single:
+                previous = []
+            paragraph = sent.paragraph
         in_sent = by_sent.get((sent.span.start, sent.span.end), [])
         forces = _unique(m.org for m in in_sent if types.get(m.org) is OrgType.POLICE_FORCE)
         found = _mentions(ctx, sent, in_sent, previous, named)

@@ -22,6 +22,13 @@ DATES = [
         "its Strategic overview of British Transport Police in Scotland.",
         ("hmics", ("btp",), "2017-12-08"),
     ),
+    (  # "the force" of a sentence after paragraphs of one sentence: the one named last
+        "Complaints rise\n\nSouth Wales Police received 721 complaints.\n\nThe figure for "
+        "Gwent Police held steady at 311.\n\nBut the IPCC upheld more complaints.\n\nThat "
+        "follows criticism from HMIC, which described the force's professional standards "
+        "department as slow in a report.",
+        ("hmicfrs", ("gwent",), None),
+    ),
     (  # a super-complaint's report is national, whoever responds to it
         "17 December 2020\n\nHMICFRS has now published its report on the super-complaint, "
         "which makes the recommendations below.\n\nWarwickshire Police has directed its "
