@@ -80,7 +80,8 @@ from kg.reference import lexicon, written_since
 
 RE_REPORT_NOUN = re.compile(
     r"\b(?:reports?|inspections?|review|re-?inspection|assessment|findings|judgements?|judgments?|"
-    r"PEEL)\b",
+    # a year's round of inspections: "In the 2016 round, the South Wales and Gwent forces"
+    r"PEEL|(?<=\d{4}[ \t])round)\b",
     re.IGNORECASE,
 )
 RE_JUDGED = re.compile(
@@ -105,6 +106,7 @@ REPORT_NOUN_WORDS = (
     "judgement",
     "judgment",
     "peel",
+    "round",
 )
 JUDGED_WORDS = (
     "graded",
@@ -499,7 +501,7 @@ RE_FIELDWORK_YEAR_CUE = re.compile(
 # inspection", "the 2014 PEEL assessment", "last week's publication of the report"
 RE_BEFORE_REPORT = re.compile(
     r"^(?:['’]s?)?[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:reports?|inspections?|review|assessment|"
-    r"findings|judgements?|publication|PEEL)\b",
+    r"findings|judgements?|publication|PEEL|round)\b",
     re.IGNORECASE,
 )
 # a date opening the clause whose report it dates: "In March last year, weaknesses

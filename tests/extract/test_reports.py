@@ -29,6 +29,11 @@ DATES = [
         "department as slow in a report.",
         ("hmicfrs", ("gwent",), None),
     ),
+    (  # a year's round of inspections: that year's report of each force it grades
+        "Dyfed-Powys Police requires improvement, HMIC report says.\n\nIn the 2016 round, "
+        'the South Wales and Gwent forces were judged "good" across the board.',
+        ("hmicfrs", ("south-wales", "gwent"), "2016"),
+    ),
     (  # a super-complaint's report is national, whoever responds to it
         "17 December 2020\n\nHMICFRS has now published its report on the super-complaint, "
         "which makes the recommendations below.\n\nWarwickshire Police has directed its "
