@@ -1322,13 +1322,13 @@ class _Reader:
                 refs = self.refs_in(by.end(), by.end() + 3)
                 if refs and refs[0].kind == "org":
                     # "welcomed by IOPC Director General Rachel Watson": the person
-                    after = self.refs_in(refs[0].end, refs[0].end + 60)
+                    titled = self.refs_in(refs[0].end, refs[0].end + 60)
                     if (
-                        after
-                        and after[0].kind == "person"
-                        and RE_TITLES.fullmatch(text, refs[0].end, after[0].start)
+                        titled
+                        and titled[0].kind == "person"
+                        and RE_TITLES.fullmatch(text, refs[0].end, titled[0].start)
                     ):
-                        refs = after
+                        refs = titled
                 if refs and (who := self.who(refs[0])):
                     return who, v
             # "Arrangements ... were described as "..."": said by whoever speaks around it

@@ -714,6 +714,7 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     previous: list[str] = []
     named: list[str] = []  # every force named so far, the latest last
     paragraph = -1
+    every_force = False  # the article's own inspection is of every force
     for n, sent in enumerate(sents):
         if sent.paragraph != paragraph:
             single = n > 0 and (n < 2 or sents[n - 2].paragraph != sents[n - 1].paragraph)
@@ -722,7 +723,14 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
             paragraph = sent.paragraph
         in_sent = by_sent.get((sent.span.start, sent.span.end), [])
         forces = _unique(m.org for m in in_sent if types.get(m.org) is OrgType.POLICE_FORCE)
-        found = _mentions(ctx, sent, in_sent, previous, named)
+        # the article's own inspection is of every force: a force graded in it later is
+        # graded in that report ("HMIC inspected all 43 police forces ... Only three -
+        # Bedfordshire, Gwent and Nottinghamshire - were told they require improvement")
+        found = _mentions(ctx, sent, in_sent, previous, named, every_force)
+        every_force = every_force or any(
+            not m.earlier and (m.national or RE_PER_FORCE.search(sent.text) is not None)
+            for m in found
+        )
         listed = _listed_forces(article, sents, n, by_sent, types) if found else []
         if listed:
             # "Inspectors picked out four forces as being of particular concern: / -
@@ -1045,10 +1053,13 @@ def _mentions(
     in_sent: list[OrgMention],
     previous: list[str],
     named: list[str],
+    in_national: bool = False,
 ) -> list[_Mention]:
     text = sent.text
     low = lowered(text)
-    if not any_in(TRIGGER_WORDS, low) or RE_HABITUAL.search(text):
+    if RE_HABITUAL.search(text) or not (
+        any_in(TRIGGER_WORDS, low) or in_national and RE_GRADE_WORD.search(text)
+    ):
         return []
     article, types = ctx.article, ctx.types
     agents = _agents(article, sent, in_sent, types)
@@ -1059,6 +1070,11 @@ def _mentions(
     has_agent = publisher_here is not None or RE_INSPECTORS.search(text) is not None
     graded = RE_GRADE_WORD.search(text) is not None
     triggers = _triggers(text, low, has_agent, graded, bool(agents))
+    forces_here = any(types.get(m.org) is OrgType.POLICE_FORCE for m in in_sent)
+    if not triggers and in_national and graded and forces_here:
+        triggers = [_Trigger(m.start(), m.end(), "judged") for m in RE_GRADE_WORD.finditer(text)][
+            :1
+        ]
     if "review" in low or "report" in low:
         reviews = [m.span() for m in RE_NAMED_REVIEW.finditer(text)]
         triggers = [t for t in triggers if not _within(reviews, t.start)]
@@ -1109,7 +1125,8 @@ def _mentions(
     timed = date is not None or (
         any_in(dates.RELATIVE_WORDS, low) and dates.RE_RELATIVE.search(text) is not None
     )
-    if {t.what for t in triggers} == {"judged"} and not has_agent and not timed:
+    judged_only = {t.what for t in triggers} == {"judged"}
+    if judged_only and not has_agent and not timed and not (in_national and forces_here):
         return []
     if date is None and fieldwork is not None and ref is not None and _recent(fieldwork, ref):
         # "an inspection earlier this month at HMYOI Cookham Wood, which found ...": a

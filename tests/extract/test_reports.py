@@ -29,6 +29,13 @@ DATES = [
         "department as slow in a report.",
         ("hmicfrs", ("gwent",), None),
     ),
+    (  # a force graded later in the article's inspection of every force: that report's
+        "22 July 2014\n\nA report by HMIC, published this morning, praised Kent Police."
+        "\n\nHMIC inspected all 43 police forces in England and Wales.\n\nUnder the "
+        "gradings, 40 forces were rated good. Only three – Bedfordshire, Gwent and "
+        "Nottinghamshire – were told they require improvement.",
+        ("hmicfrs", ("kent", "bedfordshire", "gwent", "nottinghamshire"), "2014-07-22"),
+    ),
     (  # a year's round of inspections: that year's report of each force it grades
         "Dyfed-Powys Police requires improvement, HMIC report says.\n\nIn the 2016 round, "
         'the South Wales and Gwent forces were judged "good" across the board.',
@@ -228,7 +235,8 @@ def test_reports_a_force_graded_in_a_national_inspection_is_of_its_kind(make_art
         "was the only force to earn an 'outstanding' grade.\n\nCheshire Constabulary "
         "received an overall rating of 'good'."
     )
-    assert kinds(a) == {((), "legitimacy"), (("kent",), "legitimacy")}
+    # (Cheshire's grade is of the same inspection of every force)
+    assert kinds(a) == {((), "legitimacy"), (("kent", "cheshire"), "legitimacy")}
 
 
 def test_reports_a_national_report_is_of_the_kind_the_article_names(make_article):
