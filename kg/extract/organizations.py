@@ -375,6 +375,22 @@ def _typed(m: OrgMention, kind: OrgType, name: str | None) -> OrgMention:
     return OrgMention(m.org, m.span, m.evidence, m.text, m.by_context, kind, name, m.titled)
 
 
+# a force's name put another way: "Police Service of Cumbria", "Cumbria Police Service"
+RE_FORCE_VARIANT = re.compile(
+    r"(?:(?P<before>[A-Z][\w'’&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’&-]*)*)[ \t]+)?"
+    r"Police[ \t]+(?:Service|Force)"
+    r"(?:[ \t]+(?:of|for)[ \t]+(?P<after>[A-Z][\w'’&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’&-]*)*))?"
+)
+
+
+def _force_variant(name: str) -> str | None:
+    """The force whose area a "Police Service" or "Police Force" name names, if any."""
+    m = RE_FORCE_VARIANT.fullmatch(name)
+    if m is None or (m.group("before") is None) == (m.group("after") is None):
+        return None
+    return force_of_place(m.group("before") or m.group("after"))
+
+
 def _with_named_bodies(
     article: Article,
     sents: list[Sentence],
@@ -426,6 +442,13 @@ def _with_named_bodies(
                 # reference data knows by its acronym, its name misremembered
                 kind = lex.orgs[known].type
                 found.append(OrgMention(known, Span(a, b), sent.span, text[a:b], False, kind))
+                continue
+            force = _force_variant(name)
+            if force is not None:
+                # "the Police Service of Cumbria", "Cumbria Police Service": the force
+                found.append(
+                    OrgMention(force, Span(a, b), sent.span, text[a:b], False, OrgType.POLICE_FORCE)
+                )
                 continue
             key = named_org_key(name)
             found.append(OrgMention(key, Span(a, b), sent.span, text[a:b], False, kind, name))

@@ -398,3 +398,15 @@ def test_organizations_a_kind_noun_that_heads_no_body_names_none(make_article):
     # "a charity worker" is a person's job, not a body called "Jane Smith"
     a = make_article("Jane Smith, a charity worker in Leeds, said the police had failed her.")
     assert not [m for m in extract_article(a).organizations if m.kind is OrgType.OTHER]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am keen to ensure the best for the Police Service of Cumbria and its residents.",
+        "I am keen to ensure the best for the Cumbria Police Service and its residents.",
+    ],
+)
+def test_organizations_a_forces_name_put_another_way_is_the_force(make_article, text):
+    orgs = {o.org for o in extract_article(make_article(text)).organizations}
+    assert orgs == {"cumbria"}
