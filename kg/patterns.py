@@ -641,6 +641,8 @@ RE_COMPOUND_ADJECTIVE = re.compile(r"[A-Z][\w'’&.]*-(?:wide|based|led|run|fund
 RE_PLURAL_POSSESSIVE = re.compile(r"[A-Z][\w&.-]*s['’]")
 # Words that join the parts of a body's name: "League for Penal Reform",
 # "Society for the Prevention of Cruelty to Children".
+# the kinds of local area a council is named by before "of": "City of York Council"
+LOCAL_AREA_WORDS = frozenset({"City", "County", "Borough", "Royal", "London", "Metropolitan"})
 NAME_JOINS = frozenset({"of", "for", "the", "and", "&", "on", "in", "to"})
 # Words that only open a name: a body "of X" starts with its head ("Department for
 # Education"), never ends with it ("Professional Standards Department" is a unit).
@@ -831,6 +833,15 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                 continue
             if w in ("and", "&") and last_head < 0 and j > i and _head_within(words, j + 1, heads):
                 j += 1  # "Nottinghamshire Police and Crime Panel": one body
+                continue
+            if (
+                w == "of"
+                and last_head < 0
+                and j > i
+                and all(x[2] in LOCAL_AREA_WORDS for x in words[i:j])
+                and _head_within(words, j + 1, heads)
+            ):
+                j += 1  # "City of York Council", "Royal Borough of Greenwich Council"
                 continue
             if w in NAME_JOINS and last_head >= 0:
                 k = j

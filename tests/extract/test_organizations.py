@@ -327,6 +327,10 @@ def test_organizations_an_and_right_after_a_head_joins_two_bodies(make_article):
             "Police, Crime and Fire Panel",
         ),
         (
+            "City of York Council leader Councillor Keith Aspden said it made unhappy reading.",
+            "City of York Council",
+        ),
+        (
             "Ben Murphy, a member of the City of London Police Authority Board, said so.",
             "City of London Police Authority Board",
         ),
