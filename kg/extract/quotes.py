@@ -1111,6 +1111,16 @@ class _Reader:
             # after two people who spoke together, the first named's (a report named in
             # their own sentence is what they spoke of: "said there had been little
             # improvement since the 2013 inspection")
+            # a body that spoke in the sentence before, as British English speaks of one
+            # ("The force ... says it has already started work ... / They tell us:")
+            si = self._sentence_index(ref.start)
+            said = (
+                next((c.who for c in self.cues(si - 1) if c.who not in (None, NOBODY)), None)
+                if si >= 1
+                else None
+            )
+            if said is not None and said[0] == "org":
+                return said
             before = self.last_ref(ref.start, ("report", "inspectorate"))
             joint = self._joint_speakers(ref.start)
             if joint is not None and (before is None or before.start < joint[1]):

@@ -76,6 +76,14 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Essex\n\nEssex Police was inspected by HMICFRS, which released its findings today."
+        "\n\nThe force acknowledged that it had been given a 'Requires Improvement' grade, and "
+        "says it has already started work on the three points the report raised.\n\nThey "
+        'tell us: "The force is also improving the way in which it supports victims."',
+        [(ORG, "essex", "The force is also improving")],
+        id="they-is-the-body-that-spoke-in-the-sentence-before",
+    ),
+    pytest.param(
         "Stalking\n\nThe responses were welcomed by IOPC Director General Rachel Watson, "
         "HMICFRS Chief Inspector of Constabulary Sir Andy Cooke and Assistant Chief "
         "Constable Tom Harding, College of Policing director.\n\nIn a joint statement they "
