@@ -1119,7 +1119,15 @@ class _Reader:
                 if si >= 1
                 else None
             )
-            if said is not None and said[0] == "org":
+            here = self.sents[si].span if si >= 0 else None
+            spoken_of = here is not None and any(
+                self.who(r) == said
+                for r in self.refs_in(here.start, ref.start)
+                if r.kind in ("org", "spokes") and not self._inside_quote(r.start)
+            )
+            # (not one its own sentence speaks of: "The force had made "real progress",
+            # they said")
+            if said is not None and said[0] == "org" and not spoken_of:
                 return said
             before = self.last_ref(ref.start, ("report", "inspectorate"))
             joint = self._joint_speakers(ref.start)
