@@ -97,6 +97,7 @@ from kg.patterns import (
     name_stopwords,
     role_key,
     terms_of_art,
+    title_heads,
 )
 from kg.reference import LEXICON_DIR, areas, grades, lexicon
 
@@ -214,6 +215,7 @@ RE_OBJECT_BEFORE = re.compile(
 RE_PROPER_RUN = re.compile(
     r"[A-Z][\w.’'&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w.’'&-]*)*(?:\s*\([^()]{1,40}\))?"
 )
+RE_LOWER_TITLE = re.compile(r"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]+)\s+")
 RE_TITLES = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.’'&-]*|of|for|and)\s+)*")
 # between two quotations of one speaker: `,” he said. “`, `.” Mr Jones added. “`
 RE_SAID_BETWEEN = re.compile(
@@ -1449,8 +1451,14 @@ class _Reader:
         """The speaker after an inverted verb: "said Ms Durkin", "according to the
         report", "says Lincolnshire police’s deputy chief constable, Craig Naylor"."""
         refs = self.refs_in(pos, min(sent.span.end, pos + TAIL))
-        if not refs or not RE_TITLES.fullmatch(self.text, pos, refs[0].start):
+        if not refs:
             return None
+        if not RE_TITLES.fullmatch(self.text, pos, refs[0].start):
+            # a title in lower case before a name: "According to branch secretary Steve
+            # Butler, officers were ..."
+            low = RE_LOWER_TITLE.fullmatch(self.text, pos, refs[0].start)
+            if low is None or refs[0].kind != "person" or low.group("head") not in title_heads():
+                return None
         for r in refs:
             if r.kind == "person" and ";" not in self.text[pos : r.start]:
                 return self.who(r)

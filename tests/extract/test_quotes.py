@@ -76,6 +76,12 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Federation responds\n\nAccording to branch secretary Steve Butler, officers were "
+        "'working tirelessly in an increasingly stressful and complex role'.",
+        [(PERSON, "Steve Butler", "working tirelessly")],
+        id="according-to-a-title-in-lower-case-and-a-name",
+    ),
+    pytest.param(
         "Essex\n\nEssex Police was inspected by HMICFRS, which released its findings today."
         "\n\nThe force acknowledged that it had been given a 'Requires Improvement' grade, and "
         "says it has already started work on the three points the report raised.\n\nThey "
