@@ -759,9 +759,10 @@ _PRONOUNS = frozenset(("His", "Her", "Its", "Their", "Our", "My", "Your"))
 
 
 def _head_within(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
-    """Whether a head noun is among the next two capitalised words from ``k``, with no
-    punctuation before it: "and Crime Panel", "and Rescue Authority"."""
-    for n in range(k, min(k + 2, len(words))):
+    """Whether a head noun is among the next three capitalised words from ``k``, with no
+    punctuation before it: "and Crime Panel", "and Rescue Authority", "and Social Care
+    Trust"."""
+    for n in range(k, min(k + 3, len(words))):
         w = words[n][2]
         bare = w.rstrip(",.;:)”\"'’")
         if not RE_CAP_WORD.fullmatch(bare):
@@ -831,7 +832,14 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     break
                 j += 1
                 continue
-            if w in ("and", "&") and last_head < 0 and j > i and _head_within(words, j + 1, heads):
+            if (
+                w in ("and", "&")
+                and last_head < 0
+                and j > i
+                and _head_within(words, j + 1, heads)
+                # (not "the Police and Crown Prosecution Service": a body of its own after)
+                and (j + 1 >= len(words) or re_org().match(text, start + words[j + 1][0]) is None)
+            ):
                 j += 1  # "Nottinghamshire Police and Crime Panel": one body
                 continue
             if (

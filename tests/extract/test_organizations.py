@@ -331,6 +331,10 @@ def test_organizations_an_and_right_after_a_head_joins_two_bodies(make_article):
             "City of York Council",
         ),
         (
+            "The Belfast Health and Social Care Trust said it was working with police.",
+            "Belfast Health and Social Care Trust",
+        ),
+        (
             "Ben Murphy, a member of the City of London Police Authority Board, said so.",
             "City of London Police Authority Board",
         ),
