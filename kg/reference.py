@@ -121,7 +121,8 @@ def _lines(name: str) -> list[str]:
 
 
 # Words that end a force's name and are not part of its place: "Beds Police" -> "Beds".
-_FORCE_HEADS = re.compile(r"\s+(?:Police(?:\s+Service|\s+Force)?|Constabulary)$")
+FORCE_HEAD = r"(?:Police(?:\s+Service|\s+Force)?|Constabulary)"
+_FORCE_HEADS = re.compile(r"\s+" + FORCE_HEAD + "$")
 
 
 def _places(name: str, short: str | None, area: str | None, aliases: list[str]) -> tuple[str, ...]:

@@ -54,7 +54,7 @@ from kg.patterns import (
     role_spans,
     title_beside,
 )
-from kg.reference import lexicon
+from kg.reference import FORCE_HEAD, lexicon
 from kg.vocab import named_org_key
 
 # "(NSPCC)" right after a body's name: the acronym the article then uses alone
@@ -376,10 +376,10 @@ def _typed(m: OrgMention, kind: OrgType, name: str | None) -> OrgMention:
 
 
 # a force's name put another way: "Police Service of Cumbria", "Cumbria Police Service"
+_PLACE_WORDS = r"[A-Z][\w'’&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’&-]*)*"
 RE_FORCE_VARIANT = re.compile(
-    r"(?:(?P<before>[A-Z][\w'’&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’&-]*)*)[ \t]+)?"
-    r"Police[ \t]+(?:Service|Force)"
-    r"(?:[ \t]+(?:of|for)[ \t]+(?P<after>[A-Z][\w'’&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’&-]*)*))?"
+    rf"(?:(?P<before>{_PLACE_WORDS})[ \t]+)?{FORCE_HEAD}"
+    rf"(?:[ \t]+(?:of|for)[ \t]+(?P<after>{_PLACE_WORDS}))?"
 )
 
 

@@ -211,11 +211,13 @@ RE_OBJECT_BEFORE = re.compile(
     r"\b(?:to|told|asked|urged)\s+(?:(?:the|a|an|its|their)\s+)?"
     r"(?:[a-z][\w’'-]*\s+){0,3}(?:[A-Z][\w’'.&-]*\s+){0,3}$"
 )
-# what may come between an inverted verb and its subject: "said Chief Constable Mike Barton"
+# a run of capitalised words with its joins and a bracket after it: one name
 RE_PROPER_RUN = re.compile(
     r"[A-Z][\w.’'&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w.’'&-]*)*(?:\s*\([^()]{1,40}\))?"
 )
+# a job title in lower case before a name: "branch secretary "
 RE_LOWER_TITLE = re.compile(r"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]+)\s+")
+# what may come between an inverted verb and its subject: "said Chief Constable Mike Barton"
 RE_TITLES = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.’'&-]*|of|for|and)\s+)*")
 # between two quotations of one speaker: `,” he said. “`, `.” Mr Jones added. “`
 RE_SAID_BETWEEN = re.compile(
@@ -1109,28 +1111,26 @@ class _Reader:
                 return self.who(before)
             return ("person", before.value) if before else None
         if ref.kind == "they":
+            # a body that spoke in the sentence before, as British English speaks of one
+            # ("The force ... says it has already started work ... / They tell us:")
+            # (not one its own sentence speaks of: "The force had made "real progress",
+            # they said")
+            si = self._sentence_index(ref.start)
+            if si >= 1:
+                said = next((c.who for c in self.cues(si - 1) if c.who not in (None, NOBODY)), None)
+                if said is not None and said[0] == "org":
+                    here = self.refs_in(self.sents[si].span.start, ref.start)
+                    if not any(
+                        r.kind in ("org", "spokes")
+                        and not self._inside_quote(r.start)
+                        and self.who(r) == said
+                        for r in here
+                    ):
+                        return said
             # "..., they added" after inspectors or the report: theirs, never the force's;
             # after two people who spoke together, the first named's (a report named in
             # their own sentence is what they spoke of: "said there had been little
             # improvement since the 2013 inspection")
-            # a body that spoke in the sentence before, as British English speaks of one
-            # ("The force ... says it has already started work ... / They tell us:")
-            si = self._sentence_index(ref.start)
-            said = (
-                next((c.who for c in self.cues(si - 1) if c.who not in (None, NOBODY)), None)
-                if si >= 1
-                else None
-            )
-            here = self.sents[si].span if si >= 0 else None
-            spoken_of = here is not None and any(
-                self.who(r) == said
-                for r in self.refs_in(here.start, ref.start)
-                if r.kind in ("org", "spokes") and not self._inside_quote(r.start)
-            )
-            # (not one its own sentence speaks of: "The force had made "real progress",
-            # they said")
-            if said is not None and said[0] == "org" and not spoken_of:
-                return said
             before = self.last_ref(ref.start, ("report", "inspectorate"))
             joint = self._joint_speakers(ref.start)
             if joint is not None and (before is None or before.start < joint[1]):
@@ -1226,15 +1226,14 @@ class _Reader:
     def _listed_first(self, people: list[_Ref]) -> str | None:
         """The first of three or more people named in a list ("A, B and C", titles
         between them allowed), else None."""
-        run = 1
-        for a, b in zip(people, people[1:], strict=False):
+        first = 0  # where the list under way starts
+        for n in range(1, len(people)):
+            a, b = people[n - 1], people[n]
             gap = RE_LIST_GAP.fullmatch(self.text, a.end, b.start)
             if gap is None or a.value == b.value:
-                run = 1
-                continue
-            run += 1
-            if gap.group("and") and run >= 3:
-                return people[people.index(b) - run + 1].value
+                first = n
+            elif gap.group("and") and n - first >= 2:
+                return people[first].value
         return None
 
     def _role_who(self, ref: _Ref) -> _Who | None:
@@ -1927,7 +1926,6 @@ def extract(
     return _said_once(article, [q.claim(text) for q in found])
 
 
-LEAD_PARTS = 1  # the headline
 RE_QUOTE_TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -1935,9 +1933,9 @@ def _said_once(article: Article, claims: list[QuoteClaim]) -> list[QuoteClaim]:
     """The claims without the headline's repeat of what the body quotes:
     "Police failures 'not good enough', says NSPCC" above "... it was "simply not good
     enough" ..." is one statement, kept where the body has it (with its speaker)."""
-    if len(article.body) <= LEAD_PARTS:
+    if len(article.body) < 2:
         return claims
-    lead_end = article.body[LEAD_PARTS - 1].end
+    lead_end = article.body[0].end  # the headline's
 
     def key(text: str) -> str:
         return text.casefold().replace("’", "'")

@@ -1071,10 +1071,8 @@ def _mentions(
     graded = RE_GRADE_WORD.search(text) is not None
     triggers = _triggers(text, low, has_agent, graded, bool(agents))
     forces_here = any(types.get(m.org) is OrgType.POLICE_FORCE for m in in_sent)
-    if not triggers and in_national and graded and forces_here:
-        triggers = [_Trigger(m.start(), m.end(), "judged") for m in RE_GRADE_WORD.finditer(text)][
-            :1
-        ]
+    if not triggers and in_national and forces_here and (grade := RE_GRADE_WORD.search(text)):
+        triggers = [_Trigger(grade.start(), grade.end(), "judged")]
     if "review" in low or "report" in low:
         reviews = [m.span() for m in RE_NAMED_REVIEW.finditer(text)]
         triggers = [t for t in triggers if not _within(reviews, t.start)]
