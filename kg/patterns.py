@@ -510,6 +510,17 @@ def re_context_role() -> re.Pattern[str]:
 
 
 @functools.cache
+def re_context_role_of() -> re.Pattern[str]:
+    """ "the chair of the APCC, Nick Alston": a context label before the body it is held
+    in (the body, and the name after it, are the caller's to find)."""
+    labels = [lb for r in lexicon().roles.values() for lb in r.context_labels]
+    alts = "|".join(re.escape(lb) for lb in labels) or "(?!)"
+    return re.compile(
+        r"\b[Tt]he[ \t]+(?:(?P<q>[a-z]+)[ \t]+)?(?P<role>" + alts + r")(?=[ \t]+(?:of|at)[ \t])"
+    )
+
+
+@functools.cache
 def context_role_words() -> tuple[str, ...]:
     """The context labels, one of which (case as written) every match of
     ``re_context_role`` holds."""
@@ -792,6 +803,9 @@ def _holds_head(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]
     return False
 
 
+RE_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
 def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The names in ``text[start:end]`` (a sentence) built on an organization head noun,
     with the type each names: (start, end, kind). A run of capitalised words, which
@@ -907,6 +921,22 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             tail = words[last_head + 1 : j]
             if not tail or tail[0][2] not in NAME_JOINS:
                 end_word = last_head
+            else:
+                # nor into a title before its holder's name: "the Independent Office for
+                # Police Conduct Director General Michael Lockwood"
+                titled = {
+                    a - start
+                    for a, b in role_spans(text, start, end)
+                    if RE_NAME_NEXT.match(text, b, end)
+                }
+                end_word = next(
+                    (
+                        k - 1
+                        for k in range(last_head + 2, j)
+                        if words[k][0] in titled and words[k - 1][2] not in NAME_JOINS
+                    ),
+                    end_word,
+                )
             generic = all(
                 w[2].rstrip(",.;:)”\"'’").lower() in GENERIC_NAME_WORDS
                 for w in words[first : end_word + 1]

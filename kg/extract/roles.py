@@ -44,6 +44,7 @@ from kg.patterns import (
     party_words,
     place_keys,
     re_context_role,
+    re_context_role_of,
     re_honorific,
     re_org,
     re_place,
@@ -64,6 +65,7 @@ ROYAL_STYLE = r"(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)"
 RE_ROYAL_BEFORE = re.compile(rf"\b(?:H\.M\.|{ROYAL_STYLE})[ \t]+$")
 # a name in brackets after a title: "The Secretary of State ... (Theresa May):"
 RE_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t]*")
+RE_OF_BEFORE = re.compile(r"[ \t]of[ \t]+(?:the[ \t]+)?\Z")
 RE_OF_ORG = re.compile(r"[ \t]+(?:of|for|at|with|in)[ \t]+(?:the[ \t]+)?")
 RE_BECOME = re.compile(
     r"\b(?P<who>[Hh]e|[Ss]he)\b[^.;]*?\b(?:become|became|becomes|becoming|"
@@ -171,6 +173,15 @@ def _titled_and(text: str, pos: int, name_at: int) -> bool:
     m = RE_AND_TITLE.fullmatch(text, pos, name_at)
     words = {w.rstrip(".") for w in m.group().split()[1:]} if m else set()
     return m is not None and not words <= set(lexicon().honorifics)
+
+
+def _in_name(text: str, start: int, end: int, name_start: int) -> bool:
+    """Whether a title at ``text[start:end]`` inside a body's name starting at
+    ``name_start`` is only part of the name: in the plural ("the Association of Police
+    and Crime Commissioners") or after the name's "of" ("the Office of the Police and
+    Crime Commissioner for Surrey"), not an office one person holds ("Police
+    Investigations and Review Commissioner Kate Frame")."""
+    return text[end - 1] == "s" or RE_OF_BEFORE.search(text, name_start, start) is not None
 
 
 def _named_next(
@@ -427,19 +438,24 @@ def extract(
             key = "police-and-crime-commissioner"
         claims.append(RoleClaim(name, key, org, sent.span, qual))
 
+    named = [(om.span.start, om.span.end) for om in orgs if not om.by_context]
     for sent in sents:
         lo, hi = sent.span.start, sent.span.end
         matches: list[tuple[int, int, str | None, str | None]] = [
             (a, b, role_key(text[a:b]), None) for a, b in role_spans(text, lo, hi)
         ]
         context = any_in(context_role_words(), sent.text)
-        for m in re_context_role().finditer(text, lo, hi) if context else ():
-            matches.append(
+        for rx in (re_context_role(), re_context_role_of()) if context else ():
+            matches.extend(
                 (m.start("role"), m.end("role"), context_role_key(m.group("role")), m.group("q"))
+                for m in rx.finditer(text, lo, hi)
             )
         for start, end, key, ctx_q in matches:
-            if key is None:
-                continue
+            if key is None or any(
+                a <= start and end <= b and b - a > end - start and _in_name(text, start, end, a)
+                for a, b in named
+            ):
+                continue  # a title inside a body's name: "Association of Police and Crime ..."
             deputy = RE_DEPUTY_BEFORE.search(text, max(lo, start - 12), start)
             if deputy is not None and role_key(text[deputy.start() : end]) is None:
                 continue  # "Deputy Mayor Bev Hughes" is not the Mayor
@@ -488,6 +504,11 @@ def extract(
                     text, body_after[1], hi
                 )
                 person = person_at(gap.end()) if gap else None
+                titled = next((b for a, b, *_ in matches if gap and a == gap.end()), None)
+                if person is None and titled is not None:
+                    # past the name's own title: "The Chair of Cleveland Fire Authority,
+                    # Councillor David Coupe"
+                    person = (g := RE_GAP.match(text, titled, hi)) and person_at(g.end())
             # ROLE and TITLE NAME: "Northumbria Police and Crime Commissioner and APCC
             # Victims Lead Dame Vera Baird", both hers
             if person is None and text.startswith(" and ", after):
@@ -735,6 +756,12 @@ RE_TITLE_WORDS = re.compile(r"[A-Za-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}")
 RE_OF_BODY = re.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
 # "NAME, TITLE, said": a title that names no body ("superintendent Katy Barrow-Grint,
 # head of criminal justice, said")
+RE_WHO_CHAIRS = re.compile(
+    r",[ \t]+(?:[^,.;:]{1,60}?[ \t]+)?who[ \t]+(?:now[ \t]+|also[ \t]+|currently[ \t]+)?"
+    r"chairs[ \t]+(?:the[ \t]+)?"
+)
+# a body's name that goes on past a name found inside it ("the APCC's ... Group")
+RE_NAME_GOES_ON = re.compile(r"['’]s?[ \t]|[ \t]+[A-Z]")
 RE_TITLE_ALONE = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?P<title>[a-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}),[ \t]+"
 )
@@ -806,6 +833,14 @@ def _body_titles(
             if title is not None:
                 out.append(RoleClaim(p.name, title.lower(), held, p.evidence, None, title))
                 continue
+        # "Marc Jones, who chairs the Association of Police and Crime Commissioners":
+        # a title as a verb
+        chairs = RE_WHO_CHAIRS.match(text, p.span.end, p.evidence.end)
+        body_at = bodies_at.get(chairs.end()) if chairs is not None else None
+        if body_at is not None and not RE_NAME_GOES_ON.match(text, body_at[1]):
+            # (not the APCC for "who chairs the APCC's Performance ... Group")
+            out.append(RoleClaim(p.name, CHAIR, body_at[0], p.evidence, None))
+            continue
         # "NAME, the BODY's title,"
         honours = RE_HONOURS.match(text, p.span.end, p.evidence.end)
         gap = RE_BODY_POSSESSIVE.match(
@@ -959,6 +994,7 @@ def _predecessors(
 PLAIN_INSPECTOR = "inspector"  # the police rank
 CHIEF_INSPECTOR = "chief-inspector"  # the police rank
 HM_INSPECTOR = "hm-inspector-of-constabulary"
+CHAIR = "chair"
 
 _COMMISSIONERS = frozenset(
     {

@@ -367,6 +367,20 @@ def test_organizations_a_body_named_before_a_title_it_has(make_article, text, bo
     assert {(r.person, r.role) for r in found.roles} == {(person, "chief-executive")}
 
 
+def test_organizations_a_name_past_a_join_stops_before_a_title_and_its_holder(make_article):
+    # the run of capitals goes on past "for" to "Police Conduct", but not into the title
+    # its holder carries
+    a = make_article(
+        "Watchdog responds\n\nThe Independent Office for Police Conduct Director General "
+        "Michael Lockwood said the findings were serious."
+    )
+    found = extract_article(a)
+    assert {m.text for m in found.organizations} == {"Independent Office for Police Conduct"}
+    assert {(r.person, r.role, r.org) for r in found.roles} == {
+        ("Michael Lockwood", "director-general", "iopc")
+    }
+
+
 def test_organizations_no_body_before_a_title_without_a_name_after(make_article):
     a = make_article("Council meets\n\nOn Monday the Chair said it was good.")
     assert extract_article(a).organizations == ()

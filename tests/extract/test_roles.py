@@ -389,6 +389,21 @@ CASES = [
         "Merseyside Chief Constable believes the service has lost its discipline.",
         ("Andy Cooke", "chief-constable", "merseyside", "former"),
     ),
+    (  # a title as a verb, of the body after it
+        "Marc Jones, who chairs the Association of Police and Crime Commissioners, said the "
+        "report was welcome.",
+        ("Marc Jones", "chair", "apcc", None),
+    ),
+    (  # "the chair of BODY, NAME": a context title before its body
+        "The chair of the Association of Police and Crime Commissioners, Nick Alston, said: "
+        "“I welcome this report.”",
+        ("Nick Alston", "chair", "apcc", None),
+    ),
+    (  # past the name's own title after the comma
+        "The Chair of Cleveland Fire Authority, Councillor David Coupe, also gave his "
+        "reaction to the inspection.",
+        ("David Coupe", "chair", "named-cleveland-fire-authority", None),
+    ),
 ]
 
 # titles the scheme does not hold are no scheme role: "Deputy First Minister" is no
@@ -401,6 +416,21 @@ NOT_ROLES = [
     (
         "Senior Sinn Féin figures, among them Deputy First Minister Michelle O'Neill, attended.",
         ("Michelle O'Neill", "home-office-minister"),
+    ),
+    (  # a title inside a body's name is no one's
+        "The chair of the Association of Police and Crime Commissioners, Nick Alston, said "
+        "it was welcome.",
+        ("Nick Alston", "police-and-crime-commissioner"),
+    ),
+    (  # the chair of a group within a body, not of the body
+        "Katy Bourne, who chairs the APCC's Performance, Standards and Accountability Standing "
+        "Group, gave this response.",
+        ("Katy Bourne", "chair"),
+    ),
+    (  # a title after the "of" of a body's name is the body's, not the person's
+        "Office of the Police and Crime Commissioner for Surrey chief executive Alison "
+        "Bolton said the report was fair.",
+        ("Alison Bolton", "police-and-crime-commissioner"),
     ),
 ]
 
