@@ -158,8 +158,8 @@ def lexicon() -> Lexicon:
             ended = g.value(node, SCHEMA.dissolutionDate)
             places = (
                 _places(name, str(short) if short else None, str(area) if area else None, alts)
-                if kind is OrgType.POLICE_FORCE and ended is None
-                else ()
+                if kind is OrgType.POLICE_FORCE and ended is None and area is not None
+                else ()  # a force of no area, or one that has ended, goes by name only
             )
             chief = g.value(node, KGO.chiefRole)
             orgs[key] = OrgEntry(

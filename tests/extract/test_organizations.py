@@ -432,3 +432,20 @@ def test_organizations_a_kind_noun_that_heads_no_body_names_none(make_article):
 def test_organizations_a_forces_name_put_another_way_is_the_force(make_article, text):
     orgs = {o.org for o in extract_article(make_article(text)).organizations}
     assert orgs == {"cumbria"}
+
+
+def test_organizations_forces_beyond_the_territorial_ones_by_name_only(make_article):
+    # the national special forces and the Crown Dependencies' forces are forces; the
+    # island they police is no name of theirs
+    a = make_article(
+        "Watchdog inspects\n\nInspectors examined the Civil Nuclear Constabulary and the "
+        "Ministry of Defence Police last year. The Isle of Man Constabulary said it was "
+        "pleased. Tourism on the Isle of Man is growing."
+    )
+    found = extract_article(a).organizations
+    assert {(m.org, m.kind) for m in found} == {
+        ("civil-nuclear-constabulary", OrgType.POLICE_FORCE),
+        ("ministry-of-defence-police", OrgType.POLICE_FORCE),
+        ("isle-of-man-constabulary", OrgType.POLICE_FORCE),
+    }
+    assert len(found) == 3
