@@ -42,7 +42,16 @@ def _words(name: str) -> list[str]:
 def party_words() -> frozenset[str]:
     """Words of parties' names, an affiliation before a title ("Labour PCC"):
     ``kg/lexicon/parties.txt``."""
-    return frozenset(_words("parties.txt"))
+    return frozenset(line.split("\t")[0] for line in _words("parties.txt"))
+
+
+@functools.cache
+def party_adjectives() -> frozenset[str]:
+    """The party words that are ordinary adjectives too ("Independent", "Green"), which
+    open bodies' names: ``kg/lexicon/parties.txt``."""
+    return frozenset(
+        line.split("\t")[0] for line in _words("parties.txt") if line.endswith("\tadjective")
+    )
 
 
 @functools.cache
@@ -913,7 +922,16 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             # a party before a body not a party's is the holder's affiliation: "DUP
             # Policing Board member Jonathan Craig" ("Liberal Democrats" is the party)
             if words[last_head][2].rstrip(",.;:)”\"'’]") not in party_words():
-                while first < last_head and words[first][2] in party_words():
+                while (
+                    first < last_head
+                    and words[first][2] in party_words()
+                    # (an adjective opens the body's name, unless a party's name goes
+                    # on: "Liberal Democrat", not "the Independent Scrutiny ... Board")
+                    and (
+                        words[first][2] not in party_adjectives()
+                        or words[first + 1][2] in party_words()
+                    )
+                ):
                     first += 1
             end_word = j - 1
             # past the last head only through a join ("... Society for the Prevention

@@ -196,6 +196,11 @@ def test_organizations_by_the_shape_of_their_names(make_article, text, expected)
         ("Liam McArthur, justice spokesman for the Scottish Liberal Democrats, spoke.", None),
         ("Cecilia Goodwin, a member of BSB Solicitors, said so.", "BSB Solicitors"),
         ("The centre is run by GEO Group UK Ltd for the Home Office.", "GEO Group UK Ltd"),
+        # a party's word that is an ordinary adjective opens a body's name
+        (
+            "The Independent Scrutiny and Oversight Board said it would meet.",
+            "Independent Scrutiny and Oversight Board",
+        ),
     ],
 )
 def test_organizations_named_by_the_shape_of_their_names(make_article, text, name):
