@@ -524,7 +524,9 @@ def _re_title_tail() -> re.Pattern[str]:
     director of strategy", ", President of the ..." (``title_heads``)."""
     heads = "|".join(sorted(map(re.escape, title_heads()), key=len, reverse=True))
     return re.compile(
-        r"^[ \t]*,[ \t]+(?:the[ \t]+)?(?:[A-Z][\w&.-]*(?:['’]s?)?[ \t]+){0,4}"
+        # (a body's name may hold small words: ", College of Policing director")
+        r"^[ \t]*,[ \t]+(?:the[ \t]+)?"
+        r"(?:[A-Z][\w&.-]*(?:['’]s?)?[ \t]+(?:(?:of|for|and|the)[ \t]+(?=[A-Z]))*){0,4}"
         rf"(?:(?i:{'|'.join(TITLE_MODIFIERS)})[ \t-]+)?"
         rf"(?i:{heads})\b"
     )

@@ -724,6 +724,12 @@ def extract(
             if key is None and not spokes:
                 continue
             person = person_at(t.end()) or _past_honorific(text, t.end(), sent.span.end)
+            rank = next((b for a, b in role_spans(text, t.end(), sent.span.end)), None)
+            if person is None and rank is not None and text[t.end() : rank].isupper():
+                # past the holder's rank: "National Police Chiefs' Council Vice Chair CC
+                # Rachel Swann"
+                gap = RE_GAP.match(text, rank, sent.span.end)
+                person = person_at(gap.end()) if gap else None
             if person is None:
                 continue
             if key is not None:
@@ -776,7 +782,9 @@ RE_TITLE_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+"
     # (in either case: "the National Police Chiefs' Council Lead for Public Order")
     r"(?P<title>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z&][\w-]*){0,5}?"
-    r"(?:[ \t]+(?:for|on|of)[ \t]+[\w&'’-]+(?:[ \t]+[\w&'’-]+){0,5})?)(?=,|[ \t]+as well as\b)"
+    r"(?:[ \t]+(?:for|on|of)[ \t]+[\w&'’-]+(?:[ \t]+[\w&'’-]+){0,5})?)"
+    # (or the sentence's end: "..., College of Policing director.")
+    r"(?=,|[ \t]+as well as\b|\.?\Z|\.[ \t\n])"
 )
 
 
@@ -853,6 +861,11 @@ def _body_titles(
             both = RE_AND_WORD.search(words)
             if both is not None and re_role().match(words, both.end()):
                 words = words[: both.start()]  # "APCC chair and PCC for Merseyside"
+            key = role_key(words) if words[:1].islower() else None
+            if key is not None and lexicon().roles[key].scope is None:
+                # "Tom Harding, College of Policing director"
+                out.append(RoleClaim(p.name, key, body.org, p.evidence, None))
+                continue
             title = title_of(words) if words else None
             if title is not None:
                 out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))

@@ -5,6 +5,8 @@ from kg.extract.people import is_name
 
 # (sentence, a name the people extractor must find in it)
 NAMES = [
+    # a title after a body's name with small words in it, in apposition
+    ("The plan was welcomed by Jane Brook, College of Policing director.", "Jane Brook"),
     # a body the reference data does not know before a title outside the scheme
     ("Napo General Secretary Ian Lawrence said the report vindicated the union.", "Ian Lawrence"),
     # an Irish "O'" surname, straight or curly apostrophe

@@ -404,6 +404,16 @@ CASES = [
         "reaction to the inspection.",
         ("David Coupe", "chair", "named-cleveland-fire-authority", None),
     ),
+    (  # "NAME, BODY title" closing the sentence, the title one the scheme holds
+        "The responses were welcomed by Assistant Chief Constable Tom Harding, College of "
+        "Policing director.",
+        ("Tom Harding", "director", "college-of-policing", None),
+    ),
+    (  # BODY title, then the holder's abbreviated rank before the name
+        "National Police Chiefs' Council Vice Chair CC Rachel Swann confirmed the "
+        "appointment.",
+        ("Rachel Swann", "vice chair", "npcc", None),
+    ),
 ]
 
 # titles the scheme does not hold are no scheme role: "Deputy First Minister" is no
