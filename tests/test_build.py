@@ -248,3 +248,25 @@ def test_build_a_rank_held_in_no_named_force_keeps_the_person_and_role(tmp_path)
         {k: r[k] or "" for k in ("person", "role", "organization")} for r in rows
     ]
     assert validate_graph(load_graph(tmp_path / "out" / "graph.trig")) == []
+
+
+def test_build_words_two_people_say_together_are_each_ones_in_the_graph(tmp_path):
+    """One quotation with both speakers: the shape gate keeps it, and the quotes
+    query gives it to each."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "custody.txt").write_text(
+        "Custody suites inspected\n\n12 March 2019\n\n"
+        "HM Inspectorate of Prisons and HMICFRS today published their inspection of "
+        "custody in Derbyshire Constabulary.\n\n"
+        "In a joint comment, Peter Clarke, HM Chief Inspector of Prisons, and Wendy "
+        "Williams, HM Inspector of Constabulary, said: “We found committed staff and a "
+        "strong culture of wanting to improve.”\n"
+    )
+    build_graph(corpus, tmp_path / "out", html=False, store=False)
+    rows = rows_from_graph(tmp_path / "out" / "graph.ttl")["quotes"]
+    assert {r["speaker"] for r in rows if r["text"].startswith("We found committed")} == {
+        "Peter Clarke",
+        "Wendy Williams",
+    }
+    assert validate_graph(load_graph(tmp_path / "out" / "graph.trig")) == []

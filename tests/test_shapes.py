@@ -62,7 +62,6 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
         ("quote-blank-text", "schema:text"),
         ("quote-two-texts", "schema:text"),
         ("quote-no-speaker", "schema:spokenByCharacter"),
-        ("quote-two-speakers", "schema:spokenByCharacter"),
         ("quote-not-in-article", "schema:isPartOf"),
         ("quote-no-evidence", "kgo:evidence"),
     },

@@ -73,7 +73,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kg.extract.text import sentence_at
@@ -631,7 +631,9 @@ _Who = tuple[str, str]
 NOBODY: _Who = ("nobody", "")
 # between two people who speak together: "NAME1 and NAME2", "NAME1, TITLE, and NAME2"
 RE_JOINT = re.compile(
-    r"(?:,[^,.;:“”\"]{1,120})?,?[ \t]+and[ \t]+(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?"
+    r"(?:,[^,.;:“”\"]{1,120})?,?[ \t]+and[ \t]+"
+    # (the second's title before the name: "and inspector of constabulary, Dru Sharpling")
+    r"(?:[a-z][^,.;:“”\"]{1,60},[ \t]+)?(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?"
 )
 # between two people of a list, titles allowed: ", HMICFRS Chief Inspector of
 # Constabulary Sir ", " and Assistant Chief Constable "
@@ -643,6 +645,7 @@ RE_SUBORDINATE_AFTER = re.compile(
     r"^,[ \t]+(?:even[ \t]+though|even[ \t]+if|although|though|while|whereas|because|"
     r"despite|since)\b"
 )
+RE_THEY = re.compile(r"[Tt]hey[ \t]+(?:also[ \t]+)?")
 RE_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds)[ \t]+$")
 # the few words of a name that end a sentence after its inverted verb ("..., says HMICFRS.")
 RE_CLOSING_NAME = re.compile(r"(?:[ \t]+[^\s“”\"‘]+){1,10}[ \t]*")
@@ -1134,7 +1137,7 @@ class _Reader:
             before = self.last_ref(ref.start, ("report", "inspectorate"))
             joint = self._joint_speakers(ref.start)
             if joint is not None and (before is None or before.start < joint[1]):
-                return ("person", joint[0])
+                return ("person", joint[0][0])
             return self.who(before) if before else None
         if ref.kind == "it":
             # "It added that ..." after the report, "it said" after a body: the one that
@@ -1195,11 +1198,11 @@ class _Reader:
         who = self._opening(prev, prev.span.end)
         return who if who is not None and who[0] in ("org", "report") else None
 
-    def _joint_speakers(self, pos: int) -> tuple[str, int] | None:
-        """The first of two people a verb of saying before ``pos`` gives words to
-        together ("said Brendan McGuigan, Chief Inspector of Criminal Justice, and Peter
-        Clarke, Chief Inspector of Prisons"), within the two paragraphs before: the first
-        named, and where that sentence ends."""
+    def _joint_speakers(self, pos: int) -> tuple[tuple[str, ...], int] | None:
+        """The people a verb of saying before ``pos`` gives words to together ("said
+        Brendan McGuigan, Chief Inspector of Criminal Justice, and Peter Clarke, Chief
+        Inspector of Prisons"), within the two paragraphs before: their names, the first
+        named first, and where that sentence ends."""
         si = bisect.bisect_right(self.sent_starts, pos) - 1
         floor = self.sents[si].paragraph - 2 if si >= 0 else 0
         while si >= 0 and self.sents[si].paragraph >= floor:
@@ -1209,23 +1212,49 @@ class _Reader:
                 for r in self.refs
                 if r.kind == "person" and sent.span.start <= r.start < min(sent.span.end, pos)
             ]
-            for a, b in zip(people, people[1:], strict=False):
-                if a.value != b.value and RE_JOINT.fullmatch(self.text, a.end, b.start):
-                    said = RE_SAID_BEFORE.search(self.text, max(0, a.start - 20), a.start)
-                    if said is not None or self._speaks(b):
-                        return a.value, sent.span.end
+            pair = self._pair_speaking(people)
+            if pair is not None:
+                return pair, sent.span.end
             # a list of titled people a verb gives words to: "welcomed by IOPC Director
             # General Rachel Watson, HMICFRS Chief Inspector of Constabulary Sir Andy
             # Cooke and Assistant Chief Constable Tom Harding"
-            first = self._listed_first(people)
-            if first is not None and any(c.who == ("person", first) for c in self.cues(si)):
-                return first, sent.span.end
+            listed = self._listed(people)
+            if listed and any(c.who == ("person", listed[0]) for c in self.cues(si)):
+                return listed, sent.span.end
             si -= 1
         return None
 
-    def _listed_first(self, people: list[_Ref]) -> str | None:
-        """The first of three or more people named in a list ("A, B and C", titles
-        between them allowed), else None."""
+    def _pair_speaking(self, people: list[_Ref]) -> tuple[str, ...] | None:
+        """Two people, in order, a verb of saying gives words to together: "Peter Clarke
+        and Dru Sharpling said", "said A, TITLE, and B"."""
+        for a, b in zip(people, people[1:], strict=False):
+            if a.value != b.value and RE_JOINT.fullmatch(self.text, a.end, b.start):
+                said = RE_SAID_BEFORE.search(self.text, max(0, a.start - 20), a.start)
+                if said is not None or self._speaks(b):
+                    return a.value, b.value
+        return None
+
+    def speaking_with(self, name: str, lo: int, hi: int) -> tuple[str, ...]:
+        """Who speaks the words attributed in ``text[lo:hi]`` together with ``name``: the
+        other of a pair that says them ("Peter Clarke and Dru Sharpling said:"), or the
+        pair or list that "they" stands for ("..., they said")."""
+        refs = [r for r in self.refs_in(lo, hi) if not self._inside_quote(r.start)]
+        pair = self._pair_speaking([r for r in refs if r.kind == "person"])
+        if pair is not None and name in pair:
+            return tuple(n for n in pair if n != name)
+        si = self._sentence_index(lo)
+        while 0 <= si < len(self.sents) and self.sents[si].span.start < hi:
+            for c in self.cues(si):
+                if c.who == ("person", name) and RE_THEY.fullmatch(self.text, c.lead, c.start):
+                    joint = self._joint_speakers(c.start)
+                    if joint is not None and name in joint[0]:
+                        return tuple(n for n in joint[0] if n != name)
+            si += 1
+        return ()
+
+    def _listed(self, people: list[_Ref]) -> tuple[str, ...]:
+        """The people of a list of three or more ("A, B and C", titles between them
+        allowed), in order, else ()."""
         first = 0  # where the list under way starts
         for n in range(1, len(people)):
             a, b = people[n - 1], people[n]
@@ -1233,8 +1262,8 @@ class _Reader:
             if gap is None or a.value == b.value:
                 first = n
             elif gap.group("and") and n - first >= 2:
-                return people[first].value
-        return None
+                return tuple(dict.fromkeys(p.value for p in people[first : n + 1]))
+        return ()
 
     def _role_who(self, ref: _Ref) -> _Who | None:
         holders = self.holders(_role_sig(ref.value))
@@ -1923,7 +1952,16 @@ def extract(
         prev = _Quote(said[0], said[1], [Span(seg.start, seg.end)], sent.span.start, sent.span.end)
         found.append(prev)
         prev_seg = seg
-    return _said_once(article, [q.claim(text) for q in found])
+    claims = []
+    for q in found:
+        claim = q.claim(text)
+        claims.append(claim)
+        if q.kind is SpeakerKind.PERSON:
+            # words two or more people say together are each one's: "Peter Clarke and
+            # Dru Sharpling said: ..."
+            together = reader.speaking_with(q.speaker, q.evidence_start, q.evidence_end)
+            claims.extend(replace(claim, speaker=name) for name in together)
+    return _said_once(article, claims)
 
 
 RE_QUOTE_TRIM = re.compile(r"^[\W_]+|[\W_]+$")

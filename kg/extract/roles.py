@@ -724,11 +724,11 @@ def extract(
             if key is None and not spokes:
                 continue
             person = person_at(t.end()) or _past_honorific(text, t.end(), sent.span.end)
-            rank = next((b for a, b in role_spans(text, t.end(), sent.span.end)), None)
-            if person is None and rank is not None and text[t.end() : rank].isupper():
+            rank_end = next((b for a, b in role_spans(text, t.end(), sent.span.end)), None)
+            if person is None and rank_end is not None and text[t.end() : rank_end].isupper():
                 # past the holder's rank: "National Police Chiefs' Council Vice Chair CC
                 # Rachel Swann"
-                gap = RE_GAP.match(text, rank, sent.span.end)
+                gap = RE_GAP.match(text, rank_end, sent.span.end)
                 person = person_at(gap.end()) if gap else None
             if person is None:
                 continue

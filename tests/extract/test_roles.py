@@ -410,8 +410,7 @@ CASES = [
         ("Tom Harding", "director", "college-of-policing", None),
     ),
     (  # BODY title, then the holder's abbreviated rank before the name
-        "National Police Chiefs' Council Vice Chair CC Rachel Swann confirmed the "
-        "appointment.",
+        "National Police Chiefs' Council Vice Chair CC Rachel Swann confirmed the appointment.",
         ("Rachel Swann", "vice chair", "npcc", None),
     ),
 ]
