@@ -204,9 +204,19 @@ def is_name(text: str) -> bool:
     return found is not None and found[0] == " ".join(text.split())
 
 
+@functools.cache
+def _re_verb_after_name() -> re.Pattern[str]:
+    """A reporting verb, also in the perfect: "Nicky Ryan has welcomed the report"."""
+    return re.compile(
+        r"(?:(?:has|have|had)[ \t]+(?:also[ \t]+|now[ \t]+)?)?(?:"
+        + re_reporting_verb().pattern
+        + ")"
+    )
+
+
 def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
     text = capital_leads(article.text, sents)
-    verbs = re_reporting_verb()
+    verbs = _re_verb_after_name()
     candidates: list[tuple[str, Span, Sentence]] = []
     accepted: set[str] = set()
     # a line holding a title alone: the line before it may be a signature's name

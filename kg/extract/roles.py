@@ -123,7 +123,12 @@ RE_HONOURS_BEFORE = re.compile(RE_HONOURS.pattern + "$")
 RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?(?:chief|boss),?[ \t]+")
 # a title in lower case between a body and a name: "NSPCC spokesman Adam Burling",
 # "the Federation's chair, John Apter" (the title is a role label, checked in code)
-RE_BODY_TITLE = re.compile(r"(?:['’]s?)?,?[ \t]+(?P<title>[a-z]+(?:[ \t]+[a-z]+){0,4}),?[ \t]+")
+RE_BODY_TITLE = re.compile(
+    r"(?:['’]s?)?,?[ \t]+(?P<title>"
+    # (a place the title is for: "the Police Federation's lead for Wales, Nicky Ryan")
+    r"[a-z]+(?:[ \t]+[a-z]+){0,3}?[ \t]+for[ \t]+[A-Z][a-z]+(?=,)"
+    r"|[a-z]+(?:[ \t]+[a-z]+){0,4}),?[ \t]+"
+)
 # ... or a title outside the scheme capitalised, one head word with its modifier: "PSA
 # President Paul Griffiths", "IOPC Regional Director Derrick Campbell"
 RE_BODY_TITLE_CAPS = re.compile(

@@ -404,6 +404,10 @@ CASES = [
         "reaction to the inspection.",
         ("David Coupe", "chair", "named-cleveland-fire-authority", None),
     ),
+    (  # "the BODY's title for PLACE, NAME"
+        "The Police Federation’s lead for Wales, Nicky Ryan, has welcomed the report.",
+        ("Nicky Ryan", "lead for wales", "police-federation", None),
+    ),
     (  # "NAME, BODY title" closing the sentence, the title one the scheme holds
         "The responses were welcomed by Assistant Chief Constable Tom Harding, College of "
         "Policing director.",
