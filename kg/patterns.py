@@ -245,7 +245,8 @@ def alternation(labels: list[str], ci_single_words: bool = True) -> re.Pattern[s
         pat = _label_pattern(label)
         single = " " not in label.strip()
         alts.append((pat, not (_case_sensitive(label) or (single and not ci_single_words))))
-    return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
+    # (after "ex-" too: "Ex-chief constable Mike Barton")
+    return re.compile(r"(?:(?<![\w'’-])|(?<=\b[Ee]x-))" + _dispatch(alts) + r"(?![\w-])")
 
 
 @functools.cache
@@ -360,7 +361,8 @@ def re_place() -> re.Pattern[str]:
     """A force's place, capitalised: "Lancashire", "Beds", "South Yorkshire"."""
     places = [p for o in lexicon().orgs.values() for p in o.places]
     alts = [(_label_pattern(p), False) for p in sorted(set(places), key=lambda s: (-len(s), s))]
-    return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
+    # (after "ex-" too: "Ex-chief constable Mike Barton")
+    return re.compile(r"(?:(?<![\w'’-])|(?<=\b[Ee]x-))" + _dispatch(alts) + r"(?![\w-])")
 
 
 @functools.cache
@@ -389,7 +391,8 @@ def re_role() -> re.Pattern[str]:
                 pat = esc + "s?" + (r"[ \t]+" + rest if rest else "")
                 break
         alts.append((pat, not (_case_sensitive(label) or len(words) == 1)))
-    return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
+    # (after "ex-" too: "Ex-chief constable Mike Barton")
+    return re.compile(r"(?:(?<![\w'’-])|(?<=\b[Ee]x-))" + _dispatch(alts) + r"(?![\w-])")
 
 
 @functools.lru_cache(maxsize=1024)  # a long article's sentences; holds few texts
@@ -570,7 +573,7 @@ def re_qualifier() -> re.Pattern[str]:
     quals = sorted(lexicon().qualifiers, key=len, reverse=True)
     # also in brackets: "the (then) Home Secretary Yvette Cooper"
     alts = "|".join(re.escape(q) for q in quals)
-    return re.compile(r"(?i:\(?\b(?P<q>" + alts + r")\b\)?)[ \t]+$")
+    return re.compile(r"(?i:\(?\b(?P<q>" + alts + r")\b\)?)(?:[ \t]+|-)$")
 
 
 @functools.cache

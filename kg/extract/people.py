@@ -137,7 +137,9 @@ RE_INSET = re.compile(r"^[ \t]*\([a-z ]+\)[ \t]+")
 # what may come between a name and its role: "one of the", a qualifier, an org or place
 RE_ROLE_LEAD = re.compile(
     # (a possessive and a qualifier: "Lynne Owens, the force's departing chief constable")
-    r"[ \t]*(?:one of[ \t]+)?(?:the[ \t]+)?(?:[a-z]+(?:['’]s)?[ \t]+){0,2}"
+    # (or a body's possessive before it: "Yvette Cooper, Labour's shadow home secretary")
+    r"[ \t]*(?:one of[ \t]+)?(?:the[ \t]+)?(?:[A-Z][\w-]*['’]s[ \t]+)?"
+    r"(?:[a-z]+(?:['’]s)?[ \t]+){0,2}"
     r"(?:[A-Z][\w'’-]*[ \t]+){0,3}"
 )
 

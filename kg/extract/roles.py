@@ -151,6 +151,9 @@ RE_SEAT_PLACE = re.compile(
 TITLE_END_NOT = frozenset(("on", "of", "for", "at", "in", "to", "by", "with", "and", "the"))
 # words that open no field before a title's head ("a former officer", "who leads")
 TITLE_FIELD_NOT = frozenset(("a", "an", "the", "his", "her", "their", "its", "who", "which", "one"))
+# "shadow" before a title: the opposition's spokesperson for it ("shadow home secretary")
+RE_SHADOW_BEFORE = re.compile(r"\b[Ss]hadow[ \t]+$")
+RE_SHADOW_APPOS = re.compile(r",[ \t]+(?:the[ \t]+|[A-Z]\w+['’]s[ \t]+)?\Z")
 # a deputy's word before a title the scheme has no deputy of
 RE_DEPUTY_BEFORE = re.compile(r"\b(?:[Dd]eputy|[Vv]ice|[Aa]ssistant)[ \t]+$")
 # "inspector Wendy Williams", "superintendent Katy Barrow-Grint": a rank in lower case
@@ -464,6 +467,20 @@ def extract(
             deputy = RE_DEPUTY_BEFORE.search(text, max(lo, start - 12), start)
             if deputy is not None and role_key(text[deputy.start() : end]) is None:
                 continue  # "Deputy Mayor Bev Hughes" is not the Mayor
+            shadow = RE_SHADOW_BEFORE.search(text, max(lo, start - 8), start)
+            if shadow is not None:
+                # "shadow home secretary Yvette Cooper", "Yvette Cooper, the shadow home
+                # secretary,": the opposition's spokesperson, not the holder
+                gap = RE_GAP.match(text, end, hi)
+                holder = person_at(gap.end()) if gap else None
+                appos = RE_SHADOW_APPOS.search(text, lo, shadow.start())
+                holder = holder or (by_end.get(appos.start()) if appos else None)
+                if holder is not None:
+                    label = " ".join(w.capitalize() for w in text[shadow.start() : end].split())
+                    claims.append(
+                        RoleClaim(holder.name, label.lower(), None, sent.span, None, label)
+                    )
+                continue
             # qualifier / org before the title, in either order
             qual, p = _qualifier(text, start, lo)
             org, p2 = _org_before(text, p, lo)
@@ -762,7 +779,9 @@ def extract(
 # "NAME, (the) TITLE of|at|for (the) BODY": a title of up to six words, then the body,
 # after any of the title's own "of"s ("head of crime and criminal justice at Dorset Police")
 # (also in brackets: "Sir Hugh Orde (President of ACPO)")
-RE_TITLE_LEAD = re.compile(r"(?:,[ \t]+|[ \t]+\()(?:the[ \t]+)?(?=[A-Za-z])")
+RE_TITLE_LEAD = re.compile(
+    r"(?:,[ \t]+|[ \t]+\()(?:the[ \t]+|an?[ \t]+|one[ \t]+of[ \t]+the[ \t]+)?(?=[A-Za-z])"
+)
 RE_TITLE_WORDS = re.compile(r"[A-Za-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}")
 RE_OF_BODY = re.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
 # "NAME, TITLE, said": a title that names no body ("superintendent Katy Barrow-Grint,

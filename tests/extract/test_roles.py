@@ -404,6 +404,22 @@ CASES = [
         "reaction to the inspection.",
         ("David Coupe", "chair", "named-cleveland-fire-authority", None),
     ),
+    (  # "NAME, a TITLE of BODY"
+        "Ben Murphy, a member of the City of London Police Authority Board, said it was good.",
+        ("Ben Murphy", "member", "named-city-of-london-police-authority-board", None),
+    ),
+    (  # "ex-" joined to the title
+        "Ex-chief constable Mike Barton said Durham Constabulary had been outstanding.",
+        ("Mike Barton", "chief-constable", "durham", "former"),
+    ),
+    (  # a surname that is also a word of places' names
+        "West Midlands Police was inspected. West Midlands Mayor Andy Street said it was fair.",
+        ("Andy Street", "mayor-of-west-midlands", "west-midlands-combined-authority", None),
+    ),
+    (  # the opposition's spokesperson: a title of its own, held in no body
+        "Yvette Cooper, Labour's shadow home secretary, said the report was damning.",
+        ("Yvette Cooper", "shadow home secretary", None, None),
+    ),
     (  # "the BODY's title for PLACE, NAME"
         "The Police Federation’s lead for Wales, Nicky Ryan, has welcomed the report.",
         ("Nicky Ryan", "lead for wales", "police-federation", None),
@@ -444,6 +460,10 @@ NOT_ROLES = [
         "Office of the Police and Crime Commissioner for Surrey chief executive Alison "
         "Bolton said the report was fair.",
         ("Alison Bolton", "police-and-crime-commissioner"),
+    ),
+    (  # a shadow minister is not the minister
+        "Shadow home secretary Yvette Cooper said the report was damning.",
+        ("Yvette Cooper", "home-secretary"),
     ),
 ]
 
