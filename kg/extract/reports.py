@@ -412,7 +412,10 @@ RE_FORCE_PRONOUN = re.compile(r"\b(?:it|its|the force|the constabulary)\b")
 RE_PUBLISHED = re.compile(
     r"\b(?:publish(?:ed|es|ing)?|releas(?:ed|es|ing)|issued|(?<!carried )(?<!carry )out|set out|"
     r"delivered|unveiled|"
-    r"made public|launched|presented)\b[ \t]*(?:on|in|at|this|last)?[ \t,(]*$",
+    r"made public|launched|presented)\b"
+    # (past its publisher: "a report published by the inspectorate last month")
+    r"(?:[ \t]+by[ \t]+(?:the[ \t]+)?[\w'’&-]+(?:[ \t]+[\w'’&-]+){0,6}?)?"
+    r"[ \t]*(?:on|in|at|this|last)?[ \t,(]*$",
     re.IGNORECASE,
 )
 # the inspectors' last visit before this one, by its year: "inspectors last went to the

@@ -170,6 +170,11 @@ DATES = [
         "Rescue Services (HMICFRS) has rated Cleveland Police inadequate overall.",
         ("hmicfrs", ("cleveland",), None),
     ),
+    (  # the date after the publisher: "published by the inspectorate last month"
+        "12 March 2019\n\nHMICFRS inspects every force. A report published by the "
+        "inspectorate last month found Kent Police was good.",
+        ("hmicfrs", ("kent",), "2019-02"),
+    ),
 ]
 
 
