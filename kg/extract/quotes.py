@@ -1906,6 +1906,10 @@ def extract(
     found: list[_Quote] = []
     prev: _Quote | None = None
     prev_seg: _Segment | None = None
+    # quoted paragraphs left open with no speaker yet, whose quotation goes on: the
+    # speaker may come at its end (`“We will build on this. / “Our officers work hard,”
+    # he said.`)
+    pending: list[_Segment] = []
     for seg in segs:
         sent = sentence_at(sents, seg.start)
         if sent is None or _is_label(text, seg):
@@ -1946,12 +1950,17 @@ def extract(
                 or _responder(reader, seg, found)
             )
             said = _speaker_kind(reader, who, seg.start) if who is not None else None
+        opened = pending if pending and _continues(article, pending[-1], seg) else []
         if said is None:
             prev, prev_seg = None, None
+            pending = [*opened, seg] if not seg.closed else []
             continue
-        prev = _Quote(said[0], said[1], [Span(seg.start, seg.end)], sent.span.start, sent.span.end)
+        parts = [Span(p.start, p.end) for p in opened] + [Span(seg.start, seg.end)]
+        first = sentence_at(sents, parts[0].start) or sent
+        prev = _Quote(said[0], said[1], parts, first.span.start, sent.span.end)
         found.append(prev)
         prev_seg = seg
+        pending = []
     claims = []
     for q in found:
         claim = q.claim(text)

@@ -1332,3 +1332,15 @@ def test_quotes_a_second_reported_clause_is_still_the_first_speakers(make_articl
         'problems" with the new process.'
     )
     assert [(k, t) for k, _, t in said(a)] == [(REPORT, "some problems")]
+
+
+def test_quotes_a_paragraph_left_open_starts_the_quotation_its_speaker_ends(make_article):
+    # the speaker named only after the quotation's last paragraph: one quotation, from
+    # its first paragraph
+    a = make_article(
+        "Force responds\n\n"
+        '"We will build on this report and keep improving the service we give to victims '
+        "of crime.\n\n"
+        '"Our officers work hard every day," said Chief Constable Alan Pughsley.'
+    )
+    assert [(s, t[:13]) for _, s, t in said(a)] == [("Alan Pughsley", "We will build")]
