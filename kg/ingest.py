@@ -710,7 +710,9 @@ def _time_date(doc: Any) -> str | None:
 
 
 # an element whose class marks it as the article's date: "date", "published", "dateline"
-RE_DATE_CLASS = re.compile(r"(?<![a-z])(?:date|dateline|published|pubdate|posted)(?![a-z])", re.I)
+RE_DATE_CLASS = re.compile(
+    r"(?<![a-z])(?:date|dateline|published|pubdate|posted|(?P<byline>byline))(?![a-z])", re.I
+)
 
 
 def _dateline_date(doc: Any) -> str | None:
@@ -724,14 +726,20 @@ def _dateline_date(doc: Any) -> str | None:
     for n, el in enumerate(doc.xpath("//*[@class]")):
         if n >= 400:
             break
-        if not RE_DATE_CLASS.search(el.get("class") or "") or el.tag in ("time", "meta"):
+        marked = RE_DATE_CLASS.search(el.get("class") or "")
+        if not marked or el.tag in ("time", "meta"):
             continue
         text = " ".join((el.text_content() or "").split())
-        if not text or len(text) > 60 or _outside_article(el):
+        if not text or len(text) > (80 if marked.group("byline") else 60) or _outside_article(el):
             continue
         if RE_UPDATED_BEFORE.search(_text_before(el)) or not _in_header(el, articles):
             continue
-        found = _iso_day(text)
+        if marked.group("byline"):
+            # "By Jane Smith | Tuesday 12 March 2019, 10:00am": the byline's own date
+            line = dates.dateline(text)
+            found = line.date.iso() if line is not None and line.date.day else None
+        else:
+            found = _iso_day(text)
         if found:
             return found
     return None

@@ -473,3 +473,16 @@ def test_ingest_a_long_publication_stamp_ending_with_its_date_dates_the_article(
     )
     assert a.published is not None and a.published.iso() == "2018-03-22"
     assert not any("Published by" in a.text[s.start : s.end] for s in a.body)
+
+
+def test_ingest_html_date_from_the_articles_byline():
+    # no metadata or <time>: the byline above the text states the day; a date in the
+    # text further down is some other event's
+    page = (
+        "<html><head><title>Force rated good</title></head><body><article>"
+        "<h1>Force rated good</h1>"
+        '<p class="byline">By Jane Smith | Tuesday 12 March 2019, 10:00am</p>'
+        "<p>Kent Police was rated good by inspectors, who first visited on 5 June 2014.</p>"
+        "</article></body></html>"
+    )
+    assert parse_article(page, "a.html", "html").published == PartialDate(2019, 3, 12)
