@@ -1255,3 +1255,19 @@ def test_reports_a_publication_delayed_until_a_day_is_dated_that_day(make_articl
         "not made public until Tuesday, as publication had been delayed by court proceedings."
     )
     assert {r[2] for r in reports(a)} == {"2017-05-02"}
+
+
+@pytest.mark.parametrize(
+    ("topic", "kind"),
+    [
+        ("how Essex Police protects children", "child-protection"),
+        ("how Essex Police treats people detained in its cells", "custody"),
+        ("how Essex Police vets its officers", "vetting"),
+        ("how Essex Police records crime", "crime-data-integrity"),
+        ("the way Essex Police tackles county lines drug gangs", "serious-organised-crime"),
+    ],
+)
+def test_reports_a_kind_by_the_topic_the_report_is_on(make_article, topic, kind):
+    # the kind's topic in the words of a clause, not its name
+    a = make_article(f"9 May 2019\n\nAn HMICFRS inspection of {topic} found serious failings.")
+    assert [r.kind_concept for r in extract_article(a).reports] == [kind]
