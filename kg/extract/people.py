@@ -140,7 +140,8 @@ RE_ROLE_LEAD = re.compile(
     # (or a body's possessive before it: "Yvette Cooper, Labour's shadow home secretary")
     r"[ \t]*(?:one of[ \t]+)?(?:the[ \t]+)?(?:[A-Z][\w-]*['’]s[ \t]+)?"
     r"(?:[a-z]+(?:['’]s)?[ \t]+){0,2}"
-    r"(?:[A-Z][\w'’-]*[ \t]+){0,3}"
+    # (a police area of several places: "the Devon, Cornwall and Isles of Scilly ...")
+    r"(?:[A-Z][\w'’-]*(?:(?:,[ \t]+|[ \t]+(?:and|of|the)[ \t]+)[A-Z][\w'’-]*){0,4}[ \t]+){0,3}"
 )
 
 
@@ -422,19 +423,33 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 )
             )
     # a title and a surname given in full before: "Commander Khan said" after "Commander
-    # Umer Khan", "DCC de Reya"
+    # Umer Khan", "DCC de Reya"; or never given in full: "Ch Supt Duckenfield", the
+    # person known by the surname alone
     for sent in sents:
-        for _, role_end in role_spans(text, sent.span.start, sent.span.end):
+        for role_start, role_end in role_spans(text, sent.span.start, sent.span.end):
             tok = RE_SURNAME.match(text[role_end : sent.span.end])
-            if not tok or tok.group(1) not in surnames:
+            if not tok:
                 continue
+            full = surnames.get(tok.group(1))
+            if full is None and (
+                not text[role_start].isupper()
+                or tok.group(1) in name_stopwords()
+                or _title_case(sent.text)
+            ):
+                continue  # "the chief constable Said", "Chief Constable Kent", a headline
             start = role_end + tok.start(1)
             span = Span(start, start + len(tok.group(1)))
             after = text[span.end : span.end + 2]
             if any(s.overlaps(span) for s in taken) or RE_NAME_GOES_ON.match(after):
                 continue
+            if full is None and not text[span.end : sent.span.end].strip(" \t.,"):
+                continue  # a heading: "PFCC Response"
             taken.append(span)
-            out.append(PersonMention(surnames[tok.group(1)], span, sent.span, tok.group(1)))
+            out.append(
+                PersonMention(
+                    full or tok.group(1), span, sent.span, tok.group(1), surname_only=full is None
+                )
+            )
     out.extend(_bare_surnames(text, sents, out, taken))
     out.sort(key=lambda p: p.span)
     return out

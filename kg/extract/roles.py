@@ -114,6 +114,9 @@ RE_APPOS = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?[A-Z][\w-]+['’]s[ \t]+)?"
     # "Emily Spurrell, APCC Chair and PCC for Merseyside": the second of two titles
     r"(?:(?:[A-Z][\w'’&-]*[ \t]+){1,4}and[ \t]+)?"
+    # "Alison Hernandez, the Devon, Cornwall and Isles of Scilly Police and Crime
+    # Commissioner": the places of an area before the one its force is found by
+    r"(?:[A-Z][\w'’-]*(?:,|[ \t]+(?:and|of))[ \t]+){0,4}"
     # "Peter Clarke, HM chief inspector of prisons": the royal style in capitals alone
     rf"(?:{ROYAL_STYLE}[ \t]+)?$"
 )

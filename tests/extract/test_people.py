@@ -5,6 +5,12 @@ from kg.extract.people import is_name
 
 # (sentence, a name the people extractor must find in it)
 NAMES = [
+    # in apposition to a title whose police area is a list of places
+    (
+        "Alison Hernandez, the Devon, Cornwall and Isles of Scilly Police and Crime "
+        "Commissioner, has started hosting a board.",
+        "Alison Hernandez",
+    ),
     # a reporting verb in the perfect
     ("Nicky Ryan has welcomed the inspectorate's report.", "Nicky Ryan"),
     # a title after a body's name with small words in it, in apposition

@@ -404,6 +404,11 @@ CASES = [
         "reaction to the inspection.",
         ("David Coupe", "chair", "named-cleveland-fire-authority", None),
     ),
+    (  # a rank and a surname the article never gives in full: the person by the surname
+        "Two officers were named in the South Yorkshire Police report: Ch Supt Duckenfield, "
+        "who would have faced ten alleged breaches, and another.",
+        ("Duckenfield", "chief-superintendent", "south-yorkshire", None),
+    ),
     (  # "NAME, a TITLE of BODY"
         "Ben Murphy, a member of the City of London Police Authority Board, said it was good.",
         ("Ben Murphy", "member", "named-city-of-london-police-authority-board", None),
@@ -464,6 +469,11 @@ NOT_ROLES = [
     (  # a shadow minister is not the minister
         "Shadow home secretary Yvette Cooper said the report was damning.",
         ("Yvette Cooper", "home-secretary"),
+    ),
+    (  # a heading of a title and a word is no one: "PFCC Response"
+        "Northamptonshire Police was inspected.\n\nPFCC Response\n\nThe commissioner said "
+        "the force had improved.",
+        ("Response", "police-fire-and-crime-commissioner"),
     ),
 ]
 
