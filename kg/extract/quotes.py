@@ -241,6 +241,13 @@ RE_JUDGED_PASSIVE_END = re.compile(
     r"described|branded|labelled|labeled|criticised|considered|assessed)"
     r"(?:\s+(?:as|to\s+be|to\s+have\s+been))?\s+(?:(?:as\s+)?(?:being\s+)?)?[“‘\"']$"
 )
+# ... or a passive of telling the body what to do: "The force was told to make "urgent
+# improvements"", "has been warned it must "get a grip""
+RE_TOLD_PASSIVE_END = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:told|urged|ordered|advised|warned|instructed)"
+    r"\s+(?:to|(?:that\s+)?(?:it|they)\s+(?:must|should|needs?\s+to|has\s+to))"
+    r"(?:\s+[\w'’-]+){1,4}\s+[“‘\"']$"
+)
 # a coordinated clause's start: "..., but inspectors had "serious concerns""
 RE_BUT_CLAUSE = re.compile(r"[,;]\s+(?:but|and|while|although|though|whereas|yet)\s+")
 # "Those are not my words ... but the words of Roy Wilsher"
@@ -2225,11 +2232,15 @@ def _discourse_speaker(reader: _Reader, si: int) -> _Who | None:
 
 
 def _judged_in_report(reader: _Reader, seg: _Segment, sent: Sentence) -> _Who | None:
-    """The report, for words a passive of judging gives no agent, in an article about a
-    report: "HMP Nottingham has been judged 'fundamentally unsafe'"."""
+    """The report, for words a passive of judging or telling gives no agent, in an article
+    about a report: "HMP Nottingham has been judged 'fundamentally unsafe'", "the force
+    was told to make 'urgent improvements'"."""
     text = reader.text
     lo = max(sent.span.start, seg.start - 60)
-    if RE_JUDGED_PASSIVE_END.search(text, lo, seg.start) is None or not reader.reports():
+    passive = RE_JUDGED_PASSIVE_END.search(text, lo, seg.start) or RE_TOLD_PASSIVE_END.search(
+        text, lo, seg.start
+    )
+    if passive is None or not reader.reports():
         return None
     return ("report", "")
 

@@ -1344,3 +1344,11 @@ def test_quotes_a_paragraph_left_open_starts_the_quotation_its_speaker_ends(make
         '"Our officers work hard every day," said Chief Constable Alan Pughsley.'
     )
     assert [(s, t[:13]) for _, s, t in said(a)] == [("Alan Pughsley", "We will build")]
+
+
+def test_quotes_a_passive_of_telling_the_force_gives_the_words_to_the_report(make_article):
+    a = make_article(
+        "Force must improve\n\nHMICFRS inspected Kent Police and published its report "
+        'today. The force was told to make "urgent improvements to how it records crime".'
+    )
+    assert [(k, s) for k, s, _ in said(a)] == [(REPORT, "0")]
