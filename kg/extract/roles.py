@@ -93,7 +93,12 @@ RE_OWN_POST = re.compile(
     r"\b(?:his|her|their)[ \t]+(?:role|post|position|job)[ \t]+as[ \t]+(?:the[ \t]+)?$"
 )
 # a short verb phrase between a name and "as": "Rod Hansen took office today as"
-RE_VERB_PHRASE = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,3}[a-z]+")
+RE_VERB_PHRASE = re.compile(r"(?:,[ \t]+who)?[ \t]+(?:[a-z]+[ \t]+){0,3}[a-z]+")
+# a post to be taken up, not held: "Jo Farrell, who will become chief constable in May"
+RE_FUTURE = re.compile(
+    r"\b(?:will|shall|is[ \t]+to|are[ \t]+to|(?:is|are)[ \t]+(?:due|set|expected|poised)[ \t]+to)"
+    r"[ \t]+(?:become|take[ \t]+over|take[ \t]+up|succeed|replace|join)\b"
+)
 # a verb of leaving a post: "resigned as", "stepped down as", "retired as"
 RE_LEFT = re.compile(
     r"\b(?:resign(?:ed|s)?|stepped[ \t]+down|stood[ \t]+down|quit|retired|left|departed)\b"
@@ -104,7 +109,7 @@ RE_IS = re.compile(r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:the[ \t]+)?$")
 RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
 RE_APPOS = re.compile(
     # (also in brackets: "Nick Hardwick (HM Chief Inspector of Prisons)")
-    r"(?:,[ \t]+|[ \t]+\()(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|now[ \t]+)?"
+    r"(?:,[ \t]+|[ \t]+\()(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|who has been[ \t]+|now[ \t]+)?"
     # "John Campion, the region's Police and Crime Commissioner": the area's
     r"(?:the[ \t]+(?:(?:county|region|area|city|force|force area|constabulary)['’]s[ \t]+|"
     # "Jane Kennedy, the local police commissioner": of the place the article is about
@@ -627,8 +632,12 @@ def extract(
                 before = last_person_before(lo + own.start())
                 if before is not None and before.span.start >= lo:
                     person = before
+            if person is not None and RE_FUTURE.search(text, person.span.end, start):
+                continue  # "Jo Farrell, who will become chief constable in May": not yet
             # NAME became ROLE, NAME took over as ROLE
             if person is None:
+                if RE_FUTURE.search(lead):
+                    continue
                 b = RE_NAME_BECAME.search(lead)
                 if b:
                     before = last_person_before(lo + b.start())

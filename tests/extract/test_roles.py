@@ -404,6 +404,16 @@ CASES = [
         "reaction to the inspection.",
         ("David Coupe", "chair", "named-cleveland-fire-authority", None),
     ),
+    (  # a post left, after "who": held no longer
+        "Durham Constabulary was inspected. Mike Barton, who retired as chief constable "
+        "last year, said it was unfair.",
+        ("Mike Barton", "chief-constable", "durham", "former"),
+    ),
+    (  # "who has been acting ROLE since ...": held now, as acting
+        "Durham Constabulary was inspected. Jo Farrell, who has been acting chief constable "
+        "since May, said it was fair.",
+        ("Jo Farrell", "chief-constable", "durham", "acting"),
+    ),
     (  # a rank and a surname the article never gives in full: the person by the surname
         "Two officers were named in the South Yorkshire Police report: Ch Supt Duckenfield, "
         "who would have faced ten alleged breaches, and another.",
@@ -469,6 +479,11 @@ NOT_ROLES = [
     (  # a shadow minister is not the minister
         "Shadow home secretary Yvette Cooper said the report was damning.",
         ("Yvette Cooper", "home-secretary"),
+    ),
+    (  # a post to be taken up later is not held
+        "Durham Constabulary was inspected. Jo Farrell, who will become chief constable in "
+        "May, said it was fair.",
+        ("Jo Farrell", "chief-constable"),
     ),
     (  # a heading of a title and a word is no one: "PFCC Response"
         "Northamptonshire Police was inspected.\n\nPFCC Response\n\nThe commissioner said "
