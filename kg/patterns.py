@@ -818,6 +818,23 @@ def _holds_head(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]
 RE_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
+def _names_a_body_or_place(words: str) -> bool:
+    """Whether ``words``, a possessive ("Northern Ireland's", "the IOPC's"), is of a place,
+    a body the reference data knows, or a name that is not a title's or a common noun's."""
+    base = RE_POSSESSIVE_WORD.sub("", words.rstrip("’'")).strip()
+    if re_place().fullmatch(base) or re_org().fullmatch(base):
+        return True
+    last = base.split()[-1] if base.split() else ""
+    return role_key(last) is None and last.lower() not in possessive_nouns()
+
+
+@functools.cache
+def possessive_nouns() -> frozenset[str]:
+    """Nouns whose possessive is part of a body's name ("Coroner's Court"):
+    ``kg/lexicon/possessive_nouns.txt``."""
+    return frozenset(_words("possessive_nouns.txt"))
+
+
 def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The names in ``text[start:end]`` (a sentence) built on an organization head noun,
     with the type each names: (start, end, kind). A run of capitalised words, which
@@ -916,10 +933,14 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             # a possessive opens the name after it: "Northern Ireland's Police Ombudsman",
             # but not the royal style of a name: "His Majesty's Prison and Probation Service"
             # and so does a compound adjective: "the UK-wide National Crime Agency"
+            # (a possessive of a title's or a common noun is the name's own: "Staffordshire
+            # Commissioner's Office", "West London Coroner's Court")
             for k in range(first, last_head):
                 w = words[k][2]
                 if (
-                    RE_POSSESSIVE_WORD.search(w) and not RE_ROYAL.match(w)
+                    RE_POSSESSIVE_WORD.search(w)
+                    and not RE_ROYAL.match(w)
+                    and _names_a_body_or_place(text[start + words[first][0] : start + words[k][1]])
                 ) or RE_COMPOUND_ADJECTIVE.fullmatch(w):
                     first = k + 1
             # a party before a body not a party's is the holder's affiliation: "DUP

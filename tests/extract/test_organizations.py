@@ -196,6 +196,9 @@ def test_organizations_by_the_shape_of_their_names(make_article, text, expected)
         ("Liam McArthur, justice spokesman for the Scottish Liberal Democrats, spoke.", None),
         ("Cecilia Goodwin, a member of BSB Solicitors, said so.", "BSB Solicitors"),
         ("The centre is run by GEO Group UK Ltd for the Home Office.", "GEO Group UK Ltd"),
+        # a possessive of a title or a common noun is the name's own
+        ("The Staffordshire Commissioner's Office said so.", "Staffordshire Commissioner's Office"),
+        ("The inquest at West London Coroner's Court heard it.", "West London Coroner's Court"),
         # a party's word that is an ordinary adjective opens a body's name
         (
             "The Independent Scrutiny and Oversight Board said it would meet.",
