@@ -818,6 +818,23 @@ def _holds_head(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]
 RE_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
+def _listed_to_head(words: list[tuple[int, int, str]], j: int, heads: dict[str, str]) -> bool:
+    """Whether the word at ``j``, ending with a comma, begins a list of single capitalised
+    words that "and" closes right before a head: one body's name ("North Yorkshire
+    Police, Fire and Crime Panel", "Bristol, Gloucestershire, Somerset and Wiltshire
+    CRC"), not a list of bodies."""
+    k = j + 1
+    while k < len(words) and words[k][2].endswith(",") and RE_CAP_WORD.fullmatch(words[k][2][:-1]):
+        k += 1
+    if not (k + 2 < len(words) and RE_CAP_WORD.fullmatch(words[k][2]) and words[k + 1][2] == "and"):
+        return False
+    return words[k + 2][2] in heads or (
+        k + 3 < len(words)
+        and RE_CAP_WORD.fullmatch(words[k + 2][2]) is not None
+        and words[k + 3][2].rstrip(",.;:") in heads
+    )
+
+
 def _names_a_body_or_place(words: str) -> bool:
     """Whether ``words``, a possessive ("Northern Ireland's", "the IOPC's"), is of a place,
     a body the reference data knows, or a name that is not a title's or a common noun's."""
@@ -870,7 +887,11 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             if RE_CAP_WORD.fullmatch(bare):
                 if bare in heads and (bare not in HEAD_FIRST_ONLY or j == i):
                     last_head, kind = j, kind or heads[bare]
-                if bare != w and not RE_PLURAL_POSSESSIVE.fullmatch(w):
+                if (
+                    bare != w
+                    and not RE_PLURAL_POSSESSIVE.fullmatch(w)
+                    and not (w == bare + "," and last_head < 0 and _listed_to_head(words, j, heads))
+                ):
                     j += 1  # punctuation ends the name here ("Superintendents'" does not)
                     break
                 j += 1

@@ -199,6 +199,11 @@ def test_organizations_by_the_shape_of_their_names(make_article, text, expected)
         # a possessive of a title or a common noun is the name's own
         ("The Staffordshire Commissioner's Office said so.", "Staffordshire Commissioner's Office"),
         ("The inquest at West London Coroner's Court heard it.", "West London Coroner's Court"),
+        # a list of single words that "and" closes before the head: one body's name
+        (
+            "The North Yorkshire Police, Fire and Crime Panel met on Monday.",
+            "North Yorkshire Police, Fire and Crime Panel",
+        ),
         # a party's word that is an ordinary adjective opens a body's name
         (
             "The Independent Scrutiny and Oversight Board said it would meet.",
@@ -457,3 +462,8 @@ def test_organizations_forces_beyond_the_territorial_ones_by_name_only(make_arti
         ("isle-of-man-constabulary", OrgType.POLICE_FORCE),
     }
     assert len(found) == 3
+
+
+def test_organizations_a_list_of_forces_is_no_one_body(make_article):
+    a = make_article("Forces inspected\n\nInspectors visited Kent, Essex and Sussex Police.")
+    assert {m.org for m in extract_article(a).organizations} == {"kent", "essex", "sussex"}
