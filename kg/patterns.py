@@ -982,7 +982,11 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             # past the last head only through a join ("... Society for the Prevention
             # of Cruelty to Children"), never plain capitals ("Federation Chair")
             tail = words[last_head + 1 : j]
-            if not tail or tail[0][2] not in NAME_JOINS:
+            if tail and fold(" ".join(w[2] for w in tail).rstrip(",.;:)”\"'’")) in (
+                jurisdiction_places()
+            ):
+                pass  # past the head, the jurisdiction's name: "Probation Board Northern Ireland"
+            elif not tail or tail[0][2] not in NAME_JOINS:
                 end_word = last_head
             else:
                 # nor into a title before its holder's name: "the Independent Office for

@@ -204,6 +204,8 @@ def test_organizations_by_the_shape_of_their_names(make_article, text, expected)
             "The North Yorkshire Police, Fire and Crime Panel met on Monday.",
             "North Yorkshire Police, Fire and Crime Panel",
         ),
+        # a jurisdiction's name after the head
+        ("The Probation Board Northern Ireland was inspected.", "Probation Board Northern Ireland"),
         # a party's word that is an ordinary adjective opens a body's name
         (
             "The Independent Scrutiny and Oversight Board said it would meet.",
