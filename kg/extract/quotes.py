@@ -1273,7 +1273,10 @@ class _Reader:
         return ()
 
     def _role_who(self, ref: _Ref) -> _Who | None:
-        holders = self.holders(_role_sig(ref.value))
+        head, chief = _role_sig(ref.value)
+        # (a chief is the inspector too: "..., the inspector said" of the Chief Inspector
+        # of Prisons named before; never the other way)
+        holders = self.holders((head, chief)) or (self.holders((head, True)) if not chief else [])
         if holders:
             i = bisect.bisect_left(holders, (ref.start, ""))
             return ("person", holders[i - 1 if i > 0 else 0][1])

@@ -1352,3 +1352,13 @@ def test_quotes_a_passive_of_telling_the_force_gives_the_words_to_the_report(mak
         'today. The force was told to make "urgent improvements to how it records crime".'
     )
     assert [(k, s) for k, s, _ in said(a)] == [(REPORT, "0")]
+
+
+def test_quotes_the_inspector_is_the_chief_inspector_named_before(make_article):
+    # a chief is "the inspector" too, when the article names no other inspector
+    a = make_article(
+        "Prison squalid\n\nHMP Hewell was inspected by HM Inspectorate of Prisons. Chief "
+        "Inspector of Prisons Peter Clarke said conditions were poor.\n\n"
+        '"In one room the plaster wall was so damp that it had deep dents," the inspector said.'
+    )
+    assert [(k, s) for k, s, _ in said(a)] == [(PERSON, "Peter Clarke")]
