@@ -231,19 +231,25 @@ def test_build_eval_compares_names_whatever_their_apostrophes():
     assert (s.tp, s.fp, s.fn) == (1, 0, 0)
 
 
+def _build_one(tmp_path, text):
+    """The query rows of a graph built from one article."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "article.txt").write_text(text)
+    build_graph(corpus, tmp_path / "out", html=False, store=False)
+    return rows_from_graph(tmp_path / "out" / "graph.ttl")
+
+
 def test_build_a_rank_held_in_no_named_force_keeps_the_person_and_role(tmp_path):
     """An NPCC lead's rank: the article names no force, so the role has no
     organization (as the gold records it), and the graph still conforms."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "npcc.txt").write_text(
+    rows = _build_one(
+        tmp_path,
         "Police chiefs respond to inspection of cyber crime\n\n12 March 2019\n\n"
         "HMICFRS today published its inspection of how police tackle cyber crime.\n\n"
         "Chief Constable Peter Goodman, the National Police Chiefs' Council lead for cyber "
-        "crime, said: “We welcome the report and will act on it.”\n"
-    )
-    build_graph(corpus, tmp_path / "out", html=False, store=False)
-    rows = rows_from_graph(tmp_path / "out" / "graph.ttl")["people-roles"]
+        "crime, said: “We welcome the report and will act on it.”\n",
+    )["people-roles"]
     assert {"person": "Peter Goodman", "role": "Chief Constable", "organization": ""} in [
         {k: r[k] or "" for k in ("person", "role", "organization")} for r in rows
     ]
@@ -253,18 +259,15 @@ def test_build_a_rank_held_in_no_named_force_keeps_the_person_and_role(tmp_path)
 def test_build_words_two_people_say_together_are_each_ones_in_the_graph(tmp_path):
     """One quotation with both speakers: the shape gate keeps it, and the quotes
     query gives it to each."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "custody.txt").write_text(
+    rows = _build_one(
+        tmp_path,
         "Custody suites inspected\n\n12 March 2019\n\n"
         "HM Inspectorate of Prisons and HMICFRS today published their inspection of "
         "custody in Derbyshire Constabulary.\n\n"
         "In a joint comment, Peter Clarke, HM Chief Inspector of Prisons, and Wendy "
         "Williams, HM Inspector of Constabulary, said: “We found committed staff and a "
-        "strong culture of wanting to improve.”\n"
-    )
-    build_graph(corpus, tmp_path / "out", html=False, store=False)
-    rows = rows_from_graph(tmp_path / "out" / "graph.ttl")["quotes"]
+        "strong culture of wanting to improve.”\n",
+    )["quotes"]
     assert {r["speaker"] for r in rows if r["text"].startswith("We found committed")} == {
         "Peter Clarke",
         "Wendy Williams",
