@@ -728,6 +728,24 @@ def extract(
             person = by_end.get(m.start())
             if person is not None:
                 add(person, PLAIN_INSPECTOR, None, None, sent)
+    for om in orgs:
+        # an inspectorate's initials as its inspector's title: "HMICS Derek Penman said",
+        # "HMIC Zoe Billingham"
+        # (of constabulary: "CJI Brendan McGuigan" is no HM Inspector of Constabulary)
+        entry = lex.orgs.get(om.org)
+        if (
+            om.by_context
+            or not om.text.isupper()
+            or entry is None
+            or entry.type is not OrgType.INSPECTORATE
+            or not any("Constabulary" in label for label in entry.labels)
+        ):
+            continue
+        gap = RE_GAP.match(text, om.span.end, om.evidence.end)
+        person = person_at(gap.end()) if gap else None
+        held_in = next((x for x in sents if x.span.contains(om.span)), None)
+        if person is not None and held_in is not None:
+            add(person, HM_INSPECTOR, om.org, None, held_in, True)
     for sent in sents:  # BODY title NAME, the title in lower case
         for om in orgs:
             if om.by_context or not sent.span.contains(om.span):

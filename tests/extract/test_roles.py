@@ -404,6 +404,11 @@ CASES = [
         "reaction to the inspection.",
         ("David Coupe", "chair", "named-cleveland-fire-authority", None),
     ),
+    (  # an inspectorate of constabulary's initials as its inspector's title
+        "Police Scotland's counter-corruption unit was reviewed. HMICS Derek Penman said: "
+        '"I found reasons for concern."',
+        ("Derek Penman", "hm-inspector-of-constabulary", "hmics", None),
+    ),
     (  # a post left, after "who": held no longer
         "Durham Constabulary was inspected. Mike Barton, who retired as chief constable "
         "last year, said it was unfair.",
@@ -479,6 +484,10 @@ NOT_ROLES = [
     (  # a shadow minister is not the minister
         "Shadow home secretary Yvette Cooper said the report was damning.",
         ("Yvette Cooper", "home-secretary"),
+    ),
+    (  # CJI's head is no inspector of constabulary
+        "The PSNI was inspected. CJI Brendan McGuigan said it was improving.",
+        ("Brendan McGuigan", "hm-inspector-of-constabulary"),
     ),
     (  # a post to be taken up later is not held
         "Durham Constabulary was inspected. Jo Farrell, who will become chief constable in "
