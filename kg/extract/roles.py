@@ -118,7 +118,9 @@ RE_APPOS = re.compile(
     # "Sophie Linden, Mr Khan's deputy mayor for policing": another person's
     r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?[A-Z][\w-]+['’]s[ \t]+)?"
     # "Emily Spurrell, APCC Chair and PCC for Merseyside": the second of two titles
-    r"(?:(?:[A-Z][\w'’&-]*[ \t]+){1,4}and[ \t]+)?"
+    # (also set off: "Donna Jones, APCC Joint Victims Lead, and the Police and Crime
+    # Commissioner for Hampshire")
+    r"(?:(?:[A-Z][\w'’&-]*[ \t]+){0,3}[A-Z][\w'’&-]*,?[ \t]+and[ \t]+(?:the[ \t]+)?)?"
     # "Alison Hernandez, the Devon, Cornwall and Isles of Scilly Police and Crime
     # Commissioner": the places of an area before the one its force is found by
     r"(?:[A-Z][\w'’-]*(?:,|[ \t]+(?:and|of))[ \t]+){0,4}"

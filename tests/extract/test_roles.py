@@ -404,6 +404,11 @@ CASES = [
         "reaction to the inspection.",
         ("David Coupe", "chair", "named-cleveland-fire-authority", None),
     ),
+    (  # the second of two titles set off: "NAME, TITLE1, and the TITLE2, said"
+        "Hampshire Constabulary was praised. Donna Jones, APCC Joint Victims Lead, and the "
+        'Police and Crime Commissioner for Hampshire, said: "Work is being done."',
+        ("Donna Jones", "police-and-crime-commissioner", "hampshire", None),
+    ),
     (  # an inspectorate of constabulary's initials as its inspector's title
         "Police Scotland's counter-corruption unit was reviewed. HMICS Derek Penman said: "
         '"I found reasons for concern."',
