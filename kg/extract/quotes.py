@@ -373,11 +373,16 @@ def _re_cue() -> re.Pattern[str]:
 # not who speaks ("PSNI and Police Ombudsman urged to 'work hard together'")
 RE_TO_INFINITIVE = re.compile(r"\s+to\s+[‘'“\"]?(?P<word>[a-z]+)\b")
 ADDRESSEE_VERBS = frozenset(("urged", "told", "asked", "ordered", "advised", "warned"))
+# "told it 'must improve'", "warned they must": the told body, then what it must do
+RE_TOLD_IT = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?:[‘'“\"]|must\b|should\b|needs?\b)")
 
 
 def _addressed(text: str, verb: str, end: int, hi: int) -> bool:
     """Whether the verb of saying ending at ``end`` is a bare passive with an
-    infinitive after it: its subject is then not the speaker."""
+    infinitive after it, or a headline's passive of telling ("Humberside Police told it
+    'must improve'"): its subject is then not the speaker."""
+    if verb in ADDRESSEE_VERBS and RE_TOLD_IT.match(text, end, hi):
+        return True
     m = RE_TO_INFINITIVE.match(text, end, hi)
     if m is None:
         return False

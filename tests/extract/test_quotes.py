@@ -1362,3 +1362,12 @@ def test_quotes_the_inspector_is_the_chief_inspector_named_before(make_article):
         '"In one room the plaster wall was so damp that it had deep dents," the inspector said.'
     )
     assert [(k, s) for k, s, _ in said(a)] == [(PERSON, "Peter Clarke")]
+
+
+def test_quotes_a_headlines_passive_of_telling_is_not_the_told_bodys(make_article):
+    # "Humberside Police told it 'must improve'": the force is told, it does not speak
+    a = make_article(
+        "Humberside Police told it 'must improve'\n\nHer Majesty's Inspectorate of "
+        "Constabulary published its report on the force today."
+    )
+    assert not any(s == "humberside" for _, s, _ in said(a))
