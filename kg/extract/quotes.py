@@ -266,6 +266,10 @@ RE_ROLE_GAP = re.compile(
 # what may stand between an inverted verb and a name: "said Ms Durkin"
 RE_NAME_LEAD = re.compile(r"[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)[ \t]+)?")
 # the body a speaker is from, between the name and the verb: "from the constabulary"
+RE_TITLE_OF_BEFORE = re.compile(
+    r",[ \t]+(?:the[ \t]+)?(?:[A-Za-z][\w'’-]*[ \t]+){1,5}(?:of|at|for)[ \t]+(?:the[ \t]+)?"
+    r"(?:[a-z]+[ \t]+)?$"
+)
 RE_OF_BODY_BEFORE = re.compile(r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$")
 RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
 # between a person's name and a verb of saying: the body they are of, an apposition,
@@ -1435,6 +1439,11 @@ class _Reader:
             # "Deputy Chief Constable Jason Hogg of Thames Valley Police said": the person
             of_ = RE_OF_BODY_BEFORE.search(text, max(lo, ref.start - 12), ref.start)
             person = self.ref_ending(of_.start(), lo) if of_ is not None else None
+            if person is None:
+                # "Deborah Coles, Director of INQUEST said": the person the title is set
+                # off after, its closing comma left out
+                set_off = RE_TITLE_OF_BEFORE.search(text, max(lo, ref.start - 80), ref.start)
+                person = self.ref_ending(set_off.start(), lo) if set_off is not None else None
             if person is not None and person.kind == "person":
                 return self.who(person), person.start
             # "The Chair of Leicestershire Police Federation has described": the holder

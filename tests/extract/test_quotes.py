@@ -1371,3 +1371,12 @@ def test_quotes_a_headlines_passive_of_telling_is_not_the_told_bodys(make_articl
         "Constabulary published its report on the force today."
     )
     assert not any(s == "humberside" for _, s, _ in said(a))
+
+
+def test_quotes_a_title_of_a_body_set_off_after_a_name_keeps_the_person_speaking(make_article):
+    # the closing comma left out: "NAME, Director of BODY said"
+    a = make_article(
+        "Deaths in custody\n\nThe IOPC published figures today.\n\nDeborah Coles, Director of "
+        'INQUEST said: "The figures show the same pattern."'
+    )
+    assert [(k, s) for k, s, _ in said(a)] == [(PERSON, "Deborah Coles")]
