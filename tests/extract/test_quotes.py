@@ -1380,3 +1380,13 @@ def test_quotes_a_title_of_a_body_set_off_after_a_name_keeps_the_person_speaking
         'INQUEST said: "The figures show the same pattern."'
     )
     assert [(k, s) for k, s, _ in said(a)] == [(PERSON, "Deborah Coles")]
+
+
+def test_quotes_a_noun_of_saying_carries_the_next_paragraphs_quotation(make_article):
+    # "gave an assurance that ...": said, as a verb of saying would
+    a = make_article(
+        "Force responds\n\nDCS Andy Slattery accepted the conclusions.\n\nHe gave an "
+        "assurance that robust systems are in place.\n\n"
+        '"We accept the findings in the report in full and we welcome the inspections."'
+    )
+    assert [(k, s) for k, s, _ in said(a)] == [(PERSON, "Andy Slattery")]
