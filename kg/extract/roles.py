@@ -824,6 +824,13 @@ RE_WHO_CHAIRS = re.compile(
 )
 # a body's name that goes on past a name found inside it ("the APCC's ... Group")
 RE_NAME_GOES_ON = re.compile(r"['’]s?[ \t]|[ \t]+[A-Z]")
+# a title outside the scheme before a rank and its holder: "Head of professional
+# standards superintendent Sam Payne"
+RE_TITLE_BEFORE_RANK = re.compile(
+    r"(?:^|(?<=[.,;:]\s)|(?<=\b[Tt]he\s))"
+    r"(?P<title>[Hh]ead[ \t]+of[ \t]+[a-z][a-z ]{2,40})[ \t]+"
+    r"(?P<rank>(?:[A-Z][a-z]+[ \t]+){0,2}[A-Za-z]+)[ \t]+$"
+)
 RE_TITLE_ALONE = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?P<title>[a-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}),[ \t]+"
 )
@@ -964,6 +971,11 @@ def _force_titles(
             continue
         m = RE_TITLE_ALONE.match(text, p.span.end, p.evidence.end)
         title = _title_outside_scheme(m.group("title")) if m is not None else None
+        before = RE_TITLE_BEFORE_RANK.search(text[p.evidence.start : p.span.start])
+        rank = role_key(before.group("rank")) if before is not None else None
+        if title is None and before is not None and rank is not None:
+            # "Head of professional standards superintendent Sam Payne said"
+            title = _title_outside_scheme(before.group("title"))
         if title is not None and " of " in title:
             (force,) = forces
             out.append(RoleClaim(p.name, title.lower(), force, p.evidence, None, title.title()))

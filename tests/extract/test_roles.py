@@ -404,6 +404,11 @@ CASES = [
         "reaction to the inspection.",
         ("David Coupe", "chair", "named-cleveland-fire-authority", None),
     ),
+    (  # "Head of X RANK NAME": the title held in the rank's force
+        "Gwent Police was inspected. Head of professional standards superintendent Sam "
+        'Payne said: "This report is a real help."',
+        ("Sam Payne", "head of professional standards", "gwent", None),
+    ),
     (  # the second of two titles set off: "NAME, TITLE1, and the TITLE2, said"
         "Hampshire Constabulary was praised. Donna Jones, APCC Joint Victims Lead, and the "
         'Police and Crime Commissioner for Hampshire, said: "Work is being done."',
