@@ -1825,6 +1825,11 @@ def _with_main_subjects(
     return out
 
 
+def _is_inspectorate(publisher: str) -> bool:
+    entry = lexicon().orgs.get(publisher)
+    return entry is not None and entry.type is OrgType.INSPECTORATE
+
+
 def _inspects_forces(publisher: str) -> bool:
     """Whether police forces are in the publisher's remit (``remits.ttl``; a body with
     none there may inspect anything)."""
@@ -2009,7 +2014,9 @@ def _claims(
                 if concept in (None, "peel-assessment", *PILLARS) or not _published_by(
                     concept, publisher
                 ):
-                    concept = "thematic"
+                    # (a national report by a body that inspects no one, the IOPC's, is
+                    # no thematic inspection)
+                    concept = "thematic" if _is_inspectorate(publisher) else "other"
             split = [(concept, [m for _, m in members])]
         if key[0] == "now":
             own_concept.setdefault(key[1:3], split[0][0])

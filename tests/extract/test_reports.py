@@ -1271,3 +1271,15 @@ def test_reports_a_kind_by_the_topic_the_report_is_on(make_article, topic, kind)
     # the kind's topic in the words of a clause, not its name
     a = make_article(f"9 May 2019\n\nAn HMICFRS inspection of {topic} found serious failings.")
     assert [r.kind_concept for r in extract_article(a).reports] == [kind]
+
+
+def test_reports_a_national_report_by_a_body_that_inspects_no_one_is_no_thematic(make_article):
+    # the IOPC's yearly figures are a national report, but no inspection of a theme
+    a = make_article(
+        "Police contact figures\n\n29 July 2021\n\nToday the Independent Office for Police Conduct "
+        "(IOPC) published its yearly report on deaths during or following police contact in "
+        "England and Wales."
+    )
+    assert [(r.publisher, r.kind_concept) for r in extract_article(a).reports] == [
+        ("iopc", "other")
+    ]
