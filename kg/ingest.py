@@ -1279,7 +1279,8 @@ def _article(
     for key in ("date", "published", "datePublished", "pubdate", "article.published_time"):
         value = _meta_line(meta, key)
         if value:
-            found = dates.absolute_dates(value)
+            # (an ISO date and time too: "2019-03-12T10:00:00Z", as YAML writes one back)
+            found = dates.absolute_dates(_iso_day(value) or value)
             if found and found[0].date.day:
                 published = found[0].date
                 break

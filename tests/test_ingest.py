@@ -486,3 +486,10 @@ def test_ingest_html_date_from_the_articles_byline():
         "</article></body></html>"
     )
     assert parse_article(page, "a.html", "html").published == PartialDate(2019, 3, 12)
+
+
+@pytest.mark.parametrize("value", ["2019-03-12T10:00:00Z", '"2019-03-12T10:00:00+00:00"'])
+def test_ingest_front_matter_date_and_time(value):
+    # YAML reads an unquoted one as a datetime and kg writes it back with its "T"
+    text = f"---\ntitle: Force rated good\npublished: {value}\n---\n\nKent Police was rated good."
+    assert parse_article(text, "a.md", "markdown").published == PartialDate(2019, 3, 12)
