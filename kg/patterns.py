@@ -245,8 +245,7 @@ def alternation(labels: list[str], ci_single_words: bool = True) -> re.Pattern[s
         pat = _label_pattern(label)
         single = " " not in label.strip()
         alts.append((pat, not (_case_sensitive(label) or (single and not ci_single_words))))
-    # (after "ex-" too: "Ex-chief constable Mike Barton")
-    return re.compile(r"(?:(?<![\w'’-])|(?<=\b[Ee]x-))" + _dispatch(alts) + r"(?![\w-])")
+    return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
 
 
 @functools.cache
@@ -361,8 +360,7 @@ def re_place() -> re.Pattern[str]:
     """A force's place, capitalised: "Lancashire", "Beds", "South Yorkshire"."""
     places = [p for o in lexicon().orgs.values() for p in o.places]
     alts = [(_label_pattern(p), False) for p in sorted(set(places), key=lambda s: (-len(s), s))]
-    # (after "ex-" too: "Ex-chief constable Mike Barton")
-    return re.compile(r"(?:(?<![\w'’-])|(?<=\b[Ee]x-))" + _dispatch(alts) + r"(?![\w-])")
+    return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
 
 
 @functools.cache
@@ -813,9 +811,6 @@ def _holds_head(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]
             return False
         k += 1
     return False
-
-
-RE_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def _listed_to_head(words: list[tuple[int, int, str]], j: int, heads: dict[str, str]) -> bool:
