@@ -265,11 +265,12 @@ RE_ROLE_GAP = re.compile(
 )
 # what may stand between an inverted verb and a name: "said Ms Durkin"
 RE_NAME_LEAD = re.compile(r"[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)[ \t]+)?")
-# the body a speaker is from, between the name and the verb: "from the constabulary"
+# a title set off after a name, up to its body: "Deborah Coles, Director of "
 RE_TITLE_OF_BEFORE = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?:[A-Za-z][\w'’-]*[ \t]+){1,5}(?:of|at|for)[ \t]+(?:the[ \t]+)?"
     r"(?:[a-z]+[ \t]+)?$"
 )
+# the body a speaker is from, between the name and the verb: "from the constabulary"
 RE_OF_BODY_BEFORE = re.compile(r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$")
 RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
 # between a person's name and a verb of saying: the body they are of, an apposition,

@@ -733,14 +733,16 @@ def extract(
     for om in orgs:
         # an inspectorate's initials as its inspector's title: "HMICS Derek Penman said",
         # "HMIC Zoe Billingham"
-        # (of constabulary: "CJI Brendan McGuigan" is no HM Inspector of Constabulary)
+        # (one whose name shares the title's field: "CJI Brendan McGuigan" is no HM
+        # Inspector of Constabulary)
         entry = lex.orgs.get(om.org)
+        field = lex.roles[HM_INSPECTOR].label.split()[-1]  # "Constabulary"
         if (
             om.by_context
             or not om.text.isupper()
             or entry is None
             or entry.type is not OrgType.INSPECTORATE
-            or not any("Constabulary" in label for label in entry.labels)
+            or not any(field in label.split() for label in entry.labels)
         ):
             continue
         gap = RE_GAP.match(text, om.span.end, om.evidence.end)
@@ -894,8 +896,8 @@ def _body_titles(
         found = _title_of_body(text, p.span.end, p.evidence.end, bodies_at)
         if found is not None:
             words, held = found
-            key = role_key(words) if words[:1].islower() else None
-            if key is not None and lexicon().roles[key].scope is None:
+            key = _any_body_title(words)
+            if key is not None:
                 # a title of the scheme in lower case, which only this shape reads:
                 # "Mark Burns-Williamson, chair of the Association of Police Authorities"
                 out.append(RoleClaim(p.name, key, held, p.evidence, None))
@@ -924,8 +926,8 @@ def _body_titles(
             both = RE_AND_WORD.search(words)
             if both is not None and re_role().match(words, both.end()):
                 words = words[: both.start()]  # "APCC chair and PCC for Merseyside"
-            key = role_key(words) if words[:1].islower() else None
-            if key is not None and lexicon().roles[key].scope is None:
+            key = _any_body_title(words)
+            if key is not None:
                 # "Tom Harding, College of Policing director"
                 out.append(RoleClaim(p.name, key, body.org, p.evidence, None))
                 continue
@@ -933,6 +935,13 @@ def _body_titles(
             if title is not None:
                 out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
     return out
+
+
+def _any_body_title(words: str) -> str | None:
+    """The scheme's role a title in lower case names, when any body may hold it
+    ("chair", "director"); else None."""
+    key = role_key(words) if words[:1].islower() else None
+    return key if key is not None and lexicon().roles[key].scope is None else None
 
 
 def _title_of_body(
