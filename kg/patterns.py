@@ -1044,3 +1044,10 @@ def capital_leads(text: str, sents: list[Sentence]) -> str:
         at = sent.span.start + len(sent.text) - len(head)
         out = out[:at] + word.title() + out[at + len(word) :]
     return out
+
+
+# an inspectorate's part in another's inspection: "took part in", "joined", "assisted"
+RE_TOOK_PART = re.compile(
+    r"[ \t]+(?:also[ \t]+)?(?:(?:took|takes|has[ \t]+taken|had[ \t]+taken)[ \t]+part[ \t]+in|"
+    r"joined|assisted(?:[ \t]+(?:with|in))?|contributed[ \t]+to)[ \t]+(?:the|this|that)[ \t]+"
+)

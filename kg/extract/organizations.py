@@ -30,6 +30,7 @@ from kg.extract.people import is_name
 from kg.model import Article, OrgMention, OrgType, Sentence, Span
 from kg.patterns import (
     RE_LIST_ITEM,
+    RE_TOOK_PART,
     any_in,
     body_kinds,
     capital_leads,
@@ -526,6 +527,10 @@ def _antecedent(
     before = [
         m for m in mentions if m.span.end <= pos and types.get(m.org) is want and not m.by_context
     ]
+    # not a partner in another's inspection: "HM Inspectorate of Prisons took part in the
+    # inspection ... The inspectors also credited the force" (the lead's inspectors)
+    leads = [m for m in before if not RE_TOOK_PART.match(text, m.span.end)]
+    before = leads or before
     if before:
         # the last by position: forces named by their places are found after the rest
         last = max(before, key=lambda m: m.span.start)

@@ -61,6 +61,7 @@ from kg.extract.organizations import joint_lead, main_org
 from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence, Span
 from kg.patterns import (
     RE_LIST_ITEM,
+    RE_TOOK_PART,
     any_in,
     fold,
     jurisdiction_places,
@@ -315,11 +316,6 @@ RE_AGENT_AFTER = re.compile(
     r"(?:its|an?|the|their)[ \t]+(?:inquiry|enquiry|enquiries|investigation|review)\b|"
     r"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:today[ \t]+|now[ \t]+)?(?:published|issued|released|"
     r"investigated)\b)"
-)
-# an inspectorate's part in another's inspection: "took part in", "joined", "assisted"
-RE_TOOK_PART = re.compile(
-    r"[ \t]+(?:also[ \t]+)?(?:(?:took|takes|has[ \t]+taken|had[ \t]+taken)[ \t]+part[ \t]+in|"
-    r"joined|assisted(?:[ \t]+(?:with|in))?|contributed[ \t]+to)[ \t]+(?:the|this|that)[ \t]+"
 )
 # "In a report released last month, the IOPC said ...": the body that speaks after a
 # report opening the sentence wrote it

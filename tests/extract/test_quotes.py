@@ -1390,3 +1390,18 @@ def test_quotes_a_noun_of_saying_carries_the_next_paragraphs_quotation(make_arti
         '"We accept the findings in the report in full and we welcome the inspections."'
     )
     assert [(k, s) for k, s, _ in said(a)] == [(PERSON, "Andy Slattery")]
+
+
+def test_quotes_the_inspectors_after_a_partner_are_the_lead_inspectorates(make_article):
+    # an inspectorate that "took part in" another's inspection did not write its report
+    a = make_article(
+        "Ligature points were found in every custody suite, according to a report by HM "
+        "Inspectorate of Constabulary and Fire & Rescue Services.\n\nHM Inspectorate of "
+        "Prisons took part in the unannounced inspection, which was carried out in "
+        'October.\n\nThe inspectors also credited the force with a "good focus on diverting '
+        'children away from custody".'
+    )
+    quotes = extract_article(a).quotes
+    assert [q.text for q in quotes] == ["good focus on diverting children away from custody"]
+    report = extract_article(a).reports[int(quotes[0].speaker)]
+    assert quotes[0].speaker_kind is REPORT and report.publisher == "hmicfrs"
