@@ -317,7 +317,12 @@ RE_AND_GAP = re.compile(r"\)?[ \t]+and[ \t]+(?:the[ \t]+)?")
 RE_FRONTED = re.compile(r"(?:[A-Z][^,;:.“”\"]{0,60},\s*)?")
 # what may open a sentence before its subject: "But", "However,", "Chief Constable"
 RE_OPENING = re.compile(
-    r"(?:(?:But|And|However|Meanwhile|Yet|So|Now|Also|Still|Instead)\b,?\s+)?"
+    r"(?:(?:But|And|However|Meanwhile|Yet|So|Now|Also|Still|Instead)\b,?\s+"
+    # a sentence adverb set off by its comma: "Indeed, HMIC commended ...", "In
+    # addition, the report found ...", "Crucially, inspectors said ..."
+    r"|(?:Indeed|Moreover|Furthermore|Overall|Likewise|Elsewhere|Nevertheless|Nonetheless|"
+    r"Today|Yesterday|Earlier|Again|In[ \t]+(?:addition|particular|general|response|turn)|"
+    r"At[ \t]+the[ \t]+same[ \t]+time|[A-Z][a-z]+ly),\s+)?"
     r"(?:(?:[Tt]he|[A-Z][\w’'.&-]*)\s+)*"
 )
 # what a quoted phrase used as a name is introduced by: a report called "..."

@@ -1405,3 +1405,16 @@ def test_quotes_the_inspectors_after_a_partner_are_the_lead_inspectorates(make_a
     assert [q.text for q in quotes] == ["good focus on diverting children away from custody"]
     report = extract_article(a).reports[int(quotes[0].speaker)]
     assert quotes[0].speaker_kind is REPORT and report.publisher == "hmicfrs"
+
+
+@pytest.mark.parametrize("opener", ["Indeed, ", "Crucially, ", "In addition, "])
+def test_quotes_a_sentence_adverb_before_the_inspectorate_opening_it(make_article, opener):
+    a = make_article(
+        "HMIC published a report on Hampshire Constabulary on Tuesday.\n\n"
+        f"{opener}Her Majesty's Inspector of Constabulary (HMIC) commended the force for "
+        'its "strong victim focus" and found no "institutionalised performance pressure".'
+    )
+    assert [(k, t) for k, _, t in said(a)] == [
+        (REPORT, "strong victim focus"),
+        (REPORT, "institutionalised performance pressure"),
+    ]
