@@ -389,8 +389,11 @@ def re_role() -> re.Pattern[str]:
                 pat = esc + "s?" + (r"[ \t]+" + rest if rest else "")
                 break
         alts.append((pat, not (_case_sensitive(label) or len(words) == 1)))
-    # (after "ex-" too: "Ex-chief constable Mike Barton")
-    return re.compile(r"(?:(?<![\w'’-])|(?<=\b[Ee]x-))" + _dispatch(alts) + r"(?![\w-])")
+    # (after "ex-" and "then-" too: "Ex-chief constable Mike Barton", "then-Chief
+    # Constable Mike Fuller")
+    return re.compile(
+        r"(?:(?<![\w'’-])|(?<=\b[Ee]x-)|(?<=\b[Tt]hen-))" + _dispatch(alts) + r"(?![\w-])"
+    )
 
 
 @functools.lru_cache(maxsize=1024)  # a long article's sentences; holds few texts

@@ -102,6 +102,8 @@ RE_FUTURE = re.compile(
 # a verb of leaving a post: "resigned as", "stepped down as", "retired as"
 RE_LEFT = re.compile(
     r"\b(?:resign(?:ed|s)?|stepped[ \t]+down|stood[ \t]+down|quit|retired|left|departed)\b"
+    # a post held in the past: "who served as chief constable" (not "has served as")
+    r"|(?<!\bhas[ \t])(?<!\bhave[ \t])\bserved\b"
 )
 # a role held now: "Lisa Oldroyd has been acting Police and Crime Commissioner"
 RE_IS = re.compile(r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:the[ \t]+)?$")
@@ -582,6 +584,9 @@ def extract(
                 a = RE_APPOS.search(lead)
                 if a:
                     person = by_end.get(lo + a.start())
+                    # "Jon Boutcher, who was Chief Constable at the time": held before
+                    if person is not None and qual is None and "who was" in a.group():
+                        qual = "former"
                     # past postnominals: "Sir Andy Cooke QPM DL, His Majesty's Chief ..."
                     honours = RE_HONOURS_BEFORE.search(text, lo, lo + a.start())
                     if person is None and honours is not None and honours.start() < honours.end():

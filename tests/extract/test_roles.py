@@ -215,6 +215,23 @@ CASES = [
         "Former Chief Constable Jane Doe of Kent Police spoke.",
         ("Jane Doe", "chief-constable", "kent", "former"),
     ),
+    # a post held in the past: "who was", "served as", "then-"
+    (
+        "Jon Boutcher, who was Chief Constable of Bedfordshire Police at the time, complained.",
+        ("Jon Boutcher", "chief-constable", "bedfordshire", "former"),
+    ),
+    (
+        "Mike Fuller, who served as chief constable of Kent Police, said the force had improved.",
+        ("Mike Fuller", "chief-constable", "kent", "former"),
+    ),
+    (
+        "Mike Fuller, who has served as chief constable of Kent Police since 2004, said so.",
+        ("Mike Fuller", "chief-constable", "kent", None),
+    ),
+    (
+        "Then-Chief Constable Mike Fuller of Kent Police said the force had improved.",
+        ("Mike Fuller", "chief-constable", "kent", "former"),
+    ),
     # a title another body's name is put before: that body's own office
     (
         "CJI's Chief Inspector Jacqui Durkin has today published the findings of a joint "
