@@ -125,13 +125,13 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (511 articles written from public pages
-# and annotated by people who never saw the extractors; 444 of them were added in the
-# third to thirty-fourth rounds, scored once fresh, and lowered the floors). Its held-out
+# The same for tests/gold/dev, the blind devset (523 articles written from public pages
+# and annotated by people who never saw the extractors; 456 of them were added in the
+# third to thirty-fifth rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
     "people-roles": 0.85,
-    "organizations": 0.74,
+    "organizations": 0.73,
     "reports": 0.76,
     "quotes": 0.88,
     "articles": 0.97,
