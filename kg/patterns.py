@@ -244,8 +244,21 @@ def alternation(labels: list[str], ci_single_words: bool = True) -> re.Pattern[s
     for label in sorted(set(labels), key=lambda s: (-len(s), s)):
         pat = _label_pattern(label)
         single = " " not in label.strip()
+        if _case_sensitive(label) and len(label.split()) >= 3:
+            pat = _acronym_led_pattern(label)
         alts.append((pat, not (_case_sensitive(label) or (single and not ci_single_words))))
     return re.compile(r"(?<![\w'’-])" + _dispatch(alts) + r"(?![\w-])")
+
+
+def _acronym_led_pattern(label: str) -> str:
+    """A name of three words or more held to its case by an acronym in it: the acronym
+    keeps its capitals, the other words take any case after the first ("HM Inspectorate
+    of police", "HM inspectorate of Prisons")."""
+    words = label.split()
+    return r"[ \t]+".join(
+        _label_pattern(w) if i == 0 or (w.isupper() and len(w) > 1) else f"(?i:{_label_pattern(w)})"
+        for i, w in enumerate(words)
+    )
 
 
 @functools.cache

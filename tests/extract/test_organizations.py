@@ -12,6 +12,12 @@ def orgs(article):
     ("text", "expected"),
     [
         ("LANCASHIRE Constabulary has welcomed it.", {"lancashire"}),
+        # a name held to its case by its acronym: the other words in any case
+        ("HM Inspectorate of police said forces were wrong.", {"hmicfrs"}),
+        (
+            "HM inspectorate of Prisons found the jail filthy.",
+            {"his-majesty-s-inspectorate-of-prisons"},
+        ),
         ("Beds Police requires improvement, said HMIC.", {"bedfordshire", "hmicfrs"}),
         (
             "The Met was inspected by HM Inspectorate of Constabulary and Fire & Rescue Services.",
