@@ -1455,6 +1455,13 @@ class _Reader:
             # "The Chair of Leicestershire Police Federation has described": the holder
             if person is not None and person.kind == "role" and (held := self.who(person)):
                 return held, person.start
+        if ref is not None and ref.kind == "role":
+            # "Matt Parr from HM Inspector of Constabulary said": a title standing for
+            # the body the person is from
+            of_ = RE_OF_BODY_BEFORE.search(text, max(lo, ref.start - 12), ref.start)
+            person = self.ref_ending(of_.start(), lo) if of_ is not None else None
+            if person is not None and person.kind == "person":
+                return self.who(person), person.start
         if ref is not None and ref.kind != "role":
             return self.who(ref), ref.start
         found = self._apposition(lo, slot, ref)

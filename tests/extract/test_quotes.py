@@ -1418,3 +1418,12 @@ def test_quotes_a_sentence_adverb_before_the_inspectorate_opening_it(make_articl
         (REPORT, "strong victim focus"),
         (REPORT, "institutionalised performance pressure"),
     ]
+
+
+def test_quotes_a_person_from_a_title_standing_for_the_body_is_the_speaker(make_article):
+    # "HM Inspector of Constabulary" written for the inspectorate the person is from
+    a = make_article(
+        '"I am very pleased with the force\'s performance," Matt Parr from HM Inspector of '
+        "Constabulary said."
+    )
+    assert people_quotes(a) == [("Matt Parr", "I am very pleased with the force's performance,")]
