@@ -1427,3 +1427,14 @@ def test_quotes_a_person_from_a_title_standing_for_the_body_is_the_speaker(make_
         "Constabulary said."
     )
     assert people_quotes(a) == [("Matt Parr", "I am very pleased with the force's performance,")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ('The IOPC director general said "immediate action" would be taken.', "iopc"),
+        ('Kent Police\'s chief constable said "immediate action" would be taken.', "kent"),
+    ],
+)
+def test_quotes_a_title_holder_nobody_names_speaks_for_the_body(make_article, text, body):
+    assert said(make_article(text)) == [(ORG, body, "immediate action")]
