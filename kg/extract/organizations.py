@@ -505,7 +505,7 @@ def _force_named(name: str) -> tuple[str, str] | None:
 def _prison_names(text: str, sents: list[Sentence]) -> dict[str, str]:
     """One name per prison however the article puts it ("Maghaberry Prison", "HMP
     Maghaberry"): its official style, "HMP X" or "HMYOI X", where the article gives it,
-    else the name it gives first."""
+    else the first it gives in full (not by initials)."""
     out: dict[str, str] = {}
     for sent in sents:
         if not any_in(prison_words(), sent.text):
@@ -513,7 +513,17 @@ def _prison_names(text: str, sents: list[Sentence]) -> dict[str, str]:
         for m in re_prison().finditer(text, sent.span.start, sent.span.end):
             name = RE_POSSESSIVE.sub("", " ".join(m.group().split()))
             place = prison_place(name)
-            if place not in out or (prison_styled(name) and not prison_styled(out[place])):
+            if (
+                place not in out
+                or (prison_styled(name) and not prison_styled(out[place]))
+                # its full name over its initials: "Woodlands Juvenile Justice Centre
+                # (Woodlands JJC)", whichever came first
+                or (
+                    not prison_styled(out[place])
+                    and out[place].split()[-1].isupper()
+                    and not name.split()[-1].isupper()
+                )
+            ):
                 out[place] = name
     return out
 

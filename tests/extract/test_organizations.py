@@ -112,6 +112,19 @@ def test_organizations_one_prison_however_named(make_article):
     assert named == {("named-hm-yoi-feltham", "HM YOI Feltham")}  # its official style
 
 
+def test_organizations_a_centre_for_children_by_its_full_name_not_its_initials(make_article):
+    a = make_article(
+        "Inspectorate publishes new report on Woodlands JJC\n\nStaff at Woodlands Juvenile "
+        "Justice Centre (Woodlands JJC) were commended by CJI. Plans to join Woodlands JJC "
+        "and Lakewood Secure Care Centre have been dropped."
+    )
+    named = {(m.org, m.name) for m in extract_article(a).organizations if m.name}
+    assert named == {
+        ("named-woodlands-juvenile-justice-centre", "Woodlands Juvenile Justice Centre"),
+        ("named-lakewood-secure-care-centre", "Lakewood Secure Care Centre"),
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
