@@ -61,6 +61,8 @@ from kg.vocab import named_org_key
 # "(NSPCC)" right after a body's name: the acronym the article then uses alone
 RE_ACRONYM = re.compile(r"[ \t]*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
 RE_POSSESSIVE = re.compile(r"['’]s?$")
+# a name going on past words that could stand for a body: "HM Inspectorate of Prisons"
+RE_NAME_GOES_ON = re.compile(r"[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?[A-Z]")
 
 
 def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
@@ -120,6 +122,8 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
             want = lex.coreference.get(fold(m.group()))
             if want is None:
                 continue
+            if RE_NAME_GOES_ON.match(article.text, m.end()):
+                continue  # "HM Inspectorate of Prisons": a name, not a word for one
             key = _antecedent(article.text, mentions, types, want, m.start())
             if key and not inside_role(m.start(), m.end()):
                 mentions.append(

@@ -488,3 +488,14 @@ def test_organizations_forces_beyond_the_territorial_ones_by_name_only(make_arti
 def test_organizations_a_list_of_forces_is_no_one_body(make_article):
     a = make_article("Forces inspected\n\nInspectors visited Kent, Essex and Sussex Police.")
     assert {m.org for m in extract_article(a).organizations} == {"kent", "essex", "sussex"}
+
+
+def test_organizations_the_royal_style_alone_refers_back_to_the_inspectorate(make_article):
+    a = make_article(
+        "HMIC inspected Kent Police in May.\n\nThe force was praised by Her Majesty's "
+        "Inspectorate for the progress it has made. HM Inspectorate of Prisons was not there."
+    )
+    found = [(m.org, m.text) for m in extract_article(a).organizations]
+    assert ("hmicfrs", "Her Majesty's Inspectorate") in found
+    assert ("his-majesty-s-inspectorate-of-prisons", "HM Inspectorate of Prisons") in found
+    assert ("hmicfrs", "HM Inspectorate") not in found
