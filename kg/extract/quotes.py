@@ -271,6 +271,8 @@ RE_TITLE_OF_BEFORE = re.compile(
     r"(?:[a-z]+[ \t]+)?$"
 )
 # the body a speaker is from, between the name and the verb: "from the constabulary"
+# the one at the top of a body: "the head of Sussex Police", "the chief of the force"
+RE_HEAD_OF_BEFORE = re.compile(r"\b(?:head|chief|boss|leader)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$")
 RE_OF_BODY_BEFORE = re.compile(r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$")
 RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
 # between a person's name and a verb of saying: the body they are of, an apposition,
@@ -1455,6 +1457,16 @@ class _Reader:
             # "The Chair of Leicestershire Police Federation has described": the holder
             if person is not None and person.kind == "role" and (held := self.who(person)):
                 return held, person.start
+            # "The head of Sussex Police says": its chief constable, the one the
+            # article names
+            head = RE_HEAD_OF_BEFORE.search(text, max(lo, ref.start - 16), ref.start)
+            chiefs = {name for _, name in self.holders(("constable", True))}
+            if (
+                head is not None
+                and self.org_types.get(ref.value) is OrgType.POLICE_FORCE
+                and len(chiefs) == 1
+            ):
+                return ("person", chiefs.pop()), head.start()
         if ref is not None and ref.kind == "role":
             # "Matt Parr from HM Inspector of Constabulary said": a title standing for
             # the body the person is from

@@ -1438,3 +1438,15 @@ def test_quotes_a_person_from_a_title_standing_for_the_body_is_the_speaker(make_
 )
 def test_quotes_a_title_holder_nobody_names_speaks_for_the_body(make_article, text, body):
     assert said(make_article(text)) == [(ORG, body, "immediate action")]
+
+
+def test_quotes_the_head_of_a_force_is_its_chief_constable_named_in_the_article(make_article):
+    a = make_article(
+        "The head of Sussex Police says she is 'proud of the positive changes' picked out "
+        'in its latest inspection.\n\nSussex Police Chief Constable Jo Shiner said: "I welcome this '
+        'report."'
+    )
+    assert people_quotes(a) == [
+        ("Jo Shiner", "proud of the positive changes"),
+        ("Jo Shiner", "I welcome this report."),
+    ]
