@@ -369,7 +369,9 @@ RE_NATIONAL = re.compile(
     # the police in general as what was looked at: "review of how the police responded"
     r"(?:of|into|on)[ \t]+how[ \t]+(?:the[ \t]+)?police|"
     # a super-complaint is of a harm across the system, answered for all forces
-    r"super-?complaints?)\b"
+    r"super-?complaints?|"
+    # the chief inspector's annual assessment of policing in England and Wales
+    r"[Ss]tate[ \t]+of[ \t]+[Pp]olicing)\b"
 )
 # reports of every force, one each: "Reports on every police force in the country have
 # been made public today", "earlier reports on the efficiency of each force" (the

@@ -47,6 +47,11 @@ DATES = [
         "officers not to share information.",
         ("hmicfrs", (), "2020-12-17"),
     ),
+    (  # the chief inspector's annual State of Policing is national, whoever answers it
+        "7 July 2017\n\nHMIC published its State of Policing report today.\n\nTony Lloyd, "
+        "PCC for Greater Manchester, said the report was welcome.",
+        ("hmicfrs", (), "2017-07-07"),
+    ),
     (  # the police in general as what was looked at: a national report
         "19 December 2024\n\nPart one of HMICFRS's review of how the police responded to the "
         "disorder over the summer has now been published.\n\nEmily Spurrell, PCC for "
