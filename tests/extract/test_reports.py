@@ -165,6 +165,10 @@ DATES = [
         "to the findings, the chief constable apologised.",
         ("iopc", ("wiltshire",), None),
     ),
+    (  # a body's inquiry into how forces acted: its report on each
+        "The IPCC's inquiry looked at how Kent Police and GMP dealt with two alleged rapes.",
+        ("ipcc", ("kent", "greater-manchester"), None),
+    ),
     (  # "a new report" alone has no date
         "Monday, 15th April 2019\n\nLancashire Police have made improvements, a new report by "
         "HMICFRS says.",
