@@ -817,6 +817,12 @@ def test_reports_an_earlier_report_is_dated_where_the_article_dates_it(make_arti
             "published its integrity inspection of Derbyshire Constabulary.",
             "vetting",
         ),
+        # a report on corruption is a counter-corruption, vetting report
+        (
+            "Inspectors publish report on NCA's work against police corruption\n\nHMICFRS "
+            "looked at how effectively the National Crime Agency deals with corruption.",
+            "vetting",
+        ),
     ],
 )
 def test_reports_kind_from_words_of_the_article(make_article, text, concept):
