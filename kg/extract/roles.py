@@ -537,7 +537,11 @@ def extract(
                 gap = RE_GAP.match(text, body_after[1], hi) or RE_COMMA_GAP.match(
                     text, body_after[1], hi
                 )
-                person = person_at(gap.end()) if gap else None
+                # (past an honorific too: "The Chief Constable of Kent Police, Sir Alan
+                # Pughsley")
+                person = (
+                    (person_at(gap.end()) or _past_honorific(text, gap.end(), hi)) if gap else None
+                )
                 titled = next((b for a, b, *_ in matches if gap and a == gap.end()), None)
                 if person is None and titled is not None:
                     # past the name's own title: "The Chair of Cleveland Fire Authority,

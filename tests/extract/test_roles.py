@@ -215,6 +215,25 @@ CASES = [
         "Former Chief Constable Jane Doe of Kent Police spoke.",
         ("Jane Doe", "chief-constable", "kent", "former"),
     ),
+    # the Met's chief by the office's official style, and a title of a body then a
+    # comma and an honorific
+    (
+        "He wrote to the Commissioner of the Police of the Metropolis, Dame Cressida Dick.",
+        ("Cressida Dick", "commissioner", "metropolitan", None),
+    ),
+    (
+        "He wrote to the Commissioner of the Metropolitan Police Service, Cressida Dick.",
+        ("Cressida Dick", "commissioner", "metropolitan", None),
+    ),
+    (
+        "The Chief Constable of Kent Police, Sir Alan Pughsley, said it was right.",
+        ("Alan Pughsley", "chief-constable", "kent", None),
+    ),
+    # a minister by the brief: "the Minister for Security (Tom Tugendhat)"
+    (
+        "In a written statement, the Minister for Security (Tom Tugendhat) told MPs so.",
+        ("Tom Tugendhat", "home-office-minister", "home-office", None),
+    ),
     # a post held in the past: "who was", "served as", "then-"
     (
         "Jon Boutcher, who was Chief Constable of Bedfordshire Police at the time, complained.",
