@@ -193,6 +193,15 @@ def test_organizations_parties(make_article, text, expected):
             "intend to improve it.",
             {"ministry-of-justice", "named-hm-courts-and-tribunals-service"},
         ),
+        # networks and consortia of agencies and charities
+        (
+            "The National Stalking Consortium and the Lancashire Violence Reduction Network "
+            "welcomed the report.",
+            {
+                "named-national-stalking-consortium",
+                "named-lancashire-violence-reduction-network",
+            },
+        ),
     ],
 )
 def test_organizations_by_the_shape_of_their_names(make_article, text, expected):
