@@ -1450,3 +1450,11 @@ def test_quotes_the_head_of_a_force_is_its_chief_constable_named_in_the_article(
         ("Jo Shiner", "proud of the positive changes"),
         ("Jo Shiner", "I welcome this report."),
     ]
+
+
+def test_quotes_a_person_set_off_by_commas_before_of_body_said(make_article):
+    a = make_article(
+        "Responding to the findings, Deputy Chief Constable, Dawn Copley, of South Yorkshire "
+        'Police said: "We acknowledge the latest HMIC report."'
+    )
+    assert people_quotes(a) == [("Dawn Copley", "We acknowledge the latest HMIC report.")]
