@@ -1961,6 +1961,7 @@ def extract(
     # speaker may come at its end (`“We will build on this. / “Our officers work hard,”
     # he said.`)
     pending: list[_Segment] = []
+    guessed = False  # the open quotation's speaker was found only before it, not named
     for seg in segs:
         sent = sentence_at(sents, seg.start)
         if sent is None or _is_label(text, seg):
@@ -1984,6 +1985,16 @@ def extract(
         if prev is not None and prev_seg is not None and who is None:
             # left open, or “...,” he said. “More words.”: one quotation
             if _continues(article, prev_seg, seg) or _goes_on(text, article, prev_seg, seg):
+                if guessed and _continues(article, prev_seg, seg):
+                    # its speaker was only guessed from the text before it: the one its
+                    # end names wins (“We welcome ... / “... this work,” said Mr
+                    # McGuigan.` after "Inspectors found ...")
+                    end = sentence_at(sents, max(seg.start, seg.end - 1))
+                    own = reader.speaker(seg, si, index[id(end)] if end is not None else si)
+                    own_said = _speaker_kind(reader, own, seg.start) if own is not None else None
+                    if own_said is not None:
+                        prev.kind, prev.speaker = own_said
+                        guessed = False
                 prev.parts.append(Span(seg.start, seg.end))
                 prev.evidence_end = max(prev.evidence_end, sent.span.end)
                 prev_seg = seg
@@ -1991,6 +2002,7 @@ def extract(
             # a quote-only paragraph after one: the same speaker's next quotation
             if _speaks_next(text, article, prev_seg, seg):
                 said = prev.kind, prev.speaker
+        fallback = said is None and who is None
         if said is None and who is None and not reader.unnamed_subject(si, seg.start):
             who = (
                 _paragraph_speaker(reader, seg, si)
@@ -2011,6 +2023,7 @@ def extract(
         prev = _Quote(said[0], said[1], parts, first.span.start, sent.span.end)
         found.append(prev)
         prev_seg = seg
+        guessed = fallback and not seg.closed
         pending = []
     claims = []
     for q in found:

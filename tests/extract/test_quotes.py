@@ -1458,3 +1458,16 @@ def test_quotes_a_person_set_off_by_commas_before_of_body_said(make_article):
         'Police said: "We acknowledge the latest HMIC report."'
     )
     assert people_quotes(a) == [("Dawn Copley", "We acknowledge the latest HMIC report.")]
+
+
+def test_quotes_one_over_paragraphs_is_the_speaker_its_end_names(make_article):
+    # the paragraph before speaks of inspectors; the quotation's own end names its speaker
+    a = make_article(
+        "Brendan McGuigan, the Chief Inspector of Criminal Justice, published the report.\n\n"
+        "Inspectors found that the PSNI was building its capacity.\n\n"
+        '"We welcome the work the police have undertaken to date.\n\n'
+        '"A comprehensive analysis will help gather this information," said Mr McGuigan.'
+    )
+    (quote,) = people_quotes(a)
+    assert quote[0] == "Brendan McGuigan"
+    assert quote[1].startswith("We welcome the work")
