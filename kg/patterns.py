@@ -513,6 +513,25 @@ def role_key(text: str) -> str | None:
     return labels.get(singular)
 
 
+# an article of policing south of the border: "his final State of Policing report for
+# England and Wales", "all 43 forces in England and Wales"
+RE_ENGLAND_AND_WALES = re.compile(r"\b(?:in|for|of|across)[ \t]+England[ \t]+and[ \t]+Wales\b")
+
+
+def mentioned_for_titles(text: str, mentioned: frozenset[str]) -> frozenset[str]:
+    """The organizations that decide which of two bodies' shared titles an article means
+    (``role_meant``): Police Scotland named in passing ("on the Police Scotland model")
+    in an article of policing in England and Wales does not make its "Chief Inspector
+    of Constabulary" Scotland's; HMICS named still does."""
+    if (
+        "police-scotland" in mentioned
+        and "hmics" not in mentioned
+        and RE_ENGLAND_AND_WALES.search(text)
+    ):
+        return mentioned - {"police-scotland"}
+    return mentioned
+
+
 def role_meant(key: str, mentioned: frozenset[str]) -> str:
     """Of the roles that share ``key``'s label, the one an article that names the
     organizations ``mentioned`` means: one whose ``preferred_when`` organizations it

@@ -67,6 +67,7 @@ from kg.patterns import (
     jurisdiction_places,
     label_words,
     lowered,
+    mentioned_for_titles,
     org_labels,
     place_keys,
     re_place,
@@ -690,7 +691,7 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     # "HM Inspector of Constabulary" in a Scottish article is HMICS's: a role's
     # inspectorate counts where the article names it, or names none
     named_insp = {k for k, t in types.items() if t is OrgType.INSPECTORATE}
-    mentioned = frozenset(m.org for m in orgs)
+    mentioned = mentioned_for_titles(article.text, frozenset(m.org for m in orgs))
     roles = {
         sent.span: [
             (p, k)

@@ -40,6 +40,7 @@ from kg.patterns import (
     context_role_words,
     fold,
     force_of_place,
+    mentioned_for_titles,
     org_labels,
     party_words,
     place_keys,
@@ -335,7 +336,7 @@ def extract(
     epithets: list[tuple[PersonMention, str, str | None, str | None, Sentence]] = []
     # ranks of a later mention held in the article's force only for want of another
     guessed: set[tuple[str, str, str | None, str | None]] = set()
-    mentioned = {m.org for m in orgs}
+    mentioned = set(mentioned_for_titles(article.text, frozenset(m.org for m in orgs)))
     site_force = _site_force(article.publisher)
     bodies = {
         k: OrgType.OTHER for k, v in types.items() if v in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)

@@ -234,6 +234,22 @@ CASES = [
         "In a written statement, the Minister for Security (Tom Tugendhat) told MPs so.",
         ("Tom Tugendhat", "home-office-minister", "home-office", None),
     ),
+    # Police Scotland named in passing in an article of policing in England and Wales
+    (
+        "In his final State of Policing report for England and Wales, the Chief Inspector of "
+        "Constabulary, Sir Tom Winsor, said forces should not merge on the Police Scotland "
+        "model.",
+        ("Tom Winsor", "hm-chief-inspector-of-constabulary", "hmicfrs", None),
+    ),
+    (
+        "Police Scotland was praised. The Chief Inspector of Constabulary, Craig Naylor, said so.",
+        (
+            "Craig Naylor",
+            "hm-chief-inspector-of-constabulary-in-scotland",
+            "hmics",
+            None,
+        ),
+    ),
     # a post held in the past: "who was", "served as", "then-"
     (
         "Jon Boutcher, who was Chief Constable of Bedfordshire Police at the time, complained.",
