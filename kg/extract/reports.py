@@ -512,8 +512,8 @@ RE_BEFORE_REPORT = re.compile(
 # (not "In May-June, we commissioned a peer review")
 RE_CLAUSE_OPENING = re.compile(r"^[ \t\"“‘']*(?:\w+[ \t]+){0,2}(?:[Ii]n|[Oo]n|[Dd]uring)?[ \t]*$")
 RE_OPENED_VERB = re.compile(
-    r"^[ \t]*,?[^,;:]{0,140}?\b(?:publish(?:ed|es)|releas(?:ed|es)|issued|highlighted|graded|"
-    r"rated|judged|found|inspected|criticised|identified|concluded|warned|raised concerns|"
+    r"^[ \t]*,?[^,;:]{0,140}?\b(?:publish(?:ed|es)|releas(?:ed|es)|issued|produced|highlighted|"
+    r"graded|rated|judged|found|inspected|criticised|identified|concluded|warned|raised concerns|"
     r"made recommendations)\b",
     re.IGNORECASE,
 )

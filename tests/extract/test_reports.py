@@ -165,6 +165,11 @@ DATES = [
         "to the findings, the chief constable apologised.",
         ("iopc", ("wiltshire",), None),
     ),
+    (  # a time ago opening the sentence whose body then produced the report
+        "12 March 2024\n\nA year ago HMICFRS produced a highly critical report on North "
+        "Yorkshire Police.",
+        ("hmicfrs", ("north-yorkshire",), "2023"),
+    ),
     (  # a body's inquiry into how forces acted: its report on each
         "The IPCC's inquiry looked at how Kent Police and GMP dealt with two alleged rapes.",
         ("ipcc", ("kent", "greater-manchester"), None),
