@@ -822,6 +822,12 @@ def test_reports_an_earlier_report_is_dated_where_the_article_dates_it(make_arti
             "published its integrity inspection of Derbyshire Constabulary.",
             "vetting",
         ),
+        # a report on how a force deals with child sexual abuse: child protection
+        (
+            "26 February 2020\n\nPolice Scotland is not treating online child sexual abuse as a "
+            "priority, according to a new report from HMICS.",
+            "child-protection",
+        ),
         # a report on corruption is a counter-corruption, vetting report
         (
             "Inspectors publish report on NCA's work against police corruption\n\nHMICFRS "
