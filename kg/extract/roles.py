@@ -995,7 +995,9 @@ def _force_titles(
         if title is None and before is not None and rank is not None:
             # "Head of professional standards superintendent Sam Payne said"
             title = _title_outside_scheme(before.group("title"))
-        if title is not None and " of " in title:
+        if title is not None and " of " in title and re_org().search(title) is None:
+            # (not one that names its body: "head of safeguarding for Durham
+            # Constabulary" is found with its body)
             (force,) = forces
             out.append(RoleClaim(p.name, title.lower(), force, p.evidence, None, title.title()))
     return out

@@ -1135,3 +1135,15 @@ def test_roles_a_bodys_title_stops_before_a_second_title(make_article):
         ("Emily Spurrell", "chair", "apcc"),
         ("Emily Spurrell", "police-and-crime-commissioner", "merseyside"),
     }
+
+
+def test_roles_a_title_after_a_rank_and_name_that_names_its_body_is_found_once(make_article):
+    text = (
+        "Det Supt Paul Goundry, head of safeguarding for Durham Constabulary, said the force "
+        "was examining why its numbers are so low."
+    )
+    claims = extract_article(make_article(text))
+    assert {(r.person, r.role, r.org) for r in claims.roles} == {
+        ("Paul Goundry", "detective-superintendent", "durham"),
+        ("Paul Goundry", "head of safeguarding", "durham"),
+    }
