@@ -108,11 +108,14 @@ RE_LEFT = re.compile(
 )
 # a role held now: "Lisa Oldroyd has been acting Police and Crime Commissioner"
 RE_IS = re.compile(r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:the[ \t]+)?$")
+# an apposition in the past: "NAME, who was (had been) ROLE at the time"
+RE_WHO_WAS = re.compile(r"\bwho[ \t]+(?:was|had[ \t]+been)\b")
 # one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
-RE_WAS_A = re.compile(r"[ \t]+(?:was|had been)[ \t]+an?[ \t]+$")
+RE_WAS_A = re.compile(r"[ \t]+(?:was|had[ \t]+been)[ \t]+(?:an?[ \t]+|the[ \t]+)?$")
 RE_APPOS = re.compile(
     # (also in brackets: "Nick Hardwick (HM Chief Inspector of Prisons)")
-    r"(?:,[ \t]+|[ \t]+\()(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|who has been[ \t]+|now[ \t]+)?"
+    r"(?:,[ \t]+|[ \t]+\()(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|who has been[ \t]+|"
+    r"who had been[ \t]+|now[ \t]+)?"
     # "John Campion, the region's Police and Crime Commissioner": the area's
     r"(?:the[ \t]+(?:(?:county|region|area|city|force|force area|constabulary)['’]s[ \t]+|"
     # "Jane Kennedy, the local police commissioner": of the place the article is about
@@ -590,7 +593,7 @@ def extract(
                 if a:
                     person = by_end.get(lo + a.start())
                     # "Jon Boutcher, who was Chief Constable at the time": held before
-                    if person is not None and qual is None and "who was" in a.group():
+                    if person is not None and qual is None and RE_WHO_WAS.search(a.group()):
                         qual = "former"
                     # past postnominals: "Sir Andy Cooke QPM DL, His Majesty's Chief ..."
                     honours = RE_HONOURS_BEFORE.search(text, lo, lo + a.start())

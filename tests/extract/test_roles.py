@@ -267,6 +267,14 @@ CASES = [
         "Then-Chief Constable Mike Fuller of Kent Police said the force had improved.",
         ("Mike Fuller", "chief-constable", "kent", "former"),
     ),
+    (
+        "Mr Lewis had been deputy chief constable of Dyfed-Powys Police before he moved.",
+        ("Lewis", "deputy-chief-constable", "dyfed-powys", "former"),
+    ),
+    (
+        "Richard Lewis, who had been deputy chief constable of Dyfed-Powys Police, moved.",
+        ("Richard Lewis", "deputy-chief-constable", "dyfed-powys", "former"),
+    ),
     # a title another body's name is put before: that body's own office
     (
         "CJI's Chief Inspector Jacqui Durkin has today published the findings of a joint "
