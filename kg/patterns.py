@@ -520,16 +520,33 @@ RE_ENGLAND_AND_WALES = re.compile(r"\b(?:in|for|of|across)[ \t]+England[ \t]+and
 
 def mentioned_for_titles(text: str, mentioned: frozenset[str]) -> frozenset[str]:
     """The organizations that decide which of two bodies' shared titles an article means
-    (``role_meant``): Police Scotland named in passing ("on the Police Scotland model")
-    in an article of policing in England and Wales does not make its "Chief Inspector
-    of Constabulary" Scotland's; HMICS named still does."""
-    if (
-        "police-scotland" in mentioned
-        and "hmics" not in mentioned
-        and RE_ENGLAND_AND_WALES.search(text)
-    ):
-        return mentioned - {"police-scotland"}
-    return mentioned
+    (``role_meant``): a force of a country with an inspectorate of its own named in
+    passing ("on the Police Scotland model") in an article of policing in England and
+    Wales does not make its "Chief Inspector of Constabulary" Scotland's; that
+    country's inspectorate named still does."""
+    if not RE_ENGLAND_AND_WALES.search(text):
+        return mentioned
+    own = own_inspectorates()
+    return frozenset(k for k in mentioned if k not in own or own[k] & mentioned)
+
+
+@functools.cache
+def own_inspectorates() -> dict[str, frozenset[str]]:
+    """The forces of a country with an inspectorate of its own, each with the
+    inspectorates whose names end with that country (Police Scotland: HMICS, "... in
+    Scotland"; the PSNI: "Criminal Justice Inspection Northern Ireland")."""
+    from kg.model import OrgType
+
+    out: dict[str, set[str]] = {}
+    for o in lexicon().orgs.values():
+        if o.type is not OrgType.INSPECTORATE:
+            continue
+        for label in o.labels:
+            for p in jurisdiction_places():
+                force = place_keys().get(p)
+                if force is not None and re.search(rf"\b{re.escape(p)}$", fold(label)):
+                    out.setdefault(force, set()).add(o.key)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def role_meant(key: str, mentioned: frozenset[str]) -> str:

@@ -1447,8 +1447,7 @@ class _Reader:
         if ref is not None and ref.kind == "org":
             ref = self._first_of_pair(ref, lo)
             # "Deputy Chief Constable Jason Hogg of Thames Valley Police said": the person
-            of_ = RE_OF_BODY_BEFORE.search(text, max(lo, ref.start - 12), ref.start)
-            person = self.ref_ending(of_.start(), lo) if of_ is not None else None
+            person = self._of_body(ref, lo)
             if person is None:
                 # "Deborah Coles, Director of INQUEST said": the person the title is set
                 # off after, its closing comma left out
@@ -1459,21 +1458,19 @@ class _Reader:
             # "The Chair of Leicestershire Police Federation has described": the holder
             if person is not None and person.kind == "role" and (held := self.who(person)):
                 return held, person.start
-            # "The head of Sussex Police says": its chief constable, the one the
-            # article names
+            # "The head of Sussex Police says": the one the article names in the role
+            # that leads the force (its chief constable; the Met's Commissioner)
             head = RE_HEAD_OF_BEFORE.search(text, max(lo, ref.start - 16), ref.start)
-            chiefs = {name for _, name in self.holders(("constable", True))}
-            if (
-                head is not None
-                and self.org_types.get(ref.value) is OrgType.POLICE_FORCE
-                and len(chiefs) == 1
-            ):
-                return ("person", chiefs.pop()), head.start()
+            if head is not None and self.org_types.get(ref.value) is OrgType.POLICE_FORCE:
+                entry = lexicon().orgs.get(ref.value)
+                chief = (entry.chief_role if entry is not None else None) or "chief-constable"
+                chiefs = {name for _, name in self.holders(_role_sig(chief))}
+                if len(chiefs) == 1:
+                    return ("person", chiefs.pop()), head.start()
         if ref is not None and ref.kind == "role":
             # "Matt Parr from HM Inspector of Constabulary said": a title standing for
             # the body the person is from
-            of_ = RE_OF_BODY_BEFORE.search(text, max(lo, ref.start - 12), ref.start)
-            person = self.ref_ending(of_.start(), lo) if of_ is not None else None
+            person = self._of_body(ref, lo)
             if person is not None and person.kind == "person":
                 return self.who(person), person.start
         if ref is not None and ref.kind != "role":
@@ -1489,6 +1486,12 @@ class _Reader:
                 return prev, v
             return self._opening(sent, v) or self._main_subject(sent, lo, v), v
         return self._clause_subject(sent, lo, v), v
+
+    def _of_body(self, ref: _Ref, lo: int) -> _Ref | None:
+        """The referent a body (or a title standing for one) is said after: "Jason Hogg
+        of Thames Valley Police", "Dawn Copley, of South Yorkshire Police"."""
+        of_ = RE_OF_BODY_BEFORE.search(self.text, max(lo, ref.start - 12), ref.start)
+        return self.ref_ending(of_.start(), lo) if of_ is not None else None
 
     def _first_of_pair(self, ref: _Ref, lo: int) -> _Ref:
         """Of two bodies that speak together, the first named: "Her Majesty's

@@ -69,6 +69,7 @@ from kg.patterns import (
     lowered,
     mentioned_for_titles,
     org_labels,
+    own_inspectorates,
     place_keys,
     re_place,
     re_prison,
@@ -1745,7 +1746,7 @@ def _kind_of(
 def _outside_peel() -> frozenset[str]:
     """The forces of a country with an inspectorate of its own (Police Scotland, the
     PSNI): PEEL, England and Wales's programme, does not assess them."""
-    return frozenset(k for p in jurisdiction_places() if (k := place_keys().get(p)))
+    return frozenset(own_inspectorates())
 
 
 def _published_by(concept: str, publisher: str) -> bool:
