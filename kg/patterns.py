@@ -933,7 +933,7 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             bare = w.rstrip(",.;:)”\"'’]")
             if RE_CAP_WORD.fullmatch(bare):
                 if bare in heads and (bare not in HEAD_FIRST_ONLY or j == i):
-                    last_head, kind = j, kind or heads[bare]
+                    last_head, kind = j, heads[bare]
                 if (
                     bare != w
                     and not RE_PLURAL_POSSESSIVE.fullmatch(w)

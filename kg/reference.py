@@ -58,6 +58,7 @@ class OrgEntry:
     chief_role: str | None = None  # the role that leads a force ("commissioner" for the Met)
     dissolved: int | None = None  # the year a former force ended (schema:dissolutionDate)
     remit: frozenset[OrgType] = frozenset()  # the types of body an inspectorate inspects
+    inspects: tuple[str, ...] = ()  # how the names of the bodies it inspects end
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,7 @@ def lexicon() -> Lexicon:
                 str(chief).removeprefix(str(ROLE)) if chief else None,
                 int(str(ended)[:4]) if ended is not None else None,
                 frozenset(_TYPES[c] for c in _iris(g.objects(node, KGO.remit)) if c in _TYPES),
+                tuple(sorted(str(x) for x in g.objects(node, KGO.inspectsBodyNamed))),
             )
     roles: dict[str, RoleEntry] = {}
     for node in sorted(_iris(g.subjects(SKOS.inScheme, ROLE["scheme"]))):

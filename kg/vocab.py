@@ -46,6 +46,7 @@ class KGO(DefinedNamespace):
     roleScope: URIRef
     defaultOrganization: URIRef
     remit: URIRef
+    inspectsBodyNamed: URIRef
     qualifier: URIRef
     roleLabel: URIRef
     reportKind: URIRef

@@ -1258,7 +1258,7 @@ def _subjects_in(
         kind = types.get(m.org)
         if m.org == publisher or kind is OrgType.INSPECTORATE:
             continue
-        if kind is OrgType.POLICE_FORCE or _is_prison(m):
+        if kind is OrgType.POLICE_FORCE or _is_prison(m) or _inspected(m, publisher):
             if _in_title(text, m.span, sent.span.start):
                 titled.append(m.org)
                 aside.add(m.org)
@@ -1837,6 +1837,19 @@ def _inspects_forces(publisher: str) -> bool:
     return entry is None or not entry.remit or OrgType.POLICE_FORCE in entry.remit
 
 
+def _inspected(m: OrgMention, publisher: str) -> bool:
+    """A body of a kind the publisher inspects, besides forces and prisons, by how its
+    name ends ("Bradford Youth Offending Team": HM Inspectorate of Probation's;
+    ``remits.ttl``)."""
+    entry = lexicon().orgs.get(publisher)
+    if entry is None or not entry.inspects:
+        return False
+    name = fold(m.name or m.text).removeprefix("the ")
+    return not name.startswith("national ") and any(
+        name.endswith(" " + fold(h)) for h in entry.inspects
+    )
+
+
 def _is_force(key: str, types: dict[str, OrgType]) -> bool:
     entry = lexicon().orgs.get(key)
     kind = types.get(key) or (entry.type if entry is not None else None)
@@ -1865,17 +1878,24 @@ def _main_subjects(
         # a force before a national report as often named
         top = min(said, key=lambda k: (-said[k], k == "", first[k]))
         return (top,) if top else None
+    paragraph = {s.span: s.paragraph for s in sents}
+    spoken = {m.sent.paragraph for m in mentions if m.publisher == publisher}
+    # a body the publisher inspects named where the report is spoken of: the fire and
+    # rescue service of an HMICFRS report, not the police force of its area
+    bodies = [m for m in orgs if _inspected(m, publisher)]
+    near = Counter(m.org for m in bodies if paragraph.get(m.evidence) in spoken)
+    if near:
+        return (min(near, key=lambda k: (-near[k], [m.org for m in bodies].index(k))),)
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
     if force is not None and _inspects_forces(publisher):
         return (force,)
     # the prison named in a paragraph that speaks of the report, then the one named
     # most, then first: a picture's caption may name another before the one inspected
     same = _same_prisons(orgs)
-    prisons = [m for m in orgs if _is_prison(m)]
+    same.update((m.org, m.org) for m in bodies)
+    prisons = [m for m in orgs if _is_prison(m)] + bodies
     if not prisons:
         return None
-    paragraph = {s.span: s.paragraph for s in sents}
-    spoken = {m.sent.paragraph for m in mentions if m.publisher == publisher}
     near = Counter(same[m.org] for m in prisons if paragraph.get(m.evidence) in spoken)
     counts = Counter(same[m.org] for m in prisons)
     order = [same[m.org] for m in prisons]

@@ -508,3 +508,21 @@ def test_organizations_the_royal_style_alone_refers_back_to_the_inspectorate(mak
     assert ("hmicfrs", "Her Majesty's Inspectorate") in found
     assert ("his-majesty-s-inspectorate-of-prisons", "HM Inspectorate of Prisons") in found
     assert ("hmicfrs", "HM Inspectorate") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a fire brigade is a public service
+        ("Cleveland Fire Brigade welcomed the report.", "Cleveland Fire Brigade", "GovernmentBody"),
+        # the last head of a name says what the body is: a union of firefighters
+        (
+            "The Fire Brigade Union said crews were stretched.",
+            "Fire Brigade Union",
+            "Other",
+        ),
+    ],
+)
+def test_organizations_the_type_of_a_name_is_its_last_head(make_article, text, name, kind):
+    got = {(m.name, m.kind.value) for m in extract_article(make_article(text)).organizations}
+    assert (name, kind) in got

@@ -1309,3 +1309,41 @@ def test_reports_a_national_report_by_a_body_that_inspects_no_one_is_no_thematic
     assert [(r.publisher, r.kind_concept) for r in extract_article(a).reports] == [
         ("iopc", "other")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # HMICFRS inspects fire and rescue services too: its report on one is not about
+        # the police force of the same area
+        (
+            "Cleveland Fire Brigade has welcomed the findings of its latest inspection by "
+            "HMICFRS. Cleveland Police also attended the launch.",
+            "named-cleveland-fire-brigade",
+        ),
+        (
+            "The commissioner welcomed the report. Inspectors from HMICFRS said North "
+            "Yorkshire Fire and Rescue Service needed to improve its protection work.\n\n"
+            "North Yorkshire Police was inspected in 2022.",
+            "named-north-yorkshire-fire-and-rescue-service",
+        ),
+        # HM Inspectorate of Probation inspects youth offending services
+        (
+            "HM Inspectorate of Probation published its report on the Cardiff Youth "
+            "Offending Service on Tuesday. South Wales Police works closely with the service.",
+            "named-cardiff-youth-offending-service",
+        ),
+    ],
+)
+def test_reports_about_a_body_the_inspectorate_inspects_besides_forces(make_article, text, subject):
+    assert {s for _, subjects, _ in reports(make_article(text)) for s in subjects} == {subject}
+
+
+def test_reports_a_national_service_is_no_local_body_inspected(make_article):
+    # "the National Probation Service" is national: the report names no subject
+    a = make_article(
+        "HM Inspectorate of Probation published its annual report in March 2019. The "
+        "National Probation Service and Cardiff's youth offending services were among "
+        "those it looked at."
+    )
+    assert {s for _, subjects, _ in reports(a) for s in subjects} == set()
