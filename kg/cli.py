@@ -308,6 +308,12 @@ def build(
     help="Score the graph with the corpus's corrections.yaml applied (default: the "
     "extractors' own, so corrections never flatter the scores).",
 )
+@click.option(
+    "--against",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Score a second annotator's gold for some of the same articles (a folder of "
+    "JSON files) instead of a graph: how far two annotators agree.",
+)
 @click.option("--show", is_flag=True, help="List every miss and false positive.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_(
@@ -315,6 +321,7 @@ def eval_(
     graph_file: Path | None,
     corpus: Path | None,
     with_corrections: bool,
+    against: Path | None,
     show: bool,
     as_json: bool,
 ) -> None:
@@ -325,6 +332,7 @@ def eval_(
     Examples:
       kg eval tests/gold --graph exports/graph.ttl --show
       kg eval tests/gold/dev           # builds tests/gold/dev/articles, then scores
+      kg eval tests/gold/heldout --against tests/gold/agreement   # two annotators
     """
     import json
 
@@ -335,19 +343,29 @@ def eval_(
         build_and_read,
         load_gold,
         report,
+        rows_from_gold,
         rows_from_graph,
         score,
     )
 
-    if graph_file is not None and corpus is not None:
-        raise UsageError("give --graph or --corpus, not both")
+    if sum(x is not None for x in (graph_file, corpus, against)) > 1:
+        raise UsageError("give one of --graph, --corpus and --against")
     gold = load_gold(gold_dir)
-    corpus = corpus or (None if graph_file else articles_of(gold_dir))
-    if corpus is not None:
+    if against is not None:
+        second = load_gold(against)
+        both = {g["article"] for g in second} & {g["article"] for g in gold}
+        if not both:
+            raise UsageError(f"--against {against}: annotates none of the articles of {gold_dir}")
+        gold = [g for g in gold if g["article"] in both]
+        rows = rows_from_gold([g for g in second if g["article"] in both])
+        if not as_json:
+            click.echo(f"{len(both)} articles annotated twice")
+    elif (corpus := corpus or (None if graph_file else articles_of(gold_dir))) is not None:
         rows = build_and_read(corpus, with_corrections)
     else:
         rows = rows_from_graph(graph_file or Path(DEFAULT_OUT) / "graph.ttl")
-    scores, accs = score(gold, rows), accuracies(gold, rows)
+    mutual = against is not None
+    scores, accs = score(gold, rows, mutual), accuracies(gold, rows, mutual)
     if as_json:
         data: dict[str, dict[str, float | int]] = {
             k: {

@@ -132,9 +132,11 @@ def _speaker(name: str | None, kind: str | None) -> str:
 
 
 def accuracies(
-    gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]
+    gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]], mutual: bool = False
 ) -> dict[str, Accuracy]:
-    """Report-kind accuracy and quote attribution (see the module docstring)."""
+    """Report-kind accuracy and quote attribution (see the module docstring); with
+    ``mutual`` (rows from a second annotator's first words), a quotation is found when
+    either's first words start the other's."""
     out = {name: Accuracy() for name in ACCURACIES}
     kinds: dict[tuple[str, str, str], set[str]] = {}
     for r in rows["reports"]:
@@ -159,7 +161,9 @@ def accuracies(
     for g in gold:
         for q in g.get("quotes", []):
             words = _text(q["text_start"])
-            speakers = {who for text, who in said.get(g["article"], []) if text.startswith(words)}
+            speakers = {
+                who for text, who in said.get(g["article"], []) if _starts(text, words, mutual)
+            }
             if speakers:
                 acc.total += 1
                 if _speaker(q["speaker"], q.get("speaker_type")) in speakers:
@@ -169,8 +173,12 @@ def accuracies(
     return out
 
 
-def score(gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Score]:
-    """Score query rows (as ``kg query NAME --format json`` prints them) against gold."""
+def score(
+    gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]], mutual: bool = False
+) -> dict[str, Score]:
+    """Score query rows (as ``kg query NAME --format json`` prints them) against gold;
+    ``mutual`` for rows of another annotator's gold (``rows_from_gold``), whose
+    quotations and findings are first words too."""
     articles = {g["article"] for g in gold}
     out: dict[str, Score] = {}
     out["people-roles"] = _set_score(
@@ -208,7 +216,7 @@ def score(gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> 
             if r["article"] in articles
         ],
     )
-    out["quotes"] = _quotes(gold, [r for r in rows["quotes"] if r["article"] in articles])
+    out["quotes"] = _quotes(gold, [r for r in rows["quotes"] if r["article"] in articles], mutual)
     if any("grades" in g for g in gold):
         out["grades"] = _set_score(
             [
@@ -237,14 +245,24 @@ def score(gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> 
         out["findings"] = _findings(
             [g for g in gold if g["article"] in found],
             [r for r in rows["findings"] if r["article"] in found],
+            mutual,
         )
     return out
+
+
+def _starts(text: str, words: str, mutual: bool, contains: bool = False) -> bool:
+    """Whether ``text`` starts with (or, ``contains``, holds) the first ``words``; with
+    ``mutual``, also the other way round (two annotators' first words)."""
+    if contains:
+        return words in text or mutual and text in words
+    return text.startswith(words) or mutual and words.startswith(text)
 
 
 def _prefix_matches(
     gold: list[tuple[tuple[str, ...], str, str]],
     pred: list[tuple[tuple[str, ...], str, str]],
     contains: bool,
+    mutual: bool = False,
 ) -> Score:
     """One-to-one matching of (key, words, shown) items: a predicted item matches a gold
     one with the same key whose first words it starts with (or, ``contains``, holds)."""
@@ -252,11 +270,7 @@ def _prefix_matches(
     left = list(pred)
     for key, words, shown in gold:
         hit = next(
-            (
-                x
-                for x in left
-                if x[0] == key and (words in x[1] if contains else x[1].startswith(words))
-            ),
+            (x for x in left if x[0] == key and _starts(x[1], words, mutual, contains)),
             None,
         )
         if hit:
@@ -270,7 +284,9 @@ def _prefix_matches(
     return s
 
 
-def _findings(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
+def _findings(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], mutual: bool = False
+) -> Score:
     """A predicted finding matches a gold one of its article and polarity whose
     first words it contains."""
     return _prefix_matches(
@@ -292,6 +308,7 @@ def _findings(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
             for r in pred
         ],
         contains=True,
+        mutual=mutual,
     )
 
 
@@ -300,7 +317,7 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", _name(text)))
 
 
-def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
+def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]], mutual: bool = False) -> Score:
     return _prefix_matches(
         [
             (
@@ -320,6 +337,7 @@ def _quotes(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
             for r in pred
         ],
         contains=False,
+        mutual=mutual,
     )
 
 
@@ -366,6 +384,45 @@ def rows_from_graph(graph_file: Path) -> dict[str, list[dict[str, Any]]]:
             for row in run_query(store, name).records()
         ]
     return out
+
+
+def rows_from_gold(gold: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """A second annotator's gold as the rows a graph's named queries give, to score one
+    annotator against another on the same articles (the agreement that bounds what any
+    extractor can be shown to reach)."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in QUERIES}
+    for g in gold:
+        art = g["article"]
+        rows["articles"].append({"article": art, "published": g.get("published")})
+        for p in g.get("people", []):
+            for r in p.get("roles", []):
+                rows["people-roles"].append(
+                    {"person": p["name"], "role": r["role"], "organization": r.get("organization")}
+                )
+        for o in g.get("organizations", []):
+            rows["organizations"].append({"organization": o["name"], "type": o["type"]})
+        for r in g.get("reports", []):
+            rows["reports"].append(
+                {k: r.get(k) for k in ("publisher", "subject", "published", "kind")}
+            )
+        for q in g.get("quotes", []):
+            rows["quotes"].append(
+                {
+                    "speaker": q["speaker"],
+                    "speakerType": q.get("speaker_type"),
+                    "text": q["text_start"],
+                    "article": art,
+                }
+            )
+        for x in g.get("grades", []):
+            rows["grades"].append({k: x.get(k) for k in ("subject", "area", "grade")})
+        for f in g.get("findings", []):
+            rows["findings"].append(
+                {"article": art, "kind": f["polarity"], "text": f["text_start"]}
+            )
+        for x in g.get("figures", []):
+            rows["figures"].append({"article": art, "count": x["count"], "total": x.get("total")})
+    return rows
 
 
 def articles_of(gold_dir: Path) -> Path | None:

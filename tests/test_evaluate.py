@@ -1,0 +1,79 @@
+"""Scoring one annotator against another (``kg eval --against``)."""
+
+import json
+import subprocess
+import sys
+
+from kg.evaluate import accuracies, load_gold, rows_from_gold, score
+
+from .conftest import GOLD
+
+ARTICLE = {
+    "article": "a.txt",
+    "published": "2018-03-08",
+    "people": [
+        {
+            "name": "Sunita Gamblin",
+            "roles": [
+                {"role": "Deputy Chief Constable", "organization": "Lancashire Constabulary"}
+            ],
+        }
+    ],
+    "organizations": [{"name": "Lancashire Constabulary", "type": "PoliceForce"}],
+    "reports": [
+        {
+            "publisher": "HMICFRS",
+            "subject": "Lancashire Constabulary",
+            "published": "2018-03-08",
+            "kind": "child protection",
+        }
+    ],
+    "quotes": [{"speaker": "Sunita Gamblin", "text_start": "The findings are concerning"}],
+}
+
+
+def test_evaluate_a_gold_against_itself_agrees_on_every_measure():
+    scores = score([ARTICLE], rows_from_gold([ARTICLE]), mutual=True)
+    assert {k: s.f1 for k, s in scores.items()} == dict.fromkeys(scores, 1.0)
+
+
+def test_evaluate_two_annotators_first_words_of_different_length_are_one_quote():
+    second = json.loads(json.dumps(ARTICLE))
+    second["quotes"] = [{"speaker": "Sunita Gamblin", "text_start": "The findings are"}]
+    rows = rows_from_gold([second])
+    assert score([ARTICLE], rows, mutual=True)["quotes"].f1 == 1.0
+    assert accuracies([ARTICLE], rows, mutual=True)["quote-attribution"].right == 1
+    # a graph's quotation must hold the gold's first words: no mutual match there
+    assert score([ARTICLE], rows)["quotes"].f1 == 0.0
+
+
+def test_evaluate_cli_against_a_second_annotator(tmp_path):
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "eval",
+            str(GOLD / "heldout"),
+            "--against",
+            str(GOLD / "agreement"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    got = json.loads(out.stdout)
+    # every article of the second annotation is a held-out article, each scored once
+    assert got["articles"]["tp"] + got["articles"]["fn"] == len(load_gold(GOLD / "agreement"))
+    assert 0 < got["reports"]["f1"] < 1 and got["people-roles"]["f1"] > 0.5
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.json").write_text(json.dumps({**ARTICLE, "article": "nowhere.txt"}))
+    bad = subprocess.run(
+        [sys.executable, "-m", "kg", "eval", str(GOLD / "heldout"), "--against", str(other)],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode != 0 and "annotates none of the articles" in bad.stderr
+    assert "Traceback" not in bad.stderr
