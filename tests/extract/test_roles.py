@@ -3,6 +3,21 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # the head of a fire and rescue service, held in the service the article names
+        "Northamptonshire Fire and Rescue Service was rated good. Chief Fire Officer Darren "
+        "Dovey said he is delighted.",
+        (
+            "Darren Dovey",
+            "chief-fire-officer",
+            "named-northamptonshire-fire-and-rescue-service",
+            None,
+        ),
+    ),
+    (
+        "Jon Pearson, chief fire officer of Hertfordshire Fire and Rescue Service, said it "
+        "would improve.",
+        ("Jon Pearson", "chief-fire-officer", "named-hertfordshire-fire-and-rescue-service", None),
+    ),
     (  # the Justice Minister of the jurisdiction the article is about
         "The PSNI was inspected. He has urged Justice Minister Naomi Long to commission a "
         "new inquiry.",
