@@ -344,6 +344,12 @@ RE_WHAT_CALLED_END = re.compile(
     r"branded)\s+(?:an?\s+|the\s+)?$"
 )
 # a report's title right after its noun: "the HMIC report 'Core Business: ...'"
+# a report's noun and the preposition before what it is on: "The report on", "the
+# inspectorate's review into", "A report about the"
+RE_REPORT_ON_END = re.compile(
+    r"\b(?:report|review|inspection|assessment|study)[ \t]+(?:on|into|of|about)[ \t]+"
+    r"(?:the[ \t]+)?$"
+)
 RE_REPORT_TITLE_END = re.compile(r"\b(?:report|review|inspection|study)[ \t]*$")
 RE_ARTICLE_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
 RE_WORD = re.compile(r"\s*([a-z][a-z’'-]*)")
@@ -1429,6 +1435,13 @@ class _Reader:
         if rel:
             slot = _slot_end(text, lo, rel.start())
         ref = self.ref_ending(slot, lo)
+        if (
+            ref is not None
+            and ref.kind == "org"
+            and RE_REPORT_ON_END.search(text, max(lo, ref.start - 40), ref.start)
+        ):
+            # "The report on Kent Police says": the report speaks, not the force it is on
+            ref = None
         obj = (
             RE_OBJECT_BEFORE.search(text, max(lo, ref.start - 60), ref.start)
             if ref is not None and verb.endswith("ing")

@@ -1471,3 +1471,17 @@ def test_quotes_one_over_paragraphs_is_the_speaker_its_end_names(make_article):
     (quote,) = people_quotes(a)
     assert quote[0] == "Brendan McGuigan"
     assert quote[1].startswith("We welcome the work")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The report on Kent Police says officers "rarely have time to dedicate to it".',
+        "The inspectorate's report into Kent Police said officers \"rarely have time to "
+        'dedicate to it".',
+        'A report about Kent Police found officers "rarely have time to dedicate to it".',
+    ],
+)
+def test_quotes_a_report_on_a_force_speaks_for_itself_not_for_the_force(make_article, sentence):
+    a = make_article("HMICFRS inspected Kent Police in May.\n\n" + sentence)
+    check(a, [(REPORT, "0", "rarely have time")])
