@@ -96,7 +96,11 @@ RE_JUDGED = re.compile(
 RE_INSPECTED = re.compile(
     r"\b(?:graded|rated|judged|found|concluded|identified|highlighted|criticised|praised|"
     r"referred|reviewed|inspected|assessed|set out|picked out|singled out|warned|"
-    r"raised concerns|made recommendations|checked how|examined how)\b",
+    r"raised concerns|made recommendations|checked how|examined how|"
+    # the forces an inspection covered: "HMICFRS examined eight forces, Cumbria among
+    # them", "inspectors visited the Dorset and Kent forces"
+    # (not "since the two inspectorates last visited in 2014": an earlier visit)
+    r"(?<!last[ \t])(?:examined|visited))\b",
     re.IGNORECASE,
 )
 # Words one of which every match of the regex above holds (see patterns.any_in).
@@ -139,7 +143,8 @@ INSPECTED_WORDS = (
     "picked out",
     "singled out",
     "checked how",
-    "examined how",
+    "examined",
+    "visited",
     "warned",
     "raised concerns",
     "made recommendations",

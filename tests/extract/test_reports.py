@@ -1347,3 +1347,25 @@ def test_reports_a_national_service_is_no_local_body_inspected(make_article):
         "those it looked at."
     )
     assert {s for _, subjects, _ in reports(a) for s in subjects} == set()
+
+
+def test_reports_the_forces_inspectors_visited_are_the_reports_subjects(make_article):
+    a = make_article(
+        "HMICFRS published its report on vetting on Tuesday.\n\nInspectors visited the "
+        "Cumbria, South Wales and Dorset forces, and examined Kent Police too."
+    )
+    assert {s for _, subjects, _ in reports(a) for s in subjects} == {
+        "cumbria",
+        "south-wales",
+        "dorset",
+        "kent",
+    }
+
+
+def test_reports_a_visit_since_which_things_improved_is_no_report_of_its_own(make_article):
+    a = make_article(
+        "A new report on custody in Cleveland was published.\n\nHMICFRS and HMIP said "
+        "Cleveland Police had made improvements since the two inspectorates last visited "
+        "in 2014."
+    )
+    assert all(date is None for _, _, date in reports(a))
