@@ -1090,7 +1090,8 @@ class _Reader:
                     continue
             elif r.kind != "person":
                 continue
-            if self._speaks(r):
+            if self._speaks(r) and not self._object_of_preposition(r):
+                # (not "the murder of Sarah Everard raised serious questions": the murder)
                 # "Bedfordshire's chief constable said ... / And he added", unless another
                 # opens the sentence just before: "Stephen Watson pledged ... / Andy
                 # Burnham credited the new Chief Constable ... / On Friday, he said"

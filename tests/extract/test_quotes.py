@@ -1485,3 +1485,16 @@ def test_quotes_one_over_paragraphs_is_the_speaker_its_end_names(make_article):
 def test_quotes_a_report_on_a_force_speaks_for_itself_not_for_the_force(make_article, sentence):
     a = make_article("HMICFRS inspected Kent Police in May.\n\n" + sentence)
     check(a, [(REPORT, "0", "rarely have time")])
+
+
+def test_quotes_he_is_not_a_person_named_inside_what_a_sentence_is_about(make_article):
+    # "the murder of Sarah Everard raised serious questions": the murder raised them, so
+    # "he" later is the commissioner, not the woman named after "of"
+    a = make_article(
+        "Darryl Preston, Police and Crime Commissioner, has said standards are a priority.\n\n"
+        "According to the Commissioner, the murder of Sarah Everard raised serious "
+        "questions about systemic failings.\n\n"
+        'But he said the leadership had already been acting. "I want to reassure you '
+        'that the team has not been sat waiting," he said.'
+    )
+    check(a, [(PERSON, "Darryl Preston", "I want to reassure you")])
