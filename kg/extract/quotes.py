@@ -262,6 +262,9 @@ RE_TITLE_AFTER_NAME = re.compile(
 # MAJESTY'S INSPECTOR OF CONSTABULARY (HMIC) Wendy Williams"
 RE_ROLE_GAP = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?(?:\s*\([A-Z]{2,8}\))?[\s,]*"
+    # an honorific before the name: "HM Chief Inspector of Constabulary in Scotland, Mrs
+    # Gill Imery"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+)?"
 )
 # what may stand between an inverted verb and a name: "said Ms Durkin"
 RE_NAME_LEAD = re.compile(r"[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)[ \t]+)?")
@@ -445,7 +448,7 @@ def _re_role() -> re.Pattern[str]:
 
 @functools.cache
 def _role_labels() -> tuple[str, ...]:
-    short = {"of", "and", "the", "for", "&", "HM"}
+    short = {"of", "and", "the", "for", "in", "&", "HM"}
     return tuple(
         lb
         for r in lexicon().roles.values()

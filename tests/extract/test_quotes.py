@@ -1498,3 +1498,14 @@ def test_quotes_he_is_not_a_person_named_inside_what_a_sentence_is_about(make_ar
         'that the team has not been sat waiting," he said.'
     )
     check(a, [(PERSON, "Darryl Preston", "I want to reassure you")])
+
+
+def test_quotes_the_inspector_is_the_chief_inspector_named_with_an_honorific(make_article):
+    # a title holding "in" ("... in Scotland") and "Mrs" between the title and the name
+    a = make_article(
+        "HM Inspectorate of Constabulary in Scotland (HMICS) said improvements had been "
+        "made.\n\nHM Chief Inspector of Constabulary in Scotland, Mrs Gill Imery, said "
+        'enough work had been done.\n\nThe inspector added: "There is evidence of an '
+        'inconsistent understanding."'
+    )
+    check(a, [(PERSON, "Gill Imery", "There is evidence")])
