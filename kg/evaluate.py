@@ -17,7 +17,7 @@ and two accuracies, as a user feels them:
 A measure whose gold key no file of the set has (findings, in sets annotated
 without them) is not scored. Names are compared without case or accents;
 organizations by their key in the ontology (so "HMIC" is "HMICFRS" and a force
-matches under any of its names). The graph's side comes from the package's
+matches under any of its names), else by name without a leading "the". The graph's side comes from the package's
 named queries, as a user would see it.
 """
 
@@ -81,9 +81,11 @@ def _name(text: str | None) -> str:
 
 
 def _org(text: str | None) -> str:
+    """An organization's key in the ontology, else its name without case, accents or a
+    leading article ("The Children's Society" is "children's society")."""
     if not text:
         return ""
-    return org_labels().get(fold(text), _name(text))
+    return org_labels().get(fold(text), _name(text).removeprefix("the "))
 
 
 def _text(text: str) -> str:

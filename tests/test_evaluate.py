@@ -79,3 +79,11 @@ def test_evaluate_cli_against_a_second_annotator(tmp_path):
     )
     assert bad.returncode != 0 and "annotates none of the articles" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_evaluate_a_body_is_the_same_with_or_without_its_leading_article():
+    gold = json.loads(json.dumps(ARTICLE))
+    gold["organizations"] = [{"name": "The Children's Society", "type": "Other"}]
+    rows = rows_from_gold([ARTICLE])
+    rows["organizations"] = [{"organization": "Children's Society", "type": "Other"}]
+    assert score([gold], rows)["organizations"].f1 == 1.0
