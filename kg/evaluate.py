@@ -17,8 +17,8 @@ and two accuracies, as a user feels them:
 A measure whose gold key no file of the set has (findings, in sets annotated
 without them) is not scored. Names are compared without case or accents;
 organizations by their key in the ontology (so "HMIC" is "HMICFRS" and a force
-matches under any of its names), else by name without a leading "the". The graph's side comes from the package's
-named queries, as a user would see it.
+matches under any of its names), else by name without a leading "the". The
+graph's side comes from the package's named queries, as a user would see it.
 """
 
 from __future__ import annotations
