@@ -931,6 +931,19 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             if j > i and j in opens:
                 break
             bare = w.rstrip(",.;:)”\"'’]")
+            if (
+                bare[-2:] in ("'s", "’s")
+                and bare[:-2] in heads
+                and j > i
+                and (j + 1 == len(words) or not words[j + 1][2][:1].isupper())
+            ):
+                # a head in the possessive before a common noun ends the name: "Bradford
+                # Council's chief executive" (not a possessive inside one: "Staffordshire
+                # Commissioner's Office", "the Probation Service's National Security
+                # Division")
+                last_head, kind = j, heads[bare[:-2]]
+                j += 1
+                break
             if RE_CAP_WORD.fullmatch(bare):
                 if bare in heads and (bare not in HEAD_FIRST_ONLY or j == i):
                     last_head, kind = j, heads[bare]
@@ -1062,6 +1075,8 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                 b = start + words[end_word][1]
                 while b > a and text[b - 1] in ",.;:)”\"'’":
                     b -= 1
+                if text[b - 2 : b] in ("'s", "’s"):
+                    b -= 2  # the possessive's ending: "Bradford Council's"
                 out.append((a, b, kind))
         i = max(j, i + 1)
     return out

@@ -155,6 +155,7 @@ RE_BODY_TITLE_CAPS = re.compile(
 
 # "'s " or " " between an org and a role title
 RE_POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
+RE_POSSESSIVE_END = re.compile(r"['’]s?[ \t]+$")
 RE_GAP = re.compile(r"[ \t]+")
 RE_GAP_WORD = re.compile(r"[ \t]+(?:\S+[ \t]+)")
 RE_COMMA_GAP = re.compile(r",[ \t]+")
@@ -350,6 +351,13 @@ def extract(
     for om in sorted(orgs, key=lambda o: o.span.end - o.span.start):
         if not om.by_context:
             bodies_at[om.span.start] = (om.org, om.span.end)
+    # where each mention of a body that is no force or inspectorate ends, "the council"
+    # too: its key and where it starts ("Jane Smith, the council's chief executive")
+    bodies_end = {
+        om.span.end: (om.org, om.span.start)
+        for om in orgs
+        if om.kind in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)
+    }
 
     def _type_of(org: str) -> OrgType | None:
         entry = lex.orgs.get(org)
@@ -500,6 +508,12 @@ def extract(
             # qualifier / org before the title, in either order
             qual, p = _qualifier(text, start, lo)
             org, p2 = _org_before(text, p, lo)
+            if org is None and (poss := RE_POSSESSIVE_END.search(text, max(lo, p - 4), p)):
+                # a body the reference data does not list: "Bradford Council's chief
+                # executive", "the council's chief executive"
+                owner = bodies_end.get(poss.start())
+                if owner is not None and owner[1] >= lo:
+                    org, p2 = owner
             if org is not None:
                 p = p2
             elif party := _re_party_before().search(text, max(lo, p - 40), p):

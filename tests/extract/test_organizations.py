@@ -234,6 +234,8 @@ def test_organizations_by_the_shape_of_their_names(make_article, text, expected)
         ),
         # a jurisdiction's name after the head
         ("The Probation Board Northern Ireland was inspected.", "Probation Board Northern Ireland"),
+        # a head in the possessive before a common noun ends the name
+        ("Jane Smith, Bradford Council's chief executive, said so.", "Bradford Council"),
         # a party's word that is an ordinary adjective opens a body's name
         (
             "The Independent Scrutiny and Oversight Board said it would meet.",
@@ -526,3 +528,9 @@ def test_organizations_the_royal_style_alone_refers_back_to_the_inspectorate(mak
 def test_organizations_the_type_of_a_name_is_its_last_head(make_article, text, name, kind):
     got = {(m.name, m.kind.value) for m in extract_article(make_article(text)).organizations}
     assert (name, kind) in got
+
+
+def test_organizations_a_possessive_before_another_name_does_not_end_the_body(make_article):
+    # "the Probation Service's National Security Division": the division is examined
+    a = make_article("It examined the Probation Service's National Security Division.")
+    assert "Probation Service" not in {m.name for m in extract_article(a).organizations if m.name}

@@ -3,6 +3,15 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a title in the possessive of a body outside the reference data, or of its head noun
+        "Bradford Council was told to improve. Jane Smith, the council's chief executive, said so.",
+        ("Jane Smith", "chief-executive", "named-bradford-council", None),
+    ),
+    (
+        "The Howard League for Penal Reform said so. Frances Crook, the league's chief "
+        "executive, said it was overdue.",
+        ("Frances Crook", "chief-executive", "howard-league", None),
+    ),
     (  # the head of a fire and rescue service, held in the service the article names
         "Northamptonshire Fire and Rescue Service was rated good. Chief Fire Officer Darren "
         "Dovey said he is delighted.",
