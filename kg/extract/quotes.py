@@ -1128,6 +1128,8 @@ class _Reader:
         """Whether a verb of saying follows a person's name, past an apposition:
         "Mark Webster, who was credited with ..., said"."""
         text = self.text
+        if RE_REPORT_ON_END.search(text, max(0, r.start - 40), r.start):
+            return False  # "The report on Staffordshire Police says": the report speaks
         end = min(len(text), r.end + 260)
         m = RE_SPEAKS_GAP.match(text, r.end, end)
         if m is None:

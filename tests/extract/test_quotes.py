@@ -1509,3 +1509,14 @@ def test_quotes_the_inspector_is_the_chief_inspector_named_with_an_honorific(mak
         'inconsistent understanding."'
     )
     check(a, [(PERSON, "Gill Imery", "There is evidence")])
+
+
+def test_quotes_it_after_a_report_on_a_force_is_the_report(make_article):
+    # "The report on Staffordshire Police says ...": the force does not speak, so "it
+    # adds" is the report's
+    a = make_article(
+        "HMICFRS inspected Staffordshire Police last summer.\n\nThe report on Staffordshire "
+        "Police says the officers are stretched. They are drawn into response roles, it "
+        'adds, and as a result "rarely have time to dedicate to tackling SOC".'
+    )
+    check(a, [(REPORT, "0", "rarely have time")])
