@@ -534,3 +534,12 @@ def test_organizations_a_possessive_before_another_name_does_not_end_the_body(ma
     # "the Probation Service's National Security Division": the division is examined
     a = make_article("It examined the Probation Service's National Security Division.")
     assert "Probation Service" not in {m.name for m in extract_article(a).organizations if m.name}
+
+
+def test_organizations_scotlands_prisons_inspectorate_is_its_own_body(make_article):
+    # not HM Inspectorate of Prisons (England and Wales) whose name it begins with
+    a = make_article(
+        "Her Majesty's Inspectorate of Prisons for Scotland (HMIPS) said the practice "
+        "was unacceptable."
+    )
+    assert orgs(a) == {"hmips"}
