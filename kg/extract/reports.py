@@ -687,6 +687,7 @@ class _Context:
     has_force: bool  # the article names a police force, or a force's area
     own: str | None = None  # the body whose own page it is, speaking as "we"
     since: int | None = None  # an undated article: the earliest year it can be from
+    places: bool = True  # a force may be named by its place alone (see extract)
 
 
 def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> list[ReportClaim]:
@@ -714,7 +715,15 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
     if default is None and own is not None:
         default = own
     since = _written_since(article.text) if article.reference_date is None else None
-    ctx = _Context(article, types, roles, default, _same_prisons(orgs), has_force, own, since)
+    prisons = _same_prisons(orgs)
+    # an article about a prison, or about a fire and rescue service (a body an
+    # inspectorate inspects besides forces) that names no force: "Surrey firefighters",
+    # "Surrey 999 cover" are the service's, not Surrey Police's
+    services = OrgType.POLICE_FORCE not in types.values() and any(
+        _inspected(m, k) for m in orgs for k in _inspecting()
+    )
+    places = not prisons and not services
+    ctx = _Context(article, types, roles, default, prisons, has_force, own, since, places)
     mentions: list[_Mention] = []
     # the forces the sentence before named, in its paragraph, or in a paragraph of one
     # sentence before it (online news: "The figure for Gwent Police held steady. / But
@@ -1089,7 +1098,7 @@ def _mentions(
     publisher = publisher_here or ctx.default
     if publisher is None:
         return []
-    found, titled = _subjects_in(article, sent, in_sent, types, publisher, not ctx.prisons)
+    found, titled = _subjects_in(article, sent, in_sent, types, publisher, ctx.places)
     subjects = _unique(ctx.prisons.get(s, s) for s in found)
     if not subjects and RE_BOTH_FORCES.search(text) and len(named) >= 2:
         subjects = named[-2:]
@@ -1853,6 +1862,12 @@ def _inspected(m: OrgMention, publisher: str) -> bool:
     return not name.startswith("national ") and any(
         name.endswith(" " + fold(h)) for h in entry.inspects
     )
+
+
+@functools.cache
+def _inspecting() -> tuple[str, ...]:
+    """The inspectorates that inspect bodies besides forces and prisons (remits.ttl)."""
+    return tuple(sorted(k for k, o in lexicon().orgs.items() if o.inspects))
 
 
 def _is_force(key: str, types: dict[str, OrgType]) -> bool:

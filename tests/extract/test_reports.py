@@ -1369,3 +1369,17 @@ def test_reports_a_visit_since_which_things_improved_is_no_report_of_its_own(mak
         "in 2014."
     )
     assert all(date is None for _, _, date in reports(a))
+
+
+def test_reports_a_place_in_an_article_about_a_fire_service_is_not_the_police_force(
+    make_article,
+):
+    # "Surrey firefighters", "Surrey 999 cover": the service's, in an article naming no force
+    a = make_article(
+        "Inspector's verdict backs firefighters' warnings over Surrey 999 cover\n\n"
+        "A government inspector's report has vindicated Surrey firefighters. The county "
+        "branch of the Fire Brigades Union said Surrey Fire and Rescue Service had been hit "
+        "by cuts. The findings of an inspection by HMICFRS supported the union."
+    )
+    subjects = {s for _, subjects, _ in reports(a) for s in subjects}
+    assert "surrey" not in subjects
