@@ -621,9 +621,10 @@ def honorific_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], .
 @functools.cache
 def re_qualifier() -> re.Pattern[str]:
     quals = sorted(lexicon().qualifiers, key=len, reverse=True)
-    # also in brackets: "the (then) Home Secretary Yvette Cooper"
+    # also in brackets: "the (then) Home Secretary Yvette Cooper"; a force's slash
+    # forms glued to the title: "T/ACC" (temporary), "A/Supt" (acting)
     alts = "|".join(re.escape(q) for q in quals)
-    return re.compile(r"(?i:\(?\b(?P<q>" + alts + r")\b\)?)(?:[ \t]+|-)$")
+    return re.compile(r"(?i:\(?\b(?P<q>" + alts + r")(?:\b\)?(?:[ \t]+|-)|(?<=/)))$")
 
 
 @functools.cache

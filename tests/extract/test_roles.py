@@ -3,6 +3,22 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a force's slash forms: "T/" temporary, "A/" acting, "D/" detective
+        "Kent Police was inspected. T/ACC Mark Smith said it was fair.",
+        ("Mark Smith", "assistant-chief-constable", "kent", "temporary"),
+    ),
+    (
+        "Kent Police was inspected. A/Supt Jo Brown said it was fair.",
+        ("Jo Brown", "superintendent", "kent", "acting"),
+    ),
+    (
+        "Kent Police was inspected. D/Supt Jo Brown said it was fair.",
+        ("Jo Brown", "detective-superintendent", "kent", None),
+    ),
+    (
+        "Dorset Police was inspected. DC Supt Neil Corrigan said it was fair.",
+        ("Neil Corrigan", "detective-chief-superintendent", "dorset", None),
+    ),
     (  # a title in the possessive of a body outside the reference data, or of its head noun
         "Bradford Council was told to improve. Jane Smith, the council's chief executive, said so.",
         ("Jane Smith", "chief-executive", "named-bradford-council", None),
