@@ -95,6 +95,7 @@ from kg.patterns import (
     label_words,
     lowered,
     name_stopwords,
+    re_honorific,
     role_key,
     terms_of_art,
     title_heads,
@@ -260,12 +261,6 @@ RE_TITLE_AFTER_NAME = re.compile(
 )
 # between a role and its holder's name: "The mayor of London, Sadiq Khan", "HER
 # MAJESTY'S INSPECTOR OF CONSTABULARY (HMIC) Wendy Williams"
-RE_ROLE_GAP = re.compile(
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?(?:\s*\([A-Z]{2,8}\))?[\s,]*"
-    # an honorific before the name: "HM Chief Inspector of Constabulary in Scotland, Mrs
-    # Gill Imery"
-    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+)?"
-)
 # what may stand between an inverted verb and a name: "said Ms Durkin"
 RE_NAME_LEAD = re.compile(r"[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)[ \t]+)?")
 # a title set off after a name, up to its body: "Deborah Coles, Director of "
@@ -346,13 +341,13 @@ RE_WHAT_CALLED_END = re.compile(
     r"\bwhat\s+(?:he|she|it|they|[A-Z][\w’'-]+)\s+(?:called|calls|termed|described\s+as|"
     r"branded)\s+(?:an?\s+|the\s+)?$"
 )
-# a report's title right after its noun: "the HMIC report 'Core Business: ...'"
 # a report's noun and the preposition before what it is on: "The report on", "the
 # inspectorate's review into", "A report about the"
 RE_REPORT_ON_END = re.compile(
     r"\b(?:report|review|inspection|assessment|study)[ \t]+(?:on|into|of|about)[ \t]+"
     r"(?:the[ \t]+)?$"
 )
+# a report's title right after its noun: "the HMIC report 'Core Business: ...'"
 RE_REPORT_TITLE_END = re.compile(r"\b(?:report|review|inspection|study)[ \t]*$")
 RE_ARTICLE_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
 RE_WORD = re.compile(r"\s*([a-z][a-z’'-]*)")
@@ -444,6 +439,17 @@ def _re_role() -> re.Pattern[str]:
         re.escape(lb).replace(r"\ ", r"\s+") for lb in sorted(_role_labels(), key=len)[::-1]
     )
     return re.compile(r"(?<![\w'’-])(?i:" + alts + r")s?(?![\w'’-])")
+
+
+@functools.cache
+def _re_role_gap() -> re.Pattern[str]:
+    """What stands between a title and its holder's name: the body ("HM Inspector of
+    Constabulary for the South West"), an acronym, commas, and an honorific ("HM Chief
+    Inspector of Constabulary in Scotland, Mrs Gill Imery")."""
+    return re.compile(
+        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?(?:\s*\([A-Z]{2,8}\))?[\s,]*"
+        r"(?:(?:" + re_honorific().pattern + r")[ \t]+)?"
+    )
 
 
 @functools.cache
@@ -987,7 +993,7 @@ class _Reader:
             before = text[max(0, r.start - 80) : r.start]
             for m in rx.finditer(before):
                 gap = before[m.end() :]
-                if RE_ROLE_GAP.fullmatch(gap):
+                if _re_role_gap().fullmatch(gap):
                     key = role_key(m.group())
                     if key:
                         keys.append(key)
@@ -1004,7 +1010,7 @@ class _Reader:
         # and names the people extractor did not know: "The mayor of London, Sadiq Khan,"
         for para in self.article.body:
             for m in rx.finditer(text, para.start, para.end) if _may_name_role(text, para) else ():
-                between = RE_ROLE_GAP.match(text, m.end(), para.end)
+                between = _re_role_gap().match(text, m.end(), para.end)
                 key = role_key(m.group())
                 if between is None or key is None or self._inside_quote(m.start()):
                     continue
@@ -1124,11 +1130,16 @@ class _Reader:
         line = self.text.rfind("\n", 0, r.start) + 1
         return _re_object_end().search(self.text, max(0, r.start - 60, line), r.start) is not None
 
+    def _reported_on(self, r: _Ref, lo: int) -> bool:
+        """Whether ``r`` is what a report is on ("The report on Kent Police"), never
+        who speaks."""
+        return RE_REPORT_ON_END.search(self.text, max(lo, r.start - 40), r.start) is not None
+
     def _speaks(self, r: _Ref) -> bool:
         """Whether a verb of saying follows a person's name, past an apposition:
         "Mark Webster, who was credited with ..., said"."""
         text = self.text
-        if RE_REPORT_ON_END.search(text, max(0, r.start - 40), r.start):
+        if self._reported_on(r, 0):
             return False  # "The report on Staffordshire Police says": the report speaks
         end = min(len(text), r.end + 260)
         m = RE_SPEAKS_GAP.match(text, r.end, end)
@@ -1441,13 +1452,8 @@ class _Reader:
         if rel:
             slot = _slot_end(text, lo, rel.start())
         ref = self.ref_ending(slot, lo)
-        if (
-            ref is not None
-            and ref.kind == "org"
-            and RE_REPORT_ON_END.search(text, max(lo, ref.start - 40), ref.start)
-        ):
-            # "The report on Kent Police says": the report speaks, not the force it is on
-            ref = None
+        if ref is not None and ref.kind == "org" and self._reported_on(ref, lo):
+            ref = None  # "The report on Kent Police says": the report speaks, not the force
         obj = (
             RE_OBJECT_BEFORE.search(text, max(lo, ref.start - 60), ref.start)
             if ref is not None and verb.endswith("ing")

@@ -1905,7 +1905,7 @@ def _main_subjects(
     bodies = [m for m in orgs if _inspected(m, publisher)]
     near = Counter(m.org for m in bodies if paragraph.get(m.evidence) in spoken)
     if near:
-        return (min(near, key=lambda k: (-near[k], [m.org for m in bodies].index(k))),)
+        return (max(near, key=near.__getitem__),)  # most named; of equals, the first
     force = main_org(orgs, types, OrgType.POLICE_FORCE)
     if force is not None and _inspects_forces(publisher):
         return (force,)
