@@ -64,6 +64,8 @@ RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
 ROYAL_STYLE = r"(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)"
 # ... right before a title: "Her Majesty's Chief Inspector"
 RE_ROYAL_BEFORE = re.compile(rf"\b(?:H\.M\.|{ROYAL_STYLE})[ \t]+$")
+# "the" right before a title: a post, not a rank ("the Chief Inspector, Andy Cooke")
+RE_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 # a name in brackets after a title: "The Secretary of State ... (Theresa May):"
 RE_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t]*")
 RE_OF_BEFORE = re.compile(r"[ \t]of[ \t]+(?:the[ \t]+)?\Z")
@@ -706,10 +708,14 @@ def extract(
                 add(author, key, org, qual, sent)
                 continue
             if person is not None and key in (CHIEF_INSPECTOR, PLAIN_INSPECTOR) and org is None:
-                # "Her Majesty's Chief Inspector, Kevin McGinty": no police rank but the
-                # chief (or an inspector) of the inspectorate the article is about
+                # "Her Majesty's Chief Inspector, Kevin McGinty", "the Chief Inspector,
+                # Andy Cooke, and His Majesty's Inspectorate": no police rank (a rank comes
+                # before its holder's name) but the chief (or an inspector) of the
+                # inspectorate the article is about
                 royal = RE_ROYAL_BEFORE.search(text, max(lo, start - 24), start)
-                held = main_org(orgs, types, OrgType.INSPECTORATE) if royal else None
+                the_post = RE_THE_BEFORE.search(text, max(lo, start - 4), start) is not None
+                the_post = the_post and text.startswith(",", after)
+                held = main_org(orgs, types, OrgType.INSPECTORATE) if royal or the_post else None
                 chief = lex.orgs[held].chief_role if held in lex.orgs else None
                 if held is not None and key == CHIEF_INSPECTOR and chief is not None:
                     key, org, beside = chief, held, True

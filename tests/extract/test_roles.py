@@ -171,6 +171,11 @@ CASES = [
         "Majesty’s Chief Inspector, Kevin McGinty, said victims deserve better.",
         ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
     ),
+    (  # "the" and a comma make a "Chief Inspector" a post, not a rank before a name
+        "\"I want to thank the Chief Inspector, Andy Cooke, and His Majesty's Inspectorate of "
+        'Constabulary for their support," said Greater Manchester Police.',
+        ("Andy Cooke", "hm-chief-inspector-of-constabulary", "hmicfrs", None),
+    ),
     (  # NAME has been ROLE: held now
         "Lisa Oldroyd has been acting Police and Crime Commissioner for Cleveland since May.",
         ("Lisa Oldroyd", "police-and-crime-commissioner", "cleveland", "acting"),
