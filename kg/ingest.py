@@ -51,6 +51,7 @@ import yaml
 from kg import dates, documents
 from kg.errors import InputError
 from kg.model import Article, IngestError, PartialDate, Span
+from kg.patterns import org_heads
 from kg.reference import lexicon, written_since
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -1138,6 +1139,11 @@ def _letter_words(text: str) -> int:
     return sum(1 for w in text.split() if RE_TITLE_WORD.search(w))
 
 
+# the most words a site's name signing off its page has ("Office of the Police and Crime
+# Commissioner for West Mercia")
+MAX_SIGN_OFF = 12
+
+
 def _title_case(line: str) -> bool:
     words = re.findall(r"[\w'’&]+", line)
     return bool(words) and all(
@@ -1436,10 +1442,17 @@ def _article(
         if m and publisher is None:
             publisher = m.group("name").strip().rstrip(".")
     if publisher is None and body and fmt in ("text", "markdown"):
-        # a short Title Case sign-off line: "Yorkshire Post", "Newton News"
-        last = text[body[-1].start : body[-1].end].strip()
-        head = re.split(r"\s+[–|-]\s+", last)[0].strip()
-        if _title_case(head) and 1 < len(head.split()) <= 4 and not re.search(r"[.!?\"”]$", head):
+        # a short Title Case sign-off line: "Yorkshire Post", "Newton News", or a body's
+        # name as a site's footer gives it: "*Office of the Police and Crime Commissioner
+        # for West Mercia — News*"
+        last = text[body[-1].start : body[-1].end].strip().strip("*_").strip()
+        head = re.split(r"\s+[–—|-]\s+", last)[0].strip()
+        n = len(head.split())
+        if (
+            _title_case(head)
+            and (1 < n <= 4 or n <= MAX_SIGN_OFF and any(w in org_heads() for w in head.split()))
+            and not re.search(r"[.!?\"”,]$", head)
+        ):
             publisher = head
             body = body[:-1]
     if author is None:

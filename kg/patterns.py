@@ -1065,6 +1065,8 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     ),
                     end_word,
                 )
+            while end_word > last_head and words[end_word][2] in NAME_JOINS:
+                end_word -= 1  # a join the name did not go on past: "the High Court in *Edinburgh*"
             generic = all(
                 w[2].rstrip(",.;:)”\"'’").lower() in GENERIC_NAME_WORDS
                 for w in words[first : end_word + 1]
@@ -1074,7 +1076,7 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             if first < end_word and not generic:
                 a = start + words[first][0]
                 b = start + words[end_word][1]
-                while b > a and text[b - 1] in ",.;:)”\"'’":
+                while b > a and text[b - 1] in ",.;:)”\"'’*_":
                     b -= 1
                 if text[b - 2 : b] in ("'s", "’s"):
                     b -= 2  # the possessive's ending: "Bradford Council's"

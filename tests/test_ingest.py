@@ -324,6 +324,12 @@ def test_ingest_a_bracketed_phrase_with_a_date_is_no_stamp():
         ("Facebook  Twitter  Email", None),  # a share bar is not the outlet
         ("Comments (4)", None),
         ("Hartlepool Mail", "Hartlepool Mail"),  # a sign-off is
+        # and a body's name as a site's footer gives it
+        (
+            "*Office of the Police and Crime Commissioner for West Mercia — News*",
+            "Office of the Police and Crime Commissioner for West Mercia",
+        ),
+        ("Darryl Preston, Police and Crime Commissioner", None),  # a holder is no site
     ],
 )
 def test_ingest_share_bars_are_clutter_and_never_the_publisher(make_article, tail, publisher):

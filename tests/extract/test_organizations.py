@@ -249,6 +249,13 @@ def test_organizations_named_by_the_shape_of_their_names(make_article, text, nam
     assert not any(n.split()[0] in ("Among", "Under") for n in names)
 
 
+def test_organizations_a_name_ends_before_a_join_it_does_not_go_past(make_article):
+    # (a picture's caption in Markdown italics: "*The High Court in Edinburgh.*")
+    a = make_article("Judges heard the appeal.\n\n*The High Court in Edinburgh.*\n\nIt failed.")
+    names = {m.name for m in extract_article(a).organizations}
+    assert "High Court" in names and "High Court in" not in names
+
+
 def test_organizations_the_royal_style_is_part_of_a_name(make_article):
     a = make_article("His Majesty's Courts and Tribunals Service said it would act on it.")
     names = {m.name for m in extract_article(a).organizations}
