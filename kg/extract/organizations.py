@@ -143,7 +143,10 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
 @functools.cache
 def _re_the_head() -> re.Pattern[str]:
     heads = sorted((h.lower() for h in org_heads()), key=len, reverse=True)
-    return re.compile(r"\b[Tt]he[ \t]+(" + "|".join(map(re.escape, heads)) + r")\b(?![ \t]+[A-Z])")
+    # the head in either case: "the trust", "the Federation"
+    return re.compile(
+        r"\b[Tt]he[ \t]+((?i:" + "|".join(map(re.escape, heads)) + r"))\b(?![ \t]+[A-Z])"
+    )
 
 
 def _by_head(

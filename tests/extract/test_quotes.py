@@ -150,6 +150,12 @@ SPEAKERS = [
         id="the-headlines-repeat-of-a-body-quotation-is-one-statement",
     ),
     pytest.param(
+        "Forces under strain\n\nThe Derbyshire Police Federation read the report. Policing "
+        "is 'on its knees', the Federation warned.",
+        [(ORG, "named-derbyshire-police-federation", "on its knees")],
+        id="the-bodys-head-noun-capitalised-refers-back-to-it",
+    ),
+    pytest.param(
         "Police response to missing children 'poor', says HMIC report\n\n"
         '"Unacceptable inconsistencies" in the way police investigate leave children at '
         "risk.\n\nIn the report, inspector Wendy Williams says the inspection found "
