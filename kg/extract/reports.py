@@ -173,6 +173,8 @@ RE_KIND = re.compile(
     re.IGNORECASE,
 )
 KIND_WORDS = ("report", "inspection", "review", "assessment", "findings", "judgement", "judgment")
+# a prefix joined to the report noun by a hyphen: "re-inspection", "follow-up review"
+RE_PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]+-$")
 
 # --- when a report noun is no report --------------------------------------------
 
@@ -1485,7 +1487,8 @@ def _re_kind_label() -> tuple[re.Pattern[str], dict[str, str]]:
     are all found), and label -> concept."""
     labels = {label: key for label, _, key, _ in _kind_labels()}
     alts = "|".join(re.escape(lb) for lb in sorted(labels, key=len, reverse=True))
-    return re.compile(r"(?=\b(" + alts + r")\b)"), labels
+    # (in the plural too: "re-inspections", "vetting inspections")
+    return re.compile(r"(?=\b(" + alts + r")s?\b)"), labels
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1496,8 +1499,12 @@ def _labels_in(text: str) -> tuple[tuple[int, str, str], ...]:
 
 
 def _concept(words: str) -> str | None:
-    """The concept whose label ``words`` holds, the longest label winning."""
+    """The concept whose label ``words`` holds, the longest label winning, except that a
+    follow-up of an inspection is a post-inspection review whatever it followed up
+    ("re-inspections of child protection work")."""
     found = _labels_in(words)
+    if any(key == "post-inspection-review" for *_, key in found):
+        return "post-inspection-review"
     return max(found, key=lambda f: len(f[1]))[2] if found else None
 
 
@@ -1518,6 +1525,8 @@ def _kind_words(text: str, t: _Trigger) -> str:
         if peel_title:  # "PEEL: Police Efficiency 2016", the report's title
             return peel_title.group().strip()
         start, end = _modifiers_start(text, t), _complement_end(text, t)
+        if start == t.start and (prefix := RE_PREFIX_BEFORE.search(text, max(0, start - 8), start)):
+            start = prefix.start()  # "re-inspections of child protection work"
     if start > 0 and text[start - 1] in "‘'“\"":  # "the ‘good’ judgements"
         start -= 1
     return " ".join(text[start:end].split())
@@ -2051,9 +2060,11 @@ def _claims(
                 # report on the way police handle domestic violence": domestic abuse),
                 # else thematic, a theme across forces that no label fits
                 concept = _article_concept(sents, since)
-                if concept in (None, "peel-assessment", *PILLARS) or not _published_by(
-                    concept, publisher
-                ):
+                if concept in (None, "peel-assessment", *PILLARS):
+                    # or the one kind whose topic the article speaks of throughout ("modern
+                    # slavery", "online child abuse"): a theme a label fits
+                    concept = _article_topic(sents)
+                if concept is None or not _published_by(concept, publisher):
                     # (a national report by a body that inspects no one, the IOPC's, is
                     # no thematic inspection)
                     concept = "thematic" if _is_inspectorate(publisher) else "other"
@@ -2128,6 +2139,32 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
     if voted is not None:
         return voted
     return named[0] if named and era is not None else None
+
+
+# the fewest sentences that must speak of a kind's topic for a national report to be
+# of that kind
+TOPIC_SENTENCES = 2
+
+
+def _article_topic(sents: list[Sentence]) -> str | None:
+    """The one kind (not PEEL's, whose topics are its graded areas) whose topic words
+    (kgo:topicLabel) the article's sentences speak of most, in two sentences or more:
+    a national inspection of modern slavery is of the vulnerability kind, whatever the
+    year."""
+    votes: Counter[str] = Counter()
+    for sent in sents:
+        low = fold(sent.text)
+        votes.update(
+            {
+                k
+                for k, _, rx in _topics()
+                if k not in ("peel-assessment", *PILLARS) and rx.search(low)
+            }
+        )
+    top = votes.most_common(2)
+    if not top or top[0][1] < TOPIC_SENTENCES or len(top) > 1 and top[1][1] == top[0][1]:
+        return None
+    return top[0][0]
 
 
 def _written_since(text: str) -> int | None:

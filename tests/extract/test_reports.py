@@ -276,10 +276,25 @@ def test_reports_a_national_report_is_of_the_kind_the_article_names(make_article
         "stalking.",
         "An HMICFRS review has concluded that Cleveland Police has improved the way it engages "
         "with the public, two years after the issue was raised as a cause for concern.",
+        # a follow-up of an inspection whatever it followed up, the label in the plural
+        "The findings come after re-inspections of child protection work at Cheshire "
+        "Constabulary, carried out last year by HMICFRS.",
     ],
 )
 def test_reports_a_review_of_progress_is_a_post_inspection_review(make_article, text):
     assert "post-inspection-review" in {k for _, k in kinds(make_article(text))}
+
+
+def test_reports_a_national_report_is_of_the_kind_whose_topic_the_article_speaks_of(
+    make_article,
+):
+    a = make_article(
+        "Forces told to do more on modern slavery\n\nHMICFRS published a review of police "
+        "forces across England and Wales.\n\nThe inspection examined the steps forces are "
+        "taking against modern slavery.\n\nToo much police work on human trafficking is "
+        "reactive, inspectors said."
+    )
+    assert kinds(a) == {((), "vulnerability")}
 
 
 def test_reports_a_bodys_own_page_speaks_of_its_work_as_ours(tmp_path):
