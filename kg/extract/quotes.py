@@ -130,7 +130,9 @@ RE_REPORT_NOUN = re.compile(
     r"(?:reports?|review|inspection|assessment|findings|conclusions?|study)\b"
 )
 RE_DETERMINER_END = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}$"
+    # (a body's possessive too: "HMIC's most recent national report")
+    r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|\b(?P<poss>[A-Z][A-Z&]+['’]s))"
+    r"\s+(?:[\w’'-]+\s+){0,3}$"
 )
 # "inspectors", "the watchdog", "the inspection team", "the inspectorate" (when no
 # inspectorate is named for it to stand for)
@@ -309,6 +311,10 @@ RE_THAT_GAP = re.compile(
     r"\s+(?:that\s+|(?:that\s+)?[^.;:“”\"]{0,200}?,?\s+and\s+that\s+)"
 )
 # a relative pronoun standing for the subject: "the Inspectorate, which said"
+# a relative "which" right before a verb of saying: the thing named before it speaks
+RE_WHICH_BEFORE = re.compile(r",[ \t]*which[ \t]+(?:also[ \t]+|has[ \t]+|had[ \t]+)?$")
+# a report's topic up to the end of a stretch: " on Police Effectiveness"
+RE_TOPIC_TO_END = re.compile(r"[ \t]+(?:on|into|about)[ \t]+[^,;:.“”\"()]{1,80}$")
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # a conjunction or clause start before a verb that shares the previous verb's subject
 RE_SHARED_END = re.compile(r"\b(?:and|but|or|then|also)\s*$")
@@ -778,7 +784,9 @@ class _Reader:
                     continue
                 det = RE_DETERMINER_END.search(text, max(para.start, m.start() - 50), m.start())
                 if det is not None:
-                    found.append(_Ref(det.start(), m.end(), "report"))
+                    # (after a body's possessive, which is the body's own referent)
+                    at = det.end("poss") if det.group("poss") else det.start()
+                    found.append(_Ref(at, m.end(), "report"))
             for m in RE_INSPECTORS.finditer(text, para.start, para.end):
                 if not _word_starts(text, m.start()):
                     continue
@@ -1032,6 +1040,13 @@ class _Reader:
         if kind is not None and _word_starts(self.text, start) and not self._inside_quote(start):
             return _Ref(start, pos, kind)
         return None
+
+    def _report_before_topic(self, pos: int, lo: int) -> _Ref | None:
+        """A report ending before its topic that runs up to ``pos``: "the national report
+        on Police Effectiveness(, which cautions ...)"."""
+        m = RE_TOPIC_TO_END.search(self.text, max(lo, pos - 100), pos)
+        ref = self.ref_ending(m.start(), lo) if m is not None else None
+        return ref if ref is not None and ref.kind == "report" else None
 
     def _leading_pronoun(self, start: int, hi: int) -> _Ref | None:
         """ "He told ...", "But they added ...": a pronoun opening a clause."""
@@ -1451,7 +1466,7 @@ class _Reader:
         rel = RE_RELATIVE_END.search(text, near, slot)
         if rel:
             slot = _slot_end(text, lo, rel.start())
-        ref = self.ref_ending(slot, lo)
+        ref = self.ref_ending(slot, lo) or self._report_before_topic(slot, lo)
         if ref is not None and ref.kind == "org" and self._reported_on(ref, lo):
             ref = None  # "The report on Kent Police says": the report speaks, not the force
         obj = (
@@ -1681,6 +1696,15 @@ class _Reader:
         before = [c for c in cues[max(0, j - 12) : j] if c.who is not None]
         if before:
             people = [c for c in before if c.who is not None and c.who[0] == "person"]
+            last = before[-1]
+            if (
+                last.who is not None
+                and last.who[0] in ("report", "org")
+                and RE_WHICH_BEFORE.search(text, max(sent.span.start, last.start - 12), last.start)
+            ):
+                # "David Lloyd welcomed the report, which warns that forces are
+                # "sleepwalking ..."": the words are in the clause the report speaks
+                return last.who
             if people:
                 return people[0].who
             nearest = len(before) - 1

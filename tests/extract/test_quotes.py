@@ -150,6 +150,19 @@ SPEAKERS = [
         id="the-headlines-repeat-of-a-body-quotation-is-one-statement",
     ),
     pytest.param(
+        "HMIC published a report on Kent Police.\n\nDavid Lloyd welcomed the report, which "
+        'warns that forces are "sleepwalking away from communities".',
+        [(REPORT, "0", "sleepwalking away from communities")],
+        id="a-report-speaks-in-its-relative-clause-not-the-one-who-welcomed-it",
+    ),
+    pytest.param(
+        "Neighbourhood policing\n\nDavid Lloyd backed HMIC's most recent national report on "
+        'Police Effectiveness, which warns that forces are "sleepwalking away from '
+        'communities".',
+        [(REPORT, "0", "sleepwalking away from communities")],
+        id="a-bodys-report-named-with-its-topic-speaks-in-its-relative-clause",
+    ),
+    pytest.param(
         "Forces under strain\n\nThe Derbyshire Police Federation read the report. Policing "
         "is 'on its knees', the Federation warned.",
         [(ORG, "named-derbyshire-police-federation", "on its knees")],
