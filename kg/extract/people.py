@@ -114,6 +114,11 @@ RE_TAIL_CUE = re.compile(
 
 
 RE_TOKEN = re.compile(r"\S+")
+# between two names joined by "and"
+RE_AND_GAP = re.compile(r"[ \t]+and[ \t]+")
+# ... and the "and" before the last of them, set off by commas with the first: "the Joint
+# Leads, Matt Story and Chris Nelson, said"
+RE_AND_END = re.compile(r"[ \t]and$")
 # a number right after a capitalised run: "May 2019", "Friday May 3"
 RE_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 # an organization's or place's possessive: "West Yorkshire's"
@@ -284,7 +289,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             # John Apter, said"
             rest = after.lstrip(" \t")
             aside = (
-                comma
+                (comma or RE_AND_END.search(gap_before) is not None)
                 and rest.startswith(",")
                 and verbs.match(rest.removeprefix(",").lstrip()) is not None
             )
@@ -361,6 +366,13 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             candidates.append((name, Span(start, start + len(name)), sent))
             if has_cue(name, start):
                 accepted.add(name)
+    # A name joined by "and" to a person's is a person's too: "Matt Story and Chris
+    # Nelson issued a statement", "Peter Clarke and Dru Sharpling said".
+    starts = {span.start: name for name, span, _ in candidates}
+    for name, span, _ in candidates:
+        joined = RE_AND_GAP.match(text, span.end)
+        if joined is not None and starts.get(joined.end()) in accepted:
+            accepted.add(name)
     # A name whose surname the article also gives after an honorific ("Stephen
     # Watson ... Mr Watson") is a person's, whatever surrounds it.
     titled = {

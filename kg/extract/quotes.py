@@ -321,6 +321,8 @@ RE_SHARED_END = re.compile(r"\b(?:and|but|or|then|also)\s*$")
 # between a body's names ("HM Inspectorate of Prisons (HMIP)"), and between two bodies
 RE_NAME_GAP = re.compile(r"[ \t]*\(?[ \t]*")
 RE_AND_GAP = re.compile(r"\)?[ \t]+and[ \t]+(?:the[ \t]+)?")
+# a word opening a clause before its subject: "But ", "And ", "However, "
+RE_CLAUSE_OPENER = re.compile(r"(?:But|And|Yet|However|Also|Meanwhile),?\s+")
 # a phrase set before a sentence's subject: "On Devon and Cornwall, it said", "However, "
 RE_FRONTED = re.compile(r"(?:[A-Z][^,;:.“”\"]{0,60},\s*)?")
 # what may open a sentence before its subject: "But", "However,", "Chief Constable"
@@ -693,6 +695,10 @@ RE_SUBORDINATE_AFTER = re.compile(
     r"despite|since)\b"
 )
 RE_THEY = re.compile(r"[Tt]hey[ \t]+(?:also[ \t]+)?")
+# ... or their statement: "“...,” the statement said", after "A and B issued a statement"
+RE_THEY_OR_THEIRS = re.compile(
+    r"(?:[Tt]hey|[Tt]he[ \t]+(?:joint[ \t]+)?statement)[ \t]+(?:also[ \t]+)?"
+)
 RE_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds)[ \t]+$")
 # the few words of a name that end a sentence after its inverted verb ("..., says HMICFRS.")
 RE_CLOSING_NAME = re.compile(r"(?:[ \t]+[^\s“”\"‘]+){1,10}[ \t]*")
@@ -705,6 +711,11 @@ class _Cue:
     end: int
     who: _Who | None
     lead: int  # where the attribution starts: its subject, or the verb before "said X"
+
+
+# how many paragraphs further back "they" may stand for a pair named as speaking, when no
+# one else is named in between
+JOINT_REACH = 4
 
 
 class _Reader:
@@ -783,6 +794,10 @@ class _Reader:
                 if not _word_starts(text, m.start()):
                     continue
                 det = RE_DETERMINER_END.search(text, max(para.start, m.start() - 50), m.start())
+                while det is not None and (
+                    later := RE_DETERMINER_END.search(text, det.start() + 1, m.start())
+                ):
+                    det = later  # the nearest: "the commissioners welcomed [the findings]"
                 if det is not None:
                     # (after a body's possessive, which is the body's own referent)
                     at = det.end("poss") if det.group("poss") else det.start()
@@ -1041,6 +1056,16 @@ class _Reader:
             return _Ref(start, pos, kind)
         return None
 
+    def _spoken_of(self, ref: _Ref) -> bool:
+        """Whether ``ref`` is not its sentence's subject: what it names is spoken of, not
+        speaking ("noted that the same report found", "the commissioners welcomed the
+        findings")."""
+        si = self._sentence_index(ref.start)
+        if si < 0:
+            return False
+        lead = self.text[self.sents[si].span.start : ref.start]
+        return RE_FRONTED.fullmatch(lead) is None and RE_CLAUSE_OPENER.fullmatch(lead) is None
+
     def _report_before_topic(self, pos: int, lo: int) -> _Ref | None:
         """A report ending before its topic that runs up to ``pos``: "the national report
         on Police Effectiveness(, which cautions ...)"."""
@@ -1200,6 +1225,12 @@ class _Reader:
             # improvement since the 2013 inspection")
             before = self.last_ref(ref.start, ("report", "inspectorate"))
             joint = self._joint_speakers(ref.start)
+            if joint is not None:
+                # (not a report the pair spoke of after they were named: "The two leads
+                # said they were heartened that inspectors had identified ..., but noted
+                # that the same report found ...")
+                while before is not None and before.start > joint[1] and self._spoken_of(before):
+                    before = self.last_ref(before.start, ("report", "inspectorate"))
             if joint is not None and (before is None or before.start < joint[1]):
                 return ("person", joint[0][0])
             return self.who(before) if before else None
@@ -1269,7 +1300,8 @@ class _Reader:
         named first, and where that sentence ends."""
         si = bisect.bisect_right(self.sent_starts, pos) - 1
         floor = self.sents[si].paragraph - 2 if si >= 0 else 0
-        while si >= 0 and self.sents[si].paragraph >= floor:
+        seen: set[str] = set()  # the people named since
+        while si >= 0 and self.sents[si].paragraph >= floor - JOINT_REACH:
             sent = self.sents[si]
             people = [
                 r
@@ -1277,12 +1309,15 @@ class _Reader:
                 if r.kind == "person" and sent.span.start <= r.start < min(sent.span.end, pos)
             ]
             pair = self._pair_speaking(people)
-            if pair is not None:
+            if pair is not None and (sent.paragraph >= floor or seen <= set(pair)):
+                # (further back only while no one else is named: "they" goes on standing
+                # for the pair through "The two leads said ...", "they said")
                 return pair, sent.span.end
+            seen.update(r.value for r in people)
             # a list of titled people a verb gives words to: "welcomed by IOPC Director
             # General Rachel Watson, HMICFRS Chief Inspector of Constabulary Sir Andy
             # Cooke and Assistant Chief Constable Tom Harding"
-            listed = self._listed(people)
+            listed = self._listed(people) if sent.paragraph >= floor else ()
             if listed and any(c.who == ("person", listed[0]) for c in self.cues(si)):
                 return listed, sent.span.end
             si -= 1
@@ -1309,7 +1344,9 @@ class _Reader:
         si = self._sentence_index(lo)
         while 0 <= si < len(self.sents) and self.sents[si].span.start < hi:
             for c in self.cues(si):
-                if c.who == ("person", name) and RE_THEY.fullmatch(self.text, c.lead, c.start):
+                if c.who == ("person", name) and RE_THEY_OR_THEIRS.fullmatch(
+                    self.text, c.lead, c.start
+                ):
                     joint = self._joint_speakers(c.start)
                     if joint is not None and name in joint[0]:
                         return tuple(n for n in joint[0] if n != name)

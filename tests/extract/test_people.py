@@ -13,6 +13,13 @@ NAMES = [
     ),
     # a reporting verb in the perfect
     ("Nicky Ryan has welcomed the inspectorate's report.", "Nicky Ryan"),
+    # joined by "and" to a name a verb of saying follows, also set off by commas
+    ("Peter Clarke and Chris Nelson said they were pleased.", "Peter Clarke"),
+    (
+        "The APCC's Joint Leads on Local Policing, Matt Story and Chris Nelson, issued a "
+        "statement.",
+        "Matt Story",
+    ),
     # a title after a body's name with small words in it, in apposition
     ("The plan was welcomed by Jane Brook, College of Policing director.", "Jane Brook"),
     # a body the reference data does not know before a title outside the scheme

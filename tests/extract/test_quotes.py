@@ -150,6 +150,22 @@ SPEAKERS = [
         id="the-headlines-repeat-of-a-body-quotation-is-one-statement",
     ),
     pytest.param(
+        "Commissioners respond\n\nThe APCC's Joint Leads on Local Policing, Matt Story and "
+        "Chris Nelson, issued a statement after HMICFRS published its report.\n\nThe two "
+        "leads said they were heartened, but noted that the same report found weaknesses.\n\n"
+        "They described the damage done to neighbourhoods.\n\nOn reporting, the commissioners "
+        'welcomed the findings.\n\n"It is important that people can report incidents," they '
+        'said.\n\n"Chief Constables must ensure their officers are equipped," the statement '
+        "continued.",
+        [
+            (PERSON, "Matt Story", "It is important"),
+            (PERSON, "Chris Nelson", "It is important"),
+            (PERSON, "Matt Story", "Chief Constables must"),
+            (PERSON, "Chris Nelson", "Chief Constables must"),
+        ],
+        id="a-pair-named-as-speaking-goes-on-speaking-as-they-and-their-statement",
+    ),
+    pytest.param(
         "HMIC published a report on Kent Police.\n\nDavid Lloyd welcomed the report, which "
         'warns that forces are "sleepwalking away from communities".',
         [(REPORT, "0", "sleepwalking away from communities")],
