@@ -490,6 +490,20 @@ def extract(
                 for a, b in named
             ):
                 continue  # a title inside a body's name: "Association of Police and Crime ..."
+            # an office one person holds, named by its body's name: "UK Information
+            # Commissioner John Edwards", "Police Investigations and Review Commissioner
+            # Kate Frame" (the office's title, held in that body)
+            office = next(
+                (
+                    om
+                    for om in orgs
+                    if key == "commissioner"
+                    and not om.by_context
+                    and om.span.end == end
+                    and om.span.start < start
+                ),
+                None,
+            )
             deputy = RE_DEPUTY_BEFORE.search(text, max(lo, start - 12), start)
             if deputy is not None and role_key(text[deputy.start() : end]) is None:
                 continue  # "Deputy Mayor Bev Hughes" is not the Mayor
@@ -721,7 +735,11 @@ def extract(
                     key, org, beside = chief, held, True
                 elif held is not None and key == PLAIN_INSPECTOR:
                     org = held
-            if person is not None:
+            if person is not None and office is not None:
+                label = " ".join(office.text.split())
+                name = person if isinstance(person, str) else person.name
+                claims.append(RoleClaim(name, label.lower(), office.org, sent.span, qual, label))
+            elif person is not None:
                 add(person, key, org, qual, sent, beside)
     for sent in sents:  # FORCE chief NAME: the role that leads the force
         for om in orgs:

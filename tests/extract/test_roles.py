@@ -171,6 +171,16 @@ CASES = [
         "Majesty’s Chief Inspector, Kevin McGinty, said victims deserve better.",
         ("Kevin McGinty", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi", None),
     ),
+    (  # an office named by its body's name is that body's, not a force's commissioner
+        "The PSNI was fined. UK Information Commissioner John Edwards said the breach was "
+        "egregious.",
+        ("John Edwards", "information commissioner", "information-commissioner", None),
+    ),
+    (
+        "Police Scotland was criticised. Police Investigations and Review Commissioner Kate "
+        "Frame said the force must learn.",
+        ("Kate Frame", "police investigations and review commissioner", "pirc", None),
+    ),
     (  # "the" and a comma make a "Chief Inspector" a post, not a rank before a name
         "\"I want to thank the Chief Inspector, Andy Cooke, and His Majesty's Inspectorate of "
         'Constabulary for their support," said Greater Manchester Police.',
