@@ -19,6 +19,15 @@ def orgs(article):
             {"his-majesty-s-inspectorate-of-prisons"},
         ),
         ("Beds Police requires improvement, said HMIC.", {"bedfordshire", "hmicfrs"}),
+        # inspectorates beyond policing's that inspect with it or beside it
+        (
+            "The Care Inspectorate and HMICS reviewed public protection in Scotland.",
+            {"care-inspectorate", "hmics"},
+        ),
+        (
+            "The Independent Chief Inspector of Borders and Immigration re-inspected Border Force.",
+            {"icibi"},
+        ),
         (
             "The Met was inspected by HM Inspectorate of Constabulary and Fire & Rescue Services.",
             {"metropolitan", "hmicfrs"},
