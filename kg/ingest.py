@@ -1282,6 +1282,7 @@ def _article(
     )
     author = _meta_line(meta, "author", "byline")
     published: PartialDate | None = None
+    updated: PartialDate | None = None  # "Last updated 3rd Oct 2024": the date when no other
     for key in ("date", "published", "datePublished", "pubdate", "article.published_time"):
         value = _meta_line(meta, key)
         if value:
@@ -1358,12 +1359,17 @@ def _article(
                 # "Published by the News Team at 7:25am 22nd March 2018."
                 dl = dates.dateline(line[:1000], pos)
                 published = dl.date if dl is not None else _stamp_date(stripped)
+            elif at_top and updated is None and RE_UPDATED_LINE.match(stripped):
+                dl = dates.dateline(line[:1000], pos)
+                updated = dl.date if dl is not None and dl.date.day is not None else None
             continue
         # A dateline is short or starts the line; its first 1,000 characters tell.
         dl = dates.dateline(line[:1000], pos)
         if dl is not None:
             if published is None and at_top and not RE_UPDATED_LINE.match(stripped):
                 published = dl.date
+            elif at_top and updated is None and dl.date.day is not None:
+                updated = dl.date
             rest = Span(dl.span.end, span.end)
             if len(re.findall(r"[A-Za-z]{2,}", text[rest.start : rest.end])) > 4:
                 body.append(
@@ -1490,6 +1496,10 @@ def _article(
         # on a page that says "HMICFRS" (from July 2017) is of 2018, the one year in
         # the decade after on whose calendar 22 March is a Thursday
         published = _yearless_dated(text)
+    if published is None:
+        # a page that gives only when it was last updated is of that day, the one date
+        # it states for itself
+        published = updated
     return Article(
         id=Path(file_name).stem,
         file_name=file_name,

@@ -165,10 +165,11 @@ PAGES = ROOT / "tests" / "data" / "ingest" / "pages"
         # 2019 report in the body, not a related story's, not the footer's "Last modified"
         ("no-date.html", None, "Capital Voice", "City Hall asked about Met special measures"),
         # only "updated" stamps (meta, JSON-LD dateModified, <time> after "Updated",
-        # "Last updated" in the body) and a comment's date: no date
+        # "Last updated" in the body) and a comment's date: the day it was last updated,
+        # the one date the page gives for itself (not the comment's, a day earlier)
         (
             "updated-only.html",
-            None,
+            PartialDate(2019, 6, 14),
             "County Courier",
             "Force apologises after inspection finds crimes went unrecorded",
         ),
@@ -306,6 +307,23 @@ def test_ingest_today_with_a_weekday_in_the_latest_year_the_page_speaks_of():
         "text",
     )
     assert b.published is None
+
+
+@pytest.mark.parametrize(
+    ("stamps", "day"),
+    [
+        ("Last updated 3rd Oct 2024", PartialDate(2024, 10, 3)),  # the only date it gives
+        ("Published 2nd Oct 2024\nLast updated 3rd Oct 2024", PartialDate(2024, 10, 2)),
+    ],
+)
+def test_ingest_an_update_stamp_dates_a_page_that_gives_no_other(stamps, day):
+    a = parse_article(
+        f"ICO fines the PSNI\n\n{stamps}\n\nThe Police Service of Northern Ireland has been "
+        "fined after a data breach.\n",
+        "t.txt",
+        "text",
+    )
+    assert a.published == day
 
 
 def test_ingest_a_bracketed_phrase_with_a_date_is_no_stamp():
