@@ -65,7 +65,7 @@ ROYAL_STYLE = r"(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)"
 # ... right before a title: "Her Majesty's Chief Inspector"
 RE_ROYAL_BEFORE = re.compile(rf"\b(?:H\.M\.|{ROYAL_STYLE})[ \t]+$")
 # "the" right before a title: a post, not a rank ("the Chief Inspector, Andy Cooke")
-RE_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+RE_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+(?:(?:present|current|new|outgoing)[ \t]+)?$")
 # a name in brackets after a title: "The Secretary of State ... (Theresa May):"
 RE_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t]*")
 RE_OF_BEFORE = re.compile(r"[ \t]of[ \t]+(?:the[ \t]+)?\Z")
@@ -113,7 +113,11 @@ RE_IS = re.compile(r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:the[ \t]+)?$")
 # an apposition in the past: "NAME, who was (had been) ROLE at the time"
 RE_WHO_WAS = re.compile(r"\bwho[ \t]+(?:was|had[ \t]+been)\b")
 # one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
-RE_WAS_A = re.compile(r"[ \t]+(?:was|had[ \t]+been)[ \t]+(?:an?[ \t]+|the[ \t]+)?$")
+# (past a comma closing an apposition, and "formerly": "Sir Denis O'Connor, was formerly
+# chief constable of Surrey")
+RE_WAS_A = re.compile(
+    r",?[ \t]+(?:was|had[ \t]+been)[ \t]+(?:formerly[ \t]+)?(?:an?[ \t]+|the[ \t]+)?$"
+)
 RE_APPOS = re.compile(
     # (also in brackets: "Nick Hardwick (HM Chief Inspector of Prisons)")
     r"(?:,[ \t]+|[ \t]+\()(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|who has been[ \t]+|"
@@ -727,7 +731,7 @@ def extract(
                 # before its holder's name) but the chief (or an inspector) of the
                 # inspectorate the article is about
                 royal = RE_ROYAL_BEFORE.search(text, max(lo, start - 24), start)
-                the_post = RE_THE_BEFORE.search(text, max(lo, start - 4), start) is not None
+                the_post = RE_THE_BEFORE.search(text, max(lo, start - 16), start) is not None
                 the_post = the_post and text.startswith(",", after)
                 held = main_org(orgs, types, OrgType.INSPECTORATE) if royal or the_post else None
                 chief = lex.orgs[held].chief_role if held in lex.orgs else None

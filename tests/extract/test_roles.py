@@ -186,6 +186,16 @@ CASES = [
         'Constabulary for their support," said Greater Manchester Police.',
         ("Andy Cooke", "hm-chief-inspector-of-constabulary", "hmicfrs", None),
     ),
+    (  # ... also "the present chief inspector"; and "was formerly" a rank held before
+        "HMIC was praised. The present chief inspector, Sir Denis O'Connor, was formerly "
+        "chief constable of Surrey.",
+        ("Denis O'Connor", "hm-chief-inspector-of-constabulary", "hmicfrs", None),
+    ),
+    (
+        "HMIC was praised. The present chief inspector, Sir Denis O'Connor, was formerly "
+        "chief constable of Surrey.",
+        ("Denis O'Connor", "chief-constable", "surrey", "former"),
+    ),
     (  # NAME has been ROLE: held now
         "Lisa Oldroyd has been acting Police and Crime Commissioner for Cleveland since May.",
         ("Lisa Oldroyd", "police-and-crime-commissioner", "cleveland", "acting"),
