@@ -1368,8 +1368,8 @@ def _article(
         if dl is not None:
             if published is None and at_top and not RE_UPDATED_LINE.match(stripped):
                 published = dl.date
-            elif at_top and updated is None and dl.date.day is not None:
-                updated = dl.date
+            elif at_top and updated is None and RE_UPDATED_LINE.match(stripped):
+                updated = dl.date if dl.date.day is not None else None
             rest = Span(dl.span.end, span.end)
             if len(re.findall(r"[A-Za-z]{2,}", text[rest.start : rest.end])) > 4:
                 body.append(

@@ -311,18 +311,15 @@ RE_THAT_GAP = re.compile(
     r"\s+(?:that\s+|(?:that\s+)?[^.;:“”\"]{0,200}?,?\s+and\s+that\s+)"
 )
 # a relative pronoun standing for the subject: "the Inspectorate, which said"
-# a relative "which" right before a verb of saying: the thing named before it speaks
-RE_WHICH_BEFORE = re.compile(r",[ \t]*which[ \t]+(?:also[ \t]+|has[ \t]+|had[ \t]+)?$")
-# a report's topic up to the end of a stretch: " on Police Effectiveness"
-RE_TOPIC_TO_END = re.compile(r"[ \t]+(?:on|into|about)[ \t]+[^,;:.“”\"()]{1,80}$")
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
+# ... "which" set off by a comma right before a verb of saying: the thing named before it
+# speaks ("the report, which warns that")
+RE_WHICH_BEFORE = re.compile(r",[ \t]*which[ \t]+(?:also[ \t]+|has[ \t]+|had[ \t]+)?$")
 # a conjunction or clause start before a verb that shares the previous verb's subject
 RE_SHARED_END = re.compile(r"\b(?:and|but|or|then|also)\s*$")
 # between a body's names ("HM Inspectorate of Prisons (HMIP)"), and between two bodies
 RE_NAME_GAP = re.compile(r"[ \t]*\(?[ \t]*")
 RE_AND_GAP = re.compile(r"\)?[ \t]+and[ \t]+(?:the[ \t]+)?")
-# a word opening a clause before its subject: "But ", "And ", "However, "
-RE_CLAUSE_OPENER = re.compile(r"(?:But|And|Yet|However|Also|Meanwhile),?\s+")
 # a phrase set before a sentence's subject: "On Devon and Cornwall, it said", "However, "
 RE_FRONTED = re.compile(r"(?:[A-Z][^,;:.“”\"]{0,60},\s*)?")
 # what may open a sentence before its subject: "But", "However,", "Chief Constable"
@@ -355,6 +352,9 @@ RE_REPORT_ON_END = re.compile(
     r"\b(?:report|review|inspection|assessment|study)[ \t]+(?:on|into|of|about)[ \t]+"
     r"(?:the[ \t]+)?$"
 )
+# a report's topic up to the end of a stretch: "the national report on Police
+# Effectiveness" (the other way round from RE_REPORT_ON_END)
+RE_TOPIC_TO_END = re.compile(r"[ \t]+(?:on|into|about)[ \t]+[^,;:.“”\"()]{1,80}$")
 # a report's title right after its noun: "the HMIC report 'Core Business: ...'"
 RE_REPORT_TITLE_END = re.compile(r"\b(?:report|review|inspection|study)[ \t]*$")
 RE_ARTICLE_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
@@ -1064,7 +1064,7 @@ class _Reader:
         if si < 0:
             return False
         lead = self.text[self.sents[si].span.start : ref.start]
-        return RE_FRONTED.fullmatch(lead) is None and RE_CLAUSE_OPENER.fullmatch(lead) is None
+        return RE_FRONTED.fullmatch(lead) is None and RE_OPENING.fullmatch(lead) is None
 
     def _report_before_topic(self, pos: int, lo: int) -> _Ref | None:
         """A report ending before its topic that runs up to ``pos``: "the national report

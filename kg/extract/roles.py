@@ -64,8 +64,6 @@ RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
 ROYAL_STYLE = r"(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)"
 # ... right before a title: "Her Majesty's Chief Inspector"
 RE_ROYAL_BEFORE = re.compile(rf"\b(?:H\.M\.|{ROYAL_STYLE})[ \t]+$")
-# "the" right before a title: a post, not a rank ("the Chief Inspector, Andy Cooke")
-RE_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+(?:(?:present|current|new|outgoing)[ \t]+)?$")
 # a name in brackets after a title: "The Secretary of State ... (Theresa May):"
 RE_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t]*")
 RE_OF_BEFORE = re.compile(r"[ \t]of[ \t]+(?:the[ \t]+)?\Z")
@@ -293,6 +291,16 @@ def _org_within(title: str) -> str | None:
 
 
 @functools.cache
+def _re_the_before() -> re.Pattern[str]:
+    """ "the" right before a title, past a qualifier the role keeps none of (the
+    lexicon's: "the present chief inspector"): a post, not a rank ("the Chief Inspector,
+    Andy Cooke")."""
+    dropped = sorted((q for q, kept in lexicon().qualifiers.items() if kept is None), key=len)
+    alt = "|".join(re.escape(q).replace(r"\ ", r"[ \t]+") for q in reversed(dropped))
+    return re.compile(rf"\b[Tt]he[ \t]+(?:(?:{alt})[ \t]+)?$")
+
+
+@functools.cache
 def _re_qualified_title() -> re.Pattern[str]:
     """A qualifier that keeps on the membership and a one-word title in lower case
     before a name: "acting commissioner Stephen House", "former commissioner Sir Bernard
@@ -497,16 +505,17 @@ def extract(
             # an office one person holds, named by its body's name: "UK Information
             # Commissioner John Edwards", "Police Investigations and Review Commissioner
             # Kate Frame" (the office's title, held in that body)
-            office = next(
-                (
-                    om
-                    for om in orgs
-                    if key == "commissioner"
-                    and not om.by_context
-                    and om.span.end == end
-                    and om.span.start < start
-                ),
-                None,
+            office = (
+                next(
+                    (
+                        om
+                        for om in orgs
+                        if not om.by_context and om.span.end == end and om.span.start < start
+                    ),
+                    None,
+                )
+                if key == "commissioner"
+                else None
             )
             deputy = RE_DEPUTY_BEFORE.search(text, max(lo, start - 12), start)
             if deputy is not None and role_key(text[deputy.start() : end]) is None:
@@ -731,7 +740,7 @@ def extract(
                 # before its holder's name) but the chief (or an inspector) of the
                 # inspectorate the article is about
                 royal = RE_ROYAL_BEFORE.search(text, max(lo, start - 24), start)
-                the_post = RE_THE_BEFORE.search(text, max(lo, start - 16), start) is not None
+                the_post = _re_the_before().search(text, max(lo, start - 32), start) is not None
                 the_post = the_post and text.startswith(",", after)
                 held = main_org(orgs, types, OrgType.INSPECTORATE) if royal or the_post else None
                 chief = lex.orgs[held].chief_role if held in lex.orgs else None
