@@ -109,7 +109,9 @@ RE_LEAD_CUE = re.compile(
 # " as" before a role title ("took over from Ian Hopkins as Chief Constable")
 RE_TAIL_CUE = re.compile(
     r"^(?:[ \t]*\([a-z ]+\))?(?:[ \t]*,[ \t]+(?:one of|the|who|a|an)\b|[ \t]*,[ \t]+|"
-    r"[ \t]+as[ \t]+|[ \t]+(?:is|was|has[ \t]+been)[ \t]+)"
+    r"[ \t]+as[ \t]+|[ \t]+(?:is|was|has[ \t]+been)[ \t]+|"
+    # "When Mark Collins became Chief Constable in December 2016"
+    r"[ \t]+(?:became|becomes|was[ \t]+appointed|was[ \t]+named)[ \t]+)"
 )
 
 

@@ -588,6 +588,11 @@ CASES = [
         "National Police Chiefs' Council Vice Chair CC Rachel Swann confirmed the appointment.",
         ("Rachel Swann", "vice chair", "npcc", None),
     ),
+    (  # NAME became ROLE: the name known as a person's by the verb before the title
+        "Dyfed-Powys Police was rated good. When Mark Collins became Chief Constable in "
+        "December 2016, he laid out three aims for the force.",
+        ("Mark Collins", "chief-constable", "dyfed-powys", None),
+    ),
 ]
 
 # titles the scheme does not hold are no scheme role: "Deputy First Minister" is no
