@@ -102,6 +102,13 @@ SPEAKERS = [
         id="they-after-a-list-of-titled-people-a-verb-gives-words-to-is-each-of-them",
     ),
     pytest.param(
+        "Dorset\n\nHMIC inspected Dorset Police in 2016.\n\n"
+        '"The force understands the importance of fair treatment," the report read. '
+        '"However, more could be done," it added.',
+        [(REPORT, "0", "The force understands"), (REPORT, "0", "However, more could")],
+        id="what-a-report-reads-is-the-report-s",
+    ),
+    pytest.param(
         "Reforms\n\nHMICFRS published its report on Monday.\n\nPolice forces have "
         '"failed to get the basics right", according to the policing inspectorate, which '
         "gave its backing to the reforms.\n\nIn a speech on Tuesday the Home Secretary will "
