@@ -8,7 +8,7 @@ mutates anything or raises on odd text.
     people          sentences
     roles           sentences, people, organizations
     reports         sentences, organizations
-    quotes          sentences, people, organizations
+    quotes          sentences, people, organizations, reports, roles
     grades          sentences, organizations, reports, quotes, roles
     figures         sentences, organizations, reports
     findings        sentences, organizations, reports, quotes, roles
@@ -39,8 +39,8 @@ def extract_article(article: Article) -> ArticleClaims:
     acting = [o for o in orgs if not o.titled]
     persons = people.extract(article, sents)
     reps = reports.extract(article, sents, orgs)
-    quotes_ = quotes.extract(article, sents, persons, acting, reps)
     role_claims = roles.extract(article, sents, persons, orgs)
+    quotes_ = quotes.extract(article, sents, persons, acting, reps, role_claims)
     inspectors = roles.inspectors(role_claims)
     return ArticleClaims(
         article=article,

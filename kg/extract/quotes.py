@@ -72,7 +72,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -84,6 +84,7 @@ from kg.model import (
     PersonMention,
     QuoteClaim,
     ReportClaim,
+    RoleClaim,
     Sentence,
     Span,
     SpeakerKind,
@@ -729,8 +730,10 @@ class _Reader:
         orgs: list[OrgMention],
         reports: Callable[[], list[ReportClaim]],
         segs: list[_Segment],
+        roles: Sequence[RoleClaim] = (),
     ) -> None:
         self.text = article.text
+        self.roles = roles
         self.article = article
         self.sents = sents
         self.reports = reports  # found when first needed
@@ -1040,6 +1043,15 @@ class _Reader:
                 name = _name_starting(text, between.end(), para.end)
                 if name is not None:
                     out.append((between.end(), _role_sig(key), name))
+        # and the holders the roles extractor found, in whatever shape the text gave
+        # them ("NAME is the ROLE", "NAME became ROLE"): held now, at the holder's name
+        for claim in self.roles:
+            if claim.qualifier == "former" or claim.role not in lexicon().roles:
+                continue
+            at = text.find(claim.person, claim.evidence.start, claim.evidence.end)
+            out.append(
+                (claim.evidence.start if at < 0 else at, _role_sig(claim.role), claim.person)
+            )
         out.sort()
         return out
 
@@ -2024,9 +2036,13 @@ def extract(
     people: list[PersonMention],
     orgs: list[OrgMention],
     reports: list[ReportClaim] | None = None,
+    roles: Sequence[RoleClaim] = (),
 ) -> list[QuoteClaim]:
     """Quotations and their speakers. ``reports`` are the article's report claims
-    (found here when not given): the report's words are given to one of them."""
+    (found here when not given): the report's words are given to one of them.
+    ``roles`` are the article's role claims: "the commissioner said" is said by the
+    person a claim gives that role, however the text gave it ("Alison Hernandez is the
+    Police and Crime Commissioner for Devon and Cornwall")."""
     text = article.text
     segs = segments(article)
     if not segs:
@@ -2041,7 +2057,7 @@ def extract(
             found_reports = reports_extractor.extract(article, sents, orgs)
         return found_reports
 
-    reader = _Reader(article, sents, people, orgs, report_claims, segs)
+    reader = _Reader(article, sents, people, orgs, report_claims, segs, roles)
     index = {id(s): i for i, s in enumerate(sents)}
     found: list[_Quote] = []
     prev: _Quote | None = None

@@ -102,6 +102,13 @@ SPEAKERS = [
         id="they-after-a-list-of-titled-people-a-verb-gives-words-to-is-each-of-them",
     ),
     pytest.param(
+        "Probation\n\nAlison Hernandez is the Police and Crime Commissioner for Devon and "
+        'Cornwall.\n\nThe commissioner said: "I welcome the fact that the Government has '
+        'acted."',
+        [(PERSON, "Alison Hernandez", "I welcome the fact")],
+        id="a-title-standing-for-its-holder-however-the-text-gave-the-title",
+    ),
+    pytest.param(
         "Dorset\n\nHMIC inspected Dorset Police in 2016.\n\n"
         '"The force understands the importance of fair treatment," the report read. '
         '"However, more could be done," it added.',
