@@ -2116,6 +2116,7 @@ def extract(
                 or _said_just_before(reader, seg, si)
                 or _said_in_paragraph_before(reader, seg, si)
                 or _responder(reader, seg, found)
+                or _subject_of_paragraph_before(reader, seg, si)
             )
             said = _speaker_kind(reader, who, seg.start) if who is not None else None
         opened = pending if pending and _continues(article, pending[-1], seg) else []
@@ -2372,6 +2373,27 @@ def _said_in_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who |
     if not said or said[-1][1][0] != "person" or reader._inside_quote(said[-1][0]):
         return None
     return said[-1][1]
+
+
+def _subject_of_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
+    """A paragraph that is all quotation, right after a paragraph whose last sentence a
+    person opens as its subject: "Mr Davies also credited the people the force serves.
+    / “We have listened to our staff ...”" (the words of the person just spoken of)."""
+    sents, article = reader.sents, reader.article
+    if si == 0 or not seg.opens_paragraph:
+        return None
+    before = sents[si - 1]
+    if before.paragraph != sents[si].paragraph - 1 or not _all_quoted(
+        reader, article.body[seg.paragraph]
+    ):
+        return None
+    if (
+        reader.text[before.span.start : before.span.end].lstrip(" \t“‘\"'")
+        != reader.text[before.span.start : before.span.end]
+    ):
+        return None  # a quotation of its own before: its speaker, if any, was looked for
+    who = reader._opening(before, before.span.end)
+    return who if who is not None and who[0] == "person" else None
 
 
 def _discourse_speaker(reader: _Reader, si: int) -> _Who | None:

@@ -109,6 +109,13 @@ SPEAKERS = [
         id="a-title-standing-for-its-holder-however-the-text-gave-the-title",
     ),
     pytest.param(
+        "Good\n\nDarren Davies, the Chief Constable, said the force was pleased.\n\n"
+        "Mr Davies also credited the people the force serves and employs.\n\n"
+        '"We have listened to our staff and communities."',
+        [(PERSON, "Darren Davies", "We have listened")],
+        id="a-quotation-alone-after-a-paragraph-its-subject-opens-is-the-subject-s",
+    ),
+    pytest.param(
         "Dorset\n\nHMIC inspected Dorset Police in 2016.\n\n"
         '"The force understands the importance of fair treatment," the report read. '
         '"However, more could be done," it added.',
