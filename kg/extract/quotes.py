@@ -977,6 +977,10 @@ class _Reader:
                     and lead.group()[:3].lower() == "the"
                 ):
                     target = last.target
+                if target is None and lead is not None:
+                    # "The IOPC confirmed it was looking at the case. A spokesperson
+                    # said": the body the sentence before opens with
+                    target = self._body_opening_before(refs, starts, m.start())
                 if target is None:
                     continue
                 ref = _Ref(start, end, "spokes", target=target)
@@ -991,6 +995,20 @@ class _Reader:
 
         out = [r for r in out if not inside_spokes(r)]
         return sorted(out + spokes, key=lambda r: r.start)
+
+    def _body_opening_before(self, refs: list[_Ref], starts: list[int], pos: int) -> _Ref | None:
+        """The organization that opens, as its subject, the sentence before the one
+        ``pos`` is in (in the same paragraph or the one before)."""
+        starts_of = [x.span.start for x in self.sents]
+        si = bisect.bisect_right(starts_of, pos) - 1
+        if si < 1 or self.sents[si].paragraph - self.sents[si - 1].paragraph > 1:
+            return None
+        prev = self.sents[si - 1].span
+        i = bisect.bisect_left(starts, prev.start)
+        if i >= len(refs) or refs[i].start >= prev.end or refs[i].kind != "org":
+            return None
+        lead = RE_OPENING.match(self.text, prev.start, refs[i].start)
+        return refs[i] if lead is not None and lead.end() == refs[i].start else None
 
     def _person_name(self, p: PersonMention) -> str:
         if not p.surname_only:
@@ -1144,7 +1162,10 @@ class _Reader:
                     and RE_APPOSITION_GAP.fullmatch(self.text, before.end, r.start)
                 ):
                     continue  # "Liam McArthur, justice spokesman for the Lib Dems, said"
-                return r  # "a spokesman for Bedfordshire Police said ... / ..., he said"
+                # "a spokesman for Bedfordshire Police said ... / ..., he said", unless
+                # a person opens the sentence just before: "... / In an interview, Mr
+                # Coppinger stood by his view. / "...," he said."
+                return opener or r
             if r.kind == "role":
                 held = self._role_who(r)
                 if held is None or held[0] != "person":
@@ -1173,6 +1194,11 @@ class _Reader:
         if not prev.span.start <= r.start < prev.span.end:
             return False
         lead = RE_OPENING.match(self.text, prev.span.start, r.start)
+        if lead is not None and lead.end() == r.start:
+            return True
+        # past a fronted phrase: "In an interview with Heart, Mr Coppinger stood by ..."
+        fronted = RE_FRONTED.match(self.text, prev.span.start, r.start)
+        lead = RE_OPENING.match(self.text, fronted.end(), r.start) if fronted else None
         return lead is not None and lead.end() == r.start
 
     def _object_of_preposition(self, r: _Ref) -> bool:

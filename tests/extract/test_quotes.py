@@ -116,6 +116,18 @@ SPEAKERS = [
         id="a-quotation-alone-after-a-paragraph-its-subject-opens-is-the-subject-s",
     ),
     pytest.param(
+        "Referral\n\nBarry Coppinger, the commissioner, referred the case.\n\n"
+        'The IOPC confirmed it was looking at the case. A spokesperson said: "We can '
+        'confirm that we have received a referral."\n\n'
+        "In an interview with Heart, Mr Coppinger stood by his view.\n\n"
+        '"He came through as the strongest candidate," he said.',
+        [
+            (ORG, "iopc", "We can confirm that"),
+            (PERSON, "Barry Coppinger", "He came through"),
+        ],
+        id="a-spokesperson-speaks-for-the-body-opening-the-sentence-before",
+    ),
+    pytest.param(
         "Dorset\n\nHMIC inspected Dorset Police in 2016.\n\n"
         '"The force understands the importance of fair treatment," the report read. '
         '"However, more could be done," it added.',
