@@ -125,14 +125,14 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (679 articles written from public pages
-# and annotated by people who never saw the extractors; 612 of them were added in the
-# third to forty-eighth rounds, scored once fresh, and lowered the floors). Its held-out
+# The same for tests/gold/dev, the blind devset (703 articles written from public pages
+# and annotated by people who never saw the extractors; 636 of them were added in the
+# third to fiftieth rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
-    "people-roles": 0.82,
-    "organizations": 0.70,
-    "reports": 0.73,
+    "people-roles": 0.81,
+    "organizations": 0.69,
+    "reports": 0.72,
     "quotes": 0.88,
     "articles": 0.97,
 }
