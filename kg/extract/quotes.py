@@ -90,6 +90,7 @@ from kg.model import (
     SpeakerKind,
 )
 from kg.patterns import (
+    POSTNOMINAL,
     any_in,
     context_role_key,
     fold,
@@ -209,6 +210,10 @@ def _re_object_end() -> re.Pattern[str]:
     )
 
 
+# honours after a name, ending where a verb's subject ends: " QPM", " KC MP"
+RE_POSTNOMINALS_END = re.compile(rf"(?:[ \t]+{POSTNOMINAL})+$")
+# "according to" right before a name: the name is where the words come from
+RE_ACCORDING_TO_END = re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\s+)?$")
 # a preposition or a verb's object slot right before a name, past lower-case title
 # words: "written to acting commissioner ", "a letter to the chief constable "
 RE_OBJECT_BEFORE = re.compile(
@@ -1172,7 +1177,11 @@ class _Reader:
                     continue
             elif r.kind != "person":
                 continue
-            if self._speaks(r) and not self._object_of_preposition(r):
+            if (self._speaks(r) and not self._object_of_preposition(r)) or (
+                # "According to Mr Fairhurst, the practice had paid off. "...," he said."
+                r.kind == "person"
+                and RE_ACCORDING_TO_END.search(self.text, max(0, r.start - 40), r.start)
+            ):
                 # (not "the murder of Sarah Everard raised serious questions": the murder)
                 # "Bedfordshire's chief constable said ... / And he added", unless another
                 # opens the sentence just before: "Stephen Watson pledged ... / Andy
@@ -1541,6 +1550,12 @@ class _Reader:
         rel = RE_RELATIVE_END.search(text, near, slot)
         if rel:
             slot = _slot_end(text, lo, rel.start())
+        # a person's honours between the name and the verb: "BJ Harrington QPM said"
+        honours = RE_POSTNOMINALS_END.search(text, max(lo, slot - 30), slot)
+        if honours is not None:
+            named = self.ref_ending(honours.start(), lo)
+            if named is not None and named.kind == "person":
+                slot = honours.start()
         ref = self.ref_ending(slot, lo) or self._report_before_topic(slot, lo)
         if ref is not None and ref.kind == "org" and self._reported_on(ref, lo):
             ref = None  # "The report on Kent Police says": the report speaks, not the force

@@ -128,6 +128,23 @@ SPEAKERS = [
         id="a-spokesperson-speaks-for-the-body-opening-the-sentence-before",
     ),
     pytest.param(
+        "Essex\n\nThe report was published today. Essex Police Chief Constable Ben "
+        'Harrington QPM said: "Every officer is dedicated to catching criminals."',
+        [(PERSON, "Ben Harrington", "Every officer is")],
+        id="honours-between-a-name-and-its-verb-keep-the-name-the-subject",
+    ),
+    pytest.param(
+        'Whitemoor\n\nSteve Gillan, the general secretary, said: "We are dismayed."\n\n'
+        "Mark Fairhurst, the national chairman, defended the staff.\n\n"
+        'According to Mr Fairhurst, the practice had paid off. "They have proven that '
+        'smaller cohorts reduce violence," he said.',
+        [
+            (PERSON, "Steve Gillan", "We are dismayed"),
+            (PERSON, "Mark Fairhurst", "They have proven"),
+        ],
+        id="he-after-according-to-a-name-is-that-name",
+    ),
+    pytest.param(
         "Dorset\n\nHMIC inspected Dorset Police in 2016.\n\n"
         '"The force understands the importance of fair treatment," the report read. '
         '"However, more could be done," it added.',
