@@ -212,6 +212,8 @@ def _re_object_end() -> re.Pattern[str]:
 
 # honours after a name, ending where a verb's subject ends: " QPM", " KC MP"
 RE_POSTNOMINALS_END = re.compile(rf"(?:[ \t]+{POSTNOMINAL})+$")
+# between a verb of saying and the subject of the clause it reports: " that "
+RE_THAT_GAP = re.compile(r"[ \t]+that[ \t]+")
 # "according to" right before a name: the name is where the words come from
 RE_ACCORDING_TO_END = re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\s+)?$")
 # a preposition or a verb's object slot right before a name, past lower-case title
@@ -1496,9 +1498,12 @@ class _Reader:
     def last_said(self, si: int) -> _Who | None:
         """The speaker of the last verb of saying of sentence ``si`` that has one."""
         if si not in self.last_cache:
-            self.last_cache[si] = next(
-                (c.who for c in reversed(self.cues(si)) if c.who is not None), None
-            )
+            said = [c for c in self.cues(si) if c.who is not None]
+            # a verb in what an earlier one reports is the earlier one's subject's to
+            # report: "Mr Green added that the inspectors had also acknowledged ..."
+            while len(said) > 1 and RE_THAT_GAP.fullmatch(self.text, said[-2].end, said[-1].lead):
+                said.pop()
+            self.last_cache[si] = said[-1].who if said else None
         return self.last_cache[si]
 
     def _subject(
@@ -2393,9 +2398,21 @@ def _said_just_before(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
     ):
         return None
     closing = reader.closing(si - 1)
-    if not closing or closing[-1].who is None or closing[-1].who[0] != "person":
+    if not closing:
         return None
-    return closing[-1].who
+    last = closing[-1]
+    # the verb whose report holds the closing one: "Mr Green added that the inspectors
+    # had also acknowledged outside scrutiny."
+    cues = reader.cues(si - 1)
+    i = cues.index(last)
+    while (
+        i > 0
+        and cues[i - 1].who is not None
+        and RE_THAT_GAP.fullmatch(reader.text, cues[i - 1].end, cues[i].lead)
+    ):
+        i -= 1
+    who = cues[i].who
+    return who if who is not None and who[0] == "person" else None
 
 
 def _said_in_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who | None:

@@ -145,6 +145,13 @@ SPEAKERS = [
         id="he-after-according-to-a-name-is-that-name",
     ),
     pytest.param(
+        "Custody\n\nLorne Green, the commissioner, welcomed the report.\n\nMr Green added "
+        "that the inspectors had also acknowledged outside scrutiny of the suites. "
+        '"I am also pleased to see inspectors recognise that the forces are open."',
+        [(PERSON, "Lorne Green", "I am also pleased")],
+        id="the-verb-reporting-a-clause-not-the-clause-s-own-verb-gives-the-next-words",
+    ),
+    pytest.param(
         "Dorset\n\nHMIC inspected Dorset Police in 2016.\n\n"
         '"The force understands the importance of fair treatment," the report read. '
         '"However, more could be done," it added.',
