@@ -162,7 +162,9 @@ RE_FIRST_WORD = re.compile(r"[^\W\d_]+")
 # after a role's short name, no more of a title or a name: "the chief said", "the
 # chief, who", not "the chief inspector" or "the Chief Jane Doe"
 RE_CONTEXT_ROLE_END = re.compile(r"(?:[ \t]+[a-z]|[,;:.!?])")
-RE_ROLE_QUALIFIER = re.compile(r"\s+(?:(?:new|current|outgoing|acting|interim|temporary)\s+)?")
+RE_ROLE_QUALIFIER = re.compile(
+    r"\s+(?:(?:[Nn]ew|[Cc]urrent|[Oo]utgoing|[Aa]cting|[Ii]nterim|[Tt]emporary)\s+)?"
+)
 # (the patterns scanned over paragraphs open with a letter, not \b, which scans about
 # twice as fast; the word's start is checked in code)
 # Pronouns are not scanned for: they are read where a subject is looked for.

@@ -152,6 +152,12 @@ SPEAKERS = [
         id="the-verb-reporting-a-clause-not-the-clause-s-own-verb-gives-the-next-words",
     ),
     pytest.param(
+        "Cumbria\n\nTemporary Deputy Chief Constable Darren Martland said the force was "
+        'pleased.\n\nThe Temporary Deputy Chief Constable added: "We continue to work hard."',
+        [(PERSON, "Darren Martland", "We continue to work")],
+        id="a-capitalised-qualifier-before-a-title-standing-for-its-holder",
+    ),
+    pytest.param(
         "Dorset\n\nHMIC inspected Dorset Police in 2016.\n\n"
         '"The force understands the importance of fair treatment," the report read. '
         '"However, more could be done," it added.',
