@@ -91,6 +91,7 @@ from kg.model import (
 )
 from kg.patterns import (
     POSTNOMINAL,
+    RE_HONOURS_TAIL,
     any_in,
     context_role_key,
     fold,
@@ -212,6 +213,11 @@ def _re_object_end() -> re.Pattern[str]:
     )
 
 
+# a dash after a pull quote, before the line that signs it: " – "
+RE_DASH_SIGN = re.compile(r"[ \t]*[–—-][ \t]+")
+# ... and the signer's title before the name, in capitals: "Police Investigations and
+# Review Commissioner "
+RE_SIGNER_TITLE = re.compile(r"(?:(?:[A-Z][\w’'-]*|and|of|for|the|&),?[ \t]+){0,9}")
 # honours after a name, ending where a verb's subject ends: " QPM", " KC MP"
 RE_POSTNOMINALS_END = re.compile(rf"(?:[ \t]+{POSTNOMINAL})+$")
 # between a verb of saying and the subject of the clause it reports: " that "
@@ -2308,6 +2314,17 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
             and _re_role().fullmatch(text[cap.start : signed[0].start].strip(" ,–—-"))
         ):
             return reader.who(signed[0])
+    # a pull quote signed after a dash on its own line: “So who polices the police?” –
+    # Police Investigations and Review Commissioner Kate Frame
+    sign = RE_DASH_SIGN.match(text, seg.after, para.end) if seg.closed else None
+    if sign is not None:
+        signer = next((r for r in reader.refs_in(sign.end(), para.end) if r.kind == "person"), None)
+        if (
+            signer is not None
+            and RE_SIGNER_TITLE.fullmatch(text, sign.end(), signer.start)
+            and RE_HONOURS_TAIL.fullmatch(text, signer.end, para.end)
+        ):
+            return reader.who(signer)
     # a lead-in paragraph ending with a colon
     return _lead_in_speaker(reader, seg.paragraph - 1) if seg.paragraph > 0 else None
 

@@ -158,6 +158,13 @@ SPEAKERS = [
         id="a-capitalised-qualifier-before-a-title-standing-for-its-holder",
     ),
     pytest.param(
+        "Oversight\n\nThe commissioner spoke to the paper.\n\n"
+        '"So who polices the police? Should officers investigate themselves?" – Police '
+        "Investigations and Review Commissioner Kate Frame",
+        [(PERSON, "Kate Frame", "So who polices")],
+        id="a-pull-quote-signed-after-a-dash-on-its-line-is-the-signer-s",
+    ),
+    pytest.param(
         "Dorset\n\nHMIC inspected Dorset Police in 2016.\n\n"
         '"The force understands the importance of fair treatment," the report read. '
         '"However, more could be done," it added.',
