@@ -724,6 +724,53 @@ HEAD_FIRST_ONLY = frozenset({"Department"})
 RE_POSSESSIVE_WORD = re.compile(r"['’]s$")
 
 
+@functools.cache
+def _re_titled_body() -> re.Pattern[str]:
+    """A capitalised name in the slot of a job title's body, in an apposition set off
+    by a comma: ", general secretary of Napo,", ", audit director at Audit Scotland.",
+    ", Unison's national officer"."""
+    heads = sorted(title_heads() | {"executive"})
+    alts = "|".join(re.escape(h) for h in heads)
+    cap = r"[A-Z][\w'’&-]*"
+    run = rf"{cap}(?:[ \t]+(?:(?:of|for|and|&)[ \t]+)?{cap})*"
+    return re.compile(
+        rf",[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?i:{alts})[ \t]+(?:of|at)[ \t]+"
+        rf"(?:the[ \t]+)?(?P<body>{run})(?=[ \t]*[,;.]|[ \t]+(?:said|says|told|added)\b)"
+        rf"|,[ \t]+(?:the[ \t]+)?(?P<owner>{run})['’]s[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
+        rf"(?i:{alts})\b"
+    )
+
+
+# a capitalised word ending a stretch: the name an apposition follows
+RE_CAP_WORD_END = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*$")
+
+
+def titled_body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names in ``text[start:end]`` (a sentence) that a job title set off by
+    commas holds as its body, whatever their words: "Ian Lawrence, general secretary
+    of Napo, said", "Ben Priestley, Unison's national officer for police". A place
+    ("chair of Cumbria") or a title ("head of Public Protection") is none."""
+    out = []
+    if "," not in text[start:end]:
+        return out
+    for m in _re_titled_body().finditer(text, start, end):
+        if RE_CAP_WORD_END.search(text, max(start, m.start() - 30), m.start()) is None:
+            continue  # the apposition of a name: "Ian Lawrence, ..." (not "protocol, ...")
+        group = "body" if m.group("body") else "owner"
+        a, b = m.span(group)
+        name = text[a:b]
+        if re_place().fullmatch(name) or role_key(name) is not None:
+            continue
+        if any(w in name.split() for w in ("Police", "Constabulary")):
+            continue  # a force's name, found by its own labels
+        if name.isupper():
+            continue  # an acronym: the short name of a body named in full elsewhere
+        if " " not in name and (name in org_heads() or re.search(rf"\b{name.lower()}\b", text)):
+            continue  # a common noun in capitals ("head of Custody", "the Society's")
+        out.append((a, b))
+    return out
+
+
 def _pairs(name: str) -> dict[str, str]:
     """A lexicon file of ``word <TAB> value`` lines, as a mapping."""
     return dict(line.split("\t", 1) for line in _words(name))

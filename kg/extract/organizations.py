@@ -54,6 +54,7 @@ from kg.patterns import (
     role_key,
     role_spans,
     title_beside,
+    titled_body_spans,
 )
 from kg.reference import FORCE_HEAD, lexicon
 from kg.vocab import named_org_key
@@ -415,6 +416,13 @@ def _with_named_bodies(
     for sent in sents:
         lo, hi = sent.span.start, sent.span.end
         spans = [(a, b, OrgType(kind)) for a, b, kind in named_org_spans(text, lo, hi)]
+        # a name in a job title's body slot ("general secretary of Napo"): a body,
+        # unless a name of the shapes above holds it
+        spans += [
+            (a, b, OrgType.OTHER)
+            for a, b in titled_body_spans(text, lo, hi)
+            if not any(x <= a and b <= y for x, y, _ in spans)
+        ]
         prisons = []
         if any_in(prison_words(), sent.text):
             prisons = [m.span() for m in re_prison().finditer(text, lo, hi)]

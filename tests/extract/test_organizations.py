@@ -258,6 +258,32 @@ def test_organizations_named_by_the_shape_of_their_names(make_article, text, nam
     assert not any(n.split()[0] in ("Among", "Under") for n in names)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ian Lawrence, general secretary of Napo, said the report was damning.", "Napo"),
+        ("Stephen Boyle, audit director at Audit Scotland, said so.", "Audit Scotland"),
+        ("Ben Priestley, Unison's national officer for police, said so.", "Unison"),
+    ],
+)
+def test_organizations_a_name_in_a_job_titles_body_slot_is_a_body(make_article, text, name):
+    names = {m.name for m in extract_article(make_article(text)).organizations if m.name}
+    assert names == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a common noun in capitals, a place, a title before the name it goes with
+        "The custody suites were checked. Jane Smith, head of Custody, said so.",
+        "Jane Smith, chair of Cumbria, said so.",
+        "It put the new Secretary of State, David Gauke, on notice.",
+    ],
+)
+def test_organizations_no_body_in_a_job_titles_slot_that_names_none(make_article, text):
+    assert not [m for m in extract_article(make_article(text)).organizations if m.name]
+
+
 def test_organizations_a_name_ends_before_a_join_it_does_not_go_past(make_article):
     # (a picture's caption in Markdown italics: "*The High Court in Edinburgh.*")
     a = make_article("Judges heard the appeal.\n\n*The High Court in Edinburgh.*\n\nIt failed.")
