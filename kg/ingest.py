@@ -290,6 +290,7 @@ def _html_page(raw: str) -> _Page:
             for el in doc.xpath(_CHROME):
                 if el.getparent() is not None:
                     el.drop_tree()
+            _mark_block_quotations(doc)
             whole = _cap_text(doc, MAX_TEXT)
             page = str(lxml.html.tostring(doc, encoding="unicode"))
         except Exception:  # a tree lxml built but cannot walk or write: read the page whole
@@ -302,6 +303,22 @@ def _html_page(raw: str) -> _Page:
     if doc is not None and body:
         body = "\n".join((*_lead(doc, body), body, *_captions(doc, body)))
     return _Page(body, meta, whole=whole)
+
+
+# what opens a paragraph the page has already set off: a quotation mark, a dash
+QUOTE_OR_DASH = frozenset("\"“‘'–—-")
+
+
+def _mark_block_quotations(doc: Any) -> None:
+    """Each paragraph of a <blockquote> opened with "> ", as Markdown writes a block
+    quotation: the page sets the words off as quoted, and the text keeps it ("... has
+    said: / > We welcome both the publication of this report ...")."""
+    for quote in doc.iter("blockquote"):
+        for para in quote.xpath(".//p") or [quote]:
+            words = (para.text or "").lstrip()
+            if words[:1] not in QUOTE_OR_DASH:
+                # (not words the page marks itself, “...”, nor the line signing them)
+                para.text = "> " + words
 
 
 def _main_text(page: str) -> str:

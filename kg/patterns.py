@@ -750,7 +750,7 @@ def titled_body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     commas holds as its body, whatever their words: "Ian Lawrence, general secretary
     of Napo, said", "Ben Priestley, Unison's national officer for police". A place
     ("chair of Cumbria") or a title ("head of Public Protection") is none."""
-    out = []
+    out: list[tuple[int, int]] = []
     if "," not in text[start:end]:
         return out
     for m in _re_titled_body().finditer(text, start, end):

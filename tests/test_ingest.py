@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract import extract_article
 from kg.ingest import parse_article, read_article, read_corpus
 from kg.model import Article, IngestError, PartialDate
 
@@ -517,3 +518,24 @@ def test_ingest_front_matter_date_and_time(value):
     # YAML reads an unquoted one as a datetime and kg writes it back with its "T"
     text = f"---\ntitle: Force rated good\npublished: {value}\n---\n\nKent Police was rated good."
     assert parse_article(text, "a.md", "markdown").published == PartialDate(2019, 3, 12)
+
+
+def test_ingest_html_a_block_quotation_keeps_its_words_quoted():
+    # a <blockquote> after a lead-in ending with a colon: the page sets the statement
+    # off as quoted, with no marks of its own; its words are the lead-in speaker's
+    page = (
+        "<html><head><title>Federation responds</title></head><body><article>"
+        "<h1>Federation responds to transfer report</h1>"
+        "<p>HMICS published its report on the transfer of railway policing today.</p>"
+        "<p>Responding to the report, Nigel Goodband, Chair of the British Transport Police "
+        "Federation, has said:</p>"
+        "<blockquote><p>We welcome both the publication of this report and the comments "
+        "of the Chief Inspector.</p>"
+        "<p>We believe the transfer is more complex than politicians understood.</p>"
+        "</blockquote></article></body></html>"
+    )
+    quotes = extract_article(parse_article(page, "a.html", "html")).quotes
+    assert [(q.speaker, q.text.split()[:3]) for q in quotes] == [
+        ("Nigel Goodband", ["We", "welcome", "both"]),
+    ]
+    assert "believe the transfer" in quotes[0].text
