@@ -1225,3 +1225,14 @@ def test_roles_a_title_after_a_rank_and_name_that_names_its_body_is_found_once(m
         ("Paul Goundry", "detective-superintendent", "durham"),
         ("Paul Goundry", "head of safeguarding", "durham"),
     }
+
+
+def test_roles_a_seat_before_a_name_is_how_one_holding_another_role_is_addressed(make_article):
+    text = (
+        "Cleveland Fire Brigade was inspected. The Chair of Cleveland Fire Authority, "
+        "Councillor David Coupe, also gave his reaction. Councillor Jane Hill welcomed it."
+    )
+    got = {(r.person, r.role) for r in extract_article(make_article(text)).roles}
+    assert ("David Coupe", "chair") in got
+    assert ("David Coupe", "councillor") not in got
+    assert ("Jane Hill", "councillor") in got  # a councillor and nothing else
