@@ -871,7 +871,7 @@ def extract(
     claims = _named_over_guessed(claims, guessed)
     claims = _in_the_titled_force(claims, types)
     claims.extend(_force_titles(text, people, claims))
-    return _seats_as_titles(_shortened(_dedupe(claims)))
+    return _seats_as_titles(article.text, _shortened(_dedupe(claims)))
 
 
 # "NAME, (the) TITLE of|at|for (the) BODY": a title of up to six words, then the body,
@@ -1292,20 +1292,29 @@ def _shortened(claims: list[RoleClaim]) -> list[RoleClaim]:
     return out
 
 
-def _seats_as_titles(claims: list[RoleClaim]) -> list[RoleClaim]:
-    """Without a seat held in no body ("Councillor", "MP") given to someone the article
-    gives another role: the seat is then how they are addressed ("Councillor David
-    Coupe", "The Chair of Cleveland Fire Authority, Councillor David Coupe"), the other
-    role what they speak as."""
+def _seats_as_titles(text: str, claims: list[RoleClaim]) -> list[RoleClaim]:
+    """Without a seat held in no body ("Councillor", "MP") written before the name of
+    someone the article gives another role: the seat is then how they are addressed
+    ("The Chair of Cleveland Fire Authority, Councillor David Coupe"), the other role
+    what they speak as (not "Caroline Nokes, a senior Tory MP who chairs ...")."""
     roles = lexicon().roles
 
     def seat(c: RoleClaim) -> bool:
         return c.role in roles and roles[c.role].bodiless
 
+    def addressed(c: RoleClaim) -> bool:
+        words = text[c.evidence.start : c.evidence.end]
+        return any(
+            words.find(f"{label} {c.person}") >= 0 or words.find(f"{label}. {c.person}") >= 0
+            for label in roles[c.role].labels
+        )
+
     return [
         c
         for c in claims
-        if not seat(c) or not any(o.person == c.person and not seat(o) for o in claims)
+        if not seat(c)
+        or not addressed(c)
+        or not any(o.person == c.person and not seat(o) for o in claims)
     ]
 
 
