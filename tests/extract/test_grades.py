@@ -45,6 +45,14 @@ CASES = [
         "vulnerable from harm and supporting victims.",
         {("nottinghamshire", "protecting-vulnerable-people", "inadequate")},
     ),
+    (  # the questions PEEL grades from 2021-22, with no pillars
+        "HMICFRS rated Durham Constabulary 'requires improvement' at responding to the public "
+        "and 'good' at managing offenders and suspects in its latest PEEL inspection.",
+        {
+            ("durham", "responding-to-the-public", "requires-improvement"),
+            ("durham", "managing-offenders", "good"),
+        },
+    ),
 ]
 
 
