@@ -8,7 +8,7 @@ import functools
 import re
 
 from kg.model import Sentence
-from kg.reference import LEXICON_DIR, lexicon
+from kg.reference import FORCE_HEAD, LEXICON_DIR, lexicon
 
 # Letters of names, with those of Latin-1 and Latin Extended-A ("Zoë", "Siân", "Łukasz")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -729,7 +729,15 @@ def _re_titled_body() -> re.Pattern[str]:
     """A capitalised name in the slot of a job title's body, in an apposition set off
     by a comma: ", general secretary of Napo,", ", audit director at Audit Scotland.",
     ", Unison's national officer"."""
-    heads = sorted(title_heads() | {"executive"})
+    # the heads of job titles outside the scheme, and of the scheme's titles any body
+    # may hold ("chief executive", "chair")
+    held_anywhere = {
+        label.split()[-1].lower()
+        for role in lexicon().roles.values()
+        if role.scope is None and not role.bodiless
+        for label in role.labels
+    }
+    heads = sorted(title_heads() | held_anywhere)
     alts = "|".join(re.escape(h) for h in heads)
     cap = r"[A-Z][\w'’&-]*"
     run = rf"{cap}(?:[ \t]+(?:(?:of|for|and|&)[ \t]+)?{cap})*"
@@ -741,6 +749,8 @@ def _re_titled_body() -> re.Pattern[str]:
     )
 
 
+# the word a force's name ends with: "Police", "Constabulary"
+RE_FORCE_HEAD_WORD = re.compile(rf"\b{FORCE_HEAD}\b")
 # a capitalised word ending a stretch: the name an apposition follows
 RE_CAP_WORD_END = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*$")
 
@@ -749,7 +759,8 @@ def titled_body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The names in ``text[start:end]`` (a sentence) that a job title set off by
     commas holds as its body, whatever their words: "Ian Lawrence, general secretary
     of Napo, said", "Ben Priestley, Unison's national officer for police". A place
-    ("chair of Cumbria") or a title ("head of Public Protection") is none."""
+    ("chair of Cumbria"), a title, an acronym or a common noun the article also writes
+    in lower case ("head of Custody") is none."""
     out: list[tuple[int, int]] = []
     if "," not in text[start:end]:
         return out
@@ -761,11 +772,12 @@ def titled_body_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         name = text[a:b]
         if re_place().fullmatch(name) or role_key(name) is not None:
             continue
-        if any(w in name.split() for w in ("Police", "Constabulary")):
+        if RE_FORCE_HEAD_WORD.search(name):
             continue  # a force's name, found by its own labels
         if name.isupper():
             continue  # an acronym: the short name of a body named in full elsewhere
-        if " " not in name and (name in org_heads() or re.search(rf"\b{name.lower()}\b", text)):
+        lower = re.compile(rf"\b{re.escape(name.lower())}\b")
+        if " " not in name and (name in org_heads() or lower.search(text)):
             continue  # a common noun in capitals ("head of Custody", "the Society's")
         out.append((a, b))
     return out
