@@ -95,6 +95,7 @@ from kg.patterns import (
     any_in,
     context_role_key,
     fold,
+    honorific_spans,
     label_words,
     lowered,
     name_stopwords,
@@ -223,7 +224,7 @@ RE_POSTNOMINALS_END = re.compile(rf"(?:[ \t]+{POSTNOMINAL})+$")
 # between a verb of saying and the subject of the clause it reports: " that "
 RE_THAT_GAP = re.compile(r"[ \t]+that[ \t]+")
 # "according to" right before a name: the name is where the words come from
-RE_ACCORDING_TO_END = re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\s+)?$")
+RE_ACCORDING_TO_END = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # a preposition or a verb's object slot right before a name, past lower-case title
 # words: "written to acting commissioner ", "a letter to the chief constable "
 RE_OBJECT_BEFORE = re.compile(
@@ -1190,7 +1191,9 @@ class _Reader:
             if (self._speaks(r) and not self._object_of_preposition(r)) or (
                 # "According to Mr Fairhurst, the practice had paid off. "...," he said."
                 r.kind == "person"
-                and RE_ACCORDING_TO_END.search(self.text, max(0, r.start - 40), r.start)
+                and RE_ACCORDING_TO_END.search(
+                    self.text, max(0, r.start - 40), _honorific_start(self.text, r.start)
+                )
             ):
                 # (not "the murder of Sarah Everard raised serious questions": the murder)
                 # "Bedfordshire's chief constable said ... / And he added", unless another
@@ -1919,6 +1922,15 @@ def _names_follow(text: str, pos: int) -> bool:
         )
         is not None
     )
+
+
+def _honorific_start(text: str, pos: int) -> int:
+    """Where an honorific right before ``pos`` starts ("Mr " before "Fairhurst"), else
+    ``pos``."""
+    for start, end in honorific_spans(text, max(0, pos - 20), pos):
+        if not text[end:pos].strip():
+            return start
+    return pos
 
 
 def _slot_end(text: str, lo: int, pos: int) -> int:
