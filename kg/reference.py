@@ -92,6 +92,7 @@ class Lexicon:
     kinds: dict[str, KindEntry]
     reporting_verbs: tuple[str, ...]
     honorifics: tuple[str, ...]
+    honorific_genders: dict[str, str]  # "Mr" -> "male", "Ms" -> "female"
     qualifiers: dict[str, str | None]
     clutter_prefixes: tuple[str, ...]
     clutter_substrings: tuple[str, ...]
@@ -230,7 +231,12 @@ def lexicon() -> Lexicon:
         roles=roles,
         kinds=kinds,
         reporting_verbs=tuple(_lines("reporting_verbs.txt")),
-        honorifics=tuple(_lines("honorifics.txt")),
+        honorifics=tuple(ln.split("\t")[0] for ln in _lines("honorifics.txt")),
+        honorific_genders={
+            word: gender
+            for word, _, gender in (ln.partition("\t") for ln in _lines("honorifics.txt"))
+            if gender
+        },
         qualifiers=qualifiers,
         clutter_prefixes=tuple(c for c in clutter if not c.startswith(("~", "section: ", "bar: "))),
         clutter_substrings=tuple(c[1:] for c in clutter if c.startswith("~")),

@@ -219,12 +219,19 @@ RE_DASH_SIGN = re.compile(r"[ \t]*[–—-][ \t]+")
 # ... and the signer's title before the name, in capitals: "Police Investigations and
 # Review Commissioner "
 RE_SIGNER_TITLE = re.compile(r"(?:(?:[A-Z][\w’'-]*|and|of|for|the|&),?[ \t]+){0,9}")
+# the word right before a name: its honorific, if any ("Mr ", "Dame ")
+RE_WORD_BEFORE = re.compile(r"(\w+)\.?[ \t]+$")
+# "He" or "She" opening a sentence (past a conjunction or a quotation mark)
+RE_HE_OR_SHE_OPENING = re.compile(r"[“‘\"']?(?:(?:But|And|Yet|So)[ \t]+)?(He|She)\b")
 # honours after a name, ending where a verb's subject ends: " QPM", " KC MP"
 RE_POSTNOMINALS_END = re.compile(rf"(?:[ \t]+{POSTNOMINAL})+$")
 # between a verb of saying and the subject of the clause it reports: " that "
 RE_THAT_GAP = re.compile(r"[ \t]+that[ \t]+")
 # "according to" right before a name: the name is where the words come from
-RE_ACCORDING_TO_END = re.compile(r"\b[Aa]ccording\s+to\s+$")
+# ... and a noun of answering before "from": "a sharp response from Mr Finnie"
+RE_ACCORDING_TO_END = re.compile(
+    r"\b(?:[Aa]ccording\s+to|(?:response|reply|reaction|rebuke|retort)\s+from)\s+$"
+)
 # a preposition or a verb's object slot right before a name, past lower-case title
 # words: "written to acting commissioner ", "a letter to the chief constable "
 RE_OBJECT_BEFORE = re.compile(
@@ -786,6 +793,8 @@ class _Reader:
         self.refs = self._refs(people, orgs)
         self.ref_starts = [r.start for r in self.refs]
         self.ref_ends = sorted((r.end, i) for i, r in enumerate(self.refs))
+        self.sent_starts = [x.span.start for x in sents]
+        self.genders = self._genders(people)
         self._holders: dict[tuple[str, bool], list[tuple[int, str]]] | None = None
         self._inspectorates_by_role: list[tuple[int, str]] | None = None
         self.cue_cache: dict[int, list[_Cue]] = {}
@@ -1026,6 +1035,32 @@ class _Reader:
         lead = RE_OPENING.match(self.text, prev.start, refs[i].start)
         return refs[i] if lead is not None and lead.end() == refs[i].start else None
 
+    def _genders(self, people: list[PersonMention]) -> dict[str, str]:
+        """Whether each person named is a man or a woman, where the text shows it: by an
+        honorific ("Mr Finnie", "Dame Vera Baird": ``lexicon().honorific_genders``), or
+        by "He" or "She" opening the sentence after one the person opens. A person shown
+        as both is neither."""
+        text, genders = self.text, lexicon().honorific_genders
+        seen: dict[str, set[str]] = {}
+        for p in people:
+            m = RE_WORD_BEFORE.search(text, max(0, p.span.start - 12), p.span.start)
+            if m is not None and m.group(1) in genders:
+                seen.setdefault(self._person_name(p), set()).add(genders[m.group(1)])
+        for si in range(len(self.sents) - 1):
+            sent, nxt = self.sents[si], self.sents[si + 1]
+            pronoun = RE_HE_OR_SHE_OPENING.match(text, nxt.span.start, nxt.span.end)
+            if pronoun is None or nxt.paragraph - sent.paragraph > 1:
+                continue
+            first = next((r for r in self.refs_in(sent.span.start, sent.span.end)), None)
+            if (
+                first is not None
+                and first.kind == "person"
+                and self._opens_sentence_before(first, nxt.span.start)
+            ):
+                gender = "female" if pronoun.group(1) == "She" else "male"
+                seen.setdefault(first.value, set()).add(gender)
+        return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
     def _person_name(self, p: PersonMention) -> str:
         if not p.surname_only:
             return p.name
@@ -1166,10 +1201,17 @@ class _Reader:
         Rodenhurst"; "the mayor of London hit back ... / He repeated that charge")."""
         fallback: _Ref | None = None
         opener: _Ref | None = None
+        # "he" for no one the text shows to be a woman, "she" for no man
+        word = self.text[pos : pos + 3].lower()
+        want = "female" if word == "she" else "male" if word.startswith("he") else None
         i = bisect.bisect_left(self.ref_starts, pos) - 1
         while i >= 0 and self.refs[i].start >= pos - 5000:
             r = self.refs[i]
             i -= 1
+            if want is not None and r.kind in ("person", "role"):
+                name = r.value if r.kind == "person" else (self._role_who(r) or ("", ""))[1]
+                if self.genders.get(name, want) != want:
+                    continue
             if r.kind == "spokes" and self._speaks(r):
                 before = self.refs[i] if i >= 0 else None
                 if (
@@ -1189,7 +1231,8 @@ class _Reader:
             elif r.kind != "person":
                 continue
             if (self._speaks(r) and not self._object_of_preposition(r)) or (
-                # "According to Mr Fairhurst, the practice had paid off. "...," he said."
+                # "According to Mr Fairhurst, the practice had paid off. "...," he said.",
+                # "That drew a sharp response from Mr Finnie. "...," he said."
                 r.kind == "person"
                 and RE_ACCORDING_TO_END.search(
                     self.text, max(0, r.start - 40), _honorific_start(self.text, r.start)

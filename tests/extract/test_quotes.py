@@ -165,6 +165,17 @@ SPEAKERS = [
         id="a-pull-quote-signed-after-a-dash-on-its-line-is-the-signer-s",
     ),
     pytest.param(
+        "Holyrood\n\nGreen MSP John Finnie put the question.\n\nGill Imery, the assistant "
+        "inspector, told the committee that staff thought it unfair. She said staff saw the "
+        'inspection as "disproportionate and unnecessary".\n\nThat drew a sharp response '
+        'from Mr Finnie. "I find that very worrying," he said.',
+        [
+            (PERSON, "Gill Imery", "disproportionate and unnecessary"),
+            (PERSON, "John Finnie", "I find that very"),
+        ],
+        id="he-is-no-woman-the-text-shows-and-a-response-from-a-name-is-theirs",
+    ),
+    pytest.param(
         "Dorset\n\nHMIC inspected Dorset Police in 2016.\n\n"
         '"The force understands the importance of fair treatment," the report read. '
         '"However, more could be done," it added.',
