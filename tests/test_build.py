@@ -125,14 +125,14 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (715 articles written from public pages
-# and annotated by people who never saw the extractors; 648 of them were added in the
-# third to fifty-first rounds, scored once fresh, and lowered the floors). Its held-out
+# The same for tests/gold/dev, the blind devset (727 articles written from public pages
+# and annotated by people who never saw the extractors; 660 of them were added in the
+# third to fifty-second rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
-    "people-roles": 0.81,
-    "organizations": 0.69,
-    "reports": 0.72,
+    "people-roles": 0.80,
+    "organizations": 0.68,
+    "reports": 0.71,
     "quotes": 0.88,
     "articles": 0.97,
 }
