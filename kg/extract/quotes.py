@@ -790,10 +790,10 @@ class _Reader:
             near.update(range(max(0, seg.paragraph - 3), seg.paragraph + 2))
         self.near = [article.body[i] for i in sorted(near) if i < len(article.body)]
         self._cue_matches: dict[int, list[tuple[int, int, str]]] = {}
+        self.sent_starts = [x.span.start for x in sents]
         self.refs = self._refs(people, orgs)
         self.ref_starts = [r.start for r in self.refs]
         self.ref_ends = sorted((r.end, i) for i, r in enumerate(self.refs))
-        self.sent_starts = [x.span.start for x in sents]
         self.genders = self._genders(people)
         self._holders: dict[tuple[str, bool], list[tuple[int, str]]] | None = None
         self._inspectorates_by_role: list[tuple[int, str]] | None = None
@@ -802,7 +802,6 @@ class _Reader:
         self.closing_cache: dict[int, list[_Cue]] = {}
         self.last_cache: dict[int, _Who | None] = {}
         self.lead_in_cache: dict[int, _Who | None] = {}
-        self.sent_starts = [x.span.start for x in sents]
 
     # -- referents -----------------------------------------------------------------
 
@@ -1024,8 +1023,7 @@ class _Reader:
     def _body_opening_before(self, refs: list[_Ref], starts: list[int], pos: int) -> _Ref | None:
         """The organization that opens, as its subject, the sentence before the one
         ``pos`` is in (in the same paragraph or the one before)."""
-        starts_of = [x.span.start for x in self.sents]
-        si = bisect.bisect_right(starts_of, pos) - 1
+        si = bisect.bisect_right(self.sent_starts, pos) - 1
         if si < 1 or self.sents[si].paragraph - self.sents[si - 1].paragraph > 1:
             return None
         prev = self.sents[si - 1].span
