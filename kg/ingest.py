@@ -1389,14 +1389,11 @@ def _article(
                 updated = dl.date if dl.date.day is not None else None
             rest = Span(dl.span.end, span.end)
             if len(re.findall(r"[A-Za-z]{2,}", text[rest.start : rest.end])) > 4:
-                body.append(
-                    Span(
-                        dl.span.end + 1
-                        if text[dl.span.end : dl.span.end + 1] == " "
-                        else dl.span.end,
-                        span.end,
-                    )
-                )
+                # the rest of the line, past the spaces or tab after the date
+                start = rest.start
+                while start < span.end and text[start] in " \t":
+                    start += 1
+                body.append(Span(start, span.end))
             continue
         if at_top and (stamp := RE_DATE_STAMP.search(stripped)):
             # "Statement from ... on HMIC PEEL Assessment (27 Nov 2014)": a headline

@@ -1971,6 +1971,7 @@ def _claims(
         date = _most_precise(dated) if dated else None
         stated = _unique(c for _, m in members for c in m.concepts)
         era = date.year if date is not None else ref.year if ref is not None else None
+        remap: dict[str, str] = {}  # a concept stated -> the one it is read as
         if "peel-assessment" in stated and era in PILLAR_YEARS:
             # 2015-2018: "the first of this year's Peel inspections" is the pillar's report
             # the sentences or the headline name ("Efficiency of Norfolk Police praised")
@@ -1978,17 +1979,16 @@ def _claims(
             if not pillars and n == 0 and key[0] == "now" and title in PILLARS:
                 pillars = [title]
             if pillars:
-                stated = [pillars[0] if c == "peel-assessment" else c for c in stated]
-                stated = _unique(stated)
+                remap["peel-assessment"] = pillars[0]
+                stated = _unique(remap.get(c, c) for c in stated)
         # a kind only one body publishes is no other's: no PEEL report from HMICS
         publisher = str(key[1])
         stated = [c for c in stated if _published_by(c, publisher)]
         since = era if era is not None else _written_since(article.text)
-        remap: dict[str, str] = {}
         if since is not None and since > PILLAR_YEARS[-1] and any(c in PILLARS for c in stated):
             # no pillar reports after 2018: "effectiveness" then is a part of a PEEL
             # assessment (an undated article placed by the names it uses: "His Majesty's")
-            remap = dict.fromkeys(PILLARS, "peel-assessment")
+            remap.update(dict.fromkeys(PILLARS, "peel-assessment"))
             stated = _unique(remap.get(c, c) for c in stated)
         if "peel-assessment" in stated:
             # a PEEL assessment's pillar grades are parts of it, not reports of their own
@@ -2005,6 +2005,10 @@ def _claims(
                     ],
                 )
                 for c in stated
+            ]
+            # (every mention under some concept: a concept no mention is read as has none)
+            split = [(c, mine) for c, mine in split if mine] or [
+                (stated[0], [m for _, m in members])
             ]
         else:
             weak = next((m.weak for _, m in members if m.weak), None)
