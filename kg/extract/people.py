@@ -21,6 +21,7 @@ from kg.model import Article, PersonMention, Sentence, Span
 from kg.patterns import (
     NAME_TOKEN,
     POSTNOMINAL,
+    RE_HONOURS,
     RE_HONOURS_TAIL,
     TITLE_MODIFIERS,
     abbreviation_stop,
@@ -270,7 +271,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             hon_ends: set[int] = hon_ends,
         ) -> bool:
             """Whether the words around the name mark it as a person's."""
-            end = start + len(name)
+            # past postnominals: "Jackie Baillie MSP said", "Mohammad Yasin MP, the MP"
+            honours = RE_HONOURS.match(text, start + len(name), sent.span.end)
+            end = honours.end() if honours else start + len(name)
             before = text[sent.span.start : start]
             after = text[end : sent.span.end]
             gap_before = before.rstrip(" \t")

@@ -139,6 +139,7 @@ RE_APPOS = re.compile(
 )
 # postnominals ending a stretch: "Sir Andy Cooke QPM DL"
 RE_HONOURS_BEFORE = re.compile(RE_HONOURS.pattern + "$")
+RE_HONOURS_GAP_END = re.compile(RE_HONOURS.pattern + r"[ \t]+$")
 # "Met Police chief Cressida Dick", "the force's chief, Jo Farrell": the force's leader
 RE_CHIEF = re.compile(r"['’]?s?[ \t]+(?:[Pp]olice[ \t]+)?(?:chief|boss),?[ \t]+")
 # a title in lower case between a body and a name: "NSPCC spokesman Adam Burling",
@@ -642,6 +643,12 @@ def extract(
                     honours = RE_HONOURS_BEFORE.search(text, lo, lo + a.start())
                     if person is None and honours is not None and honours.start() < honours.end():
                         person = by_end.get(honours.start())
+            # NAME ROLE, a seat's letters written after the name as postnominals are
+            # ("Jackie Baillie MSP", "Mohammad Yasin MP", "Sir John Smith QC MP")
+            if person is None and text[start:end].isupper():
+                honours = RE_HONOURS_GAP_END.search(text, lo, start)
+                if honours is not None:
+                    person = by_end.get(honours.start())
             # NAME is (the) ROLE, NAME has been acting ROLE: held now ("Lisa Oldroyd has
             # been acting Police and Crime Commissioner since ...")
             if person is None:

@@ -98,6 +98,18 @@ CASES = [
         "The MP for Stockton North, Alex Cunningham, said the inspectors were right.",
         ("Alex Cunningham", "mp", None, None),
     ),
+    (  # a seat's letters after the name, as postnominals are written
+        "Jackie Baillie MSP said the Scottish Police Authority had questions to answer.",
+        ("Jackie Baillie", "msp", "scottish-parliament", None),
+    ),
+    (
+        "Mohammad Yasin MP said the prison's failings were a scandal.",
+        ("Mohammad Yasin", "mp", None, None),
+    ),
+    (  # ... and before it, with the party: a member of the Scottish Parliament
+        "Green MSP John Finnie asked whether the board had confidence in its chief executive.",
+        ("John Finnie", "msp", "scottish-parliament", None),
+    ),
     (  # a place's possessive before a government body's title: where, not a force
         "This statement is issued on behalf of Bev Hughes, Greater Manchester's Deputy Mayor "
         "for Policing, Crime, Criminal Justice and Fire.",
