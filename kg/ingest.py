@@ -1025,6 +1025,7 @@ def _has_prose(article: Article) -> bool:
 
 
 # a Markdown block quotation's marker, nested or not: "> ", ">> "
+RE_MARKDOWN_H1 = re.compile(r"#[ \t]+\S")
 RE_BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
 
 
@@ -1441,6 +1442,17 @@ def _article(
                 if (crumb := RE_CRUMB_SITE.match(line)) is not None
                 and _title_case(name := crumb.group("name").strip())
                 and not _is_share_bar(name.lower())
+            ),
+            None,
+        )
+    if title is None and fmt == "markdown":
+        # a Markdown page's headline is its first top-level heading, past the menu and
+        # links a saved page keeps above it ("[Skip to content](#content) · ...")
+        title = next(
+            (
+                " ".join(RE_CONTROL.sub(" ", line[2:]).split())
+                for line in head_lines
+                if RE_MARKDOWN_H1.match(line) and len(line) <= MAX_META
             ),
             None,
         )

@@ -539,3 +539,15 @@ def test_ingest_html_a_block_quotation_keeps_its_words_quoted():
         ("Nigel Goodband", ["We", "welcome", "both"]),
     ]
     assert "believe the transfer" in quotes[0].text
+
+
+def test_ingest_a_markdown_pages_headline_is_its_heading_past_the_menu_above_it():
+    a = parse_article(
+        "[Skip to content](#content) · [Skip to menu](#menu)\n\n"
+        "[Home](https://example.org/) › [News](https://example.org/news/)\n\n"
+        "# OPCC response to HMIC Child Protection Report\n\n"
+        "We welcome the report HMIC has published today on how the force protects children.\n",
+        "response.md",
+        "markdown",
+    )
+    assert a.title == "OPCC response to HMIC Child Protection Report"
