@@ -98,6 +98,13 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     for sent in sents:
         for m in re_org().finditer(article.text, sent.span.start, sent.span.end):
             key = labels.get(fold(m.group()))
+            given = RE_ACRONYM.match(article.text, m.end(), sent.span.end)
+            own = labels.get(fold(given.group("acr"))) if given else None
+            if key and own and own != key and own in lex.orgs and key in lex.orgs:
+                # the acronym a name is given with says which body it is when the two
+                # differ in that way only: "HM Inspectorate of Constabulary (HMICS)"
+                # is Scotland's, not England and Wales's
+                key = own if lex.orgs[own].type is lex.orgs[key].type else key
             if key and not inside_role(m.start(), m.end(), key):
                 named.append(OrgMention(key, Span(m.start(), m.end()), sent.span, m.group()))
         if ctx_words is not None and not any_in(ctx_words, lowered(sent.text)):

@@ -585,3 +585,14 @@ def test_organizations_scotlands_prisons_inspectorate_is_its_own_body(make_artic
         "was unacceptable."
     )
     assert orgs(a) == {"hmips"}
+
+
+def test_organizations_the_acronym_a_name_is_given_with_says_which_inspectorate(make_article):
+    # England and Wales's name for the inspectorate, with Scotland's acronym: Scotland's
+    text = (
+        'Scotland\'s drug-driving law was not "sufficiently robust", according to HM '
+        "Inspectorate of Constabulary (HMICS)."
+    )
+    claims = extract_article(make_article(text))
+    assert {m.org for m in claims.organizations} == {"hmics"}
+    assert [(q.speaker, q.text) for q in claims.quotes] == [("hmics", "sufficiently robust")]
