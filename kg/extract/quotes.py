@@ -2429,6 +2429,9 @@ def _all_quoted(reader: _Reader, para: Span) -> bool:
     return pos > para.start and not re.search(r"\w", text[pos : para.end])
 
 
+RE_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
 def _lead_in_speaker(reader: _Reader, index: int) -> _Who | None:
     """The speaker a paragraph ending with a colon introduces: the subject of its verb
     of saying, else the person, body or report it names ("Statement from Dr Alan
@@ -2452,6 +2455,10 @@ def _lead_in(reader: _Reader, index: int) -> _Who | None:
     refs = reader.refs_in(last.span.start if last is not None else lead.start, lead.end)
     for kinds in (("person",), ("org", "spokes"), ("report",)):
         for r in refs:
+            if r.kind == "org" and RE_POSSESSIVE_AFTER.match(text, r.end):
+                # whose the points are, not who makes them: "Among the points highlighted
+                # in the latest report are the service's:"
+                continue
             if r.kind in kinds:
                 return reader.who(r)
     return None

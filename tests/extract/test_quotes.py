@@ -581,6 +581,15 @@ SPEAKERS = [
         id="list-item-under-lead-in",
     ),
     pytest.param(
+        "HMICFRS graded Cheshire Fire and Rescue Service good in all three areas.\n\n"
+        "Among the points highlighted in the latest report are the service's:\n\n"
+        '- "range of wellbeing support" for its staff;\n'
+        '- "clear, risk-based approach to prevention activity".',
+        # the service in the possessive owns the points; the report makes them
+        [(REPORT, "0", "range of wellbeing support"), (REPORT, "0", "clear, risk-based approach")],
+        id="list-items-of-a-body-in-the-possessive",
+    ),
+    pytest.param(
         "HMICFRS published its report on Lancashire Constabulary today.\n\n"
         'The girl had been asked to send photographs of herself and there was "clear evidence" '
         "the man wanted to meet her, the report said.\n\n"
