@@ -970,6 +970,7 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
     out: list[tuple[int, int, str]] = []
     if not any_in(head_words(), text[start:end]):
         return out
+    roles_at: dict[int, int] | None = None  # where each title starts: where it ends
     words: list[tuple[int, int, str]] = []
     opens = set()  # words after an opening bracket: "[Leicestershire Police Federation news]"
     for m in RE_WORD.finditer(text, start, end):
@@ -1007,6 +1008,21 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             if RE_CAP_WORD.fullmatch(bare):
                 if bare in heads and (bare not in HEAD_FIRST_ONLY or j == i):
                     last_head, kind = j, heads[bare]
+                if bare != w and last_head >= 0 and j > last_head and w.endswith(","):
+                    # a title with commas inside the name: "the Office of the Police, Fire
+                    # and Crime Commissioner" goes on to the title's end
+                    if roles_at is None:
+                        roles_at = dict(role_spans(text, start, end))
+                    stop = roles_at.get(start + s)
+                    k = next(
+                        (k for k in range(j, len(words)) if start + words[k][1] >= (stop or 0)), -1
+                    )
+                    if stop is not None and k >= 0 and start + words[k][1] == stop:
+                        j = k + 1
+                        continue
+                    if stop is not None and k >= 0 and start + words[k][0] < stop:
+                        j = k + 1  # the mark after its last word ends the name
+                        break
                 if (
                     bare != w
                     and not RE_PLURAL_POSSESSIVE.fullmatch(w)

@@ -12,6 +12,11 @@ def orgs(article):
     ("text", "expected"),
     [
         ("LANCASHIRE Constabulary has welcomed it.", {"lancashire"}),
+        # a title with commas inside a body's name: the whole name, to the title's end
+        (
+            "Governance passed to the Office of the Police, Fire and Crime Commissioner.",
+            {"named-office-of-the-police-fire-and-crime-commissioner"},
+        ),
         # a name held to its case by its acronym: the other words in any case
         ("HM Inspectorate of police said forces were wrong.", {"hmicfrs"}),
         (
