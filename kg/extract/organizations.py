@@ -66,6 +66,10 @@ RE_POSSESSIVE = re.compile(r"['’]s?$")
 RE_NAME_GOES_ON = re.compile(r"[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?[A-Z]")
 
 
+# what may be left of a name once its titles are taken out: joins between them
+RE_TITLE_JOIN_LEFT = re.compile(r"\b(?:and|&)\b|[,&]")
+
+
 def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     lex = lexicon()
     labels, ctx_labels = org_labels(), context_labels()
@@ -94,6 +98,15 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
         # or opening inside one: "Member of Parliament for Rotherham" names no body
         return any(s <= a and b <= e or s < a < e for s, e in roles)
 
+    def titles_only(a: int, b: int) -> bool:
+        # titles joined by "and", all the name there is
+        rest = [article.text[a:b]]
+        for s, e in roles:
+            if a <= s and e <= b:
+                rest.append(" ")
+                rest[0] = rest[0][: s - a] + " " * (e - s) + rest[0][e - a :]
+        return not RE_TITLE_JOIN_LEFT.sub("", rest[0]).strip()
+
     ctx_words, coref_words = org_context_words(), coreference_words()
     for sent in sents:
         for m in re_org().finditer(article.text, sent.span.start, sent.span.end):
@@ -116,7 +129,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
                     OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
                 )
     named += _place_forces(article, sents, named)
-    named = _with_named_bodies(article, sents, named, within_role)
+    named = _with_named_bodies(article, sents, named, within_role, titles_only)
     named += _bodies_before_titles(article, sents, named, roles)
     named += _bodies_of_a_kind(article, sents, named)
     types = {m.org: m.kind for m in named if m.kind is not None}
@@ -412,6 +425,7 @@ def _with_named_bodies(
     sents: list[Sentence],
     named: list[OrgMention],
     within_role: object,
+    titles_only: object,
 ) -> list[OrgMention]:
     """The reference mentions, typed, with the bodies named by the shape of their names
     (see the module docstring); a reference mention inside a longer name goes."""
@@ -447,6 +461,8 @@ def _with_named_bodies(
                 a = cut.start("word")
             if within_role(a, b):  # type: ignore[operator]
                 continue  # "Police and Crime Commissioner for X" is a role
+            if titles_only(a, b):  # type: ignore[operator]
+                continue  # "Chief Fire Officer and Chief Executive Mark Cashin": two titles
             if any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in spans):
                 continue  # "HM Prison" inside "HM Prison and Probation Service"
             if any(m.span.start <= a and b <= m.span.end for m in named):

@@ -12,6 +12,12 @@ def orgs(article):
     ("text", "expected"),
     [
         ("LANCASHIRE Constabulary has welcomed it.", {"lancashire"}),
+        # two titles joined by "and" before a name are no body's name
+        (
+            "Cheshire Fire and Rescue Service was rated good. The service's Chief Fire Officer "
+            "and Chief Executive Mark Cashin said so.",
+            {"named-cheshire-fire-and-rescue-service"},
+        ),
         # a title with commas inside a body's name: the whole name, to the title's end
         (
             "Governance passed to the Office of the Police, Fire and Crime Commissioner.",
