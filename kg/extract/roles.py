@@ -736,6 +736,18 @@ def extract(
             # the first time as the next sentence's
             if person is None and RE_INDEFINITE_LEAD.fullmatch(lead):
                 person = _named_next(text, sents, people, sent)
+            # "The Police and Crime Commissioner has described claims ... as 'alarmist'. /
+            # Katie Bourne made the comments ...": the one title of a sentence, brought in
+            # with "the" before anyone is named, its holder named for the first time as
+            # the next sentence's subject (not "The mayor ... after the area's chief
+            # constable stepped aside. / Ian Hopkins said")
+            if (
+                person is None
+                and RE_THE_OPENING.fullmatch(lead)
+                and last_person_before(lo) is None
+                and len(role_spans(text, lo, hi)) == 1
+            ):
+                person = _named_next(text, sents, people, sent)
             # my time as ROLE: the author's own
             author = _plain_name(article.author) if article.author else ""
             if person is None and RE_FIRST_PERSON.search(lead) and is_name(author):

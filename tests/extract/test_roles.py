@@ -98,6 +98,11 @@ CASES = [
         "The MP for Stockton North, Alex Cunningham, said the inspectors were right.",
         ("Alex Cunningham", "mp", None, None),
     ),
+    (  # the one title of an opening sentence, its holder named next as its subject
+        "The Police and Crime Commissioner has described claims that Sussex Police failed to "
+        "record crimes as alarmist.\n\nKatie Bourne said the report was wrong.",
+        ("Katie Bourne", "police-and-crime-commissioner", "sussex", None),
+    ),
     (  # a seat's letters after the name, as postnominals are written
         "Jackie Baillie MSP said the Scottish Police Authority had questions to answer.",
         ("Jackie Baillie", "msp", "scottish-parliament", None),
