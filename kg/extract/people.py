@@ -468,6 +468,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 )
             )
     out.extend(_bare_surnames(text, sents, out, taken))
+    out.extend(_given_names_saying(text, sents, out, taken))
     out.sort(key=lambda p: p.span)
     return out
 
@@ -515,6 +516,46 @@ def _bare_surnames(
             if first[full] >= span.start or any(s.overlaps(span) for s in spans):
                 continue
             out.append(PersonMention(full, span, sent.span, m.group(1)))
+    return out
+
+
+# a verb of saying and a capitalised word alone after it, closing the sentence or its
+# clause: "..., said Alison.", "says Phil,"
+RE_SAYS_ALONE = re.compile(
+    r"\b(?:said|says|added|adds|explained|continued)[ \t]+([A-Z][a-z]+)(?=[ \t]*[.,;:!?]|[ \t]*$)"
+)
+
+
+def _given_names_saying(
+    text: str, sents: list[Sentence], found: list[PersonMention], taken: list[Span]
+) -> list[PersonMention]:
+    """A given name alone beside a verb of saying after the full name, as a local paper
+    or a staff association's page writes it ("..., said Alison.", "Nicky said:"): the
+    one person the article names in full with that given name, named before."""
+    first: dict[str, int] = {}
+    owners: dict[str, set[str]] = {}
+    for p in found:
+        parts = p.name.split()
+        if len(parts) >= 2 and not p.surname_only and p.text.strip() == p.name:
+            first.setdefault(p.name, p.span.start)
+            owners.setdefault(parts[0], set()).add(p.name)
+    if not owners:
+        return []
+    stop = name_stopwords()
+    spans = [p.span for p in found] + taken
+    out: list[PersonMention] = []
+    for sent in sents:
+        for rx in (RE_SAYS_ALONE, RE_ALONE_SAYS):
+            for m in rx.finditer(text, sent.span.start, sent.span.end):
+                names = owners.get(m.group(1))
+                if names is None or len(names) != 1 or m.group(1) in stop:
+                    continue
+                (full,) = names
+                span = Span(m.start(1), m.end(1))
+                if first[full] >= span.start or any(s.overlaps(span) for s in spans):
+                    continue
+                spans.append(span)
+                out.append(PersonMention(full, span, sent.span, m.group(1)))
     return out
 
 

@@ -567,6 +567,15 @@ SPEAKERS = [
         id="inspectors-of-a-national-inspection",
     ),
     pytest.param(
+        "Devon and Cornwall's Police and Crime Commissioner Alison Hernandez has said the force "
+        "must improve.\n\nHMICFRS published its PEEL report on Devon and Cornwall Police on "
+        "July 11.\n\n"
+        '"What they have found matches the findings of His Majesty\'s Inspector," said Alison.',
+        # a given name alone beside the verb: the one person named in full with it
+        [(PERSON, "Alison Hernandez", "What they have found")],
+        id="said-given-name",
+    ),
+    pytest.param(
         "Statement from Dr Alan Billings, South Yorkshire's Police and Crime Commissioner:\n\n"
         "“I welcome the report and congratulate the force.”",
         [(PERSON, "Alan Billings", "I welcome the report")],
