@@ -1203,6 +1203,8 @@ class _Reader:
         word = self.text[pos : pos + 3].lower()
         want = "female" if word == "she" else "male" if word.startswith("he") else None
         i = bisect.bisect_left(self.ref_starts, pos) - 1
+        here = self._sentence_index(pos)
+        others: set[str] = set()  # the people named between a referent and ``pos``
         while i >= 0 and self.refs[i].start >= pos - 5000:
             r = self.refs[i]
             i -= 1
@@ -1210,6 +1212,17 @@ class _Reader:
                 name = r.value if r.kind == "person" else (self._role_who(r) or ("", ""))[1]
                 if self.genders.get(name, want) != want:
                     continue
+            if (
+                r.kind == "person"
+                and not others - {r.value}
+                and self._opens_paragraph_before(r, here)
+            ):
+                # "Richard Davies, a Grantham county councillor, is one of three names on
+                # the shortlist. He blames ... / He said:": the subject of the paragraph
+                # just before, no one else named since
+                return opener or r
+            if r.kind == "person":
+                others.add(r.value)
             if r.kind == "spokes" and self._speaks(r):
                 before = self.refs[i] if i >= 0 else None
                 if (
@@ -1246,6 +1259,18 @@ class _Reader:
             if fallback is None and not self._object_of_preposition(r):
                 fallback = r
         return opener or fallback
+
+    def _opens_paragraph_before(self, r: _Ref, si: int) -> bool:
+        """Whether ``r`` is the subject opening the paragraph just before sentence
+        ``si``'s."""
+        if si < 1:
+            return False
+        para = self.sents[si].paragraph - 1
+        first = next((s for s in self.sents if s.paragraph == para), None)
+        if first is None or not first.span.start <= r.start < first.span.end:
+            return False
+        lead = RE_OPENING.match(self.text, first.span.start, r.start)
+        return lead is not None and lead.end() == r.start
 
     def _opens_sentence_before(self, r: _Ref, pos: int) -> bool:
         """Whether ``r`` is the subject opening the sentence just before the one at

@@ -576,6 +576,17 @@ SPEAKERS = [
         id="said-given-name",
     ),
     pytest.param(
+        "Phil Dilks, the Labour candidate, called the report shocking.\n\n"
+        'He said: "The cuts go too deep."\n\n'
+        "Richard Davies, a Grantham county councillor, is one of three names on the "
+        "shortlist. He blames the problems on Whitehall.\n\n"
+        'He said: "It is very worrying that Lincolnshire Police has been named."\n\n'
+        "Mr Davies said his party could deliver savings.",
+        # "he": the subject of the paragraph just before, no one else named since
+        [(PERSON, "Phil Dilks", "The cuts go too deep"), (PERSON, "Richard Davies", "It is very")],
+        id="he-the-paragraph-before-opens-with",
+    ),
+    pytest.param(
         "Statement from Dr Alan Billings, South Yorkshire's Police and Crime Commissioner:\n\n"
         "“I welcome the report and congratulate the force.”",
         [(PERSON, "Alan Billings", "I welcome the report")],
