@@ -494,29 +494,7 @@ def _bare_surnames(
     """A surname alone after the full name, as papers write it ("In announcing that he
     would retire, Hopkins said", "Burnham, who oversees the force,"): the one person
     the article names in full with it, named before."""
-    first: dict[str, int] = {}
-    owners: dict[str, set[str]] = {}
-    for p in found:
-        parts = p.name.split()
-        if len(parts) >= 2 and not p.surname_only and p.text.strip() == p.name:
-            first.setdefault(p.name, p.span.start)
-            owners.setdefault(parts[-1], set()).add(p.name)
-    if not owners:
-        return []
-    stop = name_stopwords()
-    spans = [p.span for p in found] + taken
-    out: list[PersonMention] = []
-    for sent in sents:
-        for m in RE_LONE_WORD.finditer(text, sent.span.start, sent.span.end):
-            names = owners.get(m.group(1))
-            if names is None or len(names) != 1 or m.group(1) in stop:
-                continue
-            (full,) = names
-            span = Span(m.start(1), m.end(1))
-            if first[full] >= span.start or any(s.overlaps(span) for s in spans):
-                continue
-            out.append(PersonMention(full, span, sent.span, m.group(1)))
-    return out
+    return _named_alone(text, sents, found, taken, -1, (RE_LONE_WORD,))
 
 
 # a verb of saying and a capitalised word alone after it, closing the sentence or its
@@ -532,20 +510,34 @@ def _given_names_saying(
     """A given name alone beside a verb of saying after the full name, as a local paper
     or a staff association's page writes it ("..., said Alison.", "Nicky said:"): the
     one person the article names in full with that given name, named before."""
+    return _named_alone(text, sents, found, taken, 0, (RE_SAYS_ALONE, RE_ALONE_SAYS))
+
+
+def _named_alone(
+    text: str,
+    sents: list[Sentence],
+    found: list[PersonMention],
+    taken: list[Span],
+    part: int,
+    patterns: tuple[re.Pattern[str], ...],
+) -> list[PersonMention]:
+    """Mentions of one part of a full name (``part``: 0 the given name, -1 the surname)
+    standing alone where ``patterns`` find it (group 1): the one person named in full
+    with it before."""
     first: dict[str, int] = {}
     owners: dict[str, set[str]] = {}
     for p in found:
         parts = p.name.split()
         if len(parts) >= 2 and not p.surname_only and p.text.strip() == p.name:
             first.setdefault(p.name, p.span.start)
-            owners.setdefault(parts[0], set()).add(p.name)
+            owners.setdefault(parts[part], set()).add(p.name)
     if not owners:
         return []
     stop = name_stopwords()
     spans = [p.span for p in found] + taken
     out: list[PersonMention] = []
     for sent in sents:
-        for rx in (RE_SAYS_ALONE, RE_ALONE_SAYS):
+        for rx in patterns:
             for m in rx.finditer(text, sent.span.start, sent.span.end):
                 names = owners.get(m.group(1))
                 if names is None or len(names) != 1 or m.group(1) in stop:
