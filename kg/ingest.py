@@ -1024,8 +1024,9 @@ def _has_prose(article: Article) -> bool:
     return any(RE_PROSE.search(article.text, s.start, s.end) for s in article.body)
 
 
-# a Markdown block quotation's marker, nested or not: "> ", ">> "
+# a Markdown top-level heading: "# Headline"
 RE_MARKDOWN_H1 = re.compile(r"#[ \t]+\S")
+# a Markdown block quotation's marker, nested or not: "> ", ">> "
 RE_BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
 
 

@@ -1014,14 +1014,15 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     if roles_at is None:
                         roles_at = dict(role_spans(text, start, end))
                     stop = roles_at.get(start + s)
-                    k = next(
-                        (k for k in range(j, len(words)) if start + words[k][1] >= (stop or 0)), -1
-                    )
-                    if stop is not None and k >= 0 and start + words[k][1] == stop:
+                    if stop is not None:
+                        # (its last word; a mark after it ends the name there)
+                        k = next(
+                            (k for k in range(j, len(words)) if start + words[k][1] >= stop),
+                            len(words) - 1,
+                        )
                         j = k + 1
-                        continue
-                    if stop is not None and k >= 0 and start + words[k][0] < stop:
-                        j = k + 1  # the mark after its last word ends the name
+                        if start + words[k][1] == stop:
+                            continue
                         break
                 if (
                     bare != w

@@ -100,12 +100,11 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
 
     def titles_only(a: int, b: int) -> bool:
         # titles joined by "and", all the name there is
-        rest = [article.text[a:b]]
+        rest = article.text[a:b]
         for s, e in roles:
             if a <= s and e <= b:
-                rest.append(" ")
-                rest[0] = rest[0][: s - a] + " " * (e - s) + rest[0][e - a :]
-        return not RE_TITLE_JOIN_LEFT.sub("", rest[0]).strip()
+                rest = rest[: s - a] + " " * (e - s) + rest[e - a :]
+        return not RE_TITLE_JOIN_LEFT.sub("", rest).strip()
 
     ctx_words, coref_words = org_context_words(), coreference_words()
     for sent in sents:
