@@ -738,8 +738,15 @@ class _Cue:
 
 
 # how many paragraphs further back "they" may stand for a pair named as speaking, when no
-# one else is named in between
+# one else is named in between (further while each sentence before a quotation of theirs
+# speaks of them as a group: "The two leads said ...", "The pair also picked up on ...")
 JOINT_REACH = 4
+GROUP_REACH = 12
+# a plural subject for people who spoke together: "The two leads", "The pair", "Both men",
+# "the joint leads"
+RE_GROUP_SUBJECT = re.compile(
+    r"(?:[Bb]oth|[Tt]he[ \t]+(?:pair|duo|(?:two|three|four|joint)[ \t]+[a-z]+s))\b(?![‘'’])"
+)
 
 
 class _Reader:
@@ -1329,6 +1336,12 @@ class _Reader:
                 return self.who(before)
             return ("person", before.value) if before else None
         if ref.kind == "they":
+            if self._group_before(ref.start):
+                # the pair the sentence before speaks of as a group ("The two leads said
+                # they were heartened that inspectors had found ... / “...,” they said")
+                joint = self._joint_speakers(ref.start, GROUP_REACH)
+                if joint is not None:
+                    return ("person", joint[0][0])
             # a body that spoke in the sentence before, as British English speaks of one
             # ("The force ... says it has already started work ... / They tell us:")
             # (not one its own sentence speaks of: "The force had made "real progress",
@@ -1419,7 +1432,27 @@ class _Reader:
         who = self._opening(prev, prev.span.end)
         return who if who is not None and who[0] in ("org", "report") else None
 
-    def _joint_speakers(self, pos: int) -> tuple[tuple[str, ...], int] | None:
+    def _group_before(self, pos: int) -> bool:
+        """Whether the sentence before the quotation that "they" at ``pos`` closes (or
+        before the sentence "they" opens) has a group of people for its subject ("The
+        pair also picked up on the report's call ...")."""
+        si = self._sentence_index(pos) - 1
+        while si >= 0 and self._inside_quote(self.sents[si].span.start + 1):
+            si -= 1  # the quotation's own sentences
+        if si < 0:
+            return False
+        sent = self.sents[si]
+        # (past what may open it: "Finally, the joint leads pointed to ...")
+        starts = {sent.span.start}
+        for rx in (RE_OPENING, RE_FRONTED):
+            m = rx.match(self.text, sent.span.start, sent.span.end)
+            if m is not None:
+                starts.add(m.end())
+        return any(RE_GROUP_SUBJECT.match(self.text, p, sent.span.end) for p in starts)
+
+    def _joint_speakers(
+        self, pos: int, reach: int = JOINT_REACH
+    ) -> tuple[tuple[str, ...], int] | None:
         """The people a verb of saying before ``pos`` gives words to together ("said
         Brendan McGuigan, Chief Inspector of Criminal Justice, and Peter Clarke, Chief
         Inspector of Prisons"), within the two paragraphs before: their names, the first
@@ -1427,7 +1460,7 @@ class _Reader:
         si = bisect.bisect_right(self.sent_starts, pos) - 1
         floor = self.sents[si].paragraph - 2 if si >= 0 else 0
         seen: set[str] = set()  # the people named since
-        while si >= 0 and self.sents[si].paragraph >= floor - JOINT_REACH:
+        while si >= 0 and self.sents[si].paragraph >= floor - reach:
             sent = self.sents[si]
             people = [
                 r
@@ -1473,7 +1506,8 @@ class _Reader:
                 if c.who == ("person", name) and RE_THEY_OR_THEIRS.fullmatch(
                     self.text, c.lead, c.start
                 ):
-                    joint = self._joint_speakers(c.start)
+                    reach = GROUP_REACH if self._group_before(c.lead) else JOINT_REACH
+                    joint = self._joint_speakers(c.start, reach)
                     if joint is not None and name in joint[0]:
                         return tuple(n for n in joint[0] if n != name)
             si += 1

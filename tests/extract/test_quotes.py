@@ -247,6 +247,22 @@ SPEAKERS = [
         id="a-pair-named-as-speaking-goes-on-speaking-as-they-and-their-statement",
     ),
     pytest.param(
+        "Victims' leads welcome review\n\nTwo commissioners, Donna Jones and Alan Billings, "
+        "responded on behalf of the association.\n\nBoth said they were pleased that "
+        "inspectors had found good practice, though the report also found gaps.\n\n"
+        '"We are glad the inspectorate recognises the work of victims\' services," they '
+        "said.\n\nThey also spoke about funding.\n\nThey praised the staff.\n\nThey "
+        "thanked volunteers.\n\nThe two commissioners then turned to what the report says "
+        'about courts.\n\n"Delays in court remain the biggest worry for victims," they said.',
+        [
+            (PERSON, "Donna Jones", "We are glad"),
+            (PERSON, "Alan Billings", "We are glad"),
+            (PERSON, "Donna Jones", "Delays in court"),
+            (PERSON, "Alan Billings", "Delays in court"),
+        ],
+        id="they-after-a-sentence-whose-subject-is-the-pair-as-a-group-is-the-pair",
+    ),
+    pytest.param(
         "HMIC published a report on Kent Police.\n\nDavid Lloyd welcomed the report, which "
         'warns that forces are "sleepwalking away from communities".',
         [(REPORT, "0", "sleepwalking away from communities")],
