@@ -715,7 +715,13 @@ def extract(
             # for the person named just before
             if person is None and RE_THE_OPENING.fullmatch(lead):
                 before = last_person_before(lo)
-                if before is not None and lo - before.span.end < EPITHET_REACH:
+                if (
+                    before is not None
+                    and lo - before.span.end < EPITHET_REACH
+                    # (not one the sentence goes on to name as another: "The home
+                    # secretary has put forward Tom Winsor as ...")
+                    and not any(p.name == before.name and lo <= p.span.start < hi for p in people)
+                ):
                     if qual == "former":
                         person = before
                     else:

@@ -1253,3 +1253,16 @@ def test_roles_a_seat_before_a_name_is_how_one_holding_another_role_is_addressed
     assert ("David Coupe", "chair") in got
     assert ("David Coupe", "councillor") not in got
     assert ("Jane Hill", "councillor") in got  # a councillor and nothing else
+
+
+def test_roles_a_title_opening_a_sentence_that_names_the_person_again_is_no_epithet(
+    make_article,
+):
+    # the headline names her; the body's "The policing minister has picked NAME as ..." makes her the
+    # one picked, not the minister
+    a = make_article(
+        "Anna Brookes lined up as new police chief\n\nThe policing minister has picked Anna Brookes as "
+        "the person he wants to lead the force, angering the federation.\n\nMs Brookes "
+        "must first appear before the police and crime panel."
+    )
+    assert not [r for r in extract_article(a).roles if r.person == "Anna Brookes"]
