@@ -2655,6 +2655,8 @@ def _speaks_next(text: str, article: Article, prev: _Segment, seg: _Segment) -> 
     attribution (`“We found deficiencies ...,” said the Inspectorate.`)."""
     if seg.paragraph != prev.paragraph + 1 or not seg.opens_paragraph or prev.paragraph == 0:
         return False  # (nor is a standfirst the headline's speaker's next quotation)
+    if RE_DASH_SIGN.match(text, seg.after, article.body[seg.paragraph].end):
+        return False  # a dash after it signs it: `“...” – Sadiq Khan`
     end = article.body[prev.paragraph].end
     if end - prev.after > 120:
         return False

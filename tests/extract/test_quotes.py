@@ -263,6 +263,17 @@ SPEAKERS = [
         id="they-after-a-sentence-whose-subject-is-the-pair-as-a-group-is-the-pair",
     ),
     pytest.param(
+        "Mayor backs inquiry\n\nThe deputy mayor, Sophie Linden, said she would back an inquiry.\n\n"
+        'The HMICFRS report concluded that such failings "could happen again".\n\n'
+        '"I asked for this review because I was not confident lessons had been learnt" '
+        "\u2013 Sophie Linden\n\nThe review also found gaps in training.",
+        [
+            (REPORT, "0", "could happen again"),
+            (PERSON, "Sophie Linden", "I asked for this review"),
+        ],
+        id="a-pull-quote-signed-after-a-dash-is-not-the-paragraph-befores-next-quotation",
+    ),
+    pytest.param(
         "HMIC published a report on Kent Police.\n\nDavid Lloyd welcomed the report, which "
         'warns that forces are "sleepwalking away from communities".',
         [(REPORT, "0", "sleepwalking away from communities")],
