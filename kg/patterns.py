@@ -282,10 +282,12 @@ def context_labels() -> dict[str, str]:
 
 @functools.cache
 def re_org() -> re.Pattern[str]:
-    """Every organization label: "Lancashire Constabulary", "HMIC", "the Met"."""
-    return alternation(
-        list(org_labels()) and [lb for o in lexicon().orgs.values() for lb in o.labels]
-    )
+    """Every organization label: "Lancashire Constabulary", "HMIC", "the Met". A name of
+    one word keeps its case, or is all capitals ("Unison", "UNISON"; not "in unison",
+    "a knife amnesty")."""
+    labels = [lb for o in lexicon().orgs.values() for lb in o.labels]
+    labels += [lb.upper() for lb in labels if " " not in lb.strip()]
+    return alternation(labels, ci_single_words=False)
 
 
 @functools.cache

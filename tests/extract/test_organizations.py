@@ -12,6 +12,13 @@ def orgs(article):
     ("text", "expected"),
     [
         ("LANCASHIRE Constabulary has welcomed it.", {"lancashire"}),
+        # a body whose name has no head noun, from the reference data, in its case or in
+        # capitals (not "in unison", "a knife amnesty")
+        (
+            "Unison and HMRC welcomed it, as did UNISON members and Barnardo's, acting in "
+            "unison during a knife amnesty.",
+            {"unison", "hmrc", "barnardos"},
+        ),
         # two titles joined by "and" before a name are no body's name
         (
             "Cheshire Fire and Rescue Service was rated good. The service's Chief Fire Officer "
@@ -37,7 +44,7 @@ def orgs(article):
         ),
         (
             "The Independent Chief Inspector of Borders and Immigration re-inspected Border Force.",
-            {"icibi"},
+            {"icibi", "border-force"},
         ),
         (
             "The Met was inspected by HM Inspectorate of Constabulary and Fire & Rescue Services.",
@@ -272,9 +279,9 @@ def test_organizations_named_by_the_shape_of_their_names(make_article, text, nam
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Ian Lawrence, general secretary of Napo, said the report was damning.", "Napo"),
+        ("Mick Whelan, general secretary of Aslef, said the report was damning.", "Aslef"),
         ("Stephen Boyle, audit director at Audit Scotland, said so.", "Audit Scotland"),
-        ("Ben Priestley, Unison's national officer for police, said so.", "Unison"),
+        ("Ben Priestley, Bectu's national officer for police, said so.", "Bectu"),
     ],
 )
 def test_organizations_a_name_in_a_job_titles_body_slot_is_a_body(make_article, text, name):
@@ -452,8 +459,8 @@ def test_organizations_a_name_cut_by_a_comma_or_a_forces_name_is_whole(make_arti
             "Ruth Davison",
         ),
         (
-            "SafeLives chief executive Suzanne Jacob said the findings were stark.",
-            "SafeLives",
+            "Solace chief executive Suzanne Jacob said the findings were stark.",
+            "Solace",
             "Suzanne Jacob",
         ),
     ],

@@ -805,12 +805,12 @@ NOT_QUOTES = [
     ),
     pytest.param(
         "HMICFRS published its report on Kent Police today.\n\n"
-        'Amnesty International said the findings were "deeply worrying for victims".',
+        'Justice for Families said the findings were "deeply worrying for victims".',
         id="a-body-not-in-the-lexicon-is-not-a-person",
     ),
     pytest.param(
         "HMICFRS published its report on Kent Police today.\n\n"
-        "After HMICFRS published its report, Amnesty International said the findings were "
+        "After HMICFRS published its report, Justice for Families said the findings were "
         '"deeply worrying for victims".',
         id="a-comma-starts-a-clause",
     ),
