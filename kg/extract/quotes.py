@@ -1726,12 +1726,37 @@ class _Reader:
             return found
         if ref is not None:
             return self.who(ref), ref.start
+        holder = self._titled_after_body(lo, slot)
+        if holder is not None:
+            return self.who(holder), holder.start
         shared = not text[lo:slot].strip() or RE_SHARED_END.search(text, max(lo, slot - 8), slot)
         if verb.endswith("ing") or shared:
             if prev is not None:
                 return prev, v
             return self._opening(sent, v) or self._main_subject(sent, lo, v), v
         return self._clause_subject(sent, lo, v), v
+
+    def _titled_after_body(self, lo: int, slot: int) -> _Ref | None:
+        """The person an apposition of a body and a title follows, its closing comma left
+        out: "Ben Priestley, UNISON National Officer said"."""
+        comma = self.text.rfind(",", lo, slot)
+        person = self.ref_ending(comma, lo) if comma > lo else None
+        if person is None or person.kind != "person":
+            return None
+        inner = self.refs_in(comma + 1, slot)
+        if not inner or inner[0].kind != "org" or any(r.kind == "person" for r in inner):
+            return None
+        if self.text[comma + 1 : inner[0].start].strip() not in ("", "the"):
+            return None
+        # (a title head last, or before its "of": "NSPCC head of policy")
+        tail = [w.lower() for w in self.text[inner[-1].end : slot].split()]
+        heads = title_heads()
+        if not 0 < len(tail) <= 5 or not (
+            tail[-1] in heads
+            or any(w in heads and n == "of" for w, n in zip(tail, tail[1:], strict=False))
+        ):
+            return None
+        return person
 
     def _of_body(self, ref: _Ref, lo: int) -> _Ref | None:
         """The referent a body (or a title standing for one) is said after: "Jason Hogg

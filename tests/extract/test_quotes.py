@@ -274,6 +274,12 @@ SPEAKERS = [
         id="a-pull-quote-signed-after-a-dash-is-not-the-paragraph-befores-next-quotation",
     ),
     pytest.param(
+        "Cuts bite\n\nThe NSPCC says the cuts hurt children.\n\nJane Hollis, NSPCC head of "
+        'policy said: "The report shows services are stretched."',
+        [(PERSON, "Jane Hollis", "The report shows")],
+        id="a-name-then-a-body-and-title-without-the-closing-comma-is-the-person",
+    ),
+    pytest.param(
         "HMIC published a report on Kent Police.\n\nDavid Lloyd welcomed the report, which "
         'warns that forces are "sleepwalking away from communities".',
         [(REPORT, "0", "sleepwalking away from communities")],
