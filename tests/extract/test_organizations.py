@@ -229,6 +229,11 @@ def test_organizations_parties(make_article, text, expected):
                 "named-lancashire-violence-reduction-network",
             },
         ),
+        # universities, named with their place after "of" or before the head
+        (
+            "Researchers at the University of Leicester and Cardiff University studied it.",
+            {"named-university-of-leicester", "named-cardiff-university"},
+        ),
     ],
 )
 def test_organizations_by_the_shape_of_their_names(make_article, text, expected):
