@@ -1105,7 +1105,8 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     first = k + 1
             # a party before a body not a party's is the holder's affiliation: "DUP
             # Policing Board member Jonathan Craig" ("Liberal Democrats" is the party)
-            if words[last_head][2].rstrip(",.;:)”\"'’]") not in party_words():
+            head = words[last_head][2].rstrip(",.;:)”\"'’]")
+            if head not in party_words() and head != "Party":  # (not "the Labour Party")
                 while (
                     first < last_head
                     and words[first][2] in party_words()

@@ -1284,6 +1284,8 @@ def _subjects_in(
                 out.append(m.org)
             continue
         before = text[max(sent.span.start, m.span.start - 40) : m.span.start]
+        if not _in_remit(kind, publisher):
+            continue  # a body of a kind it never inspects: "a review of the SNP's policy"
         slot = RE_OBJECT_SLOT.search(before)
         if slot and text[m.span.end : m.span.end + 1] not in "-–" and not _role_of(before, slot):
             out.append(m.org)
@@ -1858,6 +1860,13 @@ def _inspects_forces(publisher: str) -> bool:
     none there may inspect anything)."""
     entry = lexicon().orgs.get(publisher)
     return entry is None or not entry.remit or OrgType.POLICE_FORCE in entry.remit
+
+
+def _in_remit(kind: OrgType | None, publisher: str) -> bool:
+    """Whether the publisher inspects bodies of this kind (``remits.ttl``; any, for a
+    publisher with no remit there)."""
+    entry = lexicon().orgs.get(publisher)
+    return entry is None or not entry.remit or kind is None or kind in entry.remit
 
 
 def _inspected(m: OrgMention, publisher: str) -> bool:

@@ -160,8 +160,12 @@ def test_organizations_a_centre_for_children_by_its_full_name_not_its_initials(m
             "Scottish Labour called on Mr Foley to consider his position.",
             {("Scottish Labour", "Other")},
         ),
-        # the party's word alone names no body
+        # the party's word alone names no body; with "Party" after it, the party
         ("Labour MP Jo Stevens said the force had failed.", set()),
+        (
+            "The Labour Party and the Conservative Party both said the force had failed.",
+            {("Labour Party", "Other"), ("Conservative Party", "Other")},
+        ),
     ],
 )
 def test_organizations_parties(make_article, text, expected):

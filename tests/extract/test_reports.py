@@ -1178,6 +1178,15 @@ def test_reports_a_body_someone_chairs_is_no_subject(make_article):
     assert reports(a) == {("hmicfrs", ("durham",), None)}
 
 
+def test_reports_a_body_of_a_kind_the_inspectorate_never_inspects_is_no_subject(make_article):
+    # HMICS inspects forces and public bodies, not parties (remits.ttl)
+    a = make_article(
+        "HM Inspectorate of Constabulary in Scotland published a review of Police Scotland "
+        "today. Opposition MSPs demanded a review of the SNP's centralisation policy."
+    )
+    assert reports(a) == {("hmics", ("police-scotland",), None)}
+
+
 def test_reports_a_board_someone_sits_on_is_no_subject(make_article):
     a = make_article(
         "Monday, 10 May 2021\n\nJohn Smith, who sits on the Northern Ireland Policing Board for "
