@@ -19,6 +19,11 @@ def orgs(article):
             "unison during a knife amnesty.",
             {"unison", "hmrc", "barnardos"},
         ),
+        (
+            "Audit Scotland, Estyn and the Senedd looked at contracts held by Seetec and "
+            "GEOAmey.",
+            {"audit-scotland", "estyn", "senedd", "seetec", "geoamey"},
+        ),
         # two titles joined by "and" before a name are no body's name
         (
             "Cheshire Fire and Rescue Service was rated good. The service's Chief Fire Officer "
