@@ -294,7 +294,7 @@ def test_organizations_named_by_the_shape_of_their_names(make_article, text, nam
     ("text", "name"),
     [
         ("Mick Whelan, general secretary of Aslef, said the report was damning.", "Aslef"),
-        ("Stephen Boyle, audit director at Audit Scotland, said so.", "Audit Scotland"),
+        ("Stephen Boyle, audit director at Audit Wales, said so.", "Audit Wales"),
         ("Ben Priestley, Bectu's national officer for police, said so.", "Bectu"),
     ],
 )
