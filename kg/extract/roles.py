@@ -50,6 +50,7 @@ from kg.patterns import (
     re_org,
     re_place,
     re_qualifier,
+    re_reporting_verb,
     re_role,
     role_key,
     role_meant,
@@ -212,6 +213,25 @@ def _in_name(text: str, start: int, end: int, name_start: int) -> bool:
     Crime Commissioner for Surrey"), not an office one person holds ("Police
     Investigations and Review Commissioner Kate Frame")."""
     return text[end - 1] == "s" or RE_OF_BEFORE.search(text, name_start, start) is not None
+
+
+# a finite verb after a title (past its holder's name): the title is a clause's subject
+# (an auxiliary, or a present tense in "-s": "finds", "says", "warns")
+RE_FINITE = re.compile(
+    r"(?:has|have|had|is|was|are|were|will|would|can|could|may|might|must|should|does|did|"
+    r"[a-z]+[^s\W]s)\b"
+)
+RE_NAME_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*)*[ \t]+")
+
+
+def _clause_verb_after(text: str, pos: int, hi: int) -> bool:
+    """Whether a verb follows the title ending at ``pos``, past a name: "as PCC finds
+    ...", "as Chief Constable Jane Smith says ..."."""
+    gap = RE_NAME_WORDS.match(text, pos, hi)
+    if gap is None:
+        return False
+    at = gap.end()
+    return bool(RE_FINITE.match(text, at, hi) or re_reporting_verb().match(text, at, hi))
 
 
 def _named_next(
@@ -662,9 +682,11 @@ def extract(
                     person = by_end.get(lo + a.start())
                     qual = "former" if person is not None else None
             # NAME as ROLE; NAME took over from NAME2 as ROLE: NAME's, and NAME2's before
+            # (not "as" opening a clause whose subject the title is: "Simon Byrne
+            # suspended as PCC finds gross misconduct case")
             if person is None:
                 a = RE_AS.search(lead)
-                if a:
+                if a and not _clause_verb_after(text, after, hi):
                     person = by_end.get(lo + a.start())
                     if person is not None:
                         gone = RE_SUCCEEDED.search(text, lo, person.span.start)

@@ -20,8 +20,7 @@ def orgs(article):
             {"unison", "hmrc", "barnardos"},
         ),
         (
-            "Audit Scotland, Estyn and the Senedd looked at contracts held by Seetec and "
-            "GEOAmey.",
+            "Audit Scotland, Estyn and the Senedd looked at contracts held by Seetec and GEOAmey.",
             {"audit-scotland", "estyn", "senedd", "seetec", "geoamey"},
         ),
         # two titles joined by "and" before a name are no body's name

@@ -1266,3 +1266,16 @@ def test_roles_a_title_opening_a_sentence_that_names_the_person_again_is_no_epit
         "must first appear before the police and crime panel."
     )
     assert not [r for r in extract_article(a).roles if r.person == "Anna Brookes"]
+
+
+def test_roles_as_opening_a_clause_whose_subject_is_the_title_gives_no_one_the_title(
+    make_article,
+):
+    # "as" is a conjunction here ("while the PCC finds ..."), not "in the post of"
+    a = make_article(
+        "Durham chief constable Jo Farrell suspended as PCC finds case to answer\n\n"
+        "The force said it would co-operate."
+    )
+    assert {(r.person, r.role) for r in extract_article(a).roles} == {
+        ("Jo Farrell", "chief-constable")
+    }
