@@ -880,6 +880,8 @@ _DATE_WORDS = frozenset((*calendar.month_name[1:], *calendar.day_name))
 # the words of a public service in general, which name no one body however capitalised
 GENERIC_NAME_WORDS = frozenset(
     ("police", "policing", "fire", "rescue", "and", "&", "the", "service", "services")
+    # ... or a court of a kind, named by no place: "the Crown Court", "magistrates' courts"
+    + ("crown", "magistrates", "magistrates'", "magistrates’", "youth", "court", "courts")
 )
 RE_ROYAL = re.compile(r"Majesty['’]s\b")
 # closed-class words that open a sentence, never a body's name: "Among Public
@@ -1005,6 +1007,16 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                 # Commissioner's Office", "the Probation Service's National Security
                 # Division")
                 last_head, kind = j, heads[bare[:-2]]
+                j += 1
+                break
+            if (
+                bare[-2:] in ("'s", "’s")
+                and last_head >= 0
+                and j > last_head
+                and not _holds_head(words, j + 1, heads)
+            ):
+                # a possessive past the head, no head after it, ends the name: "the
+                # Howard League for Penal Reform's Director of Campaigns"
                 j += 1
                 break
             if RE_CAP_WORD.fullmatch(bare):

@@ -315,6 +315,14 @@ def test_organizations_no_body_in_a_job_titles_slot_that_names_none(make_article
     assert not [m for m in extract_article(make_article(text)).organizations if m.name]
 
 
+def test_organizations_a_possessive_past_the_head_ends_the_name(make_article):
+    a = make_article(
+        "Andrew Neilson, the Howard League for Penal Reform's Director of Campaigns, spoke."
+    )
+    names = {m.text for m in extract_article(a).organizations}
+    assert names == {"Howard League for Penal Reform"}
+
+
 def test_organizations_a_name_ends_before_a_join_it_does_not_go_past(make_article):
     # (a picture's caption in Markdown italics: "*The High Court in Edinburgh.*")
     a = make_article("Judges heard the appeal.\n\n*The High Court in Edinburgh.*\n\nIt failed.")
@@ -368,6 +376,8 @@ def test_organizations_a_compound_adjective_is_no_part_of_a_name(make_article, t
     [
         "We have fought for years to shine a light on it in our Police Service.",
         "The Fire and Rescue Service also attended the scene.",
+        # a court of a kind, named by no place
+        "Cases at the Crown Court and the Magistrates' Court were delayed.",
     ],
 )
 def test_organizations_a_service_in_general_is_no_body(make_article, text):
