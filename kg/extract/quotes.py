@@ -346,6 +346,8 @@ RE_NAME_GAP = re.compile(r"[ \t]*\(?[ \t]*")
 RE_AND_GAP = re.compile(r"\)?[ \t]+and[ \t]+(?:the[ \t]+)?")
 # a phrase set before a sentence's subject: "On Devon and Cornwall, it said", "However, "
 RE_FRONTED = re.compile(r"(?:[A-Z][^,;:.“”\"]{0,60},\s*)?")
+# one phrase set off by its comma before a sentence's subject (the first capitalised)
+RE_FRONTED_PHRASE = re.compile(r"[^,;:.“”\"]{1,60},\s*")
 # what may open a sentence before its subject: "But", "However,", "Chief Constable"
 RE_OPENING = re.compile(
     r"(?:(?:But|And|However|Meanwhile|Yet|So|Now|Also|Still|Instead)\b,?\s+"
@@ -1219,6 +1221,11 @@ class _Reader:
                 name = r.value if r.kind == "person" else (self._role_who(r) or ("", ""))[1]
                 if self.genders.get(name, want) != want:
                     continue
+            if r.kind == "person" and not others and self._opens_sentence(r, here, pos):
+                # "At the same meeting, ..., Mrs Bourne also presented her annual report,
+                # which she said had marked a 'turning point'": the subject of its own
+                # sentence
+                return r
             if (
                 r.kind == "person"
                 and not others - {r.value}
@@ -1278,6 +1285,26 @@ class _Reader:
             return False
         lead = RE_OPENING.match(self.text, first.span.start, r.start)
         return lead is not None and lead.end() == r.start
+
+    def _opens_sentence(self, r: _Ref, si: int, pos: int) -> bool:
+        """Whether ``r`` is the subject opening sentence ``si`` before ``pos``, past what
+        may open it and up to two fronted phrases ("At the same meeting, held today at
+        County Hall, Mrs Bourne ...")."""
+        if si < 0:
+            return False
+        sent = self.sents[si]
+        if not sent.span.start <= r.start < pos or self._inside_quote(r.start):
+            return False
+        at = sent.span.start
+        for _ in range(3):
+            lead = RE_OPENING.match(self.text, at, r.start)
+            if lead is not None and lead.end() == r.start:
+                return True
+            fronted = RE_FRONTED_PHRASE.match(self.text, at, r.start)
+            if fronted is None or fronted.end() == at:
+                return False
+            at = fronted.end()
+        return False
 
     def _opens_sentence_before(self, r: _Ref, pos: int) -> bool:
         """Whether ``r`` is the subject opening the sentence just before the one at

@@ -280,6 +280,18 @@ SPEAKERS = [
         id="a-name-then-a-body-and-title-without-the-closing-comma-is-the-person",
     ),
     pytest.param(
+        "Panel meets\n\nCommissioner Jane Hall said the force was improving.\n\nPanel "
+        "chairman Cllr Tom "
+        'Reid said: "We will keep watching."\n\nAt the same meeting, held today at County '
+        "Hall, Mrs Hall also presented her annual report, which she said had marked a "
+        "'turning point for the force'.",
+        [
+            (PERSON, "Tom Reid", "We will keep watching"),
+            (PERSON, "Jane Hall", "turning point for the force"),
+        ],
+        id="she-is-the-subject-of-her-own-sentence-before-a-speaker-named-earlier",
+    ),
+    pytest.param(
         "HMIC published a report on Kent Police.\n\nDavid Lloyd welcomed the report, which "
         'warns that forces are "sleepwalking away from communities".',
         [(REPORT, "0", "sleepwalking away from communities")],
