@@ -23,6 +23,11 @@ def orgs(article):
             "Audit Scotland, Estyn and the Senedd looked at contracts held by Seetec and GEOAmey.",
             {"audit-scotland", "estyn", "senedd", "seetec", "geoamey"},
         ),
+        # a department by its initials, beside a longer name that holds them
+        (
+            "The DWP and the MoD briefed IPCO; MoD Police officers attended.",
+            {"dwp", "ministry-of-defence", "ipco", "ministry-of-defence-police"},
+        ),
         # two titles joined by "and" before a name are no body's name
         (
             "Cheshire Fire and Rescue Service was rated good. The service's Chief Fire Officer "
