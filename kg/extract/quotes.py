@@ -1283,8 +1283,7 @@ class _Reader:
         first = next((s for s in self.sents if s.paragraph == para), None)
         if first is None or not first.span.start <= r.start < first.span.end:
             return False
-        lead = RE_OPENING.match(self.text, first.span.start, r.start)
-        return lead is not None and lead.end() == r.start
+        return self._subject_from(r, first.span.start, RE_FRONTED, 0)
 
     def _opens_sentence(self, r: _Ref, si: int, pos: int) -> bool:
         """Whether ``r`` is the subject opening sentence ``si`` before ``pos``, past what
@@ -1295,33 +1294,32 @@ class _Reader:
         sent = self.sents[si]
         if not sent.span.start <= r.start < pos or self._inside_quote(r.start):
             return False
-        at = sent.span.start
-        for _ in range(3):
-            lead = RE_OPENING.match(self.text, at, r.start)
-            if lead is not None and lead.end() == r.start:
-                return True
-            fronted = RE_FRONTED_PHRASE.match(self.text, at, r.start)
-            if fronted is None or fronted.end() == at:
-                return False
-            at = fronted.end()
-        return False
+        return self._subject_from(r, sent.span.start, RE_FRONTED_PHRASE, 2)
 
     def _opens_sentence_before(self, r: _Ref, pos: int) -> bool:
         """Whether ``r`` is the subject opening the sentence just before the one at
-        ``pos``."""
+        ``pos`` (past a fronted phrase: "In an interview with Heart, Mr Coppinger stood
+        by ...")."""
         si = self._sentence_index(pos)
         if si < 1:
             return False
         prev = self.sents[si - 1]
         if not prev.span.start <= r.start < prev.span.end:
             return False
-        lead = RE_OPENING.match(self.text, prev.span.start, r.start)
-        if lead is not None and lead.end() == r.start:
-            return True
-        # past a fronted phrase: "In an interview with Heart, Mr Coppinger stood by ..."
-        fronted = RE_FRONTED.match(self.text, prev.span.start, r.start)
-        lead = RE_OPENING.match(self.text, fronted.end(), r.start) if fronted else None
-        return lead is not None and lead.end() == r.start
+        return self._subject_from(r, prev.span.start, RE_FRONTED, 1)
+
+    def _subject_from(self, r: _Ref, at: int, fronted: re.Pattern[str], fronts: int) -> bool:
+        """Whether only what may open a sentence stands between ``at`` and ``r``, past at
+        most ``fronts`` phrases ``fronted`` finds."""
+        for _ in range(fronts + 1):
+            lead = RE_OPENING.match(self.text, at, r.start)
+            if lead is not None and lead.end() == r.start:
+                return True
+            phrase = fronted.match(self.text, at, r.start)
+            if phrase is None or phrase.end() == at:
+                return False
+            at = phrase.end()
+        return False
 
     def _object_of_preposition(self, r: _Ref) -> bool:
         """Whether a referent is the object of a preposition or a verb ("by the force"),

@@ -1858,8 +1858,7 @@ def _is_inspectorate(publisher: str) -> bool:
 def _inspects_forces(publisher: str) -> bool:
     """Whether police forces are in the publisher's remit (``remits.ttl``; a body with
     none there may inspect anything)."""
-    entry = lexicon().orgs.get(publisher)
-    return entry is None or not entry.remit or OrgType.POLICE_FORCE in entry.remit
+    return _in_remit(OrgType.POLICE_FORCE, publisher)
 
 
 def _in_remit(kind: OrgType | None, publisher: str) -> bool:
