@@ -874,6 +874,28 @@ def prison_place(name: str) -> str:
     return fold(re_prison_word().sub(" ", name))
 
 
+@functools.cache
+def re_inspected_body() -> re.Pattern[str]:
+    """A local body named by how the names of the bodies an inspectorate inspects end
+    (ontology/remits.ttl): "Derbyshire Probation Delivery Unit", "Bradford Youth
+    Offending Team", "Cheshire and Greater Manchester Community Rehabilitation Company";
+    its place may list areas ("Bristol, Gloucestershire, Somerset and Wiltshire")."""
+    ends = sorted({e for o in lexicon().orgs.values() for e in o.inspects}, key=len, reverse=True)
+    # a place's words: no opener ("Yesterday"), nor another body's or a title's head
+    # ("Essex Police and Kent Fire and Rescue Service" is two bodies)
+    stop = {*_words("not_names.txt"), *org_heads(), *_words("title_heads.txt")}
+    word = r"(?!(?:" + "|".join(sorted(map(re.escape, stop))) + r"|" + FORCE_HEAD + r")\b)"
+    word += r"[A-Z][\w'’-]+"
+    place = word + r"(?:(?:,[ \t]+|[ \t]+(?:and|&)[ \t]+|[ \t]+)" + word + r"){0,5}"
+    return re.compile(
+        r"(?<![\w'’-])"
+        + place
+        + r"[ \t]+(?:"
+        + "|".join(_label_pattern(e) for e in ends)
+        + r")(?![\w-])"
+    )
+
+
 _DATE_WORDS = frozenset((*calendar.month_name[1:], *calendar.day_name))
 
 

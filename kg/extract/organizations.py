@@ -47,6 +47,7 @@ from kg.patterns import (
     prison_styled,
     prison_words,
     re_coreference,
+    re_inspected_body,
     re_org,
     re_org_context,
     re_place,
@@ -443,6 +444,16 @@ def _with_named_bodies(
             for a, b in titled_body_spans(text, lo, hi)
             if not any(x <= a and b <= y for x, y, _ in spans)
         ]
+        # a local body named as the bodies an inspectorate inspects are: "Bradford Youth
+        # Offending Team", "Derby City Probation Delivery Unit" (a head that is no body's
+        # in general: "Unit", "Team"); "Cheshire and Greater Manchester Community
+        # Rehabilitation Company" whole, though a shape above finds its end
+        for m in re_inspected_body().finditer(text, lo, hi):
+            a, b = m.span()
+            if any(x < b and a < y and not (a <= x and y <= b) for x, y, _ in spans):
+                continue
+            kind = OrgType(org_heads().get(m.group().split()[-1], "GovernmentBody"))
+            spans = [s for s in spans if not (a <= s[0] and s[1] <= b)] + [(a, b, kind)]
         prisons = []
         if any_in(prison_words(), sent.text):
             prisons = [m.span() for m in re_prison().finditer(text, lo, hi)]
