@@ -75,6 +75,7 @@ TITLE_MODIFIERS = (
     "national",
     "executive",
     "portfolio",
+    "general",  # "General Secretary", "General Manager"
     "co",  # "co-director", "co-chair"
 )
 

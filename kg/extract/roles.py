@@ -154,8 +154,9 @@ RE_BODY_TITLE = re.compile(
 # ... or a title outside the scheme capitalised, one head word with its modifier: "PSA
 # President Paul Griffiths", "IOPC Regional Director Derrick Campbell"
 RE_BODY_TITLE_CAPS = re.compile(
-    r"(?:['’]s?)?[ \t]+(?P<title>(?:(?:Deputy|Vice|Assistant|Regional|National)[ \t]+)?"
-    r"[A-Z][a-z]+)[ \t]+(?=[A-Z])"
+    r"(?:['’]s?)?[ \t]+(?P<title>(?:(?:"
+    + "|".join(m.capitalize() for m in TITLE_MODIFIERS if m != "co")
+    + r")[ \t]+)?[A-Z][a-z]+)[ \t]+(?=[A-Z])"
 )
 
 
@@ -954,14 +955,19 @@ RE_AND_WORD = re.compile(r"[ \t]+and[ \t]+")
 # Chiefs' Council lead for Child Protection," (the title in lower case, its topic after
 # "for", "on" or "of" in any case, to a comma)
 RE_BODY_POSSESSIVE = re.compile(r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:the[ \t]+)?")
-RE_TITLE_AFTER = re.compile(
-    r"(?:['’]s?)?(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+"
-    # (in either case: "the National Police Chiefs' Council Lead for Public Order")
-    r"(?P<title>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z&][\w-]*){0,5}?"
-    r"(?:[ \t]+(?:for|on|of)[ \t]+[\w&'’-]+(?:[ \t]+[\w&'’-]+){0,5})?)"
-    # (or the sentence's end: "..., College of Policing director.")
-    r"(?=,|[ \t]+as well as\b|\.?\Z|\.[ \t\n])"
-)
+
+
+@functools.cache
+def _re_title_after() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:['’]s?)?(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+"
+        # (in either case: "the National Police Chiefs' Council Lead for Public Order")
+        r"(?P<title>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z&][\w-]*){0,5}?"
+        r"(?:[ \t]+(?:for|on|of)[ \t]+[\w&'’-]+(?:[ \t]+[\w&'’-]+){0,5})?)"
+        # (or the sentence's end: "..., College of Policing director.", or its verb with
+        # no comma before it: "Ben Priestley, UNISON National Officer said: ...")
+        r"(?=,|[ \t]+as well as\b|\.?\Z|\.[ \t\n]|[ \t]+" + re_reporting_verb().pattern + ")"
+    )
 
 
 def _title_outside_scheme(words: str) -> str | None:
@@ -1032,7 +1038,7 @@ def _body_titles(
         )
         body = ends.get(gap.end()) if gap is not None else None
         if body is not None:
-            t = RE_TITLE_AFTER.match(text, body.span.end, p.evidence.end)
+            t = _re_title_after().match(text, body.span.end, p.evidence.end)
             words = t.group("title") if t is not None else ""
             both = RE_AND_WORD.search(words)
             if both is not None and re_role().match(words, both.end()):

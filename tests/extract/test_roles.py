@@ -1043,6 +1043,26 @@ def test_roles_a_capitalised_title_outside_the_scheme_after_its_body(make_articl
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two capitalised words: a modifier and the head ("General Secretary")
+        (
+            'Napo General Secretary Ian Lawrence said: "Ever since the changes, we warned."',
+            ("Ian Lawrence", "general secretary", "napo"),
+        ),
+        # a title after its body and the name with no comma before the verb
+        (
+            'Ben Priestley, UNISON National Officer said: "Today\'s report is worrying."',
+            ("Ben Priestley", "national officer", "unison"),
+        ),
+    ],
+)
+def test_roles_a_title_outside_the_scheme_beside_its_body(make_article, text, expected):
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert expected in got
+
+
 def test_roles_a_rank_the_article_places_in_a_named_force_is_not_also_the_main_forces(
     make_article,
 ):
