@@ -993,6 +993,8 @@ def _title_outside_scheme(words: str) -> str | None:
             head = parts[-1].lower()
     if head not in title_heads() or role_key(words) is not None:
         return None
+    if re_reporting_verb().search(words):
+        return None  # "A Department of Justice spokesman said Ms Long ...": no title
     return " ".join(parts)
 
 

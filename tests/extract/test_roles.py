@@ -1056,11 +1056,31 @@ def test_roles_a_capitalised_title_outside_the_scheme_after_its_body(make_articl
             'Ben Priestley, UNISON National Officer said: "Today\'s report is worrying."',
             ("Ben Priestley", "national officer", "unison"),
         ),
+        # a party's spokesperson for a field, before the name or after it
+        (
+            "Scottish Labour justice spokesman Claire Baker said: 'The SPA needs change.'",
+            ("Claire Baker", "justice spokesman", "named-scottish-labour"),
+        ),
+        (
+            "Liam McArthur, justice spokesman for the Scottish Liberal Democrats, said it "
+            "was wrong.",
+            ("Liam McArthur", "justice spokesman", "named-scottish-liberal-democrats"),
+        ),
     ],
 )
 def test_roles_a_title_outside_the_scheme_beside_its_body(make_article, text, expected):
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert expected in got
+
+
+def test_roles_a_spokesman_who_says_something_of_a_named_person_is_no_title_of_theirs(
+    make_article,
+):
+    a = make_article(
+        "A Department of Justice spokesman said Ms Long had not been asked to commission a "
+        "new report. Justice Minister Naomi Long said nothing."
+    )
+    assert not any("said" in r.role for r in extract_article(a).roles)
 
 
 def test_roles_a_rank_the_article_places_in_a_named_force_is_not_also_the_main_forces(
