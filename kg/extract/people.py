@@ -365,6 +365,16 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 if heads:
                     at = heads[-1].end()
                     parts = _name_parts(text[at : m.end()], at, dated)
+            if (parts is None or parts[1] == m.start()) and _re_title_of_before().search(
+                text, sent.span.start, m.start()
+            ):
+                # a title's body the reference data does not know, then the name: "Head
+                # of Counter Terrorism Policing Matt Jukes", "Director of Operations
+                # Amanda Rowe": the run's last two words
+                words = list(RE_WORD_AT.finditer(text, m.start(), m.end()))
+                if len(words) > 2:
+                    at = words[-2].start()
+                    parts = _name_parts(text[at : m.end()], at, dated)
             if parts is None:
                 continue
             name, start = parts
@@ -569,6 +579,19 @@ def _re_title_head_before() -> re.Pattern[str]:
         sorted((f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in title_heads()), key=len)[::-1]
     )
     return re.compile(rf"\b(?:{heads})[ \t]+$")
+
+
+@functools.cache
+def _re_title_of_before() -> re.Pattern[str]:
+    """A title's head noun and its "of" right before a run of capitals: "Head of ",
+    "Director of the " (``title_heads``)."""
+    heads = "|".join(
+        sorted((f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in title_heads()), key=len)[::-1]
+    )
+    return re.compile(rf"\b(?:{heads})[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+
+
+RE_WORD_AT = re.compile(r"\S+")
 
 
 @functools.cache

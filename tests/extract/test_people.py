@@ -24,6 +24,9 @@ NAMES = [
     ("The plan was welcomed by Jane Brook, College of Policing director.", "Jane Brook"),
     # a body the reference data does not know before a title outside the scheme
     ("Napo General Secretary Ian Lawrence said the report vindicated the union.", "Ian Lawrence"),
+    # ... or after a title and its "of", a body the reference data does not know
+    ("Head of Counter Terrorism Policing Matt Jukes said the review was public.", "Matt Jukes"),
+    ("IOPC Director of Operations Amanda Rowe said the crimes appalled everyone.", "Amanda Rowe"),
     # an Irish "O'" surname, straight or curly apostrophe
     (
         "Deputy Chief Constable Bernie O'Reilly said the force always valued HMIC's scrutiny.",
