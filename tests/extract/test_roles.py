@@ -1319,3 +1319,27 @@ def test_roles_as_opening_a_clause_whose_subject_is_the_title_gives_no_one_the_t
     assert {(r.person, r.role) for r in extract_article(a).roles} == {
         ("Jo Farrell", "chief-constable")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # offices named by their holder's title: the ombudsman for prisons and probation,
+        # and the inspector of borders and immigration (no police rank "Chief Inspector")
+        (
+            "Nigel Newcomen, the Prisons and Probation Ombudsman, said suicides had risen.",
+            (
+                "Nigel Newcomen",
+                "prisons-and-probation-ombudsman",
+                "prisons-and-probation-ombudsman",
+            ),
+        ),
+        (
+            "John Vine, chief inspector of borders and immigration, said queues were long.",
+            ("John Vine", "independent-chief-inspector-of-borders-and-immigration", "icibi"),
+        ),
+    ],
+)
+def test_roles_an_office_named_by_its_holders_title(make_article, text, expected):
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {expected}
