@@ -26,3 +26,17 @@ def test_ontology_has_every_force_and_role():
     assert lex.orgs["hmicfrs"].name == "HMICFRS" and "HMIC" in lex.orgs["hmicfrs"].labels
     labels = {lb for r in lex.roles.values() for lb in r.labels}
     assert {"Deputy Ch Con", "DCC", "PCC", "HMI"} <= labels
+
+
+def test_ontology_every_body_it_refers_to_is_one_it_defines():
+    # a remit, a role's default body or a force's roles given to a key no body has
+    # would be silently ignored (the borders inspectorate's remit once was)
+    import rdflib
+
+    g = rdflib.Graph()
+    for path in sorted((ROOT / "ontology").glob("*.ttl")):
+        g.parse(path)
+    ns = "https://w3id.org/kg-oversight/id/org/"
+    defined = {s for s in g.subjects(rdflib.RDF.type, None) if str(s).startswith(ns)}
+    used = {x for triple in g for x in (triple[0], triple[2]) if str(x).startswith(ns)}
+    assert sorted(str(x).removeprefix(ns) for x in used - defined) == []
