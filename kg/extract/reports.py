@@ -1871,10 +1871,14 @@ def _in_remit(kind: OrgType | None, publisher: str) -> bool:
 def _inspected(m: OrgMention, publisher: str) -> bool:
     """A body of a kind the publisher inspects, besides forces and prisons, by how its
     name ends ("Bradford Youth Offending Team": HM Inspectorate of Probation's;
-    ``remits.ttl``)."""
-    entry = lexicon().orgs.get(publisher)
+    ``remits.ttl``), or a body of the reference data by that name ("Border Force")."""
+    lex = lexicon()
+    entry = lex.orgs.get(publisher)
     if entry is None or not entry.inspects:
         return False
+    body = lex.orgs.get(m.org)
+    if body is not None and fold(body.name) in {fold(h) for h in entry.inspects}:
+        return True  # a national body it inspects by name: "Border Force"
     name = fold(m.name or m.text).removeprefix("the ")
     return not name.startswith("national ") and any(
         name.endswith(" " + fold(h)) for h in entry.inspects

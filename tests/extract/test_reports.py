@@ -1357,6 +1357,14 @@ def test_reports_a_national_report_by_a_body_that_inspects_no_one_is_no_thematic
             "Offending Service on Tuesday. South Wales Police works closely with the service.",
             "named-cardiff-youth-offending-service",
         ),
+        # ... and the inspector of borders and immigration the Home Office's border
+        # functions, national bodies it names
+        (
+            "David Bolt, the Independent Chief Inspector of Borders and Immigration, has "
+            "published the findings of his re-inspection examining how Border Force "
+            "identifies and treats potential victims of modern slavery.",
+            "border-force",
+        ),
     ],
 )
 def test_reports_about_a_body_the_inspectorate_inspects_besides_forces(make_article, text, subject):
