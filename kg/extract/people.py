@@ -420,12 +420,16 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
     }
     in_prose = {name for name, _, sent in candidates if sent.span not in headlines}
     accepted = {name for name in accepted if name in in_prose or name.split()[-1] in titled}
+    # one person however the article spells the given name: "Jonathan Ash-Edwards", then
+    # "Jonathon Ash-Edwards", is named as first written
+    spelled = _first_spellings([name for name, _, _ in candidates if name in accepted])
     out: list[PersonMention] = []
     taken: list[Span] = []
     for name, span, sent in candidates:
         if name in accepted:
-            out.append(PersonMention(name, span, sent.span, name))
+            out.append(PersonMention(spelled.get(name, name), span, sent.span, name))
             taken.append(span)
+    accepted = {spelled.get(name, name) for name in accepted}
     # surname-only mentions: "Mr Martins", "Ms Billingham"
     surnames = {n.split()[-1]: n for n in sorted(accepted)}
     for sent in sents:
@@ -481,6 +485,47 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
     out.extend(_given_names_saying(text, sents, out, taken))
     out.sort(key=lambda p: p.span)
     return out
+
+
+def _first_spellings(names: list[str]) -> dict[str, str]:
+    """Names (in the article's order) whose surname is another's and whose given name
+    is a respelling of its given name (``_respelled``): each to the spelling written
+    first."""
+    out: dict[str, str] = {}
+    first: dict[str, list[str]] = {}  # surname -> the full names written with it, in order
+    for name in names:
+        *given, surname = name.split()
+        if not given or name in out:
+            continue
+        seen = first.setdefault(surname, [])
+        for earlier in seen:
+            a, b = " ".join(earlier.split()[:-1]), " ".join(given)
+            if a != b and a[:1] == b[:1] and _respelled(a, b):
+                out[name] = earlier
+                break
+        else:
+            if name not in seen:
+                seen.append(name)
+    return out
+
+
+def _respelled(a: str, b: str) -> bool:
+    """Whether two given names are one spelt two ways: a letter doubled or dropped
+    ("Philip", "Phillip"; "Jon", "John"), or in names of six letters or more up to two
+    letters changed ("Jonathan", "Jonathon"); not "Dan" and "Don"."""
+    if min(len(a), len(b)) >= 6:
+        return _edits(a, b) <= 2
+    return abs(len(a) - len(b)) == 1 and _edits(a, b) == 1
+
+
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance between two short words."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
 
 
 # a capitalised word standing alone: not after or before another ("Ian Hopkins",

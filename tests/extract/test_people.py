@@ -142,3 +142,33 @@ def test_people_a_units_name_before_a_title_is_not_part_of_the_name(make_article
         '"Cleveland Police is determined to protect children."'
     )
     assert [p.name for p in extract_article(a).people] == ["Anne-Marie Salwey"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "respelled"),
+    [
+        (
+            "Jonathan Ash-Edwards welcomed the report. Police and Crime Commissioner "
+            'Jonathon Ash-Edwards said: "I have welcomed the report as a new PCC."',
+            "Jonathan Ash-Edwards",
+            "Jonathon Ash-Edwards",
+        ),
+        (
+            'Philip Seccombe told the panel so. Phillip Seccombe said: "I know the areas."',
+            "Philip Seccombe",
+            "Phillip Seccombe",
+        ),
+    ],
+)
+def test_people_a_given_name_spelt_two_ways_is_one_person_as_first_written(
+    make_article, text, name, respelled
+):
+    claims = extract_article(make_article(text))
+    names = {p.name for p in claims.people}
+    assert name in names and respelled not in names
+    assert {q.speaker for q in claims.quotes} == {name}
+
+
+def test_people_two_given_names_a_letter_apart_are_two_people(make_article):
+    a = make_article("Dan Smith said it was good. Don Smith said it was bad.")
+    assert {p.name for p in extract_article(a).people} == {"Dan Smith", "Don Smith"}
