@@ -595,8 +595,12 @@ def extract(
                     nxt = RE_GAP_WORD.match(text[after:hi])
             person = person_at(after + nxt.end()) if nxt else None
             if person is not None and org is None:
-                # ROLE NAME of ORG: "Chief Inspector John Smith of West Yorkshire Police"
+                # ROLE NAME of ORG: "Chief Inspector John Smith of West Yorkshire Police",
+                # also set off by commas: "Deputy Chief Constable Mark Roberts, of South
+                # Yorkshire Police, who leads ..."
                 named_after = _body_after(text, person.span.end, hi, bodies_at)
+                if named_after is None and text.startswith(",", person.span.end):
+                    named_after = _body_after(text, person.span.end + 1, hi, bodies_at)
                 if named_after is not None and named_after[0] is not None:
                     org, beside = named_after[0], True
             # ROLE of ORG NAME: "Chief Constable of Sussex Police Jo Shiner", "Police and

@@ -934,6 +934,12 @@ SHAPES = [
         "West Yorkshire Police said officers were proud of the prison liaison team.",
         ("John Smith", "chief-inspector", "west-yorkshire", None),
     ),
+    (  # ... also set off by commas, past another force the sentence names before
+        "The Chief Constable of Police Scotland commissioned the work, which was carried "
+        "out by Deputy Chief Constable Mark Roberts, of South Yorkshire Police, who leads "
+        "on football policing.",
+        ("Mark Roberts", "deputy-chief-constable", "south-yorkshire", None),
+    ),
 ]
 
 
