@@ -371,7 +371,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 # a title's body the reference data does not know, then the name: "Head
                 # of Counter Terrorism Policing Matt Jukes", "Director of Operations
                 # Amanda Rowe": the run's last two words
-                words = list(RE_WORD_AT.finditer(text, m.start(), m.end()))
+                words = list(RE_TOKEN.finditer(text, m.start(), m.end()))
                 if len(words) > 2:
                     at = words[-2].start()
                     parts = _name_parts(text[at : m.end()], at, dated)
@@ -617,26 +617,26 @@ HEADLINE_LOWER = re.compile(
 
 
 @functools.cache
-def _re_title_head_before() -> re.Pattern[str]:
-    """A title's head noun right before a name: "PSA President Paul Griffiths", "branch
-    chair Lee Robinson" (``title_heads``)."""
-    heads = "|".join(
+def _title_heads_either_case() -> str:
+    """The heads of titles outside the scheme, first letter in either case, longest
+    first, as a regex alternation (``title_heads``)."""
+    return "|".join(
         sorted((f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in title_heads()), key=len)[::-1]
     )
-    return re.compile(rf"\b(?:{heads})[ \t]+$")
+
+
+@functools.cache
+def _re_title_head_before() -> re.Pattern[str]:
+    """A title's head noun right before a name: "PSA President Paul Griffiths", "branch
+    chair Lee Robinson"."""
+    return re.compile(rf"\b(?:{_title_heads_either_case()})[ \t]+$")
 
 
 @functools.cache
 def _re_title_of_before() -> re.Pattern[str]:
     """A title's head noun and its "of" right before a run of capitals: "Head of ",
-    "Director of the " (``title_heads``)."""
-    heads = "|".join(
-        sorted((f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in title_heads()), key=len)[::-1]
-    )
-    return re.compile(rf"\b(?:{heads})[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
-
-
-RE_WORD_AT = re.compile(r"\S+")
+    "Director of the "."""
+    return re.compile(rf"\b(?:{_title_heads_either_case()})[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 
 
 @functools.cache

@@ -963,6 +963,8 @@ RE_BODY_POSSESSIVE = re.compile(r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:the[ \t]+)?")
 
 @functools.cache
 def _re_title_after() -> re.Pattern[str]:
+    """A title after a body's name, to a comma, the sentence's end or its verb (see
+    RE_BODY_POSSESSIVE above)."""
     return re.compile(
         r"(?:['’]s?)?(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+"
         # (in either case: "the National Police Chiefs' Council Lead for Public Order")
