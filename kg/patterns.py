@@ -66,6 +66,10 @@ POSTNOMINAL = r"(?:[A-Z]{2,5}|Esq\.?)"
 RE_HONOURS_TAIL = re.compile(rf"(?:[ \t,]+{POSTNOMINAL})*[ \t,.]*")
 # honours right after a name, and nothing else: "Ian Critchley QPM"
 RE_HONOURS = re.compile(rf"(?:[ \t]+{POSTNOMINAL})*")
+# the auxiliary and modal verbs, which make a clause finite: "has", "was", "will"
+AUXILIARIES = (
+    r"(?:has|have|had|is|was|are|were|did|does|will|would|can|could|may|might|must|should)"
+)
 # words that may come before a title's head noun: "Deputy Director", "Vice President"
 TITLE_MODIFIERS = (
     "deputy",

@@ -182,6 +182,8 @@ RE_SPOKES_LEAD = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[^\s,.;:“”\"]+\s+){0,
 RE_SPOKES_FOR = re.compile(r"\s+(?:for|from|of|at)\s+")
 # a possessive before a spokesperson, and the word that owns it: "Patel's spokesman"
 RE_POSSESSIVE_END = re.compile(r"['’]s\s+$")
+# a possessive right after a name: "the service's"
+RE_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # a possessive and a noun of saying or judging, up to a quotation's opening mark:
 # "'s claim that victims of crime face a ", "'s recommendation for ", "'s "
 RE_POSSESSOR_WORDS = re.compile(
@@ -2536,9 +2538,6 @@ def _all_quoted(reader: _Reader, para: Span) -> bool:
         pos = seg.after
         i += 1
     return pos > para.start and not re.search(r"\w", text[pos : para.end])
-
-
-RE_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
 def _lead_in_speaker(reader: _Reader, index: int) -> _Who | None:

@@ -60,6 +60,7 @@ from kg.extract.areas import area_keys
 from kg.extract.organizations import joint_lead, main_org
 from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence, Span
 from kg.patterns import (
+    AUXILIARIES,
     RE_LIST_ITEM,
     RE_TOOK_PART,
     any_in,
@@ -640,8 +641,8 @@ MODIFIERS = frozenset(
 RE_WORD = re.compile(r"[\w'’&-]+")
 # where a kind's "on/into/of ..." complement ends: a verb or a relative word
 RE_COMP_END = re.compile(
-    r"\b(?:which|that|who|has|have|had|was|were|is|are|did|does|do|will|would|can|could|may|"
-    r"might|must|should|said|says|found|finds|published|shows?|showed|reveal\w*|conclud\w*|"
+    rf"\b(?:which|that|who|{AUXILIARIES}|do|"
+    r"said|says|found|finds|published|shows?|showed|reveal\w*|conclud\w*|"
     r"by|after|before|since|because|when|as|for|with|from|following|in[ \t]+\d{4}|"
     r"on[ \t]+\d+|today|yesterday|this[ \t]+(?:morning|week)|"
     r"(?-i:January|February|March|April|May|June|July|August|September|October|"

@@ -29,6 +29,7 @@ from kg.extract.organizations import main_org
 from kg.extract.people import RE_ATTRIBUTED_ROLE_LEAD, RE_ROLE_ENDS_SENTENCE, is_name
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
+    AUXILIARIES,
     RE_HONOURS,
     RE_HONOURS_TAIL,
     RE_SPOKES_TITLE,
@@ -218,10 +219,7 @@ def _in_name(text: str, start: int, end: int, name_start: int) -> bool:
 
 # a finite verb after a title (past its holder's name): the title is a clause's subject
 # (an auxiliary, or a present tense in "-s": "finds", "says", "warns")
-RE_FINITE = re.compile(
-    r"(?:has|have|had|is|was|are|were|will|would|can|could|may|might|must|should|does|did|"
-    r"[a-z]+[^s\W]s)\b"
-)
+RE_FINITE = re.compile(rf"(?:{AUXILIARIES}|[a-z]+[^s\W]s)\b")
 RE_NAME_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*)*[ \t]+")
 
 
