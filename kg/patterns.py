@@ -846,20 +846,54 @@ def re_prison() -> re.Pattern[str]:
     "Feltham Young Offenders Institution", "Glen Parva YOI" (``kg/lexicon/prisons.txt``)."""
     before: list[str] = []
     after: list[str] = []
+    common: list[str] = []  # "Wandsworth prison": a common noun after the name
     for line in _words("prisons.txt"):
         words, where = line.split("\t")
-        (before if where == "before" else after).append(_label_pattern(words))
+        bucket = before if where == "before" else common if words[0].islower() else after
+        bucket.append(_label_pattern(words))
     # a place of up to three words, not running on into a title after it: "HMP
     # Winchester Governor James Bourke"
     heads = r"(?!(?:" + "|".join(sorted(map(re.escape, _words("title_heads.txt")))) + r")\b)"
     name = r"[A-Z][\w'’-]+(?:[ \t]+" + heads + r"[A-Z][\w'’-]+){0,2}"
     # "Another YOI slammed": a name before the prison words starts with no opener
     opener = r"(?!(?:" + "|".join(sorted(map(re.escape, _words("not_names.txt")))) + r")\b)"
+    # a common noun makes a name only of a name with no determiner: "Wandsworth prison",
+    # never "a London prison" or "the Victorian prison"
+    bare = r"(?<![Aa][ \t])(?<![Aa]n[ \t])(?<![Tt]he[ \t])"
     alts = (
         r"(?:" + "|".join(sorted(before, key=len, reverse=True)) + r")[ \t]+" + name,
         opener + name + r"[ \t]+(?:" + "|".join(sorted(after, key=len, reverse=True)) + r")",
+        bare
+        + opener
+        + name
+        + r"[ \t]+(?:"
+        + "|".join(sorted(common, key=len, reverse=True))
+        + r")",
     )
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])(?![ \t]+Service)")
+
+
+RE_TOKEN_BEFORE = re.compile(r"(\S+)[ \t]+$")
+
+
+def prison_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The prisons ``re_prison`` finds in ``text[start:end]``; a name before a common noun
+    only where it opens its run of capitalised words and is not one word of a wider
+    place's name: "Wandsworth prison", never "the category B Victorian prison", "the
+    County Londonderry prison" or "self-harm at Yorkshire prison" (South Yorkshire's)."""
+    out = []
+    for m in re_prison().finditer(text, start, end):
+        if m.group().split()[-1][0].islower():
+            before = RE_TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before is not None and RE_CAP_WORD.fullmatch(before.group(1)):
+                continue
+            place = prison_place(m.group())
+            if place not in place_keys() and any(
+                f" {place} " in f" {key} " for key in place_keys()
+            ):
+                continue
+        out.append(m.span())
+    return out
 
 
 @functools.cache

@@ -44,6 +44,7 @@ from kg.patterns import (
     org_heads,
     org_labels,
     prison_place,
+    prison_spans,
     prison_styled,
     prison_words,
     re_coreference,
@@ -51,7 +52,6 @@ from kg.patterns import (
     re_org,
     re_org_context,
     re_place,
-    re_prison,
     role_key,
     role_spans,
     title_beside,
@@ -456,7 +456,7 @@ def _with_named_bodies(
             spans = [s for s in spans if not (a <= s[0] and s[1] <= b)] + [(a, b, kind)]
         prisons = []
         if any_in(prison_words(), sent.text):
-            prisons = [m.span() for m in re_prison().finditer(text, lo, hi)]
+            prisons = prison_spans(text, lo, hi)
             spans += [(a, b, OrgType.OTHER) for a, b in prisons]
         for a, b, kind in spans:
             # a name that opens inside a force's name is named after the force: "City
@@ -558,8 +558,8 @@ def _prison_names(text: str, sents: list[Sentence]) -> dict[str, str]:
     for sent in sents:
         if not any_in(prison_words(), sent.text):
             continue
-        for m in re_prison().finditer(text, sent.span.start, sent.span.end):
-            name = RE_POSSESSIVE.sub("", " ".join(m.group().split()))
+        for a, b in prison_spans(text, sent.span.start, sent.span.end):
+            name = RE_POSSESSIVE.sub("", " ".join(text[a:b].split()))
             place = prison_place(name)
             if (
                 place not in out

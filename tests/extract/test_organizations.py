@@ -351,6 +351,19 @@ def test_organizations_a_prison_goes_by_its_official_style(make_article):
     assert "HMP Maghaberry" in names and "Maghaberry Prison" not in names
 
 
+def test_organizations_a_prison_named_before_a_common_noun(make_article):
+    # "Wandsworth prison" names a prison as "HMP Wandsworth" does; a word before the noun
+    # that only describes ("the category B Victorian prison", "a London prison") or is one
+    # word of a wider place ("self-harm at Yorkshire prison") names none
+    a = make_article(
+        "Deaths at Yorkshire prison\n\nInspectors visited Wandsworth prison in May. The "
+        "category B Victorian prison was overcrowded, like a London prison they saw in 2019, "
+        "and women were moved from Holloway to Downview prison in Surrey."
+    )
+    names = {m.name for m in extract_article(a).organizations if m.name}
+    assert names == {"Wandsworth prison", "Downview prison"}
+
+
 def test_organizations_a_prisons_name_stops_before_a_title(make_article):
     # "HMP Winchester Governor James Bourke": the governor is no word of the prison's name
     a = make_article(
