@@ -441,6 +441,13 @@ RE_PUBLISHED_OBJECT = re.compile(
     r"[ \t,](?:in|on)[ \t]+$",
     re.IGNORECASE,
 )
+# ... and an inspection as what came out: "released their joint inspection of custody
+# provision in Humberside Police on Tuesday 6th March 2018" (its publication, not the visit)
+RE_PUBLISHED_INSPECTION = re.compile(
+    r"\b(?:published|released|issued)[ \t]+(?:its|their|the|a|an|his|her)[ \t]+"
+    r"(?:[\w'’-]+[ \t]+){0,2}?inspection\b[^,;.]{0,60}[ \t](?:in|on)[ \t]+$",
+    re.IGNORECASE,
+)
 # a publication in the present tense, as headlines put the day's news
 RE_PUBLISHING = re.compile(r"\b(?:is|was|are|were)[ \t]+(?:today[ \t]+)?publishing\b")
 RE_PUBLISHES = re.compile(r"\b(?:publish|publishes|release|releases|issue|issues|unveils?)\b")
@@ -1433,6 +1440,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "published"  # "inspectors last went to the prison in 2016": that year's report
     if RE_COMMISSIONED.search(before):
         return "other"  # "commissioned the review in January this year"
+    if RE_PUBLISHED_INSPECTION.search(before):
+        return "published"
     if d.date.month is not None and RE_FIELDWORK_CUE.search(before):
         return "fieldwork"
     if RE_FIELDWORK_YEAR_CUE.search(before):

@@ -401,6 +401,15 @@ def test_reports_fieldwork_date_is_not_publication(make_article):
     assert reports(a) == {("hmicfrs", ("nottinghamshire",), "2017-03-02")}
 
 
+def test_reports_an_inspection_released_on_a_day_is_dated_that_day(make_article):
+    # the inspection is what came out, not when the inspectors went
+    a = make_article(
+        "Commissioner responds\n\nHMICFRS and HMI Prisons released their joint inspection "
+        "of custody provision in Humberside Police on Tuesday 6th March 2018."
+    )
+    assert reports(a) == {("hmicfrs", ("humberside",), "2018-03-06")}
+
+
 @pytest.mark.parametrize(
     "text",
     [
