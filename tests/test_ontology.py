@@ -15,13 +15,13 @@ def test_ontology_reference_files_match_the_csvs(tmp_path):
 
 def test_ontology_has_every_force_and_role():
     lex = lexicon()
-    # the 46 forces of the reference data, the seven others the inspectorates inspect
-    # (national special forces, Crown Dependencies', Belfast's harbour and airport
-    # police) and the nine that have ended (RUC, Scotland's eight), the last two kinds
+    # the 46 forces of the reference data, the eight others the inspectorates inspect
+    # (national special forces, Crown Dependencies', Gibraltar's, Belfast's harbour and
+    # airport police) and the nine that have ended (RUC, Scotland's eight), the last two kinds
     # found by name only
     forces = [o for o in lex.orgs.values() if o.type == "PoliceForce"]
     assert sum(o.dissolved is None and bool(o.places) for o in forces) == 46
-    assert sum(o.dissolved is None and not o.places for o in forces) == 7
+    assert sum(o.dissolved is None and not o.places for o in forces) == 8
     assert sum(o.dissolved is not None and not o.places for o in forces) == 9
     assert lex.orgs["hmicfrs"].name == "HMICFRS" and "HMIC" in lex.orgs["hmicfrs"].labels
     labels = {lb for r in lex.roles.values() for lb in r.labels}

@@ -586,15 +586,18 @@ def test_organizations_forces_beyond_the_territorial_ones_by_name_only(make_arti
     a = make_article(
         "Watchdog inspects\n\nInspectors examined the Civil Nuclear Constabulary and the "
         "Ministry of Defence Police last year. The Isle of Man Constabulary said it was "
-        "pleased. Tourism on the Isle of Man is growing."
+        "pleased. Tourism on the Isle of Man is growing. Jersey Police and the Royal "
+        "Gibraltar Police were inspected too."
     )
     found = extract_article(a).organizations
     assert {(m.org, m.kind) for m in found} == {
         ("civil-nuclear-constabulary", OrgType.POLICE_FORCE),
         ("ministry-of-defence-police", OrgType.POLICE_FORCE),
         ("isle-of-man-constabulary", OrgType.POLICE_FORCE),
+        ("states-of-jersey-police", OrgType.POLICE_FORCE),
+        ("royal-gibraltar-police", OrgType.POLICE_FORCE),
     }
-    assert len(found) == 3
+    assert len(found) == 5
 
 
 def test_organizations_a_list_of_forces_is_no_one_body(make_article):
