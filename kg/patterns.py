@@ -392,6 +392,10 @@ def role_labels() -> dict[str, str]:
     return out
 
 
+# a full name next: two capitalised words ("Andy Burnham", "Zoe O'Neill")
+RE_FULL_NAME_NEXT = r"(?=[ \t]+[A-Z][a-z][\w'’-]*[ \t]+[A-Z])"
+
+
 @functools.cache
 def re_role() -> re.Pattern[str]:
     """Every role label, plurals too ("Inspectors of Constabulary"); single words only
@@ -409,6 +413,10 @@ def re_role() -> re.Pattern[str]:
                 pat = esc + "s?" + (r"[ \t]+" + rest if rest else "")
                 break
         alts.append((pat, not (_case_sensitive(label) or len(words) == 1)))
+        if len(words) == 1 and label[1:].replace("-", "").islower():
+            # a title word in lower case right before a full name: "mayor Andy Burnham",
+            # "the panel urged commissioner Zoe Metcalfe" (alone, "the mayor" is no title)
+            alts.append((_label_pattern(label.lower()) + RE_FULL_NAME_NEXT, False))
     # (after "ex-" and "then-" too: "Ex-chief constable Mike Barton", "then-Chief
     # Constable Mike Fuller")
     return re.compile(
@@ -431,6 +439,21 @@ def role_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
             and _in_longer_title(text, max(start, m.start() - 40), m.start())
         ):
             continue
+        one = m.group()
+        if one[0].islower() and " " not in one and one not in _written_labels():
+            # a title word written in lower case only here is the whole title only
+            # after no word of a longer one: not "Immigration minister Damian Green",
+            # "IOPC regional director Derrick Campbell" (a place's is no such word:
+            # "Durham mayor Amanda Hopgood")
+            before = RE_TOKEN_BEFORE.search(text, max(start, m.start() - 40), m.start())
+            word = before.group(1) if before is not None else ""
+            if word.lower() in TITLE_MODIFIERS or (
+                word[:1].isupper()
+                and word not in _LOWER_TITLE_LEADS
+                and word not in party_words()
+                and re_place().fullmatch(word) is None
+            ):
+                continue
         found.append(m.span())
     return tuple(found)
 
@@ -457,6 +480,19 @@ def abbreviation_stop(text: str, end: int) -> bool:
 # the capitalised word right before a one-word title: "Deputy First Minister", "Health
 # Minister" are titles the scheme does not hold, not its "Minister"
 RE_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
+
+
+@functools.cache
+def _written_labels() -> frozenset[str]:
+    """The role labels as written ("councillor" is one, "mayor" only as "Mayor")."""
+    return frozenset(lb for r in lexicon().roles.values() for lb in r.labels)
+
+
+# capitalised words a title in lower case may follow ("Its chairman, Paul McKeever"),
+# besides a party's ("Conservative councillor Teresa Heritage")
+_LOWER_TITLE_LEADS = frozenset({"The", "A", "An", "Its", "His", "Her", "Their"})
+# the token before a place (words, with their punctuation)
+RE_TOKEN_BEFORE = re.compile(r"(\S+)[ \t]+$")
 
 
 def _in_longer_title(text: str, lo: int, pos: int) -> bool:
@@ -871,9 +907,6 @@ def re_prison() -> re.Pattern[str]:
         + r")",
     )
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])(?![ \t]+Service)")
-
-
-RE_TOKEN_BEFORE = re.compile(r"(\S+)[ \t]+$")
 
 
 def prison_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

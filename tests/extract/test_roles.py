@@ -940,7 +940,24 @@ SHAPES = [
         "on football policing.",
         ("Mark Roberts", "deputy-chief-constable", "south-yorkshire", None),
     ),
+    (  # a one-word title in lower case right before a full name
+        "North Yorkshire Police was inspected.\n\nThe panel urged commissioner Zoe Metcalfe "
+        "to wait.",
+        ("Zoe Metcalfe", "police-and-crime-commissioner", "north-yorkshire", None),
+    ),
 ]
+
+
+def test_roles_a_lower_case_title_word_is_no_title_inside_a_longer_one(make_article):
+    # "regional director", "Immigration minister": the longer title or none, never the word
+    a = make_article(
+        "The IOPC investigated.\n\nIOPC regional director Derrick Campbell said it was "
+        "thorough. Immigration minister Damian Green disagreed. The mayor said the "
+        "commissioner would act."
+    )
+    roles = {(r.person, r.role) for r in extract_article(a).roles}
+    assert ("Derrick Campbell", "director") not in roles
+    assert not any(person == "Damian Green" for person, _ in roles)
 
 
 @pytest.mark.parametrize(("text", "expected"), SHAPES)
