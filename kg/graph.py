@@ -260,6 +260,8 @@ _TYPE_QUOTE_SELECTOR = _iri(_i(OA.TextQuoteSelector))
 _TYPE_POSITION_SELECTOR = _iri(_i(OA.TextPositionSelector))
 _DESCRIBING = _iri(_i(OA.describing))
 _GENERATED = _i(PROV.wasGeneratedBy)
+# the bodies a title names ("HM Chief Inspector of Prisons", "Chief Constable of Kent")
+_TITLED_BODIES = frozenset({OrgType.INSPECTORATE, OrgType.POLICE_FORCE})
 _ORG_CLASSES = {
     OrgType.POLICE_FORCE: _i(KGO.PoliceForce),
     OrgType.INSPECTORATE: _i(KGO.Inspectorate),
@@ -390,10 +392,18 @@ def article_graph(
         t.made(node, ARTICLE)
         t.add(node, _A, _iri(_ORG_CLASSES[o.kind]))
         t.add(node, _P["pref"], _en(o.name))
-    # the bodies the article names (a role's body it only implies is not "mentioned":
-    # "the Home Secretary" names no Home Office)
+    # the bodies the article names: outright, as its reports' publishers and subjects,
+    # and an inspectorate or a force in someone's title ("Nick Hardwick, chief inspector
+    # of prisons" names the prisons inspectorate); a government body a title only
+    # implies is not "mentioned" ("the Home Secretary" names no Home Office)
     mentioned = {m.org for m in ac.organizations}
     mentioned |= {r.publisher for r in ac.reports} | {s for r in ac.reports for s in r.subjects}
+    for i, r in enumerate(ac.roles):
+        if r.org is None or ("roles", i) in omit:
+            continue
+        kind = named[r.org].kind if r.org in named else lex.orgs[r.org].type
+        if kind in _TITLED_BODIES:
+            mentioned.add(r.org)
     for key in mentioned:
         t.add(art, _P["mentions"], _iri(_i(org_iri(key))))
 

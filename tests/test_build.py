@@ -273,3 +273,18 @@ def test_build_words_two_people_say_together_are_each_ones_in_the_graph(tmp_path
         "Wendy Williams",
     }
     assert validate_graph(load_graph(tmp_path / "out" / "graph.trig")) == []
+
+
+def test_build_an_inspectorate_named_only_in_a_title_is_mentioned(tmp_path):
+    """"Nick Hardwick, chief inspector of prisons" names the prisons inspectorate: the
+    article mentions it; "the Home Secretary" names no Home Office."""
+    rows = _build_one(
+        tmp_path,
+        "Youth jail criticised\n\n1 August 2013\n\n"
+        "Home Secretary Theresa May said she would read the findings.\n\n"
+        "Nick Hardwick, chief inspector of prisons, said: “The high level of violent "
+        "incidents is still a significant concern.”\n",
+    )["organizations"]
+    names = {r["organization"] for r in rows}
+    assert "His Majesty's Inspectorate of Prisons" in names
+    assert "Home Office" not in names
