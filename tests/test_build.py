@@ -276,7 +276,7 @@ def test_build_words_two_people_say_together_are_each_ones_in_the_graph(tmp_path
 
 
 def test_build_an_inspectorate_named_only_in_a_title_is_mentioned(tmp_path):
-    """"Nick Hardwick, chief inspector of prisons" names the prisons inspectorate: the
+    """ "Nick Hardwick, chief inspector of prisons" names the prisons inspectorate: the
     article mentions it; "the Home Secretary" names no Home Office."""
     rows = _build_one(
         tmp_path,

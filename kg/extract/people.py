@@ -31,6 +31,7 @@ from kg.patterns import (
     honorific_spans,
     name_stopwords,
     re_context_role,
+    re_place,
     re_reporting_verb,
     role_spans,
     surname_words,
@@ -481,6 +482,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                     full or tok.group(1), span, sent.span, tok.group(1), surname_only=full is None
                 )
             )
+    out.extend(_full_names_a_part_of_which_speaks(text, sents, out, taken))
     out.extend(_bare_surnames(text, sents, out, taken))
     out.extend(_given_names_saying(text, sents, out, taken))
     out.sort(key=lambda p: p.span)
@@ -566,6 +568,51 @@ def _given_names_saying(
     or a staff association's page writes it ("..., said Alison.", "Nicky said:"): the
     one person the article names in full with that given name, named before."""
     return _named_alone(text, sents, found, taken, 0, (RE_SAYS_ALONE, RE_ALONE_SAYS))
+
+
+def _full_names_a_part_of_which_speaks(
+    text: str, sents: list[Sentence], found: list[PersonMention], taken: list[Span]
+) -> list[PersonMention]:
+    """A full name in no context that marks a person ("Steve Kent made the remarks"),
+    a person where a part of it then speaks alone ("Steve said:", "..., said Kent."):
+    the one name before with that given name or surname."""
+    known = {part for p in found for part in p.name.split()}
+    stop = name_stopwords()
+    speakers: dict[str, int] = {}  # the word alone -> where it first speaks
+    for sent in sents:
+        for rx in (RE_SAYS_ALONE, RE_ALONE_SAYS):
+            for m in rx.finditer(text, sent.span.start, sent.span.end):
+                if m.group(1) not in known and m.group(1) not in stop:
+                    speakers.setdefault(m.group(1), m.start(1))
+    spans = [p.span for p in found] + taken
+    out: list[PersonMention] = []
+    for word, pos in speakers.items():
+        names: dict[str, tuple[Span, Span]] = {}
+        for sent in sents:
+            if sent.span.start >= pos:
+                break
+            for m in RE_RUN.finditer(text, sent.span.start, min(sent.span.end, pos)):
+                inside = _name_in_run(m.group())
+                tokens = m.group().split()
+                if (
+                    inside is None
+                    and len(tokens) == 2
+                    and tokens[0] == word
+                    and re_place().fullmatch(tokens[1])
+                ):
+                    # the given name speaks, so a place's word after it is the surname:
+                    # "Steve Kent"
+                    inside = (m.group(), 0)
+                if inside is None or word not in (inside[0].split()[0], inside[0].split()[-1]):
+                    continue
+                span = Span(m.start() + inside[1], m.start() + inside[1] + len(inside[0]))
+                if not any(s.overlaps(span) for s in spans):
+                    names.setdefault(inside[0], (span, sent.span))
+        if len(names) == 1:
+            ((name, (span, evidence)),) = names.items()
+            spans.append(span)
+            out.append(PersonMention(name, span, evidence, name))
+    return out
 
 
 def _named_alone(

@@ -172,3 +172,21 @@ def test_people_a_given_name_spelt_two_ways_is_one_person_as_first_written(
 def test_people_two_given_names_a_letter_apart_are_two_people(make_article):
     a = make_article("Dan Smith said it was good. Don Smith said it was bad.")
     assert {p.name for p in extract_article(a).people} == {"Dan Smith", "Don Smith"}
+
+
+def test_people_a_full_name_in_no_context_is_a_persons_when_its_given_name_then_speaks(
+    make_article,
+):
+    # a staff association's page: the name once with no cue, then the given name alone
+    # before a verb of saying; the surname may be a place's word ("Kent")
+    a = make_article(
+        "The Difficulties Of An Inexperienced Workforce\n\nSteve Kent made the remarks "
+        'after a new HMICFRS report.\n\nSteve said: "This is a huge worry."\n\nThe '
+        "Humberside Police Federation agreed."
+    )
+    claims = extract_article(a)
+    assert {(p.name, p.text) for p in claims.people} == {
+        ("Steve Kent", "Steve Kent"),
+        ("Steve Kent", "Steve"),
+    }
+    assert {(q.speaker, q.text) for q in claims.quotes} == {("Steve Kent", "This is a huge worry.")}
