@@ -940,6 +940,16 @@ SHAPES = [
         "on football policing.",
         ("Mark Roberts", "deputy-chief-constable", "south-yorkshire", None),
     ),
+    (  # a CPS area's head, held in the area named with the title ...
+        "Inspectors praised the area.\n\nPaul Whittaker, CBE, Chief Crown Prosecutor of CPS "
+        "Mersey-Cheshire, said the work was good.",
+        ("Paul Whittaker", "chief-crown-prosecutor", "cps-mersey-cheshire", None),
+    ),
+    (  # ... by its initials too
+        "Inspectors praised the area.\n\nIn a statement, Adrian Foster, chief crown "
+        "prosecutor for TCCPS, said work had already started.",
+        ("Adrian Foster", "chief-crown-prosecutor", "cps-thames-and-chiltern", None),
+    ),
     (  # a one-word title in lower case right before a full name
         "North Yorkshire Police was inspected.\n\nThe panel urged commissioner Zoe Metcalfe "
         "to wait.",
