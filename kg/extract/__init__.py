@@ -33,11 +33,16 @@ from kg.model import Article, ArticleClaims
 def extract_article(article: Article) -> ArticleClaims:
     """Every claim one article makes."""
     sents = text.sentences(article)
-    orgs = organizations.extract(article, sents)
+    persons = people.extract(article, sents)
+    # a place inside a person's name is no body ("Steve Kent")
+    orgs = [
+        o
+        for o in organizations.extract(article, sents)
+        if not any(p.span.start <= o.span.start and o.span.end <= p.span.end for p in persons)
+    ]
     # a force named only in a title ("Beds police and crime commissioner Olly Martins")
     # is named, but is no speaker and has no grade there
     acting = [o for o in orgs if not o.titled]
-    persons = people.extract(article, sents)
     reps = reports.extract(article, sents, orgs)
     role_claims = roles.extract(article, sents, persons, orgs)
     quotes_ = quotes.extract(article, sents, persons, acting, reps, role_claims)

@@ -69,6 +69,7 @@ from kg.patterns import (
     label_words,
     lowered,
     mentioned_for_titles,
+    name_stopwords,
     org_labels,
     own_inspectorates,
     place_keys,
@@ -1263,6 +1264,10 @@ RE_SINCE_LAST = re.compile(
 RE_AGO_AFTER = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:[\w-]+[ \t]+){1,3}ago\b")
 
 
+# a capitalised word right before a place, which a given name may be ("Steve Kent")
+RE_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+
+
 def _subjects_in(
     article: Article,
     sent: Sentence,
@@ -1313,6 +1318,11 @@ def _subjects_in(
             key = place_keys().get(fold(p.group()))
             if not key or any(s.start <= p.start() < s.end for s in taken):
                 continue
+            given = RE_GIVEN_NAME_BEFORE.search(
+                text, max(sent.span.start, p.start() - 30), p.start()
+            )
+            if given is not None and given.group(1) not in name_stopwords():
+                continue  # a surname that is a place's word: "Steve Kent made the remarks"
             if fold(p.group()) in jurisdiction_places() and not RE_POLICE_BEFORE.search(
                 text, max(sent.span.start, p.start() - 50), p.start()
             ):

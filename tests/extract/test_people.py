@@ -190,3 +190,9 @@ def test_people_a_full_name_in_no_context_is_a_persons_when_its_given_name_then_
         ("Steve Kent", "Steve"),
     }
     assert {(q.speaker, q.text) for q in claims.quotes} == {("Steve Kent", "This is a huge worry.")}
+    # ... and his surname is no force: neither a body the article names nor its report's
+    assert {m.org for m in claims.organizations} == {
+        "hmicfrs",
+        "named-humberside-police-federation",
+    }
+    assert {r.subjects for r in claims.reports} == {()}
