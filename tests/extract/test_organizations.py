@@ -689,3 +689,25 @@ def test_organizations_an_inspected_bodys_place_holds_no_other_body(make_article
     names = {m.name for m in extract_article(a).organizations if m.name}
     assert names == {"Kent Fire and Rescue Service"}
     assert "essex" in orgs(a)
+
+
+def test_organizations_justice_bodies_by_their_acronyms(make_article):
+    # the reference data's bodies beside the police, by their own acronyms; one that
+    # stands for other things too ("NPS") only where the article names the body in full
+    a = make_article(
+        "Inspectors report\n\nCJI said the NIPS and PBNI must work together. The SFO and "
+        "the YJB welcomed the report. The NPS was not mentioned."
+    )
+    orgs = {m.org for m in extract_article(a).organizations}
+    assert orgs >= {
+        "northern-ireland-prison-service",
+        "probation-board-for-northern-ireland",
+        "serious-fraud-office",
+        "youth-justice-board",
+    }
+    assert "national-probation-service" not in orgs
+    b = make_article(
+        "Probation inspected\n\nThe National Probation Service was praised. The NPS said "
+        "it would act."
+    )
+    assert [m.org for m in extract_article(b).organizations] == ["national-probation-service"] * 2
