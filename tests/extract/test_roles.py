@@ -950,6 +950,16 @@ SHAPES = [
         "prosecutor for TCCPS, said work had already started.",
         ("Adrian Foster", "chief-crown-prosecutor", "cps-thames-and-chiltern", None),
     ),
+    (  # an office one person holds, in the office's body
+        "Strip-searches of children\n\nChildren's Commissioner Rachel de Souza said police "
+        "faced a big job.",
+        ("Rachel de Souza", "childrens-commissioner", "childrens-commissioner-for-england", None),
+    ),
+    (
+        "Forensics warning\n\nDr Gillian Tully, the Forensic Science Regulator, said funding "
+        "was short.",
+        ("Gillian Tully", "forensic-science-regulator", "forensic-science-regulator", None),
+    ),
     (  # a one-word title in lower case right before a full name
         "North Yorkshire Police was inspected.\n\nThe panel urged commissioner Zoe Metcalfe "
         "to wait.",
