@@ -491,7 +491,7 @@ def _written_labels() -> frozenset[str]:
 # capitalised words a title in lower case may follow ("Its chairman, Paul McKeever"),
 # besides a party's ("Conservative councillor Teresa Heritage")
 _LOWER_TITLE_LEADS = frozenset({"The", "A", "An", "Its", "His", "Her", "Their"})
-# the token before a place (words, with their punctuation)
+# the token right before a position: a word with its punctuation ("B", "Immigration")
 RE_TOKEN_BEFORE = re.compile(r"(\S+)[ \t]+$")
 
 
@@ -896,15 +896,14 @@ def re_prison() -> re.Pattern[str]:
     # a common noun makes a name only of a name with no determiner: "Wandsworth prison",
     # never "a London prison" or "the Victorian prison"
     bare = r"(?<![Aa][ \t])(?<![Aa]n[ \t])(?<![Tt]he[ \t])"
+
+    def longest_first(words: list[str]) -> str:
+        return r"(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")"
+
     alts = (
-        r"(?:" + "|".join(sorted(before, key=len, reverse=True)) + r")[ \t]+" + name,
-        opener + name + r"[ \t]+(?:" + "|".join(sorted(after, key=len, reverse=True)) + r")",
-        bare
-        + opener
-        + name
-        + r"[ \t]+(?:"
-        + "|".join(sorted(common, key=len, reverse=True))
-        + r")",
+        longest_first(before) + r"[ \t]+" + name,
+        opener + name + r"[ \t]+" + longest_first(after),
+        bare + opener + name + r"[ \t]+" + longest_first(common),
     )
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])(?![ \t]+Service)")
 

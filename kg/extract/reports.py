@@ -63,6 +63,7 @@ from kg.patterns import (
     AUXILIARIES,
     RE_LIST_ITEM,
     RE_TOOK_PART,
+    RE_WORD_BEFORE,
     any_in,
     fold,
     jurisdiction_places,
@@ -1264,10 +1265,6 @@ RE_SINCE_LAST = re.compile(
 RE_AGO_AFTER = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:[\w-]+[ \t]+){1,3}ago\b")
 
 
-# a capitalised word right before a place, which a given name may be ("Steve Kent")
-RE_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
-
-
 def _subjects_in(
     article: Article,
     sent: Sentence,
@@ -1318,9 +1315,8 @@ def _subjects_in(
             key = place_keys().get(fold(p.group()))
             if not key or any(s.start <= p.start() < s.end for s in taken):
                 continue
-            given = RE_GIVEN_NAME_BEFORE.search(
-                text, max(sent.span.start, p.start() - 30), p.start()
-            )
+            # a capitalised word right before, which a given name may be ("Steve Kent")
+            given = RE_WORD_BEFORE.search(text, max(sent.span.start, p.start() - 30), p.start())
             if given is not None and given.group(1) not in name_stopwords():
                 continue  # a surname that is a place's word: "Steve Kent made the remarks"
             if fold(p.group()) in jurisdiction_places() and not RE_POLICE_BEFORE.search(
