@@ -960,6 +960,16 @@ SHAPES = [
         "was short.",
         ("Gillian Tully", "forensic-science-regulator", "forensic-science-regulator", None),
     ),
+    (  # a post commanding a part of a force, beside the rank its holder has
+        "Police Scotland was inspected.\n\nChief Superintendent George MacDonald, the "
+        "divisional commander for the Highlands and Islands, said so.",
+        ("George MacDonald", "divisional-commander", "police-scotland", None),
+    ),
+    (
+        "Police Scotland was inspected.\n\nLocal Policing Commander Gary Ritchie said he was "
+        "proud.",
+        ("Gary Ritchie", "local-policing-commander", "police-scotland", None),
+    ),
     (  # a one-word title in lower case right before a full name
         "North Yorkshire Police was inspected.\n\nThe panel urged commissioner Zoe Metcalfe "
         "to wait.",
