@@ -34,7 +34,7 @@ def extract_article(article: Article) -> ArticleClaims:
     """Every claim one article makes."""
     sents = text.sentences(article)
     persons = people.extract(article, sents)
-    # a place inside a person's name is no body ("Steve Kent")
+    # a place inside a person's name is no body ("Steve Kent"), nor a report's subject
     orgs = [
         o
         for o in organizations.extract(article, sents)
@@ -43,7 +43,7 @@ def extract_article(article: Article) -> ArticleClaims:
     # a force named only in a title ("Beds police and crime commissioner Olly Martins")
     # is named, but is no speaker and has no grade there
     acting = [o for o in orgs if not o.titled]
-    reps = reports.extract(article, sents, orgs)
+    reps = reports.extract(article, sents, orgs, persons)
     role_claims = roles.extract(article, sents, persons, orgs)
     quotes_ = quotes.extract(article, sents, persons, acting, reps, role_claims)
     inspectors = roles.inspectors(role_claims)

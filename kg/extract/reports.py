@@ -58,19 +58,26 @@ from dataclasses import dataclass, replace
 from kg import dates
 from kg.extract.areas import area_keys
 from kg.extract.organizations import joint_lead, main_org
-from kg.model import Article, OrgMention, OrgType, PartialDate, ReportClaim, Sentence, Span
+from kg.model import (
+    Article,
+    OrgMention,
+    OrgType,
+    PartialDate,
+    PersonMention,
+    ReportClaim,
+    Sentence,
+    Span,
+)
 from kg.patterns import (
     AUXILIARIES,
     RE_LIST_ITEM,
     RE_TOOK_PART,
-    RE_WORD_BEFORE,
     any_in,
     fold,
     jurisdiction_places,
     label_words,
     lowered,
     mentioned_for_titles,
-    name_stopwords,
     org_labels,
     own_inspectorates,
     place_keys,
@@ -700,9 +707,15 @@ class _Context:
     own: str | None = None  # the body whose own page it is, speaking as "we"
     since: int | None = None  # an undated article: the earliest year it can be from
     places: bool = True  # a force may be named by its place alone (see extract)
+    names: tuple[Span, ...] = ()  # where people are named: a place inside one is no force
 
 
-def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> list[ReportClaim]:
+def extract(
+    article: Article,
+    sents: list[Sentence],
+    orgs: list[OrgMention],
+    people: list[PersonMention] | None = None,
+) -> list[ReportClaim]:
     types = {m.org: m.kind for m in orgs if m.kind is not None}
     by_sent: dict[tuple[int, int], list[OrgMention]] = {}
     for m in orgs:
@@ -735,7 +748,8 @@ def extract(article: Article, sents: list[Sentence], orgs: list[OrgMention]) -> 
         _inspected(m, k) for m in orgs for k in _inspecting()
     )
     places = not prisons and not services
-    ctx = _Context(article, types, roles, default, prisons, has_force, own, since, places)
+    names = tuple(p.span for p in people or ())
+    ctx = _Context(article, types, roles, default, prisons, has_force, own, since, places, names)
     mentions: list[_Mention] = []
     # the forces the sentence before named, in its paragraph, or in a paragraph of one
     # sentence before it (online news: "The figure for Gwent Police held steady. / But
@@ -1110,7 +1124,7 @@ def _mentions(
     publisher = publisher_here or ctx.default
     if publisher is None:
         return []
-    found, titled = _subjects_in(article, sent, in_sent, types, publisher, ctx.places)
+    found, titled = _subjects_in(article, sent, in_sent, types, publisher, ctx.places, ctx.names)
     subjects = _unique(ctx.prisons.get(s, s) for s in found)
     if not subjects and RE_BOTH_FORCES.search(text) and len(named) >= 2:
         subjects = named[-2:]
@@ -1272,10 +1286,12 @@ def _subjects_in(
     types: dict[str, OrgType],
     publisher: str,
     places: bool = True,
+    names: tuple[Span, ...] = (),
 ) -> tuple[list[str], list[str]]:
     """The forces and prisons a sentence names, and bodies in the slot of what was
     inspected; with ``places`` (an article about no prison), a force named by its place
-    alone. Apart: the forces named only in someone's title."""
+    alone, outside people's ``names`` ("Steve Kent"). Apart: the forces named only in
+    someone's title."""
     out = []
     text = article.text
     aside: set[str] = set()  # forces named as a partner, an example or in a title
@@ -1310,15 +1326,11 @@ def _subjects_in(
         # grading", "police custody in Northern Ireland", also beside forces named in
         # full: "rated Kent and Cheshire inadequate, while Cambridgeshire was found to
         # require improvement"
-        taken = [m.span for m in in_sent]
+        taken = [m.span for m in in_sent] + list(names)
         for p in re_place().finditer(text, sent.span.start, sent.span.end):
             key = place_keys().get(fold(p.group()))
             if not key or any(s.start <= p.start() < s.end for s in taken):
                 continue
-            # a capitalised word right before, which a given name may be ("Steve Kent")
-            given = RE_WORD_BEFORE.search(text, max(sent.span.start, p.start() - 30), p.start())
-            if given is not None and given.group(1) not in name_stopwords():
-                continue  # a surname that is a place's word: "Steve Kent made the remarks"
             if fold(p.group()) in jurisdiction_places() and not RE_POLICE_BEFORE.search(
                 text, max(sent.span.start, p.start() - 50), p.start()
             ):
