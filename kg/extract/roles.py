@@ -808,7 +808,7 @@ def extract(
         for om in orgs:
             if om.by_context or types.get(om.org) is not OrgType.POLICE_FORCE:
                 continue
-            if not sent.span.contains(om.span):
+            if om.by_context or not sent.span.contains(om.span):
                 continue
             chief_at = RE_CHIEF.match(text, om.span.end, sent.span.end)
             if chief_at:
@@ -1014,7 +1014,11 @@ def _body_titles(
     out: list[RoleClaim] = []
     title_of = _title_outside_scheme
 
-    ends = {m.span.start: m for m in orgs if not m.by_context}
+    # (also a body named again by its head noun: "Tiffany Lynch, the federation's deputy
+    # chairwoman", after "the Police Federation"; keyed past its "the")
+    ends = {
+        m.span.start + (4 if m.by_context and m.text[:4].lower() == "the " else 0): m for m in orgs
+    }
     for p in people:
         found = _title_of_body(text, p.span.end, p.evidence.end, bodies_at)
         if found is not None:

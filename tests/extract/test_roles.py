@@ -1119,6 +1119,17 @@ def test_roles_a_capitalised_title_outside_the_scheme_after_its_body(make_articl
             "was wrong.",
             ("Liam McArthur", "justice spokesman", "named-scottish-liberal-democrats"),
         ),
+        # the body named again by its head noun, in the possessive before the title
+        (
+            "The Police Federation of England and Wales objected. Tiffany Lynch, the "
+            'federation\'s deputy chairwoman, said: "Policing should never be political."',
+            ("Tiffany Lynch", "deputy chairwoman", "police-federation"),
+        ),
+        (
+            "The Law Society was unhappy. Richard Miller, the Society's head of justice, "
+            "said: 'We have called for limits.'",
+            ("Richard Miller", "head of justice", "named-law-society"),
+        ),
     ],
 )
 def test_roles_a_title_outside_the_scheme_beside_its_body(make_article, text, expected):
