@@ -159,6 +159,14 @@ RE_BODY_TITLE_CAPS = re.compile(
     + "|".join(m.capitalize() for m in TITLE_MODIFIERS if m != "co")
     + r")[ \t]+)?[A-Z][a-z]+)[ \t]+(?=[A-Z])"
 )
+# ... or a capitalised title with its field after "of" or "for", up to its holder's name:
+# "IOPC Director of Operations Amanda Rowe", "NCA Director of Investigations Nikki Holland"
+RE_BODY_TITLE_OF = re.compile(
+    r"(?:['’]s?)?,?[ \t]+(?P<title>(?:(?:"
+    + "|".join(m.capitalize() for m in TITLE_MODIFIERS if m != "co")
+    + r")[ \t]+)?[A-Z][a-z]+[ \t]+(?:of|for)[ \t]+(?:[A-Z][\w'’-]*|and|&)"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,4}),?[ \t]+"
+)
 
 
 # "'s " or " " between an org and a role title
@@ -871,8 +879,17 @@ def extract(
             t = RE_BODY_TITLE.match(text, om.span.end, sent.span.end) or RE_BODY_TITLE_CAPS.match(
                 text, om.span.end, sent.span.end
             )
+            if t is None:
+                holder = min(
+                    (p for p in people if p.span.start > om.span.end),
+                    key=lambda p: p.span.start,
+                    default=None,
+                )
+                if holder is not None and holder.span.end <= sent.span.end:
+                    t = RE_BODY_TITLE_OF.fullmatch(text, om.span.end, holder.span.start)
             if not t or any(
-                a == t.start("title") for a, _ in role_spans(text, sent.span.start, sent.span.end)
+                a == t.start("title") and (b >= t.end("title") or t.re is not RE_BODY_TITLE_OF)
+                for a, b in role_spans(text, sent.span.start, sent.span.end)
             ):
                 continue  # no title, or one the loop above read ("PSNI chief constable")
             words = t.group("title").split()
@@ -886,7 +903,7 @@ def extract(
                 # "IOPC regional director Derrick Campbell": a title outside the scheme
                 # (not "South Wales Police officer on Mohamud Hassan")
                 or (
-                    0 < len(words) <= 3
+                    0 < len(words) <= (6 if t.re is RE_BODY_TITLE_OF else 3)
                     and words[-1] not in TITLE_END_NOT
                     and _title_outside_scheme(title) is not None
                 )
@@ -905,9 +922,8 @@ def extract(
             if key is not None:
                 add(person, key, om.org, qual, sent, True)
             else:  # a title outside the scheme, in the article's words
-                claims.append(
-                    RoleClaim(person.name, title.lower(), om.org, sent.span, qual, title.title())
-                )
+                label = title if title[:1].isupper() else title.title()  # "Director of ..."
+                claims.append(RoleClaim(person.name, title.lower(), om.org, sent.span, qual, label))
     claims.extend(_body_titles(text, people, orgs, bodies_at))
     for person, sent, body in _signatures(text, sents, people, orgs):
         key = role_key(text[sent.span.start : sent.span.end].strip(" \t,."))

@@ -1119,6 +1119,15 @@ def test_roles_a_capitalised_title_outside_the_scheme_after_its_body(make_articl
             "was wrong.",
             ("Liam McArthur", "justice spokesman", "named-scottish-liberal-democrats"),
         ),
+        # a capitalised title with its field after "of", between the body and the name
+        (
+            'IOPC Director of Operations Amanda Rowe said: "The crimes appalled the nation."',
+            ("Amanda Rowe", "director of operations", "iopc"),
+        ),
+        (
+            "NCA Director of Investigations Nikki Holland said the report was fair.",
+            ("Nikki Holland", "director of investigations", "nca"),
+        ),
         # the body named again by its head noun, in the possessive before the title
         (
             "The Police Federation of England and Wales objected. Tiffany Lynch, the "
