@@ -545,6 +545,13 @@ def role_words() -> tuple[str, ...] | None:
     return label_words([lb for r in lexicon().roles.values() for lb in r.labels])
 
 
+# the title heads written in the plural before the names of several holders ("Assistant
+# Chief Constables Andy Cowie and John Hawkins")
+RE_PLURAL_TITLE_HEAD = re.compile(
+    r"\b(inspector|commissioner|constable|superintendent)s\b", re.IGNORECASE
+)
+
+
 @functools.cache
 def role_key(text: str) -> str | None:
     """Role key of a matched role label, plural or not."""
@@ -552,8 +559,7 @@ def role_key(text: str) -> str | None:
     labels = role_labels()
     if f in labels:
         return labels[f]
-    singular = re.sub(r"\b(inspector|commissioner|constable|superintendent)s\b", r"\1", f)
-    return labels.get(singular)
+    return labels.get(RE_PLURAL_TITLE_HEAD.sub(r"\1", f))
 
 
 # an article of policing south of the border: "his final State of Policing report for

@@ -23,6 +23,7 @@ from kg.patterns import (
     POSTNOMINAL,
     RE_HONOURS,
     RE_HONOURS_TAIL,
+    RE_PLURAL_TITLE_HEAD,
     TITLE_MODIFIERS,
     abbreviation_stop,
     any_in,
@@ -131,7 +132,12 @@ RE_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 def _stop(token: str, stop: frozenset[str]) -> bool:
     """Whether a token is never part of a name, also as a possessive ("Yorkshire's")."""
-    return token in stop or RE_POSSESSIVE_END.sub("", token) in stop
+    # (also a title head in the plural: "Assistant Chief Constables Andy Cowie and ...")
+    return (
+        token in stop
+        or RE_POSSESSIVE_END.sub("", token) in stop
+        or RE_PLURAL_TITLE_HEAD.fullmatch(token) is not None
+    )
 
 
 @functools.cache
@@ -389,6 +395,10 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         joined = RE_AND_GAP.match(text, span.end)
         if joined is not None and starts.get(joined.end()) in accepted:
             accepted.add(name)
+        # ... and so is the name after a person's: "Assistant Chief Constables Andy Cowie
+        # and John Hawkins"
+        if joined is not None and name in accepted and joined.end() in starts:
+            accepted.add(starts[joined.end()])
     # A name whose surname the article also gives after an honorific ("Stephen
     # Watson ... Mr Watson") is a person's, whatever surrounds it.
     titled = {

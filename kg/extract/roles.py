@@ -32,6 +32,7 @@ from kg.patterns import (
     AUXILIARIES,
     RE_HONOURS,
     RE_HONOURS_TAIL,
+    RE_PLURAL_TITLE_HEAD,
     RE_SPOKES_TITLE,
     TITLE_MODIFIERS,
     abbreviation_stop,
@@ -812,6 +813,11 @@ def extract(
                 claims.append(RoleClaim(name, label.lower(), office.org, sent.span, qual, label))
             elif person is not None:
                 add(person, key, org, qual, sent, beside)
+                joined = RE_AND_WORD.match(text, person.span.end, hi)
+                second = person_at(joined.end()) if joined is not None else None
+                if second is not None and RE_PLURAL_TITLE_HEAD.search(text, start, end):
+                    # "Assistant Chief Constables Andy Cowie and John Hawkins": both hold it
+                    add(second, key, org, qual, sent, beside)
     for sent in sents:  # FORCE chief NAME: the role that leads the force
         for om in orgs:
             if om.by_context or types.get(om.org) is not OrgType.POLICE_FORCE:

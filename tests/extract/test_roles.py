@@ -1416,3 +1416,14 @@ def test_roles_as_opening_a_clause_whose_subject_is_the_title_gives_no_one_the_t
 def test_roles_an_office_named_by_its_holders_title(make_article, text, expected):
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert got == {expected}
+
+
+def test_roles_a_title_in_the_plural_is_held_by_each_of_the_names_after_it(make_article):
+    text = (
+        "Police Scotland was inspected. Councillors spent 90 minutes in talks with "
+        "Assistant Chief Constables Andy Cowie and John Hawkins."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert ("Andy Cowie", "assistant-chief-constable", "police-scotland") in got
+    assert ("John Hawkins", "assistant-chief-constable", "police-scotland") in got
+    assert not any("Constables" in r.person for r in extract_article(make_article(text)).roles)
