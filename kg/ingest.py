@@ -1349,8 +1349,10 @@ def _article(
             continue
         if in_section or _is_section(stripped):
             # "Related stories" after the article: the rest is clutter. Before its first
-            # line of four words, "Jobs" or "Events" is a menu's item (a printed page).
-            in_section = in_section or begun
+            # line of four words, "Jobs" or "Events" is a menu's item (a printed page),
+            # and before its first paragraph of prose, "Related Stories" is a side bar's
+            # heading copied between the headline and the story (a BBC page)
+            in_section = in_section or (begun and top_prose > 0)
             clutter.append(span)
             continue
         top_lines += 1

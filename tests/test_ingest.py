@@ -256,6 +256,21 @@ def test_ingest_menu_before_the_article_is_not_a_section(make_article):
     assert "Force placed into special measures by the inspectorate" not in body
 
 
+def test_ingest_a_related_stories_heading_before_the_story_is_a_side_bar_s(make_article):
+    """A BBC page copied as text has its side bar's "Related Stories" between the
+    headline and the story: the story after it is the article's, not a related link."""
+    a = make_article(
+        "Kent police chief Ian Learmonth concedes crime targets led to distortion\n\n"
+        "Related Stories\n\n"
+        "Kent's police chief has accepted that, in parts of the county, the pursuit of crime "
+        "statistic targets produced a distortion of activity within the force.\n\n"
+        'Mr Learmonth said: "In some areas there was a distortion of activity."\n'
+    )
+    body = [a.text[s.start : s.end] for s in a.body]
+    assert any(b.startswith("Kent's police chief has accepted") for b in body)
+    assert any(b.startswith("Mr Learmonth said") for b in body)
+
+
 def test_ingest_a_headline_stamped_with_its_day_dates_the_article():
     a = parse_article(
         "Kent Police and Crime Commissioner\n\nHome > News > 2014\n\n"

@@ -221,6 +221,11 @@ RE_DASH_SIGN = re.compile(r"[ \t]*[–—-][ \t]+")
 # ... and the signer's title before the name, in capitals: "Police Investigations and
 # Review Commissioner "
 RE_SIGNER_TITLE = re.compile(r"(?:(?:[A-Z][\w’'-]*|and|of|for|the|&),?[ \t]+){0,9}")
+# ... and the signer's body after the name, set off by a comma: ", Kent Police"
+RE_SIGNER_BODY = re.compile(
+    r",[ \t]+(?:[A-Z][\w’'&-]*|and|of|for|the)"
+    r"(?:[ \t]+(?:[A-Z][\w’'&-]*|and|of|for|the)){0,7}\.?[ \t]*"
+)
 # the word right before a name: its honorific, if any ("Mr ", "Dame ")
 RE_WORD_BEFORE = re.compile(r"(\w+)\.?[ \t]+$")
 # "He" or "She" opening a sentence (past a conjunction or a quotation mark)
@@ -2486,7 +2491,10 @@ def _paragraph_speaker(reader: _Reader, seg: _Segment, si: int) -> _Who | None:
         if (
             signer is not None
             and RE_SIGNER_TITLE.fullmatch(text, sign.end(), signer.start)
-            and RE_HONOURS_TAIL.fullmatch(text, signer.end, para.end)
+            and (
+                RE_HONOURS_TAIL.fullmatch(text, signer.end, para.end)
+                or RE_SIGNER_BODY.fullmatch(text, signer.end, para.end)
+            )
         ):
             return reader.who(signer)
     # a lead-in paragraph ending with a colon

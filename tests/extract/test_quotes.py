@@ -165,6 +165,13 @@ SPEAKERS = [
         id="a-pull-quote-signed-after-a-dash-on-its-line-is-the-signer-s",
     ),
     pytest.param(
+        "Kent\n\nThe report by HMIC was published.\n\n"
+        '"We are one of very few forces that send an officer to every crime" - Chief '
+        "Constable Ian Learmonth, Kent Police\n\nThe meeting went on.",
+        [(PERSON, "Ian Learmonth", "We are one of very few")],
+        id="a-pull-quote-signed-after-a-dash-with-the-signer-s-body-after-a-comma",
+    ),
+    pytest.param(
         "Holyrood\n\nGreen MSP John Finnie put the question.\n\nGill Imery, the assistant "
         "inspector, told the committee that staff thought it unfair. She said staff saw the "
         'inspection as "disproportionate and unnecessary".\n\nThat drew a sharp response '
