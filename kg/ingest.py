@@ -1020,6 +1020,20 @@ def _cut_point(text: str, limit: int) -> int:
 RE_PROSE = re.compile(r"(?<![^\W_])(?:[^\W\d_][^\W_]*+[,;:]?\s++){3}[^\W\d_]")
 
 
+def _is_prose_paragraph(line: str) -> bool:
+    """Whether a line is a paragraph of a story's prose, not a heading or a link."""
+    return len(line) > 80 and len(line.split()) > 15
+
+
+def _next_line(text: str, pos: int) -> str:
+    """The next line after ``pos`` with something on it, stripped."""
+    m = RE_NEXT_LINE.search(text, pos)
+    return m.group(1).strip() if m is not None else ""
+
+
+RE_NEXT_LINE = re.compile(r"\n[ \t]*(\S[^\n]*)")
+
+
 def _has_prose(article: Article) -> bool:
     return any(RE_PROSE.search(article.text, s.start, s.end) for s in article.body)
 
@@ -1349,10 +1363,12 @@ def _article(
             continue
         if in_section or _is_section(stripped):
             # "Related stories" after the article: the rest is clutter. Before its first
-            # line of four words, "Jobs" or "Events" is a menu's item (a printed page),
-            # and before its first paragraph of prose, "Related Stories" is a side bar's
-            # heading copied between the headline and the story (a BBC page)
-            in_section = in_section or (begun and top_prose > 0)
+            # line of four words, "Jobs" or "Events" is a menu's item (a printed page);
+            # before its first paragraph of prose and right above one, "Related Stories"
+            # is a side bar's heading copied between the headline and the story (a BBC page)
+            in_section = in_section or (
+                begun and (top_prose > 0 or not _is_prose_paragraph(_next_line(text, span.end)))
+            )
             clutter.append(span)
             continue
         top_lines += 1
@@ -1417,7 +1433,7 @@ def _article(
             first_lines.append((pos, stripped))
         if len(head_lines) < 6:
             head_lines.append(stripped)
-        if len(span) > 80 and len(stripped.split()) > 15:
+        if _is_prose_paragraph(stripped):
             top_prose += 1
         begun = begun or RE_PROSE.search(stripped) is not None
         body.extend(_split_long(text, span) if len(span) > MAX_PARAGRAPH else [span])
