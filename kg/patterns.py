@@ -894,9 +894,9 @@ def re_prison() -> re.Pattern[str]:
         bucket = before if where == "before" else common if words[0].islower() else after
         bucket.append(_label_pattern(words))
     # a place of up to three words, not running on into a title after it: "HMP
-    # Winchester Governor James Bourke"
+    # Winchester Governor James Bourke" (an "of" inside: "HMP Isle of Wight")
     heads = r"(?!(?:" + "|".join(sorted(map(re.escape, _words("title_heads.txt")))) + r")\b)"
-    name = r"[A-Z][\w'’-]+(?:[ \t]+" + heads + r"[A-Z][\w'’-]+){0,2}"
+    name = heads + r"[A-Z][\w'’-]+(?:[ \t]+(?:of[ \t]+)?" + heads + r"[A-Z][\w'’-]+){0,2}"
     # "Another YOI slammed": a name before the prison words starts with no opener
     opener = r"(?!(?:" + "|".join(sorted(map(re.escape, _words("not_names.txt")))) + r")\b)"
     # a common noun makes a name only of a name with no determiner: "Wandsworth prison",

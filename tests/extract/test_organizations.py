@@ -148,6 +148,18 @@ def test_organizations_one_prison_however_named(make_article):
     assert named == {("named-hm-yoi-feltham", "HM YOI Feltham")}  # its official style
 
 
+def test_organizations_a_prison_named_with_an_of_inside(make_article):
+    a = make_article(
+        "Inspectors visited HMP Isle of Wight in June. The Governor of Winchester Prison, "
+        "David Rogers, was not there."
+    )
+    named = {m.name for m in extract_article(a).organizations}
+    assert "HMP Isle of Wight" in named
+    assert not any(
+        n and n.startswith(("HMP Isle ", "Governor")) and n != "HMP Isle of Wight" for n in named
+    )
+
+
 def test_organizations_a_centre_for_children_by_its_full_name_not_its_initials(make_article):
     a = make_article(
         "Inspectorate publishes new report on Woodlands JJC\n\nStaff at Woodlands Juvenile "
