@@ -765,7 +765,12 @@ RE_PLURAL_POSSESSIVE = re.compile(r"[A-Z][\w&.-]*s['’]")
 # Words that join the parts of a body's name: "League for Penal Reform",
 # "Society for the Prevention of Cruelty to Children".
 # the kinds of local area a council is named by before "of": "City of York Council"
-LOCAL_AREA_WORDS = frozenset({"City", "County", "Borough", "Royal", "London", "Metropolitan"})
+# (the words of a local area's name before its "of": "Vale of Glamorgan Council", "East
+# Riding of Yorkshire Council", "Isle of Wight Council", "West of England Combined Authority")
+LOCAL_AREA_WORDS = frozenset(
+    {"City", "County", "Borough", "Royal", "London", "Metropolitan", "Vale", "Riding", "Isle"}
+    | {"North", "South", "East", "West"}
+)
 NAME_JOINS = frozenset({"of", "for", "the", "and", "&", "on", "in", "to"})
 # Words that only open a name: a body "of X" starts with its head ("Department for
 # Education"), never ends with it ("Professional Standards Department" is a unit).
@@ -1160,7 +1165,7 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                 w == "of"
                 and last_head < 0
                 and j > i
-                and all(x[2] in LOCAL_AREA_WORDS for x in words[i:j])
+                and all(x[2] in LOCAL_AREA_WORDS for x in words[i:j] if x[2] != "The")
                 and _head_within(words, j + 1, heads)
             ):
                 j += 1  # "City of York Council", "Royal Borough of Greenwich Council"

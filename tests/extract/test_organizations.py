@@ -148,6 +148,15 @@ def test_organizations_one_prison_however_named(make_article):
     assert named == {("named-hm-yoi-feltham", "HM YOI Feltham")}  # its official style
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Vale of Glamorgan Council", "East Riding of Yorkshire Council", "Isle of Wight Council"],
+)
+def test_organizations_a_council_named_for_an_area_with_an_of_inside(make_article, name):
+    a = make_article(f"The {name} said it would study the report.")
+    assert name in {m.name for m in extract_article(a).organizations}
+
+
 def test_organizations_a_prison_named_with_an_of_inside(make_article):
     a = make_article(
         "Inspectors visited HMP Isle of Wight in June. The Governor of Winchester Prison, "
