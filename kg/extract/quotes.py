@@ -2617,15 +2617,29 @@ def _said_in_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who |
     sents, text = reader.sents, reader.text
     if si == 0 or not seg.opens_paragraph:
         return None
-    sent, before = sents[si], sents[si - 1]
-    if before.paragraph != sent.paragraph - 1 or text[sent.span.start : seg.start].strip(
+    k = si - 1
+    if k > 0 and _is_crosshead(reader, sents[k]) and sents[k].paragraph == sents[si].paragraph - 1:
+        k -= 1  # past a crosshead between them: "... what we found". / ## 'Immediate attention'
+    sent, before = sents[si], sents[k]
+    if before.paragraph != sents[k + 1].paragraph - 1 or text[sent.span.start : seg.start].strip(
         " \t“‘\"'"
     ):
         return None
-    said = [(c.start, c.who) for c in reader.cues(si - 1) if c.who is not None and c.who != NOBODY]
+    said = [(c.start, c.who) for c in reader.cues(k) if c.who is not None and c.who != NOBODY]
     if not said or said[-1][1][0] != "person" or reader._inside_quote(said[-1][0]):
         return None
     return said[-1][1]
+
+
+# a crosshead: a paragraph of a few words with no end of a sentence ("## 'Immediate
+# attention'", "Performance culture")
+RE_CROSSHEAD = re.compile(r"[#\s*“‘\"']*[A-Z][^.!?:;]{0,50}?[”’\"'*\s]*")
+
+
+def _is_crosshead(reader: _Reader, sent: Sentence) -> bool:
+    para = reader.article.body[sent.paragraph]
+    words = reader.text[para.start : para.end]
+    return RE_CROSSHEAD.fullmatch(words) is not None and len(words.split()) <= 6
 
 
 def _subject_of_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who | None:

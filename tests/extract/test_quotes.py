@@ -172,6 +172,17 @@ SPEAKERS = [
         id="a-pull-quote-signed-after-a-dash-with-the-signer-s-body-after-a-comma",
     ),
     pytest.param(
+        "Essex\n\nZoe Billingham, HM Inspector of Constabulary, said she had been "
+        "\"extremely disappointed by what we found\".\n\n## 'Immediate attention'\n\n"
+        '"For example, we found that some officers had poor attitudes towards missing '
+        'children."',
+        [
+            (PERSON, "Zoe Billingham", "extremely disappointed"),
+            (PERSON, "Zoe Billingham", "For example, we found"),
+        ],
+        id="a-paragraph-of-quotation-after-a-crosshead-goes-on-from-the-speaker-before-it",
+    ),
+    pytest.param(
         "Holyrood\n\nGreen MSP John Finnie put the question.\n\nGill Imery, the assistant "
         "inspector, told the committee that staff thought it unfair. She said staff saw the "
         'inspection as "disproportionate and unnecessary".\n\nThat drew a sharp response '
