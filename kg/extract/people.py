@@ -73,7 +73,7 @@ RE_POSTNOMINAL = re.compile(rf"{POSTNOMINAL}[,.]?")
 # (PCC) for Gwent, ")
 RE_OF_BODY_LEAD = re.compile(
     r"(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
-    r"(?:[A-Z][\w'’&-]*[ \t]+){0,3}[A-Z][\w'’&-]*,?[ \t]+$"
+    r"(?:[A-Z][\w'’&-]*[ \t]+){0,3}[A-Z][\w'’&-]*(?:[ \t]+\([A-Z]{2,6}\))?,?[ \t]+$"
 )
 # a first name by its initials: "Deputy Chief Constable BJ Harrington"
 INITIALS = r"[A-Z]{2}(?=[ \t]+[A-Z][a-z])"

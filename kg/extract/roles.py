@@ -63,6 +63,10 @@ from kg.patterns import (
 from kg.reference import lexicon
 
 RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
+# the region a title covers, up to its holder's name: " for the Northern Region, "
+RE_REGION_AFTER = re.compile(
+    r"[ \t]+for[ \t]+the[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}[Rr]egion,?[ \t]+"
+)
 # the royal style of an inspector's title: "HM", "Her Majesty's", "His Majesty's"
 ROYAL_STYLE = r"(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)"
 # ... right before a title: "Her Majesty's Chief Inspector"
@@ -614,9 +618,11 @@ def extract(
             # Crime Commissioner for Dorset David Sidwick", also with commas: "The Chief
             # Constable of Kent Police, Alan Pughsley, said"
             if person is None and body_after is not None:
-                gap = RE_GAP.match(text, body_after[1], hi) or RE_COMMA_GAP.match(
-                    text, body_after[1], hi
-                )
+                # (past the title's abbreviation: "the Police and Crime Commissioner for
+                # Gwent (PCC), Jeff Cuthbert")
+                past = RE_ABBR.match(text, body_after[1], hi)
+                named_end = past.end() if past else body_after[1]
+                gap = RE_GAP.match(text, named_end, hi) or RE_COMMA_GAP.match(text, named_end, hi)
                 # (past an honorific too: "The Chief Constable of Kent Police, Sir Alan
                 # Pughsley")
                 person = (
@@ -651,6 +657,10 @@ def extract(
                 if c:
                     at = after + c.end()
                     person = person_at(at) or _past_honorific(text, at, hi)
+            # ROLE for the REGION, NAME: the part of the country a title covers, "HM
+            # Inspector of Constabulary for the Northern Region, Michael Cunningham"
+            if person is None and (region := RE_REGION_AFTER.match(text, after, hi)):
+                person = person_at(region.end()) or _past_honorific(text, region.end(), hi)
             # ROLE for PLACE(,) NAME: a seat and its place, "Labour's MP for Stockton
             # North, Alex Cunningham, added"
             if person is None and lex.roles[key].bodiless:

@@ -1427,3 +1427,23 @@ def test_roles_a_title_in_the_plural_is_held_by_each_of_the_names_after_it(make_
     assert ("Andy Cowie", "assistant-chief-constable", "police-scotland") in got
     assert ("John Hawkins", "assistant-chief-constable", "police-scotland") in got
     assert not any("Constables" in r.person for r in extract_article(make_article(text)).roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the title's abbreviation after its place, then the name
+            "Gwent Police was praised by the Police and Crime Commissioner for Gwent (PCC), "
+            "Jeff Cuthbert, after a report.",
+            ("Jeff Cuthbert", "police-and-crime-commissioner", "gwent"),
+        ),
+        (  # the region the title covers, then the name
+            "In the latest report, HM Inspector of Constabulary for the Northern Region, "
+            'Michael Cunningham said: "Humberside Police does not provide a consistent service."',
+            ("Michael Cunningham", "hm-inspector-of-constabulary", "hmicfrs"),
+        ),
+    ],
+)
+def test_roles_a_title_its_place_or_region_then_the_name(make_article, text, expected):
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert expected in got
