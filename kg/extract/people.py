@@ -75,6 +75,7 @@ RE_OF_BODY_LEAD = re.compile(
     r"(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z][\w'’&-]*[ \t]+){0,3}[A-Z][\w'’&-]*(?:[ \t]+\([A-Z]{2,6}\))?,?[ \t]+$"
 )
+RE_ABBR_AFTER = re.compile(r"[ \t]+\([A-Z]{2,6}\)")
 # a first name by its initials: "Deputy Chief Constable BJ Harrington"
 INITIALS = r"[A-Z]{2}(?=[ \t]+[A-Z][a-z])"
 RE_RUN = re.compile(
@@ -260,6 +261,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         role_ends = {e for _, e in role_matches}
         # an abbreviated title's full stop: "Insp. Graeme Smith"
         role_ends |= {e + 1 for e in role_ends if abbreviation_stop(text, e)}
+        # ... and a title's abbreviation in brackets: "the Police and Crime Commissioner
+        # (PCC), John Campion"
+        role_ends |= {m.end() for e in role_ends if (m := RE_ABBR_AFTER.match(text, e))}
         role_starts = {s for s, _ in role_matches}
         if any_in(context_role_words(), sent.text):
             # "Jon Boucher, the new Chief, is ...": a context title is a role after a name

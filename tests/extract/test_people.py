@@ -196,3 +196,11 @@ def test_people_a_full_name_in_no_context_is_a_persons_when_its_given_name_then_
         "named-humberside-police-federation",
     }
     assert {r.subjects for r in claims.reports} == {()}
+
+
+def test_people_a_name_set_off_after_a_title_and_its_abbreviation(make_article):
+    a = make_article(
+        "Telford & Wrekin Council demanded leadership from the Police and Crime "
+        "Commissioner (PCC), John Campion, after a report."
+    )
+    assert [p.name for p in extract_article(a).people] == ["John Campion"]
