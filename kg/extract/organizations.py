@@ -202,7 +202,8 @@ def _by_head(
 RE_COMMA_CUT = re.compile(r"\b[Tt]he[ \t]+(?P<word>[A-Z][a-z]+),[ \t]+$")
 # between places that share a head noun: "South Yorkshire and West Yorkshire forces"
 RE_PLACE_JOIN = re.compile(r"(?:,|[ \t]+and|[ \t]+or)[ \t]+(?:the[ \t]+)?")
-RE_FORCES_AFTER = re.compile(r"[ \t]+(?:police[ \t]+)?forces?\b")
+# (also in the possessive: "Staffordshire's force was rated 'good'")
+RE_FORCES_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:police[ \t]+)?forces?\b")
 
 
 # "force," right before a place in apposition: "One force, Surrey, had ..."

@@ -735,3 +735,11 @@ def test_organizations_justice_bodies_by_their_acronyms(make_article):
         "it would act."
     )
     assert [m.org for m in extract_article(b).organizations] == ["national-probation-service"] * 2
+
+
+def test_organizations_a_force_named_by_its_place_in_the_possessive(make_article):
+    a = make_article(
+        "The HMIC's PEEL report said police forces were starting to show strain.\n\n"
+        "Staffordshire's force was rated 'good' in two of those areas."
+    )
+    assert "staffordshire" in orgs(a)
