@@ -1025,13 +1025,13 @@ def _is_prose_paragraph(line: str) -> bool:
     return len(line) > 80 and len(line.split()) > 15
 
 
+RE_NEXT_LINE = re.compile(r"\n[ \t]*(\S[^\n]*)")
+
+
 def _next_line(text: str, pos: int) -> str:
     """The next line after ``pos`` with something on it, stripped."""
     m = RE_NEXT_LINE.search(text, pos)
     return m.group(1).strip() if m is not None else ""
-
-
-RE_NEXT_LINE = re.compile(r"\n[ \t]*(\S[^\n]*)")
 
 
 def _has_prose(article: Article) -> bool:

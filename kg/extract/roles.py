@@ -832,7 +832,7 @@ def extract(
         for om in orgs:
             if om.by_context or types.get(om.org) is not OrgType.POLICE_FORCE:
                 continue
-            if om.by_context or not sent.span.contains(om.span):
+            if not sent.span.contains(om.span):
                 continue
             chief_at = RE_CHIEF.match(text, om.span.end, sent.span.end)
             if chief_at:
