@@ -66,6 +66,8 @@ POSTNOMINAL = r"(?:[A-Z]{2,5}|Esq\.?)"
 RE_HONOURS_TAIL = re.compile(rf"(?:[ \t,]+{POSTNOMINAL})*[ \t,.]*")
 # honours right after a name, and nothing else: "Ian Critchley QPM"
 RE_HONOURS = re.compile(rf"(?:[ \t]+{POSTNOMINAL})*")
+# a title's or body's abbreviation in brackets: "(PCC)", "(HMICFRS)"
+BRACKETED_ABBR = r"\([A-Z]{2,6}\)"
 # the auxiliary and modal verbs, which make a clause finite: "has", "was", "will"
 AUXILIARIES = (
     r"(?:has|have|had|is|was|are|were|did|does|will|would|can|could|may|might|must|should)"
@@ -392,6 +394,14 @@ def role_labels() -> dict[str, str]:
     return out
 
 
+# the title heads written in the plural before the names of several holders ("Assistant
+# Chief Constables Andy Cowie and John Hawkins", "Inspectors of Constabulary")
+PLURAL_TITLE_HEADS = ("Inspector", "Commissioner", "Constable", "Superintendent")
+RE_PLURAL_TITLE_HEAD = re.compile(
+    r"\b(" + "|".join(h.lower() for h in PLURAL_TITLE_HEADS) + r")s\b", re.IGNORECASE
+)
+
+
 # a full name next: two capitalised words ("Andy Burnham", "Zoe O'Neill")
 RE_FULL_NAME_NEXT = r"(?=[ \t]+[A-Z][a-z][\w'’-]*[ \t]+[A-Z])"
 
@@ -407,7 +417,7 @@ def re_role() -> re.Pattern[str]:
         words = label.split()
         # "Inspector(s) of Constabulary", "Commissioner(s)": a plural on the head word
         for i, w in enumerate(words):
-            if w in {"Inspector", "Commissioner", "Constable", "Superintendent"}:
+            if w in PLURAL_TITLE_HEADS:
                 esc = _label_pattern(" ".join(words[: i + 1]))
                 rest = _label_pattern(" ".join(words[i + 1 :])) if words[i + 1 :] else ""
                 pat = esc + "s?" + (r"[ \t]+" + rest if rest else "")
@@ -543,13 +553,6 @@ def _qualifier_words() -> frozenset[str]:
 def role_words() -> tuple[str, ...] | None:
     """Words one of which every match of ``re_role`` holds (see ``any_in``)."""
     return label_words([lb for r in lexicon().roles.values() for lb in r.labels])
-
-
-# the title heads written in the plural before the names of several holders ("Assistant
-# Chief Constables Andy Cowie and John Hawkins")
-RE_PLURAL_TITLE_HEAD = re.compile(
-    r"\b(inspector|commissioner|constable|superintendent)s\b", re.IGNORECASE
-)
 
 
 @functools.cache
@@ -762,15 +765,17 @@ RE_CAP_WORD = re.compile(r"[A-Z][\w'’&.-]*")
 RE_COMPOUND_ADJECTIVE = re.compile(r"[A-Z][\w'’&.]*-(?:wide|based|led|run|funded|backed)")
 # "Police Superintendents' Association": a plural's possessive inside a name
 RE_PLURAL_POSSESSIVE = re.compile(r"[A-Z][\w&.-]*s['’]")
+
+
+@functools.cache
+def local_area_words() -> frozenset[str]:
+    """The words of a local area's name before its "of" ("City of York Council"):
+    ``kg/lexicon/local_area_words.txt``."""
+    return frozenset(_words("local_area_words.txt"))
+
+
 # Words that join the parts of a body's name: "League for Penal Reform",
 # "Society for the Prevention of Cruelty to Children".
-# the kinds of local area a council is named by before "of": "City of York Council"
-# (the words of a local area's name before its "of": "Vale of Glamorgan Council", "East
-# Riding of Yorkshire Council", "Isle of Wight Council", "West of England Combined Authority")
-LOCAL_AREA_WORDS = frozenset(
-    {"City", "County", "Borough", "Royal", "London", "Metropolitan", "Vale", "Riding", "Isle"}
-    | {"North", "South", "East", "West"}
-)
 NAME_JOINS = frozenset({"of", "for", "the", "and", "&", "on", "in", "to"})
 # Words that only open a name: a body "of X" starts with its head ("Department for
 # Education"), never ends with it ("Professional Standards Department" is a unit).
@@ -1165,7 +1170,7 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                 w == "of"
                 and last_head < 0
                 and j > i
-                and all(x[2] in LOCAL_AREA_WORDS for x in words[i:j] if x[2] != "The")
+                and all(x[2] in local_area_words() for x in words[i:j] if x[2] != "The")
                 and _head_within(words, j + 1, heads)
             ):
                 j += 1  # "City of York Council", "Royal Borough of Greenwich Council"

@@ -19,6 +19,7 @@ import re
 
 from kg.model import Article, PersonMention, Sentence, Span
 from kg.patterns import (
+    BRACKETED_ABBR,
     NAME_TOKEN,
     POSTNOMINAL,
     RE_HONOURS,
@@ -72,10 +73,10 @@ RE_POSTNOMINAL = re.compile(rf"{POSTNOMINAL}[,.]?")
 # (also past the role's abbreviation, and with a comma: "The Police and Crime Commissioner
 # (PCC) for Gwent, ")
 RE_OF_BODY_LEAD = re.compile(
-    r"(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
-    r"(?:[A-Z][\w'’&-]*[ \t]+){0,3}[A-Z][\w'’&-]*(?:[ \t]+\([A-Z]{2,6}\))?,?[ \t]+$"
+    rf"(?:[ \t]+{BRACKETED_ABBR})?[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    rf"(?:[A-Z][\w'’&-]*[ \t]+){{0,3}}[A-Z][\w'’&-]*(?:[ \t]+{BRACKETED_ABBR})?,?[ \t]+$"
 )
-RE_ABBR_AFTER = re.compile(r"[ \t]+\([A-Z]{2,6}\)")
+RE_ABBR_AFTER = re.compile(rf"[ \t]+{BRACKETED_ABBR}")
 # a first name by its initials: "Deputy Chief Constable BJ Harrington"
 INITIALS = r"[A-Z]{2}(?=[ \t]+[A-Z][a-z])"
 RE_RUN = re.compile(
@@ -107,7 +108,7 @@ RE_LEAD_CUE = re.compile(
     # one who held a role before: "taking over from the departed Richard Lewis"
     r"(?:took|takes|taking|taken) over from(?:[ \t]+the)?(?:[ \t]+(?:departed|former|"
     r"outgoing|retired|previous))?|succeeded|succeeding|replacing|replaced)|"
-    r"\([A-Z]{2,6}\))[ \t]+$"
+    rf"{BRACKETED_ABBR})[ \t]+$"
 )
 # words after a name that mark it as a person's: "(inset) said", ", one of", ", who",
 # " as" before a role title ("took over from Ian Hopkins as Chief Constable")

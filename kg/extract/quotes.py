@@ -2618,7 +2618,7 @@ def _said_in_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who |
     if si == 0 or not seg.opens_paragraph:
         return None
     k = si - 1
-    if k > 0 and _is_crosshead(reader, sents[k]) and sents[k].paragraph == sents[si].paragraph - 1:
+    if k > 0 and _is_heading(reader, sents[k]) and sents[k].paragraph == sents[si].paragraph - 1:
         k -= 1  # past a crosshead between them: "... what we found". / ## 'Immediate attention'
     sent, before = sents[si], sents[k]
     if before.paragraph != sents[k + 1].paragraph - 1 or text[sent.span.start : seg.start].strip(
@@ -2631,15 +2631,17 @@ def _said_in_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who |
     return said[-1][1]
 
 
-# a crosshead: a paragraph of a few words with no end of a sentence ("## 'Immediate
-# attention'", "Performance culture")
-RE_CROSSHEAD = re.compile(r"[#\s*“‘\"']*[A-Z][^.!?:;]{0,50}?[”’\"'*\s]*")
+# a heading between paragraphs: a few words with no end of a sentence, quoted or not
+# ("## 'Immediate attention'", "Performance culture")
+RE_HEADING = re.compile(r"[#\s*“‘\"']*[A-Z][^.!?:;]{0,50}?[”’\"'*\s]*")
 
 
-def _is_crosshead(reader: _Reader, sent: Sentence) -> bool:
+def _is_heading(reader: _Reader, sent: Sentence) -> bool:
+    """Whether the paragraph holding ``sent`` is a heading between paragraphs (unlike
+    ``_crosshead``, which asks whether a quotation is one)."""
     para = reader.article.body[sent.paragraph]
     words = reader.text[para.start : para.end]
-    return RE_CROSSHEAD.fullmatch(words) is not None and len(words.split()) <= 6
+    return RE_HEADING.fullmatch(words) is not None and len(words.split()) <= 6
 
 
 def _subject_of_paragraph_before(reader: _Reader, seg: _Segment, si: int) -> _Who | None:

@@ -30,6 +30,7 @@ from kg.extract.people import RE_ATTRIBUTED_ROLE_LEAD, RE_ROLE_ENDS_SENTENCE, is
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
     AUXILIARIES,
+    BRACKETED_ABBR,
     RE_HONOURS,
     RE_HONOURS_TAIL,
     RE_PLURAL_TITLE_HEAD,
@@ -62,7 +63,7 @@ from kg.patterns import (
 )
 from kg.reference import lexicon
 
-RE_ABBR = re.compile(r"[ \t]*\([A-Z]{2,6}\)")
+RE_ABBR = re.compile(rf"[ \t]*{BRACKETED_ABBR}")
 # the region a title covers, up to its holder's name: " for the Northern Region, "
 RE_REGION_AFTER = re.compile(
     r"[ \t]+for[ \t]+the[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}[Rr]egion,?[ \t]+"
@@ -159,18 +160,15 @@ RE_BODY_TITLE = re.compile(
 )
 # ... or a title outside the scheme capitalised, one head word with its modifier: "PSA
 # President Paul Griffiths", "IOPC Regional Director Derrick Campbell"
+_CAPITAL_MODIFIERS = "|".join(m.capitalize() for m in TITLE_MODIFIERS if m != "co")
 RE_BODY_TITLE_CAPS = re.compile(
-    r"(?:['’]s?)?[ \t]+(?P<title>(?:(?:"
-    + "|".join(m.capitalize() for m in TITLE_MODIFIERS if m != "co")
-    + r")[ \t]+)?[A-Z][a-z]+)[ \t]+(?=[A-Z])"
+    rf"(?:['’]s?)?[ \t]+(?P<title>(?:(?:{_CAPITAL_MODIFIERS})[ \t]+)?[A-Z][a-z]+)[ \t]+(?=[A-Z])"
 )
 # ... or a capitalised title with its field after "of" or "for", up to its holder's name:
 # "IOPC Director of Operations Amanda Rowe", "NCA Director of Investigations Nikki Holland"
 RE_BODY_TITLE_OF = re.compile(
-    r"(?:['’]s?)?,?[ \t]+(?P<title>(?:(?:"
-    + "|".join(m.capitalize() for m in TITLE_MODIFIERS if m != "co")
-    + r")[ \t]+)?[A-Z][a-z]+[ \t]+(?:of|for)[ \t]+(?:[A-Z][\w'’-]*|and|&)"
-    r"(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,4}),?[ \t]+"
+    rf"(?:['’]s?)?,?[ \t]+(?P<title>(?:(?:{_CAPITAL_MODIFIERS})[ \t]+)?[A-Z][a-z]+"
+    r"[ \t]+(?:of|for)[ \t]+(?:[A-Z][\w'’-]*|and|&)(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,4}),?[ \t]+"
 )
 
 
@@ -996,7 +994,7 @@ def _re_title_after() -> re.Pattern[str]:
     """A title after a body's name, to a comma, the sentence's end or its verb (see
     RE_BODY_POSSESSIVE above)."""
     return re.compile(
-        r"(?:['’]s?)?(?:[ \t]+\([A-Z]{2,6}\))?[ \t]+"
+        rf"(?:['’]s?)?(?:[ \t]+{BRACKETED_ABBR})?[ \t]+"
         # (in either case: "the National Police Chiefs' Council Lead for Public Order")
         r"(?P<title>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z&][\w-]*){0,5}?"
         r"(?:[ \t]+(?:for|on|of)[ \t]+[\w&'’-]+(?:[ \t]+[\w&'’-]+){0,5})?)"
