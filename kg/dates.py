@@ -168,6 +168,10 @@ RE_YEARLESS_LEAD = re.compile(
 )
 WEEKDAY_TITLES = tuple(calendar.day_name)  # "Monday" ... "Sunday", as a dateline has them
 YEAR_WINDOW = 10  # years after the earliest a text can be from, to look for its year in
+# years after the earliest a text can be from, by its names, that its own "today
+# (Thursday 22 February)" may fall in when it speaks of no later year: further on, the
+# next year that day is that weekday (5, 6 or 11 years on) is as likely as the first
+YEARS_AFTER_LATEST = 2
 
 
 # a year the text speaks of as past or present, not one to come ("by 2030", "until 2025")

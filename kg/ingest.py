@@ -1241,6 +1241,16 @@ def _today_dated(
             day = dates.weekday_date(on, latest)
             if day is not None:
                 return day
+            # or soon after, when the names the page uses place it no earlier than that
+            # year: "today, Thursday 22 February" from "His Majesty's Inspectorate"
+            # (from 2022) on inspection visits "between May and October 2022" is of
+            # 2024, the 22nd being a Tuesday in 2022 and a Wednesday in 2023
+            since = written_since(page or text)
+            if since is not None and since >= latest:
+                for year in range(since, since + dates.YEARS_AFTER_LATEST + 1):
+                    day = dates.weekday_date(on, year)
+                    if day is not None:
+                        return day
     return None
 
 

@@ -162,9 +162,16 @@ PAGES = ROOT / "tests" / "data" / "ingest" / "pages"
             None,
             "Shropshire and Mid Wales police forces told to improve by inspector",
         ),
-        # no date stated: not "this morning, Wednesday, July 6" (no year), not the
-        # 2019 report in the body, not a related story's, not the footer's "Last modified"
-        ("no-date.html", None, "Capital Voice", "City Hall asked about Met special measures"),
+        # no date stated but "this morning, Wednesday, July 6": its year the first from
+        # 2022 (its names, "His Majesty's", date it from then) whose 6 July is a
+        # Wednesday; not the 2019 report in the body, not a related story's, not the
+        # footer's "Last modified"
+        (
+            "no-date.html",
+            PartialDate(2022, 7, 6),
+            "Capital Voice",
+            "City Hall asked about Met special measures",
+        ),
         # only "updated" stamps (meta, JSON-LD dateModified, <time> after "Updated",
         # "Last updated" in the body) and a comment's date: the day it was last updated,
         # the one date the page gives for itself (not the comment's, a day earlier)
@@ -323,6 +330,21 @@ def test_ingest_today_with_a_weekday_in_the_latest_year_the_page_speaks_of():
         "text",
     )
     assert b.published is None
+
+
+def test_ingest_today_with_a_weekday_soon_after_the_year_its_names_date_the_page_from():
+    # "His Majesty's" dates the page from 2022, the year of the visits it speaks of;
+    # 22 February was a Tuesday in 2022, a Wednesday in 2023 and a Thursday in 2024
+    text = (
+        "Inspectors praise the force\n\nThe force was praised in a report published today, "
+        "Thursday 22 February, by His Majesty's Inspectorate of Constabulary.\n\n"
+        "Inspectors visited between May and October 2022.\n"
+    )
+    assert parse_article(text, "t.txt", "text").published == PartialDate(2024, 2, 22)
+    # a page whose names do not date it is dated only in the latest year it speaks of:
+    # a year's events ("arrangements put in place in 2022") may be told long after
+    older = text.replace("His Majesty's", "Her Majesty's")
+    assert parse_article(older, "t.txt", "text").published is None
 
 
 @pytest.mark.parametrize(
