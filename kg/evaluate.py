@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.patterns import fold, org_labels
+from kg.patterns import context_labels, fold, org_labels
 
 MEASURES = (
     "people-roles",
@@ -81,11 +81,14 @@ def _name(text: str | None) -> str:
 
 
 def _org(text: str | None) -> str:
-    """An organization's key in the ontology, else its name without case, accents or a
-    leading article ("The Children's Society" is "children's society")."""
+    """An organization's key in the ontology, by any of its names, those it goes by only
+    in context too (a gold file names the body as its article does: "POA"), else its
+    name without case, accents or a leading article ("The Children's Society" is
+    "children's society")."""
     if not text:
         return ""
-    return org_labels().get(fold(text), _name(text).removeprefix("the "))
+    key = org_labels().get(fold(text)) or context_labels().get(fold(text))
+    return key or _name(text).removeprefix("the ")
 
 
 def _text(text: str) -> str:

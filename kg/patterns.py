@@ -859,6 +859,14 @@ def body_kinds() -> dict[str, str]:
     return _pairs("body_kinds.txt")
 
 
+@functools.cache
+def re_kind_before_name() -> re.Pattern[str]:
+    """Up to three lower-case words ending in a kind of body, before the body's name:
+    "national domestic violence charity ", "prison officers union "."""
+    kinds = "|".join(sorted(map(re.escape, body_kinds()), key=len, reverse=True))
+    return re.compile(rf"(?:[a-z-]+[ \t]+){{0,3}}(?:{kinds})[ \t]+")
+
+
 RE_WORD = re.compile(r"\S+")
 
 

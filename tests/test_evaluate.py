@@ -81,6 +81,15 @@ def test_evaluate_cli_against_a_second_annotator(tmp_path):
     assert "Traceback" not in bad.stderr
 
 
+def test_evaluate_a_body_named_as_its_article_names_it_in_context_is_the_body():
+    # a gold file names the union "POA", as its article does; kg names the body
+    gold = json.loads(json.dumps(ARTICLE))
+    gold["organizations"] = [{"name": "POA", "type": "Other"}]
+    rows = rows_from_gold([ARTICLE])
+    rows["organizations"] = [{"organization": "prison-officers-association", "type": "Other"}]
+    assert score([gold], rows)["organizations"].f1 == 1.0
+
+
 def test_evaluate_a_body_is_the_same_with_or_without_its_leading_article():
     gold = json.loads(json.dumps(ARTICLE))
     gold["organizations"] = [{"name": "The Children's Society", "type": "Other"}]

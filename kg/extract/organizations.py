@@ -134,7 +134,8 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     named += _bodies_of_a_kind(article, sents, named)
     types = {m.org: m.kind for m in named if m.kind is not None}
     keys = {m.org for m in named}
-    mentions = named + [m for m in pending if m.org in keys]
+    spans = {m.span for m in named}
+    mentions = named + [m for m in pending if m.org in keys and m.span not in spans]
 
     for sent in sents:
         if coref_words is not None and not any_in(coref_words, lowered(sent.text)):
@@ -356,8 +357,8 @@ def _re_body_kinds() -> tuple[re.Pattern[str], re.Pattern[str]]:
     after it ("NAME, the group that ...")."""
     kinds = "|".join(sorted(map(re.escape, body_kinds()), key=len, reverse=True))
     before = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w-]+[ \t]+)?(?P<kind>{kinds})[ \t]+(?P<name>{BODY_NAME})"
-        r"(?![ \t]*[A-Z])"
+        rf"\b(?:(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w-]+[ \t]+)?|(?<=\bof )(?:[a-z-]+[ \t]+){{0,3}})"
+        rf"(?P<kind>{kinds})[ \t]+(?P<name>{BODY_NAME})(?![ \t]*[A-Z])"
     )
     after = re.compile(
         rf"(?<![\w'’-])(?P<name>{BODY_NAME}),[ \t]+(?:the|a|an)[ \t]+(?:[a-z-]+[ \t]+){{0,2}}"
@@ -371,8 +372,10 @@ def _bodies_of_a_kind(
     article: Article, sents: list[Sentence], named: list[OrgMention]
 ) -> list[OrgMention]:
     """Bodies the reference data does not know, named with the kind of body they are:
-    "the campaign group Reclaim These Streets", "law firm Hickman and Rose", "Working
-    Links, the private company that ran probation"."""
+    "the campaign group Reclaim These Streets", "chief executive of national domestic
+    violence charity Refuge", "Working Links, the private company that ran probation";
+    and a body it knows by a short name it takes only in context, given that context:
+    "the prison officers union POA"."""
     text = article.text
     low = lowered(text)
     if not any_in(tuple(body_kinds()), low):
@@ -384,6 +387,11 @@ def _bodies_of_a_kind(
             for m in rx.finditer(text, sent.span.start, sent.span.end):
                 name = m.group("name")
                 span = Span(m.start("name"), m.end("name"))
+                known = context_labels().get(fold(name))
+                if known is not None and not any(s.overlaps(span) for s in taken):
+                    taken.append(span)
+                    out.append(OrgMention(known, span, sent.span, name))
+                    continue
                 if (
                     len(name) < 3
                     or name.isupper()  # an acronym: its full name is the body's

@@ -50,6 +50,7 @@ from kg.patterns import (
     re_context_role,
     re_context_role_of,
     re_honorific,
+    re_kind_before_name,
     re_org,
     re_place,
     re_qualifier,
@@ -504,8 +505,10 @@ def extract(
         if org is None and role.scope is None:
             # a title any body has ("chief executive John Foley", "the outgoing chair,
             # Andrew Flanagan"): the body other than a force or inspectorate the
-            # article is most about
+            # article is most about, unless the article names another with it
+            # ("chief executive of national domestic violence charity Refuge")
             org = main_org(orgs, bodies, OrgType.OTHER)
+            guessed.add((name, key, org, qual))
         entry = lex.orgs.get(org) if org is not None else None
         if key == "commissioner" and entry is not None and entry.chief_role != "commissioner":
             # a force's "Commissioner" is its police and crime commissioner, unless a
@@ -1050,7 +1053,10 @@ def _body_titles(
         m.span.start + (4 if m.by_context and m.text[:4].lower() == "the " else 0): m for m in orgs
     }
     for p in people:
-        found = _title_of_body(text, p.span.end, p.evidence.end, bodies_at)
+        # after any honours: "Sandra Horley CBE, chief executive of ..."
+        honours = RE_HONOURS.match(text, p.span.end, p.evidence.end)
+        after = honours.end() if honours else p.span.end
+        found = _title_of_body(text, after, p.evidence.end, bodies_at)
         if found is not None:
             words, held = found
             key = _any_body_title(words)
@@ -1072,10 +1078,7 @@ def _body_titles(
             out.append(RoleClaim(p.name, CHAIR, body_at[0], p.evidence, None))
             continue
         # "NAME, the BODY's title,"
-        honours = RE_HONOURS.match(text, p.span.end, p.evidence.end)
-        gap = RE_BODY_POSSESSIVE.match(
-            text, honours.end() if honours else p.span.end, p.evidence.end
-        )
+        gap = RE_BODY_POSSESSIVE.match(text, after, p.evidence.end)
         body = ends.get(gap.end()) if gap is not None else None
         if body is not None:
             t = _re_title_after().match(text, body.span.end, p.evidence.end)
@@ -1105,7 +1108,8 @@ def _title_of_body(
     text: str, pos: int, hi: int, bodies_at: dict[int, tuple[str, int]]
 ) -> tuple[str, str] | None:
     """ ", (the) TITLE of|at|for (the) BODY" right after a name: the title's words and
-    the body's key."""
+    the body's key; the body may come with the kind of body it is ("chief executive of
+    national domestic violence charity Refuge")."""
     lead = RE_TITLE_LEAD.match(text, pos, hi)
     if lead is None:
         return None
@@ -1113,8 +1117,10 @@ def _title_of_body(
         words = text[lead.end() : m.start()]
         if not RE_TITLE_WORDS.fullmatch(words):
             break
-        if m.end() in bodies_at:
-            return words, bodies_at[m.end()][0]
+        kind = re_kind_before_name().match(text, m.end(), hi)
+        for at in (m.end(), kind.end() if kind is not None else -1):
+            if at in bodies_at:
+                return words, bodies_at[at][0]
     return None
 
 

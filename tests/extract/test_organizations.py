@@ -574,6 +574,12 @@ def test_organizations_a_possessive_pronoun_is_no_part_of_a_name(make_article):
             "Reclaim These Streets",
         ),
         ("Figures obtained by the London firm Hickman & Rose showed the delays.", "Hickman & Rose"),
+        # after "of", with no article and up to three words saying what it does
+        (
+            "Sandra Horley, chief executive of national domestic violence charity Refuge, "
+            "said the report was stark.",
+            "Refuge",
+        ),
         (
             "The criminals posed as staff of Kleinwort Hambros, a genuine private bank, and "
             "used its documents.",
@@ -584,6 +590,15 @@ def test_organizations_a_possessive_pronoun_is_no_part_of_a_name(make_article):
 def test_organizations_a_body_named_with_its_kind(make_article, text, body):
     found = {(m.name, m.kind) for m in extract_article(make_article(text)).organizations}
     assert (body, OrgType.OTHER) in found
+
+
+def test_organizations_a_body_known_by_a_short_name_given_with_its_kind(make_article):
+    # "POA" names the Prison Officers' Association only in context: its kind is one
+    a = make_article("Steve Gillan, of the prison officers union POA, said it was predictable.")
+    assert {m.org for m in extract_article(a).organizations} == {"prison-officers-association"}
+    # alone, it names nothing
+    b = make_article("Steve Gillan, of the POA, said it was predictable.")
+    assert not extract_article(b).organizations
 
 
 def test_organizations_a_kind_noun_that_heads_no_body_names_none(make_article):

@@ -1146,6 +1146,30 @@ def test_roles_a_title_outside_the_scheme_beside_its_body(make_article, text, ex
     assert expected in got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body with the kind of body it is, after honours: not the body the article
+        # named before, which a title any body has would otherwise be guessed to be in
+        (
+            "The Crown Prosecution Service was criticised. Sandra Horley CBE, chief "
+            "executive of national domestic violence charity Refuge, said: 'We are angry.'",
+            {("Sandra Horley", "chief-executive", "named-refuge")},
+        ),
+        # a body known by an acronym it goes by in context, the kind of body its context
+        (
+            "But Steve Gillan, general secretary of the prison officers union POA, said the "
+            "outcome had been entirely predictable.",
+            {("Steve Gillan", "general secretary", "prison-officers-association")},
+        ),
+    ],
+)
+def test_roles_a_title_of_a_body_named_with_its_kind(make_article, text, expected):
+    assert {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles} == (
+        expected
+    )
+
+
 def test_roles_a_spokesman_who_says_something_of_a_named_person_is_no_title_of_theirs(
     make_article,
 ):
