@@ -125,14 +125,14 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (979 articles written from public pages
-# and annotated by people who never saw the extractors; 912 of them were added in the
-# third to seventy-third rounds, scored once fresh, and lowered the floors). Its held-out
+# The same for tests/gold/dev, the blind devset (991 articles written from public pages
+# and annotated by people who never saw the extractors; 924 of them were added in the
+# third to seventy-fourth rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
-    "people-roles": 0.77,
+    "people-roles": 0.76,
     "organizations": 0.68,
-    "reports": 0.69,
+    "reports": 0.68,
     "quotes": 0.88,
     "articles": 0.97,
 }
