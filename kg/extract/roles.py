@@ -442,9 +442,12 @@ def extract(
             # held in no body (the place is a constituency, not a force)
             claims.append(RoleClaim(name, key, None, sent.span, qual))
             return
-        meant = role_meant(key, frozenset(mentioned))
+        # the body or place named with the title counts first: "West Yorkshire Deputy
+        # Mayor for Policing and Crime" is West Yorkshire's wherever else the article goes
+        own = role_meant(key, frozenset({org})) if org is not None else key
+        meant = own if own != key else role_meant(key, frozenset(mentioned))
         held_in = _type_of(org) if org is not None else None
-        if held_in is None or lex.roles[meant].scope in (None, held_in):
+        if own != key or held_in is None or lex.roles[meant].scope in (None, held_in):
             # not "Chief Inspector John Smith of West Yorkshire Police" in news of a
             # prison inspection: the rank, held in the force named with it
             key = meant

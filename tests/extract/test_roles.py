@@ -125,6 +125,17 @@ CASES = [
             None,
         ),
     ),
+    (  # a place before a title a mayor's office holds in several places: that place's,
+        # in an article that names another body with a deputy mayor
+        "The Mayor's Office for Policing and Crime was praised. West Yorkshire Deputy Mayor "
+        "for Policing and Crime, Alison Lowe OBE, said the force had listened.",
+        (
+            "Alison Lowe",
+            "deputy-mayor-for-policing-west-yorkshire",
+            "west-yorkshire-combined-authority",
+            None,
+        ),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
