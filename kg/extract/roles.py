@@ -945,6 +945,7 @@ def extract(
                 label = title if title[:1].isupper() else title.title()  # "Director of ..."
                 claims.append(RoleClaim(person.name, title.lower(), om.org, sent.span, qual, label))
     claims.extend(_body_titles(text, people, orgs, bodies_at))
+    claims.extend(_titles_of_body_before(text, people, orgs))
     for person, sent, body in _signatures(text, sents, people, orgs):
         key = role_key(text[sent.span.start : sent.span.end].strip(" \t,."))
         if key is not None:
@@ -1096,6 +1097,44 @@ def _body_titles(
                 continue
             title = title_of(words) if words else None
             if title is not None:
+                out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
+    return out
+
+
+# "The secretary of Derbyshire Police Federation, Kirsty Bunn, said": a title in lower
+# case before the body it is held in, the name set off after the body
+@functools.cache
+def _re_title_of_before() -> re.Pattern[str]:
+    """ "The secretary of ", "The chief executive of the charity " right before a body."""
+    return re.compile(
+        r"(?:^|(?<=[\s\"“(]))[Tt]he[ \t]+(?P<title>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,4})"
+        r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?(?:" + re_kind_before_name().pattern + r")?\Z"
+    )
+
+
+RE_NAME_AFTER_BODY = re.compile(r",[ \t]+")
+
+
+def _titles_of_body_before(
+    text: str, people: list[PersonMention], orgs: list[OrgMention]
+) -> list[RoleClaim]:
+    """ "The secretary of Derbyshire Police Federation, Kirsty Bunn,": a title the
+    scheme does not hold, or holds for any body, before the body and the name."""
+    out: list[RoleClaim] = []
+    ends = {m.span.end: m for m in orgs if not m.by_context}
+    for p in people:
+        for end, body in ends.items():
+            gap = RE_NAME_AFTER_BODY.match(text, end, p.span.start)
+            if gap is None or gap.end() != p.span.start or body.span.start < p.evidence.start:
+                continue
+            lead = _re_title_of_before().search(text, p.evidence.start, body.span.start)
+            if lead is None:
+                continue
+            words = lead.group("title")
+            key = _any_body_title(words)
+            if key is not None:
+                out.append(RoleClaim(p.name, key, body.org, p.evidence, None))
+            elif (title := _title_outside_scheme(words)) is not None:
                 out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
     return out
 

@@ -1173,6 +1173,16 @@ def test_roles_a_title_outside_the_scheme_beside_its_body(make_article, text, ex
             "outcome had been entirely predictable.",
             {("Steve Gillan", "general secretary", "prison-officers-association")},
         ),
+        # the title and its body before the name, set off by commas
+        (
+            "The secretary of Derbyshire Police Federation, Kirsty Bunn, has said she is "
+            "deeply concerned by the report.",
+            {("Kirsty Bunn", "secretary", "named-derbyshire-police-federation")},
+        ),
+        (
+            "The chief executive of the charity Refuge, Sandra Horley, said it was stark.",
+            {("Sandra Horley", "chief-executive", "named-refuge")},
+        ),
     ],
 )
 def test_roles_a_title_of_a_body_named_with_its_kind(make_article, text, expected):
