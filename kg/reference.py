@@ -72,6 +72,7 @@ class RoleEntry:
     default_org: str | None
     preferred_when: frozenset[str] = frozenset()  # orgs whose mention makes a shared label mean it
     bodiless: bool = False  # held in no organization (an MP, a councillor)
+    body_heads: tuple[str, ...] = ()  # ... but in the one body named with this head noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,7 @@ def lexicon() -> Lexicon:
             str(default).removeprefix(str(ORGS)) if default else None,
             preferred,
             g.value(node, KGO.roleScope) == OWL.Nothing,
+            tuple(sorted(str(x) for x in g.objects(node, KGO.heldInBodyHeaded))),
         )
     kinds: dict[str, KindEntry] = {}
     for node in sorted(_iris(g.subjects(RDF.type, KGO.ReportKind))):

@@ -67,6 +67,7 @@ class KGO(DefinedNamespace):
     correctionText: URIRef
     action: URIRef
     preferredWhen: URIRef
+    heldInBodyHeaded: URIRef
     title: URIRef
     topicLabel: URIRef
     publishedBy: URIRef

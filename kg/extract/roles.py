@@ -439,8 +439,10 @@ def extract(
             key = role_meant(key, frozenset(mentioned))
         if lex.roles[key].bodiless:
             # "Labour MP Jess Phillips", "Alex Cunningham, MP for Stockton North": a seat,
-            # held in no body (the place is a constituency, not a force)
-            claims.append(RoleClaim(name, key, None, sent.span, qual))
+            # held in no body (the place is a constituency, not a force); a councillor's
+            # is the one council the article names, if one only
+            council = _the_one_headed(orgs, lex.roles[key].body_heads)
+            claims.append(RoleClaim(name, key, council, sent.span, qual))
             return
         # the body or place named with the title counts first: "West Yorkshire Deputy
         # Mayor for Policing and Crime" is West Yorkshire's wherever else the article goes
@@ -1137,6 +1139,20 @@ def _titles_of_body_before(
             elif (title := _title_outside_scheme(words)) is not None:
                 out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
     return out
+
+
+def _the_one_headed(orgs: list[OrgMention], heads: tuple[str, ...]) -> str | None:
+    """The one body the article names whose name ends in one of ``heads`` ("Walsall
+    Council"), if it names one only."""
+    if not heads:
+        return None
+    want = {fold(h) for h in heads}
+    found = {
+        m.org
+        for m in orgs
+        if not m.by_context and (words := fold(m.name or m.text).split()) and words[-1] in want
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _any_body_title(words: str) -> str | None:

@@ -1492,3 +1492,21 @@ def test_roles_a_title_in_the_plural_is_held_by_each_of_the_names_after_it(make_
 def test_roles_a_title_its_place_or_region_then_the_name(make_article, text, expected):
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert expected in got
+
+
+def test_roles_a_councillor_sits_on_the_one_council_the_article_names(make_article):
+    a = make_article(
+        "Walsall Council Tory leader Councillor Gary Perry had called for him to go. "
+        "Cllr Suritta Brackenridge denies any wrongdoing."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(a).roles} >= {
+        ("Gary Perry", "councillor", "named-walsall-council"),
+        ("Suritta Brackenridge", "councillor", "named-walsall-council"),
+    }
+    # two councils named: which one is not said
+    b = make_article(
+        "Walsall Council and Dudley Council met. Councillor Gary Perry said it was wrong."
+    )
+    assert {(r.person, r.role, r.org) for r in extract_article(b).roles} == {
+        ("Gary Perry", "councillor", None)
+    }
