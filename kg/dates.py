@@ -76,8 +76,8 @@ RE_DATELINE_LEAD = re.compile(
 # 2019", "By Jo Bloggs | 3 May 2019" (a name of one to four capitalised words).
 RE_BYLINE_LEAD = re.compile(
     r"[ \t]*\*?(?:[Bb]y[ \t]+)?"
-    # one to three fields, each set off: "News | Gareth Hill | "
-    r"(?:(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*"
+    # one to three fields, each set off: "News | Gareth Hill | ", "Express & Star | "
+    r"(?:(?:[A-Z][\w'’.-]*[ \t]+(?:(?:&|and|of|the)[ \t]+)?){0,3}[A-Z][\w'’.-]*"
     r"(?:[ \t]{2,}|[ \t]*[|•·,–—][ \t]*|[ \t]+-[ \t]+)){1,3}"
     # the writer's title after the name: "By Richard Price - Local Democracy Reporter 2nd
     # Jul 2022"

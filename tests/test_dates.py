@@ -25,6 +25,9 @@ from kg.model import PartialDate
         # a byline before the date, set off by a gap or a mark
         ("Solihull Editorial  15th Jan, 2019  Updated: 15th Jan, 2019   0", "2019-01-15"),
         ("By Jo Bloggs | 3 May 2019", "2019-05-03"),
+        # a paper's name with its small words, then "Published"
+        ("*Express & Star | Published 7 April 2022*", "2022-04-07"),
+        ("Mansfield and Ashfield Chad | 27 July 2022", "2022-07-27"),
     ],
 )
 def test_dates_dateline_shapes(line, iso):
