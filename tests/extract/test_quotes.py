@@ -323,6 +323,12 @@ SPEAKERS = [
         id="a-bodys-report-named-with-its-topic-speaks-in-its-relative-clause",
     ),
     pytest.param(
+        "Neighbourhood policing\n\nDavid Lloyd backed HMIC's most recent national report, "
+        'which cautions that forces are "sleepwalking away from communities".',
+        [(REPORT, "0", "sleepwalking away from communities")],
+        id="a-report-that-cautions-speaks",
+    ),
+    pytest.param(
         "Forces under strain\n\nThe Derbyshire Police Federation read the report. Policing "
         "is 'on its knees', the Federation warned.",
         [(ORG, "named-derbyshire-police-federation", "on its knees")],
