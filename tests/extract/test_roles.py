@@ -136,6 +136,11 @@ CASES = [
             None,
         ),
     ),
+    (  # Scotland's prisons inspector, not England and Wales's nor a police rank
+        "HM Chief Inspector of Prisons for Scotland, David Strang, is today publishing his "
+        "report on an inspection of HMP Edinburgh.",
+        ("David Strang", "hm-chief-inspector-of-prisons-for-scotland", "hmips", None),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
