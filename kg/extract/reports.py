@@ -535,6 +535,15 @@ RE_BEFORE_REPORT = re.compile(
 # were highlighted", "Then in 2016 HMI inspected SYP", "In March last year HMICFRS
 # published a report", "And back in February 2012, the ... report that HMIC published"
 # (not "In May-June, we commissioned a peer review")
+# an event that is not a report's coming out, right before the day it took place
+RE_EVENT_BEFORE = re.compile(
+    r"\b(?:meeting|hearing|conference|debate|session|briefing|interview|event|summit)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+# a date between a publisher and its verb: "HMICFRS last month published a damning
+# report", "the inspectorate on Tuesday released its findings"
+RE_VERB_AFTER_DATE = re.compile(r"^[ \t]+(?:publish(?:ed|es)|releas(?:ed|es)|issued)\b", re.I)
 RE_CLAUSE_OPENING = re.compile(r"^[ \t\"“‘']*(?:\w+[ \t]+){0,2}(?:[Ii]n|[Oo]n|[Dd]uring)?[ \t]*$")
 RE_OPENED_VERB = re.compile(
     r"^[ \t]*,?[^,;:]{0,140}?\b(?:publish(?:ed|es)|releas(?:ed|es)|issued|produced|highlighted|"
@@ -1442,7 +1451,9 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
     after = text[d.span.end : b]
     phrase = text[d.span.start : d.span.end].lower()
     if phrase in {"today", "this morning", "this afternoon", "this evening", "tonight"}:
-        return "published"
+        # not the day of another event: "Speaking at a public accountability meeting
+        # today, the deputy chief constable said the force accepts the report's findings"
+        return "other" if RE_EVENT_BEFORE.search(before) else "published"
     if phrase == "yesterday" and after[:2] in ("'s", "’s"):
         return "published"  # "yesterday's damning PEEL report"
     if RE_NOT_UNTIL.search(before):
@@ -1467,6 +1478,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
     if RE_BEFORE_REPORT.match(after) or RE_JUDGED_BEFORE.search(before):
         return "published"
     if RE_CLAUSE_OPENING.match(before) and RE_OPENED_VERB.match(after):
+        return "published"
+    if RE_VERB_AFTER_DATE.match(after):
         return "published"
     if RE_HEADLINE_REPORT.search(text, 0, d.span.start) or RE_PEEL_TITLE_BEFORE.search(before):
         return "published"

@@ -1100,6 +1100,17 @@ def test_reports_today_in_a_quotation_dates_no_report(make_article):
     assert ("hmicfrs", ("lancashire",), None) in reports(a)
 
 
+def test_reports_a_date_between_the_publisher_and_its_verb_not_a_meetings_today(make_article):
+    # "last month" before "published" dates the report; "today" is the meeting's
+    a = make_article(
+        "Force vows to improve after damning report\n\n8 April 2022\n\nMabs Hussain spoke "
+        "out after HMICFRS last month published a damning report on North Yorkshire "
+        "Police's child protection services.\n\nSpeaking at a public accountability meeting "
+        "today, he said the force accepts every one of the report's findings."
+    )
+    assert reports(a) == {("hmicfrs", ("north-yorkshire",), "2022-03")}
+
+
 def test_reports_yesterdays_report(make_article):
     a = make_article(
         "PEEL report brands Surrey Police response times 'inadequate'\n\n7 December 2023\n\n"
