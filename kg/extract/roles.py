@@ -160,10 +160,11 @@ RE_BODY_TITLE = re.compile(
     r"|[a-z]+(?:[ \t]+[a-z]+){0,4}),?[ \t]+"
 )
 # ... or a title outside the scheme capitalised, one head word with its modifier: "PSA
-# President Paul Griffiths", "IOPC Regional Director Derrick Campbell"
+# President Paul Griffiths", "IOPC Regional Director Derrick Campbell", "Napo General
+# Secretary, Ian Lawrence,"
 _CAPITAL_MODIFIERS = "|".join(m.capitalize() for m in TITLE_MODIFIERS if m != "co")
 RE_BODY_TITLE_CAPS = re.compile(
-    rf"(?:['’]s?)?[ \t]+(?P<title>(?:(?:{_CAPITAL_MODIFIERS})[ \t]+)?[A-Z][a-z]+)[ \t]+(?=[A-Z])"
+    rf"(?:['’]s?)?[ \t]+(?P<title>(?:(?:{_CAPITAL_MODIFIERS})[ \t]+)?[A-Z][a-z]+),?[ \t]+(?=[A-Z])"
 )
 # ... or a capitalised title with its field after "of" or "for", up to its holder's name:
 # "IOPC Director of Operations Amanda Rowe", "NCA Director of Investigations Nikki Holland"

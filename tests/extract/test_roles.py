@@ -1120,6 +1120,11 @@ def test_roles_a_capitalised_title_outside_the_scheme_after_its_body(make_articl
             'Napo General Secretary Ian Lawrence said: "Ever since the changes, we warned."',
             ("Ian Lawrence", "general secretary", "napo"),
         ),
+        # ... and the same set off by commas
+        (
+            "Napo General Secretary, Ian Lawrence, said that staff had kept standards up.",
+            ("Ian Lawrence", "general secretary", "napo"),
+        ),
         # a title after its body and the name with no comma before the verb
         (
             'Ben Priestley, UNISON National Officer said: "Today\'s report is worrying."',
