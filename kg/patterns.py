@@ -860,11 +860,16 @@ def body_kinds() -> dict[str, str]:
 
 
 @functools.cache
+def body_kind_alternation() -> str:
+    """The kinds of body as a regular expression's alternation, longest first."""
+    return "|".join(sorted(map(re.escape, body_kinds()), key=len, reverse=True))
+
+
+@functools.cache
 def re_kind_before_name() -> re.Pattern[str]:
     """Up to three lower-case words ending in a kind of body, before the body's name:
     "national domestic violence charity ", "prison officers union "."""
-    kinds = "|".join(sorted(map(re.escape, body_kinds()), key=len, reverse=True))
-    return re.compile(rf"(?:[a-z-]+[ \t]+){{0,3}}(?:{kinds})[ \t]+")
+    return re.compile(rf"(?:[a-z-]+[ \t]+){{0,3}}(?:{body_kind_alternation()})[ \t]+")
 
 
 RE_WORD = re.compile(r"\S+")

@@ -32,6 +32,7 @@ from kg.patterns import (
     RE_LIST_ITEM,
     RE_TOOK_PART,
     any_in,
+    body_kind_alternation,
     body_kinds,
     capital_leads,
     context_labels,
@@ -355,7 +356,7 @@ BODY_NAME = r"[A-Z][\w'â€™&-]*(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?[A-Z][\w'â
 def _re_body_kinds() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A kind of body before its name ("the campaign group NAME") and in apposition
     after it ("NAME, the group that ...")."""
-    kinds = "|".join(sorted(map(re.escape, body_kinds()), key=len, reverse=True))
+    kinds = body_kind_alternation()
     before = re.compile(
         rf"\b(?:(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w-]+[ \t]+)?|(?<=\bof )(?:[a-z-]+[ \t]+){{0,3}})"
         rf"(?P<kind>{kinds})[ \t]+(?P<name>{BODY_NAME})(?![ \t]*[A-Z])"
