@@ -531,10 +531,6 @@ RE_BEFORE_REPORT = re.compile(
     r"findings|judgements?|publication|PEEL|round)\b",
     re.IGNORECASE,
 )
-# a date opening the clause whose report it dates: "In March last year, weaknesses
-# were highlighted", "Then in 2016 HMI inspected SYP", "In March last year HMICFRS
-# published a report", "And back in February 2012, the ... report that HMIC published"
-# (not "In May-June, we commissioned a peer review")
 # an event that is not a report's coming out, right before the day it took place
 RE_EVENT_BEFORE = re.compile(
     r"\b(?:meeting|hearing|conference|debate|session|briefing|interview|event|summit)"
@@ -544,6 +540,10 @@ RE_EVENT_BEFORE = re.compile(
 # a date between a publisher and its verb: "HMICFRS last month published a damning
 # report", "the inspectorate on Tuesday released its findings"
 RE_VERB_AFTER_DATE = re.compile(r"^[ \t]+(?:publish(?:ed|es)|releas(?:ed|es)|issued)\b", re.I)
+# a date opening the clause whose report it dates: "In March last year, weaknesses
+# were highlighted", "Then in 2016 HMI inspected SYP", "In March last year HMICFRS
+# published a report", "And back in February 2012, the ... report that HMIC published"
+# (not "In May-June, we commissioned a peer review")
 RE_CLAUSE_OPENING = re.compile(r"^[ \t\"“‘']*(?:\w+[ \t]+){0,2}(?:[Ii]n|[Oo]n|[Dd]uring)?[ \t]*$")
 RE_OPENED_VERB = re.compile(
     r"^[ \t]*,?[^,;:]{0,140}?\b(?:publish(?:ed|es)|releas(?:ed|es)|issued|produced|highlighted|"

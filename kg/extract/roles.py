@@ -1115,30 +1115,27 @@ def _re_title_of_before() -> re.Pattern[str]:
     )
 
 
-RE_NAME_AFTER_BODY = re.compile(r",[ \t]+")
-
-
 def _titles_of_body_before(
     text: str, people: list[PersonMention], orgs: list[OrgMention]
 ) -> list[RoleClaim]:
     """ "The secretary of Derbyshire Police Federation, Kirsty Bunn,": a title the
     scheme does not hold, or holds for any body, before the body and the name."""
     out: list[RoleClaim] = []
-    ends = {m.span.end: m for m in orgs if not m.by_context}
-    for p in people:
-        for end, body in ends.items():
-            gap = RE_NAME_AFTER_BODY.match(text, end, p.span.start)
-            if gap is None or gap.end() != p.span.start or body.span.start < p.evidence.start:
-                continue
-            lead = _re_title_of_before().search(text, p.evidence.start, body.span.start)
-            if lead is None:
-                continue
-            words = lead.group("title")
-            key = _any_body_title(words)
-            if key is not None:
-                out.append(RoleClaim(p.name, key, body.org, p.evidence, None))
-            elif (title := _title_outside_scheme(words)) is not None:
-                out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
+    by_start = {p.span.start: p for p in people}
+    for body in orgs:
+        gap = None if body.by_context else RE_COMMA_GAP.match(text, body.span.end)
+        p = by_start.get(gap.end()) if gap is not None else None
+        if p is None or body.span.start < p.evidence.start:
+            continue
+        lead = _re_title_of_before().search(text, p.evidence.start, body.span.start)
+        if lead is None:
+            continue
+        words = lead.group("title")
+        key = _any_body_title(words)
+        if key is not None:
+            out.append(RoleClaim(p.name, key, body.org, p.evidence, None))
+        elif (title := _title_outside_scheme(words)) is not None:
+            out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
     return out
 
 
