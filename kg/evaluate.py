@@ -112,6 +112,62 @@ def load_gold(folder: Path) -> list[dict[str, Any]]:
     return out
 
 
+def _gold_names(
+    gold: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows with each name a gold file gives as an alias written as the gold's own
+    name for it ("Holloway prison" is the gold's "HMP Holloway" when a gold file lists
+    it among that body's names; "Tom Winsor" its "Thomas Winsor"). An alias stays as it
+    is when it is itself a gold name or when gold files give it to two names."""
+    people: dict[str, set[str]] = {}
+    orgs: dict[str, set[str]] = {}
+    for g in gold:
+        for p in g.get("people", []):
+            for a in p.get("aliases") or []:
+                people.setdefault(_name(a), set()).add(p["name"])
+        for o in g.get("organizations", []):
+            for a in o.get("aliases") or []:
+                orgs.setdefault(_org(a), set()).add(o["name"])
+    names = {_name(p["name"]) for g in gold for p in g.get("people", [])}
+    keys = {_org(o["name"]) for g in gold for o in g.get("organizations", [])}
+    person = {
+        a: next(iter(n))
+        for a, n in people.items()
+        if a not in names and len({_name(x) for x in n}) == 1
+    }
+    body = {
+        a: next(iter(n))
+        for a, n in orgs.items()
+        if a not in keys and len({_org(x) for x in n}) == 1
+    }
+
+    def as_person(text: str | None) -> str | None:
+        return person.get(_name(text), text) if text else text
+
+    def as_body(text: str | None) -> str | None:
+        return body.get(_org(text), text) if text else text
+
+    fields = {
+        "people-roles": {"person": as_person, "organization": as_body},
+        "organizations": {"organization": as_body},
+        "reports": {"publisher": as_body, "subject": as_body},
+        "grades": {"subject": as_body},
+    }
+    out = dict(rows)
+    for name, conv in fields.items():
+        out[name] = [{**r, **{k: f(r.get(k)) for k, f in conv.items()}} for r in rows.get(name, [])]
+    out["quotes"] = [
+        {
+            **r,
+            "speaker": (as_body if (r.get("speakerType") or "Person") != "Person" else as_person)(
+                r["speaker"]
+            ),
+        }
+        for r in rows.get("quotes", [])
+    ]
+    return out
+
+
 def _set_score(gold: list[Hashable], pred: list[Hashable]) -> Score:
     g, p = set(gold), set(pred)
     s = Score(tp=len(g & p), fp=len(p - g), fn=len(g - p))
@@ -142,6 +198,7 @@ def accuracies(
     """Report-kind accuracy and quote attribution (see the module docstring); with
     ``mutual`` (rows from a second annotator's first words), a quotation is found when
     either's first words start the other's."""
+    rows = _gold_names(gold, rows)
     out = {name: Accuracy() for name in ACCURACIES}
     kinds: dict[tuple[str, str, str], set[str]] = {}
     for r in rows["reports"]:
@@ -184,6 +241,7 @@ def score(
     """Score query rows (as ``kg query NAME --format json`` prints them) against gold;
     ``mutual`` for rows of another annotator's gold (``rows_from_gold``), whose
     quotations and findings are first words too."""
+    rows = _gold_names(gold, rows)
     articles = {g["article"] for g in gold}
     out: dict[str, Score] = {}
     out["people-roles"] = _set_score(

@@ -96,3 +96,41 @@ def test_evaluate_a_body_is_the_same_with_or_without_its_leading_article():
     rows = rows_from_gold([ARTICLE])
     rows["organizations"] = [{"organization": "Children's Society", "type": "Other"}]
     assert score([gold], rows)["organizations"].f1 == 1.0
+
+
+def test_evaluate_a_name_a_gold_file_gives_as_an_alias_is_that_gold_name():
+    # the gold writes the prison "HMP Holloway" with the article's "Holloway prison" as
+    # an alias, and the chief inspector "Thomas Winsor" with "Tom Winsor"; kg's row
+    # names each as the article does
+    gold = json.loads(json.dumps(ARTICLE))
+    gold["organizations"] = [
+        {"name": "HMP Holloway", "type": "Other", "aliases": ["Holloway prison"]}
+    ]
+    gold["people"] = [
+        {
+            "name": "Thomas Winsor",
+            "aliases": ["Tom Winsor"],
+            "roles": [{"role": "HM Chief Inspector of Constabulary", "organization": "HMICFRS"}],
+        }
+    ]
+    rows = rows_from_gold([gold])
+    rows["organizations"] = [{"organization": "Holloway prison", "type": "Other"}]
+    rows["people-roles"][0]["person"] = "Tom Winsor"
+    scores = score([gold], rows)
+    assert scores["organizations"].f1 == 1.0
+    assert scores["people-roles"].f1 == 1.0
+
+
+def test_evaluate_an_alias_two_gold_names_share_stays_as_it_is():
+    # "Wetherby" is one gold file's alias of "HMYOI Wetherby" and another's of
+    # "Wetherby Young Offenders Institution": a row naming "Wetherby" is neither
+    first = json.loads(json.dumps(ARTICLE))
+    first["organizations"] = [{"name": "HMYOI Wetherby", "type": "Other", "aliases": ["Wetherby"]}]
+    second = json.loads(json.dumps(ARTICLE))
+    second["article"] = "b.txt"
+    second["organizations"] = [
+        {"name": "Wetherby Young Offenders Institution", "type": "Other", "aliases": ["Wetherby"]}
+    ]
+    rows = rows_from_gold([first, second])
+    rows["organizations"] = [{"organization": "Wetherby", "type": "Other"}]
+    assert score([first, second], rows)["organizations"].tp == 0
