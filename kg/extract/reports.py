@@ -1430,12 +1430,19 @@ def _dates(
     text: str, ref: PartialDate | None, since: int | None = None
 ) -> tuple[list[tuple[int, PartialDate]], PartialDate | None]:
     """The publication dates of reports in a sentence (where each is, and what), and
-    when the first report's inspectors visited."""
-    masked = RE_QUOTED.sub(lambda m: " " * len(m.group()), text)
+    when the first report's inspectors visited. Inside a quotation only a date that
+    names its year counts: "When HMIC carried out its crime inspection in 2014 we
+    recommended ..." dates the inspector's earlier report; "Today we thank our
+    officers" is the speaker's day, not the report's."""
+    quoted = [m.span() for m in RE_QUOTED.finditer(text)]
     published: list[tuple[int, PartialDate]] = []
     fieldwork = None
-    for d in dates.phrase_dates(masked, ref, since):
-        role = _date_role(masked, d)
+    for d in dates.phrase_dates(text, ref, since):
+        if _within(quoted, d.span.start) and not RE_YEAR_WORD.search(
+            text, d.span.start, d.span.end
+        ):
+            continue
+        role = _date_role(text, d)
         if role == "published":
             published.append((d.span.start, d.date))
         elif role == "fieldwork" and fieldwork is None:

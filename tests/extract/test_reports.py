@@ -1435,3 +1435,14 @@ def test_reports_a_place_in_an_article_about_a_fire_service_is_not_the_police_fo
     )
     subjects = {s for _, subjects, _ in reports(a) for s in subjects}
     assert "surrey" not in subjects
+
+
+def test_reports_an_earlier_report_dated_inside_a_quotation(make_article):
+    # an inspector names the earlier report by its year in his own words; a relative
+    # date in a quotation ("Today we thank ...") stays the speaker's (test above)
+    a = make_article(
+        "HMICFRS published its report on Lancashire Constabulary on Thursday. Inspector "
+        'Mike Gormley said: "It has applied all the recommendations contained in our 2017 '
+        'report, as well as its own measures."'
+    )
+    assert ("hmicfrs", ("lancashire",), "2017") in reports(a)
