@@ -1691,6 +1691,13 @@ class _Reader:
         ends = before.rstrip().endswith(",") and RE_CLOSING_NAME.fullmatch(
             text, v_end, sent.span.end
         )
+        if ends and not (closed and closed[-1] in "”\"’'"):
+            # not inverted when a person is set off before the comma: "Chief Constable
+            # Sarah Crew, Senior Responsible Officer for Operation Soteria, welcomed the
+            # report, saying:"
+            found = self._apposition(lo, slot, None)
+            if found is not None and found[0] is not None and found[0][0] == "person":
+                return found
         if not closed or closed[-1] in "”\"’'" or ends:
             after = self._subject_after(sent, v_end)
             if after is not None:

@@ -76,6 +76,14 @@ def test_quotes_attributes_speaker(make_article, text, expected):
 # Who said it: the subject of the verb that reports the quotation.
 SPEAKERS = [
     pytest.param(
+        "Rape programme already showing impact\n\nThe first report by HMICFRS on Operation "
+        "Soteria has been released today.\n\nChief Constable Sarah Crew, Senior Responsible "
+        'Officer for Operation Soteria, welcomed the report, saying:\n\n"I am pleased that '
+        'this first HMICFRS report has found Soteria to be a true game-changer."',
+        [(PERSON, "Sarah Crew", "I am pleased that this first")],
+        id="a-verb-after-a-person-set-off-by-a-title-is-not-inverted",
+    ),
+    pytest.param(
         "Federation responds\n\nAccording to branch secretary Steve Butler, officers were "
         "'working tirelessly in an increasingly stressful and complex role'.",
         [(PERSON, "Steve Butler", "working tirelessly")],
