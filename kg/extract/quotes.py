@@ -321,6 +321,9 @@ RE_SPEAKS_GAP = re.compile(
     # the name closing an apposition: "Cumbria's Commissioner, David Allen, said"
     r",?\s+"
 )
+# a preposition of place right before two capitalised words: they name a place ("the
+# jail near Market Drayton had found"), no speaker
+RE_PLACE_PREPOSITION_END = re.compile(r"\b(?:near|in|at|outside|around|across|into)\s+$")
 # a given name alone opening the clause of a verb of saying: "Keith said"
 RE_GIVEN_NAME_END = re.compile(r"(?:^|[.;:!?]\s+|\n\s*)([A-Z][a-z]+)\s*$")
 # between a name and the title in apposition to it: "Liam McArthur, justice spokesman"
@@ -942,6 +945,12 @@ class _Reader:
                     ends.append(_slot_end(text, lo, first))
             for end in ends:
                 name = _name_ending(text, lo, end)
+                if name is not None and RE_PLACE_PREPOSITION_END.search(
+                    text, max(lo, end - len(name) - 12), end - len(name)
+                ):
+                    # a place, the object of a preposition: "the 2015 inspection of the
+                    # jail near Market Drayton had found"
+                    break
                 if name is not None:
                     out.append(_Ref(end - len(name), end, "person", name))
                     break

@@ -84,6 +84,14 @@ SPEAKERS = [
         id="a-verb-after-a-person-set-off-by-a-title-is-not-inverted",
     ),
     pytest.param(
+        "Prison is safe\n\nPeter Clarke, HM Chief Inspector of Prisons, said the 2015 "
+        "inspection of the jail near Market Drayton had found reasonably good outcomes. He "
+        'also said good work was under way.\n\n"At this inspection we were pleased to see '
+        'a very similar picture."',
+        [(PERSON, "Peter Clarke", "At this inspection we were")],
+        id="a-place-after-a-preposition-is-no-speaker",
+    ),
+    pytest.param(
         "Federation responds\n\nAccording to branch secretary Steve Butler, officers were "
         "'working tirelessly in an increasingly stressful and complex role'.",
         [(PERSON, "Steve Butler", "working tirelessly")],
