@@ -75,7 +75,7 @@ RE_DATELINE_LEAD = re.compile(
 # A byline before the date, set off by a gap or a mark: "Solihull Editorial  15th Jan,
 # 2019", "By Jo Bloggs | 3 May 2019" (a name of one to four capitalised words).
 RE_BYLINE_LEAD = re.compile(
-    r"[ \t]*\*?(?:[Bb]y[ \t]+)?"
+    r"[ \t]*\*?(?:[Bb]y[ \t]+|(?:[Aa]uthor|[Ww]ritten[ \t]+by|[Rr]eporter)[ \t]*:?[ \t]+)?"
     # one to three fields, each set off: "News | Gareth Hill | ", "Express & Star | "
     r"(?:(?:[A-Z][\w'’.-]*[ \t]+(?:(?:&|and|of|the)[ \t]+)?){0,3}[A-Z][\w'’.-]*"
     r"(?:[ \t]{2,}|[ \t]*[|•·,–—][ \t]*|[ \t]+-[ \t]+)){1,3}"

@@ -27,6 +27,10 @@ from kg.model import PartialDate
         ("By Jo Bloggs | 3 May 2019", "2019-05-03"),
         # a paper's name with its small words, then "Published"
         ("*Express & Star | Published 7 April 2022*", "2022-04-07"),
+        (  # a labelled byline, its fields set off by middle dots
+            "Author: Matt Maddren · Published 22nd Sep 2022 · Last updated 22nd Sep 2022",
+            "2022-09-22",
+        ),
         ("Mansfield and Ashfield Chad | 27 July 2022", "2022-07-27"),
     ],
 )
