@@ -454,6 +454,27 @@ def extract(
             # not "Chief Inspector John Smith of West Yorkshire Police" in news of a
             # prison inspection: the rank, held in the force named with it
             key = meant
+        if (
+            key != own
+            and org is None
+            and lex.roles[own].scope is OrgType.POLICE_FORCE
+            and lex.roles[key].scope is OrgType.INSPECTORATE
+            and not isinstance(person, str)
+            and any(
+                sent.span.start <= m.span.start < person.span.start
+                and not m.by_context
+                and types.get(m.org) is OrgType.POLICE_FORCE
+                for m in orgs
+            )
+            and not any(
+                sent.span.contains(m.span) and types.get(m.org) is OrgType.INSPECTORATE
+                for m in orgs
+            )
+        ):
+            # nor "West Midlands Police Head of Custody, Chief Inspector Eddy Johnston,
+            # said": a force named before the title, and no inspectorate in its sentence,
+            # gives the rank
+            key = own
         if key == PLAIN_INSPECTOR and org is None and not beside:
             # "Inspector Zoe Billingham said she was pleased with Kent Police": in news of
             # an inspection, an inspector of no force is one of the inspectorate's

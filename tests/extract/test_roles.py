@@ -3,6 +3,12 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # in news of a joint custody inspection, a force named before the rank keeps it
+        "HM Inspectorate of Prisons and HMICFRS inspected custody in West Midlands Police. "
+        "Responding for the force, West Midlands Police Head of Custody, Chief Inspector "
+        'Eddy Johnston, said: "The team identified areas for improvement."',
+        ("Eddy Johnston", "chief-inspector", "west-midlands", None),
+    ),
     (  # a force's slash forms: "T/" temporary, "A/" acting, "D/" detective
         "Kent Police was inspected. T/ACC Mark Smith said it was fair.",
         ("Mark Smith", "assistant-chief-constable", "kent", "temporary"),
