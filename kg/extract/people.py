@@ -53,6 +53,14 @@ RE_TITLE_ASIDE = re.compile(
     r",[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,3}[ \t]+(?:at|of|for|from|with)[ \t]+"
     r"(?:the[ \t]+)?[A-Z][^,;:“”\"]{0,60},[ \t]+"
 )
+# ... or after its body's possessive: ", HMIC's inspector for London, ", ", Kieran's
+# father, "
+RE_POSSESSIVE_TITLE_ASIDE = re.compile(
+    r",[ \t]+(?:the[ \t]+)?[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4}['’]s[ \t]+"
+    r"[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,3}"
+    r"(?:[ \t]+(?:for|of|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})?"
+    r",[ \t]+"
+)
 # the body a speaker is of, and an apposition, before the verb: "Cecilia Goodwin of the
 # Stop and Search Legal Project, a member of BSB Solicitors, said"
 RE_OF_BODY_ASIDE = re.compile(
@@ -315,7 +323,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             who = RE_WHO_ASIDE.match(after) or RE_THE_ASIDE.match(after)
             aside = aside or who is not None and verbs.match(after[who.end() :]) is not None
             # "Zoë Billingham, inspector at HMIC, said": a title in lower case, its body
-            titled = RE_TITLE_ASIDE.match(after)
+            titled = RE_TITLE_ASIDE.match(after) or RE_POSSESSIVE_TITLE_ASIDE.match(after)
             aside = aside or titled is not None and verbs.match(after[titled.end() :]) is not None
             member = RE_OF_BODY_ASIDE.match(after)
             aside = aside or member is not None and verbs.match(after[member.end() :]) is not None

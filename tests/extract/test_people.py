@@ -5,6 +5,8 @@ from kg.extract.people import is_name
 
 # (sentence, a name the people extractor must find in it)
 NAMES = [
+    # set off by a title in lower case after its body's possessive, then a verb of saying
+    ("Matt Parr, HMIC's inspector for London, said it was fair.", "Matt Parr"),
     # in apposition to a title whose police area is a list of places
     (
         "Alison Hernandez, the Devon, Cornwall and Isles of Scilly Police and Crime "
