@@ -125,15 +125,15 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (1063 articles written from public pages
-# and annotated by people who never saw the extractors; 996 of them were added in the
-# third to eightieth rounds, scored once fresh, and lowered the floors). Its held-out
+# The same for tests/gold/dev, the blind devset (1075 articles written from public pages
+# and annotated by people who never saw the extractors; 1008 of them were added in the
+# third to eighty-first rounds, scored once fresh, and lowered the floors). Its held-out
 # sibling, tests/gold/heldout, has no floor here: it is scored by hand, never tuned.
 DEV_FLOORS = {
     "people-roles": 0.76,
     "organizations": 0.68,
     "reports": 0.68,
-    "quotes": 0.88,
+    "quotes": 0.87,
     "articles": 0.97,
 }
 DEV_ACCURACY_FLOORS = {"report-kinds": 0.85, "quote-attribution": 0.96}
