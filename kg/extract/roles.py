@@ -116,7 +116,10 @@ RE_LEFT = re.compile(
     r"|(?<!\bhas[ \t])(?<!\bhave[ \t])\bserved\b"
 )
 # a role held now: "Lisa Oldroyd has been acting Police and Crime Commissioner"
-RE_IS = re.compile(r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:the[ \t]+)?$")
+# (an adverb of time between: "Judi Heaton is currently Acting Chief Constable")
+RE_IS = re.compile(
+    r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:(?:currently|now|still|also)[ \t]+)?(?:the[ \t]+)?$"
+)
 # an apposition in the past: "NAME, who was (had been) ROLE at the time"
 RE_WHO_WAS = re.compile(r"\bwho[ \t]+(?:was|had[ \t]+been)\b")
 # one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"

@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a role held now, an adverb of time between the verb and the title
+        "Humberside Police was inspected. Judi Heaton is currently Acting Chief Constable "
+        "of the force.",
+        ("Judi Heaton", "chief-constable", "humberside", "acting"),
+    ),
     (  # in news of a joint custody inspection, a force named before the rank keeps it
         "HM Inspectorate of Prisons and HMICFRS inspected custody in West Midlands Police. "
         "Responding for the force, West Midlands Police Head of Custody, Chief Inspector "
