@@ -1015,6 +1015,13 @@ _OPENERS = frozenset(
 )
 # possessive pronouns, which open no body's name either: "His Labour predecessor"
 _PRONOUNS = frozenset(("His", "Her", "Its", "Their", "Our", "My", "Your"))
+# words a headline in title case capitalises that no body's name holds before its head:
+# "PSNI Says 'Sincere Apologies' To Families After Ombudsman Report" names no "Apologies'
+# To Families After Ombudsman"
+_TITLE_CASE_BREAKS = frozenset(
+    ("To", "After", "Says", "Say", "Over", "Amid", "Following", "Against", "As")
+    + ("Is", "Are", "Was", "Were", "Will", "Urges", "Calls", "Slams", "Welcomes")
+)
 
 
 def _head_within(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
@@ -1231,6 +1238,9 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
             # Commissioner's Office", "West London Coroner's Court")
             for k in range(first, last_head):
                 w = words[k][2]
+                if w in _TITLE_CASE_BREAKS:
+                    first = k + 1
+                    continue
                 if (
                     RE_POSSESSIVE_WORD.search(w)
                     and not RE_ROYAL.match(w)

@@ -426,6 +426,16 @@ def test_organizations_a_service_in_general_is_no_body(make_article, text):
     assert extract_article(make_article(text)).organizations == ()
 
 
+def test_organizations_a_title_case_headlines_words_open_no_body(make_article):
+    # a headline capitalises every word: "To" and "After" are no part of a body's name
+    a = make_article(
+        "PSNI Says 'Sincere Apologies' To Families After Ombudsman Report\n\nThe PSNI "
+        "responded to a Police Ombudsman report."
+    )
+    names = {o.text for o in extract_article(a).organizations}
+    assert not any("Apologies" in n or "Families" in n for n in names)
+
+
 def test_organizations_a_titles_own_words_name_no_body(make_article):
     claims = extract_article(
         make_article("Sarah Champion, Member of Parliament for Rotherham, said it was welcome.")
