@@ -3,6 +3,11 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # the inspectorate's titles for fire and rescue services, beside constabulary's
+        "Cumbria Fire and Rescue Service was inspected by HMICFRS. His Majesty's Inspector "
+        "of Fire and Rescue Services Lee Freeman said the service must improve.",
+        ("Lee Freeman", "hm-inspector-of-fire-and-rescue-services", "hmicfrs", None),
+    ),
     (  # a role held now, an adverb of time between the verb and the title
         "Humberside Police was inspected. Judi Heaton is currently Acting Chief Constable "
         "of the force.",
