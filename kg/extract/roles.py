@@ -212,6 +212,7 @@ RE_SENIOR_BEFORE = re.compile(r"(?<![\w'’-])(?:senior|veteran|leading|prominen
 # a sentence opening with "a" or "an" before a title: "A chief constable has ..."
 RE_INDEFINITE_LEAD = re.compile(r"\s*(?:An?|an?)[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
+RE_AND_END = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?$")
 RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
 
 
@@ -551,6 +552,7 @@ def extract(
     named = [(om.span.start, om.span.end) for om in orgs if not om.by_context]
     for sent in sents:
         lo, hi = sent.span.start, sent.span.end
+        held_until: dict[int, PersonMention] = {}  # where a title just given ends
         matches: list[tuple[int, int, str | None, str | None]] = [
             (a, b, role_key(text[a:b]), None) for a, b in role_spans(text, lo, hi)
         ]
@@ -704,6 +706,11 @@ def extract(
                     ),
                     None,
                 )
+            # NAME, ROLE and ROLE: the second title is the first's holder's too ("Andy
+            # Cooke, HM Chief Inspector of Constabulary and HM Chief Inspector of Fire &
+            # Rescue Services")
+            if person is None and (both := RE_AND_END.search(lead)) is not None:
+                person = held_until.get(lo + both.start())
             # NAME, (one of) (the) ROLE
             if person is None:
                 a = RE_APPOS.search(lead)
@@ -854,6 +861,7 @@ def extract(
                 claims.append(RoleClaim(name, label.lower(), office.org, sent.span, qual, label))
             elif person is not None:
                 add(person, key, org, qual, sent, beside)
+                held_until[after] = person
                 joined = RE_AND_WORD.match(text, person.span.end, hi)
                 second = person_at(joined.end()) if joined is not None else None
                 if second is not None and RE_PLURAL_TITLE_HEAD.search(text, start, end):
@@ -1456,6 +1464,12 @@ def _shortened(claims: list[RoleClaim]) -> list[RoleClaim]:
     def heads(key: str) -> set[str]:
         return {fold(x) + " " for x in roles[key].labels} if key in roles else set()
 
+    def same_body(a: str, b: str) -> bool:
+        # two titles of one body, both held: "HM Inspector of Constabulary and HM
+        # Inspector of Fire and Rescue Services"
+        body = roles[a].default_org if a in roles else None
+        return body is not None and body == roles[b].default_org
+
     out = []
     for c in claims:
         short = heads(c.role)
@@ -1463,6 +1477,7 @@ def _shortened(claims: list[RoleClaim]) -> list[RoleClaim]:
             o.person == c.person
             and o.role != c.role
             and o.qualifier == c.qualifier
+            and not same_body(c.role, o.role)
             and any(fold(x).startswith(h) for x in roles[o.role].labels for h in short)
             for o in claims
             if o.role in roles

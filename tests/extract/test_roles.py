@@ -698,6 +698,20 @@ def test_roles_extracts_person_role_org(make_article, text, expected):
     assert expected in got
 
 
+def test_roles_two_titles_joined_by_and_are_both_the_holders(make_article):
+    # the second title after "and" is the first one's holder's too, and one body's two
+    # titles that begin alike are both held (neither is the other's short form)
+    a = make_article(
+        "HMICFRS inspected the fire service. Roy Wilsher, HM Inspector of Constabulary and "
+        "HM Inspector of Fire and Rescue Services, said it was fair."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(a).roles}
+    assert got >= {
+        ("Roy Wilsher", "hm-inspector-of-constabulary", "hmicfrs"),
+        ("Roy Wilsher", "hm-inspector-of-fire-and-rescue-services", "hmicfrs"),
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
