@@ -1310,14 +1310,15 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
 
 # a paragraph's first word set in capitals, as papers open a story: "NICK Gargan ought
 # to resign", "ROD Hansen took office today"
-RE_CAPITAL_LEAD = re.compile(r"(?<![\w'’-])([A-Z]{3,})(?=[ \t]+[A-Z][a-z])")
+RE_CAPITAL_LEAD = re.compile(r"(?<![\w'’-])([A-Z]{3,})(?:['’](S))?(?=[ \t]+[A-Z][a-z])")
 
 
 def capital_leads(text: str, sents: list[Sentence]) -> str:
     """``text`` with each paragraph's opening word in capitals written as a name is
-    ("NICK" as "Nick"), of the same length: not an acronym the reference data or the
-    lexicon knows ("PCC Sue Mountstevens", "HMIC"). The people and roles extractors
-    read names and places in it; evidence stays the article's own text."""
+    ("NICK" as "Nick", "WARWICKSHIRE'S" as "Warwickshire's"), of the same length: not an
+    acronym the reference data or the lexicon knows ("PCC Sue Mountstevens", "HMIC").
+    The people and roles extractors read names and places in it; evidence stays the
+    article's own text."""
     out = text
     for i, sent in enumerate(sents):
         if i and sents[i - 1].paragraph == sent.paragraph:
@@ -1336,6 +1337,8 @@ def capital_leads(text: str, sents: list[Sentence]) -> str:
             continue
         at = sent.span.start + len(sent.text) - len(head)
         out = out[:at] + word.title() + out[at + len(word) :]
+        if m.group(2):  # and its possessive: "WARWICKSHIRE'S Police Crime Commissioner"
+            out = out[: at + len(word) + 1] + "s" + out[at + len(word) + 2 :]
     return out
 
 

@@ -3,6 +3,12 @@ import pytest
 from kg.extract import extract_article
 
 CASES = [
+    (  # a paragraph opening in capitals, its place's possessive too; "Police Crime
+        # Commissioner", as local papers write the title
+        "Stop and search review\n\nWARWICKSHIRE'S Police Crime Commissioner Ron Ball has "
+        "given his backing to the review.",
+        ("Ron Ball", "police-and-crime-commissioner", "warwickshire", None),
+    ),
     (  # the inspectorate's titles for fire and rescue services, beside constabulary's
         "Cumbria Fire and Rescue Service was inspected by HMICFRS. His Majesty's Inspector "
         "of Fire and Rescue Services Lee Freeman said the service must improve.",
