@@ -464,15 +464,9 @@ def extract(
             and lex.roles[own].scope is OrgType.POLICE_FORCE
             and lex.roles[key].scope is OrgType.INSPECTORATE
             and not isinstance(person, str)
-            and any(
-                sent.span.start <= m.span.start < person.span.start
-                and not m.by_context
-                and types.get(m.org) is OrgType.POLICE_FORCE
-                for m in orgs
-            )
-            and not any(
-                sent.span.contains(m.span) and types.get(m.org) is OrgType.INSPECTORATE
-                for m in orgs
+            and _kind_named(orgs, types, OrgType.POLICE_FORCE, sent.span.start, person.span.start)
+            and not _kind_named(
+                orgs, types, OrgType.INSPECTORATE, sent.span.start, sent.span.end, in_context=True
             )
         ):
             # nor "West Midlands Police Head of Custody, Chief Inspector Eddy Johnston,
@@ -1280,6 +1274,25 @@ RE_THE_OPENING = re.compile(r"[ \t]*[Tt]he[ \t]+")
 EPITHET_REACH = 400  # characters back to the person an epithet stands for
 
 RE_IN_PLACE = re.compile(r"\b[Ii]n[ \t]+$")
+
+
+def _kind_named(
+    orgs: list[OrgMention],
+    types: dict[str, OrgType],
+    kind: OrgType,
+    lo: int,
+    hi: int,
+    in_context: bool = False,
+) -> bool:
+    """Whether a body of ``kind`` is named in ``text[lo:hi]``, by its name (or, with
+    ``in_context``, by the words it goes by in context too: "the inspectorate")."""
+    return any(
+        lo <= m.span.start
+        and m.span.end <= hi
+        and (in_context or not m.by_context)
+        and types.get(m.org) is kind
+        for m in orgs
+    )
 
 
 def _sole_force(
