@@ -420,6 +420,16 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         for _, hon_end in honorific_spans(text, sent.span.start, sent.span.end)
         if (tok := RE_SURNAME.match(text[hon_end : sent.span.end]))
     }
+    # ... or after a title alone ("Jeff Farrar has held the post ... CC Farrar said")
+    titled.update(
+        tok.group(1)
+        for sent in sents
+        for role_start, role_end in role_spans(text, sent.span.start, sent.span.end)
+        if text[role_start].isupper()
+        and (tok := RE_SURNAME.match(text[role_end : sent.span.end]))
+        and not RE_NAME_GOES_ON.match(text, role_end + tok.end())
+        and tok.group(1) not in name_stopwords()
+    )
     accepted.update(name for name, _, _ in candidates if name.split()[-1] in titled)
     # ... and so is one whose given name or surname alone says something later ("Nicky
     # Ryan was reacting to a report ... Nicky said:")

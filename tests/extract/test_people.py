@@ -5,6 +5,12 @@ from kg.extract.people import is_name
 
 # (sentence, a name the people extractor must find in it)
 NAMES = [
+    # a full name in no context whose surname the article gives after a title alone
+    (
+        "Jeff Farrar has held the post since November 2013.\n\nCC Farrar presided over "
+        "significant change in Gwent Police.",
+        "Jeff Farrar",
+    ),
     # set off by a title in lower case after its body's possessive, then a verb of saying
     ("Matt Parr, HMIC's inspector for London, said it was fair.", "Matt Parr"),
     # in apposition to a title whose police area is a list of places
