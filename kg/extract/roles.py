@@ -485,6 +485,12 @@ def extract(
             # "Bev Hughes, Greater Manchester's Deputy Mayor for Policing, ...": the place
             # says where, and no force holds a government body's title
             org, kind, beside = None, None, False
+        if org is not None and kind is OrgType.POLICE_FORCE and role.scope is OrgType.INSPECTORATE:
+            # "Scotland's chief inspector of prisons", "Northern Ireland's chief
+            # inspector of criminal justice": the place says which nation's inspectorate
+            # of the title's sector, never a police rank
+            org = _nation_inspectorate(key, org)
+            kind = OrgType.INSPECTORATE if org is not None else None
         if org is not None and kind is not None and role.scope not in (None, kind):
             # the title is another body's, named before or after it ("IPCC Commissioner
             # for Wales", "CJI's Chief Inspector"): a role of that title held there, or
@@ -1377,6 +1383,23 @@ def _of_sector(key: str, org: str) -> bool:
 
     sector = [w for w in role.label.split() if named(w, home_names)]
     return all(named(w, names) for w in sector)
+
+
+def _nation_inspectorate(key: str, force: str) -> str | None:
+    """The inspectorate of a title's sector whose name holds a place the force polices:
+    HM Inspectorate of Prisons for Scotland for "Scotland's chief inspector of prisons";
+    None when the nation has none of its own (the title's default body then)."""
+    lex = lexicon()
+    places = [fold(p) for p in lex.orgs[force].places] if force in lex.orgs else []
+    for org, entry in lex.orgs.items():
+        names = fold(" ".join(entry.labels))
+        if (
+            entry.type is OrgType.INSPECTORATE
+            and any(re.search(rf"\b{re.escape(p)}\b", names) for p in places)
+            and _of_sector(key, org)
+        ):
+            return org
+    return None
 
 
 def _title_in(key: str, org: str, kind: OrgType) -> str | None:

@@ -163,6 +163,26 @@ CASES = [
         "report on an inspection of HMP Edinburgh.",
         ("David Strang", "hm-chief-inspector-of-prisons-for-scotland", "hmips", None),
     ),
+    (  # a nation's possessive before an inspector's title names that nation's
+        # inspectorate of the title's sector, not a rank of the nation's force
+        "Scotland's chief inspector of prisons, Wendy Sinclair-Gieben, said the jail was "
+        "overcrowded.",
+        ("Wendy Sinclair-Gieben", "hm-chief-inspector-of-prisons", "hmips", None),
+    ),
+    (
+        "Scotland's Inspector of Constabulary, Derek Penman, said the division was stretched.",
+        ("Derek Penman", "hm-inspector-of-constabulary", "hmics", None),
+    ),
+    (
+        "Northern Ireland's chief inspector of criminal justice, Brendan McGuigan, said the "
+        "service had improved.",
+        (
+            "Brendan McGuigan",
+            "chief-inspector-of-criminal-justice-in-northern-ireland",
+            "cji",
+            None,
+        ),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
