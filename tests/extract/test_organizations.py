@@ -378,11 +378,13 @@ def test_organizations_a_prison_goes_by_its_official_style(make_article):
 def test_organizations_a_prison_named_before_a_common_noun(make_article):
     # "Wandsworth prison" names a prison as "HMP Wandsworth" does; a word before the noun
     # that only describes ("the category B Victorian prison", "a London prison") or is one
-    # word of a wider place ("self-harm at Yorkshire prison") names none
+    # word of a wider place ("self-harm at Yorkshire prison") or a determiner ("No
+    # prison in England") names none
     a = make_article(
         "Deaths at Yorkshire prison\n\nInspectors visited Wandsworth prison in May. The "
         "category B Victorian prison was overcrowded, like a London prison they saw in 2019, "
-        "and women were moved from Holloway to Downview prison in Surrey."
+        "and women were moved from Holloway to Downview prison in Surrey.\n\nNo prison in "
+        "England has a higher rate of self-harm."
     )
     names = {m.name for m in extract_article(a).organizations if m.name}
     assert names == {"Wandsworth prison", "Downview prison"}
