@@ -73,11 +73,14 @@ RE_DATELINE_LEAD = re.compile(
 
 
 # A byline before the date, set off by a gap or a mark: "Solihull Editorial  15th Jan,
-# 2019", "By Jo Bloggs | 3 May 2019" (a name of one to four capitalised words).
+# 2019", "By Jo Bloggs | 3 May 2019" (a name of one to four capitalised words, or a
+# publication's volume or issue).
 RE_BYLINE_LEAD = re.compile(
     r"[ \t]*\*?(?:[Bb]y[ \t]+|(?:[Aa]uthor|[Ww]ritten[ \t]+by|[Rr]eporter)[ \t]*:?[ \t]+)?"
     # one to three fields, each set off: "News | Gareth Hill | ", "Express & Star | "
     r"(?:(?:[A-Z][\w'’.-]*[ \t]+(?:(?:&|and|of|the)[ \t]+)?){0,3}[A-Z][\w'’.-]*"
+    # a field may end in its number: "House of Commons, Volume 734 – Tuesday 20 June 2023"
+    r"(?:[ \t]+\d{1,5})?"
     r"(?:[ \t]{2,}|[ \t]*[|•·,–—][ \t]*|[ \t]+-[ \t]+)){1,3}"
     # the writer's title after the name: "By Richard Price - Local Democracy Reporter 2nd
     # Jul 2022"
