@@ -150,6 +150,12 @@ RE_DOCUMENT = re.compile(r"\b[Tt]he\s+(?P<noun>letter|email|e-mail|memo|statemen
 RE_DOCUMENT_INTRODUCED = (
     r"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){{0,2}}{noun}\b"
 )
+# ... speaking as its clause's subject, with no author ("from", "by") between: "a
+# statement to the House of Commons has confirmed"
+RE_DOCUMENT_SPEAKS = re.compile(
+    r"(?:[ \t]+(?!from\b|by\b)[\w’'-]+){0,6}?[ \t]+(?:has[ \t]+|had[ \t]+)?"
+    r"(?:confirmed|said|says|stated|states|added|announced|revealed)\b"
+)
 # where a role standing for its holder may start: "the Chief Constable", "HM Chief
 # Inspector of Constabulary"
 RE_ROLE_ANCHOR = re.compile(
@@ -1447,6 +1453,11 @@ class _Reader:
         if not found:
             return None
         at = found[-1].start()
+        if RE_DOCUMENT_SPEAKS.match(self.text, found[-1].end()):
+            # the document speaking as its clause's subject, its author not named there:
+            # "HMICFRS has completed its inspection ..., a statement to the House of
+            # Commons has confirmed" is not HMICFRS's statement
+            return None
         sent = next((s for s in self.sents if s.span.start <= at < s.span.end), None)
         if sent is None:
             return None

@@ -883,6 +883,12 @@ NOT_QUOTES = [
         "Mr Adderley said the two videos were meant to prepare people for the report.",
         id="a-quoted-subheading-is-no-quotation",
     ),
+    pytest.param(
+        "NCA report\n\nHMICFRS has completed its inspection of the National Crime Agency, a "
+        "statement to the House of Commons has confirmed.\n\nHMICFRS has been asked to "
+        'publish the report. "It will be published today," the statement said.',
+        id="a-statement-that-speaks-as-its-clauses-subject-is-not-the-bodys-it-names",
+    ),
 ]
 
 
