@@ -609,6 +609,7 @@ def extract(
                 owner = bodies_end.get(poss.start())
                 if owner is not None and owner[1] >= lo:
                     org, p2 = owner
+            owned = org is not None  # a body or place before the title: "Kent's PCC"
             if org is not None:
                 p = p2
             elif party := _re_party_before().search(text, max(lo, p - 40), p):
@@ -826,12 +827,14 @@ def extract(
                 person = _named_next(text, sents, people, sent)
             # "The Police and Crime Commissioner has described claims ... as 'alarmist'. /
             # Katie Bourne made the comments ...": the one title of a sentence, brought in
-            # with "the" before anyone is named, its holder named for the first time as
+            # with "the" or a place's possessive ("North Wales' Deputy Police and Crime
+            # Commissioner is pressing ... / Julian Sandham believes") before anyone is
+            # named, its holder named for the first time as
             # the next sentence's subject (not "The mayor ... after the area's chief
             # constable stepped aside. / Ian Hopkins said")
             if (
                 person is None
-                and RE_THE_OPENING.fullmatch(lead)
+                and (RE_THE_OPENING.fullmatch(lead) or owned and not lead.strip())
                 and last_person_before(lo) is None
                 and len(role_spans(text, lo, hi)) == 1
             ):

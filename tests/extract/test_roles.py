@@ -183,6 +183,13 @@ CASES = [
             None,
         ),
     ),
+    (  # a title opened by a place's possessive, its holder named first as the next
+        # sentence's subject
+        "Speed cameras\n\nNorth Wales' Deputy Police and Crime Commissioner is pressing for "
+        "a guarantee that speed cameras will not be a cash cow.\n\nJulian Sandham believes "
+        "the scheme exists to cut casualties.",
+        ("Julian Sandham", "deputy-police-and-crime-commissioner", "north-wales", None),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
