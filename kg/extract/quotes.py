@@ -351,6 +351,12 @@ RE_THAT_GAP = re.compile(
     r"\s+(?:that\s+|(?:that\s+)?[^.;:“”\"]{0,200}?,?\s+and\s+that\s+)"
 )
 # a relative pronoun standing for the subject: "the Inspectorate, which said"
+# a relative clause in the passive, up to its verb: "who was falsely "
+RE_PASSIVE_RELATIVE_END = re.compile(
+    r"\bwho[ \t]+(?:was|were|is|are|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+"
+    r"(?:[a-z]+ly[ \t]+)?$"
+)
+RE_RELATIVE_OPEN = re.compile(r"[ \t]*(?:who|whose|whom)\b")
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # ... "which" set off by a comma right before a verb of saying: the thing named before it
 # speaks ("the report, which warns that")
@@ -1901,12 +1907,22 @@ class _Reader:
         # Commissioner, described"): try each opening mark, nearest first; a person
         # before one or inside wins over a body before one
         body: _Ref | None = None
+        # a relative clause set off ("Mr Smith, the lawyer for Jane Doe, who was injured,
+        # said"; "Harvey Proctor, the former Tory MP ..., whose real name is Carl Beech,
+        # said") speaks of the one before it, who is the subject only if no mark opens
+        # further back: "Ms Linden, who heads MOPAC, told"
+        antecedent: _Ref | None = None
         while True:
             open_ = max(text.rfind(c, lo, close) for c in APPOSITION_MARKS)
             if open_ < lo or ";" in text[open_:close]:
                 break
-            inner = [r for r in self.refs_in(open_ + 1, slot) if r.kind == "person"]
             outer = self.ref_ending(_slot_end(text, lo, open_), lo)
+            if RE_RELATIVE_OPEN.match(text, open_ + 1):
+                if antecedent is None and outer is not None and outer.kind == "person":
+                    antecedent = outer
+                close = open_
+                continue
+            inner = [r for r in self.refs_in(open_ + 1, slot) if r.kind == "person"]
             if outer is not None and outer.kind == "person":
                 return self.who(outer), outer.start
             if inner:
@@ -1914,6 +1930,8 @@ class _Reader:
             if outer is not None and body is None:
                 body = self._first_of_pair(outer, lo) if outer.kind == "org" else outer
             close = open_
+        if antecedent is not None:
+            return self.who(antecedent), antecedent.start
         return (self.who(body), body.start) if body is not None else None
 
     def _opening(self, sent: Sentence, hi: int) -> _Who | None:
@@ -1984,6 +2002,14 @@ class _Reader:
         cues = self.cues(si)
         j = bisect.bisect_right(self.cue_bounds[si][1], seg.start)
         before = [c for c in cues[max(0, j - 12) : j] if c.who is not None]
+        # not a passive verb's agent inside a relative clause when a verb follows it:
+        # "Harvey Proctor, who was falsely accused by Carl Beech, said ..."
+        before = [
+            c
+            for i, c in enumerate(before)
+            if i == len(before) - 1
+            or not RE_PASSIVE_RELATIVE_END.search(text, max(sent.span.start, c.start - 40), c.start)
+        ]
         if before:
             people = [c for c in before if c.who is not None and c.who[0] == "person"]
             last = before[-1]

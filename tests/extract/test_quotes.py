@@ -84,6 +84,17 @@ SPEAKERS = [
         id="a-verb-after-a-person-set-off-by-a-title-is-not-inverted",
     ),
     pytest.param(
+        "Midland report\n\nHarvey Proctor, the former Tory MP who was falsely accused by "
+        "serial liar 'Nick', whose real name is Carl Beech, said today's report 'clearly "
+        "indicates the Met tried to cover-up its wrongdoings'.\n\nMr Smith, the lawyer for "
+        "Jane Doe, who was injured, said it was 'a grave failure of duty'.",
+        [
+            (PERSON, "Harvey Proctor", "clearly indicates the Met"),
+            (PERSON, "Smith", "a grave failure of duty"),
+        ],
+        id="a-name-in-a-relative-clause-is-not-the-subject-the-clause-is-set-off-after",
+    ),
+    pytest.param(
         "Prison is safe\n\nPeter Clarke, HM Chief Inspector of Prisons, said the 2015 "
         "inspection of the jail near Market Drayton had found reasonably good outcomes. He "
         'also said good work was under way.\n\n"At this inspection we were pleased to see '
