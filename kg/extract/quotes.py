@@ -356,6 +356,8 @@ RE_PASSIVE_RELATIVE_END = re.compile(
     r"\bwho[ \t]+(?:was|were|is|are|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+"
     r"(?:[a-z]+ly[ \t]+)?$"
 )
+# a subordinate clause's opening word between two verbs of saying
+RE_SUBORDINATOR = re.compile(r"\b(?:after|when|because|since|once|as)\b")
 RE_RELATIVE_OPEN = re.compile(r"[ \t]*(?:who|whose|whom)\b")
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # ... "which" set off by a comma right before a verb of saying: the thing named before it
@@ -2020,6 +2022,19 @@ class _Reader:
             ):
                 # "David Lloyd welcomed the report, which warns that forces are
                 # "sleepwalking ..."": the words are in the clause the report speaks
+                return last.who
+            if (
+                people
+                and last.who is not None
+                and (
+                    last.who[0] == "report"
+                    or last.who[0] == "org"
+                    and self.org_types.get(last.who[1]) is OrgType.INSPECTORATE
+                )
+                and RE_SUBORDINATOR.search(text, people[-1].end, last.lead)
+            ):
+                # "Ms Barnes had voiced her anger after the inspectors identified an
+                # "institutional bias"": the words are in the clause the inspectors speak
                 return last.who
             if people:
                 return people[0].who

@@ -95,6 +95,12 @@ SPEAKERS = [
         id="a-name-in-a-relative-clause-is-not-the-subject-the-clause-is-set-off-after",
     ),
     pytest.param(
+        "Crime figures\n\nHMIC inspected Kent Police. Ms Barnes had voiced her anger after the "
+        "inspectors identified an 'institutional bias' towards chasing targets.",
+        [(REPORT, "0", "institutional bias")],
+        id="words-in-a-clause-after-when-the-inspectors-speak-are-theirs",
+    ),
+    pytest.param(
         "Prison is safe\n\nPeter Clarke, HM Chief Inspector of Prisons, said the 2015 "
         "inspection of the jail near Market Drayton had found reasonably good outcomes. He "
         'also said good work was under way.\n\n"At this inspection we were pleased to see '
