@@ -881,6 +881,8 @@ class _Reader:
                 continue
             if kept and r.start < kept[-1].end:
                 last = kept[-1]
+                if last.kind == "report" and r.kind == "org" and r.end < last.end:
+                    continue  # "The latest HMIC report says": a body naming whose it is
                 if _PRIORITY.get(r.kind, 9) < _PRIORITY.get(last.kind, 9):
                     kept[-1] = r
                 continue

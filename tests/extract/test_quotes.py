@@ -101,6 +101,13 @@ SPEAKERS = [
         id="words-in-a-clause-after-when-the-inspectors-speak-are-theirs",
     ),
     pytest.param(
+        "Neighbourhood policing\n\nHMIC inspected Hertfordshire Constabulary.\n\nThe latest "
+        'HMIC report observes that Hertfordshire has an "established commitment to '
+        'neighbourhood policing".',
+        [(REPORT, "0", "established commitment to neighbourhood")],
+        id="a-body-named-inside-a-reports-noun-phrase-leaves-the-report-the-subject",
+    ),
+    pytest.param(
         "Prison is safe\n\nPeter Clarke, HM Chief Inspector of Prisons, said the 2015 "
         "inspection of the jail near Market Drayton had found reasonably good outcomes. He "
         'also said good work was under way.\n\n"At this inspection we were pleased to see '
