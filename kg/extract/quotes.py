@@ -350,7 +350,6 @@ RE_THAT_GAP = re.compile(
     # in a new IT system ..., and that the force had told the watchdog ... "some problems""
     r"\s+(?:that\s+|(?:that\s+)?[^.;:“”\"]{0,200}?,?\s+and\s+that\s+)"
 )
-# a relative pronoun standing for the subject: "the Inspectorate, which said"
 # a relative clause in the passive, up to its verb: "who was falsely "
 RE_PASSIVE_RELATIVE_END = re.compile(
     r"\bwho[ \t]+(?:was|were|is|are|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+"
@@ -358,7 +357,9 @@ RE_PASSIVE_RELATIVE_END = re.compile(
 )
 # a subordinate clause's opening word between two verbs of saying
 RE_SUBORDINATOR = re.compile(r"\b(?:after|when|because|since|once|as)\b")
+# a relative clause set off after a name: ", who heads MOPAC,"
 RE_RELATIVE_OPEN = re.compile(r"[ \t]*(?:who|whose|whom)\b")
+# a relative pronoun standing for the subject: "the Inspectorate, which said"
 RE_RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:who|which|that)\s*$")
 # ... "which" set off by a comma right before a verb of saying: the thing named before it
 # speaks ("the report, which warns that")

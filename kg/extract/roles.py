@@ -829,9 +829,9 @@ def extract(
             # Katie Bourne made the comments ...": the one title of a sentence, brought in
             # with "the" or a place's possessive ("North Wales' Deputy Police and Crime
             # Commissioner is pressing ... / Julian Sandham believes") before anyone is
-            # named, its holder named for the first time as
-            # the next sentence's subject (not "The mayor ... after the area's chief
-            # constable stepped aside. / Ian Hopkins said")
+            # named, its holder named for the first time as the next sentence's subject
+            # (not "The mayor ... after the area's chief constable stepped aside. / Ian
+            # Hopkins said")
             if (
                 person is None
                 and (RE_THE_OPENING.fullmatch(lead) or owned and not lead.strip())
