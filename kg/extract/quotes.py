@@ -150,12 +150,6 @@ RE_DOCUMENT = re.compile(r"\b[Tt]he\s+(?P<noun>letter|email|e-mail|memo|statemen
 RE_DOCUMENT_INTRODUCED = (
     r"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){{0,2}}{noun}\b"
 )
-# ... speaking as its clause's subject, with no author ("from", "by") between: "a
-# statement to the House of Commons has confirmed"
-RE_DOCUMENT_SPEAKS = re.compile(
-    r"(?:[ \t]+(?!from\b|by\b)[\w’'-]+){0,6}?[ \t]+(?:has[ \t]+|had[ \t]+)?"
-    r"(?:confirmed|said|says|stated|states|added|announced|revealed)\b"
-)
 # where a role standing for its holder may start: "the Chief Constable", "HM Chief
 # Inspector of Constabulary"
 RE_ROLE_ANCHOR = re.compile(
@@ -417,6 +411,18 @@ HONORIFIC_GIVEN = ("Sir ", "Dame ", "Lord ", "Lady ")
 
 
 @functools.cache
+@functools.cache
+def _re_document_speaks() -> re.Pattern[str]:
+    """A document speaking as its clause's subject, with no author ("from", "by")
+    between it and its verb of saying: "a statement to the House of Commons has
+    confirmed"."""
+    verbs = "|".join(sorted(map(re.escape, lexicon().reporting_verbs), key=len, reverse=True))
+    return re.compile(
+        r"(?:[ \t]+(?!from\b|by\b)[\w’'-]+){0,6}?[ \t]+(?:has[ \t]+|had[ \t]+)?"
+        rf"(?:{verbs})\b"
+    )
+
+
 def _attribution_words() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for line in (LEXICON_DIR / "attribution.txt").read_text(encoding="utf-8").splitlines():
@@ -1464,7 +1470,7 @@ class _Reader:
         if not found:
             return None
         at = found[-1].start()
-        if RE_DOCUMENT_SPEAKS.match(self.text, found[-1].end()):
+        if _re_document_speaks().match(self.text, found[-1].end()):
             # the document speaking as its clause's subject, its author not named there:
             # "HMICFRS has completed its inspection ..., a statement to the House of
             # Commons has confirmed" is not HMICFRS's statement
