@@ -176,7 +176,18 @@ RE_BODY_TITLE_OF = re.compile(
     r"[ \t]+(?:of|for)[ \t]+(?:[A-Z][\w'’-]*|and|&)(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,4}),?[ \t]+"
 )
 
+# ... or a capitalised title of several words set off before its holder, after the body
+# or "its" or "whose": "the APCC Joint Victims Leads, PCC Lisa Townsend and ...", "the
+# Association of Police and Crime Commissioners (APCC), whose Joint Leads on Local
+# Policing, Matt Story and Chris Nelson,"
+RE_BODY_TITLE_SET_OFF = re.compile(
+    rf"(?:['’]s?)?(?:[ \t]+{BRACKETED_ABBR})?(?:,[ \t]+(?:its|whose))?[ \t]+"
+    r"(?P<title>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,3}"
+    r"(?:[ \t]+(?:for|on|of)[ \t]+[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,4})?),[ \t]+"
+)
 
+# capitalised words before a rank: "Deputy " before "Mayor Sophie Linden"
+RE_CAPITALS_GAP = re.compile(r"(?:[A-Z][\w-]*[ \t]+)*")
 # "'s " or " " between an org and a role title
 RE_POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
 RE_POSSESSIVE_END = re.compile(r"['’]s?[ \t]+$")
@@ -424,6 +435,17 @@ def extract(
             return None
         gap = RE_GAP.match(text, hon.end(), hi)
         return person_at(gap.end()) if gap else None
+
+    def _holder_at(pos: int, hi: int) -> PersonMention | None:
+        """The person named at ``pos``, past an honorific or a rank in capitals ("PCC
+        Lisa Townsend", "Deputy Mayor Sophie Linden")."""
+        rank = next(
+            (b for a, b in role_spans(text, pos, hi) if RE_CAPITALS_GAP.fullmatch(text, pos, a)),
+            None,
+        )
+        gap = RE_GAP.match(text, rank, hi) if rank is not None else None
+        at = gap.end() if gap is not None else pos
+        return person_at(at) or _past_honorific(text, at, hi)
 
     def last_person_before(pos: int) -> PersonMention | None:
         before = [p for p in people if p.span.end <= pos]
@@ -982,6 +1004,26 @@ def extract(
             else:  # a title outside the scheme, in the article's words
                 label = title if title[:1].isupper() else title.title()  # "Director of ..."
                 claims.append(RoleClaim(person.name, title.lower(), om.org, sent.span, qual, label))
+    for sent in sents:  # "the APCC Joint Victims Leads, PCC Lisa Townsend and ...": set off
+        for om in orgs:
+            if om.by_context or not sent.span.contains(om.span):
+                continue
+            t = RE_BODY_TITLE_SET_OFF.match(text, om.span.end, sent.span.end)
+            if t is None or any(t.start("title") <= at < t.end() for at in by_start):
+                continue  # (not "IOPC Director General Rachel Watson, ...": a name)
+            title = t.group("title")
+            one = _one_of_titles(title)
+            if one is None and (role_key(title) is not None or not _title_outside_scheme(title)):
+                continue
+            first = _holder_at(t.end(), sent.span.end)
+            joined = RE_AND_WORD.match(text, first.span.end) if first is not None else None
+            second = _holder_at(joined.end(), sent.span.end) if joined is not None else None
+            for person in (first, second if one is not None else None):
+                if person is not None:
+                    label = one or title
+                    claims.append(
+                        RoleClaim(person.name, label.lower(), om.org, sent.span, None, label)
+                    )
     claims.extend(_body_titles(text, people, orgs, bodies_at))
     claims.extend(_titles_of_body_before(text, people, orgs))
     for person, sent, body in _signatures(text, sents, people, orgs):
@@ -1061,20 +1103,39 @@ def _title_outside_scheme(words: str) -> str | None:
     head = parts[i].lower()
     if head.partition("-")[0] in TITLE_MODIFIERS:
         head = head.partition("-")[2]  # "co-director", "vice-chair"
-    if head not in title_heads() and len(parts) > 1 and parts[-1].lower() in title_heads():
+    # (the head last before any field after it: "Joint Lead on Local Policing")
+    after = RE_FIELD_AFTER.search(words)
+    core = words[: after.start()].split() if after is not None else parts
+    if head not in title_heads() and len(core) > 1 and core[-1].lower() in title_heads():
         # the head last, after its field: "conduct and performance lead", "Welsh lead"
-        field = [w.lower() for w in parts[:-1]]
+        field = [w.lower() for w in core[:-1]]
         if (
             field[0] not in TITLE_FIELD_NOT
             and field[0] not in lexicon().qualifiers  # "the former head of": no field
             and not set(field[1:]) & (TITLE_END_NOT - {"and"})
         ):
-            head = parts[-1].lower()
+            head = core[-1].lower()
     if head not in title_heads() or role_key(words) is not None:
         return None
     if re_reporting_verb().search(words):
         return None  # "A Department of Justice spokesman said Ms Long ...": no title
     return " ".join(parts)
+
+
+# a title's field after its head noun: "Lead for Transparency", "Joint Leads on ..."
+RE_FIELD_AFTER = re.compile(r"[ \t]+(?:for|on|of)[ \t]+")
+
+
+def _one_of_titles(words: str) -> str | None:
+    """A title outside the role scheme whose head noun is plural, as one of its holders
+    holds it: "Joint Leads on Local Policing" -> "Joint Lead on Local Policing"; None
+    for any other words."""
+    field = RE_FIELD_AFTER.search(words)
+    head_end = field.start() if field is not None else len(words)
+    if not words[:head_end].endswith("s") or _title_outside_scheme(words) is not None:
+        return None
+    one = words[: head_end - 1] + words[head_end:]
+    return one if _title_outside_scheme(one) is not None else None
 
 
 def _body_titles(
@@ -1094,6 +1155,22 @@ def _body_titles(
     ends = {
         m.span.start + (4 if m.by_context and m.text[:4].lower() == "the " else 0): m for m in orgs
     }
+    # "Giles Orpen-Smellie and Alison Lowe, the APCC Leads for ...": the first of two
+    # names joined by "and", by where the second starts
+    first_of = {
+        b.span.start: a
+        for a, b in zip(people, people[1:], strict=False)
+        if RE_AND_WORD.fullmatch(text, a.span.end, b.span.start)
+    }
+
+    def each(p: PersonMention, words: str, held: str) -> list[RoleClaim]:
+        """A plural title after two names joined by "and": each holds one of it."""
+        one = _one_of_titles(words)
+        if one is None:
+            return []
+        holders = [h for h in (first_of.get(p.span.start), p) if h is not None]
+        return [RoleClaim(h.name, one.lower(), held, p.evidence, None, one) for h in holders]
+
     for p in people:
         # after any honours: "Sandra Horley CBE, chief executive of ..."
         honours = RE_HONOURS.match(text, p.span.end, p.evidence.end)
@@ -1110,6 +1187,9 @@ def _body_titles(
             title = title_of(words)
             if title is not None:
                 out.append(RoleClaim(p.name, title.lower(), held, p.evidence, None, title))
+                continue
+            if shared := each(p, words, held):
+                out.extend(shared)
                 continue
         # "Marc Jones, who chairs the Association of Police and Crime Commissioners":
         # a title as a verb
@@ -1136,6 +1216,8 @@ def _body_titles(
             title = title_of(words) if words else None
             if title is not None:
                 out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
+            elif words:
+                out.extend(each(p, words, body.org))
     return out
 
 

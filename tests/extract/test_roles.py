@@ -746,6 +746,49 @@ def test_roles_two_titles_joined_by_and_are_both_the_holders(make_article):
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # the names first, the plural title after the body
+            "Karen Hill and Omar Patel, the APCC Leads for Road Safety, said the report "
+            "was welcome.",
+            "lead for road safety",
+        ),
+        (  # the title first, set off after the body's possessive
+            "The APCC's Joint Rural Crime Leads, Karen Hill and Omar Patel, said the "
+            "report was welcome.",
+            "joint rural crime lead",
+        ),
+        (  # ... after "whose", the field after "on"
+            "The reaction came from the Association of Police and Crime Commissioners "
+            "(APCC), whose Joint Leads on Business Crime, Karen Hill and Omar Patel, "
+            "issued a statement.",
+            "joint lead on business crime",
+        ),
+        (  # ... each holder after a rank of their own
+            "The comments came from the APCC Joint Rural Crime Leads, PCC Karen Hill and "
+            "Deputy Mayor Omar Patel, who said it was welcome.",
+            "joint rural crime lead",
+        ),
+    ],
+)
+def test_roles_a_plural_title_is_held_by_each_of_its_holders(make_article, text, title):
+    # a title whose head noun is plural names the one each of two people holds
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got >= {("Karen Hill", title, "apcc"), ("Omar Patel", title, "apcc")}
+
+
+def test_roles_a_title_set_off_before_its_holder_holds_no_name(make_article):
+    # "IOPC Director General Rachel Watson, HMICFRS Chief Inspector ... Andy Cooke": the
+    # capitalised words after the body run into a name, so they are no title of the next
+    a = make_article(
+        "The plan was welcomed by IOPC Director General Rachel Watson, HMICFRS Chief "
+        "Inspector of Constabulary Sir Andy Cooke and others."
+    )
+    roles = extract_article(a).roles
+    assert not any("watson" in r.role for r in roles)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Police and Crime Commissioner has welcomed the report on Lincolnshire Police.",
