@@ -23,6 +23,8 @@ from kg.model import PartialDate
         ("By Richard Price - Local Democracy Reporter 2nd Jul 2022", "2022-07-02"),
         # a publication's volume before the day, as Hansard prints it
         ("*House of Commons, Volume 734 – Tuesday 20 June 2023*", "2023-06-20"),
+        # a writer and an outlet set off from "Published" by a full stop
+        ("*Amy Lee, Heart Radio Kent. Published 4th Nov 2021*", "2021-11-04"),
         ("02/03/2017", "2017-03-02"),
         # a byline before the date, set off by a gap or a mark
         ("Solihull Editorial  15th Jan, 2019  Updated: 15th Jan, 2019   0", "2019-01-15"),
