@@ -347,6 +347,10 @@ RE_SAID_AFTER = re.compile(
 RE_INSPECTORATE_AFTER = re.compile(r"['’]?s?[ \t]+(?:own[ \t]+)?[Ii]nspector(?:ate|s)?\b")
 # inspectors as the agent: "Inspectors found", "the watchdog said", "the Inspector"
 RE_TODAY = re.compile(r"\b[Tt]oday\b")
+# the day's report named as such, in anyone's words: "today's report from HMICFRS"
+RE_TODAYS_REPORT = re.compile(
+    r"\b[Tt]oday['’]s[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:report|inspection|assessment|findings)\b"
+)
 # a body's publishing of a work of its own: "released its Strategic overview of"
 RE_RELEASED_ITS = re.compile(
     r"\b(?:published|released|issued)[ \t]+(?:its|their)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,4}"
@@ -2289,6 +2293,8 @@ def _todays_news(sents: list[Sentence]) -> bool:
     "independent inspectors who today reported that ...", "Responding today to the
     report, a spokesman said"."""
     for sent in sents:
+        if "oday" in sent.text and RE_TODAYS_REPORT.search(sent.text):
+            return True  # quoted too: "We welcome today's report from HMICFRS"
         text = RE_QUOTED.sub(" ", sent.text)
         low = text.lower()
         if not (

@@ -410,6 +410,15 @@ def test_reports_an_inspection_released_on_a_day_is_dated_that_day(make_article)
     assert reports(a) == {("hmicfrs", ("humberside",), "2018-03-06")}
 
 
+def test_reports_todays_report_in_a_speakers_words_is_the_articles_day(make_article):
+    # "today's report" names the report as the day's, in quotation marks too
+    a = make_article(
+        "14 May 2019\n\nHMICFRS has rated Suffolk Constabulary good. The chief constable "
+        'said: "We welcome today\'s report and will act on it."'
+    )
+    assert reports(a) == {("hmicfrs", ("suffolk",), "2019-05-14")}
+
+
 @pytest.mark.parametrize(
     "text",
     [
