@@ -190,6 +190,11 @@ CASES = [
         "the scheme exists to cut casualties.",
         ("Julian Sandham", "deputy-police-and-crime-commissioner", "north-wales", None),
     ),
+    (  # a Justice Secretary in news of Scotland's prisons inspectorate is Scotland's
+        "HM Inspectorate of Prisons for Scotland found the jail overcrowded. Justice "
+        "Secretary Morag Reid said work was under way.",
+        ("Morag Reid", "scottish-justice-secretary", "scottish-government", None),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
