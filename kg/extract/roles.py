@@ -118,7 +118,9 @@ RE_LEFT = re.compile(
 # a role held now: "Lisa Oldroyd has been acting Police and Crime Commissioner"
 # (an adverb of time between: "Judi Heaton is currently Acting Chief Constable")
 RE_IS = re.compile(
-    r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:(?:currently|now|still|also)[ \t]+)?(?:the[ \t]+)?$"
+    # ("Mr Cooke is a former chief constable of Merseyside": one of those who held it)
+    r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:(?:currently|now|still|also)[ \t]+)?"
+    r"(?:the[ \t]+|an?[ \t]+)?$"
 )
 # an apposition in the past: "NAME, who was (had been) ROLE at the time"
 RE_WHO_WAS = re.compile(r"\bwho[ \t]+(?:was|had[ \t]+been)\b")

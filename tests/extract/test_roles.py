@@ -195,6 +195,11 @@ CASES = [
         "Secretary Morag Reid said work was under way.",
         ("Morag Reid", "scottish-justice-secretary", "scottish-government", None),
     ),
+    (  # "is a former": one of those who held the post
+        "Ruth Dale spoke at the launch. Ms Dale is a former chief constable of Kent and a "
+        "detective by trade.",
+        ("Ruth Dale", "chief-constable", "kent", "former"),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
