@@ -294,7 +294,39 @@ def re_org() -> re.Pattern[str]:
     "a knife amnesty")."""
     labels = [lb for o in lexicon().orgs.values() for lb in o.labels]
     labels += [lb.upper() for lb in labels if " " not in lb.strip()]
+    # an acronym spoken as a word, as some papers print it: "Pirc", "Mopac", "Acpo"
+    # (one that stands for another of the body's names, so never "Inquest")
+    labels += [
+        lb.capitalize()
+        for o in lexicon().orgs.values()
+        for lb in o.labels
+        if len(lb) >= 4 and lb.isalpha() and lb.isupper() and _initials_of(lb, o.labels)
+    ]
     return alternation(labels, ci_single_words=False)
+
+
+# words a name's initials leave out: "Police Investigations and Review Commissioner"
+_UNINITIALLED = frozenset(("of", "and", "&", "the", "for", "in", "on"))
+
+
+def _initials_of(acronym: str, labels: tuple[str, ...]) -> bool:
+    """Whether ``acronym`` is the initials of one of ``labels`` ("PIRC": "Police
+    Investigations and Review Commissioner")."""
+    for label in labels:
+        words = [w for w in re.split(r"[\s-]+", label) if w]
+        if len(words) < 2:
+            continue
+        # (a small word's initial may be in it or not: "MOPAC", "Mayor's Office for
+        # Policing and Crime")
+        initials = "".join(
+            f"(?:{re.escape(w[0].upper())})?"
+            if w.lower() in _UNINITIALLED
+            else re.escape(w[0].upper())
+            for w in words
+        )
+        if re.fullmatch(initials, acronym):
+            return True
+    return False
 
 
 @functools.cache

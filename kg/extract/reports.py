@@ -1132,6 +1132,17 @@ def _mentions(
     if "review" in low or "report" in low:
         reviews = [m.span() for m in RE_NAMED_REVIEW.finditer(text)]
         triggers = [t for t in triggers if not _within(reviews, t.start)]
+    # a word of a body's name is no report: "Review" in "Police Investigations and
+    # Review Commissioner"
+    lo = sent.span.start
+    triggers = [
+        t
+        for t in triggers
+        if not any(
+            not m.by_context and m.span.start - lo <= t.start and t.end <= m.span.end - lo
+            for m in in_sent
+        )
+    ]
     if not triggers:
         return []
     publisher = publisher_here or ctx.default

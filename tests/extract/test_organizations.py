@@ -100,6 +100,9 @@ def orgs(article):
         ("Katy Bourne, the Sussex PCC, gave this response.", {"sussex"}),
         ("Mark Webster, Cleveland's Chief Constable, said it was fair.", {"cleveland"}),
         ("The PCC for West Yorkshire, Mark Burns-Williamson, said so.", {"west-yorkshire"}),
+        # an acronym printed as a word, as some papers style it
+        ("A Pirc spokesman said the inquiry would end.", {"pirc"}),
+        ("Mopac said it would scrutinise the force's plan.", {"mopac"}),
     ],
 )
 def test_organizations_by_name_and_alias(make_article, text, expected):
@@ -770,3 +773,8 @@ def test_organizations_a_force_named_by_its_place_in_the_possessive(make_article
         "Staffordshire's force was rated 'good' in two of those areas."
     )
     assert "staffordshire" in orgs(a)
+
+
+def test_organizations_an_acronym_that_is_a_word_is_no_body_in_title_case(make_article):
+    # "INQUEST" the charity stands for no longer name of its own: "Inquest" is the word
+    assert orgs(make_article("Inquest hears of delays in police custody.")) == set()

@@ -1455,3 +1455,12 @@ def test_reports_an_earlier_report_dated_inside_a_quotation(make_article):
         'report, as well as its own measures."'
     )
     assert ("hmicfrs", ("lancashire",), "2017") in reports(a)
+
+
+def test_reports_a_word_of_a_bodys_name_is_no_report(make_article):
+    # "Review" in "Police Investigations and Review Commissioner" names the body
+    a = make_article(
+        "HMICS told the committee about Police Scotland's complaints. \"Some ask to whom the "
+        'Police Investigations and Review Commissioner is accountable," she said.'
+    )
+    assert reports(a) == set()
