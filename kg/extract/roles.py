@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from kg.extract.organizations import main_org
 from kg.extract.people import RE_ATTRIBUTED_ROLE_LEAD, RE_ROLE_ENDS_SENTENCE, is_name
-from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
+from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence, Span
 from kg.patterns import (
     AUXILIARIES,
     BRACKETED_ABBR,
@@ -1140,6 +1140,33 @@ def _one_of_titles(words: str) -> str | None:
     return one if _title_outside_scheme(one) is not None else None
 
 
+# an inspectorate's own chief inspector or a deputy's title, in the words of a police
+# rank: "Ofsted's deputy chief inspector", "the chief inspector of Ofsted", "the Care
+# Quality Commission's chief inspector of hospitals"
+RE_INSPECTORATE_CHIEF = re.compile(
+    r"(?i:(?P<deputy>(?:deputy|assistant)[ \t]+)?chief[ \t]+inspector)"
+    r"(?P<field>[ \t]+(?:of|for)[ \t]+[\w&'’ -]+)?"
+)
+
+
+def _inspectorate_title(words: str, org: str, kind: OrgType | None) -> RoleClaim | None:
+    """A chief inspector's title held in an inspectorate (a rank's words that no force
+    holds there): the inspectorate's own chief role for "chief inspector" alone, else the
+    title in the article's words; ``None`` for other words or bodies. The claim's person
+    and evidence are the caller's to fill."""
+    entry = lexicon().orgs.get(org)
+    if (entry.type if entry is not None else kind) is not OrgType.INSPECTORATE:
+        return None
+    m = RE_INSPECTORATE_CHIEF.fullmatch(words.strip())
+    if m is None:
+        return None
+    chief = entry.chief_role if entry is not None else None
+    if chief is not None and not m.group("deputy") and not m.group("field"):
+        return RoleClaim("", chief, org, Span(0, 0), None)
+    label = words.strip()
+    return RoleClaim("", label.lower(), org, Span(0, 0), None, label)
+
+
 def _body_titles(
     text: str,
     people: list[PersonMention],
@@ -1157,6 +1184,7 @@ def _body_titles(
     ends = {
         m.span.start + (4 if m.by_context and m.text[:4].lower() == "the " else 0): m for m in orgs
     }
+    kinds = {m.org: m.kind for m in orgs if m.kind is not None}
     # "Giles Orpen-Smellie and Alison Lowe, the APCC Leads for ...": the first of two
     # names joined by "and", by where the second starts
     first_of = {
@@ -1180,6 +1208,10 @@ def _body_titles(
         found = _title_of_body(text, after, p.evidence.end, bodies_at)
         if found is not None:
             words, held = found
+            inspector = _inspectorate_title(words, held, kinds.get(held))
+            if inspector is not None:
+                out.append(replace(inspector, person=p.name, evidence=p.evidence))
+                continue
             key = _any_body_title(words)
             if key is not None:
                 # a title of the scheme in lower case, which only this shape reads:
@@ -1210,6 +1242,10 @@ def _body_titles(
             both = RE_AND_WORD.search(words)
             if both is not None and re_role().match(words, both.end()):
                 words = words[: both.start()]  # "APCC chair and PCC for Merseyside"
+            inspector = _inspectorate_title(words, body.org, body.kind) if words else None
+            if inspector is not None:
+                out.append(replace(inspector, person=p.name, evidence=p.evidence))
+                continue
             key = _any_body_title(words)
             if key is not None:
                 # "Tom Harding, College of Policing director"

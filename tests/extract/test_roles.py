@@ -200,6 +200,15 @@ CASES = [
         "detective by trade.",
         ("Ruth Dale", "chief-constable", "kent", "former"),
     ),
+    (  # a chief inspector's title held in an inspectorate, no rank of a force
+        "Dana Price, Ofsted's deputy chief inspector, asked schools to respond.",
+        ("Dana Price", "deputy chief inspector", "ofsted", None),
+    ),
+    (  # ... the inspectorate's own chief where the scheme has one
+        "Owen Blake, chief inspector of Criminal Justice Inspection Northern Ireland, said "
+        "it was poor.",
+        ("Owen Blake", "chief-inspector-of-criminal-justice-in-northern-ireland", "cji", None),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
