@@ -188,6 +188,9 @@ RE_BODY_TITLE_SET_OFF = re.compile(
     r"(?:[ \t]+(?:for|on|of)[ \t]+[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,4})?),[ \t]+"
 )
 
+# the country a title is held in, after it: " in Scotland"
+RE_IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:Scotland|Northern[ \t]+Ireland|Wales|England)\b")
+RE_COMMA_OR_GAP = re.compile(r",?[ \t]+")
 # capitalised words before a rank: "Deputy " before "Mayor Sophie Linden"
 RE_CAPITALS_GAP = re.compile(r"(?:[A-Z][\w-]*[ \t]+)*")
 # "'s " or " " between an org and a role title
@@ -449,6 +452,44 @@ def extract(
         at = gap.end() if gap is not None else pos
         return person_at(at) or _past_honorific(text, at, hi)
 
+    def _deputy_inspector(text: str, at: int, start: int, end: int, hi: int) -> list[RoleClaim]:
+        """The holder of an inspectorate's title with a deputy's word before it, in the
+        article's words with any royal style and country: the holder named after it or
+        in apposition before it; held in the inspectorate the title without that word
+        names ("HM Inspector of Constabulary in Scotland": HMICS)."""
+        royal = RE_ROYAL_BEFORE.search(text, max(0, at - 20), at)
+        a = royal.start() if royal is not None else at
+        country = RE_IN_COUNTRY.match(text, end, hi)
+        b = country.end() if country is not None else end
+        own = text[a:at] + text[start:b]
+        base = (
+            role_key(own)
+            or role_key(text[start:b])
+            or role_key("HM " + text[start:b])  # "inspector of constabulary in Scotland"
+            or role_key(text[start:end])
+        )
+        if base is None:
+            return []
+        org = lex.roles[role_meant(base, frozenset(mentioned))].default_org
+        # (of the one inspectorate the article names that holds the title under any name:
+        # "HM Assistant Inspector of Constabulary, Mr Mark Hargreaves" beside HMICS)
+        label = fold(lex.roles[base].label)
+        named = {
+            r.default_org
+            for r in lex.roles.values()
+            if label in fold(r.label) and r.default_org in mentioned
+        }
+        if org not in mentioned and len(named) == 1:
+            org = named.pop()
+        gap = RE_COMMA_OR_GAP.match(text, b, hi)
+        holder = (person_at(gap.end()) or _past_honorific(text, gap.end(), hi)) if gap else None
+        if holder is None and (appos := RE_SHADOW_APPOS.search(text, max(0, a - 8), a)):
+            holder = by_end.get(appos.start())
+        if holder is None:
+            return []
+        label = " ".join(text[a:b].split())
+        return [RoleClaim(holder.name, label.lower(), org, holder.evidence, None, label)]
+
     def last_person_before(pos: int) -> PersonMention | None:
         before = [p for p in people if p.span.end <= pos]
         return before[-1] if before else None
@@ -609,7 +650,12 @@ def extract(
             )
             deputy = RE_DEPUTY_BEFORE.search(text, max(lo, start - 12), start)
             if deputy is not None and role_key(text[deputy.start() : end]) is None:
-                continue  # "Deputy Mayor Bev Hughes" is not the Mayor
+                # "Deputy Mayor Bev Hughes" is not the Mayor; an inspectorate's deputy holds
+                # a title of their own: "HM Assistant Inspector of Constabulary in
+                # Scotland, Mark Hargreaves,"
+                if lex.roles[key].scope is OrgType.INSPECTORATE:
+                    claims.extend(_deputy_inspector(text, deputy.start(), start, end, hi))
+                continue
             shadow = RE_SHADOW_BEFORE.search(text, max(lo, start - 8), start)
             if shadow is not None:
                 # "shadow home secretary Yvette Cooper", "Yvette Cooper, the shadow home

@@ -209,6 +209,15 @@ CASES = [
         "it was poor.",
         ("Owen Blake", "chief-inspector-of-criminal-justice-in-northern-ireland", "cji", None),
     ),
+    (  # an inspectorate's deputy holds a title of their own, in the article's words
+        "HM Assistant Inspector of Constabulary in Scotland, Ewan Marsh, said most missing "
+        "people are traced.",
+        ("Ewan Marsh", "hm assistant inspector of constabulary in scotland", "hmics", None),
+    ),
+    (
+        "Assistant HM Inspector of Constabulary Tara Quinn said: the force must improve.",
+        ("Tara Quinn", "assistant hm inspector of constabulary", "hmicfrs", None),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
