@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -144,6 +144,34 @@ def _iris(nodes: Iterable[object]) -> set[URIRef]:
     return {n for n in nodes if isinstance(n, URIRef)}
 
 
+# the royal style a body's name may go without: "the Inspectorate of Prisons", "the Crown
+# Prosecution Service Inspectorate"
+RE_ROYAL_STYLE = re.compile(r"^(?:HM|H\.M\.|Her Majesty['’]s|His Majesty['’]s)\s+")
+
+
+def _unstyled(orgs: dict[str, OrgEntry]) -> dict[str, OrgEntry]:
+    """Each body's names of three words or more without their royal style, as further
+    labels, where no other body has that name with or without it."""
+    taken: dict[str, set[str]] = {}
+    for o in orgs.values():
+        for label in o.labels:
+            taken.setdefault(label.casefold(), set()).add(o.key)
+            bare = RE_ROYAL_STYLE.sub("", label)
+            if bare != label and len(bare.split()) >= 3:
+                taken.setdefault(bare.casefold(), set()).add(o.key)
+    out = {}
+    for key, o in orgs.items():
+        extra = [
+            bare
+            for label in o.labels
+            if (bare := RE_ROYAL_STYLE.sub("", label)) != label
+            and len(bare.split()) >= 3
+            and taken[bare.casefold()] == {key}
+        ]
+        out[key] = replace(o, labels=tuple(dict.fromkeys([*o.labels, *extra])))
+    return out
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     g = ontology_graph()
@@ -179,6 +207,7 @@ def lexicon() -> Lexicon:
                 frozenset(_TYPES[c] for c in _iris(g.objects(node, KGO.remit)) if c in _TYPES),
                 tuple(sorted(str(x) for x in g.objects(node, KGO.inspectsBodyNamed))),
             )
+    orgs = _unstyled(orgs)
     roles: dict[str, RoleEntry] = {}
     for node in sorted(_iris(g.subjects(SKOS.inScheme, ROLE["scheme"]))):
         key = str(node).removeprefix(str(ROLE))

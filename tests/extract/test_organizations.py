@@ -100,6 +100,15 @@ def orgs(article):
         ("Katy Bourne, the Sussex PCC, gave this response.", {"sussex"}),
         ("Mark Webster, Cleveland's Chief Constable, said it was fair.", {"cleveland"}),
         ("The PCC for West Yorkshire, Mark Burns-Williamson, said so.", {"west-yorkshire"}),
+        # a body's name without its royal style
+        (
+            "The Inspectorate of Prisons and the Crown Prosecution Service Inspectorate reported.",
+            {"his-majesty-s-inspectorate-of-prisons", "hmcpsi"},
+        ),
+        (
+            "The Inspectorate of Constabulary in Scotland praised Police Scotland.",
+            {"hmics", "police-scotland"},
+        ),
         # an acronym printed as a word, as some papers style it
         ("A Pirc spokesman said the inquiry would end.", {"pirc"}),
         ("Mopac said it would scrutinise the force's plan.", {"mopac"}),
