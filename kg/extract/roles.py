@@ -1073,6 +1073,7 @@ def extract(
                         RoleClaim(person.name, label.lower(), om.org, sent.span, None, label)
                     )
     claims.extend(_body_titles(text, people, orgs, bodies_at))
+    claims.extend(_chairs_by_head_noun(text, people, orgs))
     claims.extend(_titles_of_body_before(text, people, orgs))
     for person, sent, body in _signatures(text, sents, people, orgs):
         key = role_key(text[sent.span.start : sent.span.end].strip(" \t,."))
@@ -1337,6 +1338,48 @@ def _titles_of_body_before(
             out.append(RoleClaim(p.name, key, body.org, p.evidence, None))
         elif (title := _title_outside_scheme(words)) is not None:
             out.append(RoleClaim(p.name, title.lower(), body.org, p.evidence, None, title))
+    return out
+
+
+# a body named by its head noun before its chair's title and name: "Panel chairman Cllr
+# Bill Bentley", "Chair of the fire authority Michael Payne" (a councillor's style may
+# come between)
+_CHAIR_WORDS = r"(?:[Cc]hair(?:man|woman|person)?)"
+_CLLR = r"(?:(?:Cllr|Councillor|Coun)\.?[ \t]+)?"
+RE_HEAD_CHAIR = re.compile(
+    r"(?<![\w'’-])(?P<head>[A-Za-z]+(?:[ \t]+[a-z]+)?)[ \t]+"
+    + _CHAIR_WORDS
+    + r",?[ \t]+"
+    + _CLLR
+    + r"|(?<![\w'’-])"
+    + _CHAIR_WORDS
+    + r"[ \t]+of[ \t]+the[ \t]+(?P<head2>[a-z]+(?:[ \t]+[a-z]+)?),?[ \t]+"
+    + _CLLR
+)
+
+
+def _chairs_by_head_noun(
+    text: str, people: list[PersonMention], orgs: list[OrgMention]
+) -> list[RoleClaim]:
+    """The chair of the one body the article names with the head noun said before the
+    title ("Panel chairman Cllr Bill Bentley" of the Sussex Police and Crime Panel)."""
+    by_start = {p.span.start: p for p in people}
+    out = []
+    for m in RE_HEAD_CHAIR.finditer(text):
+        person = by_start.get(m.end())
+        if person is None:
+            continue
+        head = fold(m.group("head") or m.group("head2")).split()
+        # (the body's name ends with all the words said: "Fire authority" is no
+        # "Gangmasters' Licensing Authority")
+        found = {
+            o.org
+            for o in orgs
+            if not o.by_context and fold(o.name or o.text).split()[-len(head) :] == head
+        }
+        if len(found) == 1:
+            body = found.pop()
+            out.append(RoleClaim(person.name, CHAIR, body, person.evidence, None))
     return out
 
 

@@ -218,6 +218,16 @@ CASES = [
         "Assistant HM Inspector of Constabulary Tara Quinn said: the force must improve.",
         ("Tara Quinn", "assistant hm inspector of constabulary", "hmicfrs", None),
     ),
+    (  # a body named by its head noun before its chair's title
+        "The Kent Police and Crime Panel met. Panel chairman Cllr Ray Hollis said the "
+        "plan was sound.",
+        ("Ray Hollis", "chair", "named-kent-police-and-crime-panel", None),
+    ),
+    (
+        "Derbyshire Fire Authority met. Chair of the fire authority Ann Cole said it was "
+        "a fair outcome.",
+        ("Ann Cole", "chair", "named-derbyshire-fire-authority", None),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
