@@ -1100,6 +1100,8 @@ RE_TITLE_WORDS = re.compile(r"[A-Za-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}")
 RE_OF_BODY = re.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
 # "NAME, TITLE, said": a title that names no body ("superintendent Katy Barrow-Grint,
 # head of criminal justice, said")
+# a common noun that ends a clause: "the panel," "the committee."
+RE_HEAD_NOUN_END = re.compile(r"([a-z]+)(?=[,.;:]|[ \t]+(?:and|said|says)\b)")
 RE_WHO_CHAIRS = re.compile(
     r",[ \t]+(?:[^,.;:]{1,60}?[ \t]+)?who[ \t]+(?:now[ \t]+|also[ \t]+|currently[ \t]+)?"
     r"chairs[ \t]+(?:the[ \t]+)?"
@@ -1279,6 +1281,12 @@ def _body_titles(
         if body_at is not None and not RE_NAME_GOES_ON.match(text, body_at[1]):
             # (not the APCC for "who chairs the APCC's Performance ... Group")
             out.append(RoleClaim(p.name, CHAIR, body_at[0], p.evidence, None))
+            continue
+        # "Julie Fallon, who chairs the panel,": the one body named with that head noun
+        head = RE_HEAD_NOUN_END.match(text, chairs.end()) if chairs is not None else None
+        headed = _the_one_headed(orgs, (head.group(1),)) if head is not None else None
+        if headed is not None:
+            out.append(RoleClaim(p.name, CHAIR, headed, p.evidence, None))
             continue
         # "NAME, the BODY's title,"
         gap = RE_BODY_POSSESSIVE.match(text, after, p.evidence.end)

@@ -228,6 +228,11 @@ CASES = [
         "a fair outcome.",
         ("Ann Cole", "chair", "named-derbyshire-fire-authority", None),
     ),
+    (  # "who chairs the panel": the one body named with that head noun
+        "The Dorset Police and Crime Panel met. Jo Reed, who chairs the panel, said the "
+        "plan was sound.",
+        ("Jo Reed", "chair", "named-dorset-police-and-crime-panel", None),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
