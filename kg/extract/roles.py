@@ -1100,6 +1100,11 @@ RE_TITLE_WORDS = re.compile(r"[A-Za-z][\w-]*(?:[ \t]+[\w&'’-]+){0,5}")
 RE_OF_BODY = re.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
 # "NAME, TITLE, said": a title that names no body ("superintendent Katy Barrow-Grint,
 # head of criminal justice, said")
+# a title in lower case of a body named by its head noun: ", chair of the panel,"
+RE_TITLE_OF_HEAD = re.compile(
+    r",[ \t]+(?:the[ \t]+)?(?P<title>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,3}?)[ \t]+(?:of|at)"
+    r"[ \t]+the[ \t]+(?P<head>[a-z]+)(?=[,.;:]|[ \t]+(?:and|said|says)\b)"
+)
 # a common noun that ends a clause: "the panel," "the committee."
 RE_HEAD_NOUN_END = re.compile(r"([a-z]+)(?=[,.;:]|[ \t]+(?:and|said|says)\b)")
 RE_WHO_CHAIRS = re.compile(
@@ -1273,6 +1278,18 @@ def _body_titles(
                 continue
             if shared := each(p, words, held):
                 out.extend(shared)
+                continue
+        # "Jo Reed, chair of the panel,": of the one body named with that head noun
+        of_head = RE_TITLE_OF_HEAD.match(text, after, p.evidence.end)
+        headed = _the_one_headed(orgs, (of_head.group("head"),)) if of_head else None
+        if of_head is not None and headed is not None:
+            words = of_head.group("title")
+            key = _any_body_title(words)
+            if key is not None:
+                out.append(RoleClaim(p.name, key, headed, p.evidence, None))
+                continue
+            if (title := title_of(words)) is not None:
+                out.append(RoleClaim(p.name, title.lower(), headed, p.evidence, None, title))
                 continue
         # "Marc Jones, who chairs the Association of Police and Crime Commissioners":
         # a title as a verb

@@ -233,6 +233,11 @@ CASES = [
         "plan was sound.",
         ("Jo Reed", "chair", "named-dorset-police-and-crime-panel", None),
     ),
+    (  # "chair of the panel": the same
+        "The Dorset Police and Crime Panel met. Jo Reed, chair of the panel, said the plan "
+        "was sound.",
+        ("Jo Reed", "chair", "named-dorset-police-and-crime-panel", None),
+    ),
     (  # the national body as its branches call it
         "National Federation deputy chair Tiff Lynch said the service needs investment.",
         ("Tiff Lynch", "deputy chair", "police-federation", None),
