@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from kg.extract.organizations import main_org
 from kg.extract.people import RE_ATTRIBUTED_ROLE_LEAD, RE_ROLE_ENDS_SENTENCE, is_name
-from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence, Span
+from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
     AUXILIARIES,
     BRACKETED_ABBR,
@@ -1203,11 +1203,12 @@ RE_INSPECTORATE_CHIEF = re.compile(
 )
 
 
-def _inspectorate_title(words: str, org: str, kind: OrgType | None) -> RoleClaim | None:
+def _inspectorate_title(
+    person: PersonMention, words: str, org: str, kind: OrgType | None
+) -> RoleClaim | None:
     """A chief inspector's title held in an inspectorate (a rank's words that no force
     holds there): the inspectorate's own chief role for "chief inspector" alone, else the
-    title in the article's words; ``None`` for other words or bodies. The claim's person
-    and evidence are the caller's to fill."""
+    title in the article's words; ``None`` for other words or bodies."""
     entry = lexicon().orgs.get(org)
     if (entry.type if entry is not None else kind) is not OrgType.INSPECTORATE:
         return None
@@ -1216,9 +1217,9 @@ def _inspectorate_title(words: str, org: str, kind: OrgType | None) -> RoleClaim
         return None
     chief = entry.chief_role if entry is not None else None
     if chief is not None and not m.group("deputy") and not m.group("field"):
-        return RoleClaim("", chief, org, Span(0, 0), None)
+        return RoleClaim(person.name, chief, org, person.evidence, None)
     label = words.strip()
-    return RoleClaim("", label.lower(), org, Span(0, 0), None, label)
+    return RoleClaim(person.name, label.lower(), org, person.evidence, None, label)
 
 
 def _body_titles(
@@ -1262,9 +1263,9 @@ def _body_titles(
         found = _title_of_body(text, after, p.evidence.end, bodies_at)
         if found is not None:
             words, held = found
-            inspector = _inspectorate_title(words, held, kinds.get(held))
+            inspector = _inspectorate_title(p, words, held, kinds.get(held))
             if inspector is not None:
-                out.append(replace(inspector, person=p.name, evidence=p.evidence))
+                out.append(inspector)
                 continue
             key = _any_body_title(words)
             if key is not None:
@@ -1314,9 +1315,9 @@ def _body_titles(
             both = RE_AND_WORD.search(words)
             if both is not None and re_role().match(words, both.end()):
                 words = words[: both.start()]  # "APCC chair and PCC for Merseyside"
-            inspector = _inspectorate_title(words, body.org, body.kind) if words else None
+            inspector = _inspectorate_title(p, words, body.org, body.kind) if words else None
             if inspector is not None:
-                out.append(replace(inspector, person=p.name, evidence=p.evidence))
+                out.append(inspector)
                 continue
             key = _any_body_title(words)
             if key is not None:
@@ -1394,30 +1395,25 @@ def _chairs_by_head_noun(
         person = by_start.get(m.end())
         if person is None:
             continue
-        head = fold(m.group("head") or m.group("head2")).split()
         # (the body's name ends with all the words said: "Fire authority" is no
         # "Gangmasters' Licensing Authority")
-        found = {
-            o.org
-            for o in orgs
-            if not o.by_context and fold(o.name or o.text).split()[-len(head) :] == head
-        }
-        if len(found) == 1:
-            body = found.pop()
+        body = _the_one_headed(orgs, (m.group("head") or m.group("head2"),))
+        if body is not None:
             out.append(RoleClaim(person.name, CHAIR, body, person.evidence, None))
     return out
 
 
 def _the_one_headed(orgs: list[OrgMention], heads: tuple[str, ...]) -> str | None:
     """The one body the article names whose name ends in one of ``heads`` ("Walsall
-    Council"), if it names one only."""
-    if not heads:
-        return None
-    want = {fold(h) for h in heads}
+    Council", "Nottinghamshire Fire Authority" for "fire authority"), if it names one
+    only."""
+    want = [fold(h).split() for h in heads]
     found = {
         m.org
         for m in orgs
-        if not m.by_context and (words := fold(m.name or m.text).split()) and words[-1] in want
+        if not m.by_context
+        and (words := fold(m.name or m.text).split())
+        and any(head and words[-len(head) :] == head for head in want)
     }
     return found.pop() if len(found) == 1 else None
 
