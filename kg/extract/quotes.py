@@ -316,7 +316,9 @@ RE_SPEAKS_GAP = re.compile(
     # an apposition: "Zoe Billingham, from HMIC, said")
     r"(?:[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?(?:[A-Z][^,;.“”\"]{1,60}(?=,)|"
     r"[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|for|and|the))*(?=[ \t]+[a-z])))?"
-    r"(?:\s*\([^()]{1,40}\))?(?:,[^,;.]{1,200},)?"
+    r"(?:\s*\([^()]{1,40}\))?(?:(?:,[^,;:.“”\"\n]{1,200}){1,2},)?"
+    # (a relative clause on the name: "Deputy Mayor Sophie Linden, who said:")
+    r"(?:,?\s+who\b)?"
     r"(?:\s+(?:has|have|had|also|today|then|later|now|previously|recently))*"
     # the name closing an apposition: "Cumbria's Commissioner, David Allen, said"
     r",?\s+"
@@ -450,6 +452,14 @@ def _re_cue() -> re.Pattern[str]:
     """A verb of saying: "said", "told", "found", "according to", "spoke of"."""
     verbs = {*lexicon().reporting_verbs, *_attribution_words()["verb"]}
     return re.compile(r"(?<![\w'’-])(?:[Aa]ccording\s+to|" + _trie(verbs) + r")(?![\w'’-])")
+
+
+@functools.cache
+def _re_speaks() -> re.Pattern[str]:
+    """What may stand between a name and its verb of saying, then the verb (the gap no
+    longer than lets a verb follow: "Sara Glen, the force's second-in-command, said the
+    findings were ..., although ...")."""
+    return re.compile(RE_SPEAKS_GAP.pattern + "(?=" + _re_cue().pattern + ")")
 
 
 # "urged to", "told to", "said to be": the verb's subject is who is spoken to or of,
@@ -738,8 +748,10 @@ NOBODY: _Who = ("nobody", "")
 # between two people who speak together: "NAME1 and NAME2", "NAME1, TITLE, and NAME2"
 RE_JOINT = re.compile(
     r"(?:,[^,.;:“”\"]{1,120})?,?[ \t]+and[ \t]+"
-    # (the second's title before the name: "and inspector of constabulary, Dru Sharpling")
-    r"(?:[a-z][^,.;:“”\"]{1,60},[ \t]+)?(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?"
+    # (the second's title before the name: "and inspector of constabulary, Dru Sharpling",
+    # "and HMCPSI inspector Andrew Cayley", "and Deputy Mayor Sophie Linden")
+    r"(?:[a-z][^,.;:“”\"]{1,60},[ \t]+|(?:[\w'’&-]+[ \t]+){1,6})?"
+    r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)[ \t]+)?"
 )
 # between two people of a list, titles allowed: ", HMICFRS Chief Inspector of
 # Constabulary Sir ", " and Assistant Chief Constable "
@@ -756,7 +768,10 @@ RE_THEY = re.compile(r"[Tt]hey[ \t]+(?:also[ \t]+)?")
 RE_THEY_OR_THEIRS = re.compile(
     r"(?:[Tt]hey|[Tt]he[ \t]+(?:joint[ \t]+)?statement)[ \t]+(?:also[ \t]+)?"
 )
-RE_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds)[ \t]+$")
+# (past the first's title: "commented HMICFRS inspector Wendy Williams and ...")
+RE_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|added|adds|commented|comments)[ \t]+(?:[\w'’&-]+[ \t]+){0,5}$"
+)
 # the few words of a name that end a sentence after its inverted verb ("..., says HMICFRS.")
 RE_CLOSING_NAME = re.compile(r"(?:[ \t]+[^\s“”\"‘]+){1,10}[ \t]*")
 _PRIORITY = {"person": 0, "spokes": 1, "org": 2, "role": 3, "report": 4, "he": 5, "they": 5}
@@ -1379,10 +1394,7 @@ class _Reader:
         if self._reported_on(r, 0):
             return False  # "The report on Staffordshire Police says": the report speaks
         end = min(len(text), r.end + 260)
-        m = RE_SPEAKS_GAP.match(text, r.end, end)
-        if m is None:
-            return False
-        return _re_cue().match(text, m.end(), end) is not None
+        return _re_speaks().match(text, r.end, end) is not None
 
     def who(self, ref: _Ref) -> _Who | None:
         """The speaker a referent stands for."""
@@ -1556,7 +1568,7 @@ class _Reader:
         and Dru Sharpling said", "said A, TITLE, and B"."""
         for a, b in zip(people, people[1:], strict=False):
             if a.value != b.value and RE_JOINT.fullmatch(self.text, a.end, b.start):
-                said = RE_SAID_BEFORE.search(self.text, max(0, a.start - 20), a.start)
+                said = RE_SAID_BEFORE.search(self.text, max(0, a.start - 60), a.start)
                 if said is not None or self._speaks(b):
                     return a.value, b.value
         return None
@@ -1565,12 +1577,20 @@ class _Reader:
         """Who speaks the words attributed in ``text[lo:hi]`` together with ``name``: the
         other of a pair that says them ("Peter Clarke and Dru Sharpling said:"), or the
         pair or list that "they" stands for ("..., they said")."""
+        si = self._sentence_index(lo)
+        if si > 0 and self.text[: self.sents[si - 1].span.end].rstrip().endswith(":"):
+            # the words open the paragraph after the pair's introduction: "the APCC Joint
+            # Victims Leads, PCC Lisa Townsend and Deputy Mayor Sophie Linden, who said:"
+            lo = min(lo, self.sents[si - 1].span.start)
         refs = [r for r in self.refs_in(lo, hi) if not self._inside_quote(r.start)]
         pair = self._pair_speaking([r for r in refs if r.kind == "person"])
         if pair is not None and name in pair:
             return tuple(n for n in pair if n != name)
-        si = self._sentence_index(lo)
-        while 0 <= si < len(self.sents) and self.sents[si].span.start < hi:
+        # (to the end of the paragraph: "“... . We must never be complacent ...,” they said")
+        para = self.sents[si].paragraph if 0 <= si < len(self.sents) else -1
+        while 0 <= si < len(self.sents) and (
+            self.sents[si].span.start < hi or self.sents[si].paragraph == para
+        ):
             for c in self.cues(si):
                 if c.who == ("person", name) and RE_THEY_OR_THEIRS.fullmatch(
                     self.text, c.lead, c.start

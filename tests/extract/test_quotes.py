@@ -1369,6 +1369,74 @@ def test_quotes_two_people_who_say_the_words_together_each_say_them(make_article
     }
 
 
+def test_quotes_a_pair_introduced_with_titles_before_each_name_say_the_words_together(
+    make_article,
+):
+    # titles before each name, a relative clause before the colon, the words in the
+    # paragraph after
+    a = make_article(
+        "Leads respond\n\nThe comments came from the association's joint leads, PCC Ann "
+        "Hale and Deputy Mayor Ruth Moss, who said:\n\n“This report raises serious "
+        "concerns about how victims are supported.”\n\nThe report was published today."
+    )
+    assert {s for _, s, t in said(a) if t.startswith("This report raises")} == {
+        "Ann Hale",
+        "Ruth Moss",
+    }
+
+
+def test_quotes_a_verb_before_two_titled_inspectors_gives_the_words_to_both(make_article):
+    a = make_article(
+        "Victims failed\n\n'Victims are failed at every stage,' commented HMICFRS inspector "
+        "Ann Hale and HMCPSI inspector Tom Reed.\n\n'We followed each case from beginning to "
+        "end,' they said."
+    )
+    assert {(s, t[:10]) for _, s, t in said(a)} == {
+        ("Ann Hale", "Victims ar"),
+        ("Tom Reed", "Victims ar"),
+        ("Ann Hale", "We followe"),
+        ("Tom Reed", "We followe"),
+    }
+
+
+def test_quotes_a_pair_who_issued_a_response_say_what_they_said_after(make_article):
+    # two appositions before the verb; "issued a joint response" speaks; "they said" at
+    # the end of a quotation of two sentences
+    a = make_article(
+        "Commissioners respond\n\nJane Fell, Kent PCC, and Mary Rowe, Essex PCC, who both "
+        "sit on the inspection's reference group, issued a joint response.\n\n"
+        '"This report is a real opportunity," they said.\n\n'
+        "The two commissioners said the wider picture was disappointing.\n\n"
+        '"Many officers show real expertise. We must never be complacent," they said.'
+    )
+    got = {(s, t[:10]) for _, s, t in said(a)}
+    assert got == {
+        ("Jane Fell", "This repor"),
+        ("Mary Rowe", "This repor"),
+        ("Jane Fell", "Many offic"),
+        ("Mary Rowe", "Many offic"),
+    }
+
+
+def test_quotes_a_verb_after_a_names_apposition_is_the_nearest_that_lets_it_speak(
+    make_article,
+):
+    # "said" right after the apposition, not a longer stretch that runs on past it: the
+    # deputy said her own words, and "She went on" is the inspector's after her
+    a = make_article(
+        "Force criticised\n\nDeputy Chief Constable Sara Dunn, the force's "
+        "second-in-command, said the findings were taken 'very seriously', although she "
+        "pointed out the force's record.\n\nZoe Hart, HM Inspector of Constabulary, said "
+        "she was 'very disappointed', above all for victims.\n\nShe went on: 'It is "
+        "unacceptable to me that so many investigations go no further.'"
+    )
+    assert {(s, t[:14]) for _, s, t in said(a)} == {
+        ("Sara Dunn", "very seriously"),
+        ("Zoe Hart", "very disappoin"),
+        ("Zoe Hart", "It is unaccept"),
+    }
+
+
 def test_quotes_they_after_inspectors_is_still_the_inspectorate(make_article):
     a = make_article(
         "Chief Constable Jane Doe and Superintendent John Roe said the force would respond. "
