@@ -1241,11 +1241,19 @@ def _today_dated(
             day = dates.weekday_date(on, latest)
             if day is not None:
                 return day
+            since = written_since(page or text)
+            # or the one year between the earliest it speaks of and that one where the
+            # day is that weekday: "today (Thursday 18 July)" on savings "from March 2011
+            # to March 2015" is of 2013 (a Monday in 2011, a Wednesday in 2012, a
+            # Friday in 2014)
+            earliest = max(min(dates.spoken_years(page or text)), since or 0)
+            fits = [d for y in range(earliest, latest) if (d := dates.weekday_date(on, y))]
+            if len(fits) == 1:
+                return fits[0]
             # or soon after, when the names the page uses place it no earlier than that
             # year: "today, Thursday 22 February" from "His Majesty's Inspectorate"
             # (from 2022) on inspection visits "between May and October 2022" is of
             # 2024, the 22nd being a Tuesday in 2022 and a Wednesday in 2023
-            since = written_since(page or text)
             if since is not None and since >= latest:
                 for year in range(since, since + dates.YEARS_AFTER_LATEST + 1):
                     day = dates.weekday_date(on, year)

@@ -332,6 +332,20 @@ def test_ingest_today_with_a_weekday_in_the_latest_year_the_page_speaks_of():
     assert b.published is None
 
 
+def test_ingest_today_with_a_weekday_in_the_one_year_between_those_the_page_speaks_of():
+    # 18 July was a Monday in 2011, a Wednesday in 2012, a Thursday in 2013, a Friday in
+    # 2014 and a Saturday in 2015
+    text = (
+        "Savings praised\n\nThe force was praised by HMIC in a report published today "
+        "(Thursday 18 July).\n\nOver the spending review, from March 2011 to March 2015, "
+        "it has to save £32.6 million.\n"
+    )
+    assert parse_article(text, "t.txt", "text").published == PartialDate(2013, 7, 18)
+    # where two years between them fit, neither is taken (a Wednesday in 2012 and 2018)
+    wide = text.replace("Thursday 18 July", "Wednesday 18 July").replace("2015", "2019")
+    assert parse_article(wide, "t.txt", "text").published is None
+
+
 def test_ingest_today_with_a_weekday_soon_after_the_year_its_names_date_the_page_from():
     # "His Majesty's" dates the page from 2022, the year of the visits it speaks of;
     # 22 February was a Tuesday in 2022, a Wednesday in 2023 and a Thursday in 2024
