@@ -1487,7 +1487,11 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
     pub = RE_PUBLISHED.search(before)
     if pub and not RE_OTHER_PUBLICATION.search(before, 0, pub.start()):
         return "published"
-    if d.date.month is None and RE_LAST_INSPECTED.search(before):
+    if d.date.month is None and (last := RE_LAST_INSPECTED.search(before)):
+        if RE_SINCE_BEFORE.search(before, 0, last.start()):
+            # the start of a period: "improved in many areas since it was last inspected
+            # in 2019" dates no report in view (as "since our last inspection" names none)
+            return "other"
         return "published"  # "inspectors last went to the prison in 2016": that year's report
     if RE_COMMISSIONED.search(before):
         return "other"  # "commissioned the review in January this year"

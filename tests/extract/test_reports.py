@@ -462,6 +462,15 @@ def test_reports_since_it_was_last_inspected_is_no_report(make_article):
     assert reports(a) == set()
 
 
+def test_reports_the_year_it_was_last_inspected_since_is_not_the_reports(make_article):
+    a = make_article(
+        "Friday, 19 August 2022\n\nSuffolk improves\n\nThe force's latest PEEL report from "
+        "HMICFRS found that Suffolk Constabulary had improved in many areas since it was last "
+        "inspected in 2019."
+    )
+    assert reports(a) == {("hmicfrs", ("suffolk",), None)}
+
+
 def test_reports_a_visit_long_before_is_an_earlier_inspection(make_article):
     a = make_article(
         "Wednesday, 3 May 2023\n\nHis Majesty's Inspectorate of Constabulary and Fire and Rescue "
