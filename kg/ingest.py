@@ -1247,7 +1247,7 @@ def _today_dated(
             # to March 2015" is of 2013 (a Monday in 2011, a Wednesday in 2012, a
             # Friday in 2014)
             earliest = max(min(dates.spoken_years(page or text)), since or 0)
-            fits = [d for y in range(earliest, latest) if (d := dates.weekday_date(on, y))]
+            fits = [f for y in range(earliest, latest) if (f := dates.weekday_date(on, y))]
             if len(fits) == 1:
                 return fits[0]
             # or soon after, when the names the page uses place it no earlier than that

@@ -565,6 +565,15 @@ def extract(
             if held is None and beside and chief and fold(role.label).startswith("chief"):
                 # "Andy Cooke, the Chief Inspector of HMICFRS": the one who leads it
                 held = chief
+            if held is None and beside and key == PLAIN_INSPECTOR and kind is OrgType.INSPECTORATE:
+                # "HMCPSI inspector Andrew Cayley": one of that inspectorate's inspectors,
+                # in the article's word (no police rank); "HMICS inspector Derek Penman":
+                # an inspector of constabulary, of the inspectorate of constabulary named
+                if _of_constabulary(org):
+                    claims.append(RoleClaim(name, HM_INSPECTOR, org, sent.span, qual))
+                else:
+                    claims.append(RoleClaim(name, "inspector", org, sent.span, qual, "Inspector"))
+                return
             if held is None and beside:
                 return
             if held is None:
@@ -968,12 +977,21 @@ def extract(
             if key is not None and person is not None:
                 qual = lex.qualifiers.get(m.group("q").lower())
                 add(person, key, None, qual, sent)
+    # where an inspectorate's name ends, for "HMCPSI inspector Andrew Cayley"
+    inspectorate_ends = {
+        m.span.end: m.org
+        for m in orgs
+        if not m.by_context and types.get(m.org) is OrgType.INSPECTORATE
+    }
     for sent in sents:  # "inspector Wendy Williams says": an inspector in lower case
         for m in RE_LOWER_INSPECTOR.finditer(text, sent.span.start, sent.span.end):
             person = person_at(m.end()) or _past_honorific(text, m.end(), sent.span.end)
             rank = role_key(m.group("rank").capitalize())
             if person is not None and rank is not None:
-                add(person, rank, None, None, sent)
+                # (the inspectorate named right before it: its inspector, as above)
+                spaced = text[m.start() - 1 : m.start()] == " "
+                body = inspectorate_ends.get(m.start() - 1) if spaced else None
+                add(person, rank, body, None, sent, body is not None)
         # "Roger Baker, the inspector for the north, said", "Zoë Billingham, inspector at
         # HMIC, said": in apposition after the name (not one of a force)
         for m in RE_INSPECTOR_APPOSITION.finditer(text, sent.span.start, sent.span.end):
@@ -985,15 +1003,7 @@ def extract(
         # "HMIC Zoe Billingham"
         # (one whose name shares the title's field: "CJI Brendan McGuigan" is no HM
         # Inspector of Constabulary)
-        entry = lex.orgs.get(om.org)
-        field = lex.roles[HM_INSPECTOR].label.split()[-1]  # "Constabulary"
-        if (
-            om.by_context
-            or not om.text.isupper()
-            or entry is None
-            or entry.type is not OrgType.INSPECTORATE
-            or not any(field in label.split() for label in entry.labels)
-        ):
+        if om.by_context or not om.text.isupper() or not _of_constabulary(om.org):
             continue
         gap = RE_GAP.match(text, om.span.end, om.evidence.end)
         person = person_at(gap.end()) if gap else None
@@ -1633,6 +1643,19 @@ def _nation_inspectorate(key: str, force: str) -> str | None:
         ):
             return org
     return None
+
+
+def _of_constabulary(org: str) -> bool:
+    """Whether ``org`` is an inspectorate of constabulary (a name of it shares the field
+    of an HM Inspector of Constabulary's title): HMICFRS, HMICS, not CJI or HMCPSI."""
+    lex = lexicon()
+    entry = lex.orgs.get(org)
+    field = lex.roles[HM_INSPECTOR].label.split()[-1]  # "Constabulary"
+    return (
+        entry is not None
+        and entry.type is OrgType.INSPECTORATE
+        and any(field in label.split() for label in entry.labels)
+    )
 
 
 def _title_in(key: str, org: str, kind: OrgType) -> str | None:

@@ -779,6 +779,22 @@ def test_roles_extracts_person_role_org(make_article, text, expected):
     assert expected in got
 
 
+def test_roles_an_inspector_after_an_inspectorates_name_is_that_inspectorates(make_article):
+    # "HMCPSI inspector": an inspector of the prosecution inspectorate, no inspector of
+    # constabulary (the article is about HMICFRS too); "HMICS inspector": Scotland's
+    a = make_article(
+        "Rape victims failed\n\n'Victims are failed at every stage,' commented HMICFRS "
+        "inspector Wendy Williams and HMCPSI inspector Andrew Cayley.\n\nIn Scotland, "
+        "HMICS inspector Derek Penman said the same."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(a).roles}
+    assert got == {
+        ("Wendy Williams", "hm-inspector-of-constabulary", "hmicfrs"),
+        ("Andrew Cayley", "inspector", "hmcpsi"),
+        ("Derek Penman", "hm-inspector-of-constabulary", "hmics"),
+    }
+
+
 def test_roles_two_titles_joined_by_and_are_both_the_holders(make_article):
     # the second title after "and" is the first one's holder's too, and one body's two
     # titles that begin alike are both held (neither is the other's short form)
