@@ -1181,7 +1181,13 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                 j += 1
                 break
             if RE_CAP_WORD.fullmatch(bare):
-                if bare in heads and (bare not in HEAD_FIRST_ONLY or j == i):
+                if (
+                    bare in heads
+                    and (bare not in HEAD_FIRST_ONLY or j == i)
+                    # (not a head that ends a title: "Chief Executive of Refuge", "SPA
+                    # Chief Executive")
+                    and not (j > i and role_key(f"{words[j - 1][2]} {bare}") is not None)
+                ):
                     last_head, kind = j, heads[bare]
                 if bare != w and last_head >= 0 and j > last_head and w.endswith(","):
                     # a title with commas inside the name: "the Office of the Police, Fire

@@ -364,6 +364,20 @@ def test_organizations_a_possessive_past_the_head_ends_the_name(make_article):
     assert names == {"Howard League for Penal Reform"}
 
 
+def test_organizations_a_head_that_ends_a_title_names_no_body(make_article):
+    # "Executive" heads "the Scottish Executive", not "Chief Executive of Refuge"
+    a = make_article(
+        "Sandra Horley, Chief Executive of Refuge, spoke, as did the SPA Chief Executive "
+        "John Foley and Martyn Evans, Chief Executive of Carnegie UK Trust. The Scottish "
+        "Executive said nothing."
+    )
+    found = extract_article(a).organizations
+    names = {m.name or m.text for m in found}
+    assert "Carnegie UK Trust" in names
+    assert not [n for n in names if "Chief Executive" in n]
+    assert any(m.text == "Scottish Executive" for m in found)
+
+
 def test_organizations_a_name_ends_before_a_join_it_does_not_go_past(make_article):
     # (a picture's caption in Markdown italics: "*The High Court in Edinburgh.*")
     a = make_article("Judges heard the appeal.\n\n*The High Court in Edinburgh.*\n\nIt failed.")
