@@ -698,6 +698,14 @@ def test_organizations_the_royal_style_alone_refers_back_to_the_inspectorate(mak
     [
         # a fire brigade is a public service
         ("Cleveland Fire Brigade welcomed the report.", "Cleveland Fire Brigade", "GovernmentBody"),
+        # a group: a parliamentary group, a firm, an advisory body
+        (
+            "The All Party Parliamentary Group on Runaway and Missing Children and Adults "
+            "published its findings.",
+            "All Party Parliamentary Group on Runaway and Missing Children and Adults",
+            "Other",
+        ),
+        ("The contract went to GEO Group in 2014.", "GEO Group", "Other"),
         # the last head of a name says what the body is: a union of firefighters
         (
             "The Retained Fire Brigade Union said crews were stretched.",
