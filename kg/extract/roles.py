@@ -544,6 +544,18 @@ def extract(
             held = main_org(orgs, types, OrgType.INSPECTORATE)
             if held is not None and _title_in(HM_INSPECTOR, held, OrgType.INSPECTORATE):
                 key = HM_INSPECTOR
+        if (
+            key == CHIEF_INSPECTOR
+            and org is None
+            and not beside
+            and OrgType.POLICE_FORCE not in types.values()
+        ):
+            # "Chief Inspector Sir Thomas Winsor said" in news of an inspectorate's report
+            # that names no force: no police rank, but the inspectorate's chief
+            held = main_org(orgs, types, OrgType.INSPECTORATE)
+            chief = lex.orgs[held].chief_role if held in lex.orgs else None
+            if held is not None and chief is not None:
+                key, org, beside = chief, held, True
         role = lex.roles[key]
         kind = _type_of(org) if org is not None else None
         if kind is OrgType.POLICE_FORCE and role.scope is OrgType.GOVERNMENT_BODY and beside:

@@ -795,6 +795,22 @@ def test_roles_an_inspector_after_an_inspectorates_name_is_that_inspectorates(ma
     }
 
 
+def test_roles_a_chief_inspector_in_news_of_an_inspectorate_naming_no_force(make_article):
+    # no police rank where the article names no force: the inspectorate's chief; where
+    # it names one, the rank in that force
+    a = make_article(
+        "HMIC published its report on honour-based violence. Chief Inspector Sir Thomas "
+        'Winsor said: "This report is one of the most important."'
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(a).roles}
+    assert got == {("Thomas Winsor", "hm-chief-inspector-of-constabulary", "hmicfrs")}
+    b = make_article(
+        "Kent Police was praised by HMIC. Chief Inspector John Smith said it was fair."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(b).roles}
+    assert got == {("John Smith", "chief-inspector", "kent")}
+
+
 def test_roles_two_titles_joined_by_and_are_both_the_holders(make_article):
     # the second title after "and" is the first one's holder's too, and one body's two
     # titles that begin alike are both held (neither is the other's short form)
