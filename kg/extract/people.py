@@ -213,8 +213,17 @@ def _name_in_run(run: str, dated: bool = False, soft: bool = False) -> tuple[str
         tokens.pop()
         month_last = False
     inner = tokens[:-1] if month_last else tokens
-    core = [t for t, _ in tokens if not RE_PARTICLE.fullmatch(t)]
-    if not 2 <= len(core) <= 3 or any(_stop(t, stop) for t, _ in inner):
+
+    def particle(i: int, t: str) -> bool:
+        # a particle inside the name, in either case: "Sam de Reya", "Tim De Meyer"
+        return RE_PARTICLE.fullmatch(t) is not None or (
+            0 < i < len(tokens) - 1 and RE_PARTICLE.fullmatch(t.lower()) is not None
+        )
+
+    core = [t for i, (t, _) in enumerate(tokens) if not particle(i, t)]
+    if not 2 <= len(core) <= 3 or any(
+        _stop(t, stop) and not particle(i, t) for i, (t, _) in enumerate(inner)
+    ):
         return None
     if any(
         len(t) < 2 or t.isupper() and not (i == 0 and RE_INITIALS.fullmatch(t))

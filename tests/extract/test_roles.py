@@ -615,6 +615,11 @@ CASES = [
         "Force welcomed the report.",
         ("Sam de Reya", "deputy-chief-constable", "dorset", None),
     ),
+    (  # ... and in capitals, though "De" is a word of a force's Welsh name
+        "Surrey Police was rated inadequate. Chief Constable Tim De Meyer said: "
+        '"We welcome the report."',
+        ("Tim De Meyer", "chief-constable", "surrey", None),
+    ),
     # in news of an inspection, an inspector of no force is the inspectorate's
     (
         "Her Majesty's Inspectorate of Constabulary (HMIC) published its report today. "
