@@ -1633,7 +1633,10 @@ def test_quotes_an_adverb_between_speaker_and_verb(make_article):
     ]
 
 
-@pytest.mark.parametrize("term", ["special measures", "case to answer", "causes for concern"])
+@pytest.mark.parametrize(
+    "term",
+    ["special measures", "case to answer", "causes for concern", "reasonably good", "no crimes"],
+)
 def test_quotes_a_quoted_term_of_art_is_a_label(make_article, term):
     a = make_article(
         f"Force in difficulty\n\nSadiq Khan said the Met had been placed in '{term}' and that "
