@@ -2323,7 +2323,13 @@ def _is_label(text: str, seg: _Segment) -> bool:
     body = text[seg.start : seg.end]
     words = body.split()
     folded = fold(body.strip(" .,;:!?"))
-    if len(words) < MIN_WORDS or folded in _grade_labels() or folded in terms_of_art():
+    terms = terms_of_art()
+    if (
+        len(words) < MIN_WORDS
+        or folded in _grade_labels()
+        or folded in terms
+        or folded.removesuffix("s") in terms  # "county lines", "legal highs"
+    ):
         return True
     # an inspected area named in the inspectors' words: "its work on 'protecting those
     # who are vulnerable from harm, and supporting victims'"

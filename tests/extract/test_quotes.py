@@ -1635,7 +1635,15 @@ def test_quotes_an_adverb_between_speaker_and_verb(make_article):
 
 @pytest.mark.parametrize(
     "term",
-    ["special measures", "case to answer", "causes for concern", "reasonably good", "no crimes"],
+    [
+        "special measures",
+        "case to answer",
+        "causes for concern",
+        "reasonably good",
+        "no crimes",
+        "county lines",  # a plural by its singular
+        "place of safety",
+    ],
 )
 def test_quotes_a_quoted_term_of_art_is_a_label(make_article, term):
     a = make_article(
