@@ -1124,6 +1124,14 @@ def possessive_nouns() -> frozenset[str]:
     return frozenset(_words("possessive_nouns.txt"))
 
 
+@functools.cache
+def _leading_qualifiers() -> frozenset[str]:
+    """The one-word qualifiers of a role that no body's name starts with ("acting",
+    "former", "outgoing"; not "new": "New Forest District Council")."""
+    keep = {"new", "present", "current"}
+    return frozenset(q for q in lexicon().qualifiers if " " not in q and q not in keep)
+
+
 def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The names in ``text[start:end]`` (a sentence) built on an organization head noun,
     with the type each names: (start, end, kind). A run of capitalised words, which
@@ -1146,7 +1154,9 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
     i = 0
     while i < len(words):
         s0, e0, w0 = words[i]
-        if not RE_CAP_WORD.match(w0):
+        # (a role's qualifier opens no body's name: "Acting Prisons and Probation
+        # Ombudsman Elizabeth Moody", "Interim Police Federation chair")
+        if not RE_CAP_WORD.match(w0) or w0.lower() in _leading_qualifiers():
             i += 1
             continue
         j = i

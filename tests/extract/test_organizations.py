@@ -378,6 +378,17 @@ def test_organizations_a_head_that_ends_a_title_names_no_body(make_article):
     assert any(m.text == "Scottish Executive" for m in found)
 
 
+def test_organizations_a_roles_qualifier_opens_no_name(make_article):
+    # "Acting" qualifies the ombudsman's title; "New" may open a name
+    a = make_article(
+        "Acting Prisons and Probation Ombudsman Elizabeth Moody said the Interim Police "
+        "Federation chair agreed, as did New Forest District Council."
+    )
+    names = {m.name or m.text for m in extract_article(a).organizations}
+    assert not [n for n in names if n.startswith(("Acting", "Interim"))]
+    assert "New Forest District Council" in names
+
+
 def test_organizations_a_name_ends_before_a_join_it_does_not_go_past(make_article):
     # (a picture's caption in Markdown italics: "*The High Court in Edinburgh.*")
     a = make_article("Judges heard the appeal.\n\n*The High Court in Edinburgh.*\n\nIt failed.")
