@@ -1284,6 +1284,19 @@ def _yearless_dated(text: str) -> PartialDate | None:
     return None
 
 
+# two apostrophes typed for a double quotation mark: "described it as ''unacceptable''"
+RE_DOUBLED_MARK = re.compile(r"(?<![\w'])''(?=[\w‘“(])|(?<=[\w.,;:!?)])''(?![\w'])")
+
+
+def _doubled_marks(text: str, body_start: int) -> tuple[str, int]:
+    """The text with each pair of apostrophes that stands for a double quotation mark
+    made one, and where its body starts then."""
+    if "''" not in text:
+        return text, body_start
+    before = sum(1 for m in RE_DOUBLED_MARK.finditer(text, 0, body_start) if m.end() <= body_start)
+    return RE_DOUBLED_MARK.sub('"', text), body_start - before
+
+
 def parse_article(raw: str, file_name: str, fmt: str, sha256: str = "") -> Article:
     """Read one decoded file into an ``Article``. Never raises on any text."""
     raw = _writable(raw)
@@ -1310,7 +1323,7 @@ def _article(
     page: _Page, file_name: str, fmt: str, sha256: str, notes: tuple[str, ...] = ()
 ) -> Article:
     file_name = _writable(file_name)
-    text = _writable(page.text)
+    text, body_start = _doubled_marks(_writable(page.text), page.body_start)
     whole = page.whole or len(text)
     if len(text) > MAX_TEXT:
         text = text[: _cut_point(text, MAX_TEXT)]
@@ -1354,7 +1367,7 @@ def _article(
     after_marker = False
     first_lines: list[tuple[int, str]] = []
     head_lines: list[str] = []  # where a copied page's headline is
-    blocks = _markup_blocks(text, page.body_start) if fmt in ("text", "markdown") else []
+    blocks = _markup_blocks(text, body_start) if fmt in ("text", "markdown") else []
     next_block = 0
     # The top of the article, where its own dateline is: what comes before its
     # tenth line or its third paragraph of prose. A date further down is some
@@ -1362,7 +1375,7 @@ def _article(
     top_lines = top_prose = 0
     crumb_year: PartialDate | None = None
     begun = False  # a line of four words has been read: the article has started
-    for pos, line in _lines(text, page.body_start):
+    for pos, line in _lines(text, body_start):
         stripped = line.strip()
         if not stripped:
             continue

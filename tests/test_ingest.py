@@ -602,3 +602,21 @@ def test_ingest_a_markdown_pages_headline_is_its_heading_past_the_menu_above_it(
         "markdown",
     )
     assert a.title == "OPCC response to HMIC Child Protection Report"
+
+
+def test_ingest_two_apostrophes_for_a_double_quotation_mark_are_one():
+    # text typed or converted without a double quotation mark; an empty attribute in
+    # a page's markup is no quotation, and "the forces'" keeps its apostrophe
+    a = parse_article(
+        "Audit\n\nCaroline Gardner described it as ''unacceptable'' and said ''substantial "
+        "improvement'' was needed in the forces' accounts.\n",
+        "t.txt",
+        "text",
+    )
+    assert '"unacceptable" and said "substantial improvement" was needed' in a.text
+    assert "forces' accounts" in a.text
+    page = (
+        "<html><body><article><h1>Audit</h1><p><img alt='' src='x.png'>She said it was "
+        "''unacceptable''.</p></article></body></html>"
+    )
+    assert 'She said it was "unacceptable".' in parse_article(page, "t.html", "html").text
