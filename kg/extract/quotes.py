@@ -2394,6 +2394,7 @@ def extract(
     pending: list[_Segment] = []
     guessed = False  # the open quotation's speaker was found only before it, not named
     for seg in segs:
+        next_of: _Quote | None = None  # the quotation this one is the next of
         sent = sentence_at(sents, seg.start)
         if sent is None or _is_label(text, seg):
             prev, prev_seg = None, None
@@ -2433,6 +2434,7 @@ def extract(
             # a quote-only paragraph after one: the same speaker's next quotation
             if _speaks_next(text, article, prev_seg, seg):
                 said = prev.kind, prev.speaker
+                next_of = prev
         fallback = said is None and who is None
         if said is None and who is None and not reader.unnamed_subject(si, seg.start):
             who = (
@@ -2452,19 +2454,23 @@ def extract(
             continue
         parts = [Span(p.start, p.end) for p in opened] + [Span(seg.start, seg.end)]
         first = sentence_at(sents, parts[0].start) or sent
-        prev = _Quote(said[0], said[1], parts, first.span.start, sent.span.end)
+        prev = _Quote(said[0], said[1], parts, first.span.start, sent.span.end, next_of)
         found.append(prev)
         prev_seg = seg
         guessed = fallback and not seg.closed
         pending = []
     claims = []
+    joint: dict[int, tuple[str, ...]] = {}  # id of a quotation -> who else said it
     for q in found:
         claim = q.claim(text)
         claims.append(claim)
         if q.kind is SpeakerKind.PERSON:
             # words two or more people say together are each one's: "Peter Clarke and
-            # Dru Sharpling said: ..."
+            # Dru Sharpling said: ..."; and their next quotation, a paragraph alone
             together = reader.speaking_with(q.speaker, q.evidence_start, q.evidence_end)
+            if not together and q.follows is not None:
+                together = joint.get(id(q.follows), ())
+            joint[id(q)] = together
             claims.extend(replace(claim, speaker=name) for name in together)
     return _said_once(article, claims)
 
@@ -2501,6 +2507,7 @@ class _Quote:
     parts: list[Span]
     evidence_start: int
     evidence_end: int
+    follows: _Quote | None = None  # the quotation this one is the next of, by its speaker
 
     def claim(self, text: str) -> QuoteClaim:
         body = " ".join(text[p.start : p.end] for p in self.parts)

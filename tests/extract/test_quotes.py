@@ -1385,6 +1385,25 @@ def test_quotes_a_pair_introduced_with_titles_before_each_name_say_the_words_tog
     }
 
 
+def test_quotes_a_pairs_next_paragraph_of_words_and_what_they_disputed_are_both_theirs(
+    make_article,
+):
+    a = make_article(
+        "Mayor responds\n\nIn a joint statement, Mayor Ann Hale and Deputy Mayor Ruth Moss "
+        "said the problems were not new.\n\n"
+        '"The report raised serious issues," they said.\n\n'
+        '"More progress should have been made."\n\n'
+        "Ms Hale and Ms Moss disputed any suggestion that the force had stood still.\n\n"
+        '"It is not true to say there has been no improvement," they said.'
+    )
+    got = {(s, t[:10]) for _, s, t in said(a)}
+    assert got == {
+        (name, words)
+        for name in ("Ann Hale", "Ruth Moss")
+        for words in ("The report", "More progr", "It is not ")
+    }
+
+
 def test_quotes_a_verb_before_two_titled_inspectors_gives_the_words_to_both(make_article):
     a = make_article(
         "Victims failed\n\n'Victims are failed at every stage,' commented HMICFRS inspector "
