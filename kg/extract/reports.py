@@ -446,6 +446,8 @@ RE_LAST_VISIT = re.compile(
     re.IGNORECASE,
 )
 RE_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
+# the common nouns of a jail, in news of one: "the prison", "inmates", "the jail"
+RE_JAIL_WORD = re.compile(r"\b(?:prisons?|jails?|inmates?|prisoners?)\b", re.IGNORECASE)
 RE_LAST_INSPECTED = re.compile(RE_LAST_VISIT.pattern + r"[^.;]{0,100}?[ \t]in[ \t]+$", re.I)
 # a publication with its object between it and the date: "HMICS had published its
 # *Call Handling Final Report*, also known as 'the Review', in November 2015"
@@ -760,7 +762,12 @@ def extract(
     services = OrgType.POLICE_FORCE not in types.values() and any(
         _inspected(m, k) for m in orgs for k in _inspecting()
     )
-    places = not prisons and not services
+    # (nor news of a jail that names no force: "Foston Hall in Derbyshire and Bronzefield
+    # in Surrey were given mixed verdicts" is of prisons, not of those places' forces)
+    jails = (
+        OrgType.POLICE_FORCE not in types.values() and len(RE_JAIL_WORD.findall(article.text)) >= 3
+    )
+    places = not prisons and not services and not jails
     names = tuple(p.span for p in people or ())
     ctx = _Context(article, types, roles, default, prisons, has_force, own, since, places, names)
     mentions: list[_Mention] = []

@@ -471,6 +471,17 @@ def test_reports_the_year_it_was_last_inspected_since_is_not_the_reports(make_ar
     assert reports(a) == {("hmicfrs", ("suffolk",), None)}
 
 
+def test_reports_places_in_news_of_jails_that_names_no_force_are_no_forces(make_article):
+    # the prisons are named by their places alone; the places' forces are no subjects
+    a = make_article(
+        "Women's jail praised\n\nHM Inspectorate of Prisons praised the jail, where many "
+        "inmates serve long sentences.\n\nOther women's prisons fared less well in their "
+        "reports: Foston Hall in Derbyshire and Bronzefield in Surrey were given mixed "
+        "verdicts by the inspectors.\n\nThe prisoners praised the staff."
+    )
+    assert {s for _, subjects, _ in reports(a) for s in subjects} == set()
+
+
 def test_reports_a_visit_long_before_is_an_earlier_inspection(make_article):
     a = make_article(
         "Wednesday, 3 May 2023\n\nHis Majesty's Inspectorate of Constabulary and Fire and Rescue "
