@@ -615,6 +615,11 @@ CASES = [
         "Force welcomed the report.",
         ("Sam de Reya", "deputy-chief-constable", "dorset", None),
     ),
+    (  # a force led by a Commissioner of Police, with no police and crime commissioner
+        "HMICFRS inspected the Royal Gibraltar Police. Commissioner Ian McGrail said the "
+        "force accepted the findings.",
+        ("Ian McGrail", "commissioner", "royal-gibraltar-police", None),
+    ),
     (  # ... and in capitals, though "De" is a word of a force's Welsh name
         "Surrey Police was rated inadequate. Chief Constable Tim De Meyer said: "
         '"We welcome the report."',
