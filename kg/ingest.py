@@ -1293,7 +1293,7 @@ def _doubled_marks(text: str, body_start: int) -> tuple[str, int]:
     made one, and where its body starts then."""
     if "''" not in text:
         return text, body_start
-    before = sum(1 for m in RE_DOUBLED_MARK.finditer(text, 0, body_start) if m.end() <= body_start)
+    before = len(RE_DOUBLED_MARK.findall(text, 0, body_start))
     return RE_DOUBLED_MARK.sub('"', text), body_start - before
 
 

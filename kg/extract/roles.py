@@ -584,7 +584,8 @@ def extract(
                 if _of_constabulary(org):
                     claims.append(RoleClaim(name, HM_INSPECTOR, org, sent.span, qual))
                 else:
-                    claims.append(RoleClaim(name, "inspector", org, sent.span, qual, "Inspector"))
+                    label = lex.roles[PLAIN_INSPECTOR].label  # "Inspector"
+                    claims.append(RoleClaim(name, PLAIN_INSPECTOR, org, sent.span, qual, label))
                 return
             if held is None and beside:
                 return
