@@ -627,6 +627,12 @@ def extract(
             # ("chief executive of national domestic violence charity Refuge")
             org = main_org(orgs, bodies, OrgType.OTHER)
             guessed.add((name, key, org, qual))
+        if role.body_heads and (org is None or not beside or _type_of(org) is OrgType.POLICE_FORCE):
+            # "Mark Preece, Chief Fire Officer for Gloucestershire": the one fire and
+            # rescue service the article names, not the county's police force
+            org = _the_one_headed(orgs, role.body_heads) or (
+                None if org is not None and _type_of(org) is OrgType.POLICE_FORCE else org
+            )
         entry = lex.orgs.get(org) if org is not None else None
         if key == "commissioner" and entry is not None and entry.chief_role != "commissioner":
             # a force's "Commissioner" is its police and crime commissioner, unless a

@@ -1716,3 +1716,31 @@ def test_roles_a_councillor_sits_on_the_one_council_the_article_names(make_artic
     assert {(r.person, r.role, r.org) for r in extract_article(b).roles} == {
         ("Gary Perry", "councillor", None)
     }
+
+
+def test_roles_a_chief_fire_officer_leads_the_fire_service_not_the_countys_police(
+    make_article,
+):
+    # "for Gloucestershire" names the county, whose police force is no fire service
+    text = (
+        "Gloucestershire Fire and Rescue Service must do more, the inspectorate says. "
+        "Mark Preece, Chief Fire Officer for Gloucestershire, said the service accepted "
+        "the findings."
+    )
+    claims = extract_article(make_article(text))
+    assert {(r.person, r.role, r.org) for r in claims.roles} == {
+        ("Mark Preece", "chief-fire-officer", "named-gloucestershire-fire-and-rescue-service")
+    }
+
+
+def test_roles_a_county_s_chief_fire_officer_leads_its_fire_service(make_article):
+    # "Buckinghamshire's" names the county, not its police force nor the union named
+    text = (
+        "Buckinghamshire Fire and Rescue Service was placed under monitoring. The Fire "
+        'Brigades Union (FBU) described the progress as "positive". Buckinghamshire\'s '
+        'Chief Fire Officer, Louise Harrison, said "everyone has played a vital role".'
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {
+        ("Louise Harrison", "chief-fire-officer", "named-buckinghamshire-fire-and-rescue-service")
+    }
