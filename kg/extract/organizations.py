@@ -210,6 +210,9 @@ RE_FORCES_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:police[ \t]+)?forces?\b")
 
 # "force," right before a place in apposition: "One force, Surrey, had ..."
 RE_FORCE_COMMA = re.compile(r"\bforce,[ \t]+$")
+# a capitalised abbreviation right after a place: the place opens another body's short
+# name ("the Commissioners for South Wales FRA", the fire and rescue authority)
+RE_ABBREVIATION_AFTER = re.compile(r"[ \t]+[A-Z]{2,5}\b(?![’'-])")
 
 
 def _place_forces(
@@ -257,8 +260,13 @@ def _place_forces(
             # the area in a title: the force named, but not as a body that acts or
             # speaks ("Beds police and crime commissioner Olly Martins has attacked")
             # ("Katy Bourne, the Sussex PCC", "the PCC for West Yorkshire")
-            titled = not forces_after and title_beside(
-                text, p.start(), p.end(), sent.span.start, OrgType.POLICE_FORCE
+            titled = (
+                not forces_after
+                and title_beside(text, p.start(), p.end(), sent.span.start, OrgType.POLICE_FORCE)
+                and not (
+                    RE_ABBREVIATION_AFTER.match(text, p.end())
+                    and not title_beside(text, p.start(), p.end(), p.end())  # "Kent PCC"
+                )
             )
             listed = (
                 len(chain) >= 2

@@ -820,3 +820,16 @@ def test_organizations_a_force_named_by_its_place_in_the_possessive(make_article
 def test_organizations_an_acronym_that_is_a_word_is_no_body_in_title_case(make_article):
     # "INQUEST" the charity stands for no longer name of its own: "Inquest" is the word
     assert orgs(make_article("Inquest hears of delays in police custody.")) == set()
+
+
+def test_organizations_a_place_opening_another_body_s_short_name_is_no_force(make_article):
+    # "South Wales FRA" is the fire and rescue authority, whose commissioners are no
+    # police and crime commissioners; "Thames Valley PCC" is still the force's
+    article = make_article(
+        "South Wales Fire and Rescue Service was inspected by HMICFRS. The Commissioners "
+        "for South Wales FRA also gave the report their backing. Thames Valley PCC "
+        "Anthony Stansfeld was not asked."
+    )
+    found = orgs(article)
+    assert "south-wales" not in found
+    assert "thames-valley" in found
