@@ -23,6 +23,7 @@ from kg.model import PartialDate
         ("By Richard Price - Local Democracy Reporter 2nd Jul 2022", "2022-07-02"),
         # a publication's volume before the day, as Hansard prints it
         ("*House of Commons, Volume 734 – Tuesday 20 June 2023*", "2023-06-20"),
+        ("Hansard, Volume 594: Thursday 12 March 2015", "2015-03-12"),  # or a colon
         # a writer and an outlet set off from "Published" by a full stop
         ("*Amy Lee, Heart Radio Kent. Published 4th Nov 2021*", "2021-11-04"),
         ("02/03/2017", "2017-03-02"),
@@ -49,6 +50,7 @@ def test_dates_dateline_shapes(line, iso):
         "In 2016 North Wales Police was assessed against the following areas and more besides.",
         "PCC RESPONDS TO HMIC PEEL EFFICIENCY REPORT – NOVEMBER 2016",
         "Police Say More Officers Needed 15 March 2019 after the force was rated good today",
+        "Recommendation 3: 4 May 2019 was the day the force was told it must improve",
     ],
 )
 def test_dates_sentence_is_not_a_dateline(line):
