@@ -305,7 +305,9 @@ RE_SECTOR_INSPECTORS = re.compile(
 # College of Policing", "officers investigated by the IOPC" (not "commissioned by")
 RE_AGENT_BEFORE = re.compile(
     r"(?<!commissioned)(?<!ordered)(?<!requested)(?<!funded)(?<!prompted)(?<!welcomed)"
-    r"(?<!criticised)(?<!chaired)[ \t]+(?:by|from)[ \t]+(?:the[ \t]+)?$"
+    r"(?<!criticised)(?<!chaired)[ \t]+(?:by|from)[ \t]+(?:the[ \t]+)?"
+    # past a place's possessive: "by the North's police ombudsman"
+    r"(?:[A-Z][\w-]*['’]s[ \t]+)?$"
 )
 RE_INVESTIGATION = re.compile(r"\b(?:investigat|inquir|enquir)\w*")
 # the noun the agent's "by" belongs to, past what it is of: "a peer review of the force
@@ -316,7 +318,11 @@ RE_AGENT_NOUN_BEFORE = re.compile(
     r"(?:[ \t]+(?:of|into|on|about)[ \t]+[^,;:.()“”\"]{0,60}?)?"
     # past a relative clause's verb: "The review, which was led by"
     r"(?:,?[ \t]+(?:which|that)[ \t]+(?:was|were|is|are|has[ \t]+been|had[ \t]+been)"
-    r"(?:[ \t]+\w+){1,2})?$"
+    r"(?:[ \t]+\w+){1,2})?"
+    # or a participle of making it public, and when: "a report published this week by"
+    r"(?:,?[ \t]+(?:just[ \t]+|recently[ \t]+|jointly[ \t]+)?"
+    r"(?:published|released|issued|produced|compiled|carried[ \t]+out|conducted|undertaken)"
+    r"(?:[ \t]+(?:today|yesterday|(?:this|last|on|in)[ \t]+\w+(?:[ \t]+\d{1,4})?))?,?)?$"
 )
 # ... and right after it: "the IOPC's investigation", "an IOPC investigation", "the
 # Independent Office for Police Conduct (IOPC) published a learning report", "The

@@ -1484,3 +1484,27 @@ def test_reports_a_word_of_a_bodys_name_is_no_report(make_article):
         'Police Investigations and Review Commissioner is accountable," she said.'
     )
     assert reports(a) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the body that made it public, past the participle and when
+            "A report published this week by the IOPC found failings by Kent Police.",
+            ("iopc", ("kent",), None),
+        ),
+        (  # past a place's possessive before the body
+            "The phrase kept recurring in the hard-hitting report published this week by "
+            "the North's police ombudsman, Marie Anderson, on police links to murders "
+            "carried out by loyalists and the RUC.",
+            ("police-ombudsman-ni", ("royal-ulster-constabulary",), None),
+        ),
+    ],
+)
+def test_reports_a_body_that_published_a_report_is_its_author(make_article, text, expected):
+    assert expected in reports(make_article(text))
+
+
+def test_reports_a_body_that_commissioned_a_report_is_no_author(make_article):
+    text = "The report, commissioned by the IOPC, was published by HMICFRS on Kent Police."
+    assert {p for p, _, _ in reports(make_article(text))} == {"hmicfrs"}
