@@ -350,6 +350,14 @@ RE_IN_REPORT = re.compile(
 RE_SAID_AFTER = re.compile(
     r"(?:[ \t]*\([A-Za-z]+\))?[ \t]+(?:has[ \t]+|have[ \t]+)?(?:said|says|found|finds|concluded)\b"
 )
+# a body's verdict on the police, its investigation's: "A police watchdog has found that
+# Staffordshire Police failed to follow ...", "the Police Ombudsman concluded that officers
+# ..." (the police, or a force, in what it found)
+RE_FOUND_AFTER = re.compile(
+    r"(?:[ \t]*\([A-Za-z]+\))?[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:also[ \t]+|now[ \t]+)?"
+    r"(?P<verb>found|concluded|ruled|determined)[ \t]+that\b(?P<what>[^;:]*)"
+)
+RE_POLICE_WORDS = re.compile(r"\b(?:[Pp]olice|[Oo]fficers?|[Cc]onstabulary|[Ff]orce)\b")
 RE_INSPECTORATE_AFTER = re.compile(r"['’]?s?[ \t]+(?:own[ \t]+)?[Ii]nspector(?:ate|s)?\b")
 # inspectors as the agent: "Inspectors found", "the watchdog said", "the Inspector"
 RE_TODAY = re.compile(r"\b[Tt]oday\b")
@@ -914,10 +922,12 @@ def _agents(
         if RE_INSPECTORATE_AFTER.match(text, m.span.end):
             continue  # "the CPS inspectorate": the body it inspects
         by = RE_AGENT_BEFORE.search(before)
+        found = RE_FOUND_AFTER.match(after)
         if (
             (by and RE_AGENT_NOUN_BEFORE.search(before[: by.start()]))
             or RE_AGENT_AFTER.match(after)
             or (RE_IN_REPORT.match(sent.text) and RE_SAID_AFTER.match(after))
+            or (found is not None and RE_POLICE_WORDS.search(found.group("what")))
         ):
             out.append((m.span.start, m.org))
     return out
@@ -1066,6 +1076,11 @@ def _triggers(text: str, low: str, has_agent: bool, graded: bool, agents: bool) 
         out += [_Trigger(m.start(), m.end(), "exit") for m in RE_RETURNED.finditer(text)]
     if agents and any_in(("investigat", "inquir", "enquir"), low):
         out += [_Trigger(m.start(), m.end(), "agent") for m in RE_INVESTIGATION.finditer(text)]
+    if agents and not out and any_in(("found", "concluded", "ruled", "determined"), low):
+        # "the IOPC concluded that officers ...": what its investigation found
+        out += [
+            _Trigger(m.start("verb"), m.end("verb"), "agent") for m in RE_FOUND_AFTER.finditer(text)
+        ][:1]
     if has_agent and not out and any_in(("published", "released", "issued"), low):
         # "HMICS this morning released its Strategic overview of British Transport
         # Police": what an inspectorate publishes is a report, whatever it is called

@@ -1508,3 +1508,16 @@ def test_reports_a_body_that_published_a_report_is_its_author(make_article, text
 def test_reports_a_body_that_commissioned_a_report_is_no_author(make_article):
     text = "The report, commissioned by the IOPC, was published by HMICFRS on Kent Police."
     assert {p for p, _, _ in reports(make_article(text))} == {"hmicfrs"}
+
+
+def test_reports_a_body_s_verdict_on_the_police_is_its_investigation_s(make_article):
+    # what a body found of the police is a report of its ("the IOPC concluded that");
+    # what it found of anything else is not ("The council found that the scheme ...")
+    text = (
+        "Staffordshire Police failed to follow some of its own custody procedures. "
+        "Overall, however, the IOPC concluded that there was no evidence to suggest the "
+        "actions of police had caused or contributed to the death."
+    )
+    assert ("iopc", ("staffordshire",), None) in reports(make_article(text))
+    other = "Staffordshire Police was praised. The council found that the scheme had worked."
+    assert reports(make_article(other)) == set()
