@@ -1365,6 +1365,7 @@ def _article(
     clutter: list[Span] = []
     in_section = False
     after_marker = False
+    after_stamp = False  # the marker is a stamp's label: "Published:"
     first_lines: list[tuple[int, str]] = []
     head_lines: list[str] = []  # where a copied page's headline is
     blocks = _markup_blocks(text, body_start) if fmt in ("text", "markdown") else []
@@ -1418,9 +1419,14 @@ def _article(
             else:
                 clutter.append(span)
             continue
-        if after_marker or _is_clutter(stripped):
+        if (after_marker and not (after_stamp and _is_prose_paragraph(stripped))) or _is_clutter(
+            stripped
+        ):
             # "Image caption," alone on its line: the caption follows on the next one
+            # (not the body after a stamp left empty: "Published:" and then the first
+            # paragraph)
             after_marker = _is_clutter(stripped) and stripped.endswith((",", ":"))
+            after_stamp = after_marker and stripped.lower().startswith(PUBLISHED_WORDS)
             clutter.append(span)
             if at_top and published is None and not RE_UPDATED_LINE.match(stripped):
                 # "Published: Feb 18, 2016", "*Published 2 May 2019 - Hartlepool Mail*",

@@ -620,3 +620,21 @@ def test_ingest_two_apostrophes_for_a_double_quotation_mark_are_one():
         "''unacceptable''.</p></article></body></html>"
     )
     assert 'She said it was "unacceptable".' in parse_article(page, "t.html", "html").text
+
+
+def test_ingest_the_body_after_a_stamp_left_empty_is_text():
+    # "Published:" with no date after it: the paragraph that follows is the story's first,
+    # not the stamp's value (as the line after "Image caption," is the caption)
+    raw = (
+        "Inspection report praises improvements at Yarl's Wood\n"
+        "Published:\n"
+        "Serco, which runs the Yarl's Wood Immigration Removal Centre for the Home Office, "
+        "has welcomed the most recent inspection report on the centre, produced by Peter "
+        "Clarke, HM Chief Inspector of Prisons.\n"
+        "In his findings the Chief Inspector recorded that there had been significant "
+        "improvements at the centre since the last inspection of it.\n"
+    )
+    a = parse_article(raw, "yarls-wood.txt", "txt")
+    body = " ".join(a.text[s.start : s.end] for s in a.body)
+    assert "produced by Peter Clarke, HM Chief Inspector of Prisons" in body
+    assert "Published:" not in body
