@@ -962,7 +962,9 @@ def re_prison() -> re.Pattern[str]:
         return r"(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")"
 
     alts = (
-        longest_first(before) + r"[ \t]+" + name,
+        # (past the words' abbreviation: "HM Prison and Young Offender Institution (YOI)
+        # Feltham")
+        longest_first(before) + r"(?:[ \t]+\([A-Z/&]{2,8}\))?[ \t]+" + name,
         opener + name + r"[ \t]+" + longest_first(after),
         bare + opener + name + r"[ \t]+" + longest_first(common),
     )

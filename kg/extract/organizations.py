@@ -209,6 +209,7 @@ RE_FORCES_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:police[ \t]+)?forces?\b")
 
 
 # "force," right before a place in apposition: "One force, Surrey, had ..."
+RE_ABBREVIATION_INSIDE = re.compile(r"[ \t]+\([A-Z/&]{2,8}\)(?=[ \t])")
 RE_FORCE_COMMA = re.compile(r"\bforce,[ \t]+$")
 # a capitalised abbreviation right after a place: the place opens another body's short
 # name ("the Commissioners for South Wales FRA", the fire and rescue authority)
@@ -501,6 +502,7 @@ def _with_named_bodies(
             if (a, b) in prisons:
                 # one prison however its name is put: "Feltham Young Offenders Institute",
                 # then "HM YOI Feltham"
+                name = RE_ABBREVIATION_INSIDE.sub("", name)
                 name = prison_names.get(prison_place(name), name)
             given = RE_ACRONYM.match(text, b, hi)
             known = org_labels().get(fold(given.group("acr"))) if given else None
@@ -578,6 +580,9 @@ def _prison_names(text: str, sents: list[Sentence]) -> dict[str, str]:
             continue
         for a, b in prison_spans(text, sent.span.start, sent.span.end):
             name = RE_POSSESSIVE.sub("", " ".join(text[a:b].split()))
+            # without the prison words' abbreviation: "HM Prison and Young Offender
+            # Institution (YOI) Feltham" is "HM Prison and Young Offender Institution Feltham"
+            name = RE_ABBREVIATION_INSIDE.sub("", name)
             place = prison_place(name)
             if (
                 place not in out

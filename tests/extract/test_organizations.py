@@ -833,3 +833,12 @@ def test_organizations_a_place_opening_another_body_s_short_name_is_no_force(mak
     found = orgs(article)
     assert "south-wales" not in found
     assert "thames-valley" in found
+
+
+def test_organizations_a_prison_in_its_full_style_with_the_words_abbreviated(make_article):
+    # the style's abbreviation in brackets between its words and the place is no part of
+    # the name: one prison, "HM Prison and Young Offender Institution Feltham"
+    article = make_article(
+        "Inspectors judged HM Prison and Young Offender Institution (YOI) Feltham to be unsafe."
+    )
+    assert orgs(article) == {"named-hm-prison-and-young-offender-institution-feltham"}
