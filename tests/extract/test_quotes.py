@@ -1878,3 +1878,15 @@ def test_quotes_it_after_a_report_on_a_force_is_the_report(make_article):
         'adds, and as a result "rarely have time to dedicate to tackling SOC".'
     )
     check(a, [(REPORT, "0", "rarely have time")])
+
+
+def test_quotes_he_is_not_the_one_he_wants_to_succeed(make_article):
+    # "he said" after "he now wants to succeed Mr Coppinger": the subject, not the object
+    text = (
+        "It is fair to say that the period under Barry Coppinger has been a difficult one.\n\n"
+        "Labour's candidate is Dr Paul Williams, the former Stockton South MP. He lost his "
+        "seat last December, and he now wants to succeed Mr Coppinger.\n\n"
+        "\"It's a challenging role, but nobody wanting an easy life would put themselves "
+        'forward," he said.'
+    )
+    check(make_article(text), [(PERSON, "Paul Williams", "It's a challenging role")])
