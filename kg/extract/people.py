@@ -46,7 +46,11 @@ NAME_PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|le|la|dos|das|ter|ten
 RE_PARTICLE = re.compile(NAME_PARTICLE)
 # a relative clause set off by commas after a name (and its honours): ", who proposed
 # the motion, "
-RE_THE_ASIDE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+[^,;:“”\"]{1,80},[ \t]+")
+# (or one of a group: ", one of the four, ", ", another of the men, ")
+RE_THE_ASIDE = re.compile(
+    r",[ \t]+(?:the|a|an|(?:one|another|two|three|four)[ \t]+of[ \t]+(?:the|them|those))"
+    r"[ \t]+[^,;:“”\"]{1,80},[ \t]+"
+)
 RE_WHO_ASIDE = re.compile(r"(?:[ \t]+[A-Z]{2,5})*,[ \t]+who\b[^,;:“”\"]{1,100},[ \t]+")
 # a title in lower case and its body, set off by commas: ", inspector at HMIC, "
 RE_TITLE_ASIDE = re.compile(

@@ -52,6 +52,16 @@ NAMES = [
         "It welcomed Justice Secretary Michael Matheson's announcement of a review.",
         "Michael Matheson",
     ),
+    # in apposition, one of a group: ", one of the four, said"
+    (
+        "Speaking to The Irish Times, Gerard Kelly, one of the four, said the group felt "
+        "vindicated by the ruling.",
+        "Gerard Kelly",
+    ),
+    (
+        'Gerry McGowan, another of the men, described the report as "the final piece".',
+        "Gerry McGowan",
+    ),
 ]
 
 
