@@ -228,6 +228,11 @@ RE_SIGNER_BODY = re.compile(
     r",[ \t]+(?:[A-Z][\w’'&-]*|and|of|for|the)"
     r"(?:[ \t]+(?:[A-Z][\w’'&-]*|and|of|for|the)){0,7}\.?[ \t]*"
 )
+# a passive verb's "by" right before a name, past a title in capitals: "were led by HMI "
+RE_PASSIVE_BY_END = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:led|carried\s+out|conducted|"
+    r"written|chaired|overseen|headed|run|\w+ed)\s+by\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,4}$"
+)
 # the word right before a name: its honorific, if any ("Mr ", "Dame ")
 RE_WORD_BEFORE = re.compile(r"(\w+)\.?[ \t]+$")
 # "He" or "She" opening a sentence (past a conjunction or a quotation mark)
@@ -1264,6 +1269,7 @@ class _Reader:
         Rodenhurst"; "the mayor of London hit back ... / He repeated that charge")."""
         fallback: _Ref | None = None
         opener: _Ref | None = None
+        agent: _Ref | None = None
         # "he" for no one the text shows to be a woman, "she" for no man
         word = self.text[pos : pos + 3].lower()
         want = "female" if word == "she" else "male" if word.startswith("he") else None
@@ -1328,7 +1334,17 @@ class _Reader:
                 opener = r
             if fallback is None and not self._object_of_preposition(r):
                 fallback = r
-        return opener or fallback
+            if agent is None and r.kind == "person" and self._passive_agent(r):
+                agent = r
+        # failing any other, the doer of a passive verb: "The inspections were led by HMI
+        # Dru Sharpling. She said: ..."
+        return opener or fallback or agent
+
+    def _passive_agent(self, r: _Ref) -> bool:
+        """Whether a person is named as the doer after a passive verb's "by" ("were led
+        by HMI Dru Sharpling")."""
+        line = self.text.rfind("\n", 0, r.start) + 1
+        return RE_PASSIVE_BY_END.search(self.text, max(0, r.start - 60, line), r.start) is not None
 
     def _opens_paragraph_before(self, r: _Ref, si: int) -> bool:
         """Whether ``r`` is the subject opening the paragraph just before sentence

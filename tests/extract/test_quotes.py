@@ -1890,3 +1890,13 @@ def test_quotes_he_is_not_the_one_he_wants_to_succeed(make_article):
         'forward," he said.'
     )
     check(make_article(text), [(PERSON, "Paul Williams", "It's a challenging role")])
+
+
+def test_quotes_she_is_the_doer_of_a_passive_verb_when_no_one_else_is_named(make_article):
+    # "led by HMI Dru Sharpling": the object of "by", but the only one who acts
+    text = (
+        "The inspections were led by HMI Dru Sharpling. She said:\n\n"
+        '"Children must come first – there can be no compromise when it comes to child '
+        'protection."'
+    )
+    check(make_article(text), [(PERSON, "Dru Sharpling", "Children must come first")])
