@@ -695,7 +695,8 @@ def segments(article: Article) -> list[_Segment]:
             if (
                 seg_end > seg_start
                 and len(body.split()) >= MIN_WORDS
-                and not _crosshead(text, i, close + width if close is not None else stop, end)
+                # (a quotation left open at the paragraph's end goes on: no crosshead)
+                and not (close is not None and _crosshead(text, i, close + width, end))
             ):
                 opens = i == first
                 after = close + width if close is not None else stop

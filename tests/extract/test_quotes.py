@@ -1900,3 +1900,17 @@ def test_quotes_she_is_the_doer_of_a_passive_verb_when_no_one_else_is_named(make
         'protection."'
     )
     check(make_article(text), [(PERSON, "Dru Sharpling", "Children must come first")])
+
+
+def test_quotes_a_short_paragraph_left_open_goes_on_and_is_no_crosshead(make_article):
+    # a one-sentence paragraph opened and not closed is a quotation that goes on into
+    # the next, not a subheading that quotes
+    text = (
+        '"The police have heard no end of it from me – it is not acceptable," Ms Kim '
+        "McGuinness told the committee.\n\n"
+        '"Demand is higher than ever before.\n\n'
+        "\"The number of calls coming in can be compared to a New Year's Eve every single "
+        'weekend."'
+    )
+    got = [t for _, _, t in said(make_article(text))]
+    assert any(t.startswith("Demand is higher than ever before") for t in got), got
