@@ -633,6 +633,11 @@ def extract(
             org = _the_one_headed(orgs, role.body_heads) or (
                 None if org is not None and _type_of(org) is OrgType.POLICE_FORCE else org
             )
+        if key == CHIEF_INSPECTOR and org is None:
+            # "Chief Inspector Andy Cooke" where no force or inspectorate is found for
+            # the title: the head of an inspectorate the article does not name, never a
+            # police rank held nowhere
+            return
         entry = lex.orgs.get(org) if org is not None else None
         if key == "commissioner" and entry is not None and entry.chief_role != "commissioner":
             # a force's "Commissioner" is its police and crime commissioner, unless a

@@ -1744,3 +1744,20 @@ def test_roles_a_county_s_chief_fire_officer_leads_its_fire_service(make_article
     assert got == {
         ("Louise Harrison", "chief-fire-officer", "named-buckinghamshire-fire-and-rescue-service")
     }
+
+
+def test_roles_a_chief_inspector_held_in_no_body_found_is_no_police_rank(make_article):
+    # no force and no inspectorate named: the head of an inspectorate the article does
+    # not name, not a police rank held nowhere; with a force, the rank is kept
+    alone = make_article(
+        "Police officers should be far more visible. Chief Inspector Andy Cooke said "
+        "forces had chosen the wrong priorities."
+    )
+    assert [(r.person, r.role) for r in extract_article(alone).roles] == []
+    ranked = make_article(
+        "Kent Police was praised. Chief Inspector John Smith of Kent Police said the team "
+        "had worked hard."
+    )
+    assert ("John Smith", "chief-inspector", "kent") in {
+        (r.person, r.role, r.org) for r in extract_article(ranked).roles
+    }
