@@ -81,6 +81,8 @@ RE_BYLINE_LEAD = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*[ \t]+(?:(?:&|and|of|the)[ \t]+)?){0,3}[A-Z][\w'’.-]*"
     # a field may end in its number: "House of Commons, Volume 734 – Tuesday 20 June 2023"
     r"(?:[ \t]+\d{1,5})?"
+    # (set in italics, its marks closing after it: "*ITV News West Country* · 7 July 2022")
+    r"\*?"
     # (or a full stop: "Victoria Hornagold, Greatest Hits Radio. Published 12th Mar 2024";
     # or a colon after a number: "Hansard, Volume 594: Thursday 12 March 2015")
     r"(?:[ \t]{2,}|[ \t]*[|•·,–—][ \t]*|[ \t]+-[ \t]+|\.[ \t]+|(?<=\d):[ \t]+)){1,3}"

@@ -24,6 +24,7 @@ from kg.model import PartialDate
         # a publication's volume before the day, as Hansard prints it
         ("*House of Commons, Volume 734 – Tuesday 20 June 2023*", "2023-06-20"),
         ("Hansard, Volume 594: Thursday 12 March 2015", "2015-03-12"),  # or a colon
+        ("*ITV News West Country* · 7 July 2022", "2022-07-07"),  # a field in italics
         # a writer and an outlet set off from "Published" by a full stop
         ("*Amy Lee, Heart Radio Kent. Published 4th Nov 2021*", "2021-11-04"),
         ("02/03/2017", "2017-03-02"),
