@@ -68,6 +68,9 @@ RE_HONOURS_TAIL = re.compile(rf"(?:[ \t,]+{POSTNOMINAL})*[ \t,.]*")
 RE_HONOURS = re.compile(rf"(?:[ \t]+{POSTNOMINAL})*")
 # a title's or body's abbreviation in brackets: "(PCC)", "(HMICFRS)"
 BRACKETED_ABBR = r"\([A-Z]{2,6}\)"
+# ... and a prison style's, between its words and the place: "HM Prison and Young Offender
+# Institution (YOI) Feltham", "(HMP/YOI)"
+PRISON_STYLE_ABBR = r"\([A-Z/&]{2,8}\)"
 # the auxiliary and modal verbs, which make a clause finite: "has", "was", "will"
 AUXILIARIES = (
     r"(?:has|have|had|is|was|are|were|did|does|will|would|can|could|may|might|must|should)"
@@ -964,7 +967,7 @@ def re_prison() -> re.Pattern[str]:
     alts = (
         # (past the words' abbreviation: "HM Prison and Young Offender Institution (YOI)
         # Feltham")
-        longest_first(before) + r"(?:[ \t]+\([A-Z/&]{2,8}\))?[ \t]+" + name,
+        longest_first(before) + rf"(?:[ \t]+{PRISON_STYLE_ABBR})?[ \t]+" + name,
         opener + name + r"[ \t]+" + longest_first(after),
         bare + opener + name + r"[ \t]+" + longest_first(common),
     )

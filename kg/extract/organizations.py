@@ -29,6 +29,7 @@ from dataclasses import replace
 from kg.extract.people import is_name
 from kg.model import Article, OrgMention, OrgType, Sentence, Span
 from kg.patterns import (
+    PRISON_STYLE_ABBR,
     RE_LIST_ITEM,
     RE_TOOK_PART,
     any_in,
@@ -209,8 +210,9 @@ RE_FORCES_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:police[ \t]+)?forces?\b")
 
 
 # "force," right before a place in apposition: "One force, Surrey, had ..."
-RE_ABBREVIATION_INSIDE = re.compile(r"[ \t]+\([A-Z/&]{2,8}\)(?=[ \t])")
 RE_FORCE_COMMA = re.compile(r"\bforce,[ \t]+$")
+# a prison style's abbreviation inside a prison's name, left out of the name
+RE_ABBREVIATION_INSIDE = re.compile(rf"[ \t]+{PRISON_STYLE_ABBR}(?=[ \t])")
 # a capitalised abbreviation right after a place: the place opens another body's short
 # name ("the Commissioners for South Wales FRA", the fire and rescue authority)
 RE_ABBREVIATION_AFTER = re.compile(r"[ \t]+[A-Z]{2,5}\b(?![’'-])")

@@ -627,12 +627,13 @@ def extract(
             # ("chief executive of national domestic violence charity Refuge")
             org = main_org(orgs, bodies, OrgType.OTHER)
             guessed.add((name, key, org, qual))
-        if role.body_heads and (org is None or not beside or _type_of(org) is OrgType.POLICE_FORCE):
+        county = org is not None and _type_of(org) is OrgType.POLICE_FORCE
+        if role.body_heads and (org is None or not beside or county):
             # "Mark Preece, Chief Fire Officer for Gloucestershire": the one fire and
-            # rescue service the article names, not the county's police force
-            org = _the_one_headed(orgs, role.body_heads) or (
-                None if org is not None and _type_of(org) is OrgType.POLICE_FORCE else org
-            )
+            # rescue service the article names, never the county's police force
+            served = _the_one_headed(orgs, role.body_heads)
+            if served is not None or county:
+                org = served
         if key == CHIEF_INSPECTOR and org is None:
             # "Chief Inspector Andy Cooke" where no force or inspectorate is found for
             # the title: the head of an inspectorate the article does not name, never a
