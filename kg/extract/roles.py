@@ -102,6 +102,11 @@ RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
 RE_OWN_POST = re.compile(
     r"\b(?:his|her|their)[ \t]+(?:role|post|position|job)[ \t]+as[ \t]+(?:the[ \t]+)?$"
 )
+# "during her time as", "in his tenure as": a post its holder has since left
+RE_PAST_POST = re.compile(
+    r"\b(?:during|in|over|throughout)[ \t]+(?:his|her|their)[ \t]+"
+    r"(?:time|tenure|spell|stint|years|days)[ \t]+as[ \t]+(?:the[ \t]+)?$"
+)
 # a short verb phrase between a name and "as": "Rod Hansen took office today as"
 RE_VERB_PHRASE = re.compile(r"(?:,[ \t]+who)?[ \t]+(?:[a-z]+[ \t]+){0,3}[a-z]+")
 # a post to be taken up, not held: "Jo Farrell, who will become chief constable in May"
@@ -122,6 +127,13 @@ RE_IS = re.compile(
     r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:(?:currently|now|still|also)[ \t]+)?"
     r"(?:the[ \t]+|an?[ \t]+)?$"
 )
+# a post its holder has left, told around the title: "the resignation of Chief
+# Constable Ian Hopkins", "Ian Hopkins, the chief constable at the time"
+RE_LEAVING_BEFORE = re.compile(
+    r"\b(?:resignation|retirement|departure|sacking|dismissal|ousting|removal)[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?$"
+)
+RE_AT_THE_TIME = re.compile(r"[ \t]+at[ \t]+the[ \t]+time\b")
 # an apposition in the past: "NAME, who was (had been) ROLE at the time"
 RE_WHO_WAS = re.compile(r"\bwho[ \t]+(?:was|had[ \t]+been)\b")
 # one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
@@ -846,6 +858,11 @@ def extract(
                 if a:
                     person = by_end.get(lo + a.start())
                     qual = "former" if person is not None else None
+            # "commissioned by Theresa May during her time as Home Secretary": held before
+            if person is None and (past := RE_PAST_POST.search(lead)) is not None:
+                before = last_person_before(lo + past.start())
+                if before is not None and before.span.start >= lo:
+                    person, qual = before, "former"
             # NAME as ROLE; NAME took over from NAME2 as ROLE: NAME's, and NAME2's before
             # (not "as" opening a clause whose subject the title is: "Simon Byrne
             # suspended as PCC finds gross misconduct case")
@@ -967,6 +984,12 @@ def extract(
                 name = person if isinstance(person, str) else person.name
                 claims.append(RoleClaim(name, label.lower(), office.org, sent.span, qual, label))
             elif person is not None:
+                if qual is None and not isinstance(person, str):
+                    role_end = body_after[1] if body_after is not None else after
+                    if RE_LEAVING_BEFORE.search(text, max(lo, p - 40), p) or RE_AT_THE_TIME.match(
+                        text, role_end, hi
+                    ):
+                        qual = "former"
                 add(person, key, org, qual, sent, beside)
                 held_until[after] = person
                 joined = RE_AND_WORD.match(text, person.span.end, hi)

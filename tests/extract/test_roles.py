@@ -1489,6 +1489,22 @@ def test_roles_a_post_left_as_the_verb_says_is_a_former_one(make_article):
     }
 
 
+def test_roles_a_post_told_as_left_around_its_title_is_a_former_one(make_article):
+    # the time of holding it set past ("at the time", "during her time as") or its
+    # holder's leaving named before the title ("the resignation of")
+    a = make_article(
+        "Special measures\n\nThe scandal cost Ian Hopkins, the chief constable at the time, "
+        "his job at Greater Manchester Police.\n\nThe report was commissioned by Theresa May "
+        "during her time as Home Secretary.\n\nThe failings at Cleveland Police led to the "
+        "resignation of Chief Constable Mike Veale."
+    )
+    assert {(r.person, r.role, r.qualifier) for r in extract_article(a).roles} == {
+        ("Ian Hopkins", "chief-constable", "former"),
+        ("Theresa May", "home-secretary", "former"),
+        ("Mike Veale", "chief-constable", "former"),
+    }
+
+
 def test_roles_his_role_as_a_title_is_the_person_named_before(make_article):
     a = make_article(
         "Review row\n\nSadiq Khan said the review was flawed.\n\nA former Home Secretary pushed "
