@@ -511,6 +511,9 @@ RE_TITLE_BEFORE_YEAR = re.compile(
     r"(?:[ \t]+(?:of|in|on|for|and|the|[A-Z][\w'’-]*))*[ \t]+$"
 )
 RE_HEADLINE_REPORT = re.compile(r"\b(?:report|inspection|review)[ \t]*[–—:-][ \t]*$", re.I)
+# the year in a law's name: "the Protection from Harassment Act 1997", "the Police
+# (Conduct) Regulations 2020"
+RE_LAW_BEFORE_YEAR = re.compile(r"\b(?:Act|Regulations|Order|Bill|Rules)[ \t]+(?:of[ \t]+)?$")
 # when a body began: "which was launched in 2018", "set up in 2012"
 RE_FOUNDED = re.compile(
     r"\b(?:launched|set[ \t]+up|established|founded|created|formed|renamed)[ \t]+"
@@ -1512,6 +1515,8 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "other"  # "failed many girls between 1997 and 2013": a period, not a report
     if RE_FOUNDED.search(before):
         return "other"  # "the IOPC, which was launched in 2018,": a body's beginning
+    if d.date.month is None and RE_LAW_BEFORE_YEAR.search(before):
+        return "other"  # "a review of the Protection from Harassment Act 1997": a law
     pub = RE_PUBLISHED.search(before)
     if pub and not RE_OTHER_PUBLICATION.search(before, 0, pub.start()):
         return "published"

@@ -632,6 +632,15 @@ def test_reports_other_publishers_and_subjects(make_article, text, expected):
     assert expected in reports(make_article(text))
 
 
+def test_reports_the_year_in_a_laws_name_dates_no_report(make_article):
+    a = make_article(
+        "Stalking\n\nHMIC found that Sussex Police had failed stalking victims. Among its "
+        "recommendations, the report called for a review of the Protection from Harassment "
+        "Act 1997."
+    )
+    assert reports(a) == {("hmicfrs", ("sussex",), None)}
+
+
 def test_reports_inspectors_who_checked_how_forces_record_crime(make_article):
     a = make_article(
         "Police failing to record crimes, HMIC warns\n\nThe concerns were raised by inspectors after they "
