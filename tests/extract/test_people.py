@@ -84,6 +84,17 @@ def test_people_months_are_dates(make_article, text):
     assert not any(p.name.endswith("May") for p in claims.people)
 
 
+def test_people_a_platform_or_department_after_a_title_is_no_one(make_article):
+    # "the West Mids PCC Facebook page", "the Commander Operations (Vulnerability)"
+    a = make_article(
+        "Review\n\nHe set out his views on the West Mids PCC Facebook page. The Commissioner "
+        "said accountability would rest with the Commander Operations (Vulnerability)."
+    )
+    claims = extract_article(a)
+    assert claims.people == ()
+    assert claims.roles == ()
+
+
 def test_people_surname_after_honorific_may_be_a_month(make_article):
     text = "Home Secretary Theresa May spoke. Mrs May said every force must change."
     people = extract_article(make_article(text)).people
