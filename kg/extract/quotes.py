@@ -260,6 +260,8 @@ RE_PROPER_RUN = re.compile(
 RE_LOWER_TITLE = re.compile(r"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]+)\s+")
 # what may come between an inverted verb and its subject: "said Chief Constable Mike Barton"
 RE_TITLES = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.’'&-]*|of|for|and)\s+)*")
+# ... the title set off from the name by a comma: "said Inspector of Constabulary, Matt Parr"
+RE_TITLES_COMMA = re.compile(RE_TITLES.pattern + r"(?:[A-Z][\w.’'&-]*,\s+)?")
 # between two quotations of one speaker: `,” he said. “`, `.” Mr Jones added. “`
 RE_SAID_BETWEEN = re.compile(
     r"[\s.,;:!?”\"’]*(?:(?:he|she|they|it|[A-Z][\w'’ .-]{0,60}?)\s+"
@@ -1921,7 +1923,8 @@ class _Reader:
         refs = self.refs_in(pos, min(sent.span.end, pos + TAIL))
         if not refs:
             return None
-        if not RE_TITLES.fullmatch(self.text, pos, refs[0].start):
+        titles = RE_TITLES_COMMA if refs[0].kind == "person" else RE_TITLES
+        if not titles.fullmatch(self.text, pos, refs[0].start):
             # a title in lower case before a name: "According to branch secretary Steve
             # Butler, officers were ..."
             low = RE_LOWER_TITLE.fullmatch(self.text, pos, refs[0].start)

@@ -59,6 +59,12 @@ CASES = [
         "“We have work to do,” said Chief Constable Mike Barton of Durham Constabulary.",
         [("Mike Barton", "We have work to do,")],
     ),
+    # said TITLE, NAME after the quote: the title set off by a comma
+    (
+        "Among them was an officer with a conviction. “It's far too easy for the wrong people "
+        "to get in,” said Inspector of Constabulary, Matt Parr.",
+        [("Matt Parr", "It's far too easy for the wrong people to get in,")],
+    ),
     # the words of NAME in the next sentence
     (
         "‘I congratulate South Yorkshire Police on the way it performs.’ Those are the words of "
