@@ -131,6 +131,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
                     OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
                 )
     named += _place_forces(article, sents, named)
+    named += _plural_inspectorates(article, sents, labels)
     named = _with_named_bodies(article, sents, named, within_role, titles_only)
     named += _bodies_before_titles(article, sents, named, roles)
     named += _bodies_of_a_kind(article, sents, named)
@@ -161,6 +162,30 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
         for m in mentions
     ]
     out.sort(key=lambda x: (x.span, x.org))
+    return out
+
+
+# one name shared by two bodies: "HM Inspectorates of Prisons and Constabulary"
+RE_PLURAL_INSPECTORATES = re.compile(
+    r"\b(?P<lead>(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)[ \t]+)Inspectorates"
+    r"[ \t]+of[ \t]+(?P<first>[A-Z][a-z]+)(?:,[ \t]+|[ \t]+and[ \t]+)(?P<second>[A-Z][a-z]+)\b"
+)
+
+
+def _plural_inspectorates(
+    article: Article, sents: list[Sentence], labels: dict[str, str]
+) -> list[OrgMention]:
+    """Two inspectorates named at once with their shared words in the plural ("a report
+    by HM Inspectorates of Prisons and Constabulary"): each body its own name would
+    name, the first at the shared words and its sector, the second at its sector."""
+    out: list[OrgMention] = []
+    for sent in sents:
+        for m in RE_PLURAL_INSPECTORATES.finditer(article.text, sent.span.start, sent.span.end):
+            for group, start in (("first", m.start()), ("second", m.start("second"))):
+                key = labels.get(fold(f"{m.group('lead')}Inspectorate of {m.group(group)}"))
+                if key is not None:
+                    span = Span(start, m.end(group))
+                    out.append(OrgMention(key, span, sent.span, article.text[start : span.end]))
     return out
 
 

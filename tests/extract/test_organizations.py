@@ -142,6 +142,19 @@ def test_organizations_inspectors_of_a_joint_inspection_are_its_leads(make_artic
     assert {r.publisher for r in claims.reports} == {"hmicfrs"}
 
 
+def test_organizations_two_inspectorates_named_at_once_in_the_plural(make_article):
+    # "HM Inspectorates of Prisons and Constabulary": each body, the first the lead
+    a = make_article(
+        'Custody\n\nThe Metropolitan Police strip-searched children. "Not all strip '
+        'searches were warranted," according to the report by HM Inspectorates of Prisons '
+        "and Constabulary."
+    )
+    claims = extract_article(a)
+    assert orgs(a) == {"metropolitan", "his-majesty-s-inspectorate-of-prisons", "hmicfrs"}
+    assert {r.publisher for r in claims.reports} == {"his-majesty-s-inspectorate-of-prisons"}
+    assert [q.speaker_kind.value for q in claims.quotes] == ["Report"]
+
+
 def test_organizations_none_from_page_clutter(make_article):
     a = make_article(
         "HMICFRS praised Cumbria Constabulary.\n\nRelated News\n\nSelect Vacancies\n\n"
