@@ -144,6 +144,10 @@ RE_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 RE_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
+# a place and "and" right before a run: the run may open with the area's last place
+RE_PLACE_AND_END = re.compile(r"\b(?:for|of)[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*)[ \t]+and[ \t]+$")
+
+
 def _stop(token: str, stop: frozenset[str]) -> bool:
     """Whether a token is never part of a name, also as a possessive ("Yorkshire's")."""
     # (also a title head in the plural: "Assistant Chief Constables Andy Cowie and ...")
@@ -411,6 +415,13 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             if parts is None:
                 continue
             name, start = parts
+            if (joined := RE_PLACE_AND_END.search(text, max(0, start - 40), start)) is not None:
+                # the last place of a title's area, then the name: "Police and Crime
+                # Commissioner for Wiltshire and Swindon Angus Macpherson"
+                words = name.split()
+                if len(words) == 3 and _stop(joined.group(1), name_stopwords()):
+                    cut = name.index(words[1], len(words[0]))
+                    name, start = name[cut:], start + cut
             candidates.append((name, Span(start, start + len(name)), sent))
             if has_cue(name, start):
                 accepted.add(name)

@@ -134,6 +134,8 @@ RE_LEAVING_BEFORE = re.compile(
     r"(?:the[ \t]+)?$"
 )
 RE_AT_THE_TIME = re.compile(r"[ \t]+at[ \t]+the[ \t]+time\b")
+# the last place of an area named after "and": " and Swindon"
+RE_AND_PLACE = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'’-]*")
 # an apposition in the past: "NAME, who was (had been) ROLE at the time"
 RE_WHO_WAS = re.compile(r"\bwho[ \t]+(?:was|had[ \t]+been)\b")
 # one rank held in the past: "Mr Pritchard was a Detective Chief Superintendent"
@@ -772,6 +774,12 @@ def extract(
                 # Gwent (PCC), Jeff Cuthbert")
                 past = RE_ABBR.match(text, body_after[1], hi)
                 named_end = past.end() if past else body_after[1]
+                # (past the area's last place: "Police and Crime Commissioner for
+                # Wiltshire and Swindon Angus Macpherson")
+                if (more := RE_AND_PLACE.match(text, named_end, hi)) is not None and (
+                    person_at(more.end() + 1) is not None
+                ):
+                    named_end = more.end()
                 gap = RE_GAP.match(text, named_end, hi) or RE_COMMA_GAP.match(text, named_end, hi)
                 # (past an honorific too: "The Chief Constable of Kent Police, Sir Alan
                 # Pughsley")

@@ -1505,6 +1505,20 @@ def test_roles_a_post_told_as_left_around_its_title_is_a_former_one(make_article
     }
 
 
+def test_roles_a_title_whose_area_is_two_places_then_the_name(make_article):
+    # "for Wiltshire and Swindon": the area's last place is no part of the name after it
+    a = make_article(
+        "Legitimacy\n\nPolice and Crime Commissioner for Wiltshire and Swindon Angus "
+        'Macpherson said: "I was delighted to see the force regarded as outstanding."'
+    )
+    claims = extract_article(a)
+    assert {p.name for p in claims.people} == {"Angus Macpherson"}
+    assert {(r.person, r.role, r.org) for r in claims.roles} == {
+        ("Angus Macpherson", "police-and-crime-commissioner", "wiltshire")
+    }
+    assert [q.speaker for q in claims.quotes] == ["Angus Macpherson"]
+
+
 def test_roles_his_role_as_a_title_is_the_person_named_before(make_article):
     a = make_article(
         "Review row\n\nSadiq Khan said the review was flawed.\n\nA former Home Secretary pushed "
