@@ -418,9 +418,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             if (joined := RE_PLACE_AND_END.search(text, max(0, start - 40), start)) is not None:
                 # the last place of a title's area, then the name: "Police and Crime
                 # Commissioner for Wiltshire and Swindon Angus Macpherson"
-                words = name.split()
-                if len(words) == 3 and _stop(joined.group(1), name_stopwords()):
-                    cut = name.index(words[1], len(words[0]))
+                tokens = name.split()
+                if len(tokens) == 3 and _stop(joined.group(1), name_stopwords()):
+                    cut = name.index(tokens[1], len(tokens[0]))
                     name, start = name[cut:], start + cut
             candidates.append((name, Span(start, start + len(name)), sent))
             if has_cue(name, start):
