@@ -218,6 +218,14 @@ def _re_object_end() -> re.Pattern[str]:
     )
 
 
+# a preposition and a title in lower case set off by a comma before a name: "than that
+# of the incumbent, "
+RE_OBJECT_APPOSITION_END = re.compile(
+    r"\b(?:of|for|to|with|by|from|than|against)\s+(?:the|a|an|its|their|his|her)\s+"
+    r"(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*,\s+$"
+)
+# where a name ends its clause: a full stop, a semicolon or a closing bracket
+RE_CLAUSE_END = re.compile(r"\s*[.;)]")
 # a dash after a pull quote, before the line that signs it: " – "
 RE_DASH_SIGN = re.compile(r"[ \t]*[–—-][ \t]+")
 # ... and the signer's title before the name, in capitals: "Police Investigations and
@@ -1401,7 +1409,13 @@ class _Reader:
         in its own line: "General views of H.M. Prison Maghaberry" on the line above does
         not make the name that opens the next one an object."""
         line = self.text.rfind("\n", 0, r.start) + 1
-        return _re_object_end().search(self.text, max(0, r.start - 60, line), r.start) is not None
+        if _re_object_end().search(self.text, max(0, r.start - 60, line), r.start) is not None:
+            return True
+        # ... past a title in lower case set off by a comma, the name ending its clause:
+        # "leaner than that of the incumbent, Barry Coppinger." (not a fronted phrase
+        # before a subject: "In a statement issued today, Ian Hopkins said")
+        before = RE_OBJECT_APPOSITION_END.search(self.text, max(0, r.start - 60, line), r.start)
+        return before is not None and RE_CLAUSE_END.match(self.text, r.end) is not None
 
     def _reported_on(self, r: _Ref, lo: int) -> bool:
         """Whether ``r`` is what a report is on ("The report on Kent Police"), never

@@ -1898,6 +1898,19 @@ def test_quotes_he_is_not_the_one_he_wants_to_succeed(make_article):
     check(make_article(text), [(PERSON, "Paul Williams", "It's a challenging role")])
 
 
+def test_quotes_he_is_not_a_prepositions_object_set_off_by_its_title(make_article):
+    # "than that of the incumbent, Barry Coppinger": an object, past a lower-case title
+    text = (
+        "Matthew Vickers was chosen last week as the party's candidate for Cleveland's Police "
+        "and Crime Commissioner (PCC). He said he would also run an office that was leaner "
+        "than that of the incumbent, Barry Coppinger.\n\n"
+        '"I think a change would be a good thing for Cleveland Police," he said.\n\n'
+        "Mr Vickers, who won a seat on Stockton Council in May, said his aim was a more "
+        "efficient force. Mr Coppinger said he would stand again."
+    )
+    check(make_article(text), [(PERSON, "Matthew Vickers", "I think a change would be")])
+
+
 def test_quotes_she_is_the_doer_of_a_passive_verb_when_no_one_else_is_named(make_article):
     # "led by HMI Dru Sharpling": the object of "by", but the only one who acts
     text = (
