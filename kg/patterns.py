@@ -744,6 +744,8 @@ def name_stopwords() -> frozenset[str]:
     words.update(calendar.month_name[1:])
     words.update(calendar.day_name)
     words.update(lex.honorifics)
+    # ... and each word of one of several words: "Rt Hon Alun Michael"
+    words.update(w for h in lex.honorifics for w in h.split())
     # "Temporary Deputy Chief Constable Liane James", "Acting Chief Constable ..."
     words.update(_qualifier_words())
     words.update(_words("not_names.txt"))

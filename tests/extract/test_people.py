@@ -95,6 +95,18 @@ def test_people_a_platform_or_department_after_a_title_is_no_one(make_article):
     assert claims.roles == ()
 
 
+def test_people_an_honorific_of_two_words_is_no_part_of_the_name(make_article):
+    a = make_article(
+        "Evidence\n\nRt Hon Alun Michael, South Wales Police & Crime Commissioner, said the "
+        "role had grown."
+    )
+    claims = extract_article(a)
+    assert {p.name for p in claims.people} == {"Alun Michael"}
+    assert {(r.person, r.role) for r in claims.roles} == {
+        ("Alun Michael", "police-and-crime-commissioner")
+    }
+
+
 def test_people_surname_after_honorific_may_be_a_month(make_article):
     text = "Home Secretary Theresa May spoke. Mrs May said every force must change."
     people = extract_article(make_article(text)).people
