@@ -226,6 +226,8 @@ RE_OBJECT_APPOSITION_END = re.compile(
 )
 # where a name ends its clause: a full stop, a semicolon or a closing bracket
 RE_CLAUSE_END = re.compile(r"\s*[.;)]")
+# what opens a title set off after a name: "the ", "the SPA's " (its body's possessive)
+RE_APPOSED_TITLE = re.compile(r"\s+the\s+(?:[\w’'&-]+['’]s\s+)?")
 # a dash after a pull quote, before the line that signs it: " – "
 RE_DASH_SIGN = re.compile(r"[ \t]*[–—-][ \t]+")
 # ... and the signer's title before the name, in capitals: "Police Investigations and
@@ -2033,6 +2035,16 @@ class _Reader:
         refs = self.refs_in(start, v)
         if not refs:
             return None
+        opened = RE_APPOSED_TITLE.match(text, start, v) if text[start - 1 : start] == "," else None
+        if (
+            opened is not None
+            and _re_role().fullmatch(text, opened.end(), len(text[:v].rstrip())) is not None
+        ):
+            # "John Foley, the SPA's Chief Executive said": the title in apposition to
+            # the name before it, its closing comma dropped
+            named = self.ref_ending(_slot_end(text, lo, start - 1), lo)
+            if named is not None and named.kind == "person":
+                return self.who(named)
         first = refs[0]
         lead = text[start : first.start]
         if RE_OPENING.fullmatch(lead.lstrip()) is None and not lead.rstrip().endswith(","):

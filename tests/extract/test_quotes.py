@@ -1911,6 +1911,16 @@ def test_quotes_he_is_not_a_prepositions_object_set_off_by_its_title(make_articl
     check(make_article(text), [(PERSON, "Matthew Vickers", "I think a change would be")])
 
 
+def test_quotes_a_title_apposed_to_a_name_without_its_closing_comma(make_article):
+    # "John Foley, the SPA's Chief Executive said:": his words, not the body's
+    text = (
+        "HMICS published its inspection of the Scottish Police Authority. Speaking in "
+        "response, John Foley, the SPA's Chief Executive said:\n\n"
+        '"The SPA recognises the valuable part HMICS plays in improving policing."'
+    )
+    check(make_article(text), [(PERSON, "John Foley", "The SPA recognises the valuable")])
+
+
 def test_quotes_she_is_the_doer_of_a_passive_verb_when_no_one_else_is_named(make_article):
     # "led by HMI Dru Sharpling": the object of "by", but the only one who acts
     text = (
