@@ -133,6 +133,11 @@ CASES = [
         "Mohammad Yasin MP said the prison's failings were a scandal.",
         ("Mohammad Yasin", "mp", None, None),
     ),
+    (  # an assembly member's letters: of the assembly the article names
+        "The London Assembly debated the report. Susan Hall AM, who proposed the motion, said "
+        "the assessment had highlighted failings.",
+        ("Susan Hall", "london-assembly-member", "london-assembly", None),
+    ),
     (  # ... and before it, with the party: a member of the Scottish Parliament
         "Green MSP John Finnie asked whether the board had confidence in its chief executive.",
         ("John Finnie", "msp", "scottish-parliament", None),
