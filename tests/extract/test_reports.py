@@ -632,6 +632,18 @@ def test_reports_other_publishers_and_subjects(make_article, text, expected):
     assert expected in reports(make_article(text))
 
 
+def test_reports_an_inspector_of_probation_publishes_for_the_probation_inspectorate(
+    make_article,
+):
+    a = make_article(
+        "Probation\n\nNapo voiced its worries over public safety after HM Inspector of "
+        "Probation published the fifth report since the reforms."
+    )
+    assert {r.publisher for r in extract_article(a).reports} == {
+        "his-majesty-s-inspectorate-of-probation"
+    }
+
+
 def test_reports_the_year_in_a_laws_name_dates_no_report(make_article):
     a = make_article(
         "Stalking\n\nHMIC found that Sussex Police had failed stalking victims. Among its "
