@@ -94,6 +94,7 @@ class Lexicon:
     reporting_verbs: tuple[str, ...]
     honorifics: tuple[str, ...]
     honorific_genders: dict[str, str]  # "Mr" -> "male", "Ms" -> "female"
+    peer_titles: frozenset[str]  # "Lord", "Baroness": part of a name given no first name
     qualifiers: dict[str, str | None]
     clutter_prefixes: tuple[str, ...]
     clutter_substrings: tuple[str, ...]
@@ -264,10 +265,15 @@ def lexicon() -> Lexicon:
         reporting_verbs=tuple(_lines("reporting_verbs.txt")),
         honorifics=tuple(ln.split("\t")[0] for ln in _lines("honorifics.txt")),
         honorific_genders={
-            word: gender
-            for word, _, gender in (ln.partition("\t") for ln in _lines("honorifics.txt"))
-            if gender
+            fields[0]: fields[1]
+            for fields in (ln.split("\t") for ln in _lines("honorifics.txt"))
+            if len(fields) > 1
         },
+        peer_titles=frozenset(
+            fields[0]
+            for fields in (ln.split("\t") for ln in _lines("honorifics.txt"))
+            if fields[2:] == ["peer"]
+        ),
         qualifiers=qualifiers,
         clutter_prefixes=tuple(c for c in clutter if not c.startswith(("~", "section: ", "bar: "))),
         clutter_substrings=tuple(c[1:] for c in clutter if c.startswith("~")),

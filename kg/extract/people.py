@@ -40,6 +40,7 @@ from kg.patterns import (
     title_heads,
     title_line,
 )
+from kg.reference import lexicon
 
 # the particles inside a surname: "Sam de Reya", "Ursula von der Leyen"
 NAME_PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|le|la|dos|das|ter|ten)"
@@ -502,9 +503,13 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 full is None and tok.group(1) in name_stopwords()
             ):
                 continue
+            name = full or tok.group(1)
+            if full is None and text[hon_start:hon_end].strip() in lexicon().peer_titles:
+                # a peer the article gives no first name: "Lord Stevens", not "Stevens"
+                name = f"{text[hon_start:hon_end].strip()} {tok.group(1)}"
             out.append(
                 PersonMention(
-                    full or tok.group(1),
+                    name,
                     span,
                     sent.span,
                     text[hon_start : span.end],

@@ -107,6 +107,15 @@ def test_people_an_honorific_of_two_words_is_no_part_of_the_name(make_article):
     }
 
 
+def test_people_a_peer_given_no_first_name_is_named_with_the_title(make_article):
+    # "Lord Laming" (not "Laming"); "Mr Finnie" alone stays "Finnie"
+    a = make_article(
+        "Review\n\nThe review was led by Lord Laming. Lord Laming said the findings were "
+        "stark. Mr Finnie said he agreed."
+    )
+    assert {p.name for p in extract_article(a).people} == {"Lord Laming", "Finnie"}
+
+
 def test_people_surname_after_honorific_may_be_a_month(make_article):
     text = "Home Secretary Theresa May spoke. Mrs May said every force must change."
     people = extract_article(make_article(text)).people
