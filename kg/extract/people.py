@@ -149,6 +149,10 @@ RE_POSSESSIVE_END = re.compile(r"['’]s?$")
 RE_PLACE_AND_END = re.compile(r"\b(?:for|of)[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*)[ \t]+and[ \t]+$")
 
 
+# the place in a peer's title: " of South Downs" ("Lord Herbert of South Downs")
+RE_PEERAGE_PLACE = re.compile(r"[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?![\w'’-])")
+
+
 def _stop(token: str, stop: frozenset[str]) -> bool:
     """Whether a token is never part of a name, also as a possessive ("Yorkshire's")."""
     # (also a title head in the plural: "Assistant Chief Constables Andy Cowie and ...")
@@ -505,8 +509,12 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
                 continue
             name = full or tok.group(1)
             if full is None and text[hon_start:hon_end].strip() in lexicon().peer_titles:
-                # a peer the article gives no first name: "Lord Stevens", not "Stevens"
+                # a peer the article gives no first name: "Lord Stevens", not "Stevens",
+                # with the place of the title if given: "Lord Herbert of South Downs"
                 name = f"{text[hon_start:hon_end].strip()} {tok.group(1)}"
+                if (seat := RE_PEERAGE_PLACE.match(text, span.end, sent.span.end)) is not None:
+                    name += " " + " ".join(seat.group().split())
+                    span = Span(span.start, seat.end())
             out.append(
                 PersonMention(
                     name,

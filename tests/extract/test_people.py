@@ -116,6 +116,16 @@ def test_people_a_peer_given_no_first_name_is_named_with_the_title(make_article)
     assert {p.name for p in extract_article(a).people} == {"Lord Laming", "Finnie"}
 
 
+def test_people_a_peers_title_keeps_its_place(make_article):
+    a = make_article(
+        "Review\n\nThe review was chaired by Lord Herbert of South Downs, chair of the "
+        "College of Policing."
+    )
+    claims = extract_article(a)
+    assert {p.name for p in claims.people} == {"Lord Herbert of South Downs"}
+    assert {(r.person, r.role) for r in claims.roles} == {("Lord Herbert of South Downs", "chair")}
+
+
 def test_people_surname_after_honorific_may_be_a_month(make_article):
     text = "Home Secretary Theresa May spoke. Mrs May said every force must change."
     people = extract_article(make_article(text)).people
