@@ -194,16 +194,33 @@ def test_reliability_read_article_any_file(data: bytes) -> None:
     assert a.body and a.sha256
 
 
+def _same_text(text: str, raw: str) -> bool:
+    """Whether ``text`` is ``raw`` character for character, but for U+FFFD where a
+    character cannot be written and one double quotation mark where two apostrophes
+    were typed for one (ingest's one change to the words: "''unacceptable''")."""
+    i = j = 0
+    while i < len(raw) and j < len(text):
+        if text[j] == raw[i] or text[j] == "\ufffd":
+            i, j = i + 1, j + 1
+        elif text[j] == '"' and raw.startswith("''", i):
+            i, j = i + 2, j + 1
+        else:
+            return False
+    return i == len(raw) and j == len(text)
+
+
 @settings(FAST, max_examples=150)
 @given(TEXTS, st.sampled_from(["text", "markdown"]))
 # found once: a headline's PEEL pillar read as the kind of a report no sentence named so
 @example("1/1/2015:HMI:AA0AA PEEL eFFECTIVENESS", "text")
+# ... and two apostrophes after a word, read as one double quotation mark
+@example("0''", "text")
 def test_reliability_ingest_and_extract_any_text(raw: str, fmt: str) -> None:
     a = parse_article(raw, "x.txt", fmt)
     _assert_article_sound(a)
-    # the text is the file's, character for character (U+FFFD for what cannot be written)
-    assert len(a.text) == len(raw)
-    assert all(c == r or c == "\ufffd" for c, r in zip(a.text, raw, strict=True))
+    # the text is the file's, character for character (U+FFFD for what cannot be
+    # written), two apostrophes typed for a double quotation mark made one
+    assert _same_text(a.text, raw), (a.text, raw)
     ac = extract_article(a)
     for span in _spans(ac):
         assert 0 <= span.start <= span.end <= len(a.text), span
