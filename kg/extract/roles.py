@@ -852,7 +852,10 @@ def extract(
             # ("Jackie Baillie MSP", "Mohammad Yasin MP", "Sir John Smith QC MP")
             if person is None and text[start:end].isupper():
                 honours = RE_HONOURS_GAP_END.search(text, lo, start)
-                if honours is not None:
+                # (a rank's letters are never among a name's honours: "Lord Herbert of
+                # South Downs CBE PC" is a Privy Counsellor, not a constable)
+                ranked = lex.roles[key].scope is OrgType.POLICE_FORCE
+                if honours is not None and not (ranked and text[honours.start() : start].strip()):
                     person = by_end.get(honours.start())
             # NAME is (the) ROLE, NAME has been acting ROLE: held now ("Lisa Oldroyd has
             # been acting Police and Crime Commissioner since ...")

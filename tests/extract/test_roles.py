@@ -1510,6 +1510,17 @@ def test_roles_a_post_told_as_left_around_its_title_is_a_former_one(make_article
     }
 
 
+def test_roles_a_ranks_letters_among_a_names_honours_are_an_honour(make_article):
+    # "CBE PC" after a peer's name: a Privy Counsellor, not a police constable
+    a = make_article(
+        "Letter\n\nTo: The Rt Hon the Lord Herbert of South Downs CBE PC, Chairman of the "
+        "College of Policing."
+    )
+    assert {(r.person, r.role) for r in extract_article(a).roles} == {
+        ("Lord Herbert of South Downs", "chair")
+    }
+
+
 def test_roles_a_title_whose_area_is_two_places_then_the_name(make_article):
     # "for Wiltshire and Swindon": the area's last place is no part of the name after it
     a = make_article(
