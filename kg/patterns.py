@@ -66,6 +66,8 @@ POSTNOMINAL = r"(?:[A-Z]{2,5}|Esq\.?)"
 RE_HONOURS_TAIL = re.compile(rf"(?:[ \t,]+{POSTNOMINAL})*[ \t,.]*")
 # honours right after a name, and nothing else: "Ian Critchley QPM"
 RE_HONOURS = re.compile(rf"(?:[ \t]+{POSTNOMINAL})*")
+# the royal style of an inspectorate's or an inspector's name: "HM", "Her Majesty's"
+ROYAL_STYLE = r"(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)"
 # a title's or body's abbreviation in brackets: "(PCC)", "(HMICFRS)"
 BRACKETED_ABBR = r"\([A-Z]{2,6}\)"
 # ... and a prison style's, between its words and the place: "HM Prison and Young Offender

@@ -254,6 +254,8 @@ def lexicon() -> Lexicon:
         word, meaning = line.split("\t")
         qualifiers[word] = None if meaning == "-" else meaning
     clutter = _lines("clutter.txt")
+    # honorific <TAB> gender <TAB> peer, the last two optional
+    honorifics = [line.split("\t") for line in _lines("honorifics.txt")]
     coref: dict[str, OrgType] = {}
     for line in _lines("coreference.txt"):
         phrase, kind_name = line.split("\t")
@@ -263,17 +265,9 @@ def lexicon() -> Lexicon:
         roles=roles,
         kinds=kinds,
         reporting_verbs=tuple(_lines("reporting_verbs.txt")),
-        honorifics=tuple(ln.split("\t")[0] for ln in _lines("honorifics.txt")),
-        honorific_genders={
-            fields[0]: fields[1]
-            for fields in (ln.split("\t") for ln in _lines("honorifics.txt"))
-            if len(fields) > 1
-        },
-        peer_titles=frozenset(
-            fields[0]
-            for fields in (ln.split("\t") for ln in _lines("honorifics.txt"))
-            if fields[2:] == ["peer"]
-        ),
+        honorifics=tuple(h[0] for h in honorifics),
+        honorific_genders={h[0]: h[1] for h in honorifics if len(h) > 1},
+        peer_titles=frozenset(h[0] for h in honorifics if h[2:] == ["peer"]),
         qualifiers=qualifiers,
         clutter_prefixes=tuple(c for c in clutter if not c.startswith(("~", "section: ", "bar: "))),
         clutter_substrings=tuple(c[1:] for c in clutter if c.startswith("~")),

@@ -32,6 +32,7 @@ from kg.patterns import (
     PRISON_STYLE_ABBR,
     RE_LIST_ITEM,
     RE_TOOK_PART,
+    ROYAL_STYLE,
     any_in,
     body_kind_alternation,
     body_kinds,
@@ -167,7 +168,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
 
 # one name shared by two bodies: "HM Inspectorates of Prisons and Constabulary"
 RE_PLURAL_INSPECTORATES = re.compile(
-    r"\b(?P<lead>(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)[ \t]+)Inspectorates"
+    rf"\b(?P<lead>{ROYAL_STYLE}[ \t]+)Inspectorates"
     r"[ \t]+of[ \t]+(?P<first>[A-Z][a-z]+)(?:,[ \t]+|[ \t]+and[ \t]+)(?P<second>[A-Z][a-z]+)\b"
 )
 

@@ -35,6 +35,7 @@ from kg.patterns import (
     RE_HONOURS_TAIL,
     RE_PLURAL_TITLE_HEAD,
     RE_SPOKES_TITLE,
+    ROYAL_STYLE,
     TITLE_MODIFIERS,
     abbreviation_stop,
     any_in,
@@ -69,9 +70,7 @@ RE_ABBR = re.compile(rf"[ \t]*{BRACKETED_ABBR}")
 RE_REGION_AFTER = re.compile(
     r"[ \t]+for[ \t]+the[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}[Rr]egion,?[ \t]+"
 )
-# the royal style of an inspector's title: "HM", "Her Majesty's", "His Majesty's"
-ROYAL_STYLE = r"(?:HM|Her[ \t]+Majesty['’]s|His[ \t]+Majesty['’]s)"
-# ... right before a title: "Her Majesty's Chief Inspector"
+# the royal style right before a title: "Her Majesty's Chief Inspector"
 RE_ROYAL_BEFORE = re.compile(rf"\b(?:H\.M\.|{ROYAL_STYLE})[ \t]+$")
 # a name in brackets after a title: "The Secretary of State ... (Theresa May):"
 RE_BRACKET_OPEN = re.compile(r"[ \t]*\([ \t]*")
