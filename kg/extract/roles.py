@@ -344,6 +344,28 @@ def _body_after(
     return None
 
 
+RE_SET_OFF_END = re.compile(r"[ \t]*(?:[,.;:)]|$)", re.M)
+
+
+def _body_set_off(
+    text: str, pos: int, ceiling: int, bodies_at: dict[int, tuple[str, int]]
+) -> tuple[str | None, int] | None:
+    """The body named after a title set off by commas, as a list of guests or a
+    signature gives it ("Mary Harpley, Chief Officer, GLA"; "Peter Neyroud, Chief
+    Executive, NPIA, said"): its key and where its name ends, the name ending there."""
+    m = RE_COMMA_GAP.match(text, pos, ceiling)
+    if not m:
+        return None
+    found = bodies_at.get(m.end())
+    if found is None:
+        o = re_org().match(text, m.end(), ceiling)
+        key = org_labels().get(fold(o.group())) if o else None
+        found = (key, o.end()) if o and key else None
+    if found is None or not RE_SET_OFF_END.match(text, found[1], ceiling):
+        return None
+    return found
+
+
 def _keys_named_in(text: str) -> Iterator[str | None]:
     """The keys of the bodies, then of the places, ``text`` names, in order."""
     for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
@@ -743,6 +765,8 @@ def extract(
             body_after = _body_after(text, end, hi, bodies_at) or _body_after(
                 text, after, hi, bodies_at
             )
+            if body_after is None and org is None:
+                body_after = _body_set_off(text, after, hi, bodies_at)
             after_org = body_after[0] if body_after is not None else None
             beside = (org or after_org) is not None
             # a body the title names wins over a place after it: "the IPCC Commissioner

@@ -1807,3 +1807,18 @@ def test_roles_a_chief_inspector_held_in_no_body_found_is_no_police_rank(make_ar
     assert ("John Smith", "chief-inspector", "kent") in {
         (r.person, r.role, r.org) for r in extract_article(ranked).roles
     }
+
+
+def test_roles_a_body_set_off_after_the_title_is_the_title_s(make_article):
+    # a list of guests, as a committee's agenda gives them: "NAME, TITLE, BODY", the
+    # body the one after the title, not the one the line before names
+    text = (
+        "The committee will hear from two guests.\n\n"
+        "Diane Luchford, Chief Executive, MOPAC\n\n"
+        "Yvonne Macnamara, Chief Executive, IPCC\n"
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {
+        ("Diane Luchford", "chief-executive", "mopac"),
+        ("Yvonne Macnamara", "chief-executive", "ipcc"),
+    }
