@@ -372,6 +372,9 @@ RE_PASSIVE_RELATIVE_END = re.compile(
 )
 # a subordinate clause's opening word between two verbs of saying
 RE_SUBORDINATOR = re.compile(r"\b(?:after|when|because|since|once|as)\b")
+# a clause of its own coordinated after another: "X said ..., while Home Secretary
+# Theresa May called the findings "..."", "...; Y described it as"
+RE_COORDINATE_OPEN = re.compile(r"(?:,[ \t]+(?:while|whilst|whereas|but)|;)[ \t]+")
 # a relative clause set off after a name: ", who heads MOPAC,"
 RE_RELATIVE_OPEN = re.compile(r"[ \t]*(?:who|whose|whom)\b")
 # a relative pronoun standing for the subject: "the Inspectorate, which said"
@@ -2113,6 +2116,11 @@ class _Reader:
                 # "Ms Barnes had voiced her anger after the inspectors identified an
                 # "institutional bias"": the words are in the clause the inspectors speak
                 return last.who
+            if len(people) > 1 and RE_COORDINATE_OPEN.search(text, people[-2].end, people[-1].lead):
+                # "Sue Mountstevens said an inquiry would take place, while Home
+                # Secretary Theresa May called the findings "utterly unacceptable"": the
+                # words are in the clause of their own the last speaker heads
+                return people[-1].who
             if people:
                 return people[0].who
             nearest = len(before) - 1

@@ -1943,3 +1943,15 @@ def test_quotes_a_short_paragraph_left_open_goes_on_and_is_no_crosshead(make_art
     )
     got = [t for _, _, t in said(make_article(text))]
     assert any(t.startswith("Demand is higher than ever before") for t in got), got
+
+
+def test_quotes_a_coordinate_clause_of_its_own_speaker(make_article):
+    # ", while NAME called the findings "..."": the second speaker's clause, not the
+    # first's
+    text = (
+        "Police in Avon and Somerset failed to record a third of crimes. Sue "
+        "Mountstevens, the police and crime commissioner, said an investigation would "
+        'take place, while Home Secretary Theresa May called the findings "utterly '
+        'unacceptable".'
+    )
+    check(make_article(text), [(PERSON, "Theresa May", "utterly unacceptable")])
