@@ -126,6 +126,20 @@ def test_people_a_peers_title_keeps_its_place(make_article):
     assert {(r.person, r.role) for r in claims.roles} == {("Lord Herbert of South Downs", "chair")}
 
 
+def test_people_an_honorific_written_with_full_stops_ends_no_sentence(make_article):
+    # "Rt. Hon." neither ends the sentence nor is part of the name: the title before it
+    # is the name's
+    a = make_article(
+        "South Wales Police was rated good.\n\nThe force's Police and Crime Commissioner, "
+        "Rt. Hon. Alun Michael, also responded to the report."
+    )
+    claims = extract_article(a)
+    assert {p.name for p in claims.people} == {"Alun Michael"}
+    assert {(r.person, r.role, r.org) for r in claims.roles} == {
+        ("Alun Michael", "police-and-crime-commissioner", "south-wales")
+    }
+
+
 def test_people_surname_after_honorific_may_be_a_month(make_article):
     text = "Home Secretary Theresa May spoke. Mrs May said every force must change."
     people = extract_article(make_article(text)).people
