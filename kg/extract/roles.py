@@ -1012,7 +1012,9 @@ def extract(
                 if held is not None and key == CHIEF_INSPECTOR and chief is not None:
                     key, org, beside = chief, held, True
                 elif held is not None and key == PLAIN_INSPECTOR:
-                    org = held
+                    # "According to the Inspector, Michelle Skeer,": one of the
+                    # inspectorate's inspectors, as the title set beside it would make her
+                    org, beside = held, True
             if person is not None and office is not None:
                 label = " ".join(office.text.split())
                 name = person if isinstance(person, str) else person.name

@@ -1822,3 +1822,14 @@ def test_roles_a_body_set_off_after_the_title_is_the_title_s(make_article):
         ("Diane Luchford", "chief-executive", "mopac"),
         ("Yvonne Macnamara", "chief-executive", "ipcc"),
     }
+
+
+def test_roles_the_inspector_set_off_before_a_name_is_the_inspectorate_s(make_article):
+    # "the Inspector, NAME,": a post, not a police rank (a rank comes right before its
+    # holder's name); one of the inspectorate's inspectors, not an officer of the force
+    text = (
+        "Avon and Somerset Police has been told by HMICFRS that it must improve.\n\n"
+        "According to the Inspector, Michelle Skeer, some of the problems are the same."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {("Michelle Skeer", "hm-inspector-of-constabulary", "hmicfrs")}
