@@ -300,10 +300,17 @@ def _place_forces(
             listed = (
                 len(chain) >= 2
                 and RE_PLACE_JOIN.match(text, p.end(), sent.span.end) is None
-                and re.match(
-                    r"[ \t]*(?:and|or)\b", text[chain[-2].end() : p.start()].lstrip(", \t")
+                and (
+                    re.match(
+                        r"[ \t]*(?:and|or)\b", text[chain[-2].end() : p.start()].lstrip(", \t")
+                    )
+                    is not None
+                    # three or more places in a row where forces are spoken of, the
+                    # list closed otherwise ("the Met, Kent, Cumbria, South Wales,
+                    # Dorset, Devon and Cornwall; and the Civil Nuclear Constabulary")
+                    or here
+                    and len(chain) >= 3
                 )
-                is not None
             )
             # a place in apposition to "force": "One force, Surrey, had its handling ..."
             appos = (

@@ -795,6 +795,7 @@ def extract(
     named: list[str] = []  # every force named so far, the latest last
     paragraph = -1
     every_force = False  # the article's own inspection is of every force
+    inspected = _inspected_forces(article, sents, by_sent, types)
     for n, sent in enumerate(sents):
         if sent.paragraph != paragraph:
             single = n > 0 and (n < 2 or sents[n - 2].paragraph != sents[n - 1].paragraph)
@@ -820,6 +821,15 @@ def extract(
                 for m in found
                 if not m.subjects
             ] + [m for m in found if m.subjects]
+        elif inspected:
+            # "present in all eight police forces inspected - the Met, Kent, Cumbria
+            # ...": the forces a national inspection looked at, one report each
+            found = [
+                replace(m, subjects=tuple(inspected), national=False, titled=())
+                if not m.subjects and not m.earlier and _inspects_forces(m.publisher)
+                else m
+                for m in found
+            ]
         mentions += found
         if forces:
             named = [f for f in named if f not in forces] + forces
@@ -828,6 +838,44 @@ def extract(
         return []
     all_forces = frozenset(k for k, t in types.items() if t is OrgType.POLICE_FORCE)
     return _claims(article, sents, _with_main_subjects(mentions, orgs, types, sents), all_forces)
+
+
+# a sentence that says which forces an inspection looked at: "all eight police forces
+# inspected", "Inspectors also looked at practices in the ... forces", "the inspection
+# covered six forces"
+RE_FORCES_INSPECTED = re.compile(
+    r"\bforces[ \t]+(?:(?:it|we|they|inspectors|HMICFRS|HMIC)[ \t]+)?"
+    r"(?:inspected|examined|visited|reviewed|looked[ \t]+at)\b"
+    r"|\b(?:inspected|examined|visited|covered|looked[ \t]+at[ \t]+(?:practices[ \t]+)?in)"
+    r"[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?(?:police[ \t]+)?forces\b"
+    r"|\bforces\b[^.;:]{0,40}\bwere[ \t]+(?:inspected|examined|visited)\b"
+    r"|\b(?:inspected|examined|visited|looked[ \t]+at[ \t]+(?:practices[ \t]+)?in)"
+    r"[ \t]+(?:the[ \t]+)?[A-Z][^.;]{0,120}\bforces\b"
+)
+
+
+def _inspected_forces(
+    article: Article,
+    sents: list[Sentence],
+    by_sent: dict[tuple[int, int], list[OrgMention]],
+    types: dict[str, OrgType],
+) -> list[str]:
+    """The forces the sentences that say which forces an inspection looked at name, two
+    or more in a sentence ("... all eight police forces inspected - the Met, Kent, ...";
+    "Inspectors also looked at practices in the Cumbria, South Wales and Dorset
+    forces"), in the article's order."""
+    out: list[str] = []
+    for sent in sents:
+        if "forces" not in sent.text or not RE_FORCES_INSPECTED.search(sent.text):
+            continue
+        named = _unique(
+            m.org
+            for m in by_sent.get((sent.span.start, sent.span.end), [])
+            if types.get(m.org) is OrgType.POLICE_FORCE
+        )
+        if len(named) >= 2:
+            out += named
+    return _unique(out)
 
 
 def _listed_forces(

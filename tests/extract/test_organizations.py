@@ -855,3 +855,17 @@ def test_organizations_a_prison_in_its_full_style_with_the_words_abbreviated(mak
         "Inspectors judged HM Prison and Young Offender Institution (YOI) Feltham to be unsafe."
     )
     assert orgs(article) == {"named-hm-prison-and-young-offender-institution-feltham"}
+
+
+def test_organizations_three_places_listed_where_forces_are_spoken_of(make_article):
+    # a list of places closed by a semicolon, not "and": each place's force
+    text = (
+        "The culture was present in all eight police forces inspected - the Met, Kent, "
+        "Cumbria, South Wales, Nottinghamshire, Dorset, Devon and Cornwall; and the Civil "
+        "Nuclear Constabulary."
+    )
+    got = {m.org for m in extract_article(make_article(text)).organizations}
+    assert got >= {"kent", "cumbria", "south-wales", "nottinghamshire", "dorset"}
+    # two places in passing, no list: no forces
+    two = make_article("Officers from the forces met in Kent, Cumbria last week.")
+    assert not {"kent", "cumbria"} & {m.org for m in extract_article(two).organizations}

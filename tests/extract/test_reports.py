@@ -1542,3 +1542,31 @@ def test_reports_a_body_s_verdict_on_the_police_is_its_investigation_s(make_arti
     assert ("iopc", ("staffordshire",), None) in reports(make_article(text))
     other = "Staffordshire Police was praised. The council found that the scheme had worked."
     assert reports(make_article(other)) == set()
+
+
+def test_reports_the_forces_an_inspection_looked_at_are_its_subjects(make_article):
+    # "all eight police forces inspected - the Met, Kent, ...": one report per force
+    # the national inspection looked at, not one about no force
+    text = (
+        "Vetting report\n\nHMICFRS published its report on vetting and misconduct today.\n\n"
+        "According to Matt Parr, that culture was present in all eight police forces "
+        "inspected - the Met, Kent, Cumbria, South Wales, Nottinghamshire, Dorset, Devon "
+        "and Cornwall; and the Civil Nuclear Constabulary."
+    )
+    (claim,) = extract_article(make_article(text)).reports
+    assert (claim.publisher, set(claim.subjects)) == (
+        "hmicfrs",
+        {
+            "metropolitan",
+            "kent",
+            "cumbria",
+            "south-wales",
+            "nottinghamshire",
+            "dorset",
+            "devon-and-cornwall",
+            "civil-nuclear-constabulary",
+        },
+    )
+    # a force's own inspection keeps its force, with no such sentence
+    own = make_article("Kent Police vetting\n\nHMICFRS published its report on Kent Police today.")
+    assert [c.subjects for c in extract_article(own).reports] == [("kent",)]
