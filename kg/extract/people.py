@@ -129,7 +129,11 @@ RE_TAIL_CUE = re.compile(
     r"^(?:[ \t]*\([a-z ]+\))?(?:[ \t]*,[ \t]+(?:one of|the|who|a|an)\b|[ \t]*,[ \t]+|"
     r"[ \t]+as[ \t]+|[ \t]+(?:is|was|has[ \t]+been)[ \t]+|"
     # "When Mark Collins became Chief Constable in December 2016"
-    r"[ \t]+(?:became|becomes|was[ \t]+appointed|was[ \t]+named)[ \t]+)"
+    r"[ \t]+(?:became|becomes|was[ \t]+appointed|was[ \t]+named)[ \t]+|"
+    # "after Sara Thornton moved to her new role as chairwoman of the ..."
+    r"[ \t]+(?:moved|moves|stepped|steps|went|goes)[ \t]+(?:up[ \t]+)?(?:in)?to[ \t]+"
+    r"(?:his|her|their)[ \t]+(?:new[ \t]+)?(?:role|post|position|job)[ \t]+as[ \t]+"
+    r"(?:the[ \t]+|a[ \t]+)?)"
 )
 
 

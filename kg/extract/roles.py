@@ -97,9 +97,11 @@ RE_SUCCEEDED = re.compile(
 RE_SUCCEEDED_ANYWHERE = re.compile(RE_SUCCEEDED.pattern.removesuffix("$"))
 RE_FIRST_PERSON = re.compile(r"\b(?:my|I)\b[^.;]*?\bas[ \t]+(?:the[ \t]+)?$")
 RE_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$")
-# "from his role as", "in her post as": the post of the person named before
+# "from his role as", "in her post as", "to her new role as": the post of the person
+# named before
 RE_OWN_POST = re.compile(
-    r"\b(?:his|her|their)[ \t]+(?:role|post|position|job)[ \t]+as[ \t]+(?:the[ \t]+)?$"
+    r"\b(?:his|her|their)[ \t]+(?:(?:new|current|present)[ \t]+)?(?:role|post|position|job)"
+    r"[ \t]+as[ \t]+(?:the[ \t]+)?$"
 )
 # "during her time as", "in his tenure as": a post its holder has since left
 RE_PAST_POST = re.compile(

@@ -1833,3 +1833,15 @@ def test_roles_the_inspector_set_off_before_a_name_is_the_inspectorate_s(make_ar
     )
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert got == {("Michelle Skeer", "hm-inspector-of-constabulary", "hmicfrs")}
+
+
+def test_roles_a_new_post_its_holder_moved_to(make_article):
+    # "NAME moved to her new role as TITLE": a person, and the post she holds now (not
+    # the one named before her)
+    text = (
+        "Francis Habgood became chief constable on Wednesday, after Sara Thornton moved to "
+        "her new role as chairwoman of the National Police Chiefs Council."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert ("Sara Thornton", "chair", "npcc") in got
+    assert ("Francis Habgood", "chair", "npcc") not in got
