@@ -446,6 +446,10 @@ def extract(
     guessed: set[tuple[str, str, str | None, str | None]] = set()
     mentioned = set(mentioned_for_titles(article.text, frozenset(m.org for m in orgs)))
     site_force = _site_force(article.publisher)
+    # the one police area an article that names no force names ("Gloucestershire's police
+    # and crime panel ... the force"): the area of a force's titles held there
+    area_forces = {f for m in re_place().finditer(text) if (f := force_of_place(m.group()))}
+    area_force = next(iter(area_forces)) if len(area_forces) == 1 else None
     bodies = {
         k: OrgType.OTHER for k, v in types.items() if v in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)
     }
@@ -639,7 +643,7 @@ def extract(
         found = main_org(orgs, types, role.scope) if org is None and role.scope else None
         if found is None and org is None and role.scope is OrgType.POLICE_FORCE:
             # "Barry Coppinger, the PCC," on a page of the Cleveland PCC's own site
-            found = site_force
+            found = site_force or area_force
         if (
             found is not None
             and role.scope is OrgType.POLICE_FORCE

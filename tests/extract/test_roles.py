@@ -1845,3 +1845,19 @@ def test_roles_a_new_post_its_holder_moved_to(make_article):
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert ("Sara Thornton", "chair", "npcc") in got
     assert ("Francis Habgood", "chair", "npcc") not in got
+
+
+def test_roles_a_force_s_title_in_the_one_police_area_an_article_names(make_article):
+    # no force named, one police area ("Gloucestershire's police and crime panel"): a
+    # force's title is held in that area's force
+    text = (
+        "Members of Gloucestershire's police and crime panel were told that an inspection "
+        "had given the force five inadequate ratings. At the meeting, Police and Crime "
+        "Commissioner Chris Nelson said the recruits would not now materialise."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {("Chris Nelson", "police-and-crime-commissioner", "gloucestershire")}
+    # two areas named: which one is not said
+    two = make_article(text + " Wiltshire's panel met on the same day.")
+    got = {(r.person, r.role, r.org) for r in extract_article(two).roles}
+    assert got == {("Chris Nelson", "police-and-crime-commissioner", None)}
