@@ -241,6 +241,7 @@ RE_INSPECTOR_APPOSITION = re.compile(
 # a word of rank before a title or a party: "a senior Tory MP", "a former senior"
 RE_SENIOR_BEFORE = re.compile(r"(?<![\w'’-])(?:senior|veteran|leading|prominent)[ \t]+$")
 # a sentence opening with "a" or "an" before a title: "A chief constable has ..."
+RE_POSSESSIVE_AFTER = re.compile(r"['’]s?(?![\w'’])")
 RE_INDEFINITE_LEAD = re.compile(r"\s*(?:An?|an?)[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
 RE_AND_END = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?$")
@@ -984,7 +985,15 @@ def extract(
             # "A chief constable has posted a video apology ... / Nick Adderley said":
             # a role brought in with "a" as its sentence's subject, its holder named for
             # the first time as the next sentence's
-            if person is None and RE_INDEFINITE_LEAD.fullmatch(lead):
+            # (not a title in the possessive, nor one of several titles: "A councillor's
+            # claim ... has been rejected by the Police and Crime Commissioner. / Dafydd
+            # Llywelyn, ...": the next sentence's subject may hold the other)
+            if (
+                person is None
+                and RE_INDEFINITE_LEAD.fullmatch(lead)
+                and not RE_POSSESSIVE_AFTER.match(text, end)
+                and len(role_spans(text, lo, hi)) == 1
+            ):
                 person = _named_next(text, sents, people, sent)
             # "The Police and Crime Commissioner has described claims ... as 'alarmist'. /
             # Katie Bourne made the comments ...": the one title of a sentence, brought in

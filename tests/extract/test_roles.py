@@ -1861,3 +1861,22 @@ def test_roles_a_force_s_title_in_the_one_police_area_an_article_names(make_arti
     two = make_article(text + " Wiltshire's panel met on the same day.")
     got = {(r.person, r.role, r.org) for r in extract_article(two).roles}
     assert got == {("Chris Nelson", "police-and-crime-commissioner", None)}
+
+
+def test_roles_an_indefinite_title_in_the_possessive_is_not_the_next_subject_s(make_article):
+    # "A councillor's claim ... rejected by the Police and Crime Commissioner. / NAME,
+    # ...": the next sentence's subject is not "a councillor"
+    text = (
+        "A councillor's claim that officer numbers have fallen by 41% has been rejected by "
+        "the Police and Crime Commissioner, although the councillor insists it is right.\n\n"
+        "Dafydd Llywelyn, commissioner since his election in 2016, told a full council "
+        "meeting that Dyfed-Powys Police had 1,135 frontline officers."
+    )
+    got = {(r.person, r.role) for r in extract_article(make_article(text)).roles}
+    assert ("Dafydd Llywelyn", "councillor") not in got
+    # the title as a sentence's subject, alone in it: the next subject's
+    one = make_article(
+        "A chief constable has posted a video apology.\n\nNick Adderley said he was sorry."
+    )
+    got = {(r.person, r.role) for r in extract_article(one).roles}
+    assert ("Nick Adderley", "chief-constable") in got
