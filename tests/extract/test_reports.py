@@ -1570,3 +1570,17 @@ def test_reports_the_forces_an_inspection_looked_at_are_its_subjects(make_articl
     # a force's own inspection keeps its force, with no such sentence
     own = make_article("Kent Police vetting\n\nHMICFRS published its report on Kent Police today.")
     assert [c.subjects for c in extract_article(own).reports] == [("kent",)]
+
+
+def test_reports_hmi_constabulary_closes_a_joint_inspection_s_list(make_article):
+    # "HMI Constabulary" is HMICFRS: the list of partners ends with it, so its lead (the
+    # first named) publishes the report the inspectors speak for
+    text = (
+        "A joint inspection by HM Inspectorate of Probation, Ofsted, the Care Quality "
+        "Commission and HMI Constabulary concluded that Newport YOT staff were falling "
+        "short.\n\nWhile staff knew the children well, the inspectors said they did not "
+        "bring them into the planning."
+    )
+    claims = extract_article(make_article(text))
+    assert {c.publisher for c in claims.reports} == {"his-majesty-s-inspectorate-of-probation"}
+    assert "hmicfrs" in {m.org for m in claims.organizations}
