@@ -278,3 +278,18 @@ def test_people_a_name_set_off_after_a_title_and_its_abbreviation(make_article):
         "Commissioner (PCC), John Campion, after a report."
     )
     assert [p.name for p in extract_article(a).people] == ["John Campion"]
+
+
+def test_people_a_compass_point_or_county_may_end_a_titled_name(make_article):
+    # "West", "Kent" are words of forces' names, but also surnames after a given name
+    # a title marks; the force's name itself is still no person
+    a = make_article(
+        "Lincolnshire Police was inspected.\n\nAssistant Chief Constable Shaun West said it "
+        "was right. Federation chair Steve Kent agreed. Chief Constable Alan Pughsley of "
+        "Kent Police said so too."
+    )
+    assert {p.name for p in extract_article(a).people} == {
+        "Shaun West",
+        "Steve Kent",
+        "Alan Pughsley",
+    }
