@@ -450,7 +450,8 @@ RE_PUBLISHED = re.compile(
     r"made public|launched|presented)\b"
     # (past its publisher: "a report published by the inspectorate last month")
     r"(?:[ \t]+by[ \t]+(?:the[ \t]+)?[\w'’&-]+(?:[ \t]+[\w'’&-]+){0,6}?)?"
-    r"[ \t]*(?:on|in|at|this|last)?[ \t,(]*$",
+    # ("published on the 24th March 2015")
+    r"[ \t]*(?:on(?:[ \t]+the)?|in|at|this|last)?[ \t,(]*$",
     re.IGNORECASE,
 )
 # the inspectors' last visit before this one, by its year: "inspectors last went to the

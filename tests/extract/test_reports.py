@@ -1584,3 +1584,13 @@ def test_reports_hmi_constabulary_closes_a_joint_inspection_s_list(make_article)
     claims = extract_article(make_article(text))
     assert {c.publisher for c in claims.reports} == {"his-majesty-s-inspectorate-of-probation"}
     assert "hmicfrs" in {m.org for m in claims.organizations}
+
+
+def test_reports_published_on_the_day_with_an_article(make_article):
+    # "published on the 24th March 2015": the report's own date, "the" before the day
+    text = (
+        "Stop and search\n\nStop & Search 2, the HMIC's second report on stop and search, was "
+        "published on the 24th March 2015 and is right to condemn forces."
+    )
+    (claim,) = extract_article(make_article(text)).reports
+    assert claim.published is not None and claim.published.iso() == "2015-03-24"
