@@ -577,7 +577,12 @@ def _re_adjacent() -> re.Pattern[str]:
         reverse=True,
     )
     words = "|".join(map(re.escape, [*lower, "of", "the", "for"]))
-    return re.compile(rf"[\s,.;:!?”\"’'—–-]*(?:(?:[A-Z][\w.’'&-]*|(?:{words})(?![\w-]))\s+)*")
+    # (not "and" opening what follows: "‘...’, and she called for" is a clause of its
+    # own; "and" inside a title stays: "”, Police and Crime Commissioner Matthew Scott
+    # said")
+    return re.compile(
+        rf"[\s,.;:!?”\"’'—–-]*(?!and\s)(?:(?:[A-Z][\w.’'&-]*|(?:{words})(?![\w-]))\s+)*"
+    )
 
 
 @functools.cache
@@ -782,9 +787,10 @@ RE_LIST_GAP = re.compile(
     r"(?:,[ \t]+|,?[ \t]+(?P<and>and)[ \t]+)(?:(?:[A-Z][\w'’&-]*|of|for|the)[ \t]+){0,8}"
 )
 # a subordinate clause after an attribution: ", even though most of them say ..."
+# (also a clause coordinated after it: "‘...’, and she called for ...")
 RE_SUBORDINATE_AFTER = re.compile(
     r"^,[ \t]+(?:even[ \t]+though|even[ \t]+if|although|though|while|whereas|because|"
-    r"despite|since)\b"
+    r"despite|since|and|but)\b"
 )
 RE_THEY = re.compile(r"[Tt]hey[ \t]+(?:also[ \t]+)?")
 # ... or their statement: "“...,” the statement said", after "A and B issued a statement"

@@ -1955,3 +1955,21 @@ def test_quotes_a_coordinate_clause_of_its_own_speaker(make_article):
         'unacceptable".'
     )
     check(make_article(text), [(PERSON, "Theresa May", "utterly unacceptable")])
+
+
+def test_quotes_a_clause_coordinated_after_a_quotation_is_no_attribution(make_article):
+    # "‘...’, and she called for ...": a clause of its own after the words, not their
+    # attribution; the words are the relative clause's "who said that"
+    text = (
+        "Responding to the findings, a Ministry of Justice spokeswoman said: “Public "
+        "protection is our top priority.”\n\nA different note was struck by the Northumbria "
+        "Police and Crime Commissioner, Dame Vera Baird QC, who said that ‘our prisons need "
+        "saving from this current chaos’, and she called for change."
+    )
+    check(
+        make_article(text),
+        [
+            (ORG, "ministry-of-justice", "Public protection is our top priority"),
+            (PERSON, "Vera Baird", "our prisons need saving from this current chaos"),
+        ],
+    )
