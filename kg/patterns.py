@@ -1065,6 +1065,18 @@ _TITLE_CASE_BREAKS = frozenset(
 )
 
 
+def _party_follows(words: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether a party's name opens at ``k``: a party word that is no ordinary adjective
+    ("Labour", "Conservative"), or one that is, before another ("Liberal Democrats")."""
+    parties, adjectives = party_words(), party_adjectives()
+    if k >= len(words) or words[k][2].rstrip(",.;:") not in parties:
+        return False
+    first = words[k][2]
+    return first not in adjectives or (
+        k + 1 < len(words) and words[k + 1][2].rstrip(",.;:") in parties
+    )
+
+
 def _head_within(words: list[tuple[int, int, str]], k: int, heads: dict[str, str]) -> bool:
     """Whether a head noun is among the next three capitalised words from ``k``, with no
     punctuation before it: "and Crime Panel", "and Rescue Authority", "and Social Care
@@ -1208,6 +1220,11 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
                     and not (j > i and role_key(f"{words[j - 1][2]} {bare}") is not None)
                 ):
                     last_head, kind = j, heads[bare]
+                    if bare == w and _party_follows(words, j + 1):
+                        # a party's group after a council's name: "Stockport Council
+                        # Liberal Democrats" is the council, then the party
+                        j += 1
+                        break
                 if bare != w and last_head >= 0 and j > last_head and w.endswith(","):
                     # a title with commas inside the name: "the Office of the Police, Fire
                     # and Crime Commissioner" goes on to the title's end

@@ -869,3 +869,17 @@ def test_organizations_three_places_listed_where_forces_are_spoken_of(make_artic
     # two places in passing, no list: no forces
     two = make_article("Officers from the forces met in Kent, Cumbria last week.")
     assert not {"kent", "cumbria"} & {m.org for m in extract_article(two).organizations}
+
+
+def test_organizations_a_party_s_group_after_a_council_s_name(make_article):
+    # "Stockport Council Liberal Democrats": the council, then the party; a councillor
+    # sits on that council
+    text = (
+        "Stockport Council Liberal Democrats are calling for change.\n\nCllr Angie Clark "
+        'from Bredbury Green and Romiley, added: "We will follow up."'
+    )
+    claims = extract_article(make_article(text))
+    assert {m.text for m in claims.organizations} == {"Stockport Council", "Liberal Democrats"}
+    assert {(r.person, r.role, r.org) for r in claims.roles} == {
+        ("Angie Clark", "councillor", "named-stockport-council")
+    }
