@@ -45,6 +45,7 @@ from kg.patterns import (
     fold,
     force_of_place,
     mentioned_for_titles,
+    org_heads,
     org_labels,
     party_words,
     place_keys,
@@ -367,6 +368,24 @@ def _body_set_off(
     if found is None or not RE_SET_OFF_END.match(text, found[1], ceiling):
         return None
     return found
+
+
+# a body's head noun alone, capitalised, opening its clause right before a title
+# ("Committee chairman", "Federation chair")
+RE_BARE_HEAD_END = re.compile(r"(?:^|(?<=[.:;,\"“‘]\s)|(?<=\n))(?P<head>[A-Z][a-z]+)[ \t]+$")
+
+
+def _named_with_head(orgs: list[OrgMention], head: str, before: int) -> str | None:
+    """The key of the last body named before ``before`` whose name holds the head noun
+    ``head`` ("Committee": "the Home Affairs Committee"), if it is a body's head."""
+    if head not in org_heads():
+        return None
+    named = [
+        m
+        for m in orgs
+        if not m.by_context and m.span.end <= before and head in (m.name or m.text).split()
+    ]
+    return named[-1].org if named else None
 
 
 def _keys_named_in(text: str) -> Iterator[str | None]:
@@ -755,6 +774,12 @@ def extract(
                 owner = bodies_end.get(poss.start())
                 if owner is not None and owner[1] >= lo:
                     org, p2 = owner
+            if org is None and (bare := RE_BARE_HEAD_END.search(text, max(lo, p - 16), p)):
+                # a body's head noun alone before the title, the body named before with
+                # it: "Committee chairman Keith Vaz" after "the Home Affairs Committee"
+                named_with = _named_with_head(orgs, bare.group("head"), bare.start())
+                if named_with is not None:
+                    org, p2 = named_with, bare.start()
             owned = org is not None  # a body or place before the title: "Kent's PCC"
             if org is not None:
                 p = p2

@@ -1880,3 +1880,15 @@ def test_roles_an_indefinite_title_in_the_possessive_is_not_the_next_subject_s(m
     )
     got = {(r.person, r.role) for r in extract_article(one).roles}
     assert ("Nick Adderley", "chief-constable") in got
+
+
+def test_roles_a_body_s_head_noun_alone_before_a_title(make_article):
+    # "Committee chairman Keith Vaz": the committee named before, not the body the
+    # article is most about
+    text = (
+        "The Home Affairs Committee criticised the IPCC. The IPCC must change, the IPCC "
+        'was told.\n\nCommittee chairman Keith Vaz said: "The IPCC leaves the public '
+        'frustrated."'
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {("Keith Vaz", "chair", "home-affairs-committee")}
