@@ -883,3 +883,14 @@ def test_organizations_a_party_s_group_after_a_council_s_name(make_article):
     assert {(r.person, r.role, r.org) for r in claims.roles} == {
         ("Angie Clark", "councillor", "named-stockport-council")
     }
+
+
+def test_organizations_an_inquiry_or_regulator_named_as_a_body(make_article):
+    # "the Angiolini Inquiry", "the Forensic Science Regulator": bodies with names of
+    # their own; "a public inquiry" is none
+    text = (
+        "The Angiolini Inquiry published its report. The Forensic Science Regulator said "
+        "it was concerned. Campaigners called for a public inquiry."
+    )
+    got = {m.text for m in extract_article(make_article(text)).organizations}
+    assert got == {"Angiolini Inquiry", "Forensic Science Regulator"}
