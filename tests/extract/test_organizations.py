@@ -894,3 +894,12 @@ def test_organizations_an_inquiry_or_regulator_named_as_a_body(make_article):
     )
     got = {m.text for m in extract_article(make_article(text)).organizations}
     assert got == {"Angiolini Inquiry", "Forensic Science Regulator"}
+
+
+def test_organizations_a_corporation_or_hospital_named_as_a_body(make_article):
+    text = (
+        "The City of London Corporation funds the force. He was taken to Broadmoor "
+        "Hospital, where a hospital spokesman said he was well."
+    )
+    got = {m.text for m in extract_article(make_article(text)).organizations}
+    assert {"City of London Corporation", "Broadmoor Hospital"} <= got
