@@ -199,6 +199,14 @@ def _re_the_head() -> re.Pattern[str]:
     )
 
 
+def last_with_head(named: list[OrgMention], head: str, pos: int) -> OrgMention | None:
+    """The last of ``named`` ending before ``pos`` whose name holds the head noun ``head``
+    in either case ("the trust", "Committee chairman": "the Home Affairs Committee")."""
+    head = head.lower()
+    before = [o for o in named if o.span.end <= pos and head in fold(o.name or o.text).split()]
+    return before[-1] if before else None
+
+
 def _by_head(
     article: Article, sents: list[Sentence], named: list[OrgMention], mentions: list[OrgMention]
 ) -> list[OrgMention]:
@@ -211,14 +219,8 @@ def _by_head(
         for m in _re_the_head().finditer(text, sent.span.start, sent.span.end):
             if m.start() in taken:
                 continue
-            head = m.group(1).lower()
-            before = [
-                o
-                for o in named
-                if o.span.end <= m.start() and head in fold(o.name or o.text).split()
-            ]
-            if before:
-                o = before[-1]
+            o = last_with_head(named, m.group(1), m.start())
+            if o is not None:
                 out.append(
                     OrgMention(
                         o.org, Span(m.start(), m.end()), sent.span, m.group(), True, o.kind, o.name

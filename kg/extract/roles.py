@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from kg.extract.organizations import main_org
+from kg.extract.organizations import last_with_head, main_org
 from kg.extract.people import RE_ATTRIBUTED_ROLE_LEAD, RE_ROLE_ENDS_SENTENCE, is_name
 from kg.model import Article, OrgMention, OrgType, PersonMention, RoleClaim, Sentence
 from kg.patterns import (
@@ -241,8 +241,9 @@ RE_INSPECTOR_APPOSITION = re.compile(
 )
 # a word of rank before a title or a party: "a senior Tory MP", "a former senior"
 RE_SENIOR_BEFORE = re.compile(r"(?<![\w'’-])(?:senior|veteran|leading|prominent)[ \t]+$")
-# a sentence opening with "a" or "an" before a title: "A chief constable has ..."
+# a possessive right after a title: "A councillor's claim"
 RE_POSSESSIVE_AFTER = re.compile(r"['’]s?(?![\w'’])")
+# a sentence opening with "a" or "an" before a title: "A chief constable has ..."
 RE_INDEFINITE_LEAD = re.compile(r"\s*(?:An?|an?)[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
 RE_AND_END = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?$")
@@ -337,17 +338,26 @@ def _body_after(
     A body the article names wins over a reference label inside it ("Chair of
     Leicestershire Police Federation" is the Federation's)."""
     m = RE_OF_ORG.match(text, pos, ceiling)
-    if not m:
-        return None
-    if m.end() in bodies_at:
-        return bodies_at[m.end()]
-    for rx, table in ((re_org(), org_labels()), (re_place(), place_keys())):
-        o = rx.match(text, m.end(), ceiling)
+    return _body_at(text, m.end(), ceiling, bodies_at) if m else None
+
+
+def _body_at(
+    text: str, pos: int, ceiling: int, bodies_at: dict[int, tuple[str, int]], places: bool = True
+) -> tuple[str | None, int] | None:
+    """The body named at ``pos``: one the article names there, else a reference label's
+    (else, with ``places``, a place's): its key (None for a label the tables lack) and
+    where its name ends."""
+    if pos in bodies_at:
+        return bodies_at[pos]
+    tables = ((re_org(), org_labels()), (re_place(), place_keys()))
+    for rx, table in tables if places else tables[:1]:
+        o = rx.match(text, pos, ceiling)
         if o:
             return table.get(fold(o.group())), o.end()
     return None
 
 
+# where a body set off after a title ends: a mark, or the end of the line
 RE_SET_OFF_END = re.compile(r"[ \t]*(?:[,.;:)]|$)", re.M)
 
 
@@ -358,14 +368,8 @@ def _body_set_off(
     signature gives it ("Mary Harpley, Chief Officer, GLA"; "Peter Neyroud, Chief
     Executive, NPIA, said"): its key and where its name ends, the name ending there."""
     m = RE_COMMA_GAP.match(text, pos, ceiling)
-    if not m:
-        return None
-    found = bodies_at.get(m.end())
-    if found is None:
-        o = re_org().match(text, m.end(), ceiling)
-        key = org_labels().get(fold(o.group())) if o else None
-        found = (key, o.end()) if o and key else None
-    if found is None or not RE_SET_OFF_END.match(text, found[1], ceiling):
+    found = _body_at(text, m.end(), ceiling, bodies_at, places=False) if m else None
+    if found is None or found[0] is None or not RE_SET_OFF_END.match(text, found[1], ceiling):
         return None
     return found
 
@@ -373,19 +377,6 @@ def _body_set_off(
 # a body's head noun alone, capitalised, opening its clause right before a title
 # ("Committee chairman", "Federation chair")
 RE_BARE_HEAD_END = re.compile(r"(?:^|(?<=[.:;,\"“‘]\s)|(?<=\n))(?P<head>[A-Z][a-z]+)[ \t]+$")
-
-
-def _named_with_head(orgs: list[OrgMention], head: str, before: int) -> str | None:
-    """The key of the last body named before ``before`` whose name holds the head noun
-    ``head`` ("Committee": "the Home Affairs Committee"), if it is a body's head."""
-    if head not in org_heads():
-        return None
-    named = [
-        m
-        for m in orgs
-        if not m.by_context and m.span.end <= before and head in (m.name or m.text).split()
-    ]
-    return named[-1].org if named else None
 
 
 def _keys_named_in(text: str) -> Iterator[str | None]:
@@ -466,14 +457,19 @@ def extract(
     guessed: set[tuple[str, str, str | None, str | None]] = set()
     mentioned = set(mentioned_for_titles(article.text, frozenset(m.org for m in orgs)))
     site_force = _site_force(article.publisher)
-    # the one police area an article that names no force names ("Gloucestershire's police
-    # and crime panel ... the force"): the area of a force's titles held there
-    area_forces = {f for m in re_place().finditer(text) if (f := force_of_place(m.group()))}
-    area_force = next(iter(area_forces)) if len(area_forces) == 1 else None
+
+    @functools.cache
+    def area_force() -> str | None:
+        """The one police area an article that names no force names ("Gloucestershire's
+        police and crime panel ... the force"): the area of a force's titles held there."""
+        forces = {f for m in re_place().finditer(text) if (f := force_of_place(m.group()))}
+        return next(iter(forces)) if len(forces) == 1 else None
+
     bodies = {
         k: OrgType.OTHER for k, v in types.items() if v in (OrgType.GOVERNMENT_BODY, OrgType.OTHER)
     }
 
+    named_bodies = [om for om in orgs if not om.by_context]
     # where each body the article names starts: its key and where its longest name ends
     bodies_at: dict[int, tuple[str, int]] = {}
     for om in sorted(orgs, key=lambda o: o.span.end - o.span.start):
@@ -663,7 +659,7 @@ def extract(
         found = main_org(orgs, types, role.scope) if org is None and role.scope else None
         if found is None and org is None and role.scope is OrgType.POLICE_FORCE:
             # "Barry Coppinger, the PCC," on a page of the Cleveland PCC's own site
-            found = site_force or area_force
+            found = site_force or area_force()
         if (
             found is not None
             and role.scope is OrgType.POLICE_FORCE
@@ -774,12 +770,13 @@ def extract(
                 owner = bodies_end.get(poss.start())
                 if owner is not None and owner[1] >= lo:
                     org, p2 = owner
-            if org is None and (bare := RE_BARE_HEAD_END.search(text, max(lo, p - 16), p)):
+            bare = RE_BARE_HEAD_END.search(text, max(lo, p - 16), p) if org is None else None
+            if bare is not None and bare.group("head") in org_heads():
                 # a body's head noun alone before the title, the body named before with
                 # it: "Committee chairman Keith Vaz" after "the Home Affairs Committee"
-                named_with = _named_with_head(orgs, bare.group("head"), bare.start())
+                named_with = last_with_head(named_bodies, bare.group("head"), bare.start())
                 if named_with is not None:
-                    org, p2 = named_with, bare.start()
+                    org, p2 = named_with.org, bare.start()
             owned = org is not None  # a body or place before the title: "Kent's PCC"
             if org is not None:
                 p = p2
