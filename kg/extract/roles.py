@@ -1052,6 +1052,11 @@ def extract(
                     # "According to the Inspector, Michelle Skeer,": one of the
                     # inspectorate's inspectors, as the title set beside it would make her
                     org, beside = held, True
+                elif held is None and royal and key == CHIEF_INSPECTOR:
+                    # "HM Chief Inspector Andy Cooke says ..." where no inspectorate is
+                    # named: the royal style is no police rank's, and alone it is the
+                    # constabulary's chief, as "HM Inspector" alone is its inspector
+                    key = HM_CHIEF_INSPECTOR
             if person is not None and office is not None:
                 label = " ".join(office.text.split())
                 name = person if isinstance(person, str) else person.name
@@ -1213,6 +1218,14 @@ def extract(
     claims.extend(_publisher_role(article, sents, orgs, types))
     claims.extend(_predecessors(text, sents, people, claims, predecessors))
     for person, key, org, qual, sent in epithets:
+        if key == CHIEF_INSPECTOR and org is None:
+            # "Andy Cooke, setting out his first annual assessment as chief of HMIC, ...
+            # The chief inspector pressed the government": the chief of the inspectorate
+            # the article is about, not a police rank (which comes with its holder's name)
+            held = main_org(orgs, types, OrgType.INSPECTORATE)
+            chief = lex.orgs[held].chief_role if held in lex.orgs else None
+            if chief is not None:
+                key, org = chief, held
         if not any(c.person == person.name or c.role == key for c in claims):
             add(person, key, org, qual, sent)
     claims = _named_over_guessed(claims, guessed)
@@ -1720,6 +1733,7 @@ def _predecessors(
 PLAIN_INSPECTOR = "inspector"  # the police rank
 CHIEF_INSPECTOR = "chief-inspector"  # the police rank
 HM_INSPECTOR = "hm-inspector-of-constabulary"
+HM_CHIEF_INSPECTOR = "hm-chief-inspector-of-constabulary"
 CHAIR = "chair"
 
 _COMMISSIONERS = frozenset(

@@ -1892,3 +1892,34 @@ def test_roles_a_body_s_head_noun_alone_before_a_title(make_article):
     )
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert got == {("Keith Vaz", "chair", "home-affairs-committee")}
+
+
+def test_roles_the_royal_style_before_chief_inspector_is_no_police_rank(make_article):
+    # "HM Chief Inspector NAME" in an article that names no inspectorate: the
+    # constabulary's chief inspector (as "HM Inspector" alone is its inspector), not a
+    # chief inspector of the force the article names
+    text = (
+        "HM Chief Inspector Andy Cooke says that he would like to see neighbourhood "
+        "policing work.\n\nThe Devon and Cornwall Police Federation chair agreed."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert ("Andy Cooke", "hm-chief-inspector-of-constabulary", "hmicfrs") in got
+    assert not any(role == "chief-inspector" for _, role, _ in got)
+
+
+def test_roles_the_chief_inspector_as_an_epithet_is_the_inspectorate_s_chief(make_article):
+    # "NAME, ... chief of HMIC ... / The chief inspector pressed": the epithet of the
+    # person named before is the inspectorate's chief, not a police chief inspector of
+    # a force the article names
+    text = (
+        "Andy Cooke, setting out his first annual assessment as chief of His Majesty's "
+        "Inspectorate of Constabulary (HMIC), cautioned that trust was limited.\n\n"
+        "He voiced frustration that police forces, the Met among them, had failed to "
+        "respond.\n\n"
+        'Launching his report, Cooke said: "We have had horrendous acts."\n\n'
+        "The chief inspector pressed the government to make it a legal requirement for "
+        "forces to obey directions from the inspectorate."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert ("Andy Cooke", "hm-chief-inspector-of-constabulary", "hmicfrs") in got
+    assert ("Andy Cooke", "chief-inspector", "metropolitan") not in got
