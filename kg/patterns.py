@@ -88,6 +88,7 @@ TITLE_MODIFIERS = (
     "portfolio",
     "general",  # "General Secretary", "General Manager"
     "co",  # "co-director", "co-chair"
+    "associate",  # "Associate Commissioner", "Associate Director"
 )
 
 

@@ -1,6 +1,7 @@
 import pytest
 
 from kg.extract import extract_article
+from kg.model import SpeakerKind
 
 CASES = [
     (  # a paragraph opening in capitals, its place's possessive too; "Police Crime
@@ -1923,3 +1924,19 @@ def test_roles_the_chief_inspector_as_an_epithet_is_the_inspectorate_s_chief(mak
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert ("Andy Cooke", "hm-chief-inspector-of-constabulary", "hmicfrs") in got
     assert ("Andy Cooke", "chief-inspector", "metropolitan") not in got
+
+
+def test_roles_a_commissioner_title_outside_the_scheme_before_a_name(make_article):
+    # "IPCC Associate Commissioner Tom Milsom": a commissioner's title the scheme does
+    # not hold, after the body's name; the name after it is a person, who speaks
+    text = (
+        "IPCC Associate Commissioner Tom Milsom said: \u201cI hope today\u2019s inquest "
+        "verdict brings some closure to the family.\u201d"
+    )
+    claims = extract_article(make_article(text))
+    assert {(r.person, r.label, r.org) for r in claims.roles} == {
+        ("Tom Milsom", "Associate Commissioner", "ipcc")
+    }
+    assert [(q.speaker_kind, q.speaker) for q in claims.quotes] == [
+        (SpeakerKind.PERSON, "Tom Milsom")
+    ]
