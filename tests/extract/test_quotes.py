@@ -1973,3 +1973,14 @@ def test_quotes_a_clause_coordinated_after_a_quotation_is_no_attribution(make_ar
             (PERSON, "Vera Baird", "our prisons need saving from this current chaos"),
         ],
     )
+
+
+def test_quotes_maintained_is_a_verb_of_saying(make_article):
+    # "he maintained that the force was "not failing"": the words are his, as after
+    # "insisted"
+    text = (
+        "Chief Constable Stephen Watson joined Greater Manchester Police in May 2021.\n\n"
+        'When he arrived he maintained that the force was "not failing".'
+    )
+    got = [(q.speaker_kind, q.speaker, q.text) for q in extract_article(make_article(text)).quotes]
+    assert got == [(SpeakerKind.PERSON, "Stephen Watson", "not failing")]
