@@ -247,7 +247,12 @@ RE_POSSESSIVE_AFTER = re.compile(r"['’]s?(?![\w'’])")
 RE_INDEFINITE_LEAD = re.compile(r"\s*(?:An?|an?)[ \t]+")
 # " and " then capitalised words up to a name: "and APCC Victims Lead Dame "
 RE_AND_END = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?$")
-RE_AND_TITLE = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,6}")
+# (also set off by a comma, past the title's abbreviation: "the Mayor of Greater
+# Manchester and Police Crime Commissioner (PCC), Andy Burnham")
+RE_AND_TITLE = re.compile(
+    r"[ \t]+and[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){0,5}[A-Z][\w'’&-]*"
+    r"(?:[ \t]+\([A-Z]+\))?,?[ \t]+"
+)
 
 
 def _titled_and(text: str, pos: int, name_at: int) -> bool:
@@ -255,7 +260,7 @@ def _titled_and(text: str, pos: int, name_at: int) -> bool:
     Victims Lead Dame Vera Baird"), not an honorific alone: "both the PCC and Mr
     Gargan" are two people."""
     m = RE_AND_TITLE.fullmatch(text, pos, name_at)
-    words = {w.rstrip(".") for w in m.group().split()[1:]} if m else set()
+    words = {w.strip(".,()") for w in m.group().split()[1:]} if m else set()
     return m is not None and not words <= set(lexicon().honorifics)
 
 

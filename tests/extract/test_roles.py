@@ -1940,3 +1940,17 @@ def test_roles_a_commissioner_title_outside_the_scheme_before_a_name(make_articl
     assert [(q.speaker_kind, q.speaker) for q in claims.quotes] == [
         (SpeakerKind.PERSON, "Tom Milsom")
     ]
+
+
+def test_roles_two_titles_set_off_before_one_name_are_both_held(make_article):
+    # "the Mayor of Greater Manchester and Police Crime Commissioner (PCC), Andy
+    # Burnham,": one name set off after two titles joined by "and" holds both
+    text = (
+        "Chris Green MP has put his name to a letter to the Mayor of Greater Manchester "
+        "and Police Crime Commissioner (PCC), Andy Burnham, asking him to act."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert {
+        ("Andy Burnham", "mayor-of-greater-manchester", "greater-manchester-combined-authority"),
+        ("Andy Burnham", "police-and-crime-commissioner", "greater-manchester"),
+    } <= got
