@@ -78,7 +78,10 @@ RE_DATELINE_LEAD = re.compile(
 RE_BYLINE_LEAD = re.compile(
     r"[ \t]*\*?(?:[Bb]y[ \t]+|(?:[Aa]uthor|[Ww]ritten[ \t]+by|[Rr]eporter)[ \t]*:?[ \t]+)?"
     # one to three fields, each set off: "News | Gareth Hill | ", "Express & Star | "
-    r"(?:(?:[A-Z][\w'’.-]*[ \t]+(?:(?:&|and|of|the)[ \t]+)?){0,3}[A-Z][\w'’.-]*"
+    # (a byline that names no writer in lower case: "By agency reporter, ")
+    r"(?:(?:(?<=[Bb]y[ \t])(?:[a-z][\w'’-]*[ \t]+){0,2}[a-z][\w'’-]*(?=[ \t]*[|•·,–—])|"
+    r"(?:[A-Z][\w'’.-]*[ \t]+(?:(?:&|and|of|the)[ \t]+)?){0,3}[A-Z][\w'’.-]*"
+    r")"
     # a field may end in its number: "House of Commons, Volume 734 – Tuesday 20 June 2023"
     r"(?:[ \t]+\d{1,5})?"
     # (set in italics, its marks closing after it: "*ITV News West Country* · 7 July 2022")

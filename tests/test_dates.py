@@ -38,6 +38,9 @@ from kg.model import PartialDate
             "2022-09-22",
         ),
         ("Mansfield and Ashfield Chad | 27 July 2022", "2022-07-27"),
+        # a byline that names no writer, in lower case
+        ("By agency reporter, January 12, 2020", "2020-01-12"),
+        ("By staff reporter | 12/01/2020", "2020-01-12"),
     ],
 )
 def test_dates_dateline_shapes(line, iso):
@@ -52,6 +55,7 @@ def test_dates_dateline_shapes(line, iso):
         "PCC RESPONDS TO HMIC PEEL EFFICIENCY REPORT – NOVEMBER 2016",
         "Police Say More Officers Needed 15 March 2019 after the force was rated good today",
         "Recommendation 3: 4 May 2019 was the day the force was told it must improve",
+        "by the way, 12 January 2020 was a good day for the force in every way and more",
     ],
 )
 def test_dates_sentence_is_not_a_dateline(line):
