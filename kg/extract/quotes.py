@@ -161,6 +161,16 @@ RE_ROLE_ANCHOR = re.compile(
     r"|(?P<poss>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?['’]s)(?=[ \t]+[A-Za-z])"
 )
 RE_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# a headline's verb of saying right before or after a title standing alone
+RE_SAYS_END = re.compile(r"\b(?:says|said|warns|admits|claims|insists)[ \t]+$")
+RE_SAYS_START = re.compile(r"[ \t]+(?:says|said|warns|admits|claims|insists)\b")
+# what may stand before such a title as a headline's subject: nothing, a quotation, a
+# conjunction or a qualifier ("Acting Commissioner says", "... as commissioner says"),
+# not a body's name ("The IOPC director general said")
+RE_BARE_TITLE_LEAD = re.compile(
+    r"(?:^|[’'\"”],?[ \t]+|\b(?:as|and|but|while|after|when)[ \t]+|"
+    r"\b(?i:acting|interim|temporary|former|new)[ \t]+)$"
+)
 # after a role's short name, no more of a title or a name: "the chief said", "the
 # chief, who", not "the chief inspector" or "the Chief Jane Doe"
 RE_CONTEXT_ROLE_END = re.compile(r"(?:[ \t]+[a-z]|[,;:.!?])")
@@ -977,7 +987,32 @@ class _Reader:
             key = role_key(" ".join(m.group().split()))
             if key is not None and not _names_follow(text, m.end()):
                 out.append(_Ref(a.start(), m.end(), "role", key))
+        if self._headline(para):
+            # a headline drops its articles: "..., says chief constable", "‘Police taking
+            # steps to improve’ Chief Constable says" (the title's holder, named below)
+            for m in _re_role().finditer(text, para.start, para.end):
+                if any(r.end == m.end() for r in out) or _names_follow(text, m.end()):
+                    continue
+                if not (
+                    RE_SAYS_END.search(text, para.start, m.start())
+                    or RE_BARE_TITLE_LEAD.search(text, para.start, m.start())
+                    and RE_SAYS_START.match(text, m.end(), para.end)
+                ):
+                    continue
+                key = role_key(" ".join(m.group().split()))
+                if key is not None:
+                    out.append(_Ref(m.start(), m.end(), "role", key))
         return out
+
+    def _headline(self, para: Span) -> bool:
+        """Whether a paragraph is the article's headline."""
+        title = self.article.title
+        return (
+            title is not None
+            and bool(self.article.body)
+            and para.start == self.article.body[0].start
+            and self.text[para.start : para.end].strip(" \t#*") == title.strip()
+        )
 
     def cue_matches(self, para: Span) -> list[tuple[int, int, str]]:
         """(start, end, words) of every verb of saying in a paragraph: one scan each."""

@@ -1984,3 +1984,26 @@ def test_quotes_maintained_is_a_verb_of_saying(make_article):
     )
     got = [(q.speaker_kind, q.speaker, q.text) for q in extract_article(make_article(text)).quotes]
     assert got == [(SpeakerKind.PERSON, "Stephen Watson", "not failing")]
+
+
+def test_quotes_a_headline_s_title_without_its_article_speaks(make_article):
+    # a headline drops "the": "‘...’ Chief Constable says", "..., says chief constable";
+    # the words are the holder's the article names below
+    for headline in (
+        "‘Police taking steps to improve’ Chief Constable says",
+        "‘Police taking steps to improve’, says chief constable",
+    ):
+        text = (
+            f"{headline}\n\nChief Constable Neil Rhodes says Lincolnshire Police is "
+            "already acting to fix the weaknesses.\n"
+        )
+        got = [(q.speaker, q.text) for q in extract_article(make_article(text)).quotes]
+        assert got == [("Neil Rhodes", "Police taking steps to improve")]
+    # past a qualifier: "Acting Commissioner says ..."
+    text = (
+        'Acting Commissioner says verdict on Cleveland Police is "a fair review"\n\n'
+        "Cleveland's Acting Police and Crime Commissioner, Lisa Oldroyd, has accepted "
+        "the findings.\n"
+    )
+    got = [(q.speaker, q.text) for q in extract_article(make_article(text)).quotes]
+    assert got == [("Lisa Oldroyd", "a fair review")]
