@@ -485,7 +485,20 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
         # past a Markdown heading's marks or a front matter's key: "# Gwent PCC ..."
         and RE_HEADLINE_MARKUP.sub("", " ".join(sent.text.split())) == title
     }
-    in_prose = {name for name, _, sent in candidates if sent.span not in headlines}
+    # (an honorific marks a name even there: "Statement by Sir Thomas Winsor, Her
+    # Majesty's Chief Inspector of Constabulary")
+    honoured = {
+        end
+        for sent in sents
+        if sent.span in headlines
+        for _, end in honorific_spans(text, sent.span.start, sent.span.end)
+    }
+    in_prose = {
+        name
+        for name, span, sent in candidates
+        if sent.span not in headlines
+        or any(e <= span.start and not text[e : span.start].strip() for e in honoured)
+    }
     accepted = {name for name in accepted if name in in_prose or name.split()[-1] in titled}
     # one person however the article spells the given name: "Jonathan Ash-Edwards", then
     # "Jonathon Ash-Edwards", is named as first written

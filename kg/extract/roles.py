@@ -1082,7 +1082,14 @@ def extract(
                     add(second, key, org, qual, sent, beside)
     for sent in sents:  # FORCE chief NAME: the role that leads the force
         for om in orgs:
-            if om.by_context or types.get(om.org) is not OrgType.POLICE_FORCE:
+            kind = types.get(om.org)
+            if om.by_context or kind not in (OrgType.POLICE_FORCE, OrgType.INSPECTORATE):
+                continue
+            # (an inspectorate's, when it has a chief's title: "the HMIC chief, Tom
+            # Winsor," is HM Chief Inspector of Constabulary)
+            if kind is OrgType.INSPECTORATE and (
+                om.org not in lex.orgs or lex.orgs[om.org].chief_role is None
+            ):
                 continue
             if not sent.span.contains(om.span):
                 continue

@@ -293,3 +293,17 @@ def test_people_a_compass_point_or_county_may_end_a_titled_name(make_article):
         "Steve Kent",
         "Alan Pughsley",
     }
+
+
+def test_people_an_honorific_marks_a_name_in_a_title_case_headline(make_article):
+    # a headline in Title Case names no one by its capitals alone, but "Sir" marks a
+    # name: the person is "Thomas Winsor", not a "Thomas" known by surname
+    text = (
+        "Statement by Sir Thomas Winsor, Her Majesty's Chief Inspector of Constabulary\n\n"
+        "The inspection found failings in how the police respond to crime."
+    )
+    claims = extract_article(make_article(text))
+    assert [(p.name, p.surname_only) for p in claims.people] == [("Thomas Winsor", False)]
+    assert {(r.person, r.role) for r in claims.roles} == {
+        ("Thomas Winsor", "hm-chief-inspector-of-constabulary")
+    }

@@ -1954,3 +1954,11 @@ def test_roles_two_titles_set_off_before_one_name_are_both_held(make_article):
         ("Andy Burnham", "mayor-of-greater-manchester", "greater-manchester-combined-authority"),
         ("Andy Burnham", "police-and-crime-commissioner", "greater-manchester"),
     } <= got
+
+
+def test_roles_an_inspectorate_s_chief_or_boss_before_a_name(make_article):
+    # "HMICFRS boss Andy Cooke": the title that leads the inspectorate, as "Met chief"
+    # is the Commissioner
+    text = "HMICFRS boss Andy Cooke said the force was failing."
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {("Andy Cooke", "hm-chief-inspector-of-constabulary", "hmicfrs")}
