@@ -55,6 +55,13 @@ def party_adjectives() -> frozenset[str]:
 
 
 @functools.cache
+def given_name_words() -> frozenset[str]:
+    """Stopwords that are also given names ("Howard", "June"):
+    ``kg/lexicon/given_names.txt``."""
+    return frozenset(_words("given_names.txt"))
+
+
+@functools.cache
 def surname_words() -> frozenset[str]:
     """Stopwords that are also surnames ("Hall", "House"): ``kg/lexicon/surnames.txt``."""
     return frozenset(_words("surnames.txt"))
@@ -547,7 +554,8 @@ def _in_longer_title(text: str, lo: int, pos: int) -> bool:
     m = RE_WORD_BEFORE.search(text, lo, pos)
     if m is None:
         return False
-    return m.group(1) not in _title_lead_words()
+    # ("Chief" before a one-word title makes another title: "The Chief Minister")
+    return m.group(1) == "Chief" or m.group(1) not in _title_lead_words()
 
 
 @functools.cache

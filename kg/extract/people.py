@@ -30,6 +30,7 @@ from kg.patterns import (
     any_in,
     capital_leads,
     context_role_words,
+    given_name_words,
     honorific_spans,
     name_stopwords,
     re_context_role,
@@ -204,7 +205,15 @@ def _name_in_run(run: str, dated: bool = False, soft: bool = False) -> tuple[str
     ("Home Secretary Theresa May"), unless a day or year follows ("Friday May 3")."""
     stop = name_stopwords()
     tokens = [(m.group(), m.start()) for m in RE_TOKEN.finditer(run)]
-    while tokens and _stop(tokens[0][0].rstrip("."), stop):
+    given = given_name_words()
+
+    def opens(i: int) -> bool:
+        # a given name that is a stopword, before a word that is none: "Howard Quayle"
+        return (
+            i == 0 and tokens[0][0] in given and len(tokens) > 1 and not _stop(tokens[1][0], stop)
+        )
+
+    while tokens and _stop(tokens[0][0].rstrip("."), stop) and not opens(0):
         tokens.pop(0)
     while len(tokens) > 2 and RE_POSTNOMINAL.fullmatch(tokens[-1][0]):
         tokens.pop()  # "Sir Thomas Winsor WS", "Andrew Marsh Esq QPM"
@@ -239,7 +248,7 @@ def _name_in_run(run: str, dated: bool = False, soft: bool = False) -> tuple[str
 
     core = [t for i, (t, _) in enumerate(tokens) if not particle(i, t)]
     if not 2 <= len(core) <= 3 or any(
-        _stop(t, stop) and not particle(i, t) for i, (t, _) in enumerate(inner)
+        _stop(t, stop) and not particle(i, t) and not opens(i) for i, (t, _) in enumerate(inner)
     ):
         return None
     if any(

@@ -307,3 +307,18 @@ def test_people_an_honorific_marks_a_name_in_a_title_case_headline(make_article)
     assert {(r.person, r.role) for r in claims.roles} == {
         ("Thomas Winsor", "hm-chief-inspector-of-constabulary")
     }
+
+
+def test_people_a_given_name_that_is_a_word_of_a_body_s_name_opens_a_name(make_article):
+    # "Howard" is a word of "Howard League for Penal Reform", and a given name: it
+    # opens "Howard Quayle", whom "Mr Quayle" names again (not a "Quayle" alone)
+    text = (
+        "The Chief Minister, Howard Quayle, took a different view.\n\n"
+        'Mr Quayle said the review would be "a good thing".\n\n'
+        "The Howard League for Penal Reform said nothing."
+    )
+    claims = extract_article(make_article(text))
+    assert {p.name for p in claims.people} == {"Howard Quayle"}
+    assert [(q.speaker, q.text) for q in claims.quotes] == [("Howard Quayle", "a good thing")]
+    # "Chief" before a one-word title makes another title: no minister of the Home Office
+    assert not any(r.role == "minister" for r in claims.roles)
