@@ -56,6 +56,7 @@ from kg.patterns import (
     re_org_context,
     re_place,
     role_key,
+    role_labels,
     role_spans,
     title_beside,
     titled_body_spans,
@@ -131,6 +132,7 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
                 pending.append(
                     OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
                 )
+    named += _misspelt_acronyms(article, sents, named)
     named += _place_forces(article, sents, named)
     named += _plural_inspectorates(article, sents, labels)
     named = _with_named_bodies(article, sents, named, within_role, titles_only)
@@ -164,6 +166,77 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
     ]
     out.sort(key=lambda x: (x.span, x.org))
     return out
+
+
+# a royal style's letters and more, in capitals: an inspectorate's acronym, perhaps
+# misspelt ("HMICFSR")
+RE_HM_ACRONYM = re.compile(r"(?<![\w-])HM[A-Z]{3,7}(?![\w-])")
+
+
+def _misspelt_acronyms(
+    article: Article, sents: list[Sentence], named: list[OrgMention]
+) -> list[OrgMention]:
+    """An inspectorate's acronym written with one letter left out, added, changed or
+    swapped with the next ("HMICFSR", "HMICRFS", "HMCSPI"): the inspectorate whose
+    acronym it is one slip from. Where two inspectorates' acronyms are (HMICFS is one
+    from HMICFRS and from HMICS), the one the article names elsewhere, else the one
+    sharing more of its letters; none if that leaves two."""
+    text = article.text
+    known = {**org_labels(), **{k: v for k, v in role_labels().items()}}
+    acronyms = _inspectorate_acronyms()
+    in_text = {m.org for m in named}
+    out: list[OrgMention] = []
+    for sent in sents:
+        for m in RE_HM_ACRONYM.finditer(text, sent.span.start, sent.span.end):
+            word = m.group()
+            if fold(word) in known or word in prison_words():
+                continue
+            near = {key for acr, key in acronyms.items() if _one_slip(word, acr)}
+            if len(near) > 1 and near & in_text:
+                near &= in_text
+            if len(near) > 1:
+                shared = {
+                    key: max(
+                        sum((Counter(word) & Counter(a)).values())
+                        for a, k in acronyms.items()
+                        if k == key
+                    )
+                    for key in near
+                }
+                best = max(shared.values())
+                near = {k for k, n in shared.items() if n == best}
+            if len(near) == 1:
+                key = near.pop()
+                out.append(OrgMention(key, Span(m.start(), m.end()), sent.span, word))
+    return out
+
+
+@functools.cache
+def _inspectorate_acronyms() -> dict[str, str]:
+    """The inspectorates' acronyms that open with the royal style: "HMICFRS", "HMCPSI"."""
+    return {
+        label: o.key
+        for o in lexicon().orgs_of(OrgType.INSPECTORATE)
+        for label in o.labels
+        if RE_HM_ACRONYM.fullmatch(label) or label in ("HMIC", "HMIP")
+    }
+
+
+def _one_slip(word: str, acronym: str) -> bool:
+    """Whether ``word`` is ``acronym`` with one letter left out, added, changed, or
+    swapped with its neighbour."""
+    if word == acronym or abs(len(word) - len(acronym)) > 1:
+        return False
+    if len(word) == len(acronym):
+        diff = [i for i, (a, b) in enumerate(zip(word, acronym, strict=True)) if a != b]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == acronym[diff[1]]
+            and word[diff[1]] == acronym[diff[0]]
+        )
+    short, long_ = sorted((word, acronym), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 # one name shared by two bodies: "HM Inspectorates of Prisons and Constabulary"

@@ -903,3 +903,29 @@ def test_organizations_a_corporation_or_hospital_named_as_a_body(make_article):
     )
     got = {m.text for m in extract_article(make_article(text)).organizations}
     assert {"City of London Corporation", "Broadmoor Hospital"} <= got
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("HMICFSR", "hmicfrs"),  # two letters swapped
+        ("HMICRFS", "hmicfrs"),
+        ("HMCFRS", "hmicfrs"),  # one left out
+        ("HMICFRST", "hmicfrs"),  # one added
+        ("HMCSPI", "hmcpsi"),
+    ],
+)
+def test_organizations_an_inspectorate_s_acronym_misspelt_by_one_slip(make_article, word, key):
+    text = f"The {word} report found the force was good."
+    assert [m.org for m in extract_article(make_article(text)).organizations] == [key]
+
+
+def test_organizations_a_misspelt_acronym_near_two_inspectorates(make_article):
+    # "HMICFS" is one slip from HMICFRS and from HMICS: the one the article names
+    text = "HMICS inspected the division. The HMICFS report found it was good."
+    got = {m.org for m in extract_article(make_article(text)).organizations}
+    assert got == {"hmics"}
+    # letters of no inspectorate's acronym, or another body's, stay what they are
+    other = "HMPPS and HMCTS staff met HMYOI Feltham governors."
+    got = {m.org for m in extract_article(make_article(other)).organizations}
+    assert "hmicfrs" not in got and "hmics" not in got and "hmips" not in got
