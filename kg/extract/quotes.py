@@ -2558,8 +2558,19 @@ def extract(
         pending = []
     claims = []
     joint: dict[int, tuple[str, ...]] = {}  # id of a quotation -> who else said it
+    heads: dict[str, set[str]] = {}  # body -> the people the article gives a role in it
+    for r in roles:
+        if r.org is not None:
+            heads.setdefault(r.org, set()).add(r.person)
     for q in found:
         claim = q.claim(text)
+        held = heads.get(q.speaker, set()) if q.kind is SpeakerKind.ORGANIZATION else set()
+        if len(held) == 1 and RE_FIRST_PERSON.search(claim.text):
+            # words in the first person singular are a person's: the one the article
+            # gives a role in the body they were given to ("I'm delighted with this
+            # report" of CPS Mersey-Cheshire, whose Chief Crown Prosecutor is named)
+            q.kind, q.speaker = SpeakerKind.PERSON, next(iter(held))
+            claim = q.claim(text)
         claims.append(claim)
         if q.kind is SpeakerKind.PERSON:
             # words two or more people say together are each one's: "Peter Clarke and
@@ -2573,6 +2584,7 @@ def extract(
 
 
 RE_QUOTE_TRIM = re.compile(r"^[\W_]+|[\W_]+$")
+RE_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|my|me|myself)(?![\w'’-])")
 
 
 def _said_once(article: Article, claims: list[QuoteClaim]) -> list[QuoteClaim]:

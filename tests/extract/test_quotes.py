@@ -2007,3 +2007,20 @@ def test_quotes_a_headline_s_title_without_its_article_speaks(make_article):
     )
     got = [(q.speaker, q.text) for q in extract_article(make_article(text)).quotes]
     assert got == [("Lisa Oldroyd", "a fair review")]
+
+
+def test_quotes_first_person_words_given_to_a_body_are_its_named_holder_s(make_article):
+    # "I'm delighted ..." said for a body whose one titled person the article names:
+    # a body says no "I"
+    text = (
+        "Paul Whittaker, Chief Crown Prosecutor for CPS Mersey-Cheshire, welcomed the "
+        "inspection.\n\n"
+        "CPS Mersey-Cheshire said: \"I'm delighted with this report, which is a tribute "
+        'to the hard work of our staff."\n\n'
+        'CPS Mersey-Cheshire added: "The area will build on this work."'
+    )
+    got = [(q.speaker_kind, q.speaker) for q in extract_article(make_article(text)).quotes]
+    assert got == [
+        (SpeakerKind.PERSON, "Paul Whittaker"),
+        (SpeakerKind.ORGANIZATION, "cps-mersey-cheshire"),
+    ]
