@@ -53,6 +53,10 @@ RE_THE_ASIDE = re.compile(
     r",[ \t]+(?:the|a|an|(?:one|another|two|three|four)[ \t]+of[ \t]+(?:the|them|those))"
     r"[ \t]+[^,;:“”\"]{1,80},[ \t]+"
 )
+RE_WHO_LEADS = re.compile(
+    r",[ \t]+who[ \t]+(?:now[ \t]+|also[ \t]+)?(?:chairs|leads|heads|runs|chaired|led|headed|ran)"
+    r"[ \t]+(?:the[ \t]+)?[A-Z]"
+)
 RE_WHO_ASIDE = re.compile(r"(?:[ \t]+[A-Z]{2,5})*,[ \t]+who\b[^,;:“”\"]{1,100},[ \t]+")
 # a title in lower case and its body, set off by commas: ", inspector at HMIC, "
 RE_TITLE_ASIDE = re.compile(
@@ -357,6 +361,9 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
             # for the north, said"
             who = RE_WHO_ASIDE.match(after) or RE_THE_ASIDE.match(after)
             aside = aside or who is not None and verbs.match(after[who.end() :]) is not None
+            # "Paul McKeever, who chairs the Police Federation of England and Wales, ...":
+            # a relative clause of a person's, leading a body
+            aside = aside or RE_WHO_LEADS.match(after) is not None
             # "Zoë Billingham, inspector at HMIC, said": a title in lower case, its body
             titled = RE_TITLE_ASIDE.match(after) or RE_POSSESSIVE_TITLE_ASIDE.match(after)
             aside = aside or titled is not None and verbs.match(after[titled.end() :]) is not None

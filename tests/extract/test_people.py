@@ -322,3 +322,16 @@ def test_people_a_given_name_that_is_a_word_of_a_body_s_name_opens_a_name(make_a
     assert [(q.speaker, q.text) for q in claims.quotes] == [("Howard Quayle", "a good thing")]
     # "Chief" before a one-word title makes another title: no minister of the Home Office
     assert not any(r.role == "minister" for r in claims.roles)
+
+
+def test_people_a_relative_clause_of_leading_a_body_marks_a_person(make_article):
+    # "NAME, who chairs the Police Federation ..., predicted": no verb of saying needed
+    text = (
+        "Paul McKeever, who chairs the Police Federation of England and Wales, the body "
+        'that represents officers, predicted there would be "135,000 raised eyebrows".'
+    )
+    claims = extract_article(make_article(text))
+    assert [p.name for p in claims.people] == ["Paul McKeever"]
+    assert {(r.person, r.role, r.org) for r in claims.roles} == {
+        ("Paul McKeever", "chair", "police-federation")
+    }
