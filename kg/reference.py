@@ -59,6 +59,7 @@ class OrgEntry:
     dissolved: int | None = None  # the year a former force ended (schema:dissolutionDate)
     remit: frozenset[OrgType] = frozenset()  # the types of body an inspectorate inspects
     inspects: tuple[str, ...] = ()  # how the names of the bodies it inspects end
+    national_force: str | None = None  # the one force of the nation an inspectorate covers
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +208,9 @@ def lexicon() -> Lexicon:
                 int(str(ended)[:4]) if ended is not None else None,
                 frozenset(_TYPES[c] for c in _iris(g.objects(node, KGO.remit)) if c in _TYPES),
                 tuple(sorted(str(x) for x in g.objects(node, KGO.inspectsBodyNamed))),
+                str(nf).removeprefix(str(ORGS))
+                if (nf := g.value(node, KGO.nationalForce))
+                else None,
             )
     orgs = _unstyled(orgs)
     roles: dict[str, RoleEntry] = {}

@@ -47,6 +47,7 @@ class KGO(DefinedNamespace):
     defaultOrganization: URIRef
     remit: URIRef
     inspectsBodyNamed: URIRef
+    nationalForce: URIRef
     qualifier: URIRef
     roleLabel: URIRef
     reportKind: URIRef

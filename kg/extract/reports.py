@@ -2256,6 +2256,10 @@ def _claims(
             # of the HMIC report on Crime Data Integrity" beside today's PEEL report)
             when = _most_precise(own) if own and len(split) > 1 else date
             entry = lexicon().orgs.get(mine[0].publisher)
+            if not subjects and entry is not None and entry.national_force is not None:
+                # a report of the inspectorate of a nation with one force, on no body
+                # named: on that force ("HMICS's review of call handling")
+                subjects = (entry.national_force,)
             if (
                 entry is not None
                 and entry.type is not OrgType.INSPECTORATE

@@ -1594,3 +1594,15 @@ def test_reports_published_on_the_day_with_an_article(make_article):
     )
     (claim,) = extract_article(make_article(text)).reports
     assert claim.published is not None and claim.published.iso() == "2015-03-24"
+
+
+def test_reports_an_inspectorate_of_a_nation_with_one_force_reports_on_it(make_article):
+    # HMICS's review that names no body it is about is on Police Scotland, the one force
+    # of its nation (ontology/remits.ttl, kgo:nationalForce)
+    text = (
+        "M9 crash: Terms of police call-handling review outlined\n\n"
+        "HM Inspectorate of Constabulary in Scotland has set out the terms of its review "
+        "into how calls are dealt with in control centres."
+    )
+    reports = extract_article(make_article(text)).reports
+    assert [(r.publisher, r.subjects) for r in reports] == [("hmics", ("police-scotland",))]
