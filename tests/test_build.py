@@ -125,15 +125,16 @@ def test_build_cli_eval_prints_scores(built):
     assert 0 < kinds["right"] <= kinds["total"] and 0 < said["right"] <= said["total"]
 
 
-# The same for tests/gold/dev, the blind devset (1543 articles written from public pages
-# and annotated by people who never saw the extractors; 1476 of them were added in the
-# third to hundred-and-twentieth rounds, scored once fresh, and lowered the floors: the
-# code of the seventeenth session's start scores people 0.727 and reports 0.648 on them).
+# The same for tests/gold/dev, the blind devset (1586 articles written from public pages
+# and annotated by people who never saw the extractors; 1519 of them were added in the
+# third to hundred-and-twenty-fifth rounds, scored once fresh, and lowered the floors: the
+# code of the eighteenth session's start scores people 0.731, organizations 0.679 and
+# reports 0.645 on them).
 # Its held-out sibling, tests/gold/heldout, has no floor here: it is scored by hand,
 # never tuned.
 DEV_FLOORS = {
     "people-roles": 0.73,
-    "organizations": 0.68,
+    "organizations": 0.67,
     "reports": 0.64,
     "quotes": 0.87,
     "articles": 0.97,

@@ -266,17 +266,23 @@ def _plural_inspectorates(
 @functools.cache
 def _re_the_head() -> re.Pattern[str]:
     heads = sorted((h.lower() for h in org_heads()), key=len, reverse=True)
-    # the head in either case: "the trust", "the Federation"
+    # the head in either case: "the trust", "the Federation"; past words of the name in
+    # lower case: "the police authority's interim chief executive"
     return re.compile(
-        r"\b[Tt]he[ \t]+((?i:" + "|".join(map(re.escape, heads)) + r"))\b(?![ \t]+[A-Z])"
+        r"\b[Tt]he[ \t]+(?P<words>(?:[a-z]+[ \t]+){0,2})"
+        r"((?i:" + "|".join(map(re.escape, heads)) + r"))\b(?![ \t]+[A-Z])"
     )
 
 
-def last_with_head(named: list[OrgMention], head: str, pos: int) -> OrgMention | None:
+def last_with_head(
+    named: list[OrgMention], head: str, pos: int, words: tuple[str, ...] = ()
+) -> OrgMention | None:
     """The last of ``named`` ending before ``pos`` whose name holds the head noun ``head``
-    in either case ("the trust", "Committee chairman": "the Home Affairs Committee")."""
-    head = head.lower()
-    before = [o for o in named if o.span.end <= pos and head in fold(o.name or o.text).split()]
+    in either case ("the trust", "Committee chairman": "the Home Affairs Committee"),
+    and the ``words`` before it ("the police authority": "Nottinghamshire Police
+    Authority")."""
+    want = {head.lower(), *words}
+    before = [o for o in named if o.span.end <= pos and want <= set(fold(o.name or o.text).split())]
     return before[-1] if before else None
 
 
@@ -292,7 +298,7 @@ def _by_head(
         for m in _re_the_head().finditer(text, sent.span.start, sent.span.end):
             if m.start() in taken:
                 continue
-            o = last_with_head(named, m.group(1), m.start())
+            o = last_with_head(named, m.group(2), m.start(), tuple(m.group("words").split()))
             if o is not None:
                 out.append(
                     OrgMention(

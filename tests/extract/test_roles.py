@@ -1962,3 +1962,19 @@ def test_roles_an_inspectorate_s_chief_or_boss_before_a_name(make_article):
     text = "HMICFRS boss Andy Cooke said the force was failing."
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert got == {("Andy Cooke", "hm-chief-inspector-of-constabulary", "hmicfrs")}
+
+
+def test_roles_a_body_named_again_by_its_head_with_words_of_its_name(make_article):
+    # "the police authority's interim chief executive": the body named before whose name
+    # holds "police" and "authority", not the body the article names most
+    text = (
+        "The Home Office said Nottinghamshire Police Authority was in crisis.\n\n"
+        "Last month the police authority's interim chief executive, David Wilcock, "
+        "resigned after only two months in the post."
+    )
+    got = {
+        (r.person, r.role, r.qualifier, r.org) for r in extract_article(make_article(text)).roles
+    }
+    assert got == {
+        ("David Wilcock", "chief-executive", "interim", "named-nottinghamshire-police-authority")
+    }
