@@ -335,6 +335,7 @@ RE_TITLE_OF_BEFORE = re.compile(
 RE_HEAD_OF_BEFORE = re.compile(r"\b(?:head|chief|boss|leader)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$")
 # (after the name's closing comma too: "Deputy Chief Constable, Dawn Copley, of South
 # Yorkshire Police said")
+RE_OF_BODY_AFTER = re.compile(r",?[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?")
 RE_OF_BODY_BEFORE = re.compile(r",?[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$")
 RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
 # between a person's name and a verb of saying: the body they are of, an apposition,
@@ -1199,6 +1200,18 @@ class _Reader:
                 self._holders.setdefault(key, []).append((pos, name))
         return self._holders.get(sig, [])
 
+    def _of_inspectorates(self) -> list[tuple[int, str]]:
+        """(position, name) of the people named as of an inspectorate: "Peter Clarke of
+        HM Inspectorate of Prisons (HMIP)", "Zoë Billingham, from HMIC"."""
+        starts = {pos for pos, _ in self.inspectorates}
+        return [
+            (r.start, r.value)
+            for r in self.refs
+            if r.kind == "person"
+            and (m := RE_OF_BODY_AFTER.match(self.text, r.end)) is not None
+            and m.end() in starts
+        ]
+
     def _role_holders(self) -> list[tuple[int, tuple[str, bool], str]]:
         """(position, role signature, name) of every person the text gives a role:
         "HM Inspector of Constabulary Wendy Williams", "Peter Clarke, the chief
@@ -1701,6 +1714,10 @@ class _Reader:
         # (a chief is the inspector too: "..., the inspector said" of the Chief Inspector
         # of Prisons named before; never the other way)
         holders = self.holders((head, chief)) or (self.holders((head, True)) if not chief else [])
+        if not holders and head == "inspector":
+            # "Peter Clarke of HM Inspectorate of Prisons said ... / "...," the inspector
+            # said": the person named as of an inspectorate
+            holders = self._of_inspectorates()
         if holders:
             i = bisect.bisect_left(holders, (ref.start, ""))
             return ("person", holders[i - 1 if i > 0 else 0][1])

@@ -2024,3 +2024,15 @@ def test_quotes_first_person_words_given_to_a_body_are_its_named_holder_s(make_a
         (SpeakerKind.PERSON, "Paul Whittaker"),
         (SpeakerKind.ORGANIZATION, "cps-mersey-cheshire"),
     ]
+
+
+def test_quotes_the_inspector_is_the_person_named_as_of_an_inspectorate(make_article):
+    # "Peter Clarke of HM Inspectorate of Prisons said ... / "...," the inspector said":
+    # no one is titled an inspector, but he is named as of the inspectorate
+    text = (
+        "Peter Clarke of HM Inspectorate of Prisons (HMIP) said some facilities at HMP "
+        "Hewell were 'the worst he had seen'.\n\n"
+        '"In one room the plaster wall was so damp that it had dents," the inspector said.'
+    )
+    got = [(q.speaker_kind, q.speaker) for q in extract_article(make_article(text)).quotes]
+    assert got == [(SpeakerKind.PERSON, "Peter Clarke"), (SpeakerKind.PERSON, "Peter Clarke")]
