@@ -169,8 +169,10 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
 
 
 # a royal style's letters and more, in capitals: an inspectorate's acronym, perhaps
-# misspelt ("HMICFSR")
+# misspelt ("HMICFSR"; one of five letters or more, for a slip of one to leave it
+# recognisable)
 RE_HM_ACRONYM = re.compile(r"(?<![\w-])HM[A-Z]{3,7}(?![\w-])")
+RE_HM_LETTERS = re.compile(r"HM[A-Z]{2,7}")
 
 
 def _misspelt_acronyms(
@@ -182,14 +184,14 @@ def _misspelt_acronyms(
     from HMICFRS and from HMICS), the one the article names elsewhere, else the one
     sharing more of its letters; none if that leaves two."""
     text = article.text
-    known = {**org_labels(), **{k: v for k, v in role_labels().items()}}
+    known, titles = org_labels(), role_labels()
     acronyms = _inspectorate_acronyms()
     in_text = {m.org for m in named}
     out: list[OrgMention] = []
     for sent in sents:
         for m in RE_HM_ACRONYM.finditer(text, sent.span.start, sent.span.end):
             word = m.group()
-            if fold(word) in known or word in prison_words():
+            if fold(word) in known or fold(word) in titles or word in prison_words():
                 continue
             near = {key for acr, key in acronyms.items() if _one_slip(word, acr)}
             if len(near) > 1 and near & in_text:
@@ -213,12 +215,13 @@ def _misspelt_acronyms(
 
 @functools.cache
 def _inspectorate_acronyms() -> dict[str, str]:
-    """The inspectorates' acronyms that open with the royal style: "HMICFRS", "HMCPSI"."""
+    """The inspectorates' acronyms that open with the royal style: "HMICFRS", "HMCPSI",
+    "HMIC"."""
     return {
         label: o.key
         for o in lexicon().orgs_of(OrgType.INSPECTORATE)
         for label in o.labels
-        if RE_HM_ACRONYM.fullmatch(label) or label in ("HMIC", "HMIP")
+        if RE_HM_LETTERS.fullmatch(label)
     }
 
 

@@ -335,8 +335,9 @@ RE_TITLE_OF_BEFORE = re.compile(
 RE_HEAD_OF_BEFORE = re.compile(r"\b(?:head|chief|boss|leader)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$")
 # (after the name's closing comma too: "Deputy Chief Constable, Dawn Copley, of South
 # Yorkshire Police said")
-RE_OF_BODY_AFTER = re.compile(r",?[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?")
 RE_OF_BODY_BEFORE = re.compile(r",?[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$")
+# ... and after a person's name: "Peter Clarke of HM Inspectorate of Prisons"
+RE_OF_BODY_AFTER = re.compile(r",?[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?")
 RE_BODY_END = re.compile(r"[ \t]+(?:from|of|at)[ \t]+[^,;:“”\"]{1,50}$")
 # between a person's name and a verb of saying: the body they are of, an apposition,
 # brackets, "has also" ("Cecilia Goodwin of the Stop and Search Legal Project, a member
