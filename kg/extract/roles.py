@@ -1031,7 +1031,15 @@ def extract(
             # Hopkins said")
             if (
                 person is None
-                and (RE_THE_OPENING.fullmatch(lead) or owned and not lead.strip())
+                and (
+                    RE_THE_OPENING.fullmatch(lead)
+                    or owned
+                    and not lead.strip()
+                    # ... or with "their" anywhere in it: "People across Leicestershire
+                    # are being encouraged by their Police and Crime Commissioner ... /
+                    # Sir Clive Loader said"
+                    or RE_THEIR_END.search(lead) is not None
+                )
                 and last_person_before(lo) is None
                 and len(role_spans(text, lo, hi)) == 1
             ):
@@ -1666,6 +1674,7 @@ def _signatures(
 
 # a sentence opening on an epithet: "The former Merseyside Chief Constable believes"
 RE_THE_OPENING = re.compile(r"[ \t]*[Tt]he[ \t]+")
+RE_THEIR_END = re.compile(r"\btheir[ \t]+$")
 EPITHET_REACH = 400  # characters back to the person an epithet stands for
 
 RE_IN_PLACE = re.compile(r"\b[Ii]n[ \t]+$")

@@ -1978,3 +1978,17 @@ def test_roles_a_body_named_again_by_its_head_with_words_of_its_name(make_articl
     assert got == {
         ("David Wilcock", "chief-executive", "interim", "named-nottinghamshire-police-authority")
     }
+
+
+def test_roles_their_title_held_by_the_next_subject_named_first(make_article):
+    # "... encouraged by their Police and Crime Commissioner ... / Sir Clive Loader said":
+    # the sentence's one title, brought in with "their", is held by the next sentence's
+    # subject named for the first time
+    text = (
+        "People across Leicestershire are being encouraged by their Police and Crime "
+        "Commissioner to say thank you to police officers.\n\n"
+        "Sir Clive Loader said a report out today by HMIC clearly demonstrates that local "
+        "people can have confidence."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {("Clive Loader", "police-and-crime-commissioner", "leicestershire")}
