@@ -449,6 +449,13 @@ RE_PLURAL_TITLE_HEAD = re.compile(
 
 # a full name next: two capitalised words ("Andy Burnham", "Zoe O'Neill")
 RE_FULL_NAME_NEXT = r"(?=[ \t]+[A-Z][a-z][\w'’-]*[ \t]+[A-Z])"
+# ... or set off by a comma before one, past an honorific: "the new commissioner, Sir
+# Mark Rowley," (after a determiner or an owner: ``RE_SET_OFF_TITLE_LEAD``)
+RE_FULL_NAME_SET_OFF = r"(?=,[ \t]+(?:Sir[ \t]+|Dame[ \t]+)?[A-Z][a-z][\w'’-]*[ \t]+[A-Z])"
+RE_SET_OFF_TITLE_LEAD = re.compile(
+    r"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|[\w-]+['’]s?)[ \t]+"
+    r"(?:(?:new|acting|interim|current|outgoing|temporary)[ \t]+)?$"
+)
 
 
 @functools.cache
@@ -472,6 +479,7 @@ def re_role() -> re.Pattern[str]:
             # a title word in lower case right before a full name: "mayor Andy Burnham",
             # "the panel urged commissioner Zoe Metcalfe" (alone, "the mayor" is no title)
             alts.append((_label_pattern(label.lower()) + RE_FULL_NAME_NEXT, False))
+            alts.append((_label_pattern(label.lower()) + RE_FULL_NAME_SET_OFF, False))
     # (after "ex-" and "then-" too: "Ex-chief constable Mike Barton", "then-Chief
     # Constable Mike Fuller")
     return re.compile(
@@ -495,6 +503,13 @@ def role_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
         ):
             continue
         one = m.group()
+        if (
+            one[0].islower()
+            and " " not in one
+            and text.startswith(",", m.end())
+            and not RE_SET_OFF_TITLE_LEAD.search(text, max(start, m.start() - 40), m.start())
+        ):
+            continue  # a word set off before a name is a title only after "the" or an owner
         if one[0].islower() and " " not in one and one not in _written_labels():
             # a title word written in lower case only here is the whole title only
             # after no word of a longer one: not "Immigration minister Damian Green",

@@ -1065,6 +1065,10 @@ def extract(
                     # "According to the Inspector, Michelle Skeer,": one of the
                     # inspectorate's inspectors, as the title set beside it would make her
                     org, beside = held, True
+                elif held is None and the_post and key == PLAIN_INSPECTOR:
+                    # "The inspector, Wendy Williams, said" where no inspectorate is
+                    # named: a post, not a rank, the constabulary's inspector
+                    key, org = HM_INSPECTOR, None
                 elif held is None and royal and key == CHIEF_INSPECTOR:
                     # "HM Chief Inspector Andy Cooke says ..." where no inspectorate is
                     # named: the royal style is no police rank's, and alone it is the

@@ -1992,3 +1992,22 @@ def test_roles_their_title_held_by_the_next_subject_named_first(make_article):
     )
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert got == {("Clive Loader", "police-and-crime-commissioner", "leicestershire")}
+
+
+def test_roles_a_lower_case_title_set_off_before_a_name(make_article):
+    # "the Metropolitan Police's new commissioner, Sir Mark Rowley,": a one-word title in
+    # lower case, after an owner or "the", set off before a full name
+    text = (
+        "Dame Rachel de Souza, who has met the Metropolitan Police's new commissioner, "
+        "Sir Mark Rowley, said she was using her powers."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert ("Mark Rowley", "commissioner", "metropolitan") in got
+    # "The inspector, NAME," is a post, not a rank: with no inspectorate named, the
+    # constabulary's inspector, not an inspector of the force
+    text = (
+        "Police in Northern Ireland were criticised in a report.\n\n"
+        "The inspector, Wendy Williams, said online child sexual abuse ruined lives."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {("Wendy Williams", "hm-inspector-of-constabulary", "hmicfrs")}
