@@ -892,6 +892,7 @@ class _Reader:
         self.ref_ends = sorted((r.end, i) for i, r in enumerate(self.refs))
         self.genders = self._genders(people)
         self._holders: dict[tuple[str, bool], list[tuple[int, str]]] | None = None
+        self._of_inspectorate: list[tuple[int, str]] | None = None
         self._inspectorates_by_role: list[tuple[int, str]] | None = None
         self.cue_cache: dict[int, list[_Cue]] = {}
         self.cue_bounds: dict[int, tuple[list[int], list[int]]] = {}
@@ -1204,14 +1205,16 @@ class _Reader:
     def _of_inspectorates(self) -> list[tuple[int, str]]:
         """(position, name) of the people named as of an inspectorate: "Peter Clarke of
         HM Inspectorate of Prisons (HMIP)", "Zoë Billingham, from HMIC"."""
-        starts = {pos for pos, _ in self.inspectorates}
-        return [
-            (r.start, r.value)
-            for r in self.refs
-            if r.kind == "person"
-            and (m := RE_OF_BODY_AFTER.match(self.text, r.end)) is not None
-            and m.end() in starts
-        ]
+        if self._of_inspectorate is None:
+            starts = {pos for pos, _ in self.inspectorates}
+            self._of_inspectorate = [
+                (r.start, r.value)
+                for r in self.refs
+                if r.kind == "person"
+                and (m := RE_OF_BODY_AFTER.match(self.text, r.end)) is not None
+                and m.end() in starts
+            ]
+        return self._of_inspectorate
 
     def _role_holders(self) -> list[tuple[int, tuple[str, bool], str]]:
         """(position, role signature, name) of every person the text gives a role:

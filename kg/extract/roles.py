@@ -615,7 +615,7 @@ def extract(
             # "Chief Inspector Sir Thomas Winsor said" in news of an inspectorate's report
             # that names no force: no police rank, but the inspectorate's chief
             held = main_org(orgs, types, OrgType.INSPECTORATE)
-            chief = lex.orgs[held].chief_role if held in lex.orgs else None
+            chief = _chief_of(held)
             if held is not None and chief is not None:
                 key, org, beside = chief, held, True
         role = lex.roles[key]
@@ -635,7 +635,7 @@ def extract(
             # for Wales", "CJI's Chief Inspector"): a role of that title held there, or
             # none; a place inside a title ("Mayor of Greater Manchester") is no body
             held = _title_in(key, org, kind) if beside else None
-            chief = lex.orgs[org].chief_role if org in lex.orgs else None
+            chief = _chief_of(org)
             if held is None and beside and chief and fold(role.label).startswith("chief"):
                 # "Andy Cooke, the Chief Inspector of HMICFRS": the one who leads it
                 held = chief
@@ -1058,7 +1058,7 @@ def extract(
                 the_post = _re_the_before().search(text, max(lo, start - 32), start) is not None
                 the_post = the_post and text.startswith(",", after)
                 held = main_org(orgs, types, OrgType.INSPECTORATE) if royal or the_post else None
-                chief = lex.orgs[held].chief_role if held in lex.orgs else None
+                chief = _chief_of(held)
                 if held is not None and key == CHIEF_INSPECTOR and chief is not None:
                     key, org, beside = chief, held, True
                 elif held is not None and key == PLAIN_INSPECTOR:
@@ -1099,9 +1099,7 @@ def extract(
                 continue
             # (an inspectorate's, when it has a chief's title: "the HMIC chief, Tom
             # Winsor," is HM Chief Inspector of Constabulary)
-            if kind is OrgType.INSPECTORATE and (
-                om.org not in lex.orgs or lex.orgs[om.org].chief_role is None
-            ):
+            if kind is OrgType.INSPECTORATE and _chief_of(om.org) is None:
                 continue
             if not sent.span.contains(om.span):
                 continue
@@ -1116,7 +1114,7 @@ def extract(
                     # titles its Police and Crime Commissioner: the loose word yields
                     continue
                 if person is not None:
-                    chief = lex.orgs[om.org].chief_role if om.org in lex.orgs else None
+                    chief = _chief_of(om.org)
                     # "former Met Police chief Dame Cressida Dick": a qualifier before
                     qual, _ = _qualifier(text, om.span.start, sent.span.start)
                     add(person, chief or "chief-constable", om.org, qual, sent)
@@ -1247,7 +1245,7 @@ def extract(
             # The chief inspector pressed the government": the chief of the inspectorate
             # the article is about, not a police rank (which comes with its holder's name)
             held = main_org(orgs, types, OrgType.INSPECTORATE)
-            chief = lex.orgs[held].chief_role if held in lex.orgs else None
+            chief = _chief_of(held)
             if chief is not None:
                 key, org = chief, held
         if not any(c.person == person.name or c.role == key for c in claims):
@@ -1701,6 +1699,13 @@ def _kind_named(
         and types.get(m.org) is kind
         for m in orgs
     )
+
+
+def _chief_of(org: str | None) -> str | None:
+    """The role that leads ``org`` where the reference data names one (``kgo:chiefRole``:
+    the Met's Commissioner, an inspectorate's chief inspector)."""
+    entry = lexicon().orgs.get(org) if org is not None else None
+    return entry.chief_role if entry is not None else None
 
 
 def _sole_force(
