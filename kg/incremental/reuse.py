@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kg.cache import BuildCache, key
+from kg.cache import BuildCache, extract_version, key
 from kg.errors import InputError
 from kg.executor import Executor
 from kg.extract import extract_article
@@ -81,6 +81,7 @@ class _PackIndex:
     files: dict[str, tuple[int, int, int, str]]
     scanned: int
     shards: list[str]  # entries of the "pack" kind, each a dict of some claims
+    version: str  # kg.cache.extract_version() of the build that made it
 
 
 _PACK_SHARDS = 64  # by claims key: a rebuild writes again only the shards that changed
@@ -88,7 +89,9 @@ _PACK_SHARDS = 64  # by claims key: a rebuild writes again only the shards that 
 
 def load_pack(bc: BuildCache) -> Pack | None:
     index = bc.get("state", "pack")
-    if not isinstance(index, _PackIndex):
+    # a pack made by other code is no guide: an unchanged file's claims in it are what
+    # that code extracted (its files' keys name that code's version)
+    if not isinstance(index, _PackIndex) or getattr(index, "version", None) != extract_version():
         return None
     claims: dict[str, tuple[ArticleClaims, frozenset[str]]] = {}
     for entry in index.shards:
@@ -185,7 +188,7 @@ def save_pack(bc: BuildCache, corpus: Corpus) -> set[str]:
         with contextlib.suppress(OSError):
             st = os.stat(path)
             files[path] = (st.st_size, st.st_mtime_ns, st.st_ino, k)
-    bc.put("state", "pack", _PackIndex(files, corpus.scanned, entries))
+    bc.put("state", "pack", _PackIndex(files, corpus.scanned, entries, extract_version()))
     return set(entries)
 
 
