@@ -1646,7 +1646,7 @@ class _Reader:
                 for r in self.refs
                 if r.kind == "person" and sent.span.start <= r.start < min(sent.span.end, pos)
             ]
-            pair = self._pair_speaking(people)
+            pair = self._pair_speaking(people) or self._pair_opening(sent, people)
             if pair is not None and (sent.paragraph >= floor or seen <= set(pair)):
                 # (further back only while no one else is named: "they" goes on standing
                 # for the pair through "The two leads said ...", "they said")
@@ -1660,6 +1660,22 @@ class _Reader:
                 return listed, sent.span.end
             si -= 1
         return None
+
+    def _pair_opening(self, sent: Sentence, people: list[_Ref]) -> tuple[str, ...] | None:
+        """Two people joined as the subject a sentence opens with, whatever its verb: "they"
+        after it stands for them ("Brendan McGuigan, Chief Inspector of Criminal Justice,
+        and Peter Clarke, Chief Inspector of Prisons, recalled the concerns ... / “...,”
+        they said")."""
+        if len(people) < 2:
+            return None
+        a, b = people[0], people[1]
+        start = sent.span.start
+        m = RE_OPENING.match(self.text, start, sent.span.end)
+        if a.start not in (start, m.end() if m is not None else start):
+            return None
+        if a.value == b.value or not RE_JOINT.fullmatch(self.text, a.end, b.start):
+            return None
+        return a.value, b.value
 
     def _pair_speaking(self, people: list[_Ref]) -> tuple[str, ...] | None:
         """Two people, in order, a verb of saying gives words to together: "Peter Clarke

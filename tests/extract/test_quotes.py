@@ -2036,3 +2036,19 @@ def test_quotes_the_inspector_is_the_person_named_as_of_an_inspectorate(make_art
     )
     got = [(q.speaker_kind, q.speaker) for q in extract_article(make_article(text)).quotes]
     assert got == [(SpeakerKind.PERSON, "Peter Clarke"), (SpeakerKind.PERSON, "Peter Clarke")]
+
+
+def test_quotes_they_after_two_people_opening_the_sentence_before_is_each_of_them(make_article):
+    # the pair is the subject of the sentence before, with a verb that is not one of
+    # saying; a body named earlier (as help to the team) is not who "they" are
+    a = make_article(
+        "Prison praised\n\nThe inspection was conducted by Criminal Justice Inspection "
+        "Northern Ireland. Colleagues from the Regulation and Quality Improvement Authority "
+        "(RQIA) provided support.\n\n"
+        "Brendan McGuigan, Chief Inspector of Criminal Justice in Northern Ireland, and "
+        "Peter Clarke, Her Majesty's Chief Inspector of Prisons, recalled the concerns "
+        "raised on their previous visit.\n\n"
+        '"In 2014 we were worried that almost half of the prisoners were idle," they said.'
+    )
+    got = {(k, s) for k, s, t in said(a) if t.startswith("In 2014 we were worried")}
+    assert got == {(PERSON, "Brendan McGuigan"), (PERSON, "Peter Clarke")}
