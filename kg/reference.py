@@ -17,7 +17,7 @@ from rdflib.namespace import OWL, RDF, SKOS
 
 from kg.errors import OntologyError
 from kg.model import OrgType, PartialDate, TripleKey
-from kg.vocab import KGO, ORGS, ROLE, SCHEMA, ontology_dir
+from kg.vocab import KGO, ORG, ORGS, ROLE, SCHEMA, ontology_dir
 
 _PACKAGE = Path(__file__).resolve().parent
 GRADE_NS = "https://w3id.org/kg-oversight/grade/"
@@ -60,6 +60,8 @@ class OrgEntry:
     remit: frozenset[OrgType] = frozenset()  # the types of body an inspectorate inspects
     inspects: tuple[str, ...] = ()  # how the names of the bodies it inspects end
     national_force: str | None = None  # the one force of the nation an inspectorate covers
+    units_of: tuple[str, ...] = ()  # bodies whose units it inspects, each on its own
+    part_of: str | None = None  # the body it is a unit of (org:subOrganizationOf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +212,14 @@ def lexicon() -> Lexicon:
                 tuple(sorted(str(x) for x in g.objects(node, KGO.inspectsBodyNamed))),
                 str(nf).removeprefix(str(ORGS))
                 if (nf := g.value(node, KGO.nationalForce))
+                else None,
+                tuple(
+                    sorted(
+                        str(x).removeprefix(str(ORGS)) for x in g.objects(node, KGO.inspectsUnitsOf)
+                    )
+                ),
+                str(up).removeprefix(str(ORGS))
+                if (up := g.value(node, ORG.subOrganizationOf))
                 else None,
             )
     orgs = _unstyled(orgs)

@@ -48,6 +48,7 @@ class KGO(DefinedNamespace):
     remit: URIRef
     inspectsBodyNamed: URIRef
     nationalForce: URIRef
+    inspectsUnitsOf: URIRef
     qualifier: URIRef
     roleLabel: URIRef
     reportKind: URIRef

@@ -2020,12 +2020,17 @@ def _in_remit(kind: OrgType | None, publisher: str) -> bool:
 def _inspected(m: OrgMention, publisher: str) -> bool:
     """A body of a kind the publisher inspects, besides forces and prisons, by how its
     name ends ("Bradford Youth Offending Team": HM Inspectorate of Probation's;
-    ``remits.ttl``), or a body of the reference data by that name ("Border Force")."""
+    ``remits.ttl``), a body of the reference data by that name ("Border Force"), or a
+    unit of a body whose units it inspects ("CPS Wessex": HMCPSI's)."""
     lex = lexicon()
     entry = lex.orgs.get(publisher)
-    if entry is None or not entry.inspects:
+    if entry is None:
         return False
     body = lex.orgs.get(m.org)
+    if body is not None and body.part_of is not None and body.part_of in entry.units_of:
+        return True  # a unit of a body whose units it inspects: "CPS Wessex"
+    if not entry.inspects:
+        return False
     if body is not None and fold(body.name) in {fold(h) for h in entry.inspects}:
         return True  # a national body it inspects by name: "Border Force"
     name = fold(m.name or m.text).removeprefix("the ")

@@ -1606,3 +1606,24 @@ def test_reports_an_inspectorate_of_a_nation_with_one_force_reports_on_it(make_a
     )
     reports = extract_article(make_article(text)).reports
     assert [(r.publisher, r.subjects) for r in reports] == [("hmics", ("police-scotland",))]
+
+
+@pytest.mark.parametrize(
+    "area, key",
+    [
+        ("The Thames and Chiltern Crown Prosecution Service", "cps-thames-and-chiltern"),
+        ("CPS East of England", "cps-east-of-england"),
+    ],
+)
+def test_reports_on_a_unit_of_a_body_an_inspectorate_inspects_by_its_units(make_article, area, key):
+    # HMCPSI inspects the Crown Prosecution Service area by area (ontology/remits.ttl,
+    # kgo:inspectsUnitsOf; the areas are org:subOrganizationOf the CPS in bodies.ttl)
+    text = (
+        "Prosecutors blasted by inspectors\n\n"
+        f"{area} was criticised for a string of failings, ranging from the way it "
+        "communicates with victims to its general working practices.\n\n"
+        "The report by Her Majesty's Crown Prosecution Service Inspectorate also found "
+        "fault with the police."
+    )
+    reports = extract_article(make_article(text)).reports
+    assert {(r.publisher, r.subjects) for r in reports} == {("hmcpsi", (key,))}
