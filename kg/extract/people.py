@@ -133,6 +133,8 @@ RE_LEAD_CUE = re.compile(
 RE_TAIL_CUE = re.compile(
     r"^(?:[ \t]*\([a-z ]+\))?(?:[ \t]*,[ \t]+(?:one of|the|who|a|an)\b|[ \t]*,[ \t]+|"
     r"[ \t]+as[ \t]+|[ \t]+(?:is|was|has[ \t]+been)[ \t]+|"
+    # "Mr Trotter has served as the force's Deputy Chief Constable"
+    r"[ \t]+(?:has[ \t]+served|serves|served)[ \t]+as[ \t]+|"
     # "When Mark Collins became Chief Constable in December 2016"
     r"[ \t]+(?:became|becomes|was[ \t]+appointed|was[ \t]+named)[ \t]+|"
     # "after Sara Thornton moved to her new role as chairwoman of the ..."

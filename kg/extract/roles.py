@@ -126,8 +126,13 @@ RE_LEFT = re.compile(
 # (an adverb of time between: "Judi Heaton is currently Acting Chief Constable")
 RE_IS = re.compile(
     # ("Mr Cooke is a former chief constable of Merseyside": one of those who held it)
-    r"[ \t]+(?:is|has[ \t]+been)[ \t]+(?:(?:currently|now|still|also)[ \t]+)?"
-    r"(?:the[ \t]+|an?[ \t]+)?$"
+    # (held still: "Mr Trotter has served as the force's Deputy Chief Constable for more
+    # than five years", "she serves as")
+    r"[ \t]+(?:is|has[ \t]+been|has[ \t]+served[ \t]+as|serves[ \t]+as)[ \t]+"
+    r"(?:(?:currently|now|still|also)[ \t]+)?"
+    # (the title of the force the article is about: "is the force's Deputy Chief Constable")
+    r"(?:the[ \t]+(?:(?:county|region|area|city|force|force area|constabulary)['’]s[ \t]+)?"
+    r"|an?[ \t]+)?$"
 )
 # a post its holder has left, told around the title: "the resignation of Chief
 # Constable Ian Hopkins", "Ian Hopkins, the chief constable at the time"

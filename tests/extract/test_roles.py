@@ -2011,3 +2011,25 @@ def test_roles_a_lower_case_title_set_off_before_a_name(make_article):
     )
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert got == {("Wendy Williams", "hm-inspector-of-constabulary", "hmicfrs")}
+
+
+@pytest.mark.parametrize(
+    "sentence, qualifier",
+    [
+        ("Mr Trotter has served as the force's Deputy Chief Constable for five years.", None),
+        ("Mr Trotter is the force's Deputy Chief Constable.", None),
+        ("Mr Trotter served as deputy chief constable until last year.", "former"),
+    ],
+)
+def test_roles_a_post_served_in_or_held_as_the_force_s(make_article, sentence, qualifier):
+    # "has served as" and "is" give a post held now, "served as" one held before; "the
+    # force's" is the force the article is about
+    text = (
+        "New chief for British Transport Police\n\n"
+        "Andrew Trotter has been named by the British Transport Police Authority.\n\n"
+        f"{sentence}"
+    )
+    got = {
+        (r.person, r.role, r.org, r.qualifier) for r in extract_article(make_article(text)).roles
+    }
+    assert ("Andrew Trotter", "deputy-chief-constable", "btp", qualifier) in got
