@@ -467,6 +467,12 @@ def extract(
     guessed: set[tuple[str, str, str | None, str | None]] = set()
     mentioned = set(mentioned_for_titles(article.text, frozenset(m.org for m in orgs)))
     site_force = _site_force(article.publisher)
+    # a force's commissioner the article names in full elsewhere ("Staffordshire's police,
+    # fire and crime commissioner ... The commissioner, Ben Adams, said"): that title
+    spelt = {
+        k for a, b in role_spans(text, 0, len(text)) if (k := role_key(text[a:b])) in _COMMISSIONERS
+    }
+    force_commissioner = spelt.pop() if len(spelt) == 1 else "police-and-crime-commissioner"
 
     @functools.cache
     def area_force() -> str | None:
@@ -712,7 +718,7 @@ def extract(
             # Commissioner leads it (the Met): "Commissioner David Lloyd" of Herts
             if any(c.person == name and c.role in _COMMISSIONERS for c in claims):
                 return
-            key = "police-and-crime-commissioner"
+            key = force_commissioner
         claims.append(RoleClaim(name, key, org, sent.span, qual))
 
     named = [(om.span.start, om.span.end) for om in orgs if not om.by_context]

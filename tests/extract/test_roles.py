@@ -2033,3 +2033,19 @@ def test_roles_a_post_served_in_or_held_as_the_force_s(make_article, sentence, q
         (r.person, r.role, r.org, r.qualifier) for r in extract_article(make_article(text)).roles
     }
     assert ("Andrew Trotter", "deputy-chief-constable", "btp", qualifier) in got
+
+
+def test_roles_a_force_s_commissioner_is_the_commissioner_title_spelt_out_before(make_article):
+    # "the commissioner" of a force is its police and crime commissioner, unless the
+    # article spells out another commissioner's title (a PFCC also governs fire)
+    text = (
+        "Temporary chief ruling\n\n"
+        "Staffordshire's police, fire and crime commissioner acted unlawfully, the High "
+        "Court has ruled.\n\n"
+        'The commissioner, Ben Adams, said the judgment turned on a "technical legal point".'
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {("Ben Adams", "police-fire-and-crime-commissioner", "staffordshire")}
+    plain = text.replace("police, fire and crime commissioner", "police commissioner")
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(plain)).roles}
+    assert got == {("Ben Adams", "police-and-crime-commissioner", "staffordshire")}
