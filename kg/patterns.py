@@ -1190,9 +1190,11 @@ def named_org_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
         return out
     roles_at: dict[int, int] | None = None  # where each title starts: where it ends
     words: list[tuple[int, int, str]] = []
-    opens = set()  # words after an opening bracket: "[Leicestershire Police Federation news]"
+    # words after an opening bracket or quotation mark: "[Leicestershire Police Federation
+    # news]", ‘“West Mercia Probation Trust is known ...’
+    opens = set()
     for m in RE_WORD.finditer(text, start, end):
-        w = m.group().lstrip("[(")
+        w = m.group().lstrip("[(“‘\"'")
         if w != m.group():
             opens.add(len(words))
         words.append((m.end() - len(w) - start, m.end() - start, w))

@@ -929,3 +929,18 @@ def test_organizations_a_misspelt_acronym_near_two_inspectorates(make_article):
     other = "HMPPS and HMCTS staff met HMYOI Feltham governors."
     got = {m.org for m in extract_article(make_article(other)).organizations}
     assert "hmicfrs" not in got and "hmics" not in got and "hmips" not in got
+
+
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_organizations_a_name_opening_a_quotation_keeps_its_first_word(make_article, mark):
+    # the quotation mark before the first word is no part of it: "West Mercia Probation
+    # Trust", not "Mercia Probation Trust"
+    close = "”" if mark == "“" else mark
+    text = (
+        "Probation staff celebrate\n\n"
+        f"Sally Lester, assistant chief inspector, said: {mark}West Mercia Probation Trust is "
+        f"known for building innovative partnerships.{close}"
+    )
+    names = {m.text for m in extract_article(make_article(text)).organizations}
+    assert "West Mercia Probation Trust" in names
+    assert "Mercia Probation Trust" not in names
