@@ -115,6 +115,12 @@ RE_VERB_PHRASE = re.compile(r"(?:,[ \t]+who)?[ \t]+(?:[a-z]+[ \t]+){0,3}[a-z]+")
 RE_FUTURE = re.compile(
     r"\b(?:will|shall|is[ \t]+to|are[ \t]+to|(?:is|are)[ \t]+(?:due|set|expected|poised)[ \t]+to)"
     r"[ \t]+(?:become|take[ \t]+over|take[ \t]+up|succeed|replace|join)\b"
+    # a choice, a bid or a wish, not what came to pass ("left to become", "went on to
+    # become"): "the preferred candidate to become", "backing to Michael Fuller, at present
+    # Chief Constable of Kent, to become the new HM Chief Inspector"
+    r"|\b(?:candidate|choice|nominee|nominated|shortlisted|backing|backed|bid|race|"
+    r"applied|apply|applying|wants?|wanted|hopes?|hoped|hoping|seeks?|seeking|order)"
+    r"\b[^.;]{0,80}?\bto[ \t]+become\b"
 )
 # a verb of leaving a post: "resigned as", "stepped down as", "retired as"
 RE_LEFT = re.compile(
@@ -154,7 +160,8 @@ RE_WAS_A = re.compile(
 RE_APPOS = re.compile(
     # (also in brackets: "Nick Hardwick (HM Chief Inspector of Prisons)")
     r"(?:,[ \t]+|[ \t]+\()(?:one of[ \t]+|who is[ \t]+|who was[ \t]+|who has been[ \t]+|"
-    r"who had been[ \t]+|now[ \t]+)?"
+    # ("at present": "present" is a qualifier the role keeps nothing of, read before)
+    r"who had been[ \t]+|now[ \t]+|at(?:[ \t]+present)?[ \t]+|currently[ \t]+|presently[ \t]+)?"
     # "John Campion, the region's Police and Crime Commissioner": the area's
     r"(?:the[ \t]+(?:(?:county|region|area|city|force|force area|constabulary)['’]s[ \t]+|"
     # "Jane Kennedy, the local police commissioner": of the place the article is about
@@ -473,6 +480,10 @@ def extract(
         k for a, b in role_spans(text, 0, len(text)) if (k := role_key(text[a:b])) in _COMMISSIONERS
     }
     force_commissioner = spelt.pop() if len(spelt) == 1 else "police-and-crime-commissioner"
+    spelt_titles = {role_key(text[a:b]) for a, b in role_spans(text, 0, len(text))}
+    chiefs_titled = {
+        k for k, o in lex.orgs.items() if o.chief_role and o.chief_role in spelt_titles
+    }
 
     @functools.cache
     def area_force() -> str | None:
@@ -1069,6 +1080,11 @@ def extract(
                 the_post = _re_the_before().search(text, max(lo, start - 32), start) is not None
                 the_post = the_post and text.startswith(",", after)
                 held = main_org(orgs, types, OrgType.INSPECTORATE) if royal or the_post else None
+                if held is None and (royal or the_post) and len(chiefs_titled) == 1:
+                    # the inspectorate whose chief's full title the article gives ("... to
+                    # become the new HM Chief Inspector of the Crown Prosecution Service
+                    # ... the present Chief Inspector, Stephen Wooler")
+                    (held,) = chiefs_titled
                 chief = _chief_of(held)
                 if held is not None and key == CHIEF_INSPECTOR and chief is not None:
                     key, org, beside = chief, held, True

@@ -2049,3 +2049,24 @@ def test_roles_a_force_s_commissioner_is_the_commissioner_title_spelt_out_before
     plain = text.replace("police, fire and crime commissioner", "police commissioner")
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(plain)).roles}
     assert got == {("Ben Adams", "police-and-crime-commissioner", "staffordshire")}
+
+
+def test_roles_a_post_to_become_and_the_present_chief_inspector_of_its_inspectorate(
+    make_article,
+):
+    # "backing to NAME ... to become the new TITLE": a choice, not a post held; "the
+    # present Chief Inspector, NAME" is the chief of the inspectorate whose chief's full
+    # title the article gives, not a police rank of the force it names
+    text = (
+        "Committee backs Kent chief constable\n\n"
+        "MPs on the Commons Justice Committee have given their backing to Michael Fuller, "
+        "at present Chief Constable of Kent, to become the new HM Chief Inspector of the "
+        "Crown Prosecution Service, in a report published today.\n\n"
+        "The Committee heard oral evidence from the present Chief Inspector, Stephen "
+        "Wooler CB."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {
+        ("Michael Fuller", "chief-constable", "kent"),
+        ("Stephen Wooler", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi"),
+    }
