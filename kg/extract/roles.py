@@ -121,6 +121,10 @@ RE_FUTURE = re.compile(
     r"|\b(?:candidate|choice|nominee|nominated|shortlisted|backing|backed|bid|race|"
     r"applied|apply|applying|wants?|wanted|hopes?|hoped|hoping|seeks?|seeking|order)"
     r"\b[^.;]{0,80}?\bto[ \t]+become\b"
+    # an appointment still to be made: "recommend that Craig Guildford, my preferred
+    # candidate, be appointed as chief constable", "in order to be appointed as", "should
+    # be confirmed as" (not "has been appointed")
+    r"|\bbe[ \t]+(?:appointed|named|made|confirmed|installed)\b"
 )
 # a verb of leaving a post: "resigned as", "stepped down as", "retired as"
 RE_LEFT = re.compile(

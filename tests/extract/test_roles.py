@@ -2070,3 +2070,18 @@ def test_roles_a_post_to_become_and_the_present_chief_inspector_of_its_inspector
         ("Michael Fuller", "chief-constable", "kent"),
         ("Stephen Wooler", "hm-chief-inspector-of-the-crown-prosecution-service", "hmcpsi"),
     }
+
+
+def test_roles_an_appointment_still_to_be_made_is_not_held(make_article):
+    text = (
+        "Preferred candidate named\n\n"
+        "Craig Guildford, the chief constable of Nottinghamshire Police, has been put "
+        "forward by PCC Simon Foster.\n\n"
+        '"Craig Guildford has an extensive track record of high performance as a chief '
+        'police officer," the PCC said, "and the panel was assured he demonstrated the '
+        "competencies required in order to be appointed as chief constable of West Midlands "
+        'Police."'
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert ("Craig Guildford", "chief-constable", "nottinghamshire") in got
+    assert ("Craig Guildford", "chief-constable", "west-midlands") not in got
