@@ -203,6 +203,8 @@ RE_POSSESSOR_WORDS = re.compile(
 )
 RE_WORD_END = re.compile(r"(?<![\w'’-])[A-Z][\w-]+$")
 RE_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+# words given to whom follows: "According to the report", "In the words of the report"
+RE_WORDS_GIVEN_TO = re.compile(r"\b(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+$")
 
 
 # what may stand between a quotation and its attribution: punctuation, and titles
@@ -485,7 +487,12 @@ def _in_sentence_after(word: str) -> bool:
 def _re_cue() -> re.Pattern[str]:
     """A verb of saying: "said", "told", "found", "according to", "spoke of"."""
     verbs = {*lexicon().reporting_verbs, *_attribution_words()["verb"]}
-    return re.compile(r"(?<![\w'’-])(?:[Aa]ccording\s+to|" + _trie(verbs) + r")(?![\w'’-])")
+    # ("In the words of the report:", as "According to the report,")
+    return re.compile(
+        r"(?<![\w'’-])(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|"
+        + _trie(verbs)
+        + r")(?![\w'’-])"
+    )
 
 
 @functools.cache
@@ -1329,7 +1336,10 @@ class _Reader:
         while i >= 0 and self.refs[i].start >= pos - limit:
             r = self.refs[i]
             i -= 1
-            if r.kind in kinds and self._speaks(r):
+            if r.kind in kinds and (
+                self._speaks(r)
+                or RE_WORDS_GIVEN_TO.search(self.text, max(0, r.start - 30), r.start)
+            ):
                 return r
         return None
 
@@ -1829,7 +1839,7 @@ class _Reader:
     ) -> tuple[_Who | None, int]:
         text = self.text
         lo = max(sent.span.start, v - WINDOW)
-        if verb[1:].startswith("ccording"):
+        if verb[1:].startswith("ccording") or verb[1:].startswith("n the words"):
             return self._subject_after(sent, v_end), v
         slot = _slot_end(text, lo, v)
         before = text[lo:slot]

@@ -2052,3 +2052,20 @@ def test_quotes_they_after_two_people_opening_the_sentence_before_is_each_of_the
     )
     got = {(k, s) for k, s, t in said(a) if t.startswith("In 2014 we were worried")}
     assert got == {(PERSON, "Brendan McGuigan"), (PERSON, "Peter Clarke")}
+
+
+def test_quotes_in_the_words_of_the_report_and_it_went_on(make_article):
+    # "In the words of the report:" gives what follows to the report, as "According to
+    # the report," does; "It went on:" after it is the report's too, though a force spoke
+    # before it
+    a = make_article(
+        "Inspectors condemn cells\n\n"
+        'According to a report by HM Inspectorate of Prisons, the suite was "dark and dirty".'
+        "\n\nNorth Wales Police said it welcomed the findings.\n\n"
+        'In the words of the report: "The force had invested in the estate which was '
+        'generally in good condition."\n\n'
+        'It went on: "Conditions in Wrexham were very poor and needed urgent attention."'
+    )
+    got = [(k, s, t[:20]) for k, s, t in said(a)]
+    assert (REPORT, "0", "The force had invest") in got
+    assert (REPORT, "0", "Conditions in Wrexha") in got
