@@ -809,6 +809,12 @@ def extract(
                 if named_with is not None:
                     org, p2 = named_with.org, bare.start()
             owned = org is not None  # a body or place before the title: "Kent's PCC"
+            # an office named by capitalised words before "Commissioner", no place's or
+            # body's: "Police Complaints Commissioner Michelle Norman", "Civil Service
+            # Commissioner Andrew Flanagan" hold that office, not a force's commissioner
+            named_office = (
+                _office_words(text, lo, p) if key == "commissioner" and not owned else None
+            )
             if org is not None:
                 p = p2
             elif party := _re_party_before().search(text, max(lo, p - 40), p):
@@ -1109,6 +1115,10 @@ def extract(
                 label = " ".join(office.text.split())
                 name = person if isinstance(person, str) else person.name
                 claims.append(RoleClaim(name, label.lower(), office.org, sent.span, qual, label))
+            elif person is not None and named_office is not None:
+                label = f"{named_office} {' '.join(text[start:end].split())}"
+                name = person if isinstance(person, str) else person.name
+                claims.append(RoleClaim(name, label.lower(), None, sent.span, qual, label))
             elif person is not None:
                 if qual is None and not isinstance(person, str):
                     role_end = body_after[1] if body_after is not None else after
@@ -1730,6 +1740,36 @@ def _kind_named(
         and types.get(m.org) is kind
         for m in orgs
     )
+
+
+# capitalised words right before a title: "Police Complaints ", "Civil Service "
+RE_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’&-])((?:[A-Z][a-z][\w'’-]*[ \t]+){1,4})$")
+_NOT_OFFICE_WORDS = frozenset({"the", "a", "an", "and", "but", "as", "new", "our", "his", "her"})
+
+
+def _office_words(text: str, lo: int, p: int) -> str | None:
+    """The capitalised words that name an office before its title's head, none of them
+    a place, a body's name, a qualifier or a word opening a sentence: "Police
+    Complaints" of "Police Complaints Commissioner"; None for "Kent Police", "The",
+    "Acting"."""
+    m = RE_CAPITALISED_BEFORE.search(text, max(lo, p - 60), p)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[-1] in ("Police", "Crime", "Policing"):
+        return None  # a force's commissioner: "Mersey Crime Commissioner Jane Kennedy"
+    lex = lexicon()
+    for i, w in enumerate(words):
+        bare = w.rstrip("'’s").rstrip("'’")
+        if (
+            w.lower() in _NOT_OFFICE_WORDS
+            or w.lower() in lex.qualifiers
+            or force_of_place(bare) is not None
+            or fold(" ".join(words[i:])) in org_labels()
+            or fold(bare) in org_labels()
+        ):
+            return None
+    return " ".join(words)
 
 
 def _chief_of(org: str | None) -> str | None:

@@ -2085,3 +2085,32 @@ def test_roles_an_appointment_still_to_be_made_is_not_held(make_article):
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert ("Craig Guildford", "chief-constable", "nottinghamshire") in got
     assert ("Craig Guildford", "chief-constable", "west-midlands") not in got
+
+
+@pytest.mark.parametrize(
+    "sentence, holder, label",
+    [
+        (
+            "Police Complaints Commissioner Michelle Norman said most complaints were resolved.",
+            "Michelle Norman",
+            "police complaints commissioner",
+        ),
+        (
+            "Civil Service Commissioner Andrew Flanagan said the process was fair.",
+            "Andrew Flanagan",
+            "civil service commissioner",
+        ),
+    ],
+)
+def test_roles_an_office_named_before_commissioner_is_no_force_s(
+    make_article, sentence, holder, label
+):
+    # capitalised words before "Commissioner" that name no place, body or force's
+    # commissioner ("Mersey Crime Commissioner") make an office of their own, not the
+    # article's force's police and crime commissioner
+    text = f"Isle of Man Constabulary report\n\nThe Isle of Man Constabulary was praised.\n\n{sentence}"
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {(holder, label, None)}
+    text = "Merseyside news\n\nMersey Crime Commissioner Jane Kennedy said it was fair."
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert got == {("Jane Kennedy", "police-and-crime-commissioner", "merseyside")}
