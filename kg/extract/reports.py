@@ -1416,6 +1416,8 @@ def _subjects_in(
         before = text[max(sent.span.start, m.span.start - 40) : m.span.start]
         if not _in_remit(kind, publisher):
             continue  # a body of a kind it never inspects: "a review of the SNP's policy"
+        if _audience(m):
+            continue  # a report's audience, not its subject: "told the Home Affairs Committee"
         slot = RE_OBJECT_SLOT.search(before)
         if slot and text[m.span.end : m.span.end + 1] not in "-–" and not _role_of(before, slot):
             out.append(m.org)
@@ -1471,6 +1473,19 @@ RE_EXAMPLE_BEFORE = re.compile(
 RE_IN_GAP = re.compile(r"[ \t]+in[ \t]+")
 # police words before a country's name: "police custody in Northern Ireland"
 RE_POLICE_BEFORE = re.compile(r"\b[Pp]olic(?:e|ing)\b[^,;:.]*$")
+
+
+# the last word of a legislature's, its committee's or a government's name: bodies a
+# report is presented to, debated by or answered by, never one it inspects
+RE_AUDIENCE_HEAD = re.compile(r"(?:^|[ \t])(?:Committee|Parliament|Government|Assembly)$", re.I)
+
+
+def _audience(m: OrgMention) -> bool:
+    """Whether a body is a legislature, one of its committees or a government ("the Home
+    Affairs Committee", "the Scottish Government")."""
+    entry = lexicon().orgs.get(m.org)
+    name = entry.name if entry is not None else (m.name or m.text)
+    return RE_AUDIENCE_HEAD.search(" ".join(name.split())) is not None
 
 
 def _named_aside(text: str, span: Span, floor: int) -> bool:

@@ -1627,3 +1627,17 @@ def test_reports_on_a_unit_of_a_body_an_inspectorate_inspects_by_its_units(make_
     )
     reports = extract_article(make_article(text)).reports
     assert {(r.publisher, r.subjects) for r in reports} == {("hmcpsi", (key,))}
+
+
+def test_reports_a_committee_or_government_is_a_report_s_audience_not_its_subject(make_article):
+    # a legislature, its committee or a government hears a report, answers it or is
+    # told of it; it is not what the inspectorate inspected
+    text = (
+        "Call handling review\n\n"
+        "HM Inspectorate of Constabulary in Scotland published its review of Police "
+        "Scotland's call handling on Tuesday.\n\n"
+        'Kezia Dugdale said the report was a "damning assessment" of the Scottish '
+        "Government, because ministers had merged the forces."
+    )
+    subjects = {s for r in extract_article(make_article(text)).reports for s in r.subjects}
+    assert subjects == {"police-scotland"}
