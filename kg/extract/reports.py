@@ -220,7 +220,11 @@ RE_BY_ROLE_AFTER = re.compile(
 RE_FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|is to be|are to be|due to|yet to|waiting for|awaiting|expected|"
     r"once(?![ \t]+(?:again|more)\b)|plans? to|ready to|to publish|put off|postpone|in future|"
-    r"from now on)\b",
+    r"from now on)\b"
+    # an inspection still to come, named with its noun: "the force's next inspection by
+    # HMICFRS", "their next HMICFRS Police Effectiveness, Efficiency and Legitimacy (PEEL)
+    # inspection", "the upcoming review"
+    r"|\b(?:next|upcoming|forthcoming)\b(?=(?:[ \t,]+[\w'’()-]+){0,8}[ \t]*$)",
     re.IGNORECASE,
 )
 # ... or after it: "before a follow-up inspection is carried out in the next six months",
@@ -248,6 +252,8 @@ FUTURE_WORDS = (
     "wait",
     "expected",
     "next",
+    "upcoming",
+    "forthcoming",
     "once",
     "plan",
     "ready to",

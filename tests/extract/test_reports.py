@@ -1641,3 +1641,20 @@ def test_reports_a_committee_or_government_is_a_report_s_audience_not_its_subjec
     )
     subjects = {s for r in extract_article(make_article(text)).reports for s in r.subjects}
     assert subjects == {"police-scotland"}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the months ahead, which include the force's next inspection by HMICFRS",
+        "their next HMICFRS Police Effectiveness, Efficiency and Legitimacy (PEEL) inspection",
+        "the forthcoming HMICFRS inspection of the force",
+    ],
+)
+def test_reports_an_inspection_still_to_come_is_no_report(make_article, phrase):
+    text = (
+        "Temporary chief ruling\n\n"
+        "Staffordshire's police commissioner acted unlawfully, the High Court ruled.\n\n"
+        f"Mr Adams pointed to {phrase}."
+    )
+    assert extract_article(make_article(text)).reports == ()
