@@ -953,11 +953,11 @@ def extract(
                 if a:
                     person = by_end.get(lo + a.start())
             # NAME was a ROLE: held before
-            if person is None and qual is None:
+            if person is None and qual in (None, "former"):
                 a = RE_WAS_A.search(lead)
                 if a:
                     person = by_end.get(lo + a.start())
-                    qual = "former" if person is not None else None
+                    qual = "former" if person is not None else qual
             # "commissioned by Theresa May during her time as Home Secretary": held before
             if person is None and (past := RE_PAST_POST.search(lead)) is not None:
                 before = last_person_before(lo + past.start())

@@ -2114,3 +2114,20 @@ def test_roles_an_office_named_before_commissioner_is_no_force_s(
     text = "Merseyside news\n\nMersey Crime Commissioner Jane Kennedy said it was fair."
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert got == {("Jane Kennedy", "police-and-crime-commissioner", "merseyside")}
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    ["who was formerly chief constable", "formerly chief constable", "previously chief constable"],
+)
+def test_roles_formerly_or_previously_before_a_title_is_a_post_held_before(
+    make_article, apposition
+):
+    text = (
+        "New inspector named\n\nHMIC published its list of inspectors.\n\n"
+        f"Mike Cunningham, {apposition} of Staffordshire, has experience as a serving officer."
+    )
+    got = {
+        (r.person, r.role, r.org, r.qualifier) for r in extract_article(make_article(text)).roles
+    }
+    assert got == {("Mike Cunningham", "chief-constable", "staffordshire", "former")}
