@@ -104,6 +104,11 @@ RE_OWN_POST = re.compile(
     r"\b(?:his|her|their)[ \t]+(?:(?:new|current|present)[ \t]+)?(?:role|post|position|job)"
     r"[ \t]+as[ \t]+(?:the[ \t]+)?$"
 )
+# "NAME had led BODY as": the body a title named after it is held in
+RE_LED_AS = re.compile(
+    r"[ \t]+(?:(?P<have>has|had|have)[ \t]+)?(?:led|headed|ran|run|commanded)[ \t]+"
+    r"(?P<body>(?:the[ \t]+)?[A-Z][^,;:.]{0,60}?)[ \t]+as[ \t]+(?:the[ \t]+|its[ \t]+)?$"
+)
 # "during her time as", "in his tenure as": a post its holder has since left
 RE_PAST_POST = re.compile(
     r"\b(?:during|in|over|throughout)[ \t]+(?:his|her|their)[ \t]+"
@@ -995,6 +1000,25 @@ def extract(
                         ):
                             # "Cressida Dick resigned as Met Commissioner": no longer
                             qual = "former"
+            # NAME led BODY as ROLE: the body's, held before ("Mr Otter had led Devon and
+            # Cornwall police as chief constable from 2007 to 2012"), or still ("has led")
+            if person is None and (led := RE_LED_AS.search(lead)) is not None:
+                person = by_end.get(lo + led.start())
+                led_body = next(
+                    (
+                        om
+                        for om in orgs
+                        if lo + led.start("body") <= om.span.start
+                        and om.span.end <= lo + led.end("body")
+                    ),
+                    None,
+                )
+                if person is not None and led_body is not None:
+                    org, beside = led_body.org, True
+                    if qual is None and led.group("have") not in ("has", "have"):
+                        qual = "former"
+                else:
+                    person = None
             # "Sadiq Khan to be impeached from his role as Mayor of London": the person
             # named last before "his role" in the sentence
             if person is None and (own := RE_OWN_POST.search(lead)) is not None:

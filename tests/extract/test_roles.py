@@ -2131,3 +2131,20 @@ def test_roles_formerly_or_previously_before_a_title_is_a_post_held_before(
         (r.person, r.role, r.org, r.qualifier) for r in extract_article(make_article(text)).roles
     }
     assert got == {("Mike Cunningham", "chief-constable", "staffordshire", "former")}
+
+
+def test_roles_a_person_who_led_a_force_as_a_title_held_it_there(make_article):
+    # "NAME had led BODY as TITLE": the body's title, held before; "has led": held still
+    text = (
+        "New inspector named\n\nStephen Otter left HMIC earlier this year.\n\n"
+        "Mr Otter had led Devon and Cornwall police as chief constable from 2007 to 2012."
+    )
+    got = {
+        (r.person, r.role, r.org, r.qualifier) for r in extract_article(make_article(text)).roles
+    }
+    assert ("Stephen Otter", "chief-constable", "devon-and-cornwall", "former") in got
+    text = text.replace("had led", "has led").replace(" from 2007 to 2012", " since 2007")
+    got = {
+        (r.person, r.role, r.org, r.qualifier) for r in extract_article(make_article(text)).roles
+    }
+    assert ("Stephen Otter", "chief-constable", "devon-and-cornwall", None) in got
