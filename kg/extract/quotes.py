@@ -252,8 +252,10 @@ RE_SIGNER_BODY = re.compile(
 )
 # a passive verb's "by" right before a name, past a title in capitals: "were led by HMI "
 RE_PASSIVE_BY_END = re.compile(
-    r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:\w+ed|carried\s+out|written|overseen|"
-    r"run)\s+by\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,4}$"
+    # (also a participle after its noun: "the complete statement issued by Deputy Chief
+    # Constable Rose Fitzpatrick")
+    r"\b(?:(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?|[a-z]+\s+)"
+    r"(?:\w+ed|carried\s+out|written|overseen|run)\s+by\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,4}$"
 )
 # the word right before a name: its honorific, if any ("Mr ", "Dame ")
 RE_WORD_BEFORE = re.compile(r"(\w+)\.?[ \t]+$")

@@ -2069,3 +2069,14 @@ def test_quotes_in_the_words_of_the_report_and_it_went_on(make_article):
     got = [(k, s, t[:20]) for k, s, t in said(a)]
     assert (REPORT, "0", "The force had invest") in got
     assert (REPORT, "0", "Conditions in Wrexha") in got
+
+
+def test_quotes_she_after_the_doer_of_a_participle_by(make_article):
+    # "the complete statement issued by NAME": NAME did it, and "she said" after it is hers
+    a = make_article(
+        "In full: the statement\n\n"
+        "Below is the complete statement issued by Deputy Chief Constable Rose Fitzpatrick "
+        "in response to the report.\n\n"
+        '"Dealing with 999 calls sits at the heart of how we police," she said.'
+    )
+    check(a, [(PERSON, "Rose Fitzpatrick", "Dealing with 999 calls")])
