@@ -660,6 +660,9 @@ PILLARS = ("effectiveness", "efficiency", "legitimacy")
 # The PEEL pillars were reported one by one from 2015 to early 2018; the 2014 PEEL
 # reports and the integrated assessments from 2019 on judge a force as a whole.
 PILLAR_YEARS = range(2015, 2019)
+# the first PEEL reports (2014): a report of before then that names the areas PEEL
+# grades ("anti-social behaviour", "keeping people safe") is no PEEL report
+PEEL_FIRST_YEAR = 2014
 
 
 # words that may qualify a report noun in its kind ("the national thematic report",
@@ -2329,11 +2332,14 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
         # a kind named throughout beats an area named in passing: a custody inspection
         # that "helps keep vulnerable people out of the criminal justice system"
         return voted
-    if len(named) > 1 or (named and era is not None and era not in PILLAR_YEARS):
+    before_peel = era is not None and era < PEEL_FIRST_YEAR
+    if not before_peel and (
+        len(named) > 1 or (named and era is not None and era not in PILLAR_YEARS)
+    ):
         return "peel-assessment"
     if voted is not None:
         return voted
-    return named[0] if named and era is not None else None
+    return named[0] if named and era is not None and not before_peel else None
 
 
 # the fewest sentences that must speak of a kind's topic for a national report to be

@@ -1,6 +1,10 @@
+from pathlib import Path
+
 import pytest
 
 from kg.extract import extract_article
+
+GOLD_ARTICLES = Path(__file__).resolve().parents[1] / "gold" / "dev" / "articles"
 
 
 def reports(article):
@@ -1658,3 +1662,13 @@ def test_reports_an_inspection_still_to_come_is_no_report(make_article, phrase):
         f"Mr Adams pointed to {phrase}."
     )
     assert extract_article(make_article(text)).reports == ()
+
+
+def test_reports_a_report_from_before_peel_is_no_peel_assessment(make_article):
+    # the areas PEEL grades named in 2010 ("anti-social behaviour") make no PEEL report:
+    # PEEL began in 2014 (the opening of a devset article: responses to HMIC's 2010
+    # report on anti-social behaviour)
+    path = GOLD_ARTICLES / "hmic-asb-report-federation-north-yorkshire-responses-2010.txt"
+    text = "\n".join(path.read_text(encoding="utf-8").splitlines()[:20])
+    concepts = {r.kind_concept for r in extract_article(make_article(text)).reports}
+    assert concepts and "peel-assessment" not in concepts
