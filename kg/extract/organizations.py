@@ -67,6 +67,12 @@ from kg.vocab import named_org_key
 # "(NSPCC)" right after a body's name: the acronym the article then uses alone
 RE_ACRONYM = re.compile(r"[ \t]*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)")
 RE_POSSESSIVE = re.compile(r"['’]s?$")
+# a place in the possessive right before a body's name, past a word or two: "Cumbria's
+# final ", "Kent's new "
+RE_PLACE_OWNER = re.compile(
+    r"(?<![\w'’-])(?P<place>[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){0,2})['’]s[ \t]+"
+    r"(?:[a-z]+[ \t]+){0,2}$"
+)
 # a name going on past words that could stand for a body: "HM Inspectorate of Prisons"
 RE_NAME_GOES_ON = re.compile(r"[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?[A-Z]")
 
@@ -616,6 +622,15 @@ def _with_named_bodies(
             if any(m.span.start <= a and b <= m.span.end for m in named):
                 continue  # the reference data's own name (or inside one)
             name = RE_POSSESSIVE.sub("", " ".join(text[a:b].split()))
+            owner = RE_PLACE_OWNER.search(text, max(lo, a - 40), a)
+            if (
+                owner is not None
+                and force_of_place(owner.group("place")) is not None
+                and force_of_place(name.split()[0]) is None
+            ):
+                # a place's own body named without the place: "Cumbria's final Police and
+                # Crime Panel" is the Cumbria Police and Crime Panel, not one of all areas
+                name = f"{owner.group('place')} {name}"
             if fold(name) in org_labels():
                 continue
             if (a, b) in prisons:

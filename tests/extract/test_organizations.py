@@ -944,3 +944,16 @@ def test_organizations_a_name_opening_a_quotation_keeps_its_first_word(make_arti
     names = {m.text for m in extract_article(make_article(text)).organizations}
     assert "West Mercia Probation Trust" in names
     assert "Mercia Probation Trust" not in names
+
+
+def test_organizations_a_place_s_body_named_without_the_place_is_the_place_s(make_article):
+    # "Cumbria's final Police and Crime Panel" is the Cumbria Police and Crime Panel, not
+    # a body of every area (which another article's panel would be taken for)
+    text = (
+        "Report released\n\n"
+        "A new report on what Cumbria's final Police and Crime Panel did during its last "
+        "year has been accepted by councillors."
+    )
+    got = {m.org for m in extract_article(make_article(text)).organizations}
+    assert "named-cumbria-police-and-crime-panel" in got
+    assert "named-police-and-crime-panel" not in got
