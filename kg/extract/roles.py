@@ -604,7 +604,10 @@ def extract(
             # "Labour MP Jess Phillips", "Alex Cunningham, MP for Stockton North": a seat,
             # held in no body (the place is a constituency, not a force); a councillor's
             # is the one council the article names, if one only
-            council = _the_one_headed(orgs, lex.roles[key].body_heads)
+            seat = lex.roles[key]
+            council = _the_one_headed(
+                orgs, seat.body_heads, text, tuple(lb.lower() for lb in seat.labels)
+            )
             claims.append(RoleClaim(name, key, council, sent.span, qual))
             return
         # the body or place named with the title counts first: "West Yorkshire Deputy
@@ -724,7 +727,9 @@ def extract(
         if role.body_heads and (org is None or not beside or county):
             # "Mark Preece, Chief Fire Officer for Gloucestershire": the one fire and
             # rescue service the article names, never the county's police force
-            served = _the_one_headed(orgs, role.body_heads)
+            served = _the_one_headed(
+                orgs, role.body_heads, text, tuple(lb.lower() for lb in role.labels)
+            )
             if served is not None or county:
                 org = served
         if key == CHIEF_INSPECTOR and org is None:
@@ -1634,19 +1639,31 @@ def _chairs_by_head_noun(
     return out
 
 
-def _the_one_headed(orgs: list[OrgMention], heads: tuple[str, ...]) -> str | None:
+def _the_one_headed(
+    orgs: list[OrgMention], heads: tuple[str, ...], text: str = "", titles: tuple[str, ...] = ()
+) -> str | None:
     """The one body the article names whose name ends in one of ``heads`` ("Walsall
     Council", "Nottinghamshire Fire Authority" for "fire authority"), if it names one
-    only."""
+    only; of several, the one whose name's other words the article puts before the title
+    ("a Westmorland and Furness councillor" beside Cumberland Council)."""
     want = [fold(h).split() for h in heads]
-    found = {
-        m.org
-        for m in orgs
-        if not m.by_context
-        and (words := fold(m.name or m.text).split())
-        and any(head and words[-len(head) :] == head for head in want)
-    }
-    return found.pop() if len(found) == 1 else None
+    found: dict[str, str] = {}
+    for m in orgs:
+        name = " ".join((m.name or m.text).split())
+        words = fold(name).split()
+        if m.by_context or not words:
+            continue
+        for head in want:
+            if head and words[-len(head) :] == head:
+                found[m.org] = " ".join(name.split()[: -len(head)])
+    if len(found) > 1 and text and titles:
+        alt = "|".join(re.escape(t) for t in titles)
+        found = {
+            k: own
+            for k, own in found.items()
+            if own and re.search(rf"\b{re.escape(own)}[ \t]+(?:{alt})\b", text, re.IGNORECASE)
+        }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _any_body_title(words: str) -> str | None:

@@ -2148,3 +2148,16 @@ def test_roles_a_person_who_led_a_force_as_a_title_held_it_there(make_article):
         (r.person, r.role, r.org, r.qualifier) for r in extract_article(make_article(text)).roles
     }
     assert ("Stephen Otter", "chief-constable", "devon-and-cornwall", None) in got
+
+
+def test_roles_a_councillor_of_the_council_whose_place_the_article_puts_before_it(make_article):
+    # of two councils named, the one whose place comes before "councillor"
+    text = (
+        "Panel report\n\n"
+        "Members of Cumberland Council and Westmorland and Furness Council sit on the "
+        "panel.\n\n"
+        'Bill McEwan, a Westmorland and Furness councillor, said: "The context has changed."'
+        "\n\nCllr McEwan thanked everyone who had sat on the panel."
+    )
+    got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
+    assert ("Bill McEwan", "councillor", "named-westmorland-and-furness-council") in got
