@@ -1484,14 +1484,18 @@ RE_IN_GAP = re.compile(r"[ \t]+in[ \t]+")
 RE_POLICE_BEFORE = re.compile(r"\b[Pp]olic(?:e|ing)\b[^,;:.]*$")
 
 
-# the last word of a legislature's, its committee's or a government's name: bodies a
-# report is presented to, debated by or answered by, never one it inspects
-RE_AUDIENCE_HEAD = re.compile(r"(?:^|[ \t])(?:Committee|Parliament|Government|Assembly)$", re.I)
+# the last word of a legislature's, its committee's, a government's or a scrutiny panel's
+# name: bodies a report is presented to, debated by or answered by, never one it inspects
+# ("the Police and Crime Panel" that questions the commissioner about it)
+RE_AUDIENCE_HEAD = re.compile(
+    r"(?:^|[ \t])(?:Committee|Parliament|Government|Assembly|Panel)$", re.I
+)
 
 
 def _audience(m: OrgMention) -> bool:
-    """Whether a body is a legislature, one of its committees or a government ("the Home
-    Affairs Committee", "the Scottish Government")."""
+    """Whether a body is a legislature, one of its committees, a government or a panel that
+    scrutinises ("the Home Affairs Committee", "the Scottish Government", "the Police and
+    Crime Panel")."""
     entry = lexicon().orgs.get(m.org)
     name = entry.name if entry is not None else (m.name or m.text)
     return RE_AUDIENCE_HEAD.search(" ".join(name.split())) is not None

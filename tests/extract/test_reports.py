@@ -1672,3 +1672,14 @@ def test_reports_a_report_from_before_peel_is_no_peel_assessment(make_article):
     text = "\n".join(path.read_text(encoding="utf-8").splitlines()[:20])
     concepts = {r.kind_concept for r in extract_article(make_article(text)).reports}
     assert concepts and "peel-assessment" not in concepts
+
+
+def test_reports_a_scrutiny_panel_hears_a_report_and_is_not_its_subject(make_article):
+    text = (
+        "Commissioner uses urgent panel item to answer HMIC reports on vulnerability\n\n"
+        "Leicestershire's Police and Crime Commissioner was given time at a meeting of the "
+        "Police and Crime Panel to respond in public to a set of recently published HMIC "
+        "reports on Honour-based Crime, Domestic Violence and Vulnerable People."
+    )
+    subjects = {s for r in extract_article(make_article(text)).reports for s in r.subjects}
+    assert "named-police-and-crime-panel" not in subjects
