@@ -483,13 +483,15 @@ def extract(
     guessed: set[tuple[str, str, str | None, str | None]] = set()
     mentioned = set(mentioned_for_titles(article.text, frozenset(m.org for m in orgs)))
     site_force = _site_force(article.publisher)
-    # a force's commissioner the article names in full elsewhere ("Staffordshire's police,
-    # fire and crime commissioner ... The commissioner, Ben Adams, said"): that title
-    spelt = {
-        k for a, b in role_spans(text, 0, len(text)) if (k := role_key(text[a:b])) in _COMMISSIONERS
+    # the titles the article spells out anywhere: a force's commissioner named in full
+    # elsewhere ("Staffordshire's police, fire and crime commissioner ... The commissioner,
+    # Ben Adams, said") is that one; an inspectorate's chief's title says which chief "the
+    # present Chief Inspector" is
+    spelt_titles = {
+        k for a, b in role_spans(text, 0, len(text)) if (k := role_key(text[a:b])) is not None
     }
-    force_commissioner = spelt.pop() if len(spelt) == 1 else "police-and-crime-commissioner"
-    spelt_titles = {role_key(text[a:b]) for a, b in role_spans(text, 0, len(text))}
+    spelt = spelt_titles & _COMMISSIONERS
+    force_commissioner = next(iter(spelt)) if len(spelt) == 1 else "police-and-crime-commissioner"
     chiefs_titled = {
         k for k, o in lex.orgs.items() if o.chief_role and o.chief_role in spelt_titles
     }
@@ -605,9 +607,7 @@ def extract(
             # held in no body (the place is a constituency, not a force); a councillor's
             # is the one council the article names, if one only
             seat = lex.roles[key]
-            council = _the_one_headed(
-                orgs, seat.body_heads, text, tuple(lb.lower() for lb in seat.labels)
-            )
+            council = _the_one_headed(orgs, seat.body_heads, text, seat.labels)
             claims.append(RoleClaim(name, key, council, sent.span, qual))
             return
         # the body or place named with the title counts first: "West Yorkshire Deputy
@@ -727,9 +727,7 @@ def extract(
         if role.body_heads and (org is None or not beside or county):
             # "Mark Preece, Chief Fire Officer for Gloucestershire": the one fire and
             # rescue service the article names, never the county's police force
-            served = _the_one_headed(
-                orgs, role.body_heads, text, tuple(lb.lower() for lb in role.labels)
-            )
+            served = _the_one_headed(orgs, role.body_heads, text, role.labels)
             if served is not None or county:
                 org = served
         if key == CHIEF_INSPECTOR and org is None:
