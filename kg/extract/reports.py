@@ -400,7 +400,8 @@ RE_OBJECT_SLOT = re.compile(
 # "every force", "nine forces", "the police service", "of policing in England"
 RE_NATIONAL = re.compile(
     r"\b(?:nationally|nationwide|national[ \t]+(?:thematic[ \t]+)?(?:report|inspection|review)|"
-    r"thematic|across[ \t]+(?:England|the[ \t]+country|all)|(?:every|each)[ \t]+(?:police[ \t]+)?"
+    # (not "across all 11 inspection areas": the areas of one report)
+    r"thematic|across[ \t]+(?:England|the[ \t]+country)|(?:every|each)[ \t]+(?:police[ \t]+)?"
     r"force|all[ \t]+(?:\d+[ \t]+)?(?:police[ \t]+)?forces|police[ \t]+forces|forces[ \t]+(?:in|"
     r"across)[ \t]+England|polic\w*[ \t]+(?:in|of|across)[ \t]+England[ \t]+and[ \t]+Wales|"
     r"\d+[ \t]+forces|(?:two|three|"

@@ -1683,3 +1683,18 @@ def test_reports_a_scrutiny_panel_hears_a_report_and_is_not_its_subject(make_art
     )
     subjects = {s for r in extract_article(make_article(text)).reports for s in r.subjects}
     assert "named-police-and-crime-panel" not in subjects
+
+
+def test_reports_all_the_areas_of_one_report_make_no_national_report(make_article):
+    # "across all 11 inspection areas" counts a report's own areas, not every force
+    text = (
+        "Fire service improving - inspectors\n\n"
+        "In its latest report, His Majesty's Inspectorate of Constabulary, Fire and Rescue "
+        "Services said it no longer had concerns about the brigade's home visits.\n\n"
+        'The service said it was pleased to have been graded "good" or "adequate" across '
+        "all 11 inspection areas.\n\n"
+        "Chief fire officer Jon Pryce praised the staff of Hereford and Worcester Fire and "
+        "Rescue Service."
+    )
+    subjects = {s for r in extract_article(make_article(text)).reports for s in r.subjects}
+    assert subjects == {"named-hereford-and-worcester-fire-and-rescue-service"}
