@@ -62,6 +62,7 @@ class OrgEntry:
     national_force: str | None = None  # the one force of the nation an inspectorate covers
     units_of: tuple[str, ...] = ()  # bodies whose units it inspects, each on its own
     part_of: str | None = None  # the body it is a unit of (org:subOrganizationOf)
+    forces_by_default: bool = False  # inspects every force no nation's inspectorate does
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,9 @@ class Lexicon:
     clutter_sections: tuple[str, ...]
     clutter_bar_words: tuple[str, ...]  # a line of only these is a share bar
     coreference: dict[str, OrgType]
+    # of those, the ones that mean the inspectorate of the article's force when no
+    # inspectorate is named ("Her Majesty's Inspectorate")
+    coreference_of_force: frozenset[str] = frozenset()
 
     def orgs_of(self, kind: OrgType) -> list[OrgEntry]:
         return [o for o in self.orgs.values() if o.type is kind]
@@ -221,6 +225,7 @@ def lexicon() -> Lexicon:
                 str(up).removeprefix(str(ORGS))
                 if (up := g.value(node, ORG.subOrganizationOf))
                 else None,
+                bool(g.value(node, KGO.inspectsForcesByDefault)),
             )
     orgs = _unstyled(orgs)
     roles: dict[str, RoleEntry] = {}
@@ -271,9 +276,12 @@ def lexicon() -> Lexicon:
     # honorific <TAB> gender <TAB> peer, the last two optional
     honorifics = [line.split("\t") for line in _lines("honorifics.txt")]
     coref: dict[str, OrgType] = {}
+    forces_inspectorate: set[str] = set()
     for line in _lines("coreference.txt"):
-        phrase, kind_name = line.split("\t")
+        phrase, kind_name, *of = line.split("\t")
         coref[phrase] = OrgType(kind_name)
+        if of == ["force's"]:
+            forces_inspectorate.add(phrase)
     return Lexicon(
         orgs=orgs,
         roles=roles,
@@ -292,6 +300,7 @@ def lexicon() -> Lexicon:
             c.removeprefix("bar: ").lower() for c in clutter if c.startswith("bar: ")
         ),
         coreference=coref,
+        coreference_of_force=frozenset(forces_inspectorate),
     )
 
 

@@ -49,6 +49,7 @@ class KGO(DefinedNamespace):
     inspectsBodyNamed: URIRef
     nationalForce: URIRef
     inspectsUnitsOf: URIRef
+    inspectsForcesByDefault: URIRef
     qualifier: URIRef
     roleLabel: URIRef
     reportKind: URIRef

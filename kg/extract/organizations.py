@@ -159,6 +159,10 @@ def extract(article: Article, sents: list[Sentence]) -> list[OrgMention]:
             if RE_NAME_GOES_ON.match(article.text, m.end()):
                 continue  # "HM Inspectorate of Prisons": a name, not a word for one
             key = _antecedent(article.text, mentions, types, want, m.start())
+            if key is None and fold(m.group()) in lex.coreference_of_force:
+                # "Her Majesty's Inspectorate has pointed to enormous improvements in the
+                # Force", no inspectorate named: the inspectorate of the article's force
+                key = _force_inspectorate(main_org(mentions, types, OrgType.POLICE_FORCE))
             if key and not inside_role(m.start(), m.end()):
                 mentions.append(
                     OrgMention(key, Span(m.start(), m.end()), sent.span, m.group(), True)
@@ -751,6 +755,18 @@ def _antecedent(
         last = max(before, key=lambda m: m.span.start)
         return _joint_partners(text, before).get(last.span.start, last.org)
     return main_org(mentions, types, want)
+
+
+def _force_inspectorate(force: str | None) -> str | None:
+    """The inspectorate of constabulary of a force: the one whose nation's force it is
+    (HMICS, Police Scotland's), else the one that inspects forces by default."""
+    if force is None:
+        return None
+    inspectorates = lexicon().orgs_of(OrgType.INSPECTORATE)
+    for entry in inspectorates:
+        if entry.national_force == force:
+            return entry.key
+    return next((e.key for e in inspectorates if e.forces_by_default), None)
 
 
 # between the two bodies of a joint inspection: "HMICFRS and the CQC", "HM Inspectorate

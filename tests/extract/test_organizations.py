@@ -957,3 +957,22 @@ def test_organizations_a_place_s_body_named_without_the_place_is_the_place_s(mak
     got = {m.org for m in extract_article(make_article(text)).organizations}
     assert "named-cumbria-police-and-crime-panel" in got
     assert "named-police-and-crime-panel" not in got
+
+
+@pytest.mark.parametrize(
+    ("force", "inspectorate"),
+    [("Lincolnshire Police", "hmicfrs"), ("Police Scotland", "hmics")],
+)
+def test_organizations_her_majesty_s_inspectorate_named_bare_is_the_force_s(
+    make_article, force, inspectorate
+):
+    # "Her Majesty's Inspectorate" without what it is of, no inspectorate named: the
+    # inspectorate of constabulary of the article's force (Scotland has its own)
+    text = (
+        "Force praised\n\n"
+        f"Her Majesty's Inspectorate found {force} had made enormous improvements in "
+        "the last two years."
+    )
+    orgs = extract_article(make_article(text)).organizations
+    got = {m.org for m in orgs if m.text == "Her Majesty's Inspectorate"}
+    assert got == {inspectorate}
