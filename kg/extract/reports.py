@@ -2322,17 +2322,41 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
     pillar_of = _area_pillars()
     pillars: list[str] = []
     votes: Counter[str] = Counter()
+    topics: Counter[str] = Counter()  # sentences speaking of a kind's topic, any sentence
     for sent in sents:
-        graded = [p for a in area_keys(sent.text) if (p := pillar_of.get(a, a)) in PILLARS]
+        areas = area_keys(sent.text)
+        graded = [p for a in areas if (p := pillar_of.get(a, a)) in PILLARS]
         if graded:  # its labels name the areas ("protecting vulnerable people")
             pillars += graded
         else:
             votes.update({key for _, _, key in _labels_in(sent.text)})
+        low = fold(sent.text)
+        topics.update(
+            {
+                k
+                for k, _, rx in _topics()
+                if k not in ("peel-assessment", *PILLARS) and rx.search(low)
+            }
+            | {a for a in areas if a not in PILLARS and a in lexicon().kinds}
+        )
     named = _unique(pillars)
     top = votes.most_common(2)
     voted = (
         top[0][0] if top and top[0][1] >= 3 and (len(top) == 1 or top[1][1] < top[0][1]) else None
     )
+    spoken = topics.most_common(2)
+    if (
+        voted is None
+        and spoken
+        and spoken[0][1] >= 3
+        and (len(spoken) == 1 or spoken[1][1] < spoken[0][1])
+        and len(pillars) < spoken[0][1]
+    ):
+        # a kind whose topic the article speaks of throughout beats an area named in
+        # passing: "got better at protecting children", "the way it safeguards
+        # children", "child abuse investigations" (an area of investigating crime)
+        voted = spoken[0][0]
+        top = [(voted, spoken[0][1])]
     if voted is not None and len(pillars) < top[0][1]:
         # a kind named throughout beats an area named in passing: a custody inspection
         # that "helps keep vulnerable people out of the criminal justice system"

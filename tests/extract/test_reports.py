@@ -1698,3 +1698,18 @@ def test_reports_all_the_areas_of_one_report_make_no_national_report(make_articl
     )
     subjects = {s for r in extract_article(make_article(text)).reports for s in r.subjects}
     assert subjects == {"named-hereford-and-worcester-fire-and-rescue-service"}
+
+
+def test_reports_a_topic_spoken_of_throughout_beats_an_area_named_in_passing(make_article):
+    # children's protection in the headline and two more sentences; "child abuse
+    # investigations" alone names an area of a PEEL assessment (investigating crime)
+    text = (
+        "Inspectors find Wiltshire Police has got better at protecting children\n\n"
+        "Positive changes have been made by a police force that was ordered to improve the "
+        "way it safeguards children, according to a report by His Majesty's Inspectorate of "
+        "Constabulary and Fire and Rescue Services.\n\n"
+        "Among the changes, the force was now taking prompt and effective action when "
+        "dealing with child abuse investigations."
+    )
+    concepts = {r.kind_concept for r in extract_article(make_article(text)).reports}
+    assert concepts == {"child-protection"}
