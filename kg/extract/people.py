@@ -520,7 +520,17 @@ def extract(article: Article, sents: list[Sentence]) -> list[PersonMention]:
     accepted = {name for name in accepted if name in in_prose or name.split()[-1] in titled}
     # one person however the article spells the given name: "Jonathan Ash-Edwards", then
     # "Jonathon Ash-Edwards", is named as first written
-    spelled = _first_spellings([name for name, _, _ in candidates if name in accepted])
+    ordered = [name for name, _, _ in candidates if name in accepted]
+    # (a name after an honorific: "Mr Burns Williamson")
+    styled = {
+        name
+        for name, span, sent in candidates
+        if any(
+            not text[e : span.start].strip()
+            for _, e in honorific_spans(text, sent.span.start, span.start)
+        )
+    }
+    spelled = _first_spellings(ordered) | _name_tails(ordered, styled)
     out: list[PersonMention] = []
     taken: list[Span] = []
     for name, span, sent in candidates:
@@ -613,6 +623,23 @@ def _first_spellings(names: list[str]) -> dict[str, str]:
         else:
             if name not in seen:
                 seen.append(name)
+    return out
+
+
+def _name_tails(names: list[str], styled: set[str]) -> dict[str, str]:
+    """Names (in the article's order) written after an honorific (``styled``) that are
+    the last words of one longer name written before them, each to that name: "Mr Burns
+    Williamson" after "Mark Burns Williamson" (a surname of two words, unhyphenated)."""
+    out: dict[str, str] = {}
+    seen: list[str] = []
+    for name in names:
+        if name in out or name in seen:
+            continue
+        longer = [e for e in seen if e.endswith(" " + name)] if name in styled else []
+        if len(longer) == 1:
+            out[name] = longer[0]
+        else:
+            seen.append(name)
     return out
 
 

@@ -335,3 +335,16 @@ def test_people_a_relative_clause_of_leading_a_body_marks_a_person(make_article)
     assert {(r.person, r.role, r.org) for r in claims.roles} == {
         ("Paul McKeever", "chair", "police-federation")
     }
+
+
+def test_people_a_surname_of_two_words_after_an_honorific_is_the_full_name(make_article):
+    # "Mr Burns Williamson" after "Mark Burns Williamson": an unhyphenated double
+    # surname, one person
+    text = (
+        "Commissioner responds to review\n\n"
+        "Mark Burns Williamson, West Yorkshire's Police and Crime Commissioner, has given his "
+        "reaction to the review.\n\n"
+        "Mr Burns Williamson said more abuse was reported in West Yorkshire than elsewhere."
+    )
+    names = {p.name for p in extract_article(make_article(text)).people}
+    assert names == {"Mark Burns Williamson"}
