@@ -158,7 +158,7 @@ RE_ROLE_ANCHOR = re.compile(
     r"(?:[Tt]he|A|An|HM|Her|His|HER|HIS|[Ii]ts|[Tt]heir)\b"
     # a place's or body's possessive: "Cumbria's Police and Crime Commissioner said:",
     # "Bedfordshire's chief constable said"
-    r"|(?P<poss>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?['’]s)(?=[ \t]+[A-Za-z])"
+    r"|(?P<poss>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}['’]s)(?=[ \t]+[A-Za-z])"
 )
 RE_FIRST_WORD = re.compile(r"[^\W\d_]+")
 # a headline's verb of saying right before or after a title standing alone
@@ -896,13 +896,19 @@ class _Reader:
         self.near = [article.body[i] for i in sorted(near) if i < len(article.body)]
         self._cue_matches: dict[int, list[tuple[int, int, str]]] = {}
         self.sent_starts = [x.span.start for x in sents]
-        self.refs = self._refs(people, orgs)
-        self.ref_starts = [r.start for r in self.refs]
-        self.ref_ends = sorted((r.end, i) for i, r in enumerate(self.refs))
-        self.genders = self._genders(people)
         self._holders: dict[tuple[str, bool], list[tuple[int, str]]] | None = None
         self._of_inspectorate: list[tuple[int, str]] | None = None
         self._inspectorates_by_role: list[tuple[int, str]] | None = None
+        self._org_roles: dict[int, _Ref] = {}  # a body's ref -> the role it opens
+        self.refs = self._refs(people, orgs)
+        for i, role in self._org_roles.items():
+            if self._role_who(role) is not None:
+                # "Humberside Police's interim chief constable has promised": the holder
+                # of the body's role the article names, not the body
+                self.refs[i] = role
+        self.ref_starts = [r.start for r in self.refs]
+        self.ref_ends = sorted((r.end, i) for i, r in enumerate(self.refs))
+        self.genders = self._genders(people)
         self.cue_cache: dict[int, list[_Cue]] = {}
         self.cue_bounds: dict[int, tuple[list[int], list[int]]] = {}
         self.closing_cache: dict[int, list[_Cue]] = {}
@@ -956,6 +962,9 @@ class _Reader:
                 last = kept[-1]
                 if last.kind == "report" and r.kind == "org" and r.end < last.end:
                     continue  # "The latest HMIC report says": a body naming whose it is
+                if last.kind == "org" and r.kind == "role" and r.end > last.end:
+                    self._org_roles[len(kept) - 1] = r  # its holder speaks, if named
+                    continue
                 if _PRIORITY.get(r.kind, 9) < _PRIORITY.get(last.kind, 9):
                     kept[-1] = r
                 continue
@@ -975,7 +984,9 @@ class _Reader:
                 continue
             at = a.start()
             if a.group("poss"):
-                at = a.end() + 1
+                # past a qualifier: "Humberside Police's interim chief constable"
+                qualified = RE_ROLE_QUALIFIER.match(text, a.end(), para.end)
+                at = qualified.end() if qualified is not None else a.end() + 1
             elif a.group() in ("the", "The", "A", "An", "its", "Its", "their", "Their"):
                 space = RE_ROLE_QUALIFIER.match(text, a.end(), para.end)
                 if space is None:

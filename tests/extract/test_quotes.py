@@ -2080,3 +2080,22 @@ def test_quotes_she_after_the_doer_of_a_participle_by(make_article):
         '"Dealing with 999 calls sits at the heart of how we police," she said.'
     )
     check(a, [(PERSON, "Rose Fitzpatrick", "Dealing with 999 calls")])
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Humberside Police's interim chief constable", "Greater Manchester Police's chief constable"],
+)
+def test_quotes_a_body_s_role_standing_for_its_holder_is_the_holder(make_article, subject):
+    # the holder of the role the body's possessive names, named later, not the body
+    text = (
+        "Chief promises change\n\n"
+        f'{subject} has promised to "deal with" any problems with culture inside the force.\n\n'
+        'Judi Heaton, the interim chief constable, said she would "stand for a very high '
+        'standard of behaviour".'
+    )
+    quotes = extract_article(make_article(text)).quotes
+    assert [(q.speaker_kind.value, q.speaker) for q in quotes] == [
+        ("Person", "Judi Heaton"),
+        ("Person", "Judi Heaton"),
+    ]
