@@ -32,7 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.patterns import context_labels, fold, org_labels
+from kg.patterns import context_labels, fold, org_labels, role_key
+from kg.reference import lexicon
+
+# the qualifiers a gold role is written with before its title (GOLD_FORMAT.md)
+ROLE_QUALIFIERS = ("former", "acting", "interim", "temporary")
 
 MEASURES = (
     "people-roles",
@@ -89,6 +93,20 @@ def _org(text: str | None) -> str:
         return ""
     key = org_labels().get(fold(text)) or context_labels().get(fold(text))
     return key or _name(text).removeprefix("the ")
+
+
+def _role(text: str | None) -> str:
+    """A role's label in the ontology, by any of its names ("Member of the Scottish
+    Parliament" is "msp"), with the qualifier before it ("former"), else its name."""
+    name = _name(text)
+    qualifier, _, rest = name.partition(" ")
+    if qualifier not in ROLE_QUALIFIERS or not rest:
+        qualifier, rest = "", name
+    key = role_key(rest)
+    if key is None:
+        return name
+    label = _name(lexicon().roles[key].label)
+    return f"{qualifier} {label}" if qualifier else label
 
 
 def _text(text: str) -> str:
@@ -246,13 +264,13 @@ def score(
     out: dict[str, Score] = {}
     out["people-roles"] = _set_score(
         [
-            (_name(p["name"]), _name(r["role"]), _org(r["organization"]))
+            (_name(p["name"]), _role(r["role"]), _org(r["organization"]))
             for g in gold
             for p in g.get("people", [])
             for r in p.get("roles", [])
         ],
         [
-            (_name(r["person"]), _name(r["role"]), _org(r["organization"]))
+            (_name(r["person"]), _role(r["role"]), _org(r["organization"]))
             for r in rows["people-roles"]
         ],
     )

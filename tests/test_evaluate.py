@@ -134,3 +134,21 @@ def test_evaluate_an_alias_two_gold_names_share_stays_as_it_is():
     rows = rows_from_gold([first, second])
     rows["organizations"] = [{"organization": "Wetherby", "type": "Other"}]
     assert score([first, second], rows)["organizations"].tp == 0
+
+
+def test_evaluate_a_role_is_the_same_under_any_of_its_names_with_its_qualifier():
+    # the gold writes the title as the article spells it ("DCC"); the graph gives the
+    # ontology's label; a qualifier before it stays part of the role
+    gold = json.loads(json.dumps(ARTICLE))
+    gold["people"][0]["roles"][0]["role"] = "Acting DCC"
+    rows = rows_from_gold([ARTICLE])
+    rows["people-roles"] = [
+        {
+            "person": "Sunita Gamblin",
+            "role": "acting Deputy Chief Constable",
+            "organization": "Lancashire Constabulary",
+        }
+    ]
+    assert score([gold], rows)["people-roles"].f1 == 1.0
+    rows["people-roles"][0]["role"] = "Deputy Chief Constable"
+    assert score([gold], rows)["people-roles"].f1 == 0.0
