@@ -99,6 +99,9 @@ _STOP = {"and", "of", "the", "for", "in", "on", "at", "&", "-", "–", "|"}
 # a line that ends with its day in brackets: "Statement from the PCC on HMIC PEEL
 # Assessment website (27 Nov 2014)"
 RE_DATE_STAMP = re.compile(r"\(([^()]{6,40})\)\s*$")
+# ... or with its day after the last of its fields: "HOME OFFICE News Release (HMIC-04/2008)
+# issued by COI News Distribution Service. 28 November 2008"
+RE_DATE_LAST = re.compile(r"[.|•·–—][ \t]+([^.|•·–—]{6,40}?)[ \t]*$")
 # a year alone between the separators of a breadcrumb trail: "CJI › News and Events ›
 # 2020 › July - September", "Home > Archived News > 2014"
 RE_CRUMB_YEAR = re.compile(r"[›»>][ \t]*(?:\[)?((?:19|20)\d\d)(?:\]\([^)\s]*\))?[ \t]*(?:[›»>]|$)")
@@ -1463,6 +1466,10 @@ def _article(
                 and len(found[0].span) == len(inner)  # the brackets hold the date alone
                 and found[0].date.day
             ):
+                published = found[0].date
+        if at_top and published is None and (last := RE_DATE_LAST.search(stripped)):
+            found = dates.absolute_dates(last.group(1))
+            if len(found) == 1 and len(found[0].span) == len(last.group(1)) and found[0].date.day:
                 published = found[0].date
         if at_top and crumb_year is None and (crumb := RE_CRUMB_YEAR.search(stripped)):
             crumb_year = PartialDate(int(crumb.group(1)))

@@ -289,6 +289,20 @@ def test_ingest_a_headline_stamped_with_its_day_dates_the_article():
     assert a.published == PartialDate(2014, 11, 27)
 
 
+def test_ingest_a_header_line_ending_with_a_day_dates_the_article():
+    # a press release's header: its fields, then its day after the last of them
+    a = parse_article(
+        "Neighbourhood Policing now core work in every force, HMIC finds\n\n"
+        "HOME OFFICE News Release (HMIC-04/2008) issued by COI News Distribution Service. "
+        "28 November 2008\n\n"
+        "Every police force in England and Wales now treats Neighbourhood Policing as core "
+        "work, Her Majesty's Inspectorate of Constabulary said today.\n",
+        "t.txt",
+        "text",
+    )
+    assert a.published == PartialDate(2008, 11, 28)
+
+
 def test_ingest_a_breadcrumb_year_is_a_hint_not_the_date():
     a = parse_article(
         "# Joint inspection report on police custody published\n\n"
