@@ -1467,9 +1467,9 @@ def _article(
                 and found[0].date.day
             ):
                 published = found[0].date
-        if at_top and published is None and (last := RE_DATE_LAST.search(stripped)):
-            found = dates.absolute_dates(last.group(1))
-            if len(found) == 1 and len(found[0].span) == len(last.group(1)) and found[0].date.day:
+        if at_top and published is None and (ends := RE_DATE_LAST.search(stripped)):
+            found = dates.absolute_dates(ends.group(1))
+            if len(found) == 1 and len(found[0].span) == len(ends.group(1)) and found[0].date.day:
                 published = found[0].date
         if at_top and crumb_year is None and (crumb := RE_CRUMB_YEAR.search(stripped)):
             crumb_year = PartialDate(int(crumb.group(1)))
