@@ -366,6 +366,7 @@ class Concept:
     cues: tuple[str, ...] = ()
     rank: int = 0
     strong_cues: tuple[str, ...] = ()
+    years: range | None = None  # an area's years of being graded (kgo:gradedYears); None: all
 
 
 def _scheme(base: str) -> dict[str, Concept]:
@@ -378,6 +379,7 @@ def _scheme(base: str) -> dict[str, Concept]:
         strong = tuple(sorted(str(x) for x in g.objects(node, KGO.strongCue)))
         cues = tuple(sorted({str(x) for x in g.objects(node, KGO.cue)} | set(strong)))
         rank = g.value(node, KGO.rank)
+        first, _, last = str(g.value(node, KGO.gradedYears) or "").partition("-")
         out[str(node).removeprefix(base)] = Concept(
             str(node).removeprefix(base),
             node,
@@ -386,6 +388,7 @@ def _scheme(base: str) -> dict[str, Concept]:
             cues,
             int(str(rank)) if rank is not None else 0,
             strong,
+            range(int(first), int(last) + 1) if first.isdigit() and last.isdigit() else None,
         )
     return out
 

@@ -50,6 +50,7 @@ class KGO(DefinedNamespace):
     nationalForce: URIRef
     inspectsUnitsOf: URIRef
     inspectsForcesByDefault: URIRef
+    gradedYears: URIRef
     qualifier: URIRef
     roleLabel: URIRef
     reportKind: URIRef

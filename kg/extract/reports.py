@@ -89,7 +89,7 @@ from kg.patterns import (
     title_beside,
     title_heads,
 )
-from kg.reference import lexicon, written_since
+from kg.reference import areas, lexicon, written_since
 
 RE_REPORT_NOUN = re.compile(
     r"\b(?:reports?|inspections?|review|re-?inspection|assessment|findings|judgements?|judgments?|"
@@ -1327,7 +1327,7 @@ def _mentions(
         # praised the progress since being graded 'requires improvement' last year")
         past = earlier or (own is not None and (ref is None or not _recent(own, ref)))
         rated = graded and RE_RATED.search(text) is not None
-        kind, concepts, weak = _kind_of(text, t, era, rated, forces, past)
+        kind, concepts, weak = _kind_of(text, t, era, rated, forces, past, ctx.since)
         out.append(
             _Mention(
                 sent,
@@ -1821,20 +1821,22 @@ def _modifier(word: str) -> bool:
 RE_POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def _is_area(label: str) -> bool:
-
-    return bool(area_keys(label))
+def _is_area(label: str, era: int | None = None) -> bool:
+    """Whether a label names an area PEEL graded in the year ``era``."""
+    return any(_graded_in(a, era) for a in area_keys(label))
 
 
 @functools.lru_cache(maxsize=1024)
-def _graded_pillars(text: str) -> list[str]:
+def _graded_pillars(text: str, era: int | None = None) -> list[str]:
     """The PEEL pillars a sentence names, however worded ("good for being Effective
     (keeping people safe and reducing crime)"), or names an area of ("for preventing
     crime, tackling anti-social behaviour ... and for tackling serious and organised
-    crime": effectiveness)."""
+    crime": effectiveness), an area PEEL graded in the year ``era``."""
 
     pillar_of = _area_pillars()
-    return _unique(p for a in area_keys(text) if (p := pillar_of.get(a, a)) in PILLARS)
+    return _unique(
+        p for a in area_keys(text) if _graded_in(a, era) and (p := pillar_of.get(a, a)) in PILLARS
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -1854,6 +1856,14 @@ def _today_pillars(text: str) -> list[str]:
 
 
 @functools.cache
+def _graded_in(area: str, era: int | None) -> bool:
+    """Whether PEEL graded forces in the area in the year ``era`` (kgo:gradedYears)."""
+    concept = areas().get(area)
+    years = concept.years if concept is not None else None
+    return era is None or years is None or era in years
+
+
+@functools.cache
 def _area_pillars() -> dict[str, str]:
     """Graded area -> the PEEL pillar it belongs to (its skos:broader)."""
     from rdflib.namespace import SKOS
@@ -1869,11 +1879,19 @@ def _area_pillars() -> dict[str, str]:
 
 
 def _kind_of(
-    text: str, t: _Trigger, era: int | None, rated: bool, forces: bool, past: bool = False
+    text: str,
+    t: _Trigger,
+    era: int | None,
+    rated: bool,
+    forces: bool,
+    past: bool = False,
+    since: int | None = None,
 ) -> tuple[str, tuple[str, ...], str | None]:
     """The report's words, the concepts they or the sentence's shape name, and a
-    concept only the words about the report suggest (see the module docstring)."""
+    concept only the words about the report suggest (see the module docstring); an
+    undated article's areas are read in the earliest year it can be from (``since``)."""
     words = _kind_words(text, t)
+    graded_era = era if era is not None else since
     pillar_era = era is None or era in PILLAR_YEARS
     if t.what == "exit":
         return words, ("post-inspection-review",), None
@@ -1916,7 +1934,7 @@ def _kind_of(
         # "The inspection ... is known as the Peel report - short for police
         # effectiveness, efficiency and legitimacy": the pillars are its name's words
         return words, ("peel-assessment",), None
-    pillars = _graded_pillars(text[a:b] if past else text) if forces else []
+    pillars = _graded_pillars(text[a:b] if past else text, graded_era) if forces else []
     if pillars and not pillar_era and not rated:
         # after 2018 an area named with no grade given ("work to help keep vulnerable
         # people out of the criminal justice system") is a topic, not a graded area
@@ -1937,7 +1955,7 @@ def _kind_of(
     if (
         concept is not None
         and " " in label
-        and not (_is_area(label) and RE_GRADE_WORD.search(clause))
+        and not (_is_area(label, graded_era) and RE_GRADE_WORD.search(clause))
     ):
         return words, (), concept
     if forces and rated and not pillar_era:
@@ -2324,8 +2342,9 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
     votes: Counter[str] = Counter()
     topics: Counter[str] = Counter()  # sentences speaking of a kind's topic, any sentence
     for sent in sents:
-        areas = area_keys(sent.text)
-        graded = [p for a in areas if (p := pillar_of.get(a, a)) in PILLARS]
+        # (an area PEEL no longer graded then is a topic: "serious and organised crime")
+        in_sent = [a for a in area_keys(sent.text) if _graded_in(a, era)]
+        graded = [p for a in in_sent if (p := pillar_of.get(a, a)) in PILLARS]
         if graded:  # its labels name the areas ("protecting vulnerable people")
             pillars += graded
         else:
@@ -2337,7 +2356,7 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
                 for k, _, rx in _topics()
                 if k not in ("peel-assessment", *PILLARS) and rx.search(low)
             }
-            | {a for a in areas if a not in PILLARS and a in lexicon().kinds}
+            | {a for a in in_sent if a not in PILLARS and a in lexicon().kinds}
         )
     named = _unique(pillars)
     top = votes.most_common(2)

@@ -1713,3 +1713,19 @@ def test_reports_a_topic_spoken_of_throughout_beats_an_area_named_in_passing(mak
     )
     concepts = {r.kind_concept for r in extract_article(make_article(text)).reports}
     assert concepts == {"child-protection"}
+
+
+@pytest.mark.parametrize(
+    ("year", "kind"), [("2023", "serious-organised-crime"), ("2016", "effectiveness")]
+)
+def test_reports_an_area_peel_no_longer_graded_is_a_report_s_topic(make_article, year, kind):
+    # PEEL graded "tackling serious and organised crime" to 2020; from 2022 HMICFRS
+    # inspected it region by region (kgo:gradedYears)
+    text = (
+        "Force told it requires improvement\n\n"
+        f"Published: 12 May {year}\n\n"
+        "Inspectors from HM Inspectorate of Constabulary have concluded that Cumbria Police "
+        '"requires improvement" in the way it deals with serious and organised crime.'
+    )
+    concepts = {r.kind_concept for r in extract_article(make_article(text)).reports}
+    assert concepts == {kind}
