@@ -35,6 +35,7 @@ from kg.errors import InputError
 from kg.patterns import context_labels, fold, org_labels, role_key
 from kg.reference import lexicon
 
+RE_NAME_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 # the qualifiers a gold role is written with before its title (GOLD_FORMAT.md)
 ROLE_QUALIFIERS = ("former", "acting", "interim", "temporary")
 
@@ -82,6 +83,12 @@ def _name(text: str | None) -> str:
     # "Majesty's", not "Majestys"
     s = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
     return fold(s)
+
+
+def _person(text: str | None) -> str:
+    """A person's name as :func:`_name`, a hyphen a space: "Burns-Williamson" is
+    "Burns Williamson" (the graph spells a person as one of its articles does)."""
+    return RE_NAME_HYPHEN.sub(" ", _name(text))
 
 
 def _org(text: str | None) -> str:
@@ -207,7 +214,7 @@ class Accuracy:
 
 def _speaker(name: str | None, kind: str | None) -> str:
     """A speaker compared as a person (by name) or an organization (by its key)."""
-    return _name(name) if (kind or "Person") == "Person" else _org(name)
+    return _person(name) if (kind or "Person") == "Person" else _org(name)
 
 
 def accuracies(
@@ -264,13 +271,13 @@ def score(
     out: dict[str, Score] = {}
     out["people-roles"] = _set_score(
         [
-            (_name(p["name"]), _role(r["role"]), _org(r["organization"]))
+            (_person(p["name"]), _role(r["role"]), _org(r["organization"]))
             for g in gold
             for p in g.get("people", [])
             for r in p.get("roles", [])
         ],
         [
-            (_name(r["person"]), _role(r["role"]), _org(r["organization"]))
+            (_person(r["person"]), _role(r["role"]), _org(r["organization"]))
             for r in rows["people-roles"]
         ],
     )

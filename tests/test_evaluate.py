@@ -152,3 +152,18 @@ def test_evaluate_a_role_is_the_same_under_any_of_its_names_with_its_qualifier()
     assert score([gold], rows)["people-roles"].f1 == 1.0
     rows["people-roles"][0]["role"] = "Deputy Chief Constable"
     assert score([gold], rows)["people-roles"].f1 == 0.0
+
+
+def test_evaluate_a_name_s_hyphen_is_a_space():
+    # the graph may spell a person as another article did: "Burns Williamson"
+    gold = json.loads(json.dumps(ARTICLE))
+    gold["people"][0]["name"] = "Mark Burns-Williamson"
+    gold["quotes"][0]["speaker"] = "Mark Burns-Williamson"
+    rows = rows_from_gold([gold])
+    for row in rows["people-roles"]:
+        row["person"] = "Mark Burns Williamson"
+    for row in rows["quotes"]:
+        row["speaker"] = "Mark Burns Williamson"
+    scores = score([gold], rows)
+    assert scores["people-roles"].f1 == 1.0
+    assert scores["quotes"].f1 == 1.0
