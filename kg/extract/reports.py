@@ -540,6 +540,11 @@ RE_NOT_UNTIL = re.compile(
     re.IGNORECASE,
 )
 # a date that bounds a period: "between 1997 and 2013", "from 2010", "since 2014"
+# a relative clause of a grading right after a date: ", when it was graded 'inadequate'"
+RE_WHEN_GRADED = re.compile(
+    r",?[ \t]+when[ \t]+(?:it|the[ \t]+force|the[ \t]+service|they)[ \t]+(?:was|were)[ \t]+"
+    r"(?:graded|rated|judged|assessed)\b"
+)
 RE_PERIOD = re.compile(r"\b(?:between|from|since|until|till|and|to)[ \t]+$", re.IGNORECASE)
 # a date right after one of these is when inspectors visited, if it names a month:
 # "inspected North Yorkshire Police in November 2021", "the unannounced inspection in
@@ -1589,6 +1594,10 @@ def _date_role(text: str, d: dates.DateMatch) -> str:
         return "published"  # "yesterday's damning PEEL report"
     if RE_NOT_UNTIL.search(before):
         return "published"  # "the findings were not made public until Tuesday"
+    if RE_WHEN_GRADED.match(after):
+        # "Since April 2019, when it was graded 'inadequate' across every area": the
+        # day of the grading the clause after the date tells, a period's start or not
+        return "published"
     if RE_PERIOD.search(before):
         return "other"  # "failed many girls between 1997 and 2013": a period, not a report
     if RE_FOUNDED.search(before):

@@ -1729,3 +1729,17 @@ def test_reports_an_area_peel_no_longer_graded_is_a_report_s_topic(make_article,
     )
     concepts = {r.kind_concept for r in extract_article(make_article(text)).reports}
     assert concepts == {kind}
+
+
+def test_reports_a_date_a_grading_clause_follows_dates_that_report(make_article):
+    # "Since April 2019, when it was graded ...": the day of the grading, though
+    # "since" opens a period
+    text = (
+        "Cleveland Police removed from 'special measures'\n\n"
+        "Published: 20 September 2023\n\n"
+        "Since April 2019, when it was graded 'inadequate' across every area by His "
+        "Majesty's Inspectorate of Constabulary, Cleveland Police has been subject to an "
+        "enhanced level of monitoring."
+    )
+    dated = {r.published.iso() for r in extract_article(make_article(text)).reports if r.published}
+    assert dated == {"2019-04"}
