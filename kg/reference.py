@@ -239,11 +239,14 @@ def lexicon() -> Lexicon:
         preferred = frozenset(
             str(o).removeprefix(str(ORGS)) for o in g.objects(node, KGO.preferredWhen)
         )
+        # a title of a body or place is written "for" it too: "the mayor for the West
+        # Midlands", "the chief inspector for probation"
+        fors = [lb.replace(" of ", " for ", 1) for lb in (label, *alts) if " of " in lb]
         roles[key] = RoleEntry(
             key,
             node,
             label,
-            (label, *alts),
+            tuple(dict.fromkeys((label, *alts, *fors))),
             ctx,
             scope,
             str(default).removeprefix(str(ORGS)) if default else None,

@@ -2161,3 +2161,25 @@ def test_roles_a_councillor_of_the_council_whose_place_the_article_puts_before_i
     )
     got = {(r.person, r.role, r.org) for r in extract_article(make_article(text)).roles}
     assert ("Bill McEwan", "councillor", "named-westmorland-and-furness-council") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "The powers go to Andy Street, the Conservative mayor for the West Midlands.",
+            ("Andy Street", "mayor-of-west-midlands", "west-midlands-combined-authority"),
+        ),
+        (
+            "A report by Liz Calderbank, the chief inspector for probation, found failings.",
+            (
+                "Liz Calderbank",
+                "hm-chief-inspector-of-probation",
+                "his-majesty-s-inspectorate-of-probation",
+            ),
+        ),
+    ],
+)
+def test_roles_a_title_of_a_place_or_body_is_written_for_it_too(make_article, text, role):
+    claims = extract_article(make_article(f"Headline here\n\n{text}\n"))
+    assert role in {(r.person, r.role, r.org) for r in claims.roles}
