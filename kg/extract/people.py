@@ -82,7 +82,8 @@ RE_OF_BODY_ASIDE = re.compile(
 # a name's verb phrase, then "as" and a role title (its body's possessive and a
 # qualifier between): " took office today as Gloucestershire's new "
 RE_AS_ROLE = re.compile(
-    r"[ \t]+(?:[a-z]+[ \t]+){1,4}as[ \t]+(?:the[ \t]+)?"
+    # (in a relative clause too: "Gareth Wilson, who recently retired as Chief Constable")
+    r"(?:,[ \t]+who)?[ \t]+(?:[a-z]+[ \t]+){1,4}as[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*['’]s?[ \t]+)?"
     r"(?:(?:new|acting|interim|temporary|permanent)[ \t]+)?"
 )

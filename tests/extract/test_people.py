@@ -348,3 +348,17 @@ def test_people_a_surname_of_two_words_after_an_honorific_is_the_full_name(make_
     )
     names = {p.name for p in extract_article(make_article(text)).people}
     assert names == {"Mark Burns Williamson"}
+
+
+def test_people_a_relative_clause_of_leaving_a_post_marks_a_person(make_article):
+    # "NAME, who recently retired as TITLE": an adverb in the clause, no verb of saying
+    text = (
+        "New deputy\n\n"
+        "Gareth Wilson, who recently retired as Chief Constable of Suffolk Police, starts "
+        "work this week."
+    )
+    claims = extract_article(make_article(text))
+    assert [p.name for p in claims.people] == ["Gareth Wilson"]
+    assert {(r.person, r.role, r.org, r.qualifier) for r in claims.roles} == {
+        ("Gareth Wilson", "chief-constable", "suffolk", "former")
+    }
