@@ -2183,3 +2183,25 @@ def test_roles_a_councillor_of_the_council_whose_place_the_article_puts_before_i
 def test_roles_a_title_of_a_place_or_body_is_written_for_it_too(make_article, text, role):
     claims = extract_article(make_article(f"Headline here\n\n{text}\n"))
     assert role in {(r.person, r.role, r.org) for r in claims.roles}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Prime Minister Boris Johnson said the report was damning.",
+            ("Boris Johnson", "prime-minister", None),
+        ),
+        (
+            "The prime minister, David Cameron, said it was right.",
+            ("David Cameron", "prime-minister", None),
+        ),
+        (
+            "Immigration minister Damian Green said the research was out of date.",
+            ("Damian Green", "home-office-minister", "home-office"),
+        ),
+    ],
+)
+def test_roles_the_prime_minister_and_the_immigration_minister(make_article, text, role):
+    claims = extract_article(make_article(f"Headline here\n\n{text}\n"))
+    assert role in {(r.person, r.role, r.org) for r in claims.roles}
