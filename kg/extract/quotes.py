@@ -902,7 +902,7 @@ class _Reader:
         self._org_roles: dict[int, _Ref] = {}  # a body's ref -> the role it opens
         self.refs = self._refs(people, orgs)
         for i, role in self._org_roles.items():
-            if self._role_who(role) is not None:
+            if self.refs[i].kind == "org" and self._role_who(role) is not None:
                 # "Humberside Police's interim chief constable has promised": the holder
                 # of the body's role the article names, not the body
                 self.refs[i] = role

@@ -539,12 +539,12 @@ RE_NOT_UNTIL = re.compile(
     r"[ \t]+until[ \t]+$",
     re.IGNORECASE,
 )
-# a date that bounds a period: "between 1997 and 2013", "from 2010", "since 2014"
 # a relative clause of a grading right after a date: ", when it was graded 'inadequate'"
 RE_WHEN_GRADED = re.compile(
     r",?[ \t]+when[ \t]+(?:it|the[ \t]+force|the[ \t]+service|they)[ \t]+(?:was|were)[ \t]+"
     r"(?:graded|rated|judged|assessed)\b"
 )
+# a date that bounds a period: "between 1997 and 2013", "from 2010", "since 2014"
 RE_PERIOD = re.compile(r"\b(?:between|from|since|until|till|and|to)[ \t]+$", re.IGNORECASE)
 # a date right after one of these is when inspectors visited, if it names a month:
 # "inspected North Yorkshire Police in November 2021", "the unannounced inspection in
