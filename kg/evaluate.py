@@ -36,8 +36,6 @@ from kg.patterns import context_labels, fold, org_labels, role_key
 from kg.reference import lexicon
 
 RE_NAME_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
-# the qualifiers a gold role is written with before its title (GOLD_FORMAT.md)
-ROLE_QUALIFIERS = ("former", "acting", "interim", "temporary")
 
 MEASURES = (
     "people-roles",
@@ -107,7 +105,8 @@ def _role(text: str | None) -> str:
     Parliament" is "msp"), with the qualifier before it ("former"), else its name."""
     name = _name(text)
     qualifier, _, rest = name.partition(" ")
-    if qualifier not in ROLE_QUALIFIERS or not rest:
+    # (the qualifiers a role keeps, as kg/lexicon/qualifiers.txt gives them)
+    if qualifier not in set(lexicon().qualifiers.values()) - {None} or not rest:
         qualifier, rest = "", name
     key = role_key(rest)
     if key is None:

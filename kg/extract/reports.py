@@ -2358,13 +2358,8 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
             pillars += graded
         else:
             votes.update({key for _, _, key in _labels_in(sent.text)})
-        low = fold(sent.text)
         topics.update(
-            {
-                k
-                for k, _, rx in _topics()
-                if k not in ("peel-assessment", *PILLARS) and rx.search(low)
-            }
+            _topic_kinds(sent.text)
             | {a for a in in_sent if a not in PILLARS and a in lexicon().kinds}
         )
     named = _unique(pillars)
@@ -2404,6 +2399,15 @@ def _article_concept(sents: list[Sentence], era: int | None) -> str | None:
 TOPIC_SENTENCES = 2
 
 
+def _topic_kinds(text: str) -> set[str]:
+    """The kinds (not PEEL's, whose topics are its graded areas) whose topic words
+    (kgo:topicLabel) a sentence speaks of."""
+    low = fold(text)
+    return {
+        k for k, _, rx in _topics() if k not in ("peel-assessment", *PILLARS) and rx.search(low)
+    }
+
+
 def _article_topic(sents: list[Sentence]) -> str | None:
     """The one kind (not PEEL's, whose topics are its graded areas) whose topic words
     (kgo:topicLabel) the article's sentences speak of most, in two sentences or more:
@@ -2411,14 +2415,7 @@ def _article_topic(sents: list[Sentence]) -> str | None:
     year."""
     votes: Counter[str] = Counter()
     for sent in sents:
-        low = fold(sent.text)
-        votes.update(
-            {
-                k
-                for k, _, rx in _topics()
-                if k not in ("peel-assessment", *PILLARS) and rx.search(low)
-            }
-        )
+        votes.update(_topic_kinds(sent.text))
     top = votes.most_common(2)
     if not top or top[0][1] < TOPIC_SENTENCES or len(top) > 1 and top[1][1] == top[0][1]:
         return None
